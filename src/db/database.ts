@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+
+export type Engine = 'pglite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+export type DbOrTrx = Db | Trx;
+
+export type DatabaseHandle = {
+  db: Db;
+  engine: Engine;
+  // Present on the embedded engine only: bulk loads use its COPY FROM '/dev/blob'.
+  pglite: PGlite | undefined;
+  pool: pg.Pool;
+  dataDir: string | undefined;
+  close: () => Promise<void>;
+};
+
+// PGlite 0.5 embeds PostgreSQL 18; a data directory belongs to one major version.
+export const EMBEDDED_PG_MAJOR = 18;
+// The package does not export its package.json, so read it beside its entry point.
+export const PGLITE_VERSION: string = (
+  JSON.parse(
+    fs.readFileSync(
+      path.join(path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+
+const MARKER_FILE = 'continuum.json';
+export type DataDirMarker = { format: 1; pgliteVersion: string; pgMajor: number; createdAt: string };
+
+export class DataDirError extends Error {}
+
+// bigint counts and numerics come back as strings by default; ids are uuids, so numbers are safe.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Dates (no time) stay 'YYYY-MM-DD' strings: converting to a JS Date would shift them by time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export function pgDataPath(dataDir: string): string {
+  return path.join(dataDir, 'pgdata');
+}
+
+export function readMarker(dataDir: string): DataDirMarker | undefined {
+  const file = path.join(dataDir, MARKER_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as DataDirMarker;
+  } catch {
+    throw new DataDirError(`${file} is not valid JSON: the data directory looks damaged. Nothing was changed.`);
+  }
+}
+
+export function writeMarker(dataDir: string): void {
+  const marker: DataDirMarker = {
+    format: 1,
+    pgliteVersion: PGLITE_VERSION,
+    pgMajor: EMBEDDED_PG_MAJOR,
+    createdAt: new Date().toISOString(),
+  };
+  fs.writeFileSync(path.join(dataDir, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
+}
+
+// Checks a data directory before anything opens it, so a foreign or damaged one is never overwritten.
+export function inspectDataDir(dataDir: string): 'empty' | 'existing' {
+  if (!fs.existsSync(dataDir)) return 'empty';
+  if (!fs.statSync(dataDir).isDirectory()) throw new DataDirError(`${dataDir} exists and is not a directory.`);
+  const entries = fs.readdirSync(dataDir).filter((e) => e !== 'continuum.lock');
+  if (entries.length === 0) return 'empty';
+  const marker = readMarker(dataDir);
+  if (!marker) {
+    throw new DataDirError(
+      `${dataDir} is not empty and is not a Continuum data directory (no ${MARKER_FILE}). ` +
+        'Nothing was changed: set CONTINUUM_DATA_DIR to an empty or new directory.',
+    );
+  }
+  if (marker.pgMajor !== EMBEDDED_PG_MAJOR) {
+    throw new DataDirError(
+      `${dataDir} holds a PostgreSQL ${marker.pgMajor} database (PGlite ${marker.pgliteVersion}); ` +
+        `this Continuum embeds PostgreSQL ${EMBEDDED_PG_MAJOR} (PGlite ${PGLITE_VERSION}). Nothing was changed.`,
+    );
+  }
+  const versionFile = path.join(pgDataPath(dataDir), 'PG_VERSION');
+  if (!fs.existsSync(versionFile)) {
+    throw new DataDirError(`${dataDir} has no database files (${versionFile} is missing). Nothing was changed.`);
+  }
+  const major = Number(fs.readFileSync(versionFile, 'utf8').trim());
+  if (major !== EMBEDDED_PG_MAJOR) {
+    throw new DataDirError(
+      `${dataDir} holds PostgreSQL ${major} files; this Continuum embeds PostgreSQL ${EMBEDDED_PG_MAJOR}. Nothing was changed.`,
+    );
+  }
+  return 'existing';
+}
+
+function createKysely(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+export type OpenOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  // For the lock file: which command holds the directory.
+  command?: string;
+  poolSize?: number;
+  // Embedded only: an in-memory database (tests), or one loaded from a dump.
+  memory?: boolean;
+  loadDataDir?: Blob | File;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client's error (server restart) must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const db = createKysely(pool);
+    return { db, engine: 'postgres', pglite: undefined, pool, dataDir: undefined, close: () => db.destroy() };
+  }
+  if (options.memory) {
+    const pglite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    return embeddedHandle(pglite, undefined, undefined);
+  }
+  const dataDir = options.dataDir;
+  if (!dataDir) throw new DataDirError('Either DATABASE_URL or a data directory is required.');
+  const state = inspectDataDir(dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir, options.command ?? 'continuum');
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: pgDataPath(dataDir),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    if (state === 'empty') writeMarker(dataDir);
+  } catch (error) {
+    lock.release();
+    throw new DataDirError(
+      `The embedded database in ${dataDir} could not be opened (${(error as Error).message}). ` +
+        'Nothing was changed; restore a backup with `continuum restore` if the directory is damaged.',
+    );
+  }
+  return embeddedHandle(pglite, dataDir, lock);
+}
+
+function embeddedHandle(pglite: PGlite, dataDir: string | undefined, lock: DataDirLock | undefined): DatabaseHandle {
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = createKysely(pool);
+  let closed = false;
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    pool,
+    dataDir,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+export function withTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+export async function pingDatabase(db: Db): Promise<{ ok: boolean; latencyMs: number; version?: string }> {
+  const started = performance.now();
+  try {
+    const { rows } = await sql<{ version: string }>`select current_setting('server_version') as version`.execute(db);
+    return { ok: true, latencyMs: performance.now() - started, version: rows[0]?.version };
+  } catch {
+    return { ok: false, latencyMs: performance.now() - started };
+  }
+}

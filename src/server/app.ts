@@ -1,0 +1,223 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, {
+  LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { anonymous, type Actor } from '../access/actor.ts';
+import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
+import { AppError, statusFor, toProblem, type FieldIssue } from './errors.ts';
+import { registerRoutes } from './routes.ts';
+import { APP_VERSION } from '../lib/version.ts';
+
+export type Permission = 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    // Every API route declares who may call it; the trust layer enforces it.
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyInstance {
+    db: Db;
+    engine: Engine;
+  }
+}
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type AppOptions = {
+  database: DatabaseHandle;
+  bodyLimitBytes?: number;
+  logLevel?: string;
+  // Directory of the built web UI; when absent the server answers the API only.
+  webDir?: string | undefined;
+};
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+// Content-Security-Policy for the web UI: only our own scripts, styles and images.
+const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+export async function buildApp(options: AppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.database.db);
+  app.decorate('engine', options.database.engine);
+  app.decorateRequest('actor', { getter: () => anonymous });
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    const fromDocs = url.startsWith('/api/docs');
+    if (url.startsWith('/api/') && !fromDocs && !route.config?.permission) {
+      throw new Error(`Route ${route.method} ${url} declares no permission (config.permission).`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy,
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    void reply
+      .status(statusFor(appError.code))
+      .type('application/problem+json')
+      .send(toProblem(appError, request.id, request.url.split('?')[0]));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Continuum API',
+        description: 'One employment service system for a city. Errors are RFC 9457 problem+json.',
+        version: APP_VERSION,
+      },
+      tags: [
+        { name: 'system', description: 'Health and metadata' },
+        { name: 'directory', description: 'Organizations and sites of the employment service system' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The interactive page is a developer tool (exempt from the French and axe rules).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  registerRoutes(app);
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        // Vite fingerprints assets, so they can be cached for good; the page itself is not.
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const wantsPage = request.method === 'GET' && !pathname.startsWith('/api/') && pathname !== '/api';
+    if (hasWeb && wantsPage && !path.extname(pathname)) {
+      // The web UI routes in the browser: every page path answers the app shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(toProblem(new AppError('not_found', `No route for ${request.method} ${pathname}.`), request.id, pathname));
+  });
+
+  return app;
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    const fields: FieldIssue[] = error.validation.map((v) => {
+      const segments = v.instancePath.split('/').filter((p) => p !== '');
+      const field = [where, ...segments].join('.');
+      const keys = (v.params as { keys?: unknown }).keys;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return { field, message: `unknown field(s): ${keys.join(', ')}` };
+      }
+      return { field, message: v.message ?? 'is not valid' };
+    });
+    const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return new AppError('invalid', `The ${where} is not valid: ${summary}`, fields);
+  }
+  if (isResponseSerializationError(error)) return new AppError('internal', 'The server could not form its answer.');
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 'The request body is larger than this server accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'Send the request body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('invalid', 'The request body is empty; send a JSON object.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('invalid', 'The request body is not valid JSON.');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return new AppError('invalid', 'The request body is not valid JSON.');
+  }
+  if (error.statusCode === 404) return new AppError('not_found', 'Not found.');
+  if (error.statusCode === 413) return new AppError('payload_too_large', 'The request is larger than this server accepts.');
+  if (error.statusCode === 415) return new AppError('unsupported_media_type', 'Unsupported media type.');
+  if (error.statusCode === 429) return new AppError('rate_limited', 'Too many requests; try again later.');
+  return new AppError('internal', 'Something went wrong on the server. Quote the request id if you report it.');
+}

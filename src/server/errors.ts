@@ -1,0 +1,79 @@
+export type ErrorCode =
+  | 'not_found'
+  | 'invalid'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unavailable'
+  | 'internal';
+
+export type FieldIssue = { field: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+const statusByCode: Record<ErrorCode, number> = {
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+  internal: 500,
+};
+
+const titleByCode: Record<ErrorCode, string> = {
+  not_found: 'Not found',
+  invalid: 'Invalid request',
+  conflict: 'Conflict',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not allowed',
+  rate_limited: 'Too many requests',
+  payload_too_large: 'Request too large',
+  unsupported_media_type: 'Unsupported media type',
+  unavailable: 'Service unavailable',
+  internal: 'Internal error',
+};
+
+export function statusFor(code: ErrorCode): number {
+  return statusByCode[code];
+}
+
+// RFC 9457 problem details. `type` is a stable URN per code so clients can branch on it.
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  requestId: string;
+  errors?: FieldIssue[];
+};
+
+export function toProblem(error: AppError, requestId: string, instance?: string): Problem {
+  return {
+    type: `urn:continuum:problem:${error.code}`,
+    title: titleByCode[error.code],
+    status: statusByCode[error.code],
+    detail: error.message,
+    code: error.code,
+    ...(instance ? { instance } : {}),
+    requestId,
+    ...(error.fields.length > 0 ? { errors: error.fields } : {}),
+  };
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Config } from '../lib/config.ts';
+import { deliverDueMessages } from '../domain/outbox/outbox.service.ts';
+import { createTransport } from '../domain/outbox/transport.ts';
+import { loadSyntheticCity } from '../domain/synthetic/load-city.ts';
+import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
+import { startSweeps } from './sweeps.ts';
+
+// The small city loaded on the first start of an empty embedded database.
+export const FIRST_START_CITY = { seed: 1, clients: 2000 };
+
+export type RunningServer = { app: AppInstance; url: string; handle: DatabaseHandle; close: () => Promise<void> };
+
+export function openDatabaseFromConfig(config: Config, command: string): Promise<DatabaseHandle> {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command,
+    poolSize: config.databasePoolSize,
+  });
+}
+
+export function mailDir(config: Config): string {
+  return path.join(config.dataDir, 'mail');
+}
+
+async function isFreshDatabase(handle: DatabaseHandle): Promise<boolean> {
+  const { rows } = await sql<{ found: string | null }>`select to_regclass('schema_migrations')::text as found`.execute(handle.db);
+  return rows[0]?.found == null;
+}
+
+export async function startServer(
+  config: Config,
+  options: { webDir?: string; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const handle = await openDatabaseFromConfig(config, 'continuum start');
+  let app: AppInstance | undefined;
+  try {
+    if (handle.engine === 'pglite') {
+      log(
+        `Embedded database (PGlite) in ${handle.dataDir}. It suits trying Continuum and small pilots; ` +
+          'production personal data belongs on PostgreSQL (set DATABASE_URL).',
+      );
+    }
+    const fresh = await isFreshDatabase(handle);
+    const migrated = await migrate(handle.db);
+    if (migrated.applied.length > 0) log(`Applied ${migrated.applied.length} migration(s).`);
+    if (fresh && handle.engine === 'pglite') {
+      log(`First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`);
+      const city = await loadSyntheticCity(handle, FIRST_START_CITY);
+      log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
+    }
+    app = await buildApp({
+      database: handle,
+      bodyLimitBytes: config.bodyLimitBytes,
+      logLevel: config.logLevel,
+      webDir: options.webDir ?? DEFAULT_WEB_DIR,
+    });
+    const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
+    const sweeps = startSweeps(
+      [{ name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) }],
+      app.log,
+    );
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+    log(`Continuum is running at ${url} (${handle.engine}). API documentation: ${url}/api/docs`);
+    const running = app;
+    let closing: Promise<void> | undefined;
+    return {
+      app: running,
+      url,
+      handle,
+      close: () => {
+        closing ??= (async () => {
+          await running.close();
+          await sweeps.stop();
+          transport.close();
+          await handle.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await handle.close();
+    throw error;
+  }
+}
