@@ -171,3 +171,17 @@ export async function countOrganizationsByType(db: DbOrTrx): Promise<{ type: str
     .execute();
   return rows.map((r) => ({ type: r.type, count: Number(r.count) }));
 }
+
+export async function countSiteCoverage(
+  db: DbOrTrx,
+): Promise<{ sites: number; fsasServed: number; neighbourhoodsServed: number }> {
+  const row = await db
+    .selectFrom('sites')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('sites'),
+      sql<number>`count(distinct left(postal_code, 3))`.as('fsasServed'),
+      sql<number>`count(distinct neighbourhood_id)`.as('neighbourhoodsServed'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { sites: Number(row.sites), fsasServed: Number(row.fsasServed), neighbourhoodsServed: Number(row.neighbourhoodsServed) };
+}

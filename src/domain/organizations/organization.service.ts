@@ -2,8 +2,10 @@ import type { Actor } from '../../access/actor.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../server/errors.ts';
-import type { NewOrganization, Organization, OrganizationListQuery } from './organization.ts';
+import { organizationTypeSchema, type NewOrganization, type Organization, type OrganizationListQuery, type OrganizationType } from './organization.ts';
 import {
+  countOrganizationsByType,
+  countSiteCoverage,
   insertOrganization,
   insertSite,
   locateSite,
@@ -56,4 +58,13 @@ export async function listOrganizations(
     page.items.map((o) => o.id),
   );
   return { ...page, items: page.items.map((o) => ({ ...o, sites: sites.get(o.id) ?? [] })) };
+}
+
+export async function countOrganizationsPerType(db: DbOrTrx): Promise<{ type: OrganizationType; count: number }[]> {
+  const rows = await countOrganizationsByType(db);
+  return rows.map((r) => ({ type: organizationTypeSchema.parse(r.type), count: r.count }));
+}
+
+export function countSites(db: DbOrTrx): Promise<{ sites: number; fsasServed: number; neighbourhoodsServed: number }> {
+  return countSiteCoverage(db);
 }

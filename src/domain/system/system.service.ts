@@ -1,10 +1,8 @@
 import type { Actor } from '../../access/actor.ts';
 import { pingDatabase, type Db, type DbOrTrx, type Engine } from '../../db/database.ts';
 import { APP_VERSION } from '../../lib/version.ts';
-import { countOrganizationsByType } from '../organizations/organization.queries.ts';
+import { countOrganizationsPerType, countSites } from '../organizations/organization.service.ts';
 import type { Health, SystemSummary } from './system.ts';
-import type { OrganizationType } from '../organizations/organization.ts';
-import { countSiteCoverage } from './system.queries.ts';
 
 export async function checkHealth(db: Db, engine: Engine): Promise<Health> {
   const ping = await pingDatabase(db);
@@ -18,9 +16,9 @@ export async function checkHealth(db: Db, engine: Engine): Promise<Health> {
 }
 
 export async function getSystemSummary(db: DbOrTrx, _actor: Actor): Promise<SystemSummary> {
-  const [byType, coverage] = await Promise.all([countOrganizationsByType(db), countSiteCoverage(db)]);
+  const [byType, coverage] = await Promise.all([countOrganizationsPerType(db), countSites(db)]);
   return {
-    organizationsByType: byType.map((r) => ({ type: r.type as OrganizationType, count: r.count })),
+    organizationsByType: byType,
     ...coverage,
   };
 }
