@@ -20,6 +20,10 @@ export function encodeCopyRow(row: readonly CopyValue[]): string {
   return `${row.map(encodeCopyValue).join('\t')}\n`;
 }
 
+function* encodeRows(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  for (const row of rows) yield encodeCopyRow(row);
+}
+
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
 function copyStatement(table: string, columns: readonly string[], source: string): string {
@@ -39,6 +43,8 @@ export type BulkLoader = {
     rows: Iterable<readonly CopyValue[]>,
     options?: CopyOptions,
   ) => Promise<number>;
+  // COPY lines already in COPY text format (each ending in a newline), e.g. a raw baseline.
+  copyLines: (table: string, columns: readonly string[], lines: Iterable<string>, options?: CopyOptions) => Promise<number>;
   // A plain statement in the same transaction ($1, $2 … parameters).
   query: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 };
@@ -51,54 +57,58 @@ const CHUNK_ROWS = 50_000;
 // the same COPY text as blobs. Do not call it while holding a Kysely transaction.
 export async function bulkLoad<T>(handle: DatabaseHandle, fn: (loader: BulkLoader) => Promise<T>): Promise<T> {
   if (handle.pglite) {
-    return handle.pglite.transaction(async (tx) =>
-      fn({
+    return handle.pglite.transaction(async (tx) => {
+      const copyLines: BulkLoader['copyLines'] = async (table, columns, lines, options = {}) => {
+        const statement = copyStatement(table, columns, `'/dev/blob'`);
+        let total = 0;
+        let parts: string[] = [];
+        const flush = async () => {
+          if (parts.length === 0) return;
+          await tx.query(statement, [], { blob: new Blob(parts) });
+          total += parts.length;
+          parts = [];
+          options.onProgress?.(total);
+        };
+        for (const line of lines) {
+          parts.push(line);
+          if (parts.length >= CHUNK_ROWS) await flush();
+        }
+        await flush();
+        return total;
+      };
+      return fn({
         query: async (text, params) => (await tx.query<Record<string, unknown>>(text, params ?? [])).rows,
-        copy: async (table, columns, rows, options = {}) => {
-          const statement = copyStatement(table, columns, `'/dev/blob'`);
-          let total = 0;
-          let parts: string[] = [];
-          const flush = async () => {
-            if (parts.length === 0) return;
-            await tx.query(statement, [], { blob: new Blob(parts) });
-            total += parts.length;
-            parts = [];
-            options.onProgress?.(total);
-          };
-          for (const row of rows) {
-            parts.push(encodeCopyRow(row));
-            if (parts.length >= CHUNK_ROWS) await flush();
-          }
-          await flush();
-          return total;
-        },
-      }),
-    );
+        copyLines,
+        copy: (table, columns, rows, options) => copyLines(table, columns, encodeRows(rows), options),
+      });
+    });
   }
   const client = await handle.pool.connect();
   try {
     await client.query('BEGIN');
+    const copyLines: BulkLoader['copyLines'] = async (table, columns, lines, options = {}) => {
+      let total = 0;
+      async function* chunks(): AsyncGenerator<string> {
+        let buffer = '';
+        for (const line of lines) {
+          buffer += line;
+          total++;
+          if (total % 1000 === 0) {
+            yield buffer;
+            buffer = '';
+            if (total % CHUNK_ROWS === 0) options.onProgress?.(total);
+          }
+        }
+        if (buffer) yield buffer;
+      }
+      await pipeline(Readable.from(chunks()), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+      options.onProgress?.(total);
+      return total;
+    };
     const result = await fn({
       query: async (text, params) => (await client.query<Record<string, unknown>>(text, params ?? [])).rows,
-      copy: async (table, columns, rows, options = {}) => {
-        let total = 0;
-        async function* chunks(): AsyncGenerator<string> {
-          let buffer = '';
-          for (const row of rows) {
-            buffer += encodeCopyRow(row);
-            total++;
-            if (total % 1000 === 0) {
-              yield buffer;
-              buffer = '';
-              if (total % CHUNK_ROWS === 0) options.onProgress?.(total);
-            }
-          }
-          if (buffer) yield buffer;
-        }
-        await pipeline(Readable.from(chunks()), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
-        options.onProgress?.(total);
-        return total;
-      },
+      copyLines,
+      copy: (table, columns, rows, options) => copyLines(table, columns, encodeRows(rows), options),
     });
     await client.query('COMMIT');
     return result;
