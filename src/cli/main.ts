@@ -4,6 +4,7 @@ import { DataDirError } from '../db/database.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { MigrationError } from '../db/migrate.ts';
 import { BackupError } from '../db/backup.ts';
+import { SyntheticCityExistsError } from '../domain/synthetic/load-city.ts';
 import { ConfigError } from '../lib/config.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { AppError } from '../server/errors.ts';
@@ -21,9 +22,7 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('continuum')
     .description('Continuum: one employment service system for a city.\nConfiguration comes from environment variables (see README).')
-    .version(APP_VERSION)
-    .showHelpAfterError('(add --help for usage)')
-    .exitOverride();
+    .version(APP_VERSION);
   program.addCommand(startCommand());
   program.addCommand(migrateCommand());
   program.addCommand(demoCommand());
@@ -31,6 +30,12 @@ export function buildProgram(): Command {
   program.addCommand(backupCommand());
   program.addCommand(restoreCommand());
   program.addCommand(outboxCommand());
+  // Commands added with addCommand do not inherit these settings: errors must reach runCli, not process.exit.
+  const configure = (command: Command) => {
+    command.exitOverride().showHelpAfterError('(add --help for usage)');
+    command.commands.forEach(configure);
+  };
+  configure(program);
   return program;
 }
 
@@ -49,7 +54,8 @@ export function describeError(error: unknown): string | undefined {
     error instanceof MigrationError ||
     error instanceof ConfigError ||
     error instanceof CliError ||
-    error instanceof BackupError
+    error instanceof BackupError ||
+    error instanceof SyntheticCityExistsError
   ) {
     return error.message;
   }

@@ -184,3 +184,8 @@ export async function pingDatabase(db: Db): Promise<{ ok: boolean; latencyMs: nu
     return { ok: false, latencyMs: performance.now() - started };
   }
 }
+
+// Bulk loads leave WAL behind on the embedded engine (≈400 MB after a million rows); a checkpoint reclaims it.
+export async function checkpointAfterBulkLoad(handle: DatabaseHandle): Promise<void> {
+  if (handle.engine === 'pglite') await sql`checkpoint`.execute(handle.db);
+}

@@ -21,6 +21,7 @@ import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
 import { AppError, statusFor, toProblem, type FieldIssue } from './errors.ts';
 import { registerRoutes } from './routes.ts';
 import { APP_VERSION } from '../lib/version.ts';
+import { pagePaths } from '../web/page-paths.ts';
 
 export type Permission = 'public';
 
@@ -53,6 +54,10 @@ export type AppOptions = {
   // Directory of the built web UI; when absent the server answers the API only.
   webDir?: string | undefined;
 };
+
+const pagePatterns = pagePaths.map(
+  (p) => new RegExp(`^${p.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\/$/, '')}/?$`),
+);
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -157,6 +162,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
       root: webDir,
       wildcard: false,
       index: false,
+      // Our own cache headers below; the plugin's default would override them.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
         // Vite fingerprints assets, so they can be cached for good; the page itself is not.
         res.setHeader(
@@ -169,10 +176,16 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    const wantsPage = request.method === 'GET' && !pathname.startsWith('/api/') && pathname !== '/api';
-    if (hasWeb && wantsPage && !path.extname(pathname)) {
-      // The web UI routes in the browser: every page path answers the app shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi;
+    if (hasWeb && wantsPage && !path.extname(pathname) && !pathname.split('/').some((s) => s.startsWith('.'))) {
+      // The web UI routes in the browser: page paths answer the app shell, and so do unknown
+      // paths (the shell shows "page not found"), but with a 404 status.
+      const known = pagePatterns.some((pattern) => pattern.test(pathname));
+      return reply
+        .status(known ? 200 : 404)
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { cacheControl: false });
     }
     return reply
       .status(404)
@@ -187,6 +200,7 @@ function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
+    const part = { body: 'request body', querystring: 'query string', params: 'path', headers: 'headers' }[where] ?? where;
     const fields: FieldIssue[] = error.validation.map((v) => {
       const segments = v.instancePath.split('/').filter((p) => p !== '');
       const field = [where, ...segments].join('.');
@@ -197,7 +211,7 @@ function toAppError(error: FastifyError): AppError {
       return { field, message: v.message ?? 'is not valid' };
     });
     const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return new AppError('invalid', `The ${where} is not valid: ${summary}`, fields);
+    return new AppError('invalid', `The ${part} is not valid: ${summary}`, fields);
   }
   if (isResponseSerializationError(error)) return new AppError('internal', 'The server could not form its answer.');
   switch (error.code) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { checkpointAfterBulkLoad, openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Config } from '../lib/config.ts';
 import { deliverDueMessages } from '../domain/outbox/outbox.service.ts';
@@ -52,6 +52,7 @@ export async function startServer(
     if (fresh && handle.engine === 'pglite') {
       log(`First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`);
       const city = await loadSyntheticCity(handle, FIRST_START_CITY);
+      await checkpointAfterBulkLoad(handle);
       log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
     }
     app = await buildApp({

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { checkpointAfterBulkLoad } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { loadSyntheticCity } from '../../domain/synthetic/load-city.ts';
@@ -31,6 +32,7 @@ export function demoCommand(): Command {
           clients: options.clients,
           onProgress: (phase, done, total) => progress.update(done, total, phase),
         });
+        await checkpointAfterBulkLoad(handle);
         progress.done(
           `Loaded a synthetic city on ${handle.engine} (seed ${result.seed}): ${result.organizations} organizations, ` +
             `${result.sites} sites, ${result.clients.toLocaleString('en-CA')} clients in ${(result.durationMs / 1000).toFixed(1)} s.`,

@@ -26,7 +26,7 @@ export function organizationRoutes(app: AppInstance): void {
       schema: {
         tags: ['directory'],
         summary: 'One organization with its sites',
-        params: z.strictObject({ id: z.uuid() }),
+        params: z.strictObject({ id: z.string().max(100) }),
         response: { 200: organizationSchema },
       },
     },

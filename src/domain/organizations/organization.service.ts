@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../server/errors.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { organizationTypeSchema, type NewOrganization, type Organization, type OrganizationListQuery, type OrganizationType } from './organization.ts';
 import {
   countOrganizationsByType,
@@ -41,7 +42,7 @@ export async function createOrganization(trx: Trx, actor: Actor, input: NewOrgan
 }
 
 export async function getOrganization(db: DbOrTrx, _actor: Actor, id: string): Promise<Organization> {
-  const organization = await selectOrganization(db, id);
+  const organization = isUuid(id) ? await selectOrganization(db, id) : undefined;
   if (!organization) throw new AppError('not_found', 'No organization has that id.');
   const sites = await selectSites(db, [id]);
   return { ...organization, sites: sites.get(id) ?? [] };

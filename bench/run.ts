@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadSyntheticCity } from '../src/domain/synthetic/load-city.ts';
+import { probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
+import { benchApiRead } from './api-read.bench.ts';
+import { benchLoadCity } from './load-city.bench.ts';
+import { formatTable, type Row } from './stats.ts';
+
+// `npm run bench`: every benchmark on PGlite, and on PostgreSQL when a server answers.
+// BENCH_SMOKE=1 runs small sizes so CI keeps the benchmarks from rotting.
+const smoke = process.env.BENCH_SMOKE === '1';
+const sizes = smoke
+  ? { pgliteClients: 5_000, postgresClients: 20_000, loadRuns: 2, apiRuns: 2, apiSeconds: 1 }
+  : { pgliteClients: 100_000, postgresClients: 1_000_000, loadRuns: 3, apiRuns: 5, apiSeconds: 3 };
+const log = (line: string) => console.log(line);
+
+async function adminQuery(baseUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+// PostgreSQL: a throwaway database per run, dropped when closed.
+function postgresFactory(baseUrl: string, prefix: string) {
+  let n = 0;
+  return async (): Promise<DatabaseHandle> => {
+    const name = `${prefix}_${process.pid}_${n++}`;
+    await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+    await adminQuery(baseUrl, `create database ${name}`);
+    const handle = await openDatabase({ databaseUrl: withDatabase(baseUrl, name), poolSize: 4 });
+    await migrate(handle.db);
+    const close = handle.close;
+    return {
+      ...handle,
+      close: async () => {
+        await close();
+        await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      },
+    };
+  };
+}
+
+// PGlite: an in-memory database loaded from a migrated template (no initdb per run).
+async function pgliteFactory(): Promise<() => Promise<DatabaseHandle>> {
+  const template = await openDatabase({ memory: true });
+  await migrate(template.db);
+  const dump = await template.pglite!.dumpDataDir('none');
+  await template.close();
+  return () => openDatabase({ memory: true, loadDataDir: dump });
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const started = performance.now();
+  log(`Continuum benchmarks${smoke ? ' (smoke sizes)' : ''} on node ${process.version}`);
+
+  log('\nPGlite');
+  rows.push(
+    ...(await benchLoadCity({
+      engine: 'pglite',
+      clients: sizes.pgliteClients,
+      runs: sizes.loadRuns,
+      freshDatabase: await pgliteFactory(),
+      log,
+    })),
+  );
+  rows.push(...(await benchApiRead({ engine: 'pglite', runs: sizes.apiRuns, seconds: sizes.apiSeconds })));
+
+  const baseUrl = testDatabaseBaseUrl();
+  const probe = await probePostgres(baseUrl);
+  if (!probe.ok) {
+    log(`\nPostgreSQL skipped: no server at ${new URL(baseUrl).host} (${probe.reason})`);
+  } else {
+    log('\nPostgreSQL');
+    rows.push(
+      ...(await benchLoadCity({
+        engine: 'postgres',
+        clients: sizes.postgresClients,
+        runs: sizes.loadRuns,
+        freshDatabase: postgresFactory(baseUrl, 'continuum_bench_load'),
+        log,
+      })),
+    );
+    const apiDatabase = await postgresFactory(baseUrl, 'continuum_bench_api')();
+    try {
+      await loadSyntheticCity(apiDatabase, { seed: 1, clients: 20_000 });
+      const { rows: current } = await apiDatabase.pool.query<{ db: string }>('select current_database() as db');
+      rows.push(
+        ...(await benchApiRead({
+          engine: 'postgres',
+          databaseUrl: withDatabase(baseUrl, current[0]!.db),
+          runs: sizes.apiRuns,
+          seconds: sizes.apiSeconds,
+        })),
+      );
+    } finally {
+      await apiDatabase.close();
+    }
+  }
+
+  log(`\n${formatTable(rows)}`);
+  log('\nRatios (bars: 1 █ = 0.05)');
+  for (const r of rows.filter((row) => row.unit === 'ratio')) {
+    log(`${`${r.engine} ${r.metric}`.padEnd(58)} ${'█'.repeat(Math.max(1, Math.round(r.median / 0.05)))} ${r.median.toFixed(2)}`);
+  }
+  const out = path.resolve('.tmp/bench-results.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ smoke, node: process.version, at: new Date().toISOString(), rows }, null, 2));
+  log(`\nResults written to ${out} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+await main();

@@ -1,0 +1,21 @@
+import { Outlet } from 'react-router';
+import { MAIN_ID, SkipLink } from './skip-link.tsx';
+import { SiteHeader } from './site-header.tsx';
+import { PrimaryNav } from './primary-nav.tsx';
+import { SiteFooter } from './site-footer.tsx';
+import { RouteFocusProvider } from './route-focus.tsx';
+
+export function Layout() {
+  return (
+    <RouteFocusProvider>
+      <SkipLink />
+      <SiteHeader />
+      <PrimaryNav />
+      {/* tabIndex -1: the skip link can move focus here without adding a tab stop. */}
+      <main id={MAIN_ID} tabIndex={-1} className="container main">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </RouteFocusProvider>
+  );
+}

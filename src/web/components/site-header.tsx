@@ -1,0 +1,20 @@
+import { Link } from 'react-router';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export function SiteHeader() {
+  const { t } = useI18n();
+  return (
+    <header className="site-header">
+      <div className="container site-header-inner">
+        <p className="brand">
+          <Link to="/" className="brand-link">
+            <span className="brand-name">Continuum</span>
+            <span className="brand-tagline">{t('layout.tagline')}</span>
+          </Link>
+        </p>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { organizationTypes } from '../../domain/organizations/organization.ts';
+import en from './en.json';
+import fr from './fr.json';
+
+type Catalogue = Record<string, unknown>;
+const catalogues: Record<'en' | 'fr', Catalogue> = { en, fr };
+
+// Names written the same in both languages. Keep it short: anything else that reads the same in
+// French is almost always an untranslated string.
+const sameInBothLanguages = ['Continuum'];
+
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+describe('message catalogues', () => {
+  it('have the same keys in English and French', () => {
+    const enKeys = Object.keys(en).sort();
+    const frKeys = Object.keys(fr).sort();
+    expect(frKeys.filter((k) => !enKeys.includes(k)), 'keys only in fr.json').toEqual([]);
+    expect(enKeys.filter((k) => !frKeys.includes(k)), 'keys only in en.json').toEqual([]);
+  });
+
+  it('hold only non-empty strings', () => {
+    for (const [language, catalogue] of Object.entries(catalogues)) {
+      for (const [key, value] of Object.entries(catalogue)) {
+        expect(typeof value, `${language}: ${key}`).toBe('string');
+        expect(String(value).trim(), `${language}: ${key} is empty`).not.toBe('');
+      }
+    }
+  });
+
+  it('translate every French string (names on the allow-list aside)', () => {
+    const untranslated = Object.entries(en)
+      .filter(([key, value]) => (fr as Catalogue)[key] === value)
+      .filter(([, value]) => !sameInBothLanguages.includes(value))
+      .map(([key]) => key);
+    expect(untranslated, 'French strings identical to English').toEqual([]);
+  });
+
+  it('use the same {placeholders} in both languages', () => {
+    for (const [key, value] of Object.entries(en)) {
+      const french = (fr as Catalogue)[key];
+      if (typeof french !== 'string') continue;
+      expect(placeholders(french), key).toEqual(placeholders(value));
+    }
+  });
+
+  it('give every plural message a one and an other form', () => {
+    for (const key of Object.keys(en)) {
+      if (key.endsWith('.one')) expect(Object.keys(en), key).toContain(key.replace(/\.one$/, '.other'));
+    }
+  });
+
+  it('name every organization type the server knows, singular and plural', () => {
+    for (const type of organizationTypes) {
+      expect(Object.keys(en)).toContain(`organizationType.${type}`);
+      expect(Object.keys(en)).toContain(`organizationTypePlural.${type}`);
+    }
+  });
+
+  // Canadian French typography: a non-breaking space before a colon and inside « », none in English.
+  it('keep French spacing before colons and inside guillemets', () => {
+    for (const [key, value] of Object.entries(fr)) {
+      expect(value, key).not.toMatch(/[^\u00a0\u202f]:(\s|$)/);
+      expect(value, key).not.toMatch(/«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/);
+    }
+  });
+});

@@ -1,0 +1,184 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError, getOrganization, type Organization, type Site } from '../api.ts';
+import { useDocumentTitle, useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { PageHeading } from '../components/route-focus.tsx';
+import { ErrorAlert } from '../components/status.tsx';
+import { addressLines, organizationName, organizationTypeKey } from '../components/organization-text.ts';
+import { useApi } from '../use-api.ts';
+import { NotFoundContent } from './not-found-page.tsx';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Not a uuid cannot be an organization: answer "not found" without asking the server.
+function loadOrganization(id: string, signal: AbortSignal): Promise<Organization> {
+  if (!uuidPattern.test(id)) {
+    return Promise.reject(new ApiError('No organization has that id.', 'problem', 404, { type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }));
+  }
+  return getOrganization(id, signal);
+}
+
+export function OrganizationPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const organization = useApi(`organization:${id}`, (signal) => loadOrganization(id, signal));
+
+  if (organization.status === 'error' && organization.error.status === 404) return <NotFoundContent kind="organization" />;
+  if (organization.status === 'ready') return <OrganizationDetails organization={organization.data} />;
+  return (
+    <div aria-busy={organization.status === 'loading'}>
+      <Breadcrumbs current={t('organization.loadingTitle')} />
+      <PageHeading ready={organization.status === 'error'}>
+        {organization.status === 'loading' ? t('organization.loadingTitle') : t('organization.errorTitle')}
+      </PageHeading>
+      <TitleFor text={organization.status === 'loading' ? t('organization.loadingTitle') : t('organization.errorTitle')} />
+      {organization.status === 'error' ? <ErrorAlert title={t('organization.error')} error={organization.error} /> : null}
+    </div>
+  );
+}
+
+function TitleFor({ text }: { text: string }) {
+  useDocumentTitle(text);
+  return null;
+}
+
+function Breadcrumbs({ current }: { current: string }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const state: unknown = location.state;
+  // Coming from a search, "Directory" returns to that search.
+  const search =
+    typeof state === 'object' && state !== null && typeof (state as { directorySearch?: unknown }).directorySearch === 'string'
+      ? (state as { directorySearch: string }).directorySearch
+      : '';
+  return (
+    <nav aria-label={t('organization.breadcrumb')} className="breadcrumbs">
+      <ol>
+        <li>
+          <Link to="/">{t('nav.home')}</Link>
+        </li>
+        <li>
+          <Link to={search ? `/directory?${search}` : '/directory'}>{t('nav.directory')}</Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
+
+function OrganizationDetails({ organization }: { organization: Organization }) {
+  const { t, tp, language } = useI18n();
+  const name = organizationName(organization, language);
+  useDocumentTitle(name);
+  // The other official-language name, marked with its language for screen readers.
+  const otherName =
+    language === 'fr' && organization.nameFr && organization.nameFr !== organization.name
+      ? { label: t('organization.englishName'), value: organization.name, lang: 'en' }
+      : language === 'en' && organization.nameFr && organization.nameFr !== organization.name
+        ? { label: t('organization.frenchName'), value: organization.nameFr, lang: 'fr' }
+        : undefined;
+  const website = organization.website && /^https?:\/\//i.test(organization.website) ? organization.website : undefined;
+  const hasContact = Boolean(website || organization.phone || organization.email);
+
+  return (
+    <>
+      <Breadcrumbs current={name} />
+      <PageHeading>{name}</PageHeading>
+      <dl className="details">
+        {otherName ? (
+          <div>
+            <dt>{otherName.label}</dt>
+            <dd lang={otherName.lang}>{otherName.value}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('organization.type')}</dt>
+          <dd>{t(organizationTypeKey(organization.type))}</dd>
+        </div>
+        <div>
+          <dt>{t('organization.frenchServices')}</dt>
+          <dd>{organization.offersFrench ? t('common.yes') : t('common.no')}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="contact-heading" className="section">
+        <h2 id="contact-heading">{t('organization.contact')}</h2>
+        {hasContact ? (
+          <dl className="details">
+            {website ? (
+              <div>
+                <dt>{t('organization.website')}</dt>
+                <dd>
+                  <a href={website}>{website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}</a>
+                </dd>
+              </div>
+            ) : null}
+            {organization.phone ? (
+              <div>
+                <dt>{t('organization.phone')}</dt>
+                <dd>
+                  <a href={`tel:${organization.phone.replace(/[^0-9+]/g, '')}`}>{organization.phone}</a>
+                </dd>
+              </div>
+            ) : null}
+            {organization.email ? (
+              <div>
+                <dt>{t('organization.email')}</dt>
+                <dd>
+                  <a href={`mailto:${organization.email}`}>{organization.email}</a>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        ) : (
+          <p>{t('organization.noContact')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="sites-heading" className="section">
+        <h2 id="sites-heading">{t('organization.sitesHeading')}</h2>
+        {organization.sites.length === 0 ? (
+          <p>{t('organization.noSites')}</p>
+        ) : (
+          <>
+            <p>{tp('organization.siteCount', organization.sites.length)}</p>
+            <ul className="sites">
+              {organization.sites.map((site) => (
+                <SiteCard key={site.id} site={site} />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function accessibilityKey(value: boolean | null): MessageKey {
+  if (value === null) return 'common.unknown';
+  return value ? 'common.yes' : 'common.no';
+}
+
+function SiteCard({ site }: { site: Site }) {
+  const { t } = useI18n();
+  const [street, cityLine] = addressLines(site);
+  return (
+    <li className="card site">
+      <h3>{site.name}</h3>
+      <address>
+        {street}
+        <br />
+        {cityLine}
+      </address>
+      <dl className="details details-compact">
+        <div>
+          <dt>{t('site.neighbourhood')}</dt>
+          <dd>{site.neighbourhoodName ?? t('common.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('site.wheelchair')}</dt>
+          <dd>{t(accessibilityKey(site.wheelchairAccessible))}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  skipBrowserSuite,
+  startTestServer,
+  waitForPageReady,
+  type Language,
+  WEB_DIR,
+  type TestServer,
+} from './harness.ts';
+
+const SUITE = 'web shell: WCAG 2.1 AA in English and French';
+const missingOrganization = '00000000-0000-4000-8000-000000000000';
+
+type PageCase = {
+  name: string;
+  path: (server: TestServer) => string;
+  heading: Record<Language, string>;
+  // Console errors this page causes on purpose (an API 404 behind the "not found" page).
+  expectedErrors?: RegExp;
+};
+
+const pages: PageCase[] = [
+  {
+    name: 'home',
+    path: () => '/',
+    heading: { en: 'One employment service system for Toronto', fr: "Un seul système de services d'emploi pour Toronto" },
+  },
+  {
+    name: 'directory',
+    path: () => '/directory',
+    heading: { en: 'Directory of employment services', fr: "Répertoire des services d'emploi" },
+  },
+  {
+    name: 'directory search with no results',
+    path: () => '/directory?q=zzzz-nothing&offersFrench=true',
+    heading: { en: 'Directory of employment services', fr: "Répertoire des services d'emploi" },
+  },
+  {
+    name: 'organization',
+    path: (server) => `/organizations/${server.organizations.bilingual.id}`,
+    heading: { en: 'Riverdale Employment Hub', fr: "Carrefour de l'emploi de Riverdale" },
+  },
+  {
+    name: 'organization without contact or sites',
+    path: (server) => `/organizations/${server.organizations.community.id}`,
+    heading: { en: 'Weston Community Services', fr: 'Weston Community Services' },
+  },
+  {
+    name: 'organization not found',
+    path: () => `/organizations/${missingOrganization}`,
+    heading: { en: 'Organization not found', fr: 'Organisme introuvable' },
+    expectedErrors: new RegExp(`404.*/api/organizations/${missingOrganization}`),
+  },
+  {
+    name: 'unknown page',
+    path: () => '/no-such-page',
+    heading: { en: 'Page not found', fr: 'Page introuvable' },
+    // The server answers the shell with a 404 status, which the browser reports.
+    expectedErrors: /404.*\/no-such-page/,
+  },
+];
+
+describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const language of ['en', 'fr'] as const) {
+    describe(`in ${language === 'en' ? 'English' : 'French'}`, () => {
+      for (const pageCase of pages) {
+        it(`${pageCase.name}: no axe violations, lang="${language}", one h1`, async () => {
+          const { context, page, problems } = await openPage(browser, { language });
+          try {
+            await page.goto(server.url + pageCase.path(server));
+            await waitForPageReady(page);
+
+            expect(await page.getAttribute('html', 'lang')).toBe(language);
+            expect(await page.locator('h1').allTextContents()).toEqual([pageCase.heading[language]]);
+            expect(await page.title()).toBe(`${pageCase.heading[language]} – Continuum`);
+            expect(await page.locator('main#main').count()).toBe(1);
+            expect(await axeViolations(page)).toEqual([]);
+
+            const unexpected = problems.filter((p) => !pageCase.expectedErrors?.test(p));
+            expect(unexpected).toEqual([]);
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    });
+  }
+
+  // The server's CSP (script-src 'self'; style-src 'self') would block anything inline.
+  it('builds an index.html with no inline script or style', () => {
+    const html = fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('marks the current page in the navigation with aria-current', async () => {
+    const { context, page } = await openPage(browser, { language: 'en' });
+    try {
+      await page.goto(`${server.url}/directory`);
+      await waitForPageReady(page);
+      const current = page.locator('nav a[aria-current="page"]');
+      expect(await current.allTextContents()).toEqual(['Directory']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the live counts as a table and as a chart with a text alternative', async () => {
+    const { context, page } = await openPage(browser, { language: 'en' });
+    try {
+      await page.goto(server.url);
+      await waitForPageReady(page);
+      const row = page.locator('table tbody tr', { hasText: 'Community agencies' });
+      // One seeded community agency plus the extra job clubs.
+      expect(await row.locator('td').textContent()).toBe('21');
+      const chart = page.locator('[role="img"]');
+      expect(await chart.getAttribute('aria-label')).toContain('Community agencies: 21');
+      expect(await page.locator('table tfoot td').textContent()).toBe('26');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // WCAG 1.4.10 Reflow: usable at 320 CSS pixels wide without scrolling sideways.
+  for (const language of ['en', 'fr'] as const) {
+    it(`reflows to a 320 px wide screen without horizontal scrolling (${language})`, async () => {
+      const { context, page, problems } = await openPage(browser, { language, width: 320, height: 640 });
+      try {
+        for (const pageCase of pages) {
+          await page.goto(server.url + pageCase.path(server));
+          await waitForPageReady(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${pageCase.name} is wider than the screen`).toBeLessThanOrEqual(0);
+        }
+        expect(problems.filter((p) => !/404.*(\/api\/organizations\/|\/no-such-page)/.test(p))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
