@@ -200,7 +200,8 @@ function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
-    const part = { body: 'request body', querystring: 'query string', params: 'path', headers: 'headers' }[where] ?? where;
+    const parts: Record<string, string> = { body: 'request body', querystring: 'query string', params: 'path', headers: 'headers' };
+    const part = parts[where] ?? where;
     const fields: FieldIssue[] = error.validation.map((v) => {
       const segments = v.instancePath.split('/').filter((p) => p !== '');
       const field = [where, ...segments].join('.');
