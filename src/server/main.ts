@@ -54,6 +54,8 @@ export async function startServer(
       const city = await loadSyntheticCity(handle, FIRST_START_CITY);
       await checkpointAfterBulkLoad(handle);
       log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
+    } else if (fresh) {
+      log('New PostgreSQL database: no demo data is loaded here unless asked (`continuum demo --clients N`).');
     }
     app = await buildApp({
       database: handle,

@@ -13,6 +13,8 @@ export type OrganizationType = z.infer<typeof organizationTypeSchema>;
 
 // Canadian postal codes: no D, F, I, O, Q, U anywhere; no W or Z as the first letter.
 const postalCodePattern = /^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$/;
+// The stored form: upper case, one space (as the CHECK constraints in the migrations require).
+export const canonicalPostalCodePattern = /^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] [0-9][ABCEGHJ-NPRSTV-Z][0-9]$/;
 
 export const postalCodeSchema = z
   .string()

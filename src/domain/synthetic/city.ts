@@ -4,15 +4,11 @@ import type { EducationLevel, IncomeSource } from './distributions.ts';
 // The shapes of a synthetic city. Organization types and column values match the CHECK
 // constraints of migrations 0001 and 0003.
 
-export const ORGANIZATION_TYPES = [
-  'system_manager',
-  'employment_service_provider',
-  'social_assistance_office',
-  'training_organization',
-  'community_agency',
-  'employer',
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+// One list of organization types for the whole product.
+import { organizationTypes, type OrganizationType } from '../organizations/organization.ts';
+
+export const ORGANIZATION_TYPES = organizationTypes;
+export type { OrganizationType };
 
 export const cityOptionsSchema = z.object({
   // Stored in synthetic_loads.seed, a PostgreSQL integer.
