@@ -21,7 +21,7 @@ describe('continuum CLI', () => {
       return `${parent}${c.name()}`;
     });
     expect(names).toEqual(
-      expect.arrayContaining(['start', 'migrate', 'demo', 'org create', 'org list', 'backup', 'restore', 'outbox deliver']),
+      expect.arrayContaining(['start', 'migrate', 'demo', 'org create', 'org list', 'backup', 'restore', 'outbox deliver', 'user create']),
     );
     for (const command of allCommands(program)) {
       expect(command.description().length, `${command.name()} needs a description`).toBeGreaterThan(10);

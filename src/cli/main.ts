@@ -14,6 +14,7 @@ import { migrateCommand } from './commands/migrate-database.ts';
 import { orgCommand } from './commands/manage-organizations.ts';
 import { outboxCommand } from './commands/deliver-outbox.ts';
 import { startCommand } from './commands/start-server.ts';
+import { userCommand } from './commands/manage-users.ts';
 
 export { CliError } from './errors.ts';
 import { CliError } from './errors.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   program.addCommand(backupCommand());
   program.addCommand(restoreCommand());
   program.addCommand(outboxCommand());
+  program.addCommand(userCommand());
   // Commands added with addCommand do not inherit these settings: errors must reach runCli, not process.exit.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError('(add --help for usage)');

@@ -94,6 +94,54 @@ export type OutboxMessagesTable = Timestamps & {
   deliveryRef: string | null;
 };
 
+export type UsersTable = Timestamps & {
+  id: Generated<string>;
+  organizationId: string;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  status: Generated<'invited' | 'active' | 'disabled'>;
+  preferredLanguage: Generated<'en' | 'fr'>;
+  disabledAt: Date | null;
+};
+
+export type UserRolesTable = {
+  userId: string;
+  role: string;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type SessionsTable = Timestamps & {
+  id: Generated<string>;
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  lastSeenAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  absoluteExpiresAt: ColumnType<Date, Date | string, Date | string>;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  userAgent: string | null;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  actorKind: 'user' | 'system' | 'anonymous';
+  actorUserId: string | null;
+  actorName: string | null;
+  actorOrganizationId: string | null;
+  action: string;
+  outcome: 'allowed' | 'denied' | 'succeeded' | 'failed';
+  recordType: string | null;
+  recordId: string | null;
+  recordIds: string[] | null;
+  clientId: string | null;
+  purpose: string | null;
+  reason: string | null;
+  requestId: string | null;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+};
+
 export type SchemaMigrationsTable = {
   version: number;
   name: string;
@@ -110,5 +158,9 @@ export type Database = {
   clientEquity: ClientEquityTable;
   syntheticLoads: SyntheticLoadsTable;
   outboxMessages: OutboxMessagesTable;
+  users: UsersTable;
+  userRoles: UserRolesTable;
+  sessions: SessionsTable;
+  auditLog: AuditLogTable;
   schemaMigrations: SchemaMigrationsTable;
 };

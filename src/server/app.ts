@@ -16,14 +16,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { anonymous, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { defaultSessionPolicy, type SessionPolicy } from '../domain/accounts/account.service.ts';
+import { registerAuth } from './auth.ts';
 import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
 import { AppError, statusFor, toProblem, type FieldIssue } from './errors.ts';
 import { registerRoutes } from './routes.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
-export type Permission = 'public';
+// public: anyone; authenticated: any signed-in user (finer permissions arrive with the authorization module).
+export type Permission = 'public' | 'authenticated';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,6 +39,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     engine: Engine;
+    sessionPolicy: SessionPolicy;
+    cookieSecure: boolean;
   }
 }
 
@@ -53,6 +58,9 @@ export type AppOptions = {
   logLevel?: string;
   // Directory of the built web UI; when absent the server answers the API only.
   webDir?: string | undefined;
+  sessionPolicy?: SessionPolicy;
+  // Secure cookies need HTTPS (browsers also accept them on http://localhost).
+  cookieSecure?: boolean;
 };
 
 const pagePatterns = pagePaths.map(
@@ -92,7 +100,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.database.db);
   app.decorate('engine', options.database.engine);
-  app.decorateRequest('actor', { getter: () => anonymous });
+  app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
+  app.decorate('cookieSecure', options.cookieSecure ?? true);
 
   app.addHook('onRoute', (route) => {
     const url = route.url;
@@ -140,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
       tags: [
         { name: 'system', description: 'Health and metadata' },
         { name: 'directory', description: 'Organizations and sites of the employment service system' },
+        { name: 'auth', description: 'Sign-in, sessions and sign-out' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -153,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     async () => app.swagger(),
   );
 
+  await registerAuth(app, { policy: app.sessionPolicy, cookieSecure: app.cookieSecure });
   registerRoutes(app);
 
   const webDir = options.webDir;

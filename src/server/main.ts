@@ -62,6 +62,8 @@ export async function startServer(
       bodyLimitBytes: config.bodyLimitBytes,
       logLevel: config.logLevel,
       webDir: options.webDir ?? DEFAULT_WEB_DIR,
+      sessionPolicy: config.session,
+      cookieSecure: config.cookieSecure,
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(

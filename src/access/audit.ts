@@ -1,0 +1,41 @@
+import type { DbOrTrx } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+
+export type AuditEntry = {
+  action: string;
+  outcome: 'allowed' | 'denied' | 'succeeded' | 'failed';
+  recordType?: string;
+  recordId?: string;
+  recordIds?: string[];
+  clientId?: string;
+  purpose?: string;
+  reason?: string;
+  requestId?: string;
+  // For sign-in attempts, where the actor is not known yet: the e-mail given.
+  actorName?: string;
+  actorUserId?: string;
+  actorOrganizationId?: string;
+};
+
+// One audit row, written in the caller's transaction so it commits (or not) with the action.
+// Never pass note text, secrets or sensitive field values: ids, actions and reasons only.
+export async function writeAudit(db: DbOrTrx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      actorKind: actor.kind,
+      actorUserId: actor.kind === 'user' ? actor.userId : (entry.actorUserId ?? null),
+      actorName: actor.kind === 'system' ? actor.name : (entry.actorName ?? null),
+      actorOrganizationId: actor.kind === 'user' ? actor.organizationId : (entry.actorOrganizationId ?? null),
+      action: entry.action,
+      outcome: entry.outcome,
+      recordType: entry.recordType ?? null,
+      recordId: entry.recordId ?? null,
+      recordIds: entry.recordIds ?? null,
+      clientId: entry.clientId ?? null,
+      purpose: entry.purpose ?? null,
+      reason: entry.reason ?? null,
+      requestId: entry.requestId ?? null,
+    })
+    .execute();
+}

@@ -1,0 +1,59 @@
+import { Command, Option } from 'commander';
+import { systemActor } from '../../access/actor.ts';
+import { withTransaction } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { newUserSchema, roles } from '../../domain/accounts/account.ts';
+import { createUser } from '../../domain/accounts/account.service.ts';
+import { openDatabaseFromConfig } from '../../server/main.ts';
+import { CliError } from '../errors.ts';
+
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new CliError('Give the password on standard input, e.g. `read -rs PW && printf %s "$PW" | continuum user create …`.');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // One trailing newline (from echo or a file) is not part of the password.
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export function userCommand(): Command {
+  const user = new Command('user').description('Manage user accounts');
+  user
+    .command('create')
+    .description(
+      'Create a user in an organization, e.g. the first administrator of a new deployment.\n' +
+        'The password is read from standard input (never from an argument, which other users could see).\n' +
+        'Example: printf %s "$PW" | continuum user create --org <organization id> --role system_administrator \\\n' +
+        '           --email admin@city.example --name "Alex Admin" --password-stdin',
+    )
+    .requiredOption('--org <id>', 'organization id (see `continuum org list`)')
+    .addOption(new Option('--role <role...>', 'one or more roles').choices(roles).makeOptionMandatory())
+    .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--language <lang>', 'preferred language').choices(['en', 'fr']).default('en'))
+    .option('--password-stdin', 'read the password from standard input')
+    .action(async (options: { org: string; role: string[]; email: string; name: string; language: string; passwordStdin?: boolean }) => {
+      if (!options.passwordStdin) {
+        throw new CliError('Add --password-stdin and give the password on standard input (invitations by e-mail come with the administration pages).');
+      }
+      const input = newUserSchema.parse({
+        organizationId: options.org,
+        email: options.email,
+        displayName: options.name,
+        roles: options.role,
+        preferredLanguage: options.language,
+      });
+      const password = await readPasswordFromStdin();
+      const handle = await openDatabaseFromConfig(loadConfig(), 'continuum user create');
+      try {
+        await migrate(handle.db);
+        const created = await withTransaction(handle.db, (trx) => createUser(trx, systemActor('cli'), { ...input, password }));
+        console.log(JSON.stringify(created, null, 2));
+      } finally {
+        await handle.close();
+      }
+    });
+  return user;
+}

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { signIn } from '../domain/accounts/account.service.ts';
+import { makeOrganization } from '../../test/factories.ts';
+
+const cli = path.resolve('bin/continuum.js');
+const PASSWORD = 'maple leaves over the don valley';
+
+function run(args: string[], env: Record<string, string>, input: string) {
+  return spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 120_000 });
+}
+
+// `continuum user create` on each engine: the embedded data directory and a PostgreSQL server.
+for (const engine of ['pglite', 'postgres'] as const) {
+  describe.skipIf(engine === 'postgres' && !inject('postgresUrl'))(`continuum user create [${engine}]`, () => {
+    let dir: string;
+    let env: Record<string, string>;
+    let organizationId: string;
+    const open = (): Promise<DatabaseHandle> =>
+      engine === 'postgres' ? openDatabase({ databaseUrl: inject('postgresUrl')! }) : openDatabase({ dataDir: path.join(dir, 'data') });
+
+    beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-cli-user-'));
+      env =
+        engine === 'postgres'
+          ? { DATABASE_URL: inject('postgresUrl')! }
+          : { DATABASE_URL: '', CONTINUUM_DATA_DIR: path.join(dir, 'data') };
+      const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+      const handle = engine === 'postgres' ? await open() : await openDatabase({ dataDir: path.join(dir, 'data'), loadDataDir: template });
+      organizationId = (await makeOrganization(handle.db, { type: 'system_manager' })).id;
+      await handle.close();
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('creates the first administrator with a password from standard input, who can then sign in', async () => {
+      const email = `admin-${crypto.randomBytes(4).toString('hex')}@city.example`;
+      const result = run(
+        ['user', 'create', '--org', organizationId, '--role', 'system_administrator', '--email', email, '--name', 'Alex Admin', '--password-stdin'],
+        env,
+        `${PASSWORD}\n`,
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ email, roles: ['system_administrator'], status: 'active' });
+      expect(result.stdout).not.toContain(PASSWORD);
+      const handle = await open();
+      try {
+        const session = await signIn(handle.db, { email, password: PASSWORD }, { requestId: 'test', userAgent: null, policy: { idleMinutes: 30, absoluteHours: 12 } });
+        expect(session.session.user.email).toBe(email);
+      } finally {
+        await handle.close();
+      }
+    });
+
+    it('refuses a common password and writes nothing', async () => {
+      const email = `weak-${crypto.randomBytes(4).toString('hex')}@city.example`;
+      const result = run(
+        ['user', 'create', '--org', organizationId, '--role', 'caseworker', '--email', email, '--name', 'Weak Pass', '--password-stdin'],
+        env,
+        'password123456',
+      );
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/too common/);
+      const handle = await open();
+      try {
+        expect(await handle.db.selectFrom('users').select('id').where('email', '=', email).execute()).toHaveLength(0);
+      } finally {
+        await handle.close();
+      }
+    });
+
+    it('refuses an unknown organization and an unknown role clearly', () => {
+      const unknownOrg = run(
+        ['user', 'create', '--org', crypto.randomUUID(), '--role', 'caseworker', '--email', 'x@city.example', '--name', 'X', '--password-stdin'],
+        env,
+        PASSWORD,
+      );
+      expect(unknownOrg.status).toBe(1);
+      expect(unknownOrg.stderr).toMatch(/No organization has that id/);
+      const unknownRole = run(['user', 'create', '--org', organizationId, '--role', 'wizard', '--email', 'x@city.example', '--name', 'X'], env, '');
+      expect(unknownRole.status).not.toBe(0);
+      expect(unknownRole.stderr).toMatch(/Allowed choices are system_administrator/);
+    });
+  });
+}

@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/db.ts';
+import { testApp } from '../../../test/app.ts';
+import { makeOrganization, makeSession, makeUser, type TestUser } from '../../../test/factories.ts';
+import type { AppInstance } from '../../server/app.ts';
+
+const PASSWORD = 'maple syrup on a snowy tuesday';
+
+function cookieFrom(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0]! : setCookie!;
+  return header.split(';')[0]!;
+}
+
+describeEachEngine('sign-in and sessions', ({ handle }) => {
+  let app: AppInstance;
+  let user: TestUser;
+  let organizationId: string;
+  beforeAll(async () => {
+    app = await testApp(handle());
+    organizationId = (await makeOrganization(handle().db)).id;
+    user = await makeUser(handle().db, { organizationId, password: PASSWORD, roles: ['caseworker', 'agency_manager'] });
+  });
+  afterAll(async () => app.close());
+
+  async function auditRows(filter: { actorName?: string; actorUserId?: string }) {
+    let query = handle().db.selectFrom('auditLog').selectAll().orderBy('id');
+    if (filter.actorName) query = query.where('actorName', '=', filter.actorName);
+    if (filter.actorUserId) query = query.where('actorUserId', '=', filter.actorUserId);
+    return query.execute();
+  }
+
+  it('signs in with a secure, http-only, same-site session cookie and audits it', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email.toUpperCase(), password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^continuum_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/Secure/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const body = res.json();
+    expect(body.user).toMatchObject({ id: user.id, organizationId, roles: ['agency_manager', 'caseworker'] });
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(body)).not.toContain('passwordHash');
+    const rows = await auditRows({ actorUserId: user.id });
+    expect(rows.at(-1)).toMatchObject({ action: 'auth.sign_in', outcome: 'succeeded', actorOrganizationId: organizationId });
+  });
+
+  it('gives a new token at every sign-in', async () => {
+    const first = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const second = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD } });
+    expect(cookieFrom(first.headers['set-cookie'])).not.toBe(cookieFrom(second.headers['set-cookie']));
+  });
+
+  it('answers an unknown account, a wrong password and a disabled account the same way', async () => {
+    const disabled = await makeUser(handle().db, { organizationId, password: PASSWORD, status: 'disabled' });
+    const attempts = [
+      { email: `nobody-${user.id}@agency.example`, password: PASSWORD },
+      { email: user.email, password: 'not the right password at all' },
+      { email: disabled.email, password: PASSWORD },
+    ];
+    const answers = [];
+    for (const payload of attempts) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['set-cookie']).toBeUndefined();
+      const { requestId: _r, ...rest } = res.json();
+      answers.push(rest);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    const reasons = [];
+    for (const payload of attempts) reasons.push((await auditRows({ actorName: payload.email.toLowerCase() })).at(-1));
+    expect(reasons.map((r) => [r?.outcome, r?.reason])).toEqual([
+      ['failed', 'unknown_account'],
+      ['failed', 'wrong_password'],
+      ['failed', 'account_disabled'],
+    ]);
+    // The audit never holds the password that was tried.
+    const all = JSON.stringify(await auditRows({ actorName: user.email }));
+    expect(all).not.toContain('not the right password');
+  });
+
+  it('refuses a malformed sign-in body with a clear problem', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD, remember: true } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body', message: 'unknown field(s): remember' }]);
+  });
+
+  it('knows the signed-in user from the cookie and refuses anonymous callers', async () => {
+    const session = await makeSession(handle().db, user);
+    const me = await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: { id: user.id }, csrfToken: session.csrfToken });
+    const anonymous = await app.inject({ url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(401);
+    const forged = await app.inject({ url: '/api/auth/session', headers: { cookie: 'continuum_session=forged-token-that-is-long-enough-xxxxxxx' } });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('needs the CSRF token to sign out, and ends the session', async () => {
+    const session = await makeSession(handle().db, user);
+    const withoutToken = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    expect(withoutToken.statusCode).toBe(403);
+    const wrongToken = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/continuum_session=;/);
+    const after = await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('signs out everywhere at once', async () => {
+    const other = await makeUser(handle().db, { organizationId });
+    const sessions = [await makeSession(handle().db, other), await makeSession(handle().db, other), await makeSession(handle().db, other)];
+    const res = await app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: sessions[0]!.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ sessionsEnded: 3 });
+    for (const s of sessions) {
+      expect((await app.inject({ url: '/api/auth/session', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    }
+  });
+
+  it('ends a session after the idle timeout, after the absolute timeout, and when the user is disabled', async () => {
+    const db = handle().db;
+    const idle = await makeSession(db, user);
+    const absolute = await makeSession(db, user);
+    await db.updateTable('sessions').set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where('csrfToken', '=', idle.csrfToken).execute();
+    await db.updateTable('sessions').set({ absoluteExpiresAt: sql`now() - interval '1 second'` }).where('csrfToken', '=', absolute.csrfToken).execute();
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: idle.cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: absolute.cookie } })).statusCode).toBe(401);
+
+    const leaving = await makeUser(db, { organizationId });
+    const session = await makeSession(db, leaving);
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } })).statusCode).toBe(200);
+    await db.updateTable('users').set({ status: 'disabled', disabledAt: new Date() }).where('id', '=', leaving.id).execute();
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+  });
+
+  it('keeps the audit log append-only in the database itself', async () => {
+    const db = handle().db;
+    const [row] = await auditRows({ actorUserId: user.id });
+    expect(row).toBeDefined();
+    await expect(db.updateTable('auditLog').set({ outcome: 'denied' }).where('id', '=', row!.id).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('auditLog').where('id', '=', row!.id).execute()).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
+  });
+});

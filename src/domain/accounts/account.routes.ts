@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { withTransaction } from '../../db/database.ts';
+import type { AppInstance } from '../../server/app.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../server/auth.ts';
+import { loginSchema, sessionInfoSchema } from './account.ts';
+import { getCurrentUser, signIn, signOut, signOutEverywhere } from './account.service.ts';
+
+export function accountRoutes(app: AppInstance): void {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: loginSchema,
+        response: { 200: sessionInfoSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, session } = await signIn(app.db, request.body, {
+        requestId: request.id,
+        userAgent: request.headers['user-agent'] ?? null,
+        policy: app.sessionPolicy,
+      });
+      reply.setCookie(
+        SESSION_COOKIE,
+        token,
+        sessionCookieOptions({ cookieSecure: app.cookieSecure, maxAgeSeconds: app.sessionPolicy.absoluteHours * 3600 }),
+      );
+      return session;
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and the CSRF token for state-changing requests',
+        response: { 200: sessionInfoSchema },
+      },
+    },
+    async (request) => ({
+      user: await getCurrentUser(app.db, request.actor),
+      csrfToken: request.csrfToken ?? '',
+      expiresAt: new Date(Date.now() + app.sessionPolicy.idleMinutes * 60_000).toISOString(),
+    }),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await withTransaction(app.db, (trx) => signOut(trx, request.actor, request.id));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout-everywhere',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out of every session of this user',
+        response: { 200: z.object({ sessionsEnded: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      const sessionsEnded = await withTransaction(app.db, (trx) => signOutEverywhere(trx, request.actor, request.id));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { sessionsEnded };
+    },
+  );
+}

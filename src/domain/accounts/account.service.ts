@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import type { Actor, UserActor } from '../../access/actor.ts';
+import { writeAudit } from '../../access/audit.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { withTransaction } from '../../db/database.ts';
+import { AppError } from '../../server/errors.ts';
+import { getOrganization } from '../organizations/organization.service.ts';
+import type { Login, NewUser, SessionInfo, User } from './account.ts';
+import {
+  emailTaken,
+  insertSession,
+  insertUser,
+  revokeSession,
+  revokeUserSessions,
+  selectActiveSession,
+  selectUser,
+  selectUserByEmail,
+  touchSession,
+} from './account.queries.ts';
+import { checkPasswordPolicy, describePasswordProblems, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
+
+export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
+export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12 };
+
+// Session tokens: 256 random bits in the cookie; only their SHA-256 is stored.
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+export async function createUser(trx: Trx, actor: Actor, input: NewUser & { password?: string }): Promise<User> {
+  if (actor.kind !== 'system') throw new AppError('forbidden', 'Only an administrator can create users.');
+  await getOrganization(trx, actor, input.organizationId);
+  if (await emailTaken(trx, input.email)) {
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [{ field: 'email', message: 'already exists' }]);
+  }
+  let passwordHash: string | null = null;
+  if (input.password !== undefined) {
+    const problems = checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName });
+    if (problems.length > 0) {
+      throw new AppError('invalid', `The password is not accepted: ${describePasswordProblems(problems)}.`, [
+        { field: 'password', message: describePasswordProblems(problems) },
+      ]);
+    }
+    passwordHash = await hashPassword(input.password);
+  }
+  const user = await insertUser(trx, {
+    organizationId: input.organizationId,
+    email: input.email,
+    displayName: input.displayName,
+    preferredLanguage: input.preferredLanguage,
+    passwordHash,
+    roles: [...new Set(input.roles)],
+  });
+  await writeAudit(trx, actor, { action: 'user.create', outcome: 'succeeded', recordType: 'user', recordId: user.id });
+  return user;
+}
+
+export type SignInResult = { token: string; session: SessionInfo };
+
+// One answer for an unknown account, a disabled one and a wrong password, so sign-in does not
+// reveal which e-mail addresses have accounts. Every attempt is audited.
+export async function signIn(
+  db: Db,
+  input: Login,
+  context: { requestId: string; userAgent: string | null; policy: SessionPolicy },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const user = await selectUserByEmail(db, email);
+  const ok =
+    user && user.status === 'active' && user.passwordHash
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstDummy(input.password);
+  if (!ok || !user) {
+    await writeAudit(db, { kind: 'anonymous' }, {
+      action: 'auth.sign_in',
+      outcome: 'failed',
+      actorName: email.slice(0, 254),
+      ...(user ? { actorUserId: user.id, actorOrganizationId: user.organizationId } : {}),
+      reason: !user ? 'unknown_account' : user.status !== 'active' ? `account_${user.status}` : 'wrong_password',
+      requestId: context.requestId,
+    });
+    throw new AppError('unauthenticated', 'The e-mail address or password is not correct.');
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + context.policy.absoluteHours * 3_600_000);
+  return withTransaction(db, async (trx) => {
+    const session = await insertSession(trx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      absoluteExpiresAt: expiresAt,
+      userAgent: context.userAgent?.slice(0, 300) ?? null,
+    });
+    await writeAudit(trx, { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: session.id }, {
+      action: 'auth.sign_in',
+      outcome: 'succeeded',
+      recordType: 'session',
+      recordId: session.id,
+      requestId: context.requestId,
+    });
+    const { passwordHash: _hash, ...publicUser } = user;
+    return { token, session: { user: publicUser, csrfToken, expiresAt: expiresAt.toISOString() } };
+  });
+}
+
+export type ResolvedSession = { actor: UserActor; csrfToken: string; expiresAt: Date };
+
+// Looks up the session behind a cookie's token; idle time restarts at most once a minute to
+// keep reads from writing on every request.
+export async function resolveSession(db: Db, token: string, policy: SessionPolicy): Promise<ResolvedSession | undefined> {
+  if (token.length < 20 || token.length > 100) return undefined;
+  const session = await selectActiveSession(db, hashToken(token), policy.idleMinutes);
+  if (!session) return undefined;
+  const user = await selectUser(db, session.userId);
+  if (!user || user.status !== 'active') return undefined;
+  if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(db, session.id);
+  return {
+    actor: { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: session.id },
+    csrfToken: session.csrfToken,
+    expiresAt: new Date(session.absoluteExpiresAt),
+  };
+}
+
+export async function getCurrentUser(db: Db, actor: Actor): Promise<User> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  const user = await selectUser(db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in first.');
+  return user;
+}
+
+export async function signOut(trx: Trx, actor: Actor, requestId: string): Promise<void> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  await revokeSession(trx, actor.sessionId, 'sign_out');
+  await writeAudit(trx, actor, { action: 'auth.sign_out', outcome: 'succeeded', recordType: 'session', recordId: actor.sessionId, requestId });
+}
+
+export async function signOutEverywhere(trx: Trx, actor: Actor, requestId: string): Promise<number> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  const ended = await revokeUserSessions(trx, actor.userId, 'sign_out_everywhere');
+  await writeAudit(trx, actor, { action: 'auth.sign_out_everywhere', outcome: 'succeeded', recordType: 'user', recordId: actor.userId, requestId });
+  return ended;
+}

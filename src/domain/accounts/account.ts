@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const roles = [
+  'system_administrator',
+  'system_analyst',
+  'agency_manager',
+  'employment_counsellor',
+  'job_developer',
+  'caseworker',
+  'trainer',
+  'employer_user',
+  'job_seeker',
+  'ombudsperson',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+// Generous limits: long passphrases are welcome (ASVS: length over composition).
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((v) => v.toLowerCase());
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  // Not checked against the policy here: a sign-in never reveals what the policy is.
+  password: z.string().min(1).max(1024),
+});
+export type Login = z.infer<typeof loginSchema>;
+
+export const newUserSchema = z.strictObject({
+  organizationId: z.uuid(),
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(200),
+  roles: z.array(roleSchema).min(1).max(roles.length),
+  preferredLanguage: z.enum(['en', 'fr']).default('en'),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  status: z.enum(['invited', 'active', 'disabled']),
+  preferredLanguage: z.enum(['en', 'fr']),
+  roles: z.array(roleSchema),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionInfoSchema = z.object({
+  user: userSchema,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;

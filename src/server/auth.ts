@@ -1,0 +1,57 @@
+import cookie from '@fastify/cookie';
+import { anonymous, type UserActor } from '../access/actor.ts';
+import { resolveSession, type SessionPolicy } from '../domain/accounts/account.service.ts';
+import type { AppInstance } from './app.ts';
+import { AppError } from './errors.ts';
+
+export const SESSION_COOKIE = 'continuum_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    csrfToken: string | undefined;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Resolves the actor from the session cookie, then enforces the route's declared permission and,
+// for state-changing requests made with a session, the CSRF token.
+export async function registerAuth(app: AppInstance, options: { policy: SessionPolicy; cookieSecure: boolean }): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('actor', null as unknown as UserActor);
+  app.decorateRequest('csrfToken', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = anonymous;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(app.db, token, options.policy);
+    if (!session) return;
+    request.actor = session.actor;
+    request.csrfToken = session.csrfToken;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === 'authenticated' && request.actor.kind !== 'user') {
+      throw new AppError('unauthenticated', 'Sign in to continue.');
+    }
+    if (request.actor.kind === 'user' && !safeMethods.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || sent !== request.csrfToken) {
+        throw new AppError('forbidden', `This request needs the session's ${CSRF_HEADER} header.`);
+      }
+    }
+  });
+}
+
+export function sessionCookieOptions(options: { cookieSecure: boolean; maxAgeSeconds: number }) {
+  return {
+    path: '/',
+    httpOnly: true,
+    secure: options.cookieSecure,
+    sameSite: 'strict' as const,
+    maxAge: options.maxAgeSeconds,
+  };
+}
