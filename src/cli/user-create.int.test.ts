@@ -50,7 +50,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(result.stdout).not.toContain(PASSWORD);
       const handle = await open();
       try {
-        const session = await signIn(handle.db, { email, password: PASSWORD }, { requestId: 'test', userAgent: null, policy: { idleMinutes: 30, absoluteHours: 12 } });
+        const session = await signIn(handle.db, { email, password: PASSWORD }, { requestId: 'test', userAgent: null, ip: '127.0.0.1', policy: { idleMinutes: 30, absoluteHours: 12 } });
         expect(session.session.user.email).toBe(email);
       } finally {
         await handle.close();

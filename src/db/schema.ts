@@ -142,6 +142,13 @@ export type AuditLogTable = {
   createdAt: ColumnType<Date, Date | string | undefined, never>;
 };
 
+export type RateLimitsTable = Timestamps & {
+  key: string;
+  hits: number;
+  windowStartedAt: Date;
+  blockedUntil: Date | null;
+};
+
 export type SchemaMigrationsTable = {
   version: number;
   name: string;
@@ -162,5 +169,6 @@ export type Database = {
   userRoles: UserRolesTable;
   sessions: SessionsTable;
   auditLog: AuditLogTable;
+  rateLimits: RateLimitsTable;
   schemaMigrations: SchemaMigrationsTable;
 };

@@ -22,6 +22,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
+  // Behind a reverse proxy: how many proxy hops to trust for the client's address (X-Forwarded-For).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Config = {
@@ -37,6 +39,7 @@ export type Config = {
   databasePoolSize: number;
   session: { idleMinutes: number; absoluteHours: number };
   cookieSecure: boolean;
+  trustProxyHops: number;
 };
 
 export class ConfigError extends Error {}
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     cookieSecure: e.COOKIE_SECURE === 'true',
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
 }

@@ -61,6 +61,7 @@ export type AppOptions = {
   sessionPolicy?: SessionPolicy;
   // Secure cookies need HTTPS (browsers also accept them on http://localhost).
   cookieSecure?: boolean;
+  trustProxyHops?: number;
 };
 
 const pagePatterns = pagePaths.map(
@@ -94,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
+    // Trust the nearest N proxies for the client's address (as proxy-addr does with a hop count).
+    ...(options.trustProxyHops ? { trustProxy: (_address: string, hop: number) => hop < (options.trustProxyHops ?? 0) } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -113,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers may carry personal information: never stored by browsers or proxies.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -132,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    if (appError.retryAfterSeconds !== undefined) void reply.header('retry-after', String(appError.retryAfterSeconds));
     void reply
       .status(statusFor(appError.code))
       .type('application/problem+json')

@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldIssue[] = [],
+    // For rate_limited: sent as the Retry-After header.
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

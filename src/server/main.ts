@@ -64,6 +64,7 @@ export async function startServer(
       webDir: options.webDir ?? DEFAULT_WEB_DIR,
       sessionPolicy: config.session,
       cookieSecure: config.cookieSecure,
+      trustProxyHops: config.trustProxyHops,
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(

@@ -151,3 +151,38 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
   });
 });
+
+describeEachEngine('sign-in throttling', ({ handle }) => {
+  let app: AppInstance;
+  beforeAll(async () => {
+    app = await testApp(handle());
+  });
+  afterAll(async () => app.close());
+
+  it('blocks an account from one address after five failures, without locking the real user out elsewhere', async () => {
+    const organizationId = (await makeOrganization(handle().db)).id;
+    const user = await makeUser(handle().db, { organizationId, password: PASSWORD });
+    const attacker = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const attempt = (password: string, remoteAddress: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password }, remoteAddress });
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong guess number ${i}`, attacker)).statusCode).toBe(401);
+    const blocked = await attempt(PASSWORD, attacker);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('rate_limited');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
+    // The real user, on their own network, still signs in.
+    expect((await attempt(PASSWORD, '192.0.2.44')).statusCode).toBe(200);
+    const denied = await handle()
+      .db.selectFrom('auditLog')
+      .select(['outcome', 'reason'])
+      .where('actorName', '=', user.email)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toEqual([{ outcome: 'denied', reason: 'throttled' }]);
+  });
+
+  it('answers every API request with no-store', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+});

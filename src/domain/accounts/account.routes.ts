@@ -21,6 +21,7 @@ export function accountRoutes(app: AppInstance): void {
       const { token, session } = await signIn(app.db, request.body, {
         requestId: request.id,
         userAgent: request.headers['user-agent'] ?? null,
+        ip: request.ip,
         policy: app.sessionPolicy,
       });
       reply.setCookie(

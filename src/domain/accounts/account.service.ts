@@ -5,6 +5,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { withTransaction } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
+import { blockedFor, clearKey, recordHit } from '../../access/rate-limit.ts';
 import type { Login, NewUser, SessionInfo, User } from './account.ts';
 import {
   emailTaken,
@@ -59,6 +60,13 @@ export async function createUser(trx: Trx, actor: Actor, input: NewUser & { pass
   return user;
 }
 
+// Failed sign-ins are throttled per account and source address (so an attacker elsewhere cannot
+// lock the real user out), and per source address across accounts (credential stuffing).
+export const signInLimits = {
+  accountAndAddress: { max: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  address: { max: 50, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+};
+
 export type SignInResult = { token: string; session: SessionInfo };
 
 // One answer for an unknown account, a disabled one and a wrong password, so sign-in does not
@@ -66,9 +74,27 @@ export type SignInResult = { token: string; session: SessionInfo };
 export async function signIn(
   db: Db,
   input: Login,
-  context: { requestId: string; userAgent: string | null; policy: SessionPolicy },
+  context: { requestId: string; userAgent: string | null; ip: string; policy: SessionPolicy },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
+  const pairKey = `sign_in:account_address:${email}|${context.ip}`;
+  const addressKey = `sign_in:address:${context.ip}`;
+  const waitSeconds = await blockedFor(db, [pairKey, addressKey]);
+  if (waitSeconds > 0) {
+    await writeAudit(db, { kind: 'anonymous' }, {
+      action: 'auth.sign_in',
+      outcome: 'denied',
+      actorName: email.slice(0, 254),
+      reason: 'throttled',
+      requestId: context.requestId,
+    });
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins. Try again in ${Math.ceil(waitSeconds / 60)} minute(s), or from another network.`,
+      [],
+      waitSeconds,
+    );
+  }
   const user = await selectUserByEmail(db, email);
   const ok =
     user && user.status === 'active' && user.passwordHash
@@ -83,8 +109,11 @@ export async function signIn(
       reason: !user ? 'unknown_account' : user.status !== 'active' ? `account_${user.status}` : 'wrong_password',
       requestId: context.requestId,
     });
+    await recordHit(db, { key: pairKey, ...signInLimits.accountAndAddress });
+    await recordHit(db, { key: addressKey, ...signInLimits.address });
     throw new AppError('unauthenticated', 'The e-mail address or password is not correct.');
   }
+  await clearKey(db, pairKey);
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + context.policy.absoluteHours * 3_600_000);
