@@ -41,6 +41,8 @@ declare module 'fastify' {
     engine: Engine;
     sessionPolicy: SessionPolicy;
     cookieSecure: boolean;
+    // Every API route with its declared permission (the route-permission snapshot test reads it).
+    routePermissions: { method: string; url: string; permission: Permission }[];
   }
 }
 
@@ -106,11 +108,14 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
   app.decorate('cookieSecure', options.cookieSecure ?? true);
 
+  app.decorate('routePermissions', []);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    const fromDocs = url.startsWith('/api/docs');
-    if (url.startsWith('/api/') && !fromDocs && !route.config?.permission) {
-      throw new Error(`Route ${route.method} ${url} declares no permission (config.permission).`);
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`Route ${route.method} ${url} declares no permission (config.permission).`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routePermissions.push({ method, url, permission });
     }
   });
 
