@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../db/database.ts';
+import { AppError } from '../server/errors.ts';
 import type { Actor } from './actor.ts';
 
 export type AuditEntry = {
@@ -38,4 +39,12 @@ export async function writeAudit(db: DbOrTrx, actor: Actor, entry: AuditEntry): 
       requestId: entry.requestId ?? null,
     })
     .execute();
+}
+
+// A 403 whose audit row ("denied", with the reason) is written even though the transaction of the
+// attempt rolls back: the error handler (HTTP) or the CLI writes it with its own connection.
+export function deniedError(actor: Actor, entry: Omit<AuditEntry, 'outcome'>, message: string): AppError {
+  const error = new AppError('forbidden', message);
+  error.audit = { write: (db) => writeAudit(db, actor, { ...entry, outcome: 'denied' }) };
+  return error;
 }

@@ -149,6 +149,15 @@ export type RateLimitsTable = Timestamps & {
   blockedUntil: Date | null;
 };
 
+export type AccountTokensTable = Timestamps & {
+  id: Generated<string>;
+  tokenHash: string;
+  userId: string;
+  purpose: 'invitation' | 'password_reset';
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  usedAt: Date | null;
+};
+
 export type SchemaMigrationsTable = {
   version: number;
   name: string;
@@ -170,5 +179,6 @@ export type Database = {
   sessions: SessionsTable;
   auditLog: AuditLogTable;
   rateLimits: RateLimitsTable;
+  accountTokens: AccountTokensTable;
   schemaMigrations: SchemaMigrationsTable;
 };

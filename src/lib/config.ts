@@ -23,6 +23,8 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
   // Behind a reverse proxy: how many proxy hops to trust for the client's address (X-Forwarded-For).
+  // The address people use to reach Continuum, for links in e-mail (default http://localhost:PORT).
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
@@ -40,6 +42,7 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number };
   cookieSecure: boolean;
   trustProxyHops: number;
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }

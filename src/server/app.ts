@@ -41,6 +41,7 @@ declare module 'fastify' {
     engine: Engine;
     sessionPolicy: SessionPolicy;
     cookieSecure: boolean;
+    publicUrl: string;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
   }
@@ -64,6 +65,8 @@ export type AppOptions = {
   // Secure cookies need HTTPS (browsers also accept them on http://localhost).
   cookieSecure?: boolean;
   trustProxyHops?: number;
+  // Base of links sent by e-mail.
+  publicUrl?: string;
 };
 
 const pagePatterns = pagePaths.map(
@@ -107,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('engine', options.database.engine);
   app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
   app.decorate('cookieSecure', options.cookieSecure ?? true);
+  app.decorate('publicUrl', options.publicUrl ?? 'http://localhost:3000');
 
   app.decorate('routePermissions', []);
   app.addHook('onRoute', (route) => {
@@ -139,11 +143,14 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     referrerPolicy: { policy: 'no-referrer' },
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
+    if (appError.audit) {
+      await appError.audit.write(app.db).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a denial'));
+    }
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
     if (appError.retryAfterSeconds !== undefined) void reply.header('retry-after', String(appError.retryAfterSeconds));
-    void reply
+    return reply
       .status(statusFor(appError.code))
       .type('application/problem+json')
       .send(toProblem(appError, request.id, request.url.split('?')[0]));
@@ -161,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
         { name: 'system', description: 'Health and metadata' },
         { name: 'directory', description: 'Organizations and sites of the employment service system' },
         { name: 'auth', description: 'Sign-in, sessions and sign-out' },
+        { name: 'users', description: 'User administration' },
+        { name: 'audit', description: 'The audit log' },
       ],
     },
     transform: jsonSchemaTransform,

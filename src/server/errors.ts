@@ -1,3 +1,5 @@
+import type { Db } from '../db/database.ts';
+
 export type ErrorCode =
   | 'not_found'
   | 'invalid'
@@ -12,7 +14,12 @@ export type ErrorCode =
 
 export type FieldIssue = { field: string; message: string };
 
+// A denial to record in the audit log. It is written after the request's transaction has rolled
+// back, so the record of the attempt survives the failed attempt.
+export type PendingAudit = { write: (db: Db) => Promise<void> };
+
 export class AppError extends Error {
+  audit: PendingAudit | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -65,6 +65,7 @@ export async function startServer(
       sessionPolicy: config.session,
       cookieSecure: config.cookieSecure,
       trustProxyHops: config.trustProxyHops,
+      publicUrl: config.publicUrl,
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(

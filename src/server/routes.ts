@@ -2,10 +2,14 @@ import type { AppInstance } from './app.ts';
 import { systemRoutes } from '../domain/system/system.routes.ts';
 import { organizationRoutes } from '../domain/organizations/organization.routes.ts';
 import { accountRoutes } from '../domain/accounts/account.routes.ts';
+import { userRoutes } from '../domain/accounts/user.routes.ts';
+import { auditRoutes } from '../domain/audit/audit.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {
   systemRoutes(app);
   organizationRoutes(app);
   accountRoutes(app);
+  userRoutes(app);
+  auditRoutes(app);
 }

@@ -118,3 +118,97 @@ export async function revokeUserSessions(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export async function insertAccountToken(
+  db: DbOrTrx,
+  input: { tokenHash: string; userId: string; purpose: 'invitation' | 'password_reset'; expiresAt: Date },
+): Promise<void> {
+  // A new link replaces any earlier unused one of the same purpose.
+  await db
+    .updateTable('accountTokens')
+    .set({ usedAt: sql`now()` })
+    .where('userId', '=', input.userId)
+    .where('purpose', '=', input.purpose)
+    .where('usedAt', 'is', null)
+    .execute();
+  await db.insertInto('accountTokens').values(input).execute();
+}
+
+// Takes a valid token once: FOR UPDATE makes two simultaneous uses of one link end with one winner.
+export async function consumeAccountToken(
+  db: DbOrTrx,
+  tokenHash: string,
+  purpose: 'invitation' | 'password_reset',
+): Promise<{ userId: string } | undefined> {
+  const row = await db
+    .selectFrom('accountTokens')
+    .select(['id', 'userId'])
+    .where('tokenHash', '=', tokenHash)
+    .where('purpose', '=', purpose)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await db.updateTable('accountTokens').set({ usedAt: sql`now()` }).where('id', '=', row.id).execute();
+  return { userId: row.userId };
+}
+
+export async function setPassword(db: DbOrTrx, userId: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ passwordHash, status: sql`case when status = 'invited' then 'active' else status end` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function selectUserForPassword(db: DbOrTrx, id: string): Promise<(User & { passwordHash: string | null }) | undefined> {
+  const rows = await db.selectFrom('users').select([...userColumns, 'users.passwordHash']).where('users.id', '=', id).execute();
+  return (await withRoles(db, rows))[0];
+}
+
+export async function selectUsers(
+  db: DbOrTrx,
+  filter: { organizationId?: string | undefined; onlyUserId?: string; q?: string | undefined; status?: string | undefined; page: number; perPage: number },
+): Promise<{ items: User[]; total: number }> {
+  let base = db.selectFrom('users');
+  if (filter.organizationId) base = base.where('users.organizationId', '=', filter.organizationId);
+  if (filter.onlyUserId) base = base.where('users.id', '=', filter.onlyUserId);
+  if (filter.status) base = base.where('users.status', '=', filter.status as 'invited' | 'active' | 'disabled');
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('users.email', 'ilike', pattern), eb('users.displayName', 'ilike', pattern)]));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(userColumns)
+      .orderBy('users.displayName')
+      .orderBy('users.id')
+      .limit(filter.perPage)
+      .offset((filter.page - 1) * filter.perPage)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await withRoles(db, rows), total: Number(count.total) };
+}
+
+export async function replaceRoles(db: DbOrTrx, userId: string, roles: Role[]): Promise<void> {
+  await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
+  await db
+    .insertInto('userRoles')
+    .values(roles.map((role) => ({ userId, role })))
+    .execute();
+}
+
+export async function markDisabled(db: DbOrTrx, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ status: 'disabled', disabledAt: sql`now()` })
+    .where('id', '=', userId)
+    .where('status', '!=', 'disabled')
+    .execute();
+}
+
+export async function lockUserForUpdate(db: DbOrTrx, userId: string): Promise<void> {
+  await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}

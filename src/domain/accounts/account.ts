@@ -59,3 +59,32 @@ export const sessionInfoSchema = z.object({
   expiresAt: z.string(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const inviteUserSchema = z.strictObject({
+  // Only system administrators choose the organization; for everyone else the server sets it.
+  organizationId: z.uuid().optional(),
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(200),
+  roles: z.array(roleSchema).min(1).max(roles.length),
+  preferredLanguage: z.enum(['en', 'fr']).default('en'),
+});
+export type InviteUser = z.infer<typeof inviteUserSchema>;
+
+export const userListQuerySchema = z.strictObject({
+  organizationId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  status: z.enum(['invited', 'active', 'disabled']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const updateRolesSchema = z.strictObject({ roles: z.array(roleSchema).min(1).max(roles.length) });
+
+export const tokenPasswordSchema = z.strictObject({
+  token: z.string().min(20).max(100),
+  password: z.string().min(1).max(1024),
+});
+export type TokenPassword = z.infer<typeof tokenPasswordSchema>;
+
+export const passwordResetRequestSchema = z.strictObject({ email: z.string().trim().min(3).max(254) });
