@@ -6,6 +6,7 @@ import type { Config } from '../lib/config.ts';
 import { deliverDueMessages } from '../domain/outbox/outbox.service.ts';
 import { createTransport } from '../domain/outbox/transport.ts';
 import { loadSyntheticCity } from '../domain/synthetic/load-city.ts';
+import { createDemoAccounts, formatDemoAccounts } from '../domain/synthetic/demo-accounts.ts';
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
 
@@ -54,6 +55,7 @@ export async function startServer(
       const city = await loadSyntheticCity(handle, FIRST_START_CITY);
       await checkpointAfterBulkLoad(handle);
       log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
+      log(formatDemoAccounts(await createDemoAccounts(handle.db)));
     } else if (fresh) {
       log('New PostgreSQL database: no demo data is loaded here unless asked (`continuum demo --clients N`).');
     }

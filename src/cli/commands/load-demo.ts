@@ -3,6 +3,7 @@ import { checkpointAfterBulkLoad } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { loadSyntheticCity } from '../../domain/synthetic/load-city.ts';
+import { createDemoAccounts, formatDemoAccounts } from '../../domain/synthetic/demo-accounts.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 import { createProgress } from '../progress.ts';
 
@@ -32,11 +33,13 @@ export function demoCommand(): Command {
           clients: options.clients,
           onProgress: (phase, done, total) => progress.update(done, total, phase),
         });
+        const accounts = await createDemoAccounts(handle.db);
         await checkpointAfterBulkLoad(handle);
         progress.done(
           `Loaded a synthetic city on ${handle.engine} (seed ${result.seed}): ${result.organizations} organizations, ` +
             `${result.sites} sites, ${result.clients.toLocaleString('en-CA')} clients in ${(result.durationMs / 1000).toFixed(1)} s.`,
         );
+        console.log(formatDemoAccounts(accounts));
       } finally {
         await handle.close();
       }

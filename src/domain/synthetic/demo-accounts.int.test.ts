@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/db.ts';
+import { signIn } from '../accounts/account.service.ts';
+import { createDemoAccounts, formatDemoAccounts } from './demo-accounts.ts';
+import { loadSyntheticCity } from './load-city.ts';
+
+describeEachEngine('demo city accounts', ({ handle }) => {
+  it('creates one account per demo role with a random password that signs in, stored only as a hash', async () => {
+    await loadSyntheticCity(handle(), { seed: 3, clients: 50 });
+    const accounts = await createDemoAccounts(handle().db);
+    expect(accounts.map((a) => a.roles[0])).toEqual([
+      'system_administrator',
+      'system_analyst',
+      'agency_manager',
+      'employment_counsellor',
+      'caseworker',
+      'employer_user',
+    ]);
+    expect(new Set(accounts.map((a) => a.password)).size).toBe(accounts.length);
+    const printed = formatDemoAccounts(accounts);
+    expect(printed).toContain('admin@demo.continuum.example');
+    const admin = accounts[0]!;
+    const result = await signIn(handle().db, { email: admin.email, password: admin.password }, {
+      requestId: 'test',
+      userAgent: null,
+      ip: '127.0.0.1',
+      policy: { idleMinutes: 30, absoluteHours: 12 },
+    });
+    expect(result.session.user.roles).toEqual(['system_administrator']);
+    const stored = await handle().db.selectFrom('users').select('passwordHash').where('email', '=', admin.email).executeTakeFirstOrThrow();
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored.passwordHash).not.toContain(admin.password);
+  });
+});
