@@ -8,6 +8,8 @@ export type UserActor = {
   organizationId: string;
   roles: readonly Role[];
   sessionId: string;
+  // Two-step sign-in is required for one of the roles and not set up yet.
+  mfaEnrolmentRequired?: boolean;
 };
 
 export type Actor = { kind: 'anonymous' } | { kind: 'system'; name: string } | UserActor;

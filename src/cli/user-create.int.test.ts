@@ -60,7 +60,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('refuses a common password and writes nothing', async () => {
       const email = `weak-${crypto.randomBytes(4).toString('hex')}@city.example`;
       const result = run(
-        ['user', 'create', '--org', organizationId, '--role', 'caseworker', '--email', email, '--name', 'Weak Pass', '--password-stdin'],
+        ['user', 'create', '--org', organizationId, '--role', 'system_analyst', '--email', email, '--name', 'Weak Pass', '--password-stdin'],
         env,
         'password123456',
       );

@@ -103,6 +103,10 @@ export type UsersTable = Timestamps & {
   status: Generated<'invited' | 'active' | 'disabled'>;
   preferredLanguage: Generated<'en' | 'fr'>;
   disabledAt: Date | null;
+  totpSecret: Generated<string | null>;
+  totpPendingSecret: Generated<string | null>;
+  totpEnrolledAt: Generated<Date | null>;
+  totpLastStep: Generated<number | null>;
 };
 
 export type UserRolesTable = {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { roleSchema, roles, type Role } from '../domain/accounts/account.ts';
 
 // Every environment variable Continuum reads is declared here (and listed in the README).
 const envSchema = z.object({
@@ -25,6 +26,8 @@ const envSchema = z.object({
   // Behind a reverse proxy: how many proxy hops to trust for the client's address (X-Forwarded-For).
   // The address people use to reach Continuum, for links in e-mail (default http://localhost:PORT).
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Roles that must use two-step sign-in (comma-separated), e.g. system_administrator,agency_manager.
+  MFA_REQUIRED_ROLES: z.string().default(''),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
@@ -43,6 +46,7 @@ export type Config = {
   cookieSecure: boolean;
   trustProxyHops: number;
   publicUrl: string;
+  mfaRequiredRoles: Role[];
 };
 
 export class ConfigError extends Error {}
@@ -56,6 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const mfaRoles = z
+    .array(roleSchema)
+    .safeParse(e.MFA_REQUIRED_ROLES.split(',').map((r) => r.trim()).filter((r) => r !== ''));
+  if (!mfaRoles.success) {
+    throw new ConfigError(`Invalid configuration:\n  MFA_REQUIRED_ROLES: give roles among ${roles.join(', ')}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -71,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxyHops: e.TRUST_PROXY_HOPS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    mfaRequiredRoles: mfaRoles.data,
   };
 }

@@ -32,6 +32,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     // Every API route declares who may call it; the trust layer enforces it.
     permission?: Permission;
+    // Open to a user who must still set up two-step sign-in (enrolment, session, sign-out).
+    duringMfaEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -37,6 +37,9 @@ export async function registerAuth(app: AppInstance, options: { policy: SessionP
     if (permission === 'authenticated' && request.actor.kind !== 'user') {
       throw new AppError('unauthenticated', 'Sign in to continue.');
     }
+    if (request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired && !request.routeOptions.config.duringMfaEnrolment) {
+      throw new AppError('forbidden', 'Set up two-step sign-in first: your role requires it.');
+    }
     if (request.actor.kind === 'user' && !safeMethods.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || sent !== request.csrfToken) {

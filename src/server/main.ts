@@ -64,7 +64,7 @@ export async function startServer(
       bodyLimitBytes: config.bodyLimitBytes,
       logLevel: config.logLevel,
       webDir: options.webDir ?? DEFAULT_WEB_DIR,
-      sessionPolicy: config.session,
+      sessionPolicy: { ...config.session, mfaRequiredRoles: config.mfaRequiredRoles },
       cookieSecure: config.cookieSecure,
       trustProxyHops: config.trustProxyHops,
       publicUrl: config.publicUrl,

@@ -2,9 +2,17 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Role, User } from './account.ts';
 
-type UserRow = Omit<User, 'roles'> & { passwordHash: string | null };
+type UserRow = Omit<User, 'roles'> & { passwordHash: string | null; totpSecret: string | null };
 
-const userColumns = ['users.id', 'users.organizationId', 'users.email', 'users.displayName', 'users.status', 'users.preferredLanguage'] as const;
+const userColumns = [
+  'users.id',
+  'users.organizationId',
+  'users.email',
+  'users.displayName',
+  'users.status',
+  'users.preferredLanguage',
+  sql<boolean>`users.totp_enrolled_at is not null`.as('mfaEnrolled'),
+] as const;
 
 async function withRoles<T extends { id: string }>(db: DbOrTrx, rows: T[]): Promise<(T & { roles: Role[] })[]> {
   if (rows.length === 0) return [];
@@ -41,7 +49,7 @@ export async function insertUser(
     .insertInto('userRoles')
     .values(input.roles.map((role) => ({ userId: row.id, role })))
     .execute();
-  return { ...row, roles: [...input.roles].sort() };
+  return { ...row, mfaEnrolled: false, roles: [...input.roles].sort() };
 }
 
 export async function emailTaken(db: DbOrTrx, email: string): Promise<boolean> {
@@ -52,7 +60,7 @@ export async function emailTaken(db: DbOrTrx, email: string): Promise<boolean> {
 export async function selectUserByEmail(db: DbOrTrx, email: string): Promise<(UserRow & { roles: Role[] }) | undefined> {
   const rows = await db
     .selectFrom('users')
-    .select([...userColumns, 'users.passwordHash'])
+    .select([...userColumns, 'users.passwordHash', 'users.totpSecret'])
     .where(sql<string>`lower(users.email)`, '=', email.toLowerCase())
     .execute();
   return (await withRoles(db, rows))[0];
@@ -211,4 +219,35 @@ export async function markDisabled(db: DbOrTrx, userId: string): Promise<void> {
 
 export async function lockUserForUpdate(db: DbOrTrx, userId: string): Promise<void> {
   await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
+// Accepts a time step once: a code (or a replay of it) whose step is not newer is refused.
+export async function claimTotpStep(db: DbOrTrx, userId: string, step: number): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ totpLastStep: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setPendingTotp(db: DbOrTrx, userId: string, secret: string): Promise<void> {
+  await db.updateTable('users').set({ totpPendingSecret: secret }).where('id', '=', userId).execute();
+}
+
+export async function selectTotpState(
+  db: DbOrTrx,
+  userId: string,
+): Promise<{ totpSecret: string | null; totpPendingSecret: string | null; email: string } | undefined> {
+  return db.selectFrom('users').select(['totpSecret', 'totpPendingSecret', 'email']).where('id', '=', userId).forUpdate().executeTakeFirst();
+}
+
+export async function confirmTotp(db: DbOrTrx, userId: string, secret: string, step: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totpSecret: secret, totpPendingSecret: null, totpEnrolledAt: sql`now()`, totpLastStep: step })
+    .where('id', '=', userId)
+    .execute();
 }

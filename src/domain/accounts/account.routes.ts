@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../server/auth.ts';
-import { loginSchema, sessionInfoSchema } from './account.ts';
+import { loginSchema, sessionInfoSchema, totpConfirmSchema, totpEnrolmentSchema } from './account.ts';
+import { confirmTotpEnrolment, startTotpEnrolment } from './mfa.service.ts';
 import { getCurrentUser, signIn, signOut, signOutEverywhere } from './account.service.ts';
 
 export function accountRoutes(app: AppInstance): void {
@@ -36,7 +37,7 @@ export function accountRoutes(app: AppInstance): void {
   app.get(
     '/api/auth/session',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', duringMfaEnrolment: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user and the CSRF token for state-changing requests',
@@ -45,15 +46,46 @@ export function accountRoutes(app: AppInstance): void {
     },
     async (request) => ({
       user: await getCurrentUser(app.db, request.actor),
+      mfaEnrolmentRequired: request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired === true,
       csrfToken: request.csrfToken ?? '',
       expiresAt: new Date(Date.now() + app.sessionPolicy.idleMinutes * 60_000).toISOString(),
     }),
   );
 
   app.post(
+    '/api/auth/mfa/totp',
+    {
+      config: { permission: 'authenticated', duringMfaEnrolment: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start setting up two-step sign-in: a new secret for an authenticator app',
+        response: { 200: totpEnrolmentSchema },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => startTotpEnrolment(trx, request.actor, request.id)),
+  );
+
+  app.post(
+    '/api/auth/mfa/totp/confirm',
+    {
+      config: { permission: 'authenticated', duringMfaEnrolment: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish setting up two-step sign-in with a code from the app',
+        body: totpConfirmSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await withTransaction(app.db, (trx) => confirmTotpEnrolment(trx, request.actor, request.body.code, request.id));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
     '/api/auth/logout',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', duringMfaEnrolment: true },
       schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } },
     },
     async (request, reply) => {

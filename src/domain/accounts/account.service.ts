@@ -7,8 +7,9 @@ import { AppError } from '../../server/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import { blockedFor, clearKey, recordHit } from '../../access/rate-limit.ts';
 import { rolesAllowedFor } from '../../access/authorize.ts';
-import type { Login, NewUser, SessionInfo, User } from './account.ts';
+import type { Login, NewUser, Role, SessionInfo, User } from './account.ts';
 import {
+  claimTotpStep,
   emailTaken,
   insertSession,
   insertUser,
@@ -19,10 +20,15 @@ import {
   selectUserByEmail,
   touchSession,
 } from './account.queries.ts';
+import { matchTotp } from '../../lib/totp.ts';
 import { checkPasswordPolicy, describePasswordProblems, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 
-export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
-export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12 };
+export type SessionPolicy = { idleMinutes: number; absoluteHours: number; mfaRequiredRoles?: readonly Role[] };
+export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12, mfaRequiredRoles: [] };
+
+export function mfaEnrolmentRequired(user: { roles: readonly Role[]; mfaEnrolled: boolean }, policy: SessionPolicy): boolean {
+  return !user.mfaEnrolled && user.roles.some((r) => policy.mfaRequiredRoles?.includes(r));
+}
 
 // Session tokens: 256 random bits in the cookie; only their SHA-256 is stored.
 export function hashToken(token: string): string {
@@ -108,17 +114,37 @@ export async function signIn(
     user && user.status === 'active' && user.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
-  if (!ok || !user) {
+  // Users with two-step sign-in also give the current code; a wrong, missing or replayed code
+  // counts as a failed attempt like a wrong password.
+  let failure: string | undefined = !user
+    ? 'unknown_account'
+    : user.status !== 'active'
+      ? `account_${user.status}`
+      : !ok
+        ? 'wrong_password'
+        : undefined;
+  if (!failure && user?.totpSecret) {
+    const step = input.code ? matchTotp(user.totpSecret, input.code) : undefined;
+    if (!input.code) failure = 'mfa_code_missing';
+    else if (step === undefined) failure = 'mfa_code_wrong';
+    else if (!(await claimTotpStep(db, user.id, step))) failure = 'mfa_code_replayed';
+  }
+  if (failure || !user) {
     await writeAudit(db, { kind: 'anonymous' }, {
       action: 'auth.sign_in',
       outcome: 'failed',
       actorName: email.slice(0, 254),
       ...(user ? { actorUserId: user.id, actorOrganizationId: user.organizationId } : {}),
-      reason: !user ? 'unknown_account' : user.status !== 'active' ? `account_${user.status}` : 'wrong_password',
+      reason: failure ?? 'unknown_account',
       requestId: context.requestId,
     });
     await recordHit(db, { key: pairKey, ...signInLimits.accountAndAddress });
     await recordHit(db, { key: addressKey, ...signInLimits.address });
+    if (failure === 'mfa_code_missing' || failure === 'mfa_code_wrong' || failure === 'mfa_code_replayed') {
+      throw new AppError('unauthenticated', 'Enter the current 6-digit code from your authenticator app.', [
+        { field: 'code', message: failure === 'mfa_code_missing' ? 'required' : 'not accepted' },
+      ]);
+    }
     throw new AppError('unauthenticated', 'The e-mail address or password is not correct.');
   }
   await clearKey(db, pairKey);
@@ -140,8 +166,16 @@ export async function signIn(
       recordId: session.id,
       requestId: context.requestId,
     });
-    const { passwordHash: _hash, ...publicUser } = user;
-    return { token, session: { user: publicUser, csrfToken, expiresAt: expiresAt.toISOString() } };
+    const { passwordHash: _hash, totpSecret: _secret, ...publicUser } = user;
+    return {
+      token,
+      session: {
+        user: publicUser,
+        mfaEnrolmentRequired: mfaEnrolmentRequired(publicUser, context.policy),
+        csrfToken,
+        expiresAt: expiresAt.toISOString(),
+      },
+    };
   });
 }
 
@@ -157,7 +191,14 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
   if (!user || user.status !== 'active') return undefined;
   if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(db, session.id);
   return {
-    actor: { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: session.id },
+    actor: {
+      kind: 'user',
+      userId: user.id,
+      organizationId: user.organizationId,
+      roles: user.roles,
+      sessionId: session.id,
+      mfaEnrolmentRequired: mfaEnrolmentRequired(user, policy),
+    },
     csrfToken: session.csrfToken,
     expiresAt: new Date(session.absoluteExpiresAt),
   };

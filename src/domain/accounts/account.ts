@@ -30,6 +30,12 @@ export const loginSchema = z.strictObject({
   email: z.string().trim().min(1).max(254),
   // Not checked against the policy here: a sign-in never reveals what the policy is.
   password: z.string().min(1).max(1024),
+  // The 6-digit code of users who have two-step sign-in.
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app')
+    .optional(),
 });
 export type Login = z.infer<typeof loginSchema>;
 
@@ -50,11 +56,15 @@ export const userSchema = z.object({
   status: z.enum(['invited', 'active', 'disabled']),
   preferredLanguage: z.enum(['en', 'fr']),
   roles: z.array(roleSchema),
+  mfaEnrolled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 
 export const sessionInfoSchema = z.object({
   user: userSchema,
+  // A role of the user requires two-step sign-in and it is not set up yet: until it is, only
+  // enrolment, this session and sign-out are open.
+  mfaEnrolmentRequired: z.boolean(),
   csrfToken: z.string(),
   expiresAt: z.string(),
 });
@@ -88,3 +98,11 @@ export const tokenPasswordSchema = z.strictObject({
 export type TokenPassword = z.infer<typeof tokenPasswordSchema>;
 
 export const passwordResetRequestSchema = z.strictObject({ email: z.string().trim().min(3).max(254) });
+
+export const totpEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const totpConfirmSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app'),
+});
