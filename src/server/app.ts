@@ -69,6 +69,8 @@ export type AppOptions = {
   trustProxyHops?: number;
   // Base of links sent by e-mail.
   publicUrl?: string;
+  // Where log lines go (tests read them); standard output by default.
+  logStream?: { write: (line: string) => void };
 };
 
 const pagePatterns = pagePaths.map(
@@ -96,7 +98,11 @@ const contentSecurityPolicy = {
 
 export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
