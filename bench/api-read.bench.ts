@@ -7,20 +7,21 @@ import { median, p95, type Row } from './stats.ts';
 
 export type ApiBenchOptions = { engine: 'pglite' | 'postgres'; databaseUrl?: string; runs: number; seconds: number };
 
-function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; line: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('ready')) resolve(child);
+      const line = out.split('\n').find((l) => l.startsWith('ready'));
+      if (line) resolve({ child, line });
     });
     child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before it was ready`)));
   });
 }
 
-async function measure(url: string, seconds: number): Promise<{ rps: number; p95Ms: number; errors: number }> {
-  const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1 });
+async function measure(url: string, seconds: number, cookie?: string): Promise<{ rps: number; p95Ms: number; errors: number }> {
+  const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1, ...(cookie ? { headers: { cookie } } : {}) });
   return {
     rps: result.requests.average,
     p95Ms: result.latency.p97_5 ?? result.latency.p99,
@@ -38,8 +39,10 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
     CONTINUUM_DATA_DIR: dataDir,
     DATABASE_URL: options.engine === 'postgres' ? options.databaseUrl : '',
   };
-  const api = await startProcess(['bench/api-server.ts'], env);
-  const bare = await startProcess(['bench/bare-server.ts', '3902'], env);
+  const apiProcess = await startProcess(['bench/api-server.ts'], env);
+  const api = apiProcess.child;
+  const cookie = apiProcess.line.split(' ')[2];
+  const bare = (await startProcess(['bench/bare-server.ts', '3902'], env)).child;
   try {
     const list = (await (await fetch('http://127.0.0.1:3901/api/organizations?perPage=1')).json()) as { items: { id: string }[] };
     const id = list.items[0]?.id;
@@ -49,6 +52,7 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       health: 'http://127.0.0.1:3901/api/health',
       organization: `http://127.0.0.1:3901/api/organizations/${id}`,
       list: 'http://127.0.0.1:3901/api/organizations?perPage=25',
+      session: 'http://127.0.0.1:3901/api/auth/session',
     };
     await measure(targets.organization, 1); // warm-up
     const samples: Record<keyof typeof targets, { rps: number[]; p95Ms: number[] }> = {
@@ -56,15 +60,18 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       health: { rps: [], p95Ms: [] },
       organization: { rps: [], p95Ms: [] },
       list: { rps: [], p95Ms: [] },
+      session: { rps: [], p95Ms: [] },
     };
-    const ratios: Record<'health' | 'organization' | 'list', number[]> = { health: [], organization: [], list: [] };
+    const routes = ['health', 'organization', 'list', 'session'] as const;
+    const ratios: Record<(typeof routes)[number], number[]> = { health: [], organization: [], list: [], session: [] };
     for (let run = 0; run < options.runs; run++) {
       // Interleaved, so each ratio compares measurements taken moments apart.
       const bareRun = await measure(targets.bare, options.seconds);
       samples.bare.rps.push(bareRun.rps);
       samples.bare.p95Ms.push(bareRun.p95Ms);
-      for (const key of ['health', 'organization', 'list'] as const) {
-        const r = await measure(targets[key], options.seconds);
+      for (const key of routes) {
+        // The signed-in route carries the session cookie: session lookup and the per-user counter are in its path.
+        const r = await measure(targets[key], options.seconds, key === 'session' ? cookie : undefined);
         if (r.errors > 0) throw new Error(`${key}: ${r.errors} errors or non-2xx answers`);
         samples[key].rps.push(r.rps);
         samples[key].p95Ms.push(r.p95Ms);
@@ -72,12 +79,18 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       }
     }
     const rows: Row[] = [];
-    const names = { bare: 'bare Fastify route', health: 'GET /api/health', organization: 'GET /api/organizations/:id', list: 'GET /api/organizations (25)' };
+    const names = {
+      bare: 'bare Fastify route',
+      health: 'GET /api/health',
+      organization: 'GET /api/organizations/:id',
+      list: 'GET /api/organizations (25)',
+      session: 'GET /api/auth/session (signed in)',
+    };
     for (const key of Object.keys(targets) as (keyof typeof targets)[]) {
       rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} req/s`, runs: options.runs, median: median(samples[key].rps), p95: p95(samples[key].rps), unit: 'req/s' });
       rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} latency p97.5`, runs: options.runs, median: median(samples[key].p95Ms), p95: p95(samples[key].p95Ms), unit: 'ms' });
     }
-    for (const key of ['health', 'organization', 'list'] as const) {
+    for (const key of routes) {
       rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} / bare`, runs: options.runs, median: median(ratios[key]), p95: p95(ratios[key]), unit: 'ratio' });
     }
     return rows;

@@ -16,6 +16,10 @@ const sizes = smoke
   ? { pgliteClients: 5_000, postgresClients: 20_000, loadRuns: 2, apiRuns: 2, apiSeconds: 1 }
   : { pgliteClients: 100_000, postgresClients: 1_000_000, loadRuns: 3, apiRuns: 5, apiSeconds: 3 };
 const log = (line: string) => console.log(line);
+// BENCH_ONLY=api or BENCH_ONLY=load runs one family of benchmarks.
+const only = process.env.BENCH_ONLY;
+const runLoad = only === undefined || only === '' || only === 'load';
+const runApi = only === undefined || only === '' || only === 'api';
 
 async function adminQuery(baseUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: baseUrl });
@@ -62,16 +66,18 @@ async function main(): Promise<void> {
   log(`Continuum benchmarks${smoke ? ' (smoke sizes)' : ''} on node ${process.version}`);
 
   log('\nPGlite');
-  rows.push(
-    ...(await benchLoadCity({
-      engine: 'pglite',
-      clients: sizes.pgliteClients,
-      runs: sizes.loadRuns,
-      freshDatabase: await pgliteFactory(),
-      log,
-    })),
-  );
-  rows.push(...(await benchApiRead({ engine: 'pglite', runs: sizes.apiRuns, seconds: sizes.apiSeconds })));
+  if (runLoad) {
+    rows.push(
+      ...(await benchLoadCity({
+        engine: 'pglite',
+        clients: sizes.pgliteClients,
+        runs: sizes.loadRuns,
+        freshDatabase: await pgliteFactory(),
+        log,
+      })),
+    );
+  }
+  if (runApi) rows.push(...(await benchApiRead({ engine: 'pglite', runs: sizes.apiRuns, seconds: sizes.apiSeconds })));
 
   const baseUrl = testDatabaseBaseUrl();
   const probe = await probePostgres(baseUrl);
@@ -79,29 +85,33 @@ async function main(): Promise<void> {
     log(`\nPostgreSQL skipped: no server at ${new URL(baseUrl).host} (${probe.reason})`);
   } else {
     log('\nPostgreSQL');
-    rows.push(
-      ...(await benchLoadCity({
-        engine: 'postgres',
-        clients: sizes.postgresClients,
-        runs: sizes.loadRuns,
-        freshDatabase: postgresFactory(baseUrl, 'continuum_bench_load'),
-        log,
-      })),
-    );
-    const apiDatabase = await postgresFactory(baseUrl, 'continuum_bench_api')();
-    try {
-      await loadSyntheticCity(apiDatabase, { seed: 1, clients: 20_000 });
-      const { rows: current } = await apiDatabase.pool.query<{ db: string }>('select current_database() as db');
+    if (runLoad) {
       rows.push(
-        ...(await benchApiRead({
+        ...(await benchLoadCity({
           engine: 'postgres',
-          databaseUrl: withDatabase(baseUrl, current[0]!.db),
-          runs: sizes.apiRuns,
-          seconds: sizes.apiSeconds,
+          clients: sizes.postgresClients,
+          runs: sizes.loadRuns,
+          freshDatabase: postgresFactory(baseUrl, 'continuum_bench_load'),
+          log,
         })),
       );
-    } finally {
-      await apiDatabase.close();
+    }
+    if (runApi) {
+      const apiDatabase = await postgresFactory(baseUrl, 'continuum_bench_api')();
+      try {
+        await loadSyntheticCity(apiDatabase, { seed: 1, clients: 20_000 });
+        const { rows: current } = await apiDatabase.pool.query<{ db: string }>('select current_database() as db');
+        rows.push(
+          ...(await benchApiRead({
+            engine: 'postgres',
+            databaseUrl: withDatabase(baseUrl, current[0]!.db),
+            runs: sizes.apiRuns,
+            seconds: sizes.apiSeconds,
+          })),
+        );
+      } finally {
+        await apiDatabase.close();
+      }
     }
   }
 

@@ -26,6 +26,7 @@ const envSchema = z.object({
   // Behind a reverse proxy: how many proxy hops to trust for the client's address (X-Forwarded-For).
   // The address people use to reach Continuum, for links in e-mail (default http://localhost:PORT).
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  USER_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   // Roles that must use two-step sign-in (comma-separated), e.g. system_administrator,agency_manager.
   MFA_REQUIRED_ROLES: z.string().default(''),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -47,6 +48,7 @@ export type Config = {
   trustProxyHops: number;
   publicUrl: string;
   mfaRequiredRoles: Role[];
+  userRequestsPerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: e.TRUST_PROXY_HOPS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     mfaRequiredRoles: mfaRoles.data,
+    userRequestsPerMinute: e.USER_REQUESTS_PER_MINUTE,
   };
 }

@@ -69,6 +69,8 @@ export type AppOptions = {
   trustProxyHops?: number;
   // Base of links sent by e-mail.
   publicUrl?: string;
+  // Per signed-in user; 0 turns the limit off.
+  requestsPerMinute?: number;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
 };
@@ -191,7 +193,11 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     async () => app.swagger(),
   );
 
-  await registerAuth(app, { policy: app.sessionPolicy, cookieSecure: app.cookieSecure });
+  await registerAuth(app, {
+    policy: app.sessionPolicy,
+    cookieSecure: app.cookieSecure,
+    requestsPerMinute: options.requestsPerMinute ?? 600,
+  });
   registerRoutes(app);
 
   const webDir = options.webDir;

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import { anonymous, type UserActor } from '../access/actor.ts';
 import { resolveSession, type SessionPolicy } from '../domain/accounts/account.service.ts';
+import { hitAndCheck } from '../access/rate-limit.ts';
 import type { AppInstance } from './app.ts';
 import { AppError } from './errors.ts';
 
@@ -17,7 +18,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Resolves the actor from the session cookie, then enforces the route's declared permission and,
 // for state-changing requests made with a session, the CSRF token.
-export async function registerAuth(app: AppInstance, options: { policy: SessionPolicy; cookieSecure: boolean }): Promise<void> {
+export async function registerAuth(
+  app: AppInstance,
+  options: { policy: SessionPolicy; cookieSecure: boolean; requestsPerMinute: number },
+): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('actor', null as unknown as UserActor);
   app.decorateRequest('csrfToken', undefined);
@@ -36,6 +40,11 @@ export async function registerAuth(app: AppInstance, options: { policy: SessionP
     const permission = request.routeOptions.config.permission;
     if (permission === 'authenticated' && request.actor.kind !== 'user') {
       throw new AppError('unauthenticated', 'Sign in to continue.');
+    }
+    if (request.actor.kind === 'user' && options.requestsPerMinute > 0) {
+      // Per-user request limit, counted in PostgreSQL so it holds across server processes.
+      const wait = await hitAndCheck(app.db, { key: `requests:user:${request.actor.userId}`, max: options.requestsPerMinute, windowSeconds: 60, blockSeconds: 60 });
+      if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} second(s).`, [], wait);
     }
     if (request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired && !request.routeOptions.config.duringMfaEnrolment) {
       throw new AppError('forbidden', 'Set up two-step sign-in first: your role requires it.');

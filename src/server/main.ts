@@ -68,6 +68,7 @@ export async function startServer(
       cookieSecure: config.cookieSecure,
       trustProxyHops: config.trustProxyHops,
       publicUrl: config.publicUrl,
+      requestsPerMinute: config.userRequestsPerMinute,
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(

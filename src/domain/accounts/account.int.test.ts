@@ -186,3 +186,24 @@ describeEachEngine('sign-in throttling', ({ handle }) => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 });
+
+describeEachEngine('per-user request limit', ({ handle }) => {
+  it('answers 429 with Retry-After past the limit, for that user only', async () => {
+    const { buildApp } = await import('../../server/app.ts');
+    const limited = await buildApp({ database: handle(), logLevel: 'silent', requestsPerMinute: 5 });
+    try {
+      const organizationId = (await makeOrganization(handle().db)).id;
+      const busy = await makeSession(handle().db, await makeUser(handle().db, { organizationId }));
+      const calm = await makeSession(handle().db, await makeUser(handle().db, { organizationId }));
+      const statuses = [];
+      for (let i = 0; i < 7; i++) statuses.push((await limited.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const refused = await limited.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } });
+      expect(refused.json().code).toBe('rate_limited');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await limited.inject({ url: '/api/auth/session', headers: { cookie: calm.cookie } })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
