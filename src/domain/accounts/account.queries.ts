@@ -84,20 +84,34 @@ export type ActiveSession = {
   csrfToken: string;
   lastSeenAt: Date;
   absoluteExpiresAt: Date;
+  organizationId: string;
+  roles: Role[];
+  mfaEnrolled: boolean;
 };
 
 // A session counts only while it is not revoked, its user is active, and neither timeout has passed.
+// One round trip: the session, its user and the user's roles, on every signed-in request.
 export async function selectActiveSession(db: DbOrTrx, tokenHash: string, idleMinutes: number): Promise<ActiveSession | undefined> {
-  return db
+  const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['sessions.id', 'sessions.userId', 'sessions.csrfToken', 'sessions.lastSeenAt', 'sessions.absoluteExpiresAt'])
+    .select([
+      'sessions.id',
+      'sessions.userId',
+      'sessions.csrfToken',
+      'sessions.lastSeenAt',
+      'sessions.absoluteExpiresAt',
+      'users.organizationId',
+      sql<boolean>`users.totp_enrolled_at is not null`.as('mfaEnrolled'),
+      sql<Role[]>`array(select role from user_roles where user_roles.user_id = users.id order by role)`.as('roles'),
+    ])
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.revokedAt', 'is', null)
     .where('users.status', '=', 'active')
     .where('sessions.absoluteExpiresAt', '>', sql<Date>`now()`)
     .where('sessions.lastSeenAt', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
     .executeTakeFirst();
+  return row;
 }
 
 export async function touchSession(db: DbOrTrx, id: string): Promise<void> {

@@ -187,17 +187,15 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
   if (token.length < 20 || token.length > 100) return undefined;
   const session = await selectActiveSession(db, hashToken(token), policy.idleMinutes);
   if (!session) return undefined;
-  const user = await selectUser(db, session.userId);
-  if (!user || user.status !== 'active') return undefined;
   if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(db, session.id);
   return {
     actor: {
       kind: 'user',
-      userId: user.id,
-      organizationId: user.organizationId,
-      roles: user.roles,
+      userId: session.userId,
+      organizationId: session.organizationId,
+      roles: session.roles,
       sessionId: session.id,
-      mfaEnrolmentRequired: mfaEnrolmentRequired(user, policy),
+      mfaEnrolmentRequired: mfaEnrolmentRequired(session, policy),
     },
     csrfToken: session.csrfToken,
     expiresAt: new Date(session.absoluteExpiresAt),
