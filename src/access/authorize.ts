@@ -1,6 +1,7 @@
 import type { Role } from '../domain/accounts/account.ts';
 import type { OrganizationType } from '../domain/organizations/organization.ts';
 import type { Actor } from './actor.ts';
+import { AppError } from '../server/errors.ts';
 
 // The one place that decides whether an actor may do something. Each decision carries its reason,
 // which goes into the audit row of a denial. The rules follow docs/permissions.md.
@@ -76,4 +77,15 @@ export function rolesGrantableBy(actor: Actor): readonly Role[] | 'any' {
 // name the organization of what they create, and their lists are not limited to one organization.
 export function actsAcrossOrganizations(actor: Actor): boolean {
   return actor.kind === 'system' || has(actor, 'system_administrator');
+}
+
+// Refuses roles an organization of this type cannot hold, naming the ones it can.
+export function assertRolesFit(type: OrganizationType, roles: readonly Role[]): void {
+  const allowed = rolesAllowedFor(type);
+  const misplaced = roles.filter((r) => !allowed.includes(r));
+  if (misplaced.length > 0) {
+    throw new AppError('invalid', `People of a ${type.replace(/_/g, ' ')} cannot hold: ${misplaced.join(', ')}.`, [
+      { field: 'roles', message: `allowed here: ${allowed.join(', ')}` },
+    ]);
+  }
 }

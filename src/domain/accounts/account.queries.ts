@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { containsPattern } from '../../lib/sql-text.ts';
 import type { Role, User } from './account.ts';
 
 type UserRow = Omit<User, 'roles'> & { passwordHash: string | null; totpSecret: string | null };
@@ -198,7 +199,7 @@ export async function selectUsers(
   if (filter.onlyUserId) base = base.where('users.id', '=', filter.onlyUserId);
   if (filter.status) base = base.where('users.status', '=', filter.status as 'invited' | 'active' | 'disabled');
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.q);
     base = base.where((eb) => eb.or([eb('users.email', 'ilike', pattern), eb('users.displayName', 'ilike', pattern)]));
   }
   const [rows, count] = await Promise.all([

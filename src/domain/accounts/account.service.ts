@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import { blockedFor, clearKey, recordHit } from '../../access/rate-limit.ts';
-import { rolesAllowedFor } from '../../access/authorize.ts';
+import { assertRolesFit } from '../../access/authorize.ts';
 import type { Login, NewUser, Role, SessionInfo, User } from './account.ts';
 import {
   claimTotpStep,
@@ -42,13 +42,7 @@ function newToken(): string {
 export async function createUser(trx: Trx, actor: Actor, input: NewUser & { password?: string }): Promise<User> {
   if (actor.kind !== 'system') throw new AppError('forbidden', 'Only an administrator can create users.');
   const organization = await getOrganization(trx, actor, input.organizationId);
-  const allowed = rolesAllowedFor(organization.type);
-  const misplaced = input.roles.filter((r) => !allowed.includes(r));
-  if (misplaced.length > 0) {
-    throw new AppError('invalid', `People of a ${organization.type.replace(/_/g, ' ')} cannot hold: ${misplaced.join(', ')}.`, [
-      { field: 'roles', message: `allowed here: ${allowed.join(', ')}` },
-    ]);
-  }
+  assertRolesFit(organization.type, input.roles);
   if (await emailTaken(trx, input.email)) {
     throw new AppError('conflict', 'A user with that e-mail address already exists.', [{ field: 'email', message: 'already exists' }]);
   }

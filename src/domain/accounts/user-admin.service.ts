@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, writeAudit } from '../../access/audit.ts';
-import { actsAcrossOrganizations, authorize, rolesAllowedFor, rolesGrantableBy, type Action, type Resource } from '../../access/authorize.ts';
+import { actsAcrossOrganizations, assertRolesFit, authorize, rolesGrantableBy, type Action, type Resource } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -38,13 +38,7 @@ function ensureAllowed(actor: Actor, action: Action, resource: Resource, request
 
 async function checkRoles(trx: Trx, actor: Actor, organizationId: string, roles: Role[]): Promise<Role[]> {
   const organization = await getOrganization(trx, actor, organizationId);
-  const allowed = rolesAllowedFor(organization.type);
-  const misplaced = roles.filter((r) => !allowed.includes(r));
-  if (misplaced.length > 0) {
-    throw new AppError('invalid', `People of a ${organization.type.replace(/_/g, ' ')} cannot hold: ${misplaced.join(', ')}.`, [
-      { field: 'roles', message: `allowed here: ${allowed.join(', ')}` },
-    ]);
-  }
+  assertRolesFit(organization.type, roles);
   const grantable = rolesGrantableBy(actor);
   const beyond = grantable === 'any' ? [] : roles.filter((r) => !grantable.includes(r));
   if (beyond.length > 0) throw new AppError('forbidden', `You cannot grant: ${beyond.join(', ')}.`);

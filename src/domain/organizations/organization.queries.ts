@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { containsPattern } from '../../lib/sql-text.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import type { NewOrganization, NewSite, Organization, OrganizationListQuery, Site } from './organization.ts';
 
@@ -134,7 +135,7 @@ export async function selectOrganizations(
   if (query.type) base = base.where('type', '=', query.type);
   if (query.offersFrench !== undefined) base = base.where('offersFrench', '=', query.offersFrench);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('nameFr', 'ilike', pattern)]));
   }
   if (query.fsa) {
