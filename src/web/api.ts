@@ -1,11 +1,13 @@
 import type { Organization, OrganizationType } from '../domain/organizations/organization.ts';
 import type { Health, SystemSummary } from '../domain/system/system.ts';
 import type { ListEnvelope } from '../lib/list.ts';
+import type { Login, SessionInfo } from '../domain/accounts/account.ts';
 
 // Type-only imports: the shapes come from the server's zod schemas without shipping zod to the browser.
 export type { Organization, OrganizationType, Site } from '../domain/organizations/organization.ts';
 export type { Health, SystemSummary } from '../domain/system/system.ts';
 export type { ListEnvelope } from '../lib/list.ts';
+export type { SessionInfo, User } from '../domain/accounts/account.ts';
 
 // RFC 9457 problem details, as the server's error handler writes them.
 export type Problem = {
@@ -27,6 +29,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     readonly status: number,
     readonly problem: Problem | undefined,
+    // From the Retry-After header of a 429 (or 503), when the server sent one.
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,13 +58,30 @@ export function describeProblem(problem: Problem): string {
   return fields.length > 0 && !head.includes(fields[0] ?? '') ? `${head} (${fields.join('; ')})` : head;
 }
 
+// Retry-After is either a number of seconds or an HTTP date (RFC 9110, 10.2.3).
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+// Whole minutes to wait, rounded up so the person never comes back too early; undefined without a Retry-After.
+export function retryAfterMinutes(error: ApiError): number | undefined {
+  if (error.retryAfterSeconds === undefined) return undefined;
+  return Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+}
+
 async function errorFromResponse(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('json')) {
     const body: unknown = await response.json().catch(() => undefined);
-    if (isProblem(body)) return new ApiError(describeProblem(body), 'problem', response.status, body);
+    if (isProblem(body)) return new ApiError(describeProblem(body), 'problem', response.status, body, retryAfter);
   }
-  return new ApiError(`The server answered ${response.status} ${response.statusText}.`, 'unexpected', response.status, undefined);
+  return new ApiError(`The server answered ${response.status} ${response.statusText}.`, 'unexpected', response.status, undefined, retryAfter);
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -73,6 +94,25 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   }
   if (!response.ok) throw await errorFromResponse(response);
   return (await response.json()) as T;
+}
+
+// State-changing requests carry the session's CSRF token once signed in (docs/accounts.md, CSRF).
+async function send(method: 'POST', path: string, options: { body?: unknown; csrfToken?: string | undefined } = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+  } catch {
+    throw new ApiError('The server could not be reached.', 'network', 0, undefined);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response;
 }
 
 export function isAbort(error: unknown): boolean {
@@ -115,4 +155,19 @@ export function listOrganizations(search: OrganizationSearch, signal?: AbortSign
 
 export function getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
   return getJson<Organization>(`/api/organizations/${encodeURIComponent(id)}`, signal);
+}
+
+export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
+  return getJson<SessionInfo>('/api/auth/session', signal);
+}
+
+// Signing in again while signed in (as someone else, say) is a state change under the current
+// session, so it carries that session's CSRF token.
+export async function login(credentials: Pick<Login, 'email' | 'password'>, csrfToken?: string): Promise<SessionInfo> {
+  const response = await send('POST', '/api/auth/login', { body: credentials, csrfToken });
+  return (await response.json()) as SessionInfo;
+}
+
+export async function logout(csrfToken: string): Promise<void> {
+  await send('POST', '/api/auth/logout', { csrfToken });
 }

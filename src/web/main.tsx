@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app.tsx';
 import { I18nProvider, initialLanguage } from './i18n/i18n.tsx';
+import { SessionProvider } from './session.tsx';
 import './styles.css';
 
 const language = initialLanguage();
@@ -15,9 +16,11 @@ if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider initial={language}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <SessionProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </SessionProvider>
     </I18nProvider>
   </StrictMode>,
 );

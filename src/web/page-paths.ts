@@ -1,3 +1,3 @@
 // The web UI's page paths. The server answers these with the app shell (200) and any other
 // non-API path with the shell and a 404 status, so monitoring sees a missing page as missing.
-export const pagePaths = ['/', '/directory', '/organizations/:id'] as const;
+export const pagePaths = ['/', '/directory', '/organizations/:id', '/sign-in'] as const;

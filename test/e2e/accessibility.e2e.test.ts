@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations,
   launchBrowser,
@@ -23,7 +23,11 @@ type PageCase = {
   heading: Record<Language, string>;
   // Console errors this page causes on purpose (an API 404 behind the "not found" page).
   expectedErrors?: RegExp;
+  // What a person does on the page before it is checked, to reach a state (an error shown).
+  act?: (page: Page, server: TestServer, language: Language) => Promise<void>;
 };
+
+const signInHeading = { en: 'Sign in', fr: 'Ouvrir une session' };
 
 const pages: PageCase[] = [
   {
@@ -58,6 +62,23 @@ const pages: PageCase[] = [
     expectedErrors: new RegExp(`404.*/api/organizations/${missingOrganization}`),
   },
   {
+    name: 'sign-in',
+    path: () => '/sign-in',
+    heading: signInHeading,
+  },
+  {
+    name: 'sign-in after a wrong password',
+    path: () => '/sign-in',
+    heading: signInHeading,
+    act: async (page, server, language) => {
+      await page.getByLabel(language === 'en' ? 'E-mail address' : 'Adresse courriel').fill(server.user.email);
+      await page.getByLabel(language === 'en' ? 'Password' : 'Mot de passe', { exact: true }).fill('not the right password');
+      await page.locator('form button[type="submit"]').click();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false);
+    },
+    expectedErrors: /401.*\/api\/auth\/login/,
+  },
+  {
     name: 'unknown page',
     path: () => '/no-such-page',
     heading: { en: 'Page not found', fr: 'Page introuvable' },
@@ -87,6 +108,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
           try {
             await page.goto(server.url + pageCase.path(server));
             await waitForPageReady(page);
+            await pageCase.act?.(page, server, language);
 
             expect(await page.getAttribute('html', 'lang')).toBe(language);
             expect(await page.locator('h1').allTextContents()).toEqual([pageCase.heading[language]]);
@@ -152,7 +174,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `${pageCase.name} is wider than the screen`).toBeLessThanOrEqual(0);
         }
-        expect(problems.filter((p) => !/404.*(\/api\/organizations\/|\/no-such-page)/.test(p))).toEqual([]);
+        expect(problems.filter((p) => !pages.some((c) => c.expectedErrors?.test(p)))).toEqual([]);
       } finally {
         await context.close();
       }

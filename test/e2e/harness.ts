@@ -10,6 +10,8 @@ import { migrate } from '../../src/db/migrate.ts';
 import type { z } from 'zod';
 import { newOrganizationSchema, type Organization } from '../../src/domain/organizations/organization.ts';
 import { createOrganization } from '../../src/domain/organizations/organization.service.ts';
+import { insertUser } from '../../src/domain/accounts/account.queries.ts';
+import { hashPassword } from '../../src/domain/accounts/password.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { required } from '../engines.ts';
 
@@ -135,9 +137,17 @@ export const seedOrganizations = {
 export type SeedName = keyof typeof seedOrganizations;
 export const EXTRA_ORGANIZATIONS = 20;
 
+// A fictional counsellor with a real password, to sign in as.
+export const seedUser = {
+  email: 'amira.haddad@riverdale-employment.example.ca',
+  password: 'maple syrup on a snowy tuesday',
+  displayName: 'Amira Haddad',
+} as const;
+
 export type TestServer = {
   url: string;
   organizations: Record<SeedName, Organization>;
+  user: typeof seedUser;
   close: () => Promise<void>;
 };
 
@@ -164,7 +174,16 @@ export async function startTestServer(): Promise<TestServer> {
           }),
         );
       }
-      return created as Record<SeedName, Organization>;
+      const seeded = created as Record<SeedName, Organization>;
+      await insertUser(trx, {
+        organizationId: seeded.bilingual.id,
+        email: seedUser.email,
+        displayName: seedUser.displayName,
+        preferredLanguage: 'en',
+        passwordHash: await hashPassword(seedUser.password),
+        roles: ['employment_counsellor'],
+      });
+      return seeded;
     });
     const app = await buildApp({ database: handle, logLevel: 'warn', webDir: WEB_DIR });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -172,6 +191,7 @@ export async function startTestServer(): Promise<TestServer> {
     return {
       url: `http://127.0.0.1:${port}`,
       organizations,
+      user: seedUser,
       close: async () => {
         await app.close();
         await handle.close();
@@ -209,6 +229,10 @@ export type OpenedPage = {
   problems: string[];
 };
 
+function isSignedOutSessionCheck(text: string, url: string): boolean {
+  return /status of 401\b/.test(text) && new URL(url, 'http://x.invalid').pathname === '/api/auth/session';
+}
+
 // A new context per test: its own storage, and the browser's language set as a person's would be.
 export async function openPage(
   browser: Browser,
@@ -227,6 +251,8 @@ export async function openPage(
     });
   });
   page.on('console', (message) => {
+    // Every page asks who is signed in at start, and 401 is the ordinary answer for a visitor.
+    if (isSignedOutSessionCheck(message.text(), message.location().url)) return;
     if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));

@@ -171,4 +171,172 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await context.close();
     }
   });
+
+  it('signs in and out by keyboard alone', async () => {
+    const { context, page, problems } = await openPage(browser, { language: 'en' });
+    try {
+      await page.goto(server.url);
+      await waitForPageReady(page);
+
+      // From the top of the home page to "Sign in" in the header.
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Sign in', { what: 'the Sign in link' });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/sign-in$/);
+      await waitForFocusOn(page, 'h1');
+      expect((await focusedElement(page)).text).toBe('Sign in');
+      expect(await page.title()).toBe('Sign in – Continuum');
+
+      const email = await tabUntil(page, (f) => f.tag === 'input', { what: 'the first field' });
+      expect(email.label).toBe('E-mail address');
+      expect(await page.getByLabel('E-mail address').getAttribute('autocomplete')).toBe('username');
+      await page.keyboard.type(server.user.email);
+      await page.keyboard.press('Tab');
+      expect((await focusedElement(page)).label).toBe('Password');
+      const password = page.getByLabel('Password', { exact: true });
+      expect(await password.getAttribute('autocomplete')).toBe('current-password');
+      expect(await password.getAttribute('type')).toBe('password');
+      await page.keyboard.type(server.user.password);
+
+      // "Show password" is a toggle button: Space shows the password, again hides it.
+      await page.keyboard.press('Tab');
+      expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: 'Show password' });
+      const toggle = page.getByRole('button', { name: 'Show password' });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await page.keyboard.press('Space');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      expect(await password.getAttribute('type')).toBe('text');
+      expect(await password.inputValue()).toBe(server.user.password);
+      await page.keyboard.press('Space');
+      expect(await password.getAttribute('type')).toBe('password');
+
+      // Back to the password and Enter submits; the home page's h1 takes focus.
+      await page.keyboard.press('Shift+Tab');
+      expect((await focusedElement(page)).label).toBe('Password');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`^${server.url}/$`));
+      await waitForFocusOn(page, 'h1');
+      expect((await focusedElement(page)).text).toBe('One employment service system for Toronto');
+      expect(await page.locator('header').textContent()).toContain(server.user.displayName);
+      expect(await page.locator('header a', { hasText: 'Sign in' }).count()).toBe(0);
+
+      // Back up from the h1 to "Sign out" in the header.
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign out', { backwards: true, what: 'the Sign out button' });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('header [role="status"]')?.textContent === 'You are signed out.');
+      // Focus does not fall to the top of the document: it moves to the link that replaced the button.
+      expect(await focusedElement(page)).toMatchObject({ tag: 'a', text: 'Sign in' });
+      expect(await page.locator('header').textContent()).not.toContain(server.user.displayName);
+
+      // The server ended the session too: after a reload the page is still signed out.
+      await page.reload();
+      await waitForPageReady(page);
+      expect(await page.locator('header a', { hasText: 'Sign in' }).count()).toBe(1);
+      expect(await page.locator('header').textContent()).not.toContain(server.user.displayName);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('returns to the page sign-in started from, and never to another site', async () => {
+    const { context, page, problems } = await openPage(browser, { language: 'fr' });
+    try {
+      await page.goto(`${server.url}/directory?q=Carrefour`);
+      await waitForPageReady(page);
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Ouvrir une session', { what: 'the sign-in link' });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/sign-in\?next=/);
+      await waitForFocusOn(page, 'h1');
+      await tabUntil(page, (f) => f.label === 'Adresse courriel', { what: 'the e-mail field' });
+      await page.keyboard.type(server.user.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(server.user.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/directory\?q=Carrefour$/);
+      await waitForFocusOn(page, 'h1');
+      expect(await page.locator('header').textContent()).toContain(`Session ouverte\u00a0: ${server.user.displayName}`);
+
+      // Signed in already, the form still works; a next address on another site is ignored.
+      await page.goto(`${server.url}/sign-in?next=${encodeURIComponent('//evil.example/')}`);
+      await waitForPageReady(page);
+      await page.getByLabel('Adresse courriel').fill(server.user.email);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(server.user.password);
+      await page.getByLabel('Mot de passe', { exact: true }).press('Enter');
+      await page.waitForURL(new RegExp(`^${server.url}/$`));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('puts a wrong password in a focused error summary tied to both fields', async () => {
+    const { context, page, problems } = await openPage(browser, { language: 'en' });
+    try {
+      await page.goto(`${server.url}/sign-in`);
+      await waitForPageReady(page);
+
+      // Nothing entered: one message per field, next to it and in the summary.
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign in', { what: 'the submit button' });
+      await page.keyboard.press('Enter');
+      await waitForFocusOn(page, '.error-summary');
+      expect(await page.locator('.error-summary li').allTextContents()).toEqual(['Enter your e-mail address.', 'Enter your password.']);
+      expect(await page.locator('.field-error').allTextContents()).toEqual(['Enter your e-mail address.', 'Enter your password.']);
+
+      // A summary entry leads to its field.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect((await focusedElement(page)).label).toBe('E-mail address');
+      await page.keyboard.type(server.user.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('not the right password');
+      await page.keyboard.press('Enter');
+
+      await page.waitForFunction(() => document.querySelector('.error-summary')?.textContent?.includes('not correct') ?? false);
+      await waitForFocusOn(page, '.error-summary');
+      const summary = await focusedElement(page);
+      expect(summary.text).toContain('There is a problem');
+      expect(summary.text).toContain('The e-mail address or password is not correct.');
+      expect(await page.locator('.error-summary').getAttribute('aria-labelledby')).toBeTruthy();
+      expect(await page.locator('.field-error').count()).toBe(0);
+
+      for (const label of ['E-mail address', 'Password']) {
+        const field = page.getByLabel(label, { exact: true });
+        expect(await field.getAttribute('aria-invalid'), label).toBe('true');
+        const described = (await field.getAttribute('aria-describedby')) ?? '';
+        expect(described, label).not.toBe('');
+        const descriptions = await Promise.all(described.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()));
+        expect(descriptions.join(' '), label).toContain('The e-mail address or password is not correct.');
+      }
+      // Still signed out; the password typed is not shown.
+      expect(await page.locator('header a', { hasText: 'Sign in' }).count()).toBe(1);
+      expect(await page.getByLabel('Password', { exact: true }).getAttribute('type')).toBe('password');
+      expect(problems.filter((p) => !/401.*\/api\/auth\/login/.test(p))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says how many minutes to wait after too many failed sign-ins', async () => {
+    const { context, page, problems } = await openPage(browser, { language: 'fr' });
+    const email = 'someone.else@example.ca';
+    try {
+      // Five failures for one account and address block it for 15 minutes (docs/accounts.md).
+      for (let i = 0; i < 5; i += 1) {
+        const response = await page.request.post(`${server.url}/api/auth/login`, { data: { email, password: `wrong guess ${i}` } });
+        expect(response.status()).toBe(401);
+      }
+      await page.goto(`${server.url}/sign-in`);
+      await waitForPageReady(page);
+      await page.getByLabel('Adresse courriel').fill(email);
+      await page.getByLabel('Mot de passe', { exact: true }).fill('one more guess');
+      await page.getByLabel('Mot de passe', { exact: true }).press('Enter');
+      await waitForFocusOn(page, '.error-summary');
+      expect(await page.locator('.error-summary li').textContent()).toBe(
+        "Trop de tentatives d'ouverture de session. Attendez 15 minutes, puis réessayez.",
+      );
+      expect(problems.filter((p) => !/429.*\/api\/auth\/login/.test(p))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { AccountMenu } from './account-menu.tsx';
 
 export function SiteHeader() {
   const { t } = useI18n();
@@ -13,7 +14,10 @@ export function SiteHeader() {
             <span className="brand-tagline">{t('layout.tagline')}</span>
           </Link>
         </p>
-        <LanguageSwitch />
+        <div className="site-header-tools">
+          <AccountMenu />
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );
