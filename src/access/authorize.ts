@@ -1,86 +1,148 @@
 import type { Role } from '../domain/accounts/account.ts';
 import type { OrganizationType } from '../domain/organizations/organization.ts';
-import type { Actor } from './actor.ts';
+import type { Actor, UserActor } from './actor.ts';
 import { AppError } from '../server/errors.ts';
+import { permissions, scopesOf, type Action, type Scope } from './permissions.ts';
 
-// The one place that decides whether an actor may do something. Each decision carries its reason,
-// which goes into the audit row of a denial. The rules follow docs/permissions.md.
-export type Action =
-  | 'user.invite'
-  | 'user.read'
-  | 'user.update_roles'
-  | 'user.disable'
-  | 'audit.read_by_actor';
+export type { Action, Scope } from './permissions.ts';
 
-export type Resource = { kind: 'organization'; organizationId: string } | { kind: 'user'; organizationId: string; userId: string };
+// The one place that decides whether an actor may take an action on a resource, following the table
+// in src/access/permissions.ts (docs/permissions.md, section 3). Each decision carries its reason,
+// which goes into the audit row of a denial.
 
-export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string };
+// What the decision is about, as the server's data describes it, never as the request claims it.
+// The facts for consent, case team and complaint come from the modules that own them (issue 4 on).
+export type Resource = {
+  kind: 'none' | 'organization' | 'user' | 'aggregate';
+  // The organization that owns the record (for a user: theirs; for an organization: itself).
+  organizationId?: string;
+  // The user the record is, or belongs to (the `self` scope).
+  userId?: string;
+  consentedOrganizationIds?: readonly string[];
+  caseTeamUserIds?: readonly string[];
+  complaintHandlerUserIds?: readonly string[];
+};
 
-const allow = (reason: string): Decision => ({ allowed: true, reason });
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+// `basis` says whether the role alone decided a denial (403 for any id, section 2.4) or the record did
+// (404 where the caller may not see the record, 403 where they may see but not change it).
+export type Decision =
+  | { allowed: true; reason: string; scope: Scope }
+  | { allowed: false; reason: string; basis: 'role' | 'record' };
 
-function has(actor: Actor, role: Role): boolean {
-  return actor.kind === 'user' && actor.roles.includes(role);
-}
+const scopeWords: Record<Scope, string> = {
+  pub: 'public',
+  self: 'their own',
+  own: 'their own organization',
+  cons: 'a consent or agreement naming their organization',
+  team: 'the case team',
+  cmp: 'an open complaint assigned to them',
+  sys: 'aggregates and metadata',
+  all: 'every organization',
+};
 
-export function authorize(actor: Actor, action: Action, resource: Resource): Decision {
-  if (actor.kind === 'system') return allow(`system actor ${actor.name}`);
-  if (actor.kind === 'anonymous') return deny('not signed in');
-  const ownOrganization = resource.organizationId === actor.organizationId;
-  switch (action) {
-    case 'user.invite':
-    case 'user.update_roles':
-    case 'user.disable':
-      if (has(actor, 'system_administrator')) return allow('system administrator');
-      if (has(actor, 'agency_manager') && ownOrganization) return allow('agency manager of the organization');
-      return deny('only system administrators, and agency managers for their own organization, manage users');
-    case 'user.read':
-      if (resource.kind === 'user' && resource.userId === actor.userId) return allow('own account');
-      if (has(actor, 'system_administrator')) return allow('system administrator');
-      if (has(actor, 'agency_manager') && ownOrganization) return allow('agency manager of the organization');
-      return deny('not an administrator of the organization');
-    case 'audit.read_by_actor':
-      if (has(actor, 'system_administrator')) return allow('system administrator');
-      return deny("only system administrators read an actor's audit rows");
+function inScope(scope: Scope, actor: UserActor, resource: Resource): boolean {
+  switch (scope) {
+    case 'pub':
+    case 'all':
+      return true;
+    case 'self':
+      return resource.userId !== undefined && resource.userId === actor.userId;
+    case 'own':
+      return resource.organizationId !== undefined && resource.organizationId === actor.organizationId;
+    case 'sys':
+      return resource.kind === 'aggregate';
+    case 'cons':
+      return resource.consentedOrganizationIds?.includes(actor.organizationId) ?? false;
+    case 'team':
+      return resource.caseTeamUserIds?.includes(actor.userId) ?? false;
+    case 'cmp':
+      return resource.complaintHandlerUserIds?.includes(actor.userId) ?? false;
     default: {
-      const unknown: never = action;
-      return deny(`unknown action ${String(unknown)}`);
+      const unknown: never = scope;
+      return unknown;
     }
   }
 }
 
-// Which roles an organization's people may hold: system-manager roles only at the system manager,
-// employer users only at employers, agency staff at agencies. (Client accounts arrive with clients.)
-const rolesByOrganizationType: Record<OrganizationType, readonly Role[]> = {
-  system_manager: ['system_administrator', 'system_analyst', 'ombudsperson', 'agency_manager'],
-  employment_service_provider: ['agency_manager', 'employment_counsellor', 'job_developer', 'caseworker', 'trainer'],
-  social_assistance_office: ['agency_manager', 'caseworker', 'employment_counsellor'],
-  training_organization: ['agency_manager', 'trainer', 'job_developer', 'employment_counsellor'],
-  community_agency: ['agency_manager', 'caseworker', 'employment_counsellor', 'job_developer', 'trainer'],
+// The scopes the actor holds for an action, over all their roles (several roles give the union).
+export function actorScopes(actor: Actor, action: Action): Scope[] {
+  if (actor.kind === 'anonymous') return [...scopesOf(action, 'anonymous')];
+  if (actor.kind === 'system') return ['all'];
+  const found = new Set<Scope>();
+  for (const role of actor.roles) for (const scope of permissions[action][role]) found.add(scope);
+  return [...found];
+}
+
+// Whether any role of the actor may take the action at all, whatever the record: the route gate.
+export function mayTakeAction(actor: Actor, action: Action): Decision {
+  if (actor.kind === 'system') return { allowed: true, reason: `system actor ${actor.name}`, scope: 'all' };
+  const held = actorScopes(actor, action);
+  const first = held[0];
+  if (first === undefined) {
+    const who = actor.kind === 'anonymous' ? 'a visitor who is not signed in' : `roles ${actor.roles.join(', ') || '(none)'}`;
+    return { allowed: false, reason: `${action} is not open to ${who}`, basis: 'role' };
+  }
+  return { allowed: true, reason: `${action} held in scope ${held.join(', ')}`, scope: first };
+}
+
+export function authorize(actor: Actor, action: Action, resource: Resource): Decision {
+  if (actor.kind === 'system') return { allowed: true, reason: `system actor ${actor.name}`, scope: 'all' };
+  if (actor.kind === 'anonymous') {
+    return scopesOf(action, 'anonymous').includes('pub')
+      ? { allowed: true, reason: 'public', scope: 'pub' }
+      : { allowed: false, reason: 'not signed in', basis: 'role' };
+  }
+  let heldAny = false;
+  for (const role of actor.roles) {
+    for (const scope of permissions[action][role]) {
+      heldAny = true;
+      if (inScope(scope, actor, resource)) return { allowed: true, reason: `${role}: ${scopeWords[scope]}`, scope };
+    }
+  }
+  if (!heldAny) return { allowed: false, reason: `${action} is not open to roles ${actor.roles.join(', ') || '(none)'}`, basis: 'role' };
+  const held = actorScopes(actor, action).map((s) => scopeWords[s]);
+  return { allowed: false, reason: `not_visible: outside ${held.join(', ')}`, basis: 'record' };
+}
+
+// Which roles an organization's staff may hold (docs/permissions.md, section 1): system-wide roles
+// only at the system manager, employer users only at employers, agency roles at agencies. Client
+// accounts (`job_seeker`) are not staff: they come only from a client's record (`client.invite_account`).
+const staffRolesByOrganizationType: Record<OrganizationType, readonly Role[]> = {
+  system_manager: ['system_administrator', 'system_analyst', 'ombudsperson'],
+  employment_service_provider: ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'],
+  social_assistance_office: ['agency_manager', 'employment_counsellor', 'caseworker'],
+  training_organization: ['agency_manager', 'employment_counsellor', 'job_developer', 'trainer'],
+  community_agency: ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'],
   employer: ['employer_user'],
 };
 
+const agencyRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+
 export function rolesAllowedFor(type: OrganizationType): readonly Role[] {
-  return rolesByOrganizationType[type];
+  return staffRolesByOrganizationType[type];
 }
 
-// Managers hand out only roles below their own: system-wide roles stay with system administrators.
+// Managers grant only agency roles (the organization type narrows them further in assertRolesFit);
+// system roles and employer users are granted by system administrators.
 export function rolesGrantableBy(actor: Actor): readonly Role[] | 'any' {
-  if (actor.kind === 'system' || has(actor, 'system_administrator')) return 'any';
-  if (has(actor, 'agency_manager')) {
-    return ['agency_manager', 'employment_counsellor', 'job_developer', 'caseworker', 'trainer', 'employer_user'];
-  }
+  if (actor.kind === 'system' || (actor.kind === 'user' && actor.roles.includes('system_administrator'))) return 'any';
+  if (actor.kind === 'user' && actor.roles.includes('agency_manager')) return agencyRoles;
   return [];
 }
 
 // Whether the actor works across organizations (system administrators and system actors): they may
 // name the organization of what they create, and their lists are not limited to one organization.
 export function actsAcrossOrganizations(actor: Actor): boolean {
-  return actor.kind === 'system' || has(actor, 'system_administrator');
+  return actor.kind === 'system' || (actor.kind === 'user' && actor.roles.includes('system_administrator'));
 }
 
 // Refuses roles an organization of this type cannot hold, naming the ones it can.
 export function assertRolesFit(type: OrganizationType, roles: readonly Role[]): void {
+  if (roles.includes('job_seeker')) {
+    throw new AppError('invalid', "Client accounts are created from the client's record, not invited as staff.", [
+      { field: 'roles', message: 'job_seeker is not a staff role' },
+    ]);
+  }
   const allowed = rolesAllowedFor(type);
   const misplaced = roles.filter((r) => !allowed.includes(r));
   if (misplaced.length > 0) {

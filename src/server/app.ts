@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Actor } from '../access/actor.ts';
+import { isAction, type Action } from '../access/permissions.ts';
 import { defaultSessionPolicy, type SessionPolicy } from '../domain/accounts/account.service.ts';
 import { registerAuth } from './auth.ts';
 import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
@@ -25,8 +26,8 @@ import { registerRoutes } from './routes.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
-// public: anyone; authenticated: any signed-in user (finer permissions arrive with the authorization module).
-export type Permission = 'public' | 'authenticated';
+// Each route declares the one action of docs/permissions.md it takes (src/access/permissions.ts).
+export type Permission = Action;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const permission = route.config?.permission;
     if (!permission) throw new Error(`Route ${route.method} ${url} declares no permission (config.permission).`);
+    if (!isAction(permission)) throw new Error(`Route ${route.method} ${url} declares ${String(permission)}, which is no action of src/access/permissions.ts.`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routePermissions.push({ method, url, permission });
     }
@@ -189,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   app.get(
     '/api/openapi.json',
-    { config: { permission: 'public' }, schema: { hide: true } },
+    { config: { permission: 'system.api_docs' }, schema: { hide: true } },
     async () => app.swagger(),
   );
 

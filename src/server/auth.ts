@@ -2,6 +2,9 @@ import cookie from '@fastify/cookie';
 import { anonymous, type UserActor } from '../access/actor.ts';
 import { resolveSession, type SessionPolicy } from '../domain/accounts/account.service.ts';
 import { hitAndCheck } from '../access/rate-limit.ts';
+import { deniedError } from '../access/audit.ts';
+import { mayTakeAction } from '../access/authorize.ts';
+import { isPublicAction } from '../access/permissions.ts';
 import type { AppInstance } from './app.ts';
 import { AppError } from './errors.ts';
 
@@ -37,8 +40,10 @@ export async function registerAuth(
   });
 
   app.addHook('preHandler', async (request) => {
-    const permission = request.routeOptions.config.permission;
-    if (permission === 'authenticated' && request.actor.kind !== 'user') {
+    const action = request.routeOptions.config.permission;
+    // onRoute refuses API routes without an action; anything else (pages, assets) passes here.
+    if (action === undefined) return;
+    if (!isPublicAction(action) && request.actor.kind !== 'user') {
       throw new AppError('unauthenticated', 'Sign in to continue.');
     }
     if (request.actor.kind === 'user' && options.requestsPerMinute > 0) {
@@ -54,6 +59,12 @@ export async function registerAuth(
       if (typeof sent !== 'string' || sent !== request.csrfToken) {
         throw new AppError('forbidden', `This request needs the session's ${CSRF_HEADER} header.`);
       }
+    }
+    // The role gate: an action none of the caller's roles holds answers 403 for every id, audited
+    // (docs/permissions.md, 2.4). Which records an allowed action reaches, the module decides.
+    const gate = mayTakeAction(request.actor, action);
+    if (!gate.allowed) {
+      throw deniedError(request.actor, { action, reason: gate.reason, requestId: request.id }, `Not allowed: ${gate.reason}.`);
     }
   });
 }

@@ -10,7 +10,7 @@ export function accountRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/login',
     {
-      config: { permission: 'public' },
+      config: { permission: 'auth.sign_in' },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
@@ -37,7 +37,7 @@ export function accountRoutes(app: AppInstance): void {
   app.get(
     '/api/auth/session',
     {
-      config: { permission: 'authenticated', duringMfaEnrolment: true },
+      config: { permission: 'session.read', duringMfaEnrolment: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user and the CSRF token for state-changing requests',
@@ -55,7 +55,7 @@ export function accountRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/mfa/totp',
     {
-      config: { permission: 'authenticated', duringMfaEnrolment: true },
+      config: { permission: 'mfa.enrol', duringMfaEnrolment: true },
       schema: {
         tags: ['auth'],
         summary: 'Start setting up two-step sign-in: a new secret for an authenticator app',
@@ -68,7 +68,7 @@ export function accountRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/mfa/totp/confirm',
     {
-      config: { permission: 'authenticated', duringMfaEnrolment: true },
+      config: { permission: 'mfa.enrol', duringMfaEnrolment: true },
       schema: {
         tags: ['auth'],
         summary: 'Finish setting up two-step sign-in with a code from the app',
@@ -85,7 +85,7 @@ export function accountRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/logout',
     {
-      config: { permission: 'authenticated', duringMfaEnrolment: true },
+      config: { permission: 'session.revoke', duringMfaEnrolment: true },
       schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -98,7 +98,7 @@ export function accountRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/logout-everywhere',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'session.revoke_all' },
       schema: {
         tags: ['auth'],
         summary: 'Sign out of every session of this user',

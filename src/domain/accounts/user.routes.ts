@@ -12,7 +12,7 @@ export function userRoutes(app: AppInstance): void {
   app.post(
     '/api/users',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'user.invite' },
       schema: {
         tags: ['users'],
         summary: 'Invite a user: creates the account and e-mails a link to choose a password',
@@ -31,7 +31,7 @@ export function userRoutes(app: AppInstance): void {
   app.get(
     '/api/users',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'user.read' },
       schema: {
         tags: ['users'],
         summary: 'Users the caller may see: everyone for administrators, their organization for managers, else themself',
@@ -45,7 +45,7 @@ export function userRoutes(app: AppInstance): void {
   app.put(
     '/api/users/:id/roles',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'user.update_roles' },
       schema: { tags: ['users'], summary: "Replace a user's roles", params: idParams, body: updateRolesSchema, response: { 200: userSchema } },
     },
     async (request) =>
@@ -55,7 +55,7 @@ export function userRoutes(app: AppInstance): void {
   app.post(
     '/api/users/:id/disable',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'user.disable' },
       schema: { tags: ['users'], summary: 'Disable a user; every session of theirs ends at once', params: idParams, response: { 200: userSchema } },
     },
     async (request) => withTransaction(app.db, (trx) => disableUser(trx, request.actor, request.params.id, request.id)),
@@ -64,7 +64,7 @@ export function userRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/accept-invitation',
     {
-      config: { permission: 'public' },
+      config: { permission: 'auth.accept_invitation' },
       schema: { tags: ['auth'], summary: 'Choose a first password with the token from an invitation', body: tokenPasswordSchema, response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -76,7 +76,7 @@ export function userRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/password-reset',
     {
-      config: { permission: 'public' },
+      config: { permission: 'auth.password_reset' },
       schema: {
         tags: ['auth'],
         summary: 'Ask for a password-reset link by e-mail (the same answer whether or not the address has an account)',
@@ -93,7 +93,7 @@ export function userRoutes(app: AppInstance): void {
   app.post(
     '/api/auth/password-reset/complete',
     {
-      config: { permission: 'public' },
+      config: { permission: 'auth.password_reset' },
       schema: { tags: ['auth'], summary: 'Set a new password with the token from a reset link; ends every session', body: tokenPasswordSchema, response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ export function auditRoutes(app: AppInstance): void {
   app.get(
     '/api/audit',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'audit.read_by_actor' },
       schema: {
         tags: ['audit'],
         summary: "An actor's audit rows, newest first (system administrators)",

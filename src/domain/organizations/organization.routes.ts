@@ -8,7 +8,7 @@ export function organizationRoutes(app: AppInstance): void {
   app.get(
     '/api/organizations',
     {
-      config: { permission: 'public' },
+      config: { permission: 'organization.read' },
       schema: {
         tags: ['directory'],
         summary: 'List organizations in the system, with their sites',
@@ -22,7 +22,7 @@ export function organizationRoutes(app: AppInstance): void {
   app.get(
     '/api/organizations/:id',
     {
-      config: { permission: 'public' },
+      config: { permission: 'organization.read' },
       schema: {
         tags: ['directory'],
         summary: 'One organization with its sites',

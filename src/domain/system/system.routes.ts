@@ -7,7 +7,7 @@ export function systemRoutes(app: AppInstance): void {
   app.get(
     '/api/health',
     {
-      config: { permission: 'public' },
+      config: { permission: 'system.health' },
       schema: {
         tags: ['system'],
         summary: 'Whether the server and its database answer',
@@ -23,7 +23,7 @@ export function systemRoutes(app: AppInstance): void {
   app.get(
     '/api/system/summary',
     {
-      config: { permission: 'public' },
+      config: { permission: 'system.summary' },
       schema: {
         tags: ['system'],
         summary: 'Public counts of the system: organizations by type, sites, neighbourhoods served',
