@@ -262,6 +262,8 @@ function toAppError(error: FastifyError): AppError {
     return new AppError('invalid', `The ${part} is not valid: ${summary}`, fields);
   }
   if (isResponseSerializationError(error)) return new AppError('internal', 'The server could not form its answer.');
+  // A unique constraint that a concurrent request won between our check and our insert.
+  if (error.code === '23505') return new AppError('conflict', 'That already exists; reload and try again.');
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', 'The request body is larger than this server accepts.');

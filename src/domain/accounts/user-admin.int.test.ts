@@ -134,16 +134,27 @@ describeEachEngine('user administration', ({ handle }) => {
     expect((await app.inject({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token, password: NEW_PASSWORD } })).statusCode).toBe(400);
   });
 
-  it("shows an actor's audit rows to system administrators only, and audits the reading", async () => {
+  it("shows an actor's audit rows to system administrators and their own manager, and audits the reading", async () => {
     const res = await app.inject({ url: `/api/audit?actorUserId=${managerA.id}`, headers: { cookie: sessions.get(admin.id)!.cookie } });
     expect(res.statusCode).toBe(200);
     const actions = (res.json().items as { action: string }[]).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['user.invite', 'user.update_roles', 'user.disable']));
     const filtered = await app.inject({ url: `/api/audit?actorUserId=${managerA.id}&action=user.disable`, headers: { cookie: sessions.get(admin.id)!.cookie } });
     expect((filtered.json().items as { action: string }[]).every((r) => r.action === 'user.disable')).toBe(true);
-    const byManager = await app.inject({ url: `/api/audit?actorUserId=${counsellorA.id}`, headers: { cookie: sessions.get(managerA.id)!.cookie } });
-    expect(byManager.statusCode).toBe(403);
-    const reads = await handle().db.selectFrom('auditLog').select(['outcome']).where('action', '=', 'audit.read_by_actor').where('recordId', '=', counsellorA.id).execute();
-    expect(reads).toEqual([{ outcome: 'denied' }]);
+    const byCounsellor = await app.inject({ url: `/api/audit?actorUserId=${managerA.id}`, headers: { cookie: sessions.get(counsellorA.id)!.cookie } });
+    expect(byCounsellor.statusCode).toBe(403);
+    const otherAgency = await app.inject({ url: `/api/audit?actorUserId=${counsellorB.id}`, headers: { cookie: sessions.get(managerA.id)!.cookie } });
+    expect(otherAgency.json()).toMatchObject({ items: [], total: 0 });
+    const reads = await handle().db
+      .selectFrom('auditLog')
+      .select(['outcome', 'actorUserId'])
+      .where('action', '=', 'audit.read_by_actor')
+      .where('actorUserId', 'in', [counsellorA.id, managerA.id])
+      .orderBy('id')
+      .execute();
+    expect(reads).toEqual([
+      { outcome: 'denied', actorUserId: counsellorA.id },
+      { outcome: 'succeeded', actorUserId: managerA.id },
+    ]);
   });
 });

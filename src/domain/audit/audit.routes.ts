@@ -1,8 +1,7 @@
 import { withTransaction } from '../../db/database.ts';
-import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { auditQuerySchema, auditRowSchema } from './audit.ts';
-import { searchAuditByActor } from './audit.service.ts';
+import { auditListSchema, auditQuerySchema } from './audit.ts';
+import { searchAudit } from './audit.service.ts';
 
 export function auditRoutes(app: AppInstance): void {
   app.get(
@@ -11,11 +10,11 @@ export function auditRoutes(app: AppInstance): void {
       config: { permission: 'audit.read_by_actor' },
       schema: {
         tags: ['audit'],
-        summary: "An actor's audit rows, newest first (system administrators)",
+        summary: "Search actors' audit rows, newest first: all of them for system administrators, their own organization's for agency managers",
         querystring: auditQuerySchema,
-        response: { 200: listEnvelopeSchema(auditRowSchema) },
+        response: { 200: auditListSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => searchAuditByActor(trx, request.actor, request.query, request.id)),
+    async (request) => withTransaction(app.db, (trx) => searchAudit(trx, request.actor, request.query, request.id)),
   );
 }

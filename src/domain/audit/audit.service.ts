@@ -1,18 +1,49 @@
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, writeAudit } from '../../access/audit.ts';
-import { authorize } from '../../access/authorize.ts';
+import { actorScopes, mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
-import type { ListEnvelope } from '../../lib/list.ts';
-import type { AuditQuery, AuditRow } from './audit.ts';
-import { selectAuditByActor } from './audit.queries.ts';
+import { AppError } from '../../server/errors.ts';
+import type { AuditList, AuditQuery } from './audit.ts';
+import { selectAuditRows } from './audit.queries.ts';
 
-// An actor's audit rows, for system administrators. Reading the log is itself audited.
-export async function searchAuditByActor(trx: Trx, actor: Actor, query: AuditQuery, requestId: string): Promise<ListEnvelope<AuditRow>> {
-  const decision = authorize(actor, 'audit.read_by_actor', { kind: 'user', organizationId: '', userId: query.actorUserId });
-  if (!decision.allowed) {
-    throw deniedError(actor, { action: 'audit.read_by_actor', recordType: 'user', recordId: query.actorUserId, reason: decision.reason, requestId }, `Not allowed: ${decision.reason}.`);
+// Searching actors' audit rows (docs/permissions.md 3.3, `audit.read_by_actor`): system administrators
+// search everything; an agency manager only the rows of actors in their own organization, which the
+// query enforces whatever the filters say. Reading the log is itself audited, with the ids returned.
+export async function searchAudit(trx: Trx, actor: Actor, query: AuditQuery, requestId: string): Promise<AuditList> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.');
+  const gate = mayTakeAction(actor, 'audit.read_by_actor');
+  if (!gate.allowed) {
+    throw deniedError(actor, { action: 'audit.read_by_actor', reason: gate.reason, requestId }, `Not allowed: ${gate.reason}.`);
   }
-  const { items, total } = await selectAuditByActor(trx, query);
-  await writeAudit(trx, actor, { action: 'audit.read_by_actor', outcome: 'succeeded', recordType: 'user', recordId: query.actorUserId, requestId });
-  return { items, total, page: query.page, perPage: query.perPage };
+  const scopes = actorScopes(actor, 'audit.read_by_actor');
+  const { page, perPage, ...filter } = query;
+  let elsewhere = false;
+  if (!scopes.includes('all')) {
+    // `own` only: the caller's organization, even when the query names another (which then finds nothing).
+    const own = actor.kind === 'user' ? actor.organizationId : undefined;
+    elsewhere = filter.organizationId !== undefined && filter.organizationId !== own;
+    filter.organizationId = own;
+  }
+  const { items, total, totalCapped } = elsewhere
+    ? { items: [], total: 0, totalCapped: false }
+    : await selectAuditRows(trx, filter, { page, perPage });
+  await writeAudit(trx, actor, {
+    action: 'audit.read_by_actor',
+    outcome: 'succeeded',
+    recordType: 'audit_log',
+    recordId: query.actorUserId,
+    // Audit rows have numeric ids (record_ids holds uuids): the search and what it returned, in words.
+    reason: describeSearch(filter, items.map((row) => row.id)),
+    requestId,
+  });
+  return { items, total, totalCapped, page, perPage };
+}
+
+// "organization=…, action=auth; 2 rows, ids 41-57": ids, actions and dates only, never values.
+export function describeSearch(filter: Omit<AuditQuery, 'page' | 'perPage'>, ids: number[]): string {
+  const parts = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${String(value)}`);
+  const range = ids.length === 0 ? '' : `, ids ${Math.min(...ids)}-${Math.max(...ids)}`;
+  return `${parts.length > 0 ? parts.join(', ') : 'no filters'}; ${ids.length} row(s)${range}`;
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
+// Every filter is optional; the server narrows the search to what the caller may read.
 export const auditQuerySchema = z.strictObject({
-  actorUserId: z.uuid(),
+  actorUserId: z.uuid().optional(),
+  organizationId: z.uuid().optional(),
+  outcome: z.enum(['allowed', 'denied', 'succeeded', 'failed']).optional(),
+  recordId: z.string().trim().min(1).max(100).optional(),
   action: z
     .string()
     .regex(/^[a-z][a-z_]*(\.[a-z_]+)*$/, 'must be an action such as auth.sign_in or auth')
@@ -19,7 +23,9 @@ export const auditRowSchema = z.object({
   actorKind: z.enum(['user', 'system', 'anonymous']),
   actorUserId: z.string().nullable(),
   actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
   actorOrganizationId: z.string().nullable(),
+  actorOrganizationName: z.string().nullable(),
   action: z.string(),
   outcome: z.enum(['allowed', 'denied', 'succeeded', 'failed']),
   recordType: z.string().nullable(),
@@ -31,3 +37,15 @@ export const auditRowSchema = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
+
+// Totals are counted up to AUDIT_COUNT_CAP rows, so a search of a large log stays fast;
+// `totalCapped` says the total is a lower bound ("10,000 or more").
+export const AUDIT_COUNT_CAP = 10_000;
+export const auditListSchema = z.object({
+  items: z.array(auditRowSchema),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+});
+export type AuditList = z.infer<typeof auditListSchema>;

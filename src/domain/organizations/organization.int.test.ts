@@ -94,10 +94,10 @@ describeEachEngine('organizations', ({ handle }) => {
     expect(rows).toHaveLength(0);
   });
 
-  it('lets only a system actor create organizations', async () => {
+  it('refuses to create organizations for a visitor', async () => {
     const input = newOrganizationSchema.parse({ name: `Anon ${crypto.randomBytes(3).toString('hex')}`, type: 'employer' });
     await expect(withTransaction(handle().db, (trx) => createOrganization(trx, anonymous, input))).rejects.toMatchObject({
-      code: 'forbidden',
+      code: 'unauthenticated',
     });
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { containsPattern } from '../../lib/sql-text.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import type { NewOrganization, NewSite, Organization, OrganizationListQuery, Site } from './organization.ts';
+import type { NewOrganization, NewSite, Organization, OrganizationListQuery, OrganizationPatch, Site } from './organization.ts';
 
 type OrganizationRow = Omit<Organization, 'sites'>;
 
@@ -25,13 +25,45 @@ export async function insertOrganization(db: DbOrTrx, input: Omit<NewOrganizatio
   return row as OrganizationRow;
 }
 
-export async function organizationNameTaken(db: DbOrTrx, name: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+// Whether another organization (not `exceptId`) already has this name, in any letter case.
+export async function organizationNameTaken(db: DbOrTrx, name: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('organizations').select('id').where(sql<string>`lower(name)`, '=', name.toLowerCase());
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function updateOrganizationRow(db: DbOrTrx, id: string, patch: OrganizationPatch): Promise<void> {
+  await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
+}
+
+// The site as stored, for a change: undefined when the organization has no such site.
+export async function selectSiteForUpdate(db: DbOrTrx, organizationId: string, siteId: string) {
+  return db
+    .selectFrom('sites')
+    .select(['id', 'postalCode', 'latitude', 'longitude'])
+    .where('id', '=', siteId)
+    .where('organizationId', '=', organizationId)
+    .forUpdate()
     .executeTakeFirst();
-  return row !== undefined;
+}
+
+export async function updateSiteRow(
+  db: DbOrTrx,
+  siteId: string,
+  fields: Partial<{
+    name: string;
+    streetAddress: string;
+    city: string;
+    province: string;
+    postalCode: string;
+    wheelchairAccessible: boolean | null;
+    latitude: number | null;
+    longitude: number | null;
+    neighbourhoodId: number | null;
+  }>,
+): Promise<void> {
+  if (Object.keys(fields).length === 0) return;
+  await db.updateTable('sites').set(fields).where('id', '=', siteId).execute();
 }
 
 // Where a site is when only its postal code is known: the FSA's centroid (an approximation)
@@ -73,8 +105,8 @@ export async function insertSite(
   organizationId: string,
   site: NewSite,
   location: { latitude: number | null; longitude: number | null; neighbourhoodId: number | null },
-): Promise<void> {
-  await db
+): Promise<string> {
+  const row = await db
     .insertInto('sites')
     .values({
       organizationId,
@@ -88,7 +120,9 @@ export async function insertSite(
       neighbourhoodId: location.neighbourhoodId,
       wheelchairAccessible: site.wheelchairAccessible ?? null,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function selectSites(db: DbOrTrx, organizationIds: string[]): Promise<Map<string, Site[]>> {

@@ -58,6 +58,44 @@ export const newOrganizationSchema = z.strictObject({
 });
 export type NewOrganization = z.infer<typeof newOrganizationSchema>;
 
+// A change to an organization: any of its fields but the type (which decides the roles its people hold).
+export const organizationPatchSchema = z
+  .strictObject({
+    name: name.optional(),
+    nameFr: name.nullable().optional(),
+    website: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+()\-. ]{7,25}$/, 'must be a phone number')
+      .nullable()
+      .optional(),
+    email: z.email().nullable().optional(),
+    offersFrench: z.boolean().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
+export type OrganizationPatch = z.infer<typeof organizationPatchSchema>;
+
+// A change to a site; coordinates are given both or neither (null puts the site back on its FSA's centroid).
+export const sitePatchSchema = z
+  .strictObject({
+    name: name.optional(),
+    streetAddress: z.string().trim().min(3).max(300).optional(),
+    city: z.string().trim().min(2).max(100).optional(),
+    province: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter province code')
+      .transform((v) => v.toUpperCase())
+      .optional(),
+    postalCode: postalCodeSchema.optional(),
+    latitude: z.number().min(-90).max(90).nullable().optional(),
+    longitude: z.number().min(-180).max(180).nullable().optional(),
+    wheelchairAccessible: z.boolean().nullable().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
+export type SitePatch = z.infer<typeof sitePatchSchema>;
+
 export const siteSchema = z.object({
   id: z.uuid(),
   name: z.string(),
