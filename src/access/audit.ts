@@ -48,3 +48,11 @@ export function deniedError(actor: Actor, entry: Omit<AuditEntry, 'outcome'>, me
   error.audit = { write: (db) => writeAudit(db, actor, { ...entry, outcome: 'denied' }) };
   return error;
 }
+
+// The 404 for a record the caller may not see, with the same body as for a random id
+// (docs/permissions.md 2.4). The audit row tells the two apart: reason not_visible or not_found.
+export function notVisibleError(actor: Actor, entry: Omit<AuditEntry, 'outcome' | 'reason'>, exists: boolean, message: string): AppError {
+  const error = new AppError('not_found', message);
+  error.audit = { write: (db) => writeAudit(db, actor, { ...entry, outcome: 'denied', reason: exists ? 'not_visible' : 'not_found' }) };
+  return error;
+}

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, writeAudit } from '../../access/audit.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { actsAcrossOrganizations, assertRolesFit, authorize, rolesGrantableBy, type Action, type Resource } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -45,11 +45,11 @@ async function checkRoles(trx: Trx, actor: Actor, organizationId: string, roles:
   return [...new Set(roles)];
 }
 
-// A visible user, or the same 404 as for a random id.
-async function findManagedUser(trx: DbOrTrx, actor: Actor, userId: string): Promise<User> {
+// A visible user, or the same 404 as for a random id (audited as a denial either way).
+async function findManagedUser(trx: DbOrTrx, actor: Actor, userId: string, action: Action, requestId: string): Promise<User> {
   const user = isUuid(userId) ? await selectUser(trx, userId) : undefined;
   if (!user || !authorize(actor, 'user.read', { kind: 'user', organizationId: user.organizationId, userId: user.id }).allowed) {
-    throw new AppError('not_found', 'No user has that id.');
+    throw notVisibleError(actor, { action, recordType: 'user', recordId: isUuid(userId) ? userId : undefined, requestId }, user !== undefined, 'No user has that id.');
   }
   return user;
 }
@@ -127,7 +127,7 @@ export async function listUsers(
 }
 
 export async function updateUserRoles(trx: Trx, actor: Actor, userId: string, roles: Role[], requestId: string): Promise<User> {
-  const user = await findManagedUser(trx, actor, userId);
+  const user = await findManagedUser(trx, actor, userId, 'user.update_roles', requestId);
   ensureAllowed(actor, 'user.update_roles', { kind: 'user', organizationId: user.organizationId, userId: user.id }, requestId);
   if (actor.kind === 'user' && actor.userId === user.id) throw new AppError('forbidden', 'Ask another administrator to change your own roles.');
   const checked = await checkRoles(trx, actor, user.organizationId, roles);
@@ -142,7 +142,7 @@ export async function updateUserRoles(trx: Trx, actor: Actor, userId: string, ro
 }
 
 export async function disableUser(trx: Trx, actor: Actor, userId: string, requestId: string): Promise<User> {
-  const user = await findManagedUser(trx, actor, userId);
+  const user = await findManagedUser(trx, actor, userId, 'user.disable', requestId);
   ensureAllowed(actor, 'user.disable', { kind: 'user', organizationId: user.organizationId, userId: user.id }, requestId);
   if (actor.kind === 'user' && actor.userId === user.id) throw new AppError('forbidden', 'You cannot disable your own account.');
   const grantable = rolesGrantableBy(actor);

@@ -1,0 +1,262 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/db.ts';
+import { testApp } from '../../test/app.ts';
+import { makeOrganization, makeSession, makeUser, type TestUser } from '../../test/factories.ts';
+import type { Role } from '../domain/accounts/account.ts';
+import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
+import type { AppInstance } from '../server/app.ts';
+import type { UserActor } from './actor.ts';
+import { actorScopes, rolesAllowedFor } from './authorize.ts';
+import type { Action, Scope } from './permissions.ts';
+
+// Every route, called by every role at every organization type that may hold it (and by a visitor),
+// against records of the caller's own organization, of another one, of the caller themself, and a
+// random id. The expected answer is worked out from src/access/permissions.ts (itself checked against
+// docs/permissions.md), so the routes and the table cannot drift apart. Every refusal (403, or a 404
+// for a record the caller may not see) must leave a `denied` audit row with the request's id, and a
+// hidden record's 404 must read exactly like a random id's.
+
+type Target = 'none' | 'self' | 'own' | 'other' | 'random';
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: Record<string, unknown> };
+// `visible`: whether a caller outside the scope can still see the record (the public directory),
+// which makes a refusal 403 rather than 404. `ok`: the status when the action is allowed.
+type Case = { target: Target; ok: number; visible: boolean; request: (ctx: CaseContext) => Promise<Request> };
+type RouteCases = { route: string; action: Action; cases: Case[] };
+
+type Column = { label: string; role: Role | undefined; organization: Organization | undefined; user: TestUser | undefined };
+type CaseContext = { column: Column; other: Organization; loginEmail: string; fresh: (organization: Organization, role: Role) => Promise<TestUser> };
+
+const LOGIN_PASSWORD = 'ferries to the toronto islands';
+const unique = (prefix: string) => `${prefix} ${crypto.randomBytes(5).toString('hex')}`;
+// A role the organization's staff may hold and an agency manager may grant, for users made as targets.
+const targetRole = (type: OrganizationType): Role => {
+  const preferred: Role[] = ['employment_counsellor', 'trainer', 'system_analyst', 'employer_user'];
+  return preferred.find((r) => rolesAllowedFor(type).includes(r)) ?? rolesAllowedFor(type)[0]!;
+};
+
+const self = (c: CaseContext) => c.column.organization;
+
+const routes: RouteCases[] = [
+  { route: 'GET /api/health', action: 'system.health', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/health' }) }] },
+  { route: 'GET /api/system/summary', action: 'system.summary', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/system/summary' }) }] },
+  { route: 'GET /api/openapi.json', action: 'system.api_docs', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/openapi.json' }) }] },
+  { route: 'GET /api/organizations', action: 'organization.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/organizations?perPage=5' }) }] },
+  {
+    route: 'GET /api/organizations/:id',
+    action: 'organization.read',
+    cases: [
+      { target: 'other', ok: 200, visible: true, request: async (c) => ({ method: 'GET', url: `/api/organizations/${c.other.id}` }) },
+      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: `/api/organizations/${crypto.randomUUID()}` }) },
+    ],
+  },
+  {
+    route: 'POST /api/organizations',
+    action: 'organization.create',
+    cases: [{ target: 'none', ok: 201, visible: true, request: async () => ({ method: 'POST', url: '/api/organizations', payload: { name: unique('Matrix Org'), type: 'employer' } }) }],
+  },
+  {
+    route: 'PATCH /api/organizations/:id',
+    action: 'organization.update',
+    cases: [
+      { target: 'own', ok: 200, visible: true, request: async (c) => ({ method: 'PATCH', url: `/api/organizations/${self(c)?.id}`, payload: { phone: '416-555-0150' } }) },
+      { target: 'other', ok: 200, visible: true, request: async (c) => ({ method: 'PATCH', url: `/api/organizations/${c.other.id}`, payload: { phone: '416-555-0151' } }) },
+    ],
+  },
+  {
+    route: 'POST /api/organizations/:id/sites',
+    action: 'site.manage',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 201,
+      visible: true,
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/organizations/${target === 'own' ? self(c)?.id : c.other.id}/sites`,
+        payload: { name: unique('Site'), streetAddress: '55 John St', postalCode: 'M5V 3C6' },
+      }),
+    })),
+  },
+  {
+    route: 'PATCH /api/organizations/:id/sites/:siteId',
+    action: 'site.manage',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: true,
+      request: async (c: CaseContext) => {
+        const organization = target === 'own' ? self(c)! : c.other;
+        return { method: 'PATCH' as const, url: `/api/organizations/${organization.id}/sites/${organization.sites[0]!.id}`, payload: { wheelchairAccessible: true } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/auth/login',
+    action: 'auth.sign_in',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async (c) => ({ method: 'POST', url: '/api/auth/login', payload: { email: c.loginEmail, password: LOGIN_PASSWORD } }) }],
+  },
+  {
+    route: 'POST /api/auth/accept-invitation',
+    action: 'auth.accept_invitation',
+    // A used or made-up token gets the same 400 from everyone: what matters is that nobody is turned away first.
+    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/accept-invitation', payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD } }) }],
+  },
+  {
+    route: 'POST /api/auth/password-reset',
+    action: 'auth.password_reset',
+    cases: [{ target: 'none', ok: 202, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/password-reset', payload: { email: `${unique('nobody').replace(' ', '-')}@example.org` } }) }],
+  },
+  {
+    route: 'POST /api/auth/password-reset/complete',
+    action: 'auth.password_reset',
+    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD } }) }],
+  },
+  { route: 'GET /api/auth/session', action: 'session.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/auth/session' }) }] },
+  { route: 'POST /api/auth/logout', action: 'session.revoke', cases: [{ target: 'self', ok: 204, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout' }) }] },
+  { route: 'POST /api/auth/logout-everywhere', action: 'session.revoke_all', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) }] },
+  { route: 'POST /api/auth/mfa/totp', action: 'mfa.enrol', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp' }) }] },
+  // Runs after the start above, so a made-up code is refused as wrong for anyone allowed to enrol.
+  { route: 'POST /api/auth/mfa/totp/confirm', action: 'mfa.enrol', cases: [{ target: 'self', ok: 400, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp/confirm', payload: { code: '123456' } }) }] },
+  {
+    route: 'POST /api/users',
+    action: 'user.invite',
+    cases: [
+      {
+        target: 'own',
+        ok: 201,
+        visible: true,
+        request: async (c) => ({ method: 'POST', url: '/api/users', payload: { email: `${unique('invitee').replace(' ', '-')}@agency.example`, displayName: 'Matrix Invitee', roles: [targetRole(self(c)!.type)] } }),
+      },
+      {
+        target: 'other',
+        ok: 201,
+        visible: true,
+        request: async (c) => ({
+          method: 'POST',
+          url: '/api/users',
+          payload: { organizationId: c.other.id, email: `${unique('invitee').replace(' ', '-')}@agency.example`, displayName: 'Matrix Invitee', roles: ['employment_counsellor'] },
+        }),
+      },
+    ],
+  },
+  { route: 'GET /api/users', action: 'user.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/users?perPage=5' }) }] },
+  ...(['user.update_roles', 'user.disable'] as const).map(
+    (action): RouteCases => {
+      const path = (id: string) => (action === 'user.disable' ? { method: 'POST' as const, url: `/api/users/${id}/disable` } : { method: 'PUT' as const, url: `/api/users/${id}/roles` });
+      const body = (role: Role) => (action === 'user.disable' ? {} : { payload: { roles: [role] } });
+      return {
+        route: action === 'user.disable' ? 'POST /api/users/:id/disable' : 'PUT /api/users/:id/roles',
+        action,
+        cases: [
+          {
+            target: 'own',
+            ok: 200,
+            visible: false,
+            request: async (c) => {
+              const role = targetRole(self(c)!.type);
+              return { ...path((await c.fresh(self(c)!, role)).id), ...body(role) };
+            },
+          },
+          { target: 'other', ok: 200, visible: false, request: async (c) => ({ ...path((await c.fresh(c.other, 'employment_counsellor')).id), ...body('caseworker') }) },
+          { target: 'random', ok: 404, visible: false, request: async () => ({ ...path(crypto.randomUUID()), ...body('caseworker') }) },
+        ],
+      };
+    },
+  ),
+  { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
+];
+
+// What the table says the caller gets: the allowed status, 401, 403 or 404.
+function expectedStatus(column: Column, action: Action, kase: Case): number {
+  const actor: UserActor | { kind: 'anonymous' } = column.user
+    ? { kind: 'user', userId: column.user.id, organizationId: column.user.organizationId, roles: column.user.roles, sessionId: '' }
+    : { kind: 'anonymous' };
+  const held: Scope[] = actorScopes(actor, action);
+  if (actor.kind === 'anonymous' && !held.includes('pub')) return 401;
+  if (held.length === 0) return 403;
+  if (kase.target === 'random') return kase.ok;
+  const reaches: Record<Exclude<Target, 'random'>, Scope[]> = {
+    none: [...held],
+    self: ['pub', 'all', 'self', 'own'],
+    own: ['pub', 'all', 'own'],
+    other: ['pub', 'all'],
+  };
+  if (held.some((s) => reaches[kase.target as Exclude<Target, 'random'>].includes(s))) return kase.ok;
+  return kase.visible ? 403 : 404;
+}
+
+const comparable = (body: Record<string, unknown>) => {
+  const { requestId: _requestId, instance: _instance, ...rest } = body;
+  return rest;
+};
+
+describeEachEngine('route × role × organization matrix', ({ handle }) => {
+  let app: AppInstance;
+  const columns: Column[] = [];
+  let other: Organization;
+  let loginEmail: string;
+
+  beforeAll(async () => {
+    app = await testApp(handle());
+    const db = handle().db;
+    other = await makeOrganization(db, { type: 'employment_service_provider' });
+    const city = await makeOrganization(db, { type: 'system_manager' });
+    loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD })).email;
+    columns.push({ label: 'visitor', role: undefined, organization: undefined, user: undefined });
+    for (const type of organizationTypes) {
+      const organization = type === 'system_manager' ? city : await makeOrganization(db, { type });
+      for (const role of rolesAllowedFor(type)) {
+        const user = await makeUser(db, { organizationId: organization.id, roles: [role] });
+        columns.push({ label: `${role} at ${type}`, role, organization, user });
+      }
+    }
+  });
+  afterAll(async () => app.close());
+
+  it('covers every route the server has', () => {
+    const covered = new Set(routes.map((r) => r.route));
+    const live = app.routePermissions.map((r) => `${r.method} ${r.url}`);
+    expect(live.filter((r) => !covered.has(r))).toEqual([]);
+    for (const r of routes) expect(app.routePermissions.find((p) => `${p.method} ${p.url}` === r.route)?.permission, r.route).toBe(r.action);
+  });
+
+  it('answers every route as docs/permissions.md says, for every role at every organization type', { timeout: 600_000 }, async () => {
+    const db = handle().db;
+    const fresh = (organization: Organization, role: Role) => makeUser(db, { organizationId: organization.id, roles: [role] });
+    const mismatches: string[] = [];
+    const unaudited: string[] = [];
+    let checked = 0;
+    for (const column of columns) {
+      for (const { route, action, cases } of routes) {
+        for (const kase of cases) {
+          if (kase.target === 'own' && !column.organization) continue;
+          const request = await kase.request({ column, other, loginEmail, fresh });
+          // A fresh session per call: sign-out and disabling must not spoil the next one.
+          const headers = column.user ? (await makeSession(db, column.user)).headers : {};
+          const res = await app.inject({ ...request, headers });
+          const want = expectedStatus(column, action, kase);
+          checked += 1;
+          if (res.statusCode !== want) {
+            mismatches.push(`${column.label} → ${route} (${kase.target}): got ${res.statusCode}, table says ${want}: ${res.body.slice(0, 160)}`);
+            continue;
+          }
+          const deniedByTable = want !== kase.ok && (want === 403 || want === 404);
+          if (deniedByTable && column.user) {
+            const rows = await db.selectFrom('auditLog').select(['outcome']).where('requestId', '=', String(res.headers['x-request-id'])).execute();
+            if (!rows.some((r) => r.outcome === 'denied')) unaudited.push(`${column.label} → ${route} (${kase.target})`);
+          }
+          if (want === 404 && kase.target !== 'random') {
+            const random = await kase.request({ column, other, loginEmail, fresh }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
+            const answer = await app.inject({ ...random, headers: column.user ? (await makeSession(db, column.user)).headers : {} });
+            expect(answer.statusCode).toBe(404);
+            expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));
+            expect(res.headers['content-type']).toBe(answer.headers['content-type']);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(unaudited).toEqual([]);
+    expect(checked).toBeGreaterThan(columns.length * 25);
+  });
+});
