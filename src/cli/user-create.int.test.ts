@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { createSecretBox } from '../lib/secret-box.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,11 +51,37 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(result.stdout).not.toContain(PASSWORD);
       const handle = await open();
       try {
-        const session = await signIn(handle.db, { email, password: PASSWORD }, { requestId: 'test', userAgent: null, ip: '127.0.0.1', policy: { idleMinutes: 30, absoluteHours: 12 } });
+        const session = await signIn(handle.db, { email, password: PASSWORD }, { requestId: 'test', userAgent: null, ip: '127.0.0.1', policy: { idleMinutes: 30, absoluteHours: 12 }, secretBox: createSecretBox(crypto.randomBytes(32)) });
         expect(session.session.user.email).toBe(email);
       } finally {
         await handle.close();
       }
+    });
+
+    it("resets a user's two-step sign-in, ending their sessions, and says so for an unknown address", async () => {
+      const email = `two-step-${crypto.randomBytes(4).toString('hex')}@city.example`;
+      expect(run(['user', 'create', '--org', organizationId, '--role', 'system_analyst', '--email', email, '--name', 'Sam Step', '--password-stdin'], env, PASSWORD).status).toBe(0);
+      let handle = await open();
+      try {
+        await handle.db.updateTable('users').set({ totpSecret: 'v1.sealed-elsewhere', totpEnrolledAt: new Date() }).where('email', '=', email).execute();
+      } finally {
+        await handle.close();
+      }
+      const reset = run(['user', 'reset-two-step', '--email', email.toUpperCase()], env, '');
+      expect(reset.stderr).toBe('');
+      expect(reset.stdout).toContain(`Two-step sign-in is off for ${email.toUpperCase()}`);
+      handle = await open();
+      try {
+        const row = await handle.db.selectFrom('users').select(['id', 'totpSecret', 'totpEnrolledAt']).where('email', '=', email).executeTakeFirstOrThrow();
+        expect(row).toMatchObject({ totpSecret: null, totpEnrolledAt: null });
+        const audit = await handle.db.selectFrom('auditLog').select(['actorKind', 'actorName']).where('action', '=', 'user.reset_two_step').where('recordId', '=', row.id).execute();
+        expect(audit).toEqual([{ actorKind: 'system', actorName: 'cli' }]);
+      } finally {
+        await handle.close();
+      }
+      const unknown = run(['user', 'reset-two-step', '--email', 'nobody@city.example'], env, '');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('No user has the e-mail address nobody@city.example');
     });
 
     it('refuses a common password and writes nothing', async () => {

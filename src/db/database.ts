@@ -74,7 +74,8 @@ export function writeMarker(dataDir: string): void {
 export function inspectDataDir(dataDir: string): 'empty' | 'existing' {
   if (!fs.existsSync(dataDir)) return 'empty';
   if (!fs.statSync(dataDir).isDirectory()) throw new DataDirError(`${dataDir} exists and is not a directory.`);
-  const entries = fs.readdirSync(dataDir).filter((e) => e !== 'continuum.lock');
+  // The lock, the secrets key and delivered mail may sit in the directory before any database does.
+  const entries = fs.readdirSync(dataDir).filter((e) => e !== 'continuum.lock' && e !== 'secrets.key' && e !== 'mail');
   if (entries.length === 0) return 'empty';
   const marker = readMarker(dataDir);
   if (!marker) {

@@ -30,6 +30,8 @@ const envSchema = z.object({
   // Roles that must use two-step sign-in (comma-separated), e.g. system_administrator,agency_manager.
   MFA_REQUIRED_ROLES: z.string().default(''),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // 32 bytes (64 hex digits or base64) sealing two-step secrets; default: <data dir>/secrets.key.
+  SECRETS_KEY: z.string().optional(),
 });
 
 export type Config = {
@@ -49,6 +51,7 @@ export type Config = {
   publicUrl: string;
   mfaRequiredRoles: Role[];
   userRequestsPerMinute: number;
+  secretsKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     mfaRequiredRoles: mfaRoles.data,
     userRequestsPerMinute: e.USER_REQUESTS_PER_MINUTE,
+    secretsKey: e.SECRETS_KEY,
   };
 }

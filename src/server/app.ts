@@ -24,6 +24,7 @@ import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
 import { AppError, statusFor, toProblem, type FieldIssue } from './errors.ts';
 import { registerRoutes } from './routes.ts';
 import { APP_VERSION } from '../lib/version.ts';
+import { createSecretBox, type SecretBox } from '../lib/secret-box.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
 // Each route declares the one action of docs/permissions.md it takes (src/access/permissions.ts).
@@ -45,6 +46,7 @@ declare module 'fastify' {
     sessionPolicy: SessionPolicy;
     cookieSecure: boolean;
     publicUrl: string;
+    secretBox: SecretBox;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
   }
@@ -74,6 +76,9 @@ export type AppOptions = {
   requestsPerMinute?: number;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
+  // The key sealing two-step secrets (src/lib/secret-box.ts). startServer always passes the
+  // configured one; without it (tests, benchmarks) a key lives for this process only.
+  secretsKey?: Buffer;
 };
 
 const pagePatterns = pagePaths.map(
@@ -122,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
   app.decorate('cookieSecure', options.cookieSecure ?? true);
   app.decorate('publicUrl', options.publicUrl ?? 'http://localhost:3000');
+  app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 
   app.decorate('routePermissions', []);
   app.addHook('onRoute', (route) => {

@@ -9,6 +9,7 @@ import { loadSyntheticCity } from '../domain/synthetic/load-city.ts';
 import { createDemoAccounts, formatDemoAccounts } from '../domain/synthetic/demo-accounts.ts';
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
+import { loadSecretsKey } from '../lib/secret-box.ts';
 
 // The small city loaded on the first start of an empty embedded database.
 export const FIRST_START_CITY = { seed: 1, clients: 2000 };
@@ -59,8 +60,13 @@ export async function startServer(
     } else if (fresh) {
       log('New PostgreSQL database: no demo data is loaded here unless asked (`continuum demo --clients N`).');
     }
+    const secrets = loadSecretsKey({ fromEnv: config.secretsKey, dataDir: config.dataDir });
+    if (secrets.created) {
+      log(`Created ${secrets.source}, the key that seals two-step secrets. Keep it (and back it up) apart from the database; servers sharing a database need the same key (SECRETS_KEY).`);
+    }
     app = await buildApp({
       database: handle,
+      secretsKey: secrets.key,
       bodyLimitBytes: config.bodyLimitBytes,
       logLevel: config.logLevel,
       webDir: options.webDir ?? DEFAULT_WEB_DIR,

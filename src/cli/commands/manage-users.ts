@@ -5,6 +5,7 @@ import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { newUserSchema, roles } from '../../domain/accounts/account.ts';
 import { createUser } from '../../domain/accounts/account.service.ts';
+import { resetTwoStep } from '../../domain/accounts/mfa.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 import { CliError } from '../errors.ts';
 
@@ -51,6 +52,28 @@ export function userCommand(): Command {
         await migrate(handle.db);
         const created = await withTransaction(handle.db, (trx) => createUser(trx, systemActor('cli'), { ...input, password }));
         console.log(JSON.stringify(created, null, 2));
+      } finally {
+        await handle.close();
+      }
+    });
+  user
+    .command('reset-two-step')
+    .description(
+      "Turn off a user's two-step sign-in (a lost phone, or a secrets key that is gone): they sign in\n" +
+        'with their password and set it up again; every session of theirs ends. Audited.\n' +
+        'Example: continuum user reset-two-step --email counsellor@agency.example',
+    )
+    .requiredOption('--email <email>', "the user's e-mail address")
+    .action(async (options: { email: string }) => {
+      const handle = await openDatabaseFromConfig(loadConfig(), 'continuum user reset-two-step');
+      try {
+        await migrate(handle.db);
+        const result = await withTransaction(handle.db, (trx) => resetTwoStep(trx, systemActor('cli'), options.email, 'cli'));
+        console.log(
+          result.wasEnrolled
+            ? `Two-step sign-in is off for ${options.email}; ${result.sessionsEnded} session(s) ended. They set it up again after signing in.`
+            : `${options.email} had no two-step sign-in set up; ${result.sessionsEnded} session(s) ended.`,
+        );
       } finally {
         await handle.close();
       }

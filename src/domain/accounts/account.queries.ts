@@ -131,7 +131,7 @@ export async function revokeSession(db: DbOrTrx, id: string, reason: 'sign_out')
 export async function revokeUserSessions(
   db: DbOrTrx,
   userId: string,
-  reason: 'sign_out_everywhere' | 'user_disabled' | 'password_changed',
+  reason: 'sign_out_everywhere' | 'user_disabled' | 'password_changed' | 'two_step_reset',
 ): Promise<number> {
   const result = await db
     .updateTable('sessions')

@@ -24,6 +24,7 @@ export function accountRoutes(app: AppInstance): void {
         userAgent: request.headers['user-agent'] ?? null,
         ip: request.ip,
         policy: app.sessionPolicy,
+        secretBox: app.secretBox,
       });
       reply.setCookie(
         SESSION_COOKIE,
@@ -62,7 +63,7 @@ export function accountRoutes(app: AppInstance): void {
         response: { 200: totpEnrolmentSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => startTotpEnrolment(trx, request.actor, request.id)),
+    async (request) => withTransaction(app.db, (trx) => startTotpEnrolment(trx, request.actor, app.secretBox, request.id)),
   );
 
   app.post(
@@ -77,7 +78,7 @@ export function accountRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      await withTransaction(app.db, (trx) => confirmTotpEnrolment(trx, request.actor, request.body.code, request.id));
+      await withTransaction(app.db, (trx) => confirmTotpEnrolment(trx, request.actor, app.secretBox, request.body.code, request.id));
       return reply.status(204).send(null);
     },
   );

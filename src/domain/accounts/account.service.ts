@@ -21,6 +21,8 @@ import {
   touchSession,
 } from './account.queries.ts';
 import { matchTotp } from '../../lib/totp.ts';
+import { isSealed, type SecretBox } from '../../lib/secret-box.ts';
+import { readTotpSecret } from './mfa.service.ts';
 import { checkPasswordPolicy, describePasswordProblems, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number; mfaRequiredRoles?: readonly Role[] };
@@ -82,7 +84,7 @@ export type SignInResult = { token: string; session: SessionInfo };
 export async function signIn(
   db: Db,
   input: Login,
-  context: { requestId: string; userAgent: string | null; ip: string; policy: SessionPolicy },
+  context: { requestId: string; userAgent: string | null; ip: string; policy: SessionPolicy; secretBox: SecretBox },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const pairKey = `sign_in:account_address:${email}|${context.ip}`;
@@ -117,9 +119,13 @@ export async function signIn(
       : !ok
         ? 'wrong_password'
         : undefined;
+  let resealTotp: string | undefined;
   if (!failure && user?.totpSecret) {
-    const step = input.code ? matchTotp(user.totpSecret, input.code) : undefined;
-    if (!input.code) failure = 'mfa_code_missing';
+    const secret = readTotpSecret(context.secretBox, user.totpSecret, user.id);
+    if (secret !== undefined && !isSealed(user.totpSecret)) resealTotp = context.secretBox.seal(secret, user.id);
+    const step = input.code && secret !== undefined ? matchTotp(secret, input.code) : undefined;
+    if (secret === undefined) failure = 'mfa_secret_unreadable';
+    else if (!input.code) failure = 'mfa_code_missing';
     else if (step === undefined) failure = 'mfa_code_wrong';
     else if (!(await claimTotpStep(db, user.id, step))) failure = 'mfa_code_replayed';
   }
@@ -134,6 +140,12 @@ export async function signIn(
     });
     await recordHit(db, { key: pairKey, ...signInLimits.accountAndAddress });
     await recordHit(db, { key: addressKey, ...signInLimits.address });
+    if (failure === 'mfa_secret_unreadable') {
+      // The password was right; only an administrator can help (`continuum user reset-two-step`).
+      throw new AppError('unauthenticated', 'Two-step sign-in cannot be checked for this account. Ask an administrator to reset it.', [
+        { field: 'code', message: 'cannot be checked' },
+      ]);
+    }
     if (failure === 'mfa_code_missing' || failure === 'mfa_code_wrong' || failure === 'mfa_code_replayed') {
       throw new AppError('unauthenticated', 'Enter the current 6-digit code from your authenticator app.', [
         { field: 'code', message: failure === 'mfa_code_missing' ? 'required' : 'not accepted' },
@@ -146,6 +158,7 @@ export async function signIn(
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + context.policy.absoluteHours * 3_600_000);
   return withTransaction(db, async (trx) => {
+    if (resealTotp) await trx.updateTable('users').set({ totpSecret: resealTotp }).where('id', '=', user.id).execute();
     const session = await insertSession(trx, {
       tokenHash: hashToken(token),
       userId: user.id,

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.ts';
 import { testApp } from '../../../test/app.ts';
 import { makeOrganization, makeSession, makeUser } from '../../../test/factories.ts';
 import { currentStep, totpCode } from '../../lib/totp.ts';
+import { createSecretBox } from '../../lib/secret-box.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { buildApp } from '../../server/app.ts';
 
@@ -46,6 +48,44 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
       await db.selectFrom('auditLog').select('reason').where('actorUserId', '=', user.id).where('action', '=', 'auth.sign_in').orderBy('id').execute()
     ).map((r) => r.reason);
     expect(reasons).toEqual(['mfa_code_missing', 'mfa_code_replayed', null, 'mfa_code_replayed']);
+  });
+
+  it('keeps the secret sealed at rest, opens older clear ones and reseals them, and says so when the key changed', async () => {
+    const db = handle().db;
+    const key = crypto.randomBytes(32);
+    const keyed = await buildApp({ database: handle(), logLevel: 'silent', secretsKey: key });
+    const otherKey = await buildApp({ database: handle(), logLevel: 'silent', secretsKey: crypto.randomBytes(32) });
+    try {
+      const organizationId = (await makeOrganization(db)).id;
+      const user = await makeUser(db, { organizationId, password: PASSWORD });
+      const session = await makeSession(db, user);
+      const { secret } = (await keyed.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: session.headers })).json<{ secret: string }>();
+      const stored = async () => db.selectFrom('users').select(['totpSecret', 'totpPendingSecret']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      expect((await stored()).totpPendingSecret).toMatch(/^v1\./);
+      expect((await stored()).totpPendingSecret).not.toContain(secret);
+      const step = currentStep();
+      expect((await keyed.inject({ method: 'POST', url: '/api/auth/mfa/totp/confirm', headers: session.headers, payload: { code: totpCode(secret, step) } })).statusCode).toBe(204);
+      const sealed = (await stored()).totpSecret!;
+      expect(sealed).toMatch(/^v1\./);
+      expect(sealed).not.toContain(secret);
+      expect(createSecretBox(key).open(sealed, user.id)).toBe(secret);
+
+      const login = (app: AppInstance, code: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD, code }, remoteAddress: '198.51.100.8' });
+      // Another key cannot open it: a clear answer that names the way out, and an audit reason.
+      const unreadable = await login(otherKey, totpCode(secret, step + 1));
+      expect(unreadable.statusCode).toBe(401);
+      expect(unreadable.json().detail).toContain('Ask an administrator to reset it');
+      // A secret stored in the clear before sealing works once more and is sealed on the way.
+      await db.updateTable('users').set({ totpSecret: secret }).where('id', '=', user.id).execute();
+      expect((await login(keyed, totpCode(secret, step + 1))).statusCode).toBe(200);
+      expect(createSecretBox(key).open((await stored()).totpSecret!, user.id)).toBe(secret);
+      const reasons = await db.selectFrom('auditLog').select('reason').where('actorUserId', '=', user.id).where('action', '=', 'auth.sign_in').orderBy('id').execute();
+      expect(reasons.map((r) => r.reason)).toEqual(['mfa_secret_unreadable', null]);
+    } finally {
+      await keyed.close();
+      await otherKey.close();
+    }
   });
 
   it('holds a user whose role requires two-step sign-in to enrolment until it is set up', async () => {

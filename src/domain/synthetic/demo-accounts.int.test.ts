@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { expect, it } from 'vitest';
+import { createSecretBox } from '../../lib/secret-box.ts';
 import { describeEachEngine } from '../../../test/db.ts';
 import { signIn } from '../accounts/account.service.ts';
 import { createDemoAccounts, formatDemoAccounts } from './demo-accounts.ts';
@@ -25,6 +27,7 @@ describeEachEngine('demo city accounts', ({ handle }) => {
       userAgent: null,
       ip: '127.0.0.1',
       policy: { idleMinutes: 30, absoluteHours: 12 },
+      secretBox: createSecretBox(crypto.randomBytes(32)),
     });
     expect(result.session.user.roles).toEqual(['system_administrator']);
     const stored = await handle().db.selectFrom('users').select('passwordHash').where('email', '=', admin.email).executeTakeFirstOrThrow();
