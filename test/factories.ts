@@ -61,3 +61,20 @@ export async function makeSession(db: Db, user: { id: string }): Promise<TestSes
   const cookie = `${SESSION_COOKIE}=${token}`;
   return { cookie, csrfToken, headers: { cookie, [CSRF_HEADER]: csrfToken } };
 }
+
+// A client record held by an organization, straight into the database (the clients module and its
+// intake arrive with issue 4).
+export async function makeClient(db: Db, options: { organizationId: string }): Promise<{ id: string; organizationId: string }> {
+  return db
+    .insertInto('clients')
+    .values({
+      organizationId: options.organizationId,
+      givenName: 'Test',
+      familyName: `Client ${crypto.randomBytes(4).toString('hex')}`,
+      dateOfBirth: '1990-04-01',
+      educationLevel: 'college',
+      incomeSource: 'ontario_works',
+    })
+    .returning(['id', 'organizationId'])
+    .executeTakeFirstOrThrow();
+}

@@ -13,10 +13,11 @@ export type { Action, Scope } from './permissions.ts';
 // What the decision is about, as the server's data describes it, never as the request claims it.
 // The facts for consent, case team and complaint come from the modules that own them (issue 4 on).
 export type Resource = {
-  kind: 'none' | 'organization' | 'user' | 'aggregate';
-  // The organization that owns the record (for a user: theirs; for an organization: itself).
+  kind: 'none' | 'organization' | 'user' | 'client' | 'aggregate';
+  // The organization that owns the record (for a user: theirs; for an organization: itself; for a
+  // client: the agency holding the file).
   organizationId?: string;
-  // The user the record is, or belongs to (the `self` scope).
+  // The user the record is, or belongs to (the `self` scope; for a client, their client account).
   userId?: string;
   consentedOrganizationIds?: readonly string[];
   caseTeamUserIds?: readonly string[];

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
-import { makeOrganization, makeSession, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeClient, makeOrganization, makeSession, makeUser, type TestUser } from '../../test/factories.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
 import type { AppInstance } from '../server/app.ts';
@@ -25,7 +25,13 @@ type Case = { target: Target; ok: number; visible: boolean; request: (ctx: CaseC
 type RouteCases = { route: string; action: Action; cases: Case[] };
 
 type Column = { label: string; role: Role | undefined; organization: Organization | undefined; user: TestUser | undefined };
-type CaseContext = { column: Column; other: Organization; loginEmail: string; fresh: (organization: Organization, role: Role) => Promise<TestUser> };
+type CaseContext = {
+  column: Column;
+  other: Organization;
+  loginEmail: string;
+  fresh: (organization: Organization, role: Role) => Promise<TestUser>;
+  client: (holder: Organization) => Promise<{ id: string }>;
+};
 
 const LOGIN_PASSWORD = 'ferries to the toronto islands';
 const unique = (prefix: string) => `${prefix} ${crypto.randomBytes(5).toString('hex')}`;
@@ -163,6 +169,15 @@ const routes: RouteCases[] = [
       };
     },
   ),
+  {
+    route: 'GET /api/clients/:id/audit',
+    action: 'audit.read_by_client',
+    cases: [
+      { target: 'own', ok: 200, visible: false, request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(self(c)!)).id}/audit` }) },
+      { target: 'other', ok: 200, visible: false, request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(c.other)).id}/audit` }) },
+      { target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: `/api/clients/${crypto.randomUUID()}/audit` }) },
+    ],
+  },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 
@@ -223,6 +238,7 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
   it('answers every route as docs/permissions.md says, for every role at every organization type', { timeout: 600_000 }, async () => {
     const db = handle().db;
     const fresh = (organization: Organization, role: Role) => makeUser(db, { organizationId: organization.id, roles: [role] });
+    const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
     const mismatches: string[] = [];
     const unaudited: string[] = [];
     let checked = 0;
@@ -230,7 +246,7 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
       for (const { route, action, cases } of routes) {
         for (const kase of cases) {
           if (kase.target === 'own' && !column.organization) continue;
-          const request = await kase.request({ column, other, loginEmail, fresh });
+          const request = await kase.request({ column, other, loginEmail, fresh, client });
           // A fresh session per call: sign-out and disabling must not spoil the next one.
           const headers = column.user ? (await makeSession(db, column.user)).headers : {};
           const res = await app.inject({ ...request, headers });
@@ -246,7 +262,7 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
             if (!rows.some((r) => r.outcome === 'denied')) unaudited.push(`${column.label} → ${route} (${kase.target})`);
           }
           if (want === 404 && kase.target !== 'random') {
-            const random = await kase.request({ column, other, loginEmail, fresh }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
+            const random = await kase.request({ column, other, loginEmail, fresh, client }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
             const answer = await app.inject({ ...random, headers: column.user ? (await makeSession(db, column.user)).headers : {} });
             expect(answer.statusCode).toBe(404);
             expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));

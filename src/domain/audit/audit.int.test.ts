@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.ts';
 import { testApp } from '../../../test/app.ts';
-import { makeOrganization, makeSession, makeUser, type TestSession, type TestUser } from '../../../test/factories.ts';
+import { makeClient, makeOrganization, makeSession, makeUser, type TestSession, type TestUser } from '../../../test/factories.ts';
+import { writeAudit } from '../../access/audit.ts';
+import crypto from 'node:crypto';
 import type { AppInstance } from '../../server/app.ts';
 import type { AuditList } from './audit.ts';
 
@@ -85,4 +87,36 @@ describeEachEngine('audit search', ({ handle }) => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ reason: `actorUserId=${counsellorB.id}; 2 row(s), ids ${Math.min(...ids)}-${Math.max(...ids)}`, recordId: counsellorB.id });
   });
+
+  it("shows a client's rows to the manager of the agency holding the file, and a random id's 404 to everyone else", async () => {
+    const db = handle().db;
+    const client = await makeClient(db, { organizationId: agencyA });
+    const counsellorActor = { kind: 'user' as const, userId: counsellorA.id, organizationId: agencyA, roles: counsellorA.roles, sessionId: 's' };
+    await writeAudit(db, counsellorActor, { action: 'client.read', outcome: 'succeeded', recordType: 'client', recordId: client.id, clientId: client.id, purpose: 'integrated_case_management' });
+    const read = (user: TestUser, id: string) => app.inject({ url: `/api/clients/${id}/audit`, headers: { cookie: sessions.get(user.id)!.cookie } });
+
+    const own = await read(managerA, client.id);
+    expect(own.statusCode).toBe(200);
+    expect(own.json<AuditList>().items).toEqual([
+      expect.objectContaining({ action: 'client.read', actorUserId: counsellorA.id, clientId: client.id, purpose: 'integrated_case_management' }),
+    ]);
+    // Another agency's manager, and an administrator (no client information for system roles), see nothing.
+    const managerB = await makeUser(db, { organizationId: agencyB, roles: ['agency_manager'] });
+    sessions.set(managerB.id, await makeSession(db, managerB));
+    const hidden = await read(managerB, client.id);
+    const random = await read(managerB, crypto.randomUUID());
+    expect(hidden.statusCode).toBe(404);
+    const { requestId: _a, instance: _b, ...hiddenBody } = hidden.json();
+    const { requestId: _c, instance: _d, ...randomBody } = random.json();
+    expect(hiddenBody).toEqual(randomBody);
+    expect((await read(admin, client.id)).statusCode).toBe(403);
+    expect((await read(counsellorA, client.id)).statusCode).toBe(403);
+
+    const rows = await db.selectFrom('auditLog').select(['actorUserId', 'outcome', 'reason']).where('action', '=', 'audit.read_by_client').where('clientId', '=', client.id).orderBy('id').execute();
+    expect(rows).toEqual([
+      { actorUserId: managerA.id, outcome: 'succeeded', reason: expect.stringContaining('1 row(s)') },
+      { actorUserId: managerB.id, outcome: 'denied', reason: 'not_visible' },
+    ]);
+  });
 });
+

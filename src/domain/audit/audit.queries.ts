@@ -4,7 +4,7 @@ import { AUDIT_COUNT_CAP, type AuditQuery, type AuditRow } from './audit.ts';
 
 // The filters of an audit search; `organizationId` is the actor's organization, set by the service
 // for callers who may read only their own organization's rows.
-export type AuditFilter = Omit<AuditQuery, 'page' | 'perPage'>;
+export type AuditFilter = Omit<AuditQuery, 'page' | 'perPage'> & { clientId?: string };
 
 export async function selectAuditRows(
   db: DbOrTrx,
@@ -16,6 +16,7 @@ export async function selectAuditRows(
   if (filter.organizationId) base = base.where('auditLog.actorOrganizationId', '=', filter.organizationId);
   if (filter.outcome) base = base.where('auditLog.outcome', '=', filter.outcome);
   if (filter.recordId) base = base.where('auditLog.recordId', '=', filter.recordId);
+  if (filter.clientId) base = base.where('auditLog.clientId', '=', filter.clientId);
   if (filter.action) {
     const action = filter.action;
     base = base.where((eb) => eb.or([eb('auditLog.action', '=', action), eb('auditLog.action', 'like', `${action}.%`)]));

@@ -1,7 +1,8 @@
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { auditListSchema, auditQuerySchema } from './audit.ts';
-import { searchAudit } from './audit.service.ts';
+import { z } from 'zod';
+import { auditListSchema, auditQuerySchema, clientAuditQuerySchema } from './audit.ts';
+import { searchAudit, searchClientAudit } from './audit.service.ts';
 
 export function auditRoutes(app: AppInstance): void {
   app.get(
@@ -16,5 +17,20 @@ export function auditRoutes(app: AppInstance): void {
       },
     },
     async (request) => withTransaction(app.db, (trx) => searchAudit(trx, request.actor, request.query, request.id)),
+  );
+
+  app.get(
+    '/api/clients/:id/audit',
+    {
+      config: { permission: 'audit.read_by_client' },
+      schema: {
+        tags: ['audit'],
+        summary: "Who has read or changed a client's file: the audit rows naming the client (the holding agency's manager)",
+        params: z.strictObject({ id: z.string().max(100) }),
+        querystring: clientAuditQuerySchema,
+        response: { 200: auditListSchema },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => searchClientAudit(trx, request.actor, request.params.id, request.query, request.id)),
   );
 }

@@ -1,9 +1,11 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, writeAudit } from '../../access/audit.ts';
-import { actorScopes, mayTakeAction } from '../../access/authorize.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { actorScopes, authorize, mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
-import type { AuditList, AuditQuery } from './audit.ts';
+import type { AuditList, AuditQuery, ClientAuditQuery } from './audit.ts';
+import { isUuid } from '../../lib/ids.ts';
+import { selectClientHolder } from '../clients/client.queries.ts';
 import { selectAuditRows } from './audit.queries.ts';
 
 // Searching actors' audit rows (docs/permissions.md 3.3, `audit.read_by_actor`): system administrators
@@ -46,4 +48,27 @@ export function describeSearch(filter: Omit<AuditQuery, 'page' | 'perPage'>, ids
     .map(([key, value]) => `${key}=${String(value)}`);
   const range = ids.length === 0 ? '' : `, ids ${Math.min(...ids)}-${Math.max(...ids)}`;
   return `${parts.length > 0 ? parts.join(', ') : 'no filters'}; ${ids.length} row(s)${range}`;
+}
+
+// "Who has looked at my file" (docs/permissions.md 3.3, `audit.read_by_client`): the rows naming one
+// client, for the manager of the agency holding the file (and, as their modules arrive, the
+// ombudsperson during an open complaint and the client themself). Anyone else gets the 404 a random
+// id gets. The read is itself audited against the client.
+export async function searchClientAudit(trx: Trx, actor: Actor, clientId: string, query: ClientAuditQuery, requestId: string): Promise<AuditList> {
+  const client = isUuid(clientId) ? await selectClientHolder(trx, clientId) : undefined;
+  const decision = client ? authorize(actor, 'audit.read_by_client', { kind: 'client', organizationId: client.organizationId }) : undefined;
+  if (!client || !decision?.allowed) {
+    throw notVisibleError(actor, { action: 'audit.read_by_client', recordType: 'client', clientId: client?.id, requestId }, client !== undefined, 'No client has that id.');
+  }
+  const { items, total, totalCapped } = await selectAuditRows(trx, { clientId: client.id }, query);
+  await writeAudit(trx, actor, {
+    action: 'audit.read_by_client',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordId: client.id,
+    clientId: client.id,
+    reason: describeSearch({}, items.map((row) => row.id)),
+    requestId,
+  });
+  return { items, total, totalCapped, page: query.page, perPage: query.perPage };
 }

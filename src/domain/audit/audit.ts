@@ -49,3 +49,9 @@ export const auditListSchema = z.object({
   perPage: z.number().int(),
 });
 export type AuditList = z.infer<typeof auditListSchema>;
+
+export const clientAuditQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ClientAuditQuery = z.infer<typeof clientAuditQuerySchema>;
