@@ -53,6 +53,7 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       organization: `http://127.0.0.1:3901/api/organizations/${id}`,
       list: 'http://127.0.0.1:3901/api/organizations?perPage=25',
       session: 'http://127.0.0.1:3901/api/auth/session',
+      users: 'http://127.0.0.1:3901/api/users?perPage=25',
     };
     await measure(targets.organization, 1); // warm-up
     const samples: Record<keyof typeof targets, { rps: number[]; p95Ms: number[] }> = {
@@ -61,17 +62,20 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       organization: { rps: [], p95Ms: [] },
       list: { rps: [], p95Ms: [] },
       session: { rps: [], p95Ms: [] },
+      users: { rps: [], p95Ms: [] },
     };
-    const routes = ['health', 'organization', 'list', 'session'] as const;
-    const ratios: Record<(typeof routes)[number], number[]> = { health: [], organization: [], list: [], session: [] };
+    const routes = ['health', 'organization', 'list', 'session', 'users'] as const;
+    const ratios: Record<(typeof routes)[number], number[]> = { health: [], organization: [], list: [], session: [], users: [] };
     for (let run = 0; run < options.runs; run++) {
       // Interleaved, so each ratio compares measurements taken moments apart.
       const bareRun = await measure(targets.bare, options.seconds);
       samples.bare.rps.push(bareRun.rps);
       samples.bare.p95Ms.push(bareRun.p95Ms);
       for (const key of routes) {
-        // The signed-in route carries the session cookie: session lookup and the per-user counter are in its path.
-        const r = await measure(targets[key], options.seconds, key === 'session' ? cookie : undefined);
+        // Signed-in routes carry the session cookie: session lookup, the per-user counter, the role gate
+        // and (for the user list) the scoped query and its audit row are in their path.
+        const signedIn = key === 'session' || key === 'users';
+        const r = await measure(targets[key], options.seconds, signedIn ? cookie : undefined);
         if (r.errors > 0) throw new Error(`${key}: ${r.errors} errors or non-2xx answers`);
         samples[key].rps.push(r.rps);
         samples[key].p95Ms.push(r.p95Ms);
@@ -85,6 +89,7 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       organization: 'GET /api/organizations/:id',
       list: 'GET /api/organizations (25)',
       session: 'GET /api/auth/session (signed in)',
+      users: 'GET /api/users (manager, 25, audited)',
     };
     for (const key of Object.keys(targets) as (keyof typeof targets)[]) {
       rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} req/s`, runs: options.runs, median: median(samples[key].rps), p95: p95(samples[key].rps), unit: 'req/s' });

@@ -18,7 +18,8 @@ await withTransaction(server.handle.db, async (trx) => {
     organizationId: organization.id,
     email: `bench-${crypto.randomBytes(4).toString('hex')}@bench.example`,
     displayName: 'Benchmark User',
-    roles: ['employment_counsellor'],
+    // A manager, so GET /api/users runs the whole trust layer: session, role gate, scoped list, audit row.
+    roles: ['agency_manager'],
     preferredLanguage: 'en',
     password: crypto.randomBytes(18).toString('base64url'),
   });
