@@ -84,6 +84,21 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(`The server answered ${response.status} ${response.statusText}.`, 'unexpected', response.status, undefined, retryAfter);
 }
 
+// Told of every 401 from a request made while the page believed it was signed in, so the session can
+// end in the UI too (an expired or revoked session). The session provider sets it.
+let unauthorizedListener: ((path: string) => void) | undefined;
+export function onUnauthorized(listener: ((path: string) => void) | undefined): void {
+  unauthorizedListener = listener;
+}
+
+// Sign-in and the session check answer 401 as part of their work, not because a session ended.
+const sessionRoutes = new Set(['/api/auth/login', '/api/auth/session']);
+
+async function failure(path: string, response: Response): Promise<ApiError> {
+  if (response.status === 401 && !sessionRoutes.has(path)) unauthorizedListener?.(path);
+  return errorFromResponse(response);
+}
+
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
@@ -92,12 +107,16 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     if (signal?.aborted) throw error;
     throw new ApiError('The server could not be reached.', 'network', 0, undefined);
   }
-  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.ok) throw await failure(path.split('?')[0] ?? path, response);
   return (await response.json()) as T;
 }
 
 // State-changing requests carry the session's CSRF token once signed in (docs/accounts.md, CSRF).
-async function send(method: 'POST', path: string, options: { body?: unknown; csrfToken?: string | undefined } = {}): Promise<Response> {
+export async function send(
+  method: 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  options: { body?: unknown; csrfToken?: string | undefined } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
@@ -111,7 +130,7 @@ async function send(method: 'POST', path: string, options: { body?: unknown; csr
   } catch {
     throw new ApiError('The server could not be reached.', 'network', 0, undefined);
   }
-  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.ok) throw await failure(path, response);
   return response;
 }
 
@@ -163,11 +182,44 @@ export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
 
 // Signing in again while signed in (as someone else, say) is a state change under the current
 // session, so it carries that session's CSRF token.
-export async function login(credentials: Pick<Login, 'email' | 'password'>, csrfToken?: string): Promise<SessionInfo> {
+export async function login(credentials: Pick<Login, 'email' | 'password' | 'code'>, csrfToken?: string): Promise<SessionInfo> {
   const response = await send('POST', '/api/auth/login', { body: credentials, csrfToken });
   return (await response.json()) as SessionInfo;
 }
 
 export async function logout(csrfToken: string): Promise<void> {
   await send('POST', '/api/auth/logout', { csrfToken });
+}
+
+export async function logoutEverywhere(csrfToken: string): Promise<{ sessionsEnded: number }> {
+  const response = await send('POST', '/api/auth/logout-everywhere', { csrfToken });
+  return (await response.json()) as { sessionsEnded: number };
+}
+
+// Always the same answer, whether or not the address has an account.
+export async function requestPasswordReset(email: string): Promise<void> {
+  await send('POST', '/api/auth/password-reset', { body: { email } });
+}
+
+export async function completePasswordReset(token: string, password: string): Promise<void> {
+  await send('POST', '/api/auth/password-reset/complete', { body: { token, password } });
+}
+
+export async function acceptInvitation(token: string, password: string): Promise<void> {
+  await send('POST', '/api/auth/accept-invitation', { body: { token, password } });
+}
+
+export async function startTotpEnrolment(csrfToken: string): Promise<{ secret: string; otpauthUri: string }> {
+  const response = await send('POST', '/api/auth/mfa/totp', { csrfToken });
+  return (await response.json()) as { secret: string; otpauthUri: string };
+}
+
+export async function confirmTotpEnrolment(code: string, csrfToken: string): Promise<void> {
+  await send('POST', '/api/auth/mfa/totp/confirm', { body: { code }, csrfToken });
+}
+
+// The field a problem names (`errors[].field`, as `body.code` or `code`), for messages placed on it.
+export function problemFields(error: unknown): { field: string; message: string }[] {
+  if (!(error instanceof ApiError) || !error.problem?.errors) return [];
+  return error.problem.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), message: e.message }));
 }

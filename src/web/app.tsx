@@ -5,6 +5,10 @@ import { DirectoryPage } from './pages/directory-page.tsx';
 import { OrganizationPage } from './pages/organization-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
+import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
+import { AccountPage } from './pages/account-page.tsx';
+import { TwoStepPage } from './pages/two-step-page.tsx';
 
 // The server answers index.html for every page path, so these routes decide what a path shows.
 export function App() {
@@ -15,6 +19,11 @@ export function App() {
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="organizations/:id" element={<OrganizationPage />} />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ChoosePasswordPage key="reset" mode="reset" />} />
+        <Route path="accept-invitation" element={<ChoosePasswordPage key="invitation" mode="invitation" />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="account/two-step" element={<TwoStepPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,25 +1,41 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, getSession, isAbort, login, logout, type SessionInfo, type User } from './api.ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  ApiError,
+  getSession,
+  isAbort,
+  login,
+  logout,
+  logoutEverywhere,
+  onUnauthorized,
+  type SessionInfo,
+  type User,
+} from './api.ts';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signedOut' }
-  | { status: 'signedIn'; user: User; csrfToken: string };
+  // `ended`: the server stopped honouring a session this page had (expired, signed out elsewhere, disabled).
+  | { status: 'signedOut'; ended: boolean }
+  | { status: 'signedIn'; user: User; csrfToken: string; mfaEnrolmentRequired: boolean };
 
 export type Session = SessionState & {
-  signIn: (email: string, password: string) => Promise<SessionInfo>;
+  signIn: (email: string, password: string, code?: string) => Promise<SessionInfo>;
   signOut: () => Promise<void>;
+  signOutEverywhere: () => Promise<number>;
+  // Asks the server again (after setting up two-step sign-in, say).
+  refresh: () => Promise<void>;
 };
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
 function signedIn(info: SessionInfo): SessionState {
-  return { status: 'signedIn', user: info.user, csrfToken: info.csrfToken };
+  return { status: 'signedIn', user: info.user, csrfToken: info.csrfToken, mfaEnrolmentRequired: info.mfaEnrolmentRequired };
 }
 
 // The session cookie is HttpOnly, so the page learns who is signed in by asking the server once at start.
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const statusRef = useRef(state.status);
+  statusRef.current = state.status;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -29,16 +45,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (isAbort(error)) return;
         // 401 is the ordinary answer when nobody is signed in; any other failure leaves the person
         // signed out too, and signing in will say what is wrong.
-        setState({ status: 'signedOut' });
+        setState({ status: 'signedOut', ended: false });
       },
     );
     return () => controller.abort();
   }, []);
 
+  // A 401 from any other request while signed in means the session is over on the server.
+  useEffect(() => {
+    onUnauthorized(() => {
+      if (statusRef.current === 'signedIn') setState({ status: 'signedOut', ended: true });
+    });
+    return () => onUnauthorized(undefined);
+  }, []);
+
   const csrfToken = state.status === 'signedIn' ? state.csrfToken : undefined;
   const signIn = useCallback(
-    async (email: string, password: string) => {
-      const info = await login({ email, password }, csrfToken);
+    async (email: string, password: string, code?: string) => {
+      const info = await login({ email, password, ...(code ? { code } : {}) }, csrfToken);
       setState(signedIn(info));
       return info;
     },
@@ -53,10 +77,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // An expired session is already signed out; anything else the caller reports.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
-    setState({ status: 'signedOut' });
+    setState({ status: 'signedOut', ended: false });
   }, [csrfToken]);
 
-  const value = useMemo<Session>(() => ({ ...state, signIn, signOut }), [state, signIn, signOut]);
+  const signOutEverywhere = useCallback(async () => {
+    if (csrfToken === undefined) return 0;
+    const { sessionsEnded } = await logoutEverywhere(csrfToken);
+    setState({ status: 'signedOut', ended: false });
+    return sessionsEnded;
+  }, [csrfToken]);
+
+  const refresh = useCallback(async () => {
+    try {
+      setState(signedIn(await getSession()));
+    } catch {
+      setState({ status: 'signedOut', ended: statusRef.current === 'signedIn' });
+    }
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({ ...state, signIn, signOut, signOutEverywhere, refresh }),
+    [state, signIn, signOut, signOutEverywhere, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

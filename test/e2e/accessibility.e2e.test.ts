@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   axeViolations,
   launchBrowser,
   openPage,
+  signInContext,
   skipBrowserSuite,
   startTestServer,
   waitForPageReady,
@@ -25,7 +26,15 @@ type PageCase = {
   expectedErrors?: RegExp;
   // What a person does on the page before it is checked, to reach a state (an error shown).
   act?: (page: Page, server: TestServer, language: Language) => Promise<void>;
+  // What happens before the page opens (signing the browser in, say).
+  before?: (context: BrowserContext, server: TestServer) => Promise<void>;
 };
+
+const submit = async (page: Page) => {
+  await page.locator('main form button[type="submit"]').click();
+};
+const summaryFocused = (page: Page) => page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false);
+const fakeToken = 'a'.repeat(43);
 
 const signInHeading = { en: 'Sign in', fr: 'Ouvrir une session' };
 
@@ -79,6 +88,92 @@ const pages: PageCase[] = [
     expectedErrors: /401.*\/api\/auth\/login/,
   },
   {
+    name: 'forgot password',
+    path: () => '/forgot-password',
+    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié?' },
+  },
+  {
+    name: 'forgot password, link sent',
+    path: () => '/forgot-password',
+    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié?' },
+    act: async (page, _server, language) => {
+      await page.getByLabel(language === 'en' ? 'E-mail address' : 'Adresse courriel').fill('nobody@example.org');
+      await submit(page);
+      await page.locator('main [role="status"]:not([hidden])').waitFor();
+    },
+  },
+  {
+    name: 'forgot password, malformed address',
+    path: () => '/forgot-password',
+    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié?' },
+    act: async (page) => {
+      await submit(page);
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'reset password without a link',
+    path: () => '/reset-password',
+    heading: { en: 'Choose a new password', fr: 'Choisir un nouveau mot de passe' },
+  },
+  {
+    name: 'reset password, too short',
+    path: () => `/reset-password#token=${fakeToken}`,
+    heading: { en: 'Choose a new password', fr: 'Choisir un nouveau mot de passe' },
+    act: async (page, _server, language) => {
+      await page.getByLabel(language === 'en' ? 'New password' : 'Nouveau mot de passe', { exact: true }).fill('short');
+      await submit(page);
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'reset password, link used or expired',
+    path: () => `/reset-password#token=${fakeToken}`,
+    heading: { en: 'Choose a new password', fr: 'Choisir un nouveau mot de passe' },
+    act: async (page, _server, language) => {
+      await page.getByLabel(language === 'en' ? 'New password' : 'Nouveau mot de passe', { exact: true }).fill('a long enough password for this');
+      await submit(page);
+      await page.locator('a[href="/forgot-password"]').waitFor();
+    },
+    expectedErrors: /400.*\/api\/auth\/password-reset\/complete/,
+  },
+  {
+    name: 'accept invitation without a link',
+    path: () => '/accept-invitation',
+    heading: { en: 'Set up your account', fr: 'Configurer votre compte' },
+  },
+  {
+    name: 'account',
+    path: () => '/account',
+    heading: { en: 'Your account', fr: 'Votre compte' },
+    before: (context, server) => signInContext(context, server, server.user),
+  },
+  {
+    name: 'account, confirming sign-out everywhere',
+    path: () => '/account',
+    heading: { en: 'Your account', fr: 'Votre compte' },
+    before: (context, server) => signInContext(context, server, server.user),
+    act: async (page, _server, language) => {
+      await page.getByRole('button', { name: language === 'en' ? 'Sign out everywhere' : 'Se déconnecter partout' }).click();
+      await page.locator('.confirm').waitFor();
+    },
+  },
+  {
+    name: 'two-step sign-in set-up',
+    path: () => '/account/two-step',
+    heading: { en: 'Two-step sign-in', fr: 'Connexion en deux étapes' },
+    before: (context, server) => signInContext(context, server, server.user),
+    act: async (page, _server, language) => {
+      await page.getByRole('button', { name: language === 'en' ? 'Set up two-step sign-in' : 'Configurer la connexion en deux étapes' }).click();
+      await page.locator('svg.qr-code').waitFor();
+    },
+  },
+  {
+    name: 'signed-in page for a visitor',
+    path: () => '/account',
+    heading: signInHeading,
+  },
+  {
     name: 'unknown page',
     path: () => '/no-such-page',
     heading: { en: 'Page not found', fr: 'Page introuvable' },
@@ -106,6 +201,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
         it(`${pageCase.name}: no axe violations, lang="${language}", one h1`, async () => {
           const { context, page, problems } = await openPage(browser, { language });
           try {
+            await pageCase.before?.(context, server);
             await page.goto(server.url + pageCase.path(server));
             await waitForPageReady(page);
             await pageCase.act?.(page, server, language);
@@ -169,6 +265,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       const { context, page, problems } = await openPage(browser, { language, width: 320, height: 640 });
       try {
         for (const pageCase of pages) {
+          await pageCase.before?.(context, server);
           await page.goto(server.url + pageCase.path(server));
           await waitForPageReady(page);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { systemActor } from '../../src/access/actor.ts';
-import { openDatabase, withTransaction } from '../../src/db/database.ts';
+import { openDatabase, withTransaction, type Db } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import type { z } from 'zod';
 import { newOrganizationSchema, type Organization } from '../../src/domain/organizations/organization.ts';
@@ -144,10 +144,21 @@ export const seedUser = {
   displayName: 'Amira Haddad',
 } as const;
 
+// More people with real passwords, each for a journey that changes their account (so suites that share
+// a server never trip over each other): two-step enrolment, a password reset, signing out everywhere.
+export const journeyUsers = {
+  enrol: { email: 'luc.tremblay@riverdale-employment.example.ca', password: 'snow on the scarborough bluffs', displayName: 'Luc Tremblay' },
+  reset: { email: 'grace.owusu@riverdale-employment.example.ca', password: 'streetcar bells along king street', displayName: 'Grace Owusu' },
+  account: { email: 'jun.park@riverdale-employment.example.ca', password: 'a lighthouse on toronto island', displayName: 'Jun Park' },
+} as const;
+
 export type TestServer = {
   url: string;
   organizations: Record<SeedName, Organization>;
   user: typeof seedUser;
+  users: typeof journeyUsers;
+  // The server's database, to read what it wrote (the outbox's e-mails, say); never to fake answers.
+  db: Db;
   close: () => Promise<void>;
 };
 
@@ -175,14 +186,16 @@ export async function startTestServer(): Promise<TestServer> {
         );
       }
       const seeded = created as Record<SeedName, Organization>;
-      await insertUser(trx, {
-        organizationId: seeded.bilingual.id,
-        email: seedUser.email,
-        displayName: seedUser.displayName,
-        preferredLanguage: 'en',
-        passwordHash: await hashPassword(seedUser.password),
-        roles: ['employment_counsellor'],
-      });
+      for (const person of [seedUser, ...Object.values(journeyUsers)]) {
+        await insertUser(trx, {
+          organizationId: seeded.bilingual.id,
+          email: person.email,
+          displayName: person.displayName,
+          preferredLanguage: 'en',
+          passwordHash: await hashPassword(person.password),
+          roles: ['employment_counsellor'],
+        });
+      }
       return seeded;
     });
     const app = await buildApp({ database: handle, logLevel: 'warn', webDir: WEB_DIR });
@@ -192,6 +205,8 @@ export async function startTestServer(): Promise<TestServer> {
       url: `http://127.0.0.1:${port}`,
       organizations,
       user: seedUser,
+      users: journeyUsers,
+      db: handle.db,
       close: async () => {
         await app.close();
         await handle.close();
@@ -324,4 +339,26 @@ export async function tabUntil(
     seen.push(`${focused.tag}${focused.id ? `#${focused.id}` : ''} "${(focused.label || focused.text).slice(0, 40)}"`);
   }
   throw new Error(`Tab never reached ${options.what ?? 'the element'}; focus went through: ${seen.join(' → ')}`);
+}
+
+// Signs the browser context in through the real API (its cookie jar is the page's), for pages that
+// need someone signed in before they open.
+export async function signInContext(context: BrowserContext, server: TestServer, person: { email: string; password: string }): Promise<void> {
+  const current = await context.request.get(`${server.url}/api/auth/session`);
+  if (current.ok() && ((await current.json()) as { user: { email: string } }).user.email === person.email) return;
+  const response = await context.request.post(`${server.url}/api/auth/login`, { data: { email: person.email, password: person.password } });
+  if (!response.ok()) throw new Error(`sign-in as ${person.email} answered ${response.status()}`);
+}
+
+// The link in the newest e-mail the outbox holds for this address (#token=… included).
+export async function latestLinkTo(server: TestServer, recipient: string): Promise<string> {
+  const message = await server.db
+    .selectFrom('outboxMessages')
+    .select('bodyText')
+    .where('recipient', '=', recipient)
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirstOrThrow();
+  const link = /https?:\/\/\S+#token=[A-Za-z0-9_-]+/.exec(message.bodyText)?.[0];
+  if (!link) throw new Error(`no link in the e-mail to ${recipient}`);
+  return link;
 }

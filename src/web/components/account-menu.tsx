@@ -47,7 +47,11 @@ export function AccountMenu() {
     <div className="account" aria-busy={session.status === 'loading'}>
       {session.status === 'signedIn' ? (
         <>
-          <p className="account-name">{t('account.signedInAs', { name: session.user.displayName })}</p>
+          <p className="account-name">
+            <Link to="/account" className="header-link">
+              {t('account.signedInAs', { name: session.user.displayName })}
+            </Link>
+          </p>
           <button type="button" className="header-button" onClick={onSignOut} disabled={busy}>
             {t('account.signOut')}
           </button>

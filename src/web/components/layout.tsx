@@ -4,6 +4,7 @@ import { SiteHeader } from './site-header.tsx';
 import { PrimaryNav } from './primary-nav.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { RouteFocusProvider } from './route-focus.tsx';
+import { MfaEnrolmentGate } from './require-sign-in.tsx';
 
 export function Layout() {
   return (
@@ -13,7 +14,9 @@ export function Layout() {
       <PrimaryNav />
       {/* tabIndex -1: the skip link can move focus here without adding a tab stop. */}
       <main id={MAIN_ID} tabIndex={-1} className="container main">
-        <Outlet />
+        <MfaEnrolmentGate>
+          <Outlet />
+        </MfaEnrolmentGate>
       </main>
       <SiteFooter />
     </RouteFocusProvider>

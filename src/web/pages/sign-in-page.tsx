@@ -1,29 +1,46 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { ApiError, retryAfterMinutes } from '../api.ts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, problemFields, retryAfterMinutes } from '../api.ts';
 import { useDocumentTitle, useI18n, type I18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
+import { PasswordField, TextField, useForm, type FormError } from '../components/form.tsx';
 import { safeNextPath } from '../next-path.ts';
 import { useSession } from '../session.tsx';
 
-type Field = 'email' | 'password';
+type Step = 'credentials' | 'code';
 
-// A problem found on submit; `fields` are the inputs it concerns (none for a network failure).
-type FormError = { key: string; message: string; fields: Field[] };
-
-function errorFromFailure(error: unknown, t: I18n['t'], tp: I18n['tp']): FormError {
-  const fields: Field[] = ['email', 'password'];
-  if (!(error instanceof ApiError)) return { key: 'generic', message: t('error.generic'), fields: [] };
-  if (error.kind === 'network') return { key: 'network', message: t('error.network'), fields: [] };
+// What a failed sign-in means for the person: which step to show and what to say.
+function readFailure(error: unknown, step: Step, t: I18n['t'], tp: I18n['tp']): { step: Step; errors: FormError[] } {
+  if (!(error instanceof ApiError)) return { step, errors: [{ key: 'generic', message: t('error.generic'), fields: [] }] };
+  if (error.kind === 'network') return { step, errors: [{ key: 'network', message: t('error.network'), fields: [] }] };
+  const code = problemFields(error).find((f) => f.field === 'code');
+  if (error.code === 'unauthenticated' && code) {
+    // The password was right and the account uses two-step sign-in.
+    if (code.message === 'required') return { step: 'code', errors: [] };
+    if (code.message === 'cannot be checked') return { step: 'code', errors: [{ key: 'unreadable', message: t('signIn.error.codeUnreadable'), fields: [] }] };
+    return { step: 'code', errors: [{ key: 'codeWrong', message: t('signIn.error.codeWrong'), fields: ['code'] }] };
+  }
   // The same answer for an unknown account and a wrong password, so it concerns both fields.
-  if (error.code === 'unauthenticated') return { key: 'credentials', message: t('signIn.error.credentials'), fields };
-  if (error.code === 'invalid') return { key: 'invalid', message: t('signIn.error.invalid'), fields };
+  if (error.code === 'unauthenticated') return { step: 'credentials', errors: [{ key: 'credentials', message: t('signIn.error.credentials'), fields: ['email', 'password'] }] };
+  if (error.code === 'invalid') return { step, errors: [{ key: 'invalid', message: t('signIn.error.invalid'), fields: step === 'code' ? ['code'] : ['email', 'password'] }] };
   if (error.code === 'rate_limited') {
     const minutes = retryAfterMinutes(error);
-    const message = minutes === undefined ? t('error.rateLimited') : tp('signIn.error.rateLimited', minutes);
-    return { key: 'rateLimited', message, fields: [] };
+    return { step, errors: [{ key: 'rateLimited', message: minutes === undefined ? t('error.rateLimited') : tp('signIn.error.rateLimited', minutes), fields: [] }] };
   }
-  return { key: 'generic', message: t('error.generic'), fields: [] };
+  return { step, errors: [{ key: 'generic', message: t('error.generic'), fields: [] }] };
+}
+
+// Why the person is here, from the address (?expired=1 after a session ended, ?reset=1 after a new
+// password, ?welcome=1 after accepting an invitation).
+function useArrivalNotice(): string | undefined {
+  const { t } = useI18n();
+  const session = useSession();
+  const [params] = useSearchParams();
+  if (params.get('reset') === '1') return t('signIn.notice.passwordChanged');
+  if (params.get('welcome') === '1') return t('signIn.notice.passwordSet');
+  if (params.get('everywhere') === '1') return t('signIn.notice.everywhere');
+  if (params.get('expired') === '1' || (session.status === 'signedOut' && session.ended)) return t('signIn.notice.sessionEnded');
+  return undefined;
 }
 
 export function SignInPage() {
@@ -32,40 +49,23 @@ export function SignInPage() {
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const id = useId();
+  const form = useForm();
+  const notice = useArrivalNotice();
 
+  const [step, setStep] = useState<Step>('credentials');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [errors, setErrors] = useState<FormError[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  // Counts submissions, so focus moves to the summary after each one that fails, even with the same errors.
-  const [attempt, setAttempt] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
+  // Set while this page signs someone in, so it does not flash "you are already signed in" on the way out.
+  const signingIn = useRef(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const next = safeNextPath(params.get('next'));
 
   useEffect(() => {
-    if (attempt > 0 && errors.length > 0) summary.current?.focus();
-  }, [attempt, errors.length]);
-
-  const fieldId = (field: Field) => `${id}-${field}`;
-  // A problem with one field is also written next to it; one that concerns both (a wrong e-mail or
-  // password) is written once, in the summary, and both fields point to it.
-  const errorId = (error: FormError) => `${id}-error-${error.key}`;
-  const inlineErrorId = (error: FormError) => `${id}-inline-${error.key}`;
-  const fieldErrors = (field: Field) => errors.filter((e) => e.fields.length === 1 && e.fields[0] === field);
-  const describedBy = (field: Field) => {
-    const ids = errors
-      .filter((e) => e.fields.includes(field))
-      .map((e) => (e.fields.length === 1 ? inlineErrorId(e) : errorId(e)));
-    return ids.length > 0 ? ids.join(' ') : undefined;
-  };
-  const inlineErrors = (field: Field) =>
-    fieldErrors(field).map((error) => (
-      <p key={error.key} id={inlineErrorId(error)} className="field-error">
-        {error.message}
-      </p>
-    ));
-  const invalid = (field: Field) => errors.some((e) => e.fields.includes(field)) || undefined;
+    if (step === 'code' && form.errors.length === 0) codeInput.current?.focus();
+  }, [step, form.errors.length]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,115 +73,125 @@ export function SignInPage() {
     // Hidden again on submit, so the password is not left on screen.
     setShowPassword(false);
     const missing: FormError[] = [];
-    if (email.trim() === '') missing.push({ key: 'emailMissing', message: t('signIn.error.emailMissing'), fields: ['email'] });
-    if (password === '') missing.push({ key: 'passwordMissing', message: t('signIn.error.passwordMissing'), fields: ['password'] });
+    if (step === 'credentials') {
+      if (email.trim() === '') missing.push({ key: 'emailMissing', message: t('signIn.error.emailMissing'), fields: ['email'] });
+      if (password === '') missing.push({ key: 'passwordMissing', message: t('signIn.error.passwordMissing'), fields: ['password'] });
+    } else if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) {
+      missing.push({ key: 'codeFormat', message: t('signIn.error.codeFormat'), fields: ['code'] });
+    }
     if (missing.length > 0) {
-      setErrors(missing);
-      setAttempt((n) => n + 1);
+      form.fail(missing);
       return;
     }
     setSubmitting(true);
-    session.signIn(email.trim(), password).then(
-      () => {
-        void navigate(safeNextPath(params.get('next')));
+    signingIn.current = true;
+    session.signIn(email.trim(), password, step === 'code' ? code.replace(/\s/g, '') : undefined).then(
+      (info) => {
+        void navigate(info.mfaEnrolmentRequired ? '/account/two-step' : next);
       },
       (error: unknown) => {
+        signingIn.current = false;
         setSubmitting(false);
-        setErrors([errorFromFailure(error, t, tp)]);
-        setAttempt((n) => n + 1);
+        const failure = readFailure(error, step, t, tp);
+        setStep(failure.step);
+        if (failure.step === 'code') setCode('');
+        if (failure.errors.length > 0) form.fail(failure.errors);
+        else form.clear();
       },
     );
   };
 
-  // Follow a summary link by focusing the field: the #fragment alone would add a history entry.
-  const focusField = (event: MouseEvent<HTMLAnchorElement>, field: Field) => {
-    const input = document.getElementById(fieldId(field));
-    if (!input) return;
-    event.preventDefault();
-    input.focus();
+  const startAgain = () => {
+    setStep('credentials');
+    setPassword('');
+    setCode('');
+    form.clear();
   };
 
-  const summaryTitleId = `${id}-summary-title`;
+  if (session.status === 'signedIn' && !signingIn.current) {
+    return (
+      <>
+        <PageHeading>{t('signIn.title')}</PageHeading>
+        <p className="lead">{t('signIn.already', { name: session.user.displayName })}</p>
+        <ul className="link-list">
+          <li>
+            <Link to={next}>{t('signIn.continue')}</Link>
+          </li>
+          <li>
+            <Link to="/account">{t('signIn.yourAccount')}</Link>
+          </li>
+        </ul>
+      </>
+    );
+  }
+
   return (
     <>
       <PageHeading>{t('signIn.title')}</PageHeading>
-      {errors.length > 0 ? (
-        <div ref={summary} className="error-summary" tabIndex={-1} aria-labelledby={summaryTitleId}>
-          <h2 id={summaryTitleId} className="error-summary-title">
-            {t('signIn.errorSummary')}
-          </h2>
-          <ul className="error-summary-list">
-            {errors.map((error) => {
-              const field = error.fields[0];
-              return (
-                <li key={error.key}>
-                  {field ? (
-                    <a id={errorId(error)} href={`#${fieldId(field)}`} onClick={(event) => focusField(event, field)}>
-                      {error.message}
-                    </a>
-                  ) : (
-                    <span id={errorId(error)}>{error.message}</span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : null}
-      <p className="lead">{t('signIn.lead')}</p>
+      {notice ? <p className="notice">{notice}</p> : null}
+      {form.summary}
       <form className="sign-in-form" onSubmit={onSubmit} noValidate aria-busy={submitting}>
-        <div className="field">
-          <label htmlFor={fieldId('email')}>{t('signIn.email')}</label>
-          {inlineErrors('email')}
-          <input
-            id={fieldId('email')}
-            name="email"
-            type="email"
-            value={email}
-            maxLength={254}
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            aria-invalid={invalid('email')}
-            aria-describedby={describedBy('email')}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId('password')}>{t('signIn.password')}</label>
-          {inlineErrors('password')}
-          <div className="password-row">
-            <input
-              id={fieldId('password')}
-              name="password"
-              type={showPassword ? 'text' : 'password'}
-              value={password}
-              maxLength={1024}
-              autoComplete="current-password"
+        {step === 'credentials' ? (
+          <>
+            <p className="lead">{t('signIn.lead')}</p>
+            <TextField
+              form={form}
+              name="email"
+              label={t('signIn.email')}
+              type="email"
+              value={email}
+              onChange={setEmail}
+              maxLength={254}
+              autoComplete="username"
               spellCheck={false}
               autoCapitalize="none"
-              aria-invalid={invalid('password')}
-              aria-describedby={describedBy('password')}
-              onChange={(e) => setPassword(e.target.value)}
             />
-            {/* The name stays the same and aria-pressed says whether it is on, as for any toggle button. */}
-            <button
-              type="button"
-              className="button-toggle"
-              aria-pressed={showPassword}
-              aria-controls={fieldId('password')}
-              onClick={() => setShowPassword((shown) => !shown)}
-            >
-              {t('signIn.showPassword')}
-            </button>
-          </div>
-        </div>
+            <PasswordField
+              form={form}
+              name="password"
+              label={t('signIn.password')}
+              value={password}
+              onChange={setPassword}
+              shown={showPassword}
+              onToggle={() => setShowPassword((shown) => !shown)}
+              autoComplete="current-password"
+            />
+          </>
+        ) : (
+          <>
+            <p className="lead">{t('signIn.codeLead')}</p>
+            <TextField
+              ref={codeInput}
+              form={form}
+              name="code"
+              label={t('signIn.code')}
+              hint={t('signIn.codeHint')}
+              value={code}
+              onChange={setCode}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              spellCheck={false}
+              className="input-code"
+            />
+          </>
+        )}
         <div className="form-actions">
           <button type="submit" className="button">
-            {t('signIn.submit')}
+            {step === 'credentials' ? t('signIn.submit') : t('signIn.submitCode')}
           </button>
+          {step === 'code' ? (
+            <button type="button" className="button-secondary" onClick={startAgain}>
+              {t('signIn.startAgain')}
+            </button>
+          ) : null}
         </div>
       </form>
+      {step === 'credentials' ? (
+        <p>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { getOrganization, isAbort, type Organization } from '../api.ts';
+import { useDocumentTitle, useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { PageHeading } from '../components/route-focus.tsx';
+import { RequireSignIn } from '../components/require-sign-in.tsx';
+import { organizationName } from '../components/organization-text.ts';
+import { useSession } from '../session.tsx';
+
+export const roleKey = (role: string) => `role.${role}` as MessageKey;
+
+function AccountContent() {
+  const { t, language } = useI18n();
+  useDocumentTitle(t('account.title'));
+  const session = useSession();
+  const navigate = useNavigate();
+  const [organization, setOrganization] = useState<Organization | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const organizationId = session.status === 'signedIn' ? session.user.organizationId : undefined;
+
+  useEffect(() => {
+    if (!organizationId) return;
+    const controller = new AbortController();
+    getOrganization(organizationId, controller.signal).then(setOrganization, (error: unknown) => {
+      if (!isAbort(error)) setOrganization(undefined);
+    });
+    return () => controller.abort();
+  }, [organizationId]);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  if (session.status !== 'signedIn') return null;
+  const { user } = session;
+
+  const signOutEverywhere = () => {
+    setFailed(false);
+    session.signOutEverywhere().then(
+      () => void navigate('/sign-in?everywhere=1'),
+      () => setFailed(true),
+    );
+  };
+
+  return (
+    <>
+      <PageHeading>{t('account.title')}</PageHeading>
+      <dl className="details">
+        <dt>{t('account.name')}</dt>
+        <dd>{user.displayName}</dd>
+        <dt>{t('signIn.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('account.organization')}</dt>
+        <dd>{organization ? organizationName(organization, language) : '…'}</dd>
+        <dt>{t('account.roles')}</dt>
+        <dd>
+          <ul className="plain-list">
+            {user.roles.map((role) => (
+              <li key={role}>{t(roleKey(role))}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('account.twoStep')}</dt>
+        <dd>
+          {user.mfaEnrolled ? t('account.twoStepOn') : t('account.twoStepOff')}{' '}
+          {!user.mfaEnrolled ? <Link to="/account/two-step">{t('account.twoStepSetUp')}</Link> : null}
+        </dd>
+      </dl>
+
+      <h2>{t('account.everywhereTitle')}</h2>
+      <p>{t('account.everywhereLead')}</p>
+      {failed ? (
+        <p role="alert" className="field-error">
+          {t('error.generic')}
+        </p>
+      ) : null}
+      {!confirming ? (
+        <div className="form-actions">
+          <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+            {t('account.everywhere')}
+          </button>
+        </div>
+      ) : (
+        <div className="confirm" role="group" aria-labelledby="confirm-everywhere">
+          <p id="confirm-everywhere">{t('account.everywhereConfirm')}</p>
+          <div className="form-actions">
+            <button ref={confirmButton} type="button" className="button button-danger" onClick={signOutEverywhere}>
+              {t('account.everywhereYes')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+              {t('account.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function AccountPage() {
+  return (
+    <RequireSignIn>
+      <AccountContent />
+    </RequireSignIn>
+  );
+}
