@@ -197,16 +197,18 @@ export async function logoutEverywhere(csrfToken: string): Promise<{ sessionsEnd
 }
 
 // Always the same answer, whether or not the address has an account.
-export async function requestPasswordReset(email: string): Promise<void> {
-  await send('POST', '/api/auth/password-reset', { body: { email } });
+// These are open to visitors; someone who is signed in (on a shared computer, say) sends the CSRF token
+// of their session, as for every state-changing request made with a session.
+export async function requestPasswordReset(email: string, csrfToken?: string): Promise<void> {
+  await send('POST', '/api/auth/password-reset', { body: { email }, csrfToken });
 }
 
-export async function completePasswordReset(token: string, password: string): Promise<void> {
-  await send('POST', '/api/auth/password-reset/complete', { body: { token, password } });
+export async function completePasswordReset(token: string, password: string, csrfToken?: string): Promise<void> {
+  await send('POST', '/api/auth/password-reset/complete', { body: { token, password }, csrfToken });
 }
 
-export async function acceptInvitation(token: string, password: string): Promise<void> {
-  await send('POST', '/api/auth/accept-invitation', { body: { token, password } });
+export async function acceptInvitation(token: string, password: string, csrfToken?: string): Promise<void> {
+  await send('POST', '/api/auth/accept-invitation', { body: { token, password }, csrfToken });
 }
 
 export async function startTotpEnrolment(csrfToken: string): Promise<{ secret: string; otpauthUri: string }> {

@@ -14,7 +14,7 @@ import {
 export type SessionState =
   | { status: 'loading' }
   // `ended`: the server stopped honouring a session this page had (expired, signed out elsewhere, disabled).
-  | { status: 'signedOut'; ended: boolean }
+  | { status: 'signedOut'; ended: boolean; everywhere?: boolean }
   | { status: 'signedIn'; user: User; csrfToken: string; mfaEnrolmentRequired: boolean };
 
 export type Session = SessionState & {
@@ -83,7 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOutEverywhere = useCallback(async () => {
     if (csrfToken === undefined) return 0;
     const { sessionsEnded } = await logoutEverywhere(csrfToken);
-    setState({ status: 'signedOut', ended: false });
+    setState({ status: 'signedOut', ended: false, everywhere: true });
     return sessionsEnded;
   }, [csrfToken]);
 

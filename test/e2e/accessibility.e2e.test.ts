@@ -90,12 +90,12 @@ const pages: PageCase[] = [
   {
     name: 'forgot password',
     path: () => '/forgot-password',
-    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié?' },
+    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié\u202f?' },
   },
   {
     name: 'forgot password, link sent',
     path: () => '/forgot-password',
-    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié?' },
+    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié\u202f?' },
     act: async (page, _server, language) => {
       await page.getByLabel(language === 'en' ? 'E-mail address' : 'Adresse courriel').fill('nobody@example.org');
       await submit(page);
@@ -105,7 +105,7 @@ const pages: PageCase[] = [
   {
     name: 'forgot password, malformed address',
     path: () => '/forgot-password',
-    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié?' },
+    heading: { en: 'Forgot your password?', fr: 'Mot de passe oublié\u202f?' },
     act: async (page) => {
       await submit(page);
       await summaryFocused(page);

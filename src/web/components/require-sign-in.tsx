@@ -16,6 +16,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   if (session.status === 'signedOut') {
     const params = new URLSearchParams({ next: `${pathname}${search}` });
     if (session.ended) params.set('expired', '1');
+    if (session.everywhere) params.set('everywhere', '1');
     return <Navigate to={`/sign-in?${params.toString()}`} replace />;
   }
   return <>{children}</>;

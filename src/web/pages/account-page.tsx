@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { getOrganization, isAbort, type Organization } from '../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
@@ -13,7 +13,6 @@ function AccountContent() {
   const { t, language } = useI18n();
   useDocumentTitle(t('account.title'));
   const session = useSession();
-  const navigate = useNavigate();
   const [organization, setOrganization] = useState<Organization | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -38,10 +37,8 @@ function AccountContent() {
 
   const signOutEverywhere = () => {
     setFailed(false);
-    session.signOutEverywhere().then(
-      () => void navigate('/sign-in?everywhere=1'),
-      () => setFailed(true),
-    );
+    // Signed out, this page sends the person to sign in with a note that every device is signed out.
+    session.signOutEverywhere().catch(() => setFailed(true));
   };
 
   return (

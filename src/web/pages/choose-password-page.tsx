@@ -4,6 +4,7 @@ import { acceptInvitation, ApiError, completePasswordReset, problemFields } from
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 import { PasswordField, useForm, type FormError } from '../components/form.tsx';
+import { useSession } from '../session.tsx';
 
 export type ChoosePasswordMode = 'reset' | 'invitation';
 
@@ -27,6 +28,7 @@ export function ChoosePasswordPage({ mode }: { mode: ChoosePasswordMode }) {
   const title = mode === 'reset' ? t('password.resetTitle') : t('password.invitationTitle');
   useDocumentTitle(title);
   const navigate = useNavigate();
+  const session = useSession();
   const token = useFragmentToken();
   const form = useForm();
   const [password, setPassword] = useState('');
@@ -45,7 +47,7 @@ export function ChoosePasswordPage({ mode }: { mode: ChoosePasswordMode }) {
     }
     setSubmitting(true);
     const save = mode === 'reset' ? completePasswordReset : acceptInvitation;
-    save(token, password).then(
+    save(token, password, session.status === 'signedIn' ? session.csrfToken : undefined).then(
       () => void navigate(mode === 'reset' ? '/sign-in?reset=1' : '/sign-in?welcome=1'),
       (error: unknown) => {
         setSubmitting(false);

@@ -4,6 +4,7 @@ import { ApiError, requestPasswordReset } from '../api.ts';
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 import { TextField, useForm } from '../components/form.tsx';
+import { useSession } from '../session.tsx';
 
 // Asks for a reset link. The answer is the same whether or not the address has an account, so the
 // page never tells anyone which addresses are registered.
@@ -11,6 +12,7 @@ export function ForgotPasswordPage() {
   const { t } = useI18n();
   useDocumentTitle(t('password.forgotTitle'));
   const form = useForm();
+  const session = useSession();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
@@ -24,7 +26,7 @@ export function ForgotPasswordPage() {
       return;
     }
     setSubmitting(true);
-    requestPasswordReset(address).then(
+    requestPasswordReset(address, session.status === 'signedIn' ? session.csrfToken : undefined).then(
       () => {
         setSubmitting(false);
         form.clear();

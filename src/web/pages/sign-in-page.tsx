@@ -38,7 +38,7 @@ function useArrivalNotice(): string | undefined {
   const [params] = useSearchParams();
   if (params.get('reset') === '1') return t('signIn.notice.passwordChanged');
   if (params.get('welcome') === '1') return t('signIn.notice.passwordSet');
-  if (params.get('everywhere') === '1') return t('signIn.notice.everywhere');
+  if (params.get('everywhere') === '1' || (session.status === 'signedOut' && session.everywhere)) return t('signIn.notice.everywhere');
   if (params.get('expired') === '1' || (session.status === 'signedOut' && session.ended)) return t('signIn.notice.sessionEnded');
   return undefined;
 }
