@@ -3,6 +3,7 @@ import type { OrganizationType } from '../domain/organizations/organization.ts';
 import type { Actor, UserActor } from './actor.ts';
 import { AppError } from '../server/errors.ts';
 import { permissions, scopesOf, type Action, type Scope } from './permissions.ts';
+import { agencyRoles, staffRolesByOrganizationType } from '../domain/accounts/roles.ts';
 
 export type { Action, Scope } from './permissions.ts';
 
@@ -104,20 +105,6 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
   const held = actorScopes(actor, action).map((s) => scopeWords[s]);
   return { allowed: false, reason: `not_visible: outside ${held.join(', ')}`, basis: 'record' };
 }
-
-// Which roles an organization's staff may hold (docs/permissions.md, section 1): system-wide roles
-// only at the system manager, employer users only at employers, agency roles at agencies. Client
-// accounts (`job_seeker`) are not staff: they come only from a client's record (`client.invite_account`).
-const staffRolesByOrganizationType: Record<OrganizationType, readonly Role[]> = {
-  system_manager: ['system_administrator', 'system_analyst', 'ombudsperson'],
-  employment_service_provider: ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'],
-  social_assistance_office: ['agency_manager', 'employment_counsellor', 'caseworker'],
-  training_organization: ['agency_manager', 'employment_counsellor', 'job_developer', 'trainer'],
-  community_agency: ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'],
-  employer: ['employer_user'],
-};
-
-const agencyRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
 
 export function rolesAllowedFor(type: OrganizationType): readonly Role[] {
   return staffRolesByOrganizationType[type];

@@ -1,13 +1,16 @@
 import type { Organization, OrganizationType } from '../domain/organizations/organization.ts';
 import type { Health, SystemSummary } from '../domain/system/system.ts';
 import type { ListEnvelope } from '../lib/list.ts';
-import type { Login, SessionInfo } from '../domain/accounts/account.ts';
+import type { InviteUser, Login, Role, SessionInfo, User } from '../domain/accounts/account.ts';
+import type { AuditList } from '../domain/audit/audit.ts';
+import type { NewOrganization, NewSite, OrganizationPatch, Site, SitePatch } from '../domain/organizations/organization.ts';
 
 // Type-only imports: the shapes come from the server's zod schemas without shipping zod to the browser.
 export type { Organization, OrganizationType, Site } from '../domain/organizations/organization.ts';
 export type { Health, SystemSummary } from '../domain/system/system.ts';
 export type { ListEnvelope } from '../lib/list.ts';
-export type { SessionInfo, User } from '../domain/accounts/account.ts';
+export type { SessionInfo, User, Role } from '../domain/accounts/account.ts';
+export type { AuditList, AuditRow } from '../domain/audit/audit.ts';
 
 // RFC 9457 problem details, as the server's error handler writes them.
 export type Problem = {
@@ -224,4 +227,67 @@ export async function confirmTotpEnrolment(code: string, csrfToken: string): Pro
 export function problemFields(error: unknown): { field: string; message: string }[] {
   if (!(error instanceof ApiError) || !error.problem?.errors) return [];
   return error.problem.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), message: e.message }));
+}
+
+async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, csrfToken: string): Promise<T> {
+  const response = await send(method, path, { body, csrfToken });
+  return (await response.json()) as T;
+}
+
+// Query strings from a filter object, leaving out what is empty.
+export function queryString(filter: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export type UserFilter = { q?: string | undefined; status?: string | undefined; organizationId?: string | undefined; page?: number | undefined; perPage?: number | undefined };
+
+export function listUsers(filter: UserFilter, signal?: AbortSignal): Promise<ListEnvelope<User>> {
+  return getJson<ListEnvelope<User>>(`/api/users${queryString(filter)}`, signal);
+}
+
+export function inviteUser(input: Omit<InviteUser, 'preferredLanguage'> & { preferredLanguage: 'en' | 'fr' }, csrfToken: string): Promise<User> {
+  return sendJson<User>('POST', '/api/users', input, csrfToken);
+}
+
+export function updateUserRoles(userId: string, roles: Role[], csrfToken: string): Promise<User> {
+  return sendJson<User>('PUT', `/api/users/${encodeURIComponent(userId)}/roles`, { roles }, csrfToken);
+}
+
+export function disableUser(userId: string, csrfToken: string): Promise<User> {
+  return sendJson<User>('POST', `/api/users/${encodeURIComponent(userId)}/disable`, undefined, csrfToken);
+}
+
+export type AuditFilter = {
+  actorUserId?: string | undefined;
+  organizationId?: string | undefined;
+  action?: string | undefined;
+  outcome?: string | undefined;
+  recordId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+};
+
+export function searchAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditList> {
+  return getJson<AuditList>(`/api/audit${queryString(filter)}`, signal);
+}
+
+export function createOrganization(input: Partial<NewOrganization>, csrfToken: string): Promise<Organization> {
+  return sendJson<Organization>('POST', '/api/organizations', input, csrfToken);
+}
+
+export function updateOrganization(id: string, patch: OrganizationPatch, csrfToken: string): Promise<Organization> {
+  return sendJson<Organization>('PATCH', `/api/organizations/${encodeURIComponent(id)}`, patch, csrfToken);
+}
+
+export function addSite(organizationId: string, site: Partial<NewSite>, csrfToken: string): Promise<Site> {
+  return sendJson<Site>('POST', `/api/organizations/${encodeURIComponent(organizationId)}/sites`, site, csrfToken);
+}
+
+export function updateSite(organizationId: string, siteId: string, patch: SitePatch, csrfToken: string): Promise<Site> {
+  return sendJson<Site>('PATCH', `/api/organizations/${encodeURIComponent(organizationId)}/sites/${encodeURIComponent(siteId)}`, patch, csrfToken);
 }

@@ -9,6 +9,12 @@ import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
 import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
 import { TwoStepPage } from './pages/two-step-page.tsx';
+import { AdminHomePage } from './pages/admin/admin-home-page.tsx';
+import { UsersPage } from './pages/admin/users-page.tsx';
+import { InviteUserPage } from './pages/admin/invite-user-page.tsx';
+import { AuditPage } from './pages/admin/audit-page.tsx';
+import { AdminOrganizationsPage, NewOrganizationPage } from './pages/admin/organizations-page.tsx';
+import { OrganizationEditPage } from './pages/admin/organization-edit-page.tsx';
 
 // The server answers index.html for every page path, so these routes decide what a path shows.
 export function App() {
@@ -24,6 +30,13 @@ export function App() {
         <Route path="accept-invitation" element={<ChoosePasswordPage key="invitation" mode="invitation" />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="account/two-step" element={<TwoStepPage />} />
+        <Route path="admin" element={<AdminHomePage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="admin/users/invite" element={<InviteUserPage />} />
+        <Route path="admin/audit" element={<AuditPage />} />
+        <Route path="admin/organizations" element={<AdminOrganizationsPage />} />
+        <Route path="admin/organizations/new" element={<NewOrganizationPage />} />
+        <Route path="admin/organizations/:id" element={<OrganizationEditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

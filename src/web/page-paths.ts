@@ -10,4 +10,11 @@ export const pagePaths = [
   '/accept-invitation',
   '/account',
   '/account/two-step',
+  '/admin',
+  '/admin/users',
+  '/admin/users/invite',
+  '/admin/audit',
+  '/admin/organizations',
+  '/admin/organizations/new',
+  '/admin/organizations/:id',
 ] as const;

@@ -35,6 +35,11 @@ const submit = async (page: Page) => {
 };
 const summaryFocused = (page: Page) => page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false);
 const fakeToken = 'a'.repeat(43);
+const asAdmin = (context: BrowserContext, server: TestServer) => signInContext(context, server, server.users.admin);
+// The site form's own submit button (the page has two forms).
+const submit2 = async (page: Page) => {
+  await page.locator('section.editor form button[type="submit"]').click();
+};
 
 const signInHeading = { en: 'Sign in', fr: 'Ouvrir une session' };
 
@@ -172,6 +177,113 @@ const pages: PageCase[] = [
     name: 'signed-in page for a visitor',
     path: () => '/account',
     heading: signInHeading,
+  },
+  {
+    name: 'administration',
+    path: () => '/admin',
+    heading: { en: 'Administration', fr: 'Administration' },
+    before: asAdmin,
+  },
+  {
+    name: 'administration for a counsellor',
+    path: () => '/admin',
+    heading: { en: 'Not available to your role', fr: 'Non offert pour votre rôle' },
+    before: (context, server) => signInContext(context, server, server.user),
+  },
+  {
+    name: 'users',
+    path: () => '/admin/users',
+    heading: { en: 'Users', fr: 'Utilisateurs' },
+    before: asAdmin,
+    act: (page) => page.locator('table').waitFor(),
+  },
+  {
+    name: "users of a manager's agency",
+    path: () => '/admin/users',
+    heading: { en: 'Users', fr: 'Utilisateurs' },
+    before: (context, server) => signInContext(context, server, server.users.manager),
+    act: (page) => page.locator('table').waitFor(),
+  },
+  {
+    name: 'users, none found',
+    path: () => '/admin/users?q=zzzz-nobody',
+    heading: { en: 'Users', fr: 'Utilisateurs' },
+    before: asAdmin,
+  },
+  {
+    name: 'users, changing roles',
+    path: () => '/admin/users?q=amira',
+    heading: { en: 'Users', fr: 'Utilisateurs' },
+    before: asAdmin,
+    act: async (page) => {
+      await page.locator('table button').first().click();
+      await page.locator('section.editor fieldset').waitFor();
+    },
+  },
+  {
+    name: 'users, confirming a disable',
+    path: () => '/admin/users?q=amira',
+    heading: { en: 'Users', fr: 'Utilisateurs' },
+    before: asAdmin,
+    act: async (page) => {
+      await page.locator('table button').nth(1).click();
+      await page.locator('section.editor .confirm').waitFor();
+    },
+  },
+  {
+    name: 'invite a user',
+    path: () => '/admin/users/invite',
+    heading: { en: 'Invite a user', fr: 'Inviter un utilisateur' },
+    before: asAdmin,
+  },
+  {
+    name: 'invite a user, with errors',
+    path: () => '/admin/users/invite',
+    heading: { en: 'Invite a user', fr: 'Inviter un utilisateur' },
+    before: asAdmin,
+    act: async (page) => {
+      await page.locator('form[aria-busy="false"]').waitFor();
+      await submit(page);
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'audit log',
+    path: () => '/admin/audit',
+    heading: { en: 'Audit log', fr: "Journal d'audit" },
+    before: asAdmin,
+    act: (page) => page.locator('table').waitFor(),
+  },
+  {
+    name: 'audit log, nothing found',
+    path: () => '/admin/audit?action=zzzz',
+    heading: { en: 'Audit log', fr: "Journal d'audit" },
+    before: asAdmin,
+  },
+  {
+    name: 'organizations',
+    path: () => '/admin/organizations',
+    heading: { en: 'Organizations', fr: 'Organismes' },
+    before: asAdmin,
+    act: (page) => page.locator('table').waitFor(),
+  },
+  {
+    name: 'add an organization',
+    path: () => '/admin/organizations/new',
+    heading: { en: 'Add an organization', fr: 'Ajouter un organisme' },
+    before: asAdmin,
+  },
+  {
+    name: 'edit an organization, adding a site',
+    path: (server) => `/admin/organizations/${server.organizations.bilingual.id}`,
+    heading: { en: 'Riverdale Employment Hub', fr: "Carrefour de l'emploi de Riverdale" },
+    before: asAdmin,
+    act: async (page) => {
+      await page.locator('#sites-title ~ button.button').click();
+      await page.locator('section.editor form').waitFor();
+      await submit2(page);
+      await summaryFocused(page);
+    },
   },
   {
     name: 'unknown page',

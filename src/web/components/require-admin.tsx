@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { User } from '../api.ts';
+import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+import { PageHeading } from './route-focus.tsx';
+import { RequireSignIn } from './require-sign-in.tsx';
+
+export type AdminScope = { user: User; csrfToken: string; acrossOrganizations: boolean };
+
+export function isAdministrator(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('system_administrator') || user.roles.includes('agency_manager');
+}
+
+function NotForYourRole() {
+  const { t } = useI18n();
+  useDocumentTitle(t('admin.notAllowedTitle'));
+  return (
+    <>
+      <PageHeading>{t('admin.notAllowedTitle')}</PageHeading>
+      <p className="lead">{t('admin.notAllowedBody')}</p>
+      <p>
+        <Link to="/account">{t('signIn.yourAccount')}</Link>
+      </p>
+    </>
+  );
+}
+
+// Administration is for system administrators (every organization) and agency managers (their own).
+// The server decides every request; this only keeps the UI from offering what it would refuse.
+export function RequireAdmin({ children }: { children: (scope: AdminScope) => ReactNode }) {
+  return (
+    <RequireSignIn>
+      <AdminInner>{children}</AdminInner>
+    </RequireSignIn>
+  );
+}
+
+function AdminInner({ children }: { children: (scope: AdminScope) => ReactNode }) {
+  const session = useSession();
+  if (session.status !== 'signedIn') return null;
+  if (!isAdministrator(session.user)) return <NotForYourRole />;
+  return <>{children({ user: session.user, csrfToken: session.csrfToken, acrossOrganizations: session.user.roles.includes('system_administrator') })}</>;
+}
