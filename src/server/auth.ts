@@ -51,7 +51,9 @@ export async function registerAuth(
       const wait = await hitAndCheck(app.db, { key: `requests:user:${request.actor.userId}`, max: options.requestsPerMinute, windowSeconds: 60, blockSeconds: 60 });
       if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} second(s).`, [], wait);
     }
-    if (request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired && !request.routeOptions.config.duringMfaEnrolment) {
+    // Public routes answer anyone without a session, so holding them back from a session that must
+    // still enrol protects nothing; it would only break what every page asks (the footer's health check).
+    if (request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired && !isPublicAction(action) && !request.routeOptions.config.duringMfaEnrolment) {
       throw new AppError('forbidden', 'Set up two-step sign-in first: your role requires it.');
     }
     if (request.actor.kind === 'user' && !safeMethods.has(request.method)) {

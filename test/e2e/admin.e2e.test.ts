@@ -46,6 +46,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Invite a user', { what: 'the invite link' });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/admin\/users\/invite$/);
+      await waitForFocusOn(page, 'h1');
       await page.locator('form[aria-busy="false"]').waitFor();
       await typeInto(page, 'Name', 'Farah Ali');
       await typeInto(page, 'E-mail address', email);
@@ -152,6 +153,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await tabUntil(page, (f) => f.tag === 'a' && f.text === `Activity of ${server.user.displayName}`, { what: 'the activity link' });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/admin\/audit\?actorUserId=/);
+      await waitForFocusOn(page, 'h1');
       await waitForPageReady(page);
       await typeInto(page, 'Action', 'auth.sign_in');
       await page.keyboard.press('Enter');
@@ -175,9 +177,13 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Add an organization', { what: 'add' });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/admin\/organizations\/new$/);
+      // The new page's heading takes focus first; typing starts after that, as a person's would.
+      await waitForFocusOn(page, 'h1');
       await typeInto(page, 'Name', 'Parkdale Youth Employment Network');
       await tabUntil(page, (f) => f.label === 'Type', { what: 'the type' });
-      await page.keyboard.type('Community');
+      // Employment service provider is chosen first; three down is Community agency.
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+      expect(await page.locator('select').inputValue()).toBe('community_agency');
       await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Add the organization', { what: 'submit' });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/admin\/organizations\/[0-9a-f-]{36}\?created=1$/);

@@ -105,6 +105,9 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
       expect(me.json().mfaEnrolmentRequired).toBe(true);
       expect((await strict.inject({ url: '/api/users', headers: { cookie: managerSession.cookie } })).statusCode).toBe(403);
       expect((await strict.inject({ url: '/api/users', headers: { cookie: counsellorSession.cookie } })).statusCode).toBe(200);
+      // What anyone may call without a session stays open (the directory, the footer's health check).
+      expect((await strict.inject({ url: '/api/health', headers: { cookie: managerSession.cookie } })).statusCode).toBe(200);
+      expect((await strict.inject({ url: '/api/organizations', headers: { cookie: managerSession.cookie } })).statusCode).toBe(200);
       const started = await strict.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: managerSession.headers });
       expect(started.statusCode).toBe(200);
       const confirmed = await strict.inject({
