@@ -54,7 +54,7 @@ function InviteForm({ scope }: { scope: AdminScope }) {
       },
       scope.csrfToken,
     ).then(
-      (user) => void navigate(`/admin/users?invited=${encodeURIComponent(user.email)}`),
+      (user) => void navigate('/admin/users', { state: { invited: user.email } }),
       (error: unknown) => {
         setBusy(false);
         const fields = problemFields(error).map((f) => f.field);

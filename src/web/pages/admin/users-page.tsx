@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ApiError, disableUser, listUsers, updateUserRoles, type Organization, type Role, type User } from '../../api.ts';
 import { grantableRoles } from '../../../domain/accounts/roles.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
@@ -24,12 +24,16 @@ function UsersContent({ scope }: { scope: AdminScope }) {
   const { t, n, language } = useI18n();
   useDocumentTitle(t('admin.users.title'));
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  // A person's name or e-mail is personal information: the search words stay in the page, never in
+  // the address (history, bookmarks, proxies). Status, organization and page are not personal.
+  const [q, setQ] = useState('');
   const status = params.get('status') ?? '';
   const organizationId = scope.acrossOrganizations ? (params.get('organizationId') ?? '') : '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [version, setVersion] = useState(0);
-  const [notice, setNotice] = useState(params.get('invited') ? t('admin.users.invited', { email: params.get('invited') ?? '' }) : '');
+  // Who was just invited comes in the navigation's state, not the address (an e-mail is personal).
+  const invited = (useLocation().state as { invited?: string } | null)?.invited;
+  const [notice, setNotice] = useState(invited ? t('admin.users.invited', { email: invited }) : '');
   const [editing, setEditing] = useState<Editing | undefined>();
   const id = useId();
 
@@ -43,7 +47,7 @@ function UsersContent({ scope }: { scope: AdminScope }) {
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = new URLSearchParams();
-    if (draft.q.trim()) next.set('q', draft.q.trim());
+    setQ(draft.q.trim());
     if (draft.status) next.set('status', draft.status);
     if (draft.organizationId) next.set('organizationId', draft.organizationId);
     setParams(next);
@@ -58,7 +62,6 @@ function UsersContent({ scope }: { scope: AdminScope }) {
   const pages = users.status === 'ready' ? Math.max(1, Math.ceil(users.data.total / PER_PAGE)) : 1;
   const pageLink = (target: number) => {
     const next = new URLSearchParams(params);
-    next.delete('invited');
     next.set('page', String(target));
     return `/admin/users?${next.toString()}`;
   };
