@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { currentStep, totpCode } from '../../src/lib/totp.ts';
 import {
   focusedElement,
@@ -11,20 +11,14 @@ import {
   startTestServer,
   tabUntil,
   waitForPageReady,
+  typeInto,
+  waitForFocusOn,
   type TestServer,
 } from './harness.ts';
 
 const SUITE = 'account pages: keyboard-only journeys';
 
-async function waitForFocusOn(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, { timeout: 10_000 });
-}
 
-// Fills the focused field's neighbours by tabbing, as a keyboard user does.
-async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  await tabUntil(page, (f) => f.label === label, { what: `the field "${label}"` });
-  await page.keyboard.type(text);
-}
 
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;

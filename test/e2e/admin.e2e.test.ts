@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   latestLinkTo,
   launchBrowser,
@@ -9,19 +9,14 @@ import {
   startTestServer,
   tabUntil,
   waitForPageReady,
+  typeInto,
+  waitForFocusOn,
   type TestServer,
 } from './harness.ts';
 
 const SUITE = 'administration: keyboard-only journeys';
 
-async function waitForFocusOn(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, { timeout: 10_000 });
-}
 
-async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  await tabUntil(page, (f) => f.label === label, { what: `the field "${label}"` });
-  await page.keyboard.type(text);
-}
 
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;

@@ -369,3 +369,14 @@ export async function latestLinkTo(server: TestServer, recipient: string): Promi
   if (!link) throw new Error(`no link in the e-mail to ${recipient}`);
   return link;
 }
+
+// Waits until the focused element matches (after a route change, the page's h1 takes focus).
+export async function waitForFocusOn(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, { timeout: 10_000 });
+}
+
+// Tabs to the field with this label and types into it, as a keyboard user does.
+export async function typeInto(page: Page, label: string, text: string): Promise<void> {
+  await tabUntil(page, (f) => f.label === label, { what: `the field "${label}"` });
+  await page.keyboard.type(text);
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   focusedElement,
   launchBrowser,
@@ -8,14 +8,12 @@ import {
   startTestServer,
   tabUntil,
   waitForPageReady,
+  waitForFocusOn,
   type TestServer,
 } from './harness.ts';
 
 const SUITE = 'web shell: keyboard-only journeys';
 
-async function waitForFocusOn(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, { timeout: 10_000 });
-}
 
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;

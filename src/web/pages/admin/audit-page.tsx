@@ -6,8 +6,8 @@ import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireAdmin, type AdminScope } from '../../components/require-admin.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
-import { organizationName } from '../../components/organization-text.ts';
 import { useApi } from '../../use-api.ts';
+import { OrganizationSelect, PageLinks } from '../../components/admin-kit.tsx';
 import { loadAllOrganizations } from './organizations-lookup.ts';
 
 const PER_PAGE = 50;
@@ -108,19 +108,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
           </select>
         </div>
         {scope.acrossOrganizations ? (
-          <div className="field">
-            <label htmlFor={`${id}-org`}>{t('account.organization')}</label>
-            <select id={`${id}-org`} value={draft.organizationId} onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}>
-              <option value="">{t('admin.any')}</option>
-              {organizations.status === 'ready'
-                ? organizations.data.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {organizationName(o, language)}
-                    </option>
-                  ))
-                : null}
-            </select>
-          </div>
+          <OrganizationSelect id={`${id}-org`} any value={draft.organizationId} onChange={(value) => setDraft({ ...draft, organizationId: value })} organizations={organizations} />
         ) : null}
         {field('recordId', t('admin.audit.record'))}
         <div className="field">
@@ -196,13 +184,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
             </div>
           )
         ) : null}
-        {rows.status === 'ready' && pages > 1 ? (
-          <nav aria-label={t('admin.pagination')} className="pagination">
-            {page > 1 ? <Link to={pageLink(page - 1)}>{t('directory.pagination.previous')}</Link> : null}
-            <span>{t('directory.pagination.position', { page, pages })}</span>
-            {page < pages ? <Link to={pageLink(page + 1)}>{t('directory.pagination.next')}</Link> : null}
-          </nav>
-        ) : null}
+        {rows.status === 'ready' ? <PageLinks page={page} pages={pages} link={pageLink} /> : null}
       </div>
     </>
   );

@@ -6,9 +6,9 @@ import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireAdmin, type AdminScope } from '../../components/require-admin.tsx';
 import { TextField, useForm, type FormError } from '../../components/form.tsx';
-import { organizationName } from '../../components/organization-text.ts';
 import { roleKey } from '../account-page.tsx';
 import { useApi } from '../../use-api.ts';
+import { OrganizationSelect } from '../../components/admin-kit.tsx';
 import { loadAllOrganizations } from './organizations-lookup.ts';
 
 export function InviteUserPage() {
@@ -75,25 +75,15 @@ function InviteForm({ scope }: { scope: AdminScope }) {
       <p className="lead">{t('admin.invite.lead')}</p>
       <form onSubmit={onSubmit} noValidate aria-busy={busy || organizations.status === 'loading'}>
         {scope.acrossOrganizations ? (
-          <div className="field">
-            <label htmlFor={form.fieldId('organizationId')}>{t('account.organization')}</label>
-            <select
-              id={form.fieldId('organizationId')}
-              value={organizationId}
-              onChange={(e) => {
-                setOrganizationId(e.target.value);
-                setRoles([]);
-              }}
-            >
-              {organizations.status === 'ready'
-                ? organizations.data.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {organizationName(o, language)}
-                    </option>
-                  ))
-                : null}
-            </select>
-          </div>
+          <OrganizationSelect
+            id={form.fieldId('organizationId')}
+            value={organizationId}
+            onChange={(value) => {
+              setOrganizationId(value);
+              setRoles([]);
+            }}
+            organizations={organizations}
+          />
         ) : null}
         <TextField form={form} name="displayName" label={t('account.name')} value={displayName} onChange={setDisplayName} maxLength={200} autoComplete="off" />
         <TextField

@@ -8,6 +8,7 @@ import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { TextField, useForm, type FormError } from '../../components/form.tsx';
 import { organizationName, organizationTypeKey, organizationTypeOrder } from '../../components/organization-text.ts';
 import { useApi } from '../../use-api.ts';
+import { PageLinks } from '../../components/admin-kit.tsx';
 
 const PER_PAGE = 25;
 
@@ -93,13 +94,7 @@ function OrganizationList() {
             </div>
           )
         ) : null}
-        {list.status === 'ready' && pages > 1 ? (
-          <nav aria-label={t('admin.pagination')} className="pagination">
-            {page > 1 ? <Link to={pageLink(page - 1)}>{t('directory.pagination.previous')}</Link> : null}
-            <span>{t('directory.pagination.position', { page, pages })}</span>
-            {page < pages ? <Link to={pageLink(page + 1)}>{t('directory.pagination.next')}</Link> : null}
-          </nav>
-        ) : null}
+        {list.status === 'ready' ? <PageLinks page={page} pages={pages} link={pageLink} /> : null}
       </div>
     </>
   );

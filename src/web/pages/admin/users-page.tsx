@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { organizationName } from '../../components/organization-text.ts';
 import { roleKey } from '../account-page.tsx';
 import { useApi } from '../../use-api.ts';
+import { OrganizationSelect, PageLinks } from '../../components/admin-kit.tsx';
 import { loadAllOrganizations } from './organizations-lookup.ts';
 
 const PER_PAGE = 25;
@@ -94,19 +95,7 @@ function UsersContent({ scope }: { scope: AdminScope }) {
           </select>
         </div>
         {scope.acrossOrganizations ? (
-          <div className="field">
-            <label htmlFor={`${id}-org`}>{t('account.organization')}</label>
-            <select id={`${id}-org`} value={draft.organizationId} onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}>
-              <option value="">{t('admin.any')}</option>
-              {organizations.status === 'ready'
-                ? organizations.data.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {organizationName(o, language)}
-                    </option>
-                  ))
-                : null}
-            </select>
-          </div>
+          <OrganizationSelect id={`${id}-org`} any value={draft.organizationId} onChange={(value) => setDraft({ ...draft, organizationId: value })} organizations={organizations} />
         ) : null}
         <div className="form-actions">
           <button type="submit" className="button">
@@ -172,13 +161,7 @@ function UsersContent({ scope }: { scope: AdminScope }) {
             </div>
           )
         ) : null}
-        {users.status === 'ready' && pages > 1 ? (
-          <nav aria-label={t('admin.pagination')} className="pagination">
-            {page > 1 ? <Link to={pageLink(page - 1)}>{t('directory.pagination.previous')}</Link> : null}
-            <span>{t('directory.pagination.position', { page, pages })}</span>
-            {page < pages ? <Link to={pageLink(page + 1)}>{t('directory.pagination.next')}</Link> : null}
-          </nav>
-        ) : null}
+        {users.status === 'ready' ? <PageLinks page={page} pages={pages} link={pageLink} /> : null}
       </div>
 
       {editing ? (
