@@ -34,6 +34,13 @@ export async function clearKey(db: DbOrTrx, key: string): Promise<void> {
   await db.deleteFrom('rateLimits').where('key', '=', key).execute();
 }
 
+// Every counter whose key starts with `prefix` (all addresses of one account, say). The prefix is
+// matched literally: LIKE's wildcards in it are escaped.
+export async function clearKeysStartingWith(db: DbOrTrx, prefix: string): Promise<void> {
+  const literal = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  await db.deleteFrom('rateLimits').where('key', 'like', `${literal}%`).execute();
+}
+
 // Counts a hit and answers in one statement whether the key is now over its limit, and for how
 // many seconds: one round trip per request for per-user request limits.
 export async function hitAndCheck(db: DbOrTrx, limit: Limit): Promise<number> {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { anonymous, type Actor } from '../../access/actor.ts';
 import { writeAudit } from '../../access/audit.ts';
-import { blockedFor, recordHit } from '../../access/rate-limit.ts';
+import { blockedFor, clearKeysStartingWith, recordHit } from '../../access/rate-limit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { withTransaction } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
@@ -15,7 +15,7 @@ import {
   selectUserForPassword,
   setPassword,
 } from './account.queries.ts';
-import { hashToken } from './account.service.ts';
+import { hashToken, signInAccountKeyPrefix } from './account.service.ts';
 import { checkPasswordPolicy, describePasswordProblems, hashPassword } from './password.ts';
 import type { LinkContext } from './user-admin.service.ts';
 
@@ -72,6 +72,8 @@ async function usePasswordToken(trx: Trx, input: TokenPassword, purpose: 'invita
   }
   await setPassword(trx, user.id, await hashPassword(input.password));
   await revokeUserSessions(trx, user.id, 'password_changed');
+  // The owner of the mailbox proved it: the account's failed-sign-in blocks end with the old password.
+  await clearKeysStartingWith(trx, signInAccountKeyPrefix(user.email));
   const actor: Actor = { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: '' };
   await writeAudit(trx, actor, { action, outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId });
 }

@@ -181,6 +181,35 @@ describeEachEngine('sign-in throttling', ({ handle }) => {
     expect(denied).toEqual([{ outcome: 'denied', reason: 'throttled' }]);
   });
 
+  it("lifts the account's blocks when its owner resets the password by e-mail", async () => {
+    const db = handle().db;
+    const organizationId = (await makeOrganization(db)).id;
+    const user = await makeUser(db, { organizationId, password: PASSWORD });
+    const home = `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const attempt = (password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password }, remoteAddress: home });
+    for (let i = 0; i < 5; i++) await attempt(`forgotten password ${i}`);
+    expect((await attempt(PASSWORD)).statusCode).toBe(429);
+    await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email }, remoteAddress: home });
+    const message = await db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', user.email).executeTakeFirstOrThrow();
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(message.bodyText)![1]!;
+    const fresh = 'a new password by the lake';
+    expect((await app.inject({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token, password: fresh } })).statusCode).toBe(204);
+    expect((await attempt(fresh)).statusCode).toBe(200);
+  });
+
+  it('does not count the first step of a two-step sign-in (the right password, no code yet) as a failure', async () => {
+    const db = handle().db;
+    const organizationId = (await makeOrganization(db)).id;
+    const user = await makeUser(db, { organizationId, password: PASSWORD });
+    await db.updateTable('users').set({ totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', totpEnrolledAt: new Date() }).where('id', '=', user.id).execute();
+    const address = `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 7; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD }, remoteAddress: address });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().errors).toEqual([{ field: 'code', message: 'required' }]);
+    }
+  });
+
   it('answers every API request with no-store', async () => {
     const res = await app.inject('/api/health');
     expect(res.headers['cache-control']).toBe('no-store');

@@ -79,6 +79,11 @@ export const signInLimits = {
 
 export type SignInResult = { token: string; session: SessionInfo };
 
+// The failed-sign-in counters of one account, one per source address.
+export function signInAccountKeyPrefix(email: string): string {
+  return `sign_in:account_address:${email.trim().toLowerCase()}|`;
+}
+
 // One answer for an unknown account, a disabled one and a wrong password, so sign-in does not
 // reveal which e-mail addresses have accounts. Every attempt is audited.
 export async function signIn(
@@ -87,7 +92,7 @@ export async function signIn(
   context: { requestId: string; userAgent: string | null; ip: string; policy: SessionPolicy; secretBox: SecretBox },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const pairKey = `sign_in:account_address:${email}|${context.ip}`;
+  const pairKey = `${signInAccountKeyPrefix(email)}${context.ip}`;
   const addressKey = `sign_in:address:${context.ip}`;
   const waitSeconds = await blockedFor(db, [pairKey, addressKey]);
   if (waitSeconds > 0) {
@@ -138,8 +143,12 @@ export async function signIn(
       reason: failure ?? 'unknown_account',
       requestId: context.requestId,
     });
-    await recordHit(db, { key: pairKey, ...signInLimits.accountAndAddress });
-    await recordHit(db, { key: addressKey, ...signInLimits.address });
+    // A right password without the code yet is the first step of a two-step sign-in, not a guess:
+    // counting it would spend one of the five attempts on every ordinary sign-in.
+    if (failure !== 'mfa_code_missing') {
+      await recordHit(db, { key: pairKey, ...signInLimits.accountAndAddress });
+      await recordHit(db, { key: addressKey, ...signInLimits.address });
+    }
     if (failure === 'mfa_secret_unreadable') {
       // The password was right; only an administrator can help (`continuum user reset-two-step`).
       throw new AppError('unauthenticated', 'Two-step sign-in cannot be checked for this account. Ask an administrator to reset it.', [
