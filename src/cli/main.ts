@@ -15,6 +15,7 @@ import { orgCommand } from './commands/manage-organizations.ts';
 import { outboxCommand } from './commands/deliver-outbox.ts';
 import { startCommand } from './commands/start-server.ts';
 import { userCommand } from './commands/manage-users.ts';
+import { assessCommand } from './commands/assess.ts';
 
 export { CliError } from './errors.ts';
 import { CliError } from './errors.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   program.addCommand(restoreCommand());
   program.addCommand(outboxCommand());
   program.addCommand(userCommand());
+  program.addCommand(assessCommand());
   // Commands added with addCommand do not inherit these settings: errors must reach runCli, not process.exit.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError('(add --help for usage)');

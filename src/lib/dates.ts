@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+// Calendar dates as 'YYYY-MM-DD' strings: no time of day, no time zone, so they compare as strings.
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!isoDatePattern.test(value)) return false;
+  const [y, m, d] = splitDate(value);
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export const isoDateSchema = z
+  .string({ error: 'must be a date as YYYY-MM-DD' })
+  .regex(isoDatePattern, { error: (issue) => `${String(issue.input)} is not a date as YYYY-MM-DD`, abort: true })
+  .refine(isIsoDate, { error: (issue) => `${String(issue.input)} is not a real date`, abort: true });
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function splitDate(value: string): [number, number, number] {
+  return value.split('-').map(Number) as [number, number, number];
+}
+
+function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// Today's date where the service is delivered, whatever the server's own time zone.
+export function todayIn(timeZone = 'America/Toronto', now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+// Age in whole years. Someone born on 29 February turns a year older on 1 March in a common year.
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = splitDate(dateOfBirth);
+  const [y, m, d] = splitDate(on);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+// The same day N months later (negative: earlier), clamped to the month's last day (31 March − 1 month = 28/29 February).
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = splitDate(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatDate(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+// Calendar months a period touches, both ends included: 2024-01-31 to 2024-02-01 is 2 months.
+export function calendarMonthsTouched(start: string, end: string): number {
+  const [sy, sm] = splitDate(start);
+  const [ey, em] = splitDate(end);
+  return Math.max(0, ey * 12 + em - (sy * 12 + sm) + 1);
+}
