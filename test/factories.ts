@@ -9,6 +9,7 @@ import { insertSession, insertUser } from '../src/domain/accounts/account.querie
 import { hashToken } from '../src/domain/accounts/account.service.ts';
 import { hashPassword } from '../src/domain/accounts/password.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/server/auth.ts';
+import { assessClient } from '../src/domain/assessment/assessment.service.ts';
 
 // A fresh, uniquely named organization per test keeps test files independent on a shared database.
 export async function makeOrganization(db: Db, overrides: Partial<NewOrganization> = {}): Promise<Organization> {
@@ -62,8 +63,8 @@ export async function makeSession(db: Db, user: { id: string }): Promise<TestSes
   return { cookie, csrfToken, headers: { cookie, [CSRF_HEADER]: csrfToken } };
 }
 
-// A client record held by an organization, straight into the database (the clients module and its
-// intake arrive with issue 4).
+// A client record held by an organization, straight into the database (intake through the API is
+// tested in src/domain/clients).
 export async function makeClient(db: Db, options: { organizationId: string }): Promise<{ id: string; organizationId: string }> {
   return db
     .insertInto('clients')
@@ -77,4 +78,38 @@ export async function makeClient(db: Db, options: { organizationId: string }): P
     })
     .returning(['id', 'organizationId'])
     .executeTakeFirstOrThrow();
+}
+
+// A consent naming an organization, straight into the database (every category unless told), and
+// revoked at once when asked: the consent rules themselves are tested in src/domain/clients.
+export async function makeConsent(
+  db: Db,
+  options: { clientId: string; organizationId: string; recordedByOrganizationId: string; revoked?: boolean; categories?: string[] },
+): Promise<string> {
+  return withTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto('consents')
+      .values({
+        clientId: options.clientId,
+        organizationId: options.organizationId,
+        recordedByOrganizationId: options.recordedByOrganizationId,
+        recordedBy: null,
+        categories: options.categories ?? ['identity_contact', 'employment', 'assessment', 'plan', 'notes', 'equity'],
+        purpose: 'integrated_case_management',
+        method: 'written',
+        evidence: 'Signed consent form (test)',
+        startsOn: '2020-01-01',
+        expiresOn: '2099-12-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (options.revoked) await trx.insertInto('consentRevocations').values({ consentId: id, revokedBy: null, method: 'phone', reason: null }).execute();
+    return id;
+  });
+}
+
+// An assessment of the client from their record, made through the service by a system actor.
+export async function makeAssessment(db: Db, clientId: string): Promise<string> {
+  const saved = await withTransaction(db, (trx) => assessClient(trx, systemActor('test'), clientId, {}, { requestId: 'test' }));
+  return saved.id;
 }

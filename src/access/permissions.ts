@@ -33,6 +33,7 @@ const table = {
   'system.summary': ['pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub'],
   'system.api_docs': ['pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub'],
   'organization.read': ['pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub'],
+  'reference.read': ['pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub'],
   'organization.create': ['—', 'all', '—', '—', '—', '—', '—', '—', '—', '—', '—'],
   'organization.update': ['—', 'all', '—', '—', 'own', '—', '—', '—', '—', '—', '—'],
   'site.manage': ['—', 'all', '—', '—', 'own', '—', '—', '—', '—', '—', '—'],

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
-import { makeClient, makeOrganization, makeSession, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeAssessment, makeClient, makeConsent, makeOrganization, makeSession, makeUser, type TestUser } from '../../test/factories.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
 import type { AppInstance } from '../server/app.ts';
@@ -17,7 +17,7 @@ import type { Action, Scope } from './permissions.ts';
 // for a record the caller may not see) must leave a `denied` audit row with the request's id, and a
 // hidden record's 404 must read exactly like a random id's.
 
-type Target = 'none' | 'self' | 'own' | 'other' | 'random';
+type Target = 'none' | 'self' | 'own' | 'other' | 'consented' | 'revoked' | 'random';
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: Record<string, unknown> };
 // `visible`: whether a caller outside the scope can still see the record (the public directory),
 // which makes a refusal 403 rather than 404. `ok`: the status when the action is allowed.
@@ -28,9 +28,16 @@ type Column = { label: string; role: Role | undefined; organization: Organizatio
 type CaseContext = {
   column: Column;
   other: Organization;
+  third: Organization;
   loginEmail: string;
   fresh: (organization: Organization, role: Role) => Promise<TestUser>;
   client: (holder: Organization) => Promise<{ id: string }>;
+  // A client of the other organization whose consent names the caller's (all categories), and one whose consent was revoked.
+  consented: () => Promise<{ id: string }>;
+  revoked: () => Promise<{ id: string }>;
+  // A client of that target with an assessment made by the system, and one consent to revoke.
+  assessed: (target: 'own' | 'other' | 'consented') => Promise<{ id: string; assessmentId: string }>;
+  withConsent: (target: 'own' | 'other' | 'consented') => Promise<{ id: string; consentId: string }>;
 };
 
 const LOGIN_PASSWORD = 'ferries to the toronto islands';
@@ -42,6 +49,37 @@ const targetRole = (type: OrganizationType): Role => {
 };
 
 const self = (c: CaseContext) => c.column.organization;
+
+const clientTargets = ['own', 'other', 'consented', 'revoked', 'random'] as const;
+async function clientFor(c: CaseContext, target: (typeof clientTargets)[number]): Promise<{ id: string }> {
+  switch (target) {
+    case 'own':
+      return c.client(self(c)!);
+    case 'other':
+      return c.client(c.other);
+    case 'consented':
+      return c.consented();
+    case 'revoked':
+      return c.revoked();
+    case 'random':
+      return { id: crypto.randomUUID() };
+    default: {
+      const unknown: never = target;
+      return unknown;
+    }
+  }
+}
+const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
+// Someone nobody has met: a random name and birth date, so intake finds no possible duplicate.
+const uniquePerson = () => {
+  const letters = (n: number) => [...crypto.randomBytes(n)].map((b) => 'bcdfghjklmnprstvwz'[b % 18]).join('');
+  const [y, m, d] = [...crypto.randomBytes(3)];
+  return {
+    givenName: `${letters(1).toUpperCase()}${letters(6)}`,
+    familyName: `${letters(1).toUpperCase()}${letters(8)}`,
+    dateOfBirth: `${1950 + (y! % 50)}-${String(1 + (m! % 12)).padStart(2, '0')}-${String(1 + (d! % 28)).padStart(2, '0')}`,
+  };
+};
 
 const routes: RouteCases[] = [
   { route: 'GET /api/health', action: 'system.health', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/health' }) }] },
@@ -178,6 +216,85 @@ const routes: RouteCases[] = [
       { target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: `/api/clients/${crypto.randomUUID()}/audit` }) },
     ],
   },
+  { route: 'GET /api/occupations', action: 'reference.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations?q=cook' }) }] },
+  {
+    route: 'GET /api/occupations/:code',
+    action: 'reference.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations/65201' }) },
+      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations/99999' }) },
+    ],
+  },
+  {
+    route: 'POST /api/clients/duplicates',
+    action: 'client.search_duplicates',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'POST', url: '/api/clients/duplicates', payload: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '1984-07-09' } }) }],
+  },
+  {
+    route: 'POST /api/clients',
+    action: 'client.create',
+    cases: [{ target: 'none', ok: 201, visible: true, request: async () => ({ method: 'POST', url: '/api/clients', payload: { ...uniquePerson(), educationLevel: 'college', incomeSource: 'none' } }) }],
+  },
+  {
+    route: 'GET /api/clients/:id',
+    action: 'client.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}` }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/consents',
+    action: 'consent.grant',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/consents`,
+        payload: { organizationId: c.third.id, categories: ['identity_contact'], purpose: 'referral', method: 'written', evidence: 'Signed form', expiresOn: nextYear() },
+      }),
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/consents',
+    action: 'consent.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/consents` }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/consents/:consentId/revoke',
+    action: 'consent.revoke',
+    cases: (['own', 'other', 'consented'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const { id, consentId } = await c.withConsent(target);
+        return { method: 'POST' as const, url: `/api/clients/${id}/consents/${consentId}/revoke`, payload: { method: 'phone' } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/assessments',
+    action: 'assessment.create',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/assessments`, payload: {} }) })),
+  },
+  {
+    route: 'GET /api/clients/:id/assessments',
+    action: 'assessment.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/assessments` }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/assessments/:assessmentId/override',
+    action: 'assessment.override',
+    cases: (['own', 'other', 'consented'] as const).map((target) => ({
+      target,
+      ok: 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const { id, assessmentId } = await c.assessed(target);
+        return { method: 'POST' as const, url: `/api/clients/${id}/assessments/${assessmentId}/override`, payload: { stream: 'A', justification: 'Matrix check of the override rule, long enough' } };
+      },
+    })),
+  },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 
@@ -195,6 +312,8 @@ function expectedStatus(column: Column, action: Action, kase: Case): number {
     self: ['pub', 'all', 'self', 'own'],
     own: ['pub', 'all', 'own'],
     other: ['pub', 'all'],
+    consented: ['pub', 'all', 'cons'],
+    revoked: ['pub', 'all'],
   };
   if (held.some((s) => reaches[kase.target as Exclude<Target, 'random'>].includes(s))) return kase.ok;
   return kase.visible ? 403 : 404;
@@ -209,12 +328,14 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
   let app: AppInstance;
   const columns: Column[] = [];
   let other: Organization;
+  let third: Organization;
   let loginEmail: string;
 
   beforeAll(async () => {
     app = await testApp(handle());
     const db = handle().db;
     other = await makeOrganization(db, { type: 'employment_service_provider' });
+    third = await makeOrganization(db, { type: 'community_agency' });
     const city = await makeOrganization(db, { type: 'system_manager' });
     loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD })).email;
     columns.push({ label: 'visitor', role: undefined, organization: undefined, user: undefined });
@@ -239,14 +360,40 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
     const db = handle().db;
     const fresh = (organization: Organization, role: Role) => makeUser(db, { organizationId: organization.id, roles: [role] });
     const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
+    const consentFixtures = (column: Column) => {
+      const caller = column.organization;
+      const consented = async (revoke = false) => {
+        const made = await client(other);
+        if (caller) await makeConsent(db, { clientId: made.id, organizationId: caller.id, recordedByOrganizationId: other.id, revoked: revoke });
+        return made;
+      };
+      const holderOf = (target: 'own' | 'other' | 'consented') => (target === 'own' ? caller! : other);
+      return {
+        consented: () => consented(false),
+        revoked: () => consented(true),
+        assessed: async (target: 'own' | 'other' | 'consented') => {
+          const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+          return { id: made.id, assessmentId: await makeAssessment(db, made.id) };
+        },
+        withConsent: async (target: 'own' | 'other' | 'consented') => {
+          const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+          // For `consented`, the consent naming the caller; otherwise one naming a third organization.
+          const consentId =
+            target === 'consented' && caller
+              ? (await handle().db.selectFrom('consents').select('id').where('clientId', '=', made.id).executeTakeFirstOrThrow()).id
+              : await makeConsent(db, { clientId: made.id, organizationId: third.id, recordedByOrganizationId: holderOf(target).id, revoked: false });
+          return { id: made.id, consentId };
+        },
+      };
+    };
     const mismatches: string[] = [];
     const unaudited: string[] = [];
     let checked = 0;
     for (const column of columns) {
       for (const { route, action, cases } of routes) {
         for (const kase of cases) {
-          if (kase.target === 'own' && !column.organization) continue;
-          const request = await kase.request({ column, other, loginEmail, fresh, client });
+          if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
+          const request = await kase.request({ column, other, third, loginEmail, fresh, client, ...consentFixtures(column) });
           // A fresh session per call: sign-out and disabling must not spoil the next one.
           const headers = column.user ? (await makeSession(db, column.user)).headers : {};
           const res = await app.inject({ ...request, headers });
@@ -262,7 +409,7 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
             if (!rows.some((r) => r.outcome === 'denied')) unaudited.push(`${column.label} → ${route} (${kase.target})`);
           }
           if (want === 404 && kase.target !== 'random') {
-            const random = await kase.request({ column, other, loginEmail, fresh, client }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
+            const random = await kase.request({ column, other, third, loginEmail, fresh, client, ...consentFixtures(column) }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
             const answer = await app.inject({ ...random, headers: column.user ? (await makeSession(db, column.user)).headers : {} });
             expect(answer.statusCode).toBe(404);
             expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { APP_VERSION } from '../lib/version.ts';
 import {
+  pgliteExtensions,
   DataDirError,
   EMBEDDED_PG_MAJOR,
   inspectDataDir,
@@ -113,7 +114,7 @@ export async function restoreDataDir(
       fs.renameSync(target, keptAside);
     }
     try {
-      const pglite = await PGlite.create({ dataDir: target, loadDataDir: new Blob([new Uint8Array(dump)]) });
+      const pglite = await PGlite.create({ dataDir: target, extensions: pgliteExtensions, loadDataDir: new Blob([new Uint8Array(dump)]) });
       await pglite.query('select 1 from schema_migrations limit 1');
       await pglite.close();
     } catch (error) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -22,6 +23,9 @@ export type DatabaseHandle = {
   dataDir: string | undefined;
   close: () => Promise<void>;
 };
+
+// The extensions the migrations create, bundled with PGlite (a server has them in postgresql-contrib).
+export const pgliteExtensions = { pg_trgm };
 
 // PGlite 0.5 embeds PostgreSQL 18; a data directory belongs to one major version.
 export const EMBEDDED_PG_MAJOR = 18;
@@ -127,7 +131,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return { db, engine: 'postgres', pglite: undefined, pool, dataDir: undefined, close: () => db.destroy() };
   }
   if (options.memory) {
-    const pglite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const pglite = await PGlite.create({ extensions: pgliteExtensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     return embeddedHandle(pglite, undefined, undefined);
   }
   const dataDir = options.dataDir;
@@ -139,6 +143,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   try {
     pglite = await PGlite.create({
       dataDir: pgDataPath(dataDir),
+      extensions: pgliteExtensions,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     if (state === 'empty') writeMarker(dataDir);

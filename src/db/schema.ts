@@ -60,6 +60,23 @@ export type ClientsTable = Timestamps & {
   neighbourhoodId: number | null;
   educationLevel: string;
   incomeSource: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  otherLanguages: Generated<string[]>;
+  interpreterNeeded: Generated<boolean>;
+  interpreterLanguage: string | null;
+  email: string | null;
+  phone: string | null;
+  streetAddress: string | null;
+  literacyNumeracy: Generated<string>;
+  goalStatement: string | null;
+  targetNocCodes: Generated<string[]>;
+  hoursWanted: number | null;
+  timeHorizon: string | null;
+  status: Generated<'active' | 'on_hold' | 'closed'>;
+  closedReason: string | null;
+  createdBy: string | null;
+  searchName: ColumnType<string, never, never>;
 };
 
 export type ClientEquityTable = Timestamps & {
@@ -68,6 +85,86 @@ export type ClientEquityTable = Timestamps & {
   arrivalYear: number | null;
   disability: boolean | null;
   francophone: boolean | null;
+  indigenousIdentity: string | null;
+  racializedGroup: string[] | null;
+  gender: string | null;
+  lgbtq2s: boolean | null;
+};
+
+export type ClientStatusChangesTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  status: string;
+  kind: string;
+  closedReason: string | null;
+  note: string | null;
+  changedBy: string | null;
+  organizationId: string;
+};
+
+export type ClientWorkHistoryTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  nocCode: string;
+  jobTitle: string | null;
+  employerName: string | null;
+  startDate: string;
+  endDate: string | null;
+  hoursPerWeek: number | null;
+};
+
+export type ClientBarriersTable = Timestamps & { clientId: string; kind: string; status: string };
+
+export type ClientAccommodationsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  kind: string;
+  disabilityRelated: boolean;
+  description: string | null;
+};
+
+export type ClientExternalIdsTable = Timestamps & { clientId: string; kind: string; value: string };
+
+export type ConsentsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  organizationId: string;
+  recordedByOrganizationId: string;
+  recordedBy: string | null;
+  categories: string[];
+  purpose: string;
+  method: string;
+  evidence: string;
+  startsOn: string;
+  expiresOn: string;
+};
+
+export type ConsentRevocationsTable = Timestamps & {
+  consentId: string;
+  revokedBy: string | null;
+  method: string;
+  reason: string | null;
+};
+
+export type AssessmentsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  sequence: number;
+  kind: 'initial' | 'reassessment' | 'override';
+  organizationId: string;
+  assessedBy: string | null;
+  modelVersion: string;
+  modelChecksum: string;
+  assessedOn: string;
+  input: ColumnType<unknown, string, never>;
+  result: ColumnType<unknown, string, never>;
+  score: ColumnType<string, number, never>;
+  computedStream: 'A' | 'B' | 'C';
+  stream: 'A' | 'B' | 'C';
+  previousStream: 'A' | 'B' | 'C' | null;
+  reason: string | null;
+  justification: string | null;
+  overridesAssessmentId: string | null;
 };
 
 export type SyntheticLoadsTable = Timestamps & {
@@ -176,6 +273,14 @@ export type Database = {
   sites: SitesTable;
   clients: ClientsTable;
   clientEquity: ClientEquityTable;
+  clientStatusChanges: ClientStatusChangesTable;
+  clientWorkHistory: ClientWorkHistoryTable;
+  clientBarriers: ClientBarriersTable;
+  clientAccommodations: ClientAccommodationsTable;
+  clientExternalIds: ClientExternalIdsTable;
+  consents: ConsentsTable;
+  assessments: AssessmentsTable;
+  consentRevocations: ConsentRevocationsTable;
   syntheticLoads: SyntheticLoadsTable;
   outboxMessages: OutboxMessagesTable;
   users: UsersTable;

@@ -4,6 +4,10 @@ import { organizationRoutes } from '../domain/organizations/organization.routes.
 import { accountRoutes } from '../domain/accounts/account.routes.ts';
 import { userRoutes } from '../domain/accounts/user.routes.ts';
 import { auditRoutes } from '../domain/audit/audit.routes.ts';
+import { clientRoutes } from '../domain/clients/client.routes.ts';
+import { consentRoutes } from '../domain/consent/consent.routes.ts';
+import { assessmentRoutes } from '../domain/assessment/assessment.routes.ts';
+import { occupationRoutes } from '../domain/occupations/occupation.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {
@@ -12,4 +16,8 @@ export function registerRoutes(app: AppInstance): void {
   accountRoutes(app);
   userRoutes(app);
   auditRoutes(app);
+  clientRoutes(app);
+  consentRoutes(app);
+  assessmentRoutes(app);
+  occupationRoutes(app);
 }

@@ -1,7 +1,234 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import type { Equity, NewClient } from './client.ts';
 
-// Who holds a client's file: what every decision about the client starts from. The consent, case-team
-// and complaint facts join this as their modules arrive (issue 4 on).
-export async function selectClientHolder(db: DbOrTrx, clientId: string): Promise<{ id: string; organizationId: string } | undefined> {
-  return db.selectFrom('clients').select(['id', 'organizationId']).where('id', '=', clientId).executeTakeFirst();
+// Who holds a client's file, and the file's status: what every decision about the client starts from.
+export async function selectClientHolder(
+  db: DbOrTrx,
+  clientId: string,
+): Promise<{ id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined> {
+  const row = await db.selectFrom('clients').select(['id', 'organizationId', 'status']).where('id', '=', clientId).executeTakeFirst();
+  return row as { id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined;
+}
+
+export type ClientInsert = Omit<NewClient, 'organizationId' | 'notADuplicate' | 'postalCode'> & {
+  organizationId: string;
+  createdBy: string | null;
+  postalCode: string | null;
+  neighbourhoodId: number | null;
+};
+
+export async function insertClient(trx: DbOrTrx, c: ClientInsert, openingNote?: string): Promise<string> {
+  const { id } = await trx
+    .insertInto('clients')
+    .values({
+      organizationId: c.organizationId,
+      givenName: c.givenName,
+      familyName: c.familyName,
+      preferredName: c.preferredName ?? null,
+      pronouns: c.pronouns ?? null,
+      dateOfBirth: c.dateOfBirth,
+      preferredLanguage: c.preferredLanguage,
+      otherLanguages: c.otherLanguages,
+      interpreterNeeded: c.interpreterNeeded,
+      interpreterLanguage: c.interpreterLanguage ?? null,
+      email: c.email ?? null,
+      phone: c.phone ?? null,
+      streetAddress: c.streetAddress ?? null,
+      postalCode: c.postalCode,
+      neighbourhoodId: c.neighbourhoodId,
+      educationLevel: c.educationLevel,
+      literacyNumeracy: c.literacyNumeracy,
+      incomeSource: c.incomeSource,
+      goalStatement: c.goals?.statement ?? null,
+      targetNocCodes: c.goals?.targetNocCodes ?? [],
+      hoursWanted: c.goals?.hoursWanted ?? null,
+      timeHorizon: c.goals?.timeHorizon ?? null,
+      createdBy: c.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('clientStatusChanges')
+    .values({ clientId: id, status: 'active', kind: 'opened', note: openingNote ?? null, changedBy: c.createdBy, organizationId: c.organizationId })
+    .execute();
+  if (c.workHistory.length > 0) {
+    await trx
+      .insertInto('clientWorkHistory')
+      .values(
+        c.workHistory.map((w) => ({
+          clientId: id,
+          nocCode: w.nocCode,
+          jobTitle: w.jobTitle ?? null,
+          employerName: w.employerName ?? null,
+          startDate: w.startDate,
+          endDate: w.endDate ?? null,
+          hoursPerWeek: w.hoursPerWeek ?? null,
+        })),
+      )
+      .execute();
+  }
+  if (c.barriers.length > 0) await trx.insertInto('clientBarriers').values(c.barriers.map((b) => ({ clientId: id, kind: b.kind, status: b.status }))).execute();
+  if (c.accommodations.length > 0) {
+    await trx
+      .insertInto('clientAccommodations')
+      .values(c.accommodations.map((a) => ({ clientId: id, kind: a.kind, disabilityRelated: a.disabilityRelated, description: a.description ?? null })))
+      .execute();
+  }
+  if (c.externalIds.length > 0) await trx.insertInto('clientExternalIds').values(c.externalIds.map((e) => ({ clientId: id, kind: e.kind, value: e.value }))).execute();
+  if (c.equity && Object.keys(c.equity).length > 0) await upsertEquity(trx, id, c.equity);
+  return id;
+}
+
+export async function upsertEquity(trx: DbOrTrx, clientId: string, e: Equity): Promise<void> {
+  const values = {
+    indigenousIdentity: e.indigenousIdentity ?? null,
+    racializedGroup: e.racializedGroup ?? null,
+    gender: e.gender ?? null,
+    disability: e.disability ?? null,
+    newcomer: e.newcomer ?? null,
+    arrivalYear: e.arrivalYear ?? null,
+    francophone: e.francophone ?? null,
+    lgbtq2s: e.lgbtq2s ?? null,
+  };
+  await trx
+    .insertInto('clientEquity')
+    .values({ clientId, ...values })
+    .onConflict((oc) => oc.column('clientId').doUpdateSet(values))
+    .execute();
+}
+
+// Which of these identifiers another record already holds (they are unique across the system).
+export async function selectExternalIdOwners(db: DbOrTrx, ids: { kind: string; value: string }[]): Promise<{ kind: string; clientId: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('clientExternalIds')
+    .select(['kind', 'clientId'])
+    .where((eb) => eb.or(ids.map((i) => eb.and([eb('kind', '=', i.kind), eb('value', '=', i.value)]))))
+    .execute();
+}
+
+export async function selectClientRecord(db: DbOrTrx, clientId: string) {
+  const client = await db
+    .selectFrom('clients')
+    .select([
+      'id',
+      'organizationId',
+      'status',
+      'closedReason',
+      'createdAt',
+      'updatedAt',
+      'givenName',
+      'familyName',
+      'preferredName',
+      'pronouns',
+      sql<string>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth'),
+      'preferredLanguage',
+      'otherLanguages',
+      'interpreterNeeded',
+      'interpreterLanguage',
+      'email',
+      'phone',
+      'streetAddress',
+      'postalCode',
+      'neighbourhoodId',
+      'educationLevel',
+      'literacyNumeracy',
+      'incomeSource',
+      'goalStatement',
+      'targetNocCodes',
+      'hoursWanted',
+      'timeHorizon',
+    ])
+    .where('id', '=', clientId)
+    .executeTakeFirst();
+  if (!client) return undefined;
+  const [workHistory, barriers, accommodations, externalIds, equity] = [
+    await db
+      .selectFrom('clientWorkHistory')
+      .select([
+        'nocCode',
+        'jobTitle',
+        'employerName',
+        sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('startDate'),
+        sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('endDate'),
+        sql<number | null>`hours_per_week::float8`.as('hoursPerWeek'),
+      ])
+      .where('clientId', '=', clientId)
+      .orderBy('startDate')
+      .execute(),
+    await db.selectFrom('clientBarriers').select(['kind', 'status']).where('clientId', '=', clientId).orderBy('kind').execute(),
+    await db
+      .selectFrom('clientAccommodations')
+      .select(['kind', 'disabilityRelated', 'description'])
+      .where('clientId', '=', clientId)
+      .orderBy('createdAt')
+      .execute(),
+    await db.selectFrom('clientExternalIds').select(['kind', 'value']).where('clientId', '=', clientId).orderBy('kind').execute(),
+    await db
+      .selectFrom('clientEquity')
+      .select(['indigenousIdentity', 'racializedGroup', 'gender', 'disability', 'newcomer', 'arrivalYear', 'francophone', 'lgbtq2s'])
+      .where('clientId', '=', clientId)
+      .executeTakeFirst(),
+  ];
+  return { ...client, workHistory, barriers, accommodations, externalIds, equity };
+}
+export type ClientRecord = NonNullable<Awaited<ReturnType<typeof selectClientRecord>>>;
+
+export type DuplicateCandidate = {
+  id: string;
+  organizationId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  nameSimilarity: number;
+  givenSimilarity: number;
+  familySimilarity: number;
+  dateMatch: 'exact' | 'swapped' | 'year_off' | 'none';
+  externalIdMatch: boolean;
+};
+
+// Candidates for "is this person already known?": names alike by trigram (the GIN index), or the same
+// birth date (exact, day and month swapped, or one year off) with a name somewhat alike, or the same
+// external identifier. Scored in the service; `limit` per candidate set keeps it fast at city scale.
+export async function selectDuplicateCandidates(
+  trx: DbOrTrx,
+  q: { key: string; givenKey: string; familyKey: string; dates: { exact: string; swapped: string | null; yearOff: string[] } | null; externalId: { kind: string; value: string } | null },
+  limit: number,
+): Promise<DuplicateCandidate[]> {
+  const dateList = q.dates ? [q.dates.exact, ...(q.dates.swapped ? [q.dates.swapped] : []), ...q.dates.yearOff] : [];
+  // A stricter trigram threshold for the name-only path: at a million clients common names
+  // otherwise bring thousands of rows to re-check.
+  await sql`select set_config('pg_trgm.similarity_threshold', '0.45', true)`.execute(trx);
+  const byName = sql`select id from clients where search_name % ${q.key} order by search_name <-> ${q.key} limit ${limit}`;
+  const byDate =
+    dateList.length > 0
+      ? sql`select id from clients where date_of_birth = any(${dateList}::date[])
+              and (similarity(search_name, ${q.key}) > 0.2 or word_similarity(${q.familyKey}, search_name) > 0.5)
+            order by similarity(search_name, ${q.key}) desc limit ${limit}`
+      : sql`select null::uuid as id where false`;
+  const byExternal = q.externalId
+    ? sql`select client_id as id from client_external_ids where kind = ${q.externalId.kind} and value = ${q.externalId.value}`
+    : sql`select null::uuid as id where false`;
+  const { rows } = await sql<DuplicateCandidate>`
+    with ids as ((${byName}) union (${byDate}) union (${byExternal}))
+    select c.id, c.organization_id as "organizationId", c.given_name as "givenName", c.family_name as "familyName",
+      to_char(c.date_of_birth, 'YYYY-MM-DD') as "dateOfBirth",
+      similarity(c.search_name, ${q.key})::float8 as "nameSimilarity",
+      greatest(similarity(client_search_key(c.given_name), ${q.givenKey}), word_similarity(${q.givenKey}, c.search_name))::float8 as "givenSimilarity",
+      greatest(similarity(client_search_key(c.family_name), ${q.familyKey}), word_similarity(${q.familyKey}, c.search_name))::float8 as "familySimilarity",
+      case
+        when ${q.dates?.exact ?? null}::date is null then 'none'
+        when c.date_of_birth = ${q.dates?.exact ?? null}::date then 'exact'
+        when c.date_of_birth = ${q.dates?.swapped ?? null}::date then 'swapped'
+        when c.date_of_birth = any(${q.dates?.yearOff ?? []}::date[]) then 'year_off'
+        else 'none' end as "dateMatch",
+      ${q.externalId ? sql`exists (select 1 from client_external_ids e where e.client_id = c.id and e.kind = ${q.externalId.kind} and e.value = ${q.externalId.value})` : sql`false`} as "externalIdMatch"
+    from clients c join ids on ids.id = c.id`.execute(trx);
+  return rows;
+}
+
+// Serializes changes that number a client's history (assessments): one writer at a time per client.
+export async function lockClientRow(db: DbOrTrx, clientId: string): Promise<void> {
+  await db.selectFrom('clients').select('id').where('id', '=', clientId).forUpdate().executeTakeFirst();
 }

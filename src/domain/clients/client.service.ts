@@ -1,9 +1,302 @@
-import type { DbOrTrx } from '../../db/database.ts';
+import type { Actor } from '../../access/actor.ts';
+import { deniedError, writeAudit } from '../../access/audit.ts';
+import { accessClient, type ClientAccess } from '../../access/client-access.ts';
+import { authorize } from '../../access/authorize.ts';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { selectClientHolder } from './client.queries.ts';
+import { AppError } from '../../server/errors.ts';
+import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
+import { assessmentInputSchema, type AssessmentInput } from '../assessment/assessment-input.ts';
+import { activeConsentsFor } from '../consent/consent-facts.ts';
+import { locatePostalCode } from '../organizations/organization.service.ts';
+import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './client.ts';
+import {
+  insertClient,
+  lockClientRow,
+  selectClientHolder,
+  selectClientRecord,
+  selectDuplicateCandidates,
+  selectExternalIdOwners,
+  type ClientRecord,
+  type DuplicateCandidate,
+} from './client.queries.ts';
 
-// The facts other modules need to decide about a client (who holds the file), without reading any of
-// the client's personal information. Undefined for an unknown or malformed id.
-export async function clientHolder(db: DbOrTrx, clientId: string): Promise<{ id: string; organizationId: string } | undefined> {
+export type RequestContext = { requestId: string; purpose?: string };
+
+// The facts other modules need to decide about a client (who holds the file, its status), without
+// reading any of the client's personal information. Undefined for an unknown or malformed id.
+export async function clientHolder(
+  db: DbOrTrx,
+  clientId: string,
+): Promise<{ id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined> {
   return isUuid(clientId) ? selectClientHolder(db, clientId) : undefined;
+}
+
+function requireUser(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.');
+}
+
+// ---- Duplicate search ---------------------------------------------------------------------------
+
+// The key the database compares names on (client_search_key in migration 0010), for the query side.
+export function searchKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/ı/g, 'i')
+    .replace(/œ/g, 'o')
+    .replace(/æ/g, 'a')
+    .replace(/ß/g, 's')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// The birth dates a typo plausibly gives: day and month swapped (a real date, not the same one),
+// and the same day one year either side.
+export function plausibleBirthDates(date: string): { exact: string; swapped: string | null; yearOff: string[] } {
+  const [y, m, d] = date.split('-') as [string, string, string];
+  const swappedCandidate = `${y}-${d}-${m}`;
+  const real = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  const yearOff = [Number(y) - 1, Number(y) + 1].map((yy) => `${String(yy).padStart(4, '0')}-${m}-${d}`).filter(real);
+  return { exact: date, swapped: swappedCandidate !== date && real(swappedCandidate) ? swappedCandidate : null, yearOff };
+}
+
+const dateWeights = { exact: 1, swapped: 0.85, year_off: 0.6, none: 0 } as const;
+const dateReasons = { exact: 'same date of birth', swapped: 'date of birth with day and month swapped', year_off: 'date of birth one year apart', none: '' } as const;
+
+// How alike a candidate is, from 0 to 1, and why. Names weigh 55 %, the birth date 45 %; the same
+// external identifier is as good as certain.
+export function scoreCandidate(c: DuplicateCandidate, hasDate: boolean): { score: number; reasons: string[] } {
+  const name = Math.max(c.nameSimilarity, (c.givenSimilarity + c.familySimilarity) / 2);
+  const reasons = [`name similarity ${name.toFixed(2)}`];
+  let score = hasDate ? 0.55 * name + 0.45 * dateWeights[c.dateMatch] : 0.8 * name;
+  if (c.dateMatch !== 'none') reasons.push(dateReasons[c.dateMatch]);
+  if (c.externalIdMatch) {
+    score = Math.max(score, 0.98);
+    reasons.push('same external identifier');
+  }
+  return { score: Math.round(score * 1000) / 1000, reasons };
+}
+
+export const DUPLICATE_RESULTS = 5;
+export const DUPLICATE_MIN_SCORE = 0.45;
+// At or above this score, intake refuses a new record unless the worker confirms it is someone else.
+export const DUPLICATE_BLOCK_SCORE = 0.85;
+
+async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch): Promise<(DuplicateMatch & { id: string })[]> {
+  const candidates = await selectDuplicateCandidates(
+    trx,
+    {
+      key: searchKey(`${query.givenName} ${query.familyName}`),
+      givenKey: searchKey(query.givenName),
+      familyKey: searchKey(query.familyName),
+      dates: query.dateOfBirth ? plausibleBirthDates(query.dateOfBirth) : null,
+      externalId: query.externalId ?? null,
+    },
+    20,
+  );
+  const scored = candidates
+    .map((c) => ({ c, ...scoreCandidate(c, query.dateOfBirth !== undefined) }))
+    .filter((m) => m.score >= DUPLICATE_MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id))
+    .slice(0, DUPLICATE_RESULTS);
+  const matches: (DuplicateMatch & { id: string })[] = [];
+  for (const { c, score, reasons } of scored) {
+    const own = actor.kind === 'system' || (actor.kind === 'user' && c.organizationId === actor.organizationId);
+    const consented =
+      !own && actor.kind === 'user' && (await activeConsentsFor(trx, c.id, actor.organizationId)).some((k) => k.categories.includes('identity_contact'));
+    matches.push(
+      own || consented
+        ? { kind: 'visible', id: c.id, clientId: c.id, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth, organizationId: c.organizationId, score, reasons }
+        : { kind: 'possible_existing_record', id: c.id, score, reasons },
+    );
+  }
+  return matches;
+}
+
+// "Is this person already known?" before intake. A match outside the caller's access shows only
+// that a possible existing record exists, its score and why: no agency, no field. Audited with every
+// id matched, so the holding agency can see who searched for its client.
+export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateSearch, context: RequestContext): Promise<{ matches: DuplicateMatch[] }> {
+  requireUser(actor);
+  const matches = await findMatches(trx, actor, query);
+  await writeAudit(trx, actor, {
+    action: 'client.search_duplicates',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordIds: matches.map((m) => m.id),
+    reason: `${matches.length} match(es), ${matches.filter((m) => m.kind === 'possible_existing_record').length} outside the caller's access`,
+    requestId: context.requestId,
+  });
+  return { matches: matches.map(({ id: _id, ...m }) => m as DuplicateMatch) };
+}
+
+// ---- Intake -------------------------------------------------------------------------------------
+
+export async function createClient(trx: Trx, actor: Actor, input: NewClient, context: RequestContext): Promise<ClientView> {
+  requireUser(actor);
+  if (actor.kind !== 'user') throw new AppError('forbidden', 'Clients are registered by an agency’s staff.');
+  // The server sets the holder: the actor's organization (docs/permissions.md 4.2).
+  if (input.organizationId && input.organizationId !== actor.organizationId) {
+    throw deniedError(
+      actor,
+      { action: 'client.create', recordType: 'organization', recordId: input.organizationId, reason: 'owner field names another organization', requestId: context.requestId },
+      'A client’s file is held by your own organization: organizationId may only name it.',
+    );
+  }
+  const gate = authorize(actor, 'client.create', { kind: 'client', organizationId: actor.organizationId });
+  if (!gate.allowed) {
+    throw deniedError(actor, { action: 'client.create', reason: gate.reason, requestId: context.requestId }, `Not allowed: ${gate.reason}.`);
+  }
+  const taken = await selectExternalIdOwners(trx, input.externalIds);
+  if (taken.length > 0) {
+    throw new AppError(
+      'conflict',
+      'Another client record already holds this identifier: search for the person and ask for access instead of opening a second record.',
+      taken.map((t) => ({ field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`, message: 'already on another record' })),
+    );
+  }
+  const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth });
+  const strong = matches.filter((m) => m.score >= DUPLICATE_BLOCK_SCORE);
+  if (strong.length > 0 && !input.notADuplicate) {
+    throw new AppError(
+      'conflict',
+      `${strong.length} possible existing record(s) match this person. Review them with a duplicate search; if this is someone else, say why in notADuplicate.reason.`,
+      [{ field: 'notADuplicate', message: 'required when a possible existing record matches' }],
+    );
+  }
+  const location = input.postalCode ? await locatePostalCode(trx, input.postalCode) : { neighbourhoodId: null };
+  const { organizationId: _owner, notADuplicate, postalCode, ...fields } = input;
+  const id = await insertClient(trx, {
+    ...fields,
+    organizationId: actor.organizationId,
+    createdBy: actor.userId,
+    postalCode: postalCode ?? null,
+    neighbourhoodId: location.neighbourhoodId,
+  }, notADuplicate?.reason);
+  await writeAudit(trx, actor, {
+    action: 'client.create',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordId: id,
+    clientId: id,
+    reason: strong.length > 0 ? `confirmed not a duplicate of ${strong.length} possible record(s)` : undefined,
+    requestId: context.requestId,
+  });
+  const access = await accessClient(trx, actor, id, 'client.read', context);
+  const record = await selectClientRecord(trx, id);
+  if (!record) throw new AppError('internal', 'The new client record could not be read back.');
+  return viewOf(record, access, await currentAssessmentOf(trx, id));
+}
+
+// ---- Reading ------------------------------------------------------------------------------------
+
+function iso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+// The answer holds only the categories the caller reaches: a category not consented is absent.
+export function viewOf(record: ClientRecord, access: ClientAccess, current: { id: string; stream: 'A' | 'B' | 'C' } | undefined): ClientView {
+  const has = (c: Parameters<typeof access.categories.has>[0]) => access.categories.has(c);
+  const view: ClientView = {
+    id: record.id,
+    organizationId: record.organizationId,
+    status: record.status,
+    closedReason: record.closedReason as ClientView['closedReason'],
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+    access: { scope: access.scope, categories: [...access.categories].sort(), purposes: access.purposes },
+  };
+  if (has('identity_contact')) {
+    view.identityContact = {
+      givenName: record.givenName,
+      familyName: record.familyName,
+      preferredName: record.preferredName,
+      pronouns: record.pronouns,
+      dateOfBirth: record.dateOfBirth,
+      preferredLanguage: record.preferredLanguage,
+      otherLanguages: record.otherLanguages,
+      interpreterNeeded: record.interpreterNeeded,
+      interpreterLanguage: record.interpreterLanguage,
+      email: record.email,
+      phone: record.phone,
+      streetAddress: record.streetAddress,
+      postalCode: record.postalCode,
+      neighbourhoodId: record.neighbourhoodId,
+      externalIds: record.externalIds as NonNullable<ClientView['identityContact']>['externalIds'],
+    };
+  }
+  if (has('employment')) {
+    view.employment = {
+      educationLevel: record.educationLevel as NonNullable<ClientView['employment']>['educationLevel'],
+      literacyNumeracy: record.literacyNumeracy as NonNullable<ClientView['employment']>['literacyNumeracy'],
+      workHistory: record.workHistory,
+      goals: {
+        statement: record.goalStatement,
+        targetNocCodes: record.targetNocCodes,
+        hoursWanted: record.hoursWanted,
+        timeHorizon: record.timeHorizon as NonNullable<ClientView['employment']>['goals']['timeHorizon'],
+      },
+      accommodations: record.accommodations as NonNullable<ClientView['employment']>['accommodations'],
+    };
+  }
+  if (has('assessment')) {
+    view.assessment = {
+      incomeSource: record.incomeSource as NonNullable<ClientView['assessment']>['incomeSource'],
+      barriers: record.barriers as NonNullable<ClientView['assessment']>['barriers'],
+      stream: current?.stream ?? null,
+      assessmentId: current?.id ?? null,
+    };
+  }
+  if (has('equity') && record.equity) {
+    const e = record.equity;
+    view.equity = Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null)) as ClientView['equity'];
+  }
+  return view;
+}
+
+export async function getClient(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ClientView> {
+  const access = await accessClient(trx, actor, clientId, 'client.read', context);
+  const record = await selectClientRecord(trx, access.clientId);
+  if (!record) throw new AppError('not_found', 'No client has that id.');
+  const current = await currentAssessmentOf(trx, access.clientId);
+  await writeAudit(trx, actor, {
+    action: 'client.read',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordId: access.clientId,
+    clientId: access.clientId,
+    purpose: access.purposes.join(',') || undefined,
+    reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
+    requestId: context.requestId,
+  });
+  const view = viewOf(record, access, current);
+  // A job developer sees the stream of a client they reach, not the assessment behind it (2.2).
+  return access.streamOnly ? { ...view, stream: current?.stream ?? null } : view;
+}
+
+// What the Common Assessment reads of a client's file, taken from the record as it stands (never from
+// the self-identified equity answers), with the row locked so the history numbers in order.
+export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn: string): Promise<AssessmentInput> {
+  await lockClientRow(trx, clientId);
+  const record = await selectClientRecord(trx, clientId);
+  if (!record) throw new AppError('not_found', 'No client has that id.');
+  return assessmentInputSchema.parse({
+    dateOfBirth: record.dateOfBirth,
+    assessedOn,
+    educationLevel: record.educationLevel,
+    incomeSource: record.incomeSource,
+    literacyNumeracy: record.literacyNumeracy,
+    workHistory: record.workHistory.map((w) => ({
+      nocCode: w.nocCode,
+      startDate: w.startDate,
+      endDate: w.endDate,
+      ...(w.hoursPerWeek !== null ? { hoursPerWeek: w.hoursPerWeek } : {}),
+    })),
+    barriers: record.barriers,
+    accommodations: record.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated })),
+  });
 }

@@ -165,3 +165,8 @@ export async function countOrganizationsPerType(db: DbOrTrx): Promise<{ type: Or
 export function countSites(db: DbOrTrx): Promise<{ sites: number; fsasServed: number; neighbourhoodsServed: number }> {
   return countSiteCoverage(db);
 }
+
+// Where a postal code is: its FSA's centroid and nearest neighbourhood (for client records too).
+export function locatePostalCode(db: DbOrTrx, postalCode: string): Promise<{ latitude: number | null; longitude: number | null; neighbourhoodId: number | null }> {
+  return locateSite(db, postalCode, undefined);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { withTransaction } from '../../db/database.ts';
+import { listEnvelopeSchema } from '../../lib/list.ts';
+import type { AppInstance } from '../../server/app.ts';
+import { clientIdParams } from '../clients/client.ts';
+import { assessmentParams, assessmentSchema, newAssessmentSchema, overrideSchema } from './assessment.ts';
+import { assessClient, listAssessments, overrideAssessment } from './assessment.service.ts';
+
+export const MAX_PER_PAGE = 100;
+
+export function assessmentRoutes(app: AppInstance): void {
+  app.post(
+    '/api/clients/:id/assessments',
+    {
+      config: { permission: 'assessment.create' },
+      schema: {
+        tags: ['assessment'],
+        summary: 'Assess (or reassess, with the reason) a client from their record: stream A, B or C and the factor-by-factor explanation',
+        params: clientIdParams,
+        body: newAssessmentSchema,
+        response: { 201: assessmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const saved = await withTransaction(app.db, (trx) => assessClient(trx, request.actor, request.params.id, request.body, { requestId: request.id }));
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/clients/:id/assessments',
+    {
+      config: { permission: 'assessment.read' },
+      schema: {
+        tags: ['assessment'],
+        summary: "A client's assessment history, newest first, with reasons, overrides and their justifications",
+        params: clientIdParams,
+        querystring: z.strictObject({
+          page: z.coerce.number().int().min(1).default(1),
+          perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(20),
+        }),
+        response: { 200: listEnvelopeSchema(assessmentSchema) },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => listAssessments(trx, request.actor, request.params.id, request.query, { requestId: request.id })),
+  );
+
+  app.post(
+    '/api/clients/:id/assessments/:assessmentId/override',
+    {
+      config: { permission: 'assessment.override' },
+      schema: {
+        tags: ['assessment'],
+        summary: "A manager's override of the stream in force, with a written justification the client sees",
+        params: assessmentParams,
+        body: overrideSchema,
+        response: { 201: assessmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const saved = await withTransaction(app.db, (trx) =>
+        overrideAssessment(trx, request.actor, request.params.id, request.params.assessmentId, request.body, { requestId: request.id }),
+      );
+      return reply.status(201).send(saved);
+    },
+  );
+}

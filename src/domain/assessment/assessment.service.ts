@@ -1,0 +1,142 @@
+import type { Actor } from '../../access/actor.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { accessClient, requireCategory } from '../../access/client-access.ts';
+import type { Trx } from '../../db/database.ts';
+import { todayIn } from '../../lib/dates.ts';
+import { isUuid } from '../../lib/ids.ts';
+import type { ListEnvelope } from '../../lib/list.ts';
+import { AppError } from '../../server/errors.ts';
+import { assessmentInputFor } from '../clients/client.service.ts';
+import type { Assessment, NewAssessment, Override } from './assessment.ts';
+import { insertAssessment, selectAssessment, selectAssessments, selectLatestAssessment } from './assessment.queries.ts';
+import { findModel, listModels, defaultModelVersion } from './models.ts';
+import { compareResults, scoreAssessment } from './score.ts';
+
+type Context = { requestId: string };
+
+function modelFor(version: string | undefined) {
+  const model = findModel(version ?? defaultModelVersion);
+  if (!model) {
+    throw new AppError('invalid', `No assessment model ${version ?? ''}: available are ${listModels().map((m) => m.version).join(', ')}.`, [
+      { field: 'modelVersion', message: 'unknown model version' },
+    ]);
+  }
+  return model;
+}
+
+// Assesses a client from their record as it stands: the first time, or again whenever something new
+// is learned (with the reason, which goes on the record). The history is appended, never rewritten.
+export async function assessClient(trx: Trx, actor: Actor, clientId: string, input: NewAssessment, context: Context): Promise<Assessment> {
+  const access = await accessClient(trx, actor, clientId, 'assessment.create', context);
+  requireCategory(actor, access, 'assessment', 'assessment.create', context.requestId);
+  const model = modelFor(input.modelVersion);
+  const today = todayIn();
+  if (input.assessedOn && input.assessedOn > today) {
+    throw new AppError('invalid', 'An assessment cannot be dated in the future.', [{ field: 'assessedOn', message: `after today (${today})` }]);
+  }
+  const answers = await assessmentInputFor(trx, access.clientId, input.assessedOn ?? today);
+  const previous = await selectLatestAssessment(trx, access.clientId);
+  if (previous && !input.reason) {
+    throw new AppError('invalid', 'A reassessment needs its reason: what was newly learned, and why assess again now.', [
+      { field: 'reason', message: 'required for a reassessment' },
+    ]);
+  }
+  const result = scoreAssessment(model, answers);
+  const id = await insertAssessment(trx, {
+    clientId: access.clientId,
+    sequence: (previous?.sequence ?? 0) + 1,
+    kind: previous ? 'reassessment' : 'initial',
+    organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+    assessedBy: actor.kind === 'user' ? actor.userId : null,
+    input: answers,
+    result,
+    computedStream: result.stream,
+    stream: result.stream,
+    previousStream: previous?.stream ?? null,
+    reason: input.reason ?? null,
+    justification: null,
+    overridesAssessmentId: null,
+  });
+  await writeAudit(trx, actor, {
+    action: 'assessment.create',
+    outcome: 'succeeded',
+    recordType: 'assessment',
+    recordId: id,
+    clientId: access.clientId,
+    reason: previous ? `reassessment: stream ${previous.stream} -> ${result.stream}` : `initial: stream ${result.stream}`,
+    requestId: context.requestId,
+  });
+  const saved = await selectAssessment(trx, access.clientId, id);
+  if (!saved) throw new AppError('internal', 'The assessment could not be read back.');
+  return previous ? { ...saved, changes: compareResults(previous.result, result).summary } : saved;
+}
+
+// A manager's override of the stream in force: a written justification, never on an assessment
+// they made themself (a second person stands behind it), appended as a version of its own.
+export async function overrideAssessment(trx: Trx, actor: Actor, clientId: string, assessmentId: string, input: Override, context: Context): Promise<Assessment> {
+  const access = await accessClient(trx, actor, clientId, 'assessment.override', context);
+  requireCategory(actor, access, 'assessment', 'assessment.override', context.requestId);
+  await assessmentInputFor(trx, access.clientId, todayIn());
+  const target = isUuid(assessmentId) ? await selectAssessment(trx, access.clientId, assessmentId) : undefined;
+  if (!target) {
+    throw notVisibleError(actor, { action: 'assessment.override', recordType: 'assessment', recordId: isUuid(assessmentId) ? assessmentId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The client has no assessment with that id.');
+  }
+  const latest = await selectLatestAssessment(trx, access.clientId);
+  if (!latest || latest.id !== target.id) {
+    throw new AppError('conflict', 'Only the assessment in force can be overridden: a newer one exists.', [{ field: 'assessmentId', message: `the newest is ${latest?.id ?? 'none'}` }]);
+  }
+  if (actor.kind === 'user' && target.assessedBy === actor.userId) {
+    throw deniedError(
+      actor,
+      { action: 'assessment.override', recordType: 'assessment', recordId: target.id, clientId: access.clientId, reason: 'override of own assessment', requestId: context.requestId },
+      'You made this assessment: another manager must review an override of it.',
+    );
+  }
+  if (input.stream === target.stream) {
+    throw new AppError('invalid', `The stream in force is already ${target.stream}.`, [{ field: 'stream', message: 'same as the stream in force' }]);
+  }
+  const id = await insertAssessment(trx, {
+    clientId: access.clientId,
+    sequence: target.sequence + 1,
+    kind: 'override',
+    organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+    assessedBy: actor.kind === 'user' ? actor.userId : null,
+    input: latest.input,
+    result: target.result,
+    computedStream: target.computedStream,
+    stream: input.stream,
+    previousStream: target.stream,
+    reason: null,
+    justification: input.justification,
+    overridesAssessmentId: target.id,
+  });
+  await writeAudit(trx, actor, {
+    action: 'assessment.override',
+    outcome: 'succeeded',
+    recordType: 'assessment',
+    recordId: id,
+    clientId: access.clientId,
+    reason: `override: stream ${target.stream} -> ${input.stream}`,
+    requestId: context.requestId,
+  });
+  const saved = await selectAssessment(trx, access.clientId, id);
+  if (!saved) throw new AppError('internal', 'The override could not be read back.');
+  return saved;
+}
+
+// The whole history, newest first, each with its model's explanation.
+export async function listAssessments(trx: Trx, actor: Actor, clientId: string, page: { page: number; perPage: number }, context: Context): Promise<ListEnvelope<Assessment>> {
+  const access = await accessClient(trx, actor, clientId, 'assessment.read', context);
+  requireCategory(actor, access, 'assessment', 'assessment.read', context.requestId);
+  const { items, total } = await selectAssessments(trx, access.clientId, page);
+  await writeAudit(trx, actor, {
+    action: 'assessment.read',
+    outcome: 'succeeded',
+    recordType: 'assessment',
+    recordIds: items.map((a) => a.id),
+    clientId: access.clientId,
+    purpose: access.purposes.join(',') || undefined,
+    requestId: context.requestId,
+  });
+  return { items, total, ...page };
+}

@@ -1,0 +1,118 @@
+import type { Actor } from '../../access/actor.ts';
+import { notVisibleError, writeAudit } from '../../access/audit.ts';
+import { accessClient } from '../../access/client-access.ts';
+import type { Trx } from '../../db/database.ts';
+import { addMonths, todayIn } from '../../lib/dates.ts';
+import { isUuid } from '../../lib/ids.ts';
+import type { ListEnvelope } from '../../lib/list.ts';
+import { AppError } from '../../server/errors.ts';
+import { getOrganization } from '../organizations/organization.service.ts';
+import type { Organization } from '../organizations/organization.ts';
+import { CONSENT_MAX_YEARS, type Consent, type NewConsent, type RevokeConsent } from './consent.ts';
+import { insertConsent, insertRevocation, selectConsentForRevocation, selectConsents } from './consent.queries.ts';
+
+type Context = { requestId: string };
+
+async function namedOrganization(trx: Trx, actor: Actor, id: string): Promise<Organization> {
+  try {
+    return await getOrganization(trx, actor, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') {
+      throw new AppError('invalid', 'No organization has that id: a consent names an organization of the directory.', [
+        { field: 'organizationId', message: 'unknown organization' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+// The rules a consent must meet, whoever records it (docs/permissions.md 2.3).
+function checkConsent(input: NewConsent, organization: Organization, holderOrganizationId: string, today: string): void {
+  const invalid = (field: string, message: string): never => {
+    throw new AppError('invalid', message, [{ field, message }]);
+  };
+  if (organization.id === holderOrganizationId) invalid('organizationId', 'The agency holding the file already has it: name another organization.');
+  if (organization.type === 'employer' && input.categories.some((c) => c !== 'identity_contact' && c !== 'employment')) {
+    invalid('categories', 'An employer can be named only for identity and contact, and employment.');
+  }
+  if (organization.type === 'system_manager' && input.purpose !== 'complaint') {
+    invalid('purpose', 'The system manager can be named only for a complaint, which reaches the ombudsperson handling it.');
+  }
+  if (input.categories.includes('equity') && organization.type === 'employer') invalid('categories', 'Equity answers are never shared with an employer.');
+  const startsOn = input.startsOn ?? today;
+  if (startsOn < today) invalid('startsOn', 'A consent starts today or later; it cannot be dated back.');
+  if (input.expiresOn < today) invalid('expiresOn', 'The end date has passed.');
+  if (input.expiresOn > addMonths(startsOn, CONSENT_MAX_YEARS * 12)) {
+    invalid('expiresOn', `A consent runs for at most ${CONSENT_MAX_YEARS} years; ask the client again then.`);
+  }
+}
+
+// Records a client's consent: by the agency holding the file (the client's own grant from their
+// account arrives with the client account). Audited with the organization named.
+export async function grantConsent(trx: Trx, actor: Actor, clientId: string, input: NewConsent, context: Context): Promise<Consent> {
+  const access = await accessClient(trx, actor, clientId, 'consent.grant', context);
+  const organization = await namedOrganization(trx, actor, input.organizationId);
+  const today = todayIn();
+  checkConsent(input, organization, access.holderOrganizationId, today);
+  const id = await insertConsent(trx, {
+    ...input,
+    clientId: access.clientId,
+    startsOn: input.startsOn ?? today,
+    recordedBy: actor.kind === 'user' ? actor.userId : null,
+    recordedByOrganizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+  });
+  await writeAudit(trx, actor, {
+    action: 'consent.grant',
+    outcome: 'succeeded',
+    recordType: 'consent',
+    recordId: id,
+    clientId: access.clientId,
+    purpose: input.purpose,
+    reason: `to ${organization.id}: ${input.categories.join(',')} until ${input.expiresOn}`,
+    requestId: context.requestId,
+  });
+  const consent = (await selectConsents(trx, access.clientId)).find((c) => c.id === id);
+  if (!consent) throw new AppError('internal', 'The consent could not be read back.');
+  return consent;
+}
+
+// The holding agency sees every consent of the client; an organization reaching the file through a
+// consent sees only the consents naming it.
+export async function listConsents(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Consent>> {
+  const access = await accessClient(trx, actor, clientId, 'consent.read', context);
+  const items = await selectConsents(trx, access.clientId, access.scope === 'cons' && actor.kind === 'user' ? actor.organizationId : undefined);
+  await writeAudit(trx, actor, {
+    action: 'consent.read',
+    outcome: 'succeeded',
+    recordType: 'consent',
+    recordIds: items.map((c) => c.id),
+    clientId: access.clientId,
+    reason: `scope ${access.scope}`,
+    requestId: context.requestId,
+  });
+  return { items, total: items.length, page: 1, perPage: items.length };
+}
+
+// A revocation is a new row; it takes effect on the next request. The holding agency, or the
+// organization the consent names (when the client tells them), records it.
+export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, consentId: string, input: RevokeConsent, context: Context): Promise<Consent> {
+  const access = await accessClient(trx, actor, clientId, 'consent.revoke', context);
+  const consent = isUuid(consentId) ? await selectConsentForRevocation(trx, access.clientId, consentId) : undefined;
+  const mayRevoke = consent && (access.scope !== 'cons' || (actor.kind === 'user' && consent.organizationId === actor.organizationId));
+  if (!consent || !mayRevoke) {
+    throw notVisibleError(actor, { action: 'consent.revoke', recordType: 'consent', recordId: isUuid(consentId) ? consentId : undefined, clientId: access.clientId, requestId: context.requestId }, consent !== undefined, 'The client has no consent with that id.');
+  }
+  if (consent.revokedId) throw new AppError('conflict', 'This consent was already revoked.');
+  await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
+  await writeAudit(trx, actor, {
+    action: 'consent.revoke',
+    outcome: 'succeeded',
+    recordType: 'consent',
+    recordId: consent.id,
+    clientId: access.clientId,
+    requestId: context.requestId,
+  });
+  const revoked = (await selectConsents(trx, access.clientId)).find((c) => c.id === consent.id);
+  if (!revoked) throw new AppError('internal', 'The consent could not be read back.');
+  return revoked;
+}
