@@ -113,3 +113,35 @@ export async function makeAssessment(db: Db, clientId: string): Promise<string> 
   const saved = await withTransaction(db, (trx) => assessClient(trx, systemActor('test'), clientId, {}, { requestId: 'test' }));
   return saved.id;
 }
+
+export async function makeTeamMember(db: Db, row: { clientId: string; userId: string; organizationId: string; teamRole?: string }): Promise<string> {
+  const { id } = await db
+    .insertInto('caseTeamMembers')
+    .values({ clientId: row.clientId, userId: row.userId, organizationId: row.organizationId, teamRole: row.teamRole ?? 'employment_counsellor', addedBy: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function makeNote(db: Db, row: { clientId: string; organizationId: string; authorId: string | null; visibility?: 'agency' | 'case_team' | 'client' }): Promise<string> {
+  const { id } = await db
+    .insertInto('caseNotes')
+    .values({ clientId: row.clientId, organizationId: row.organizationId, authorId: row.authorId, kind: 'contact', visibility: row.visibility ?? 'agency', contactOn: '2026-01-15', body: 'Test note', correctsNoteId: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function makeTask(db: Db, row: { clientId: string; organizationId: string; assignedTo: string; dueOn?: string }): Promise<string> {
+  const { id } = await db
+    .insertInto('tasks')
+    .values({ clientId: row.clientId, organizationId: row.organizationId, createdBy: null, assignedTo: row.assignedTo, kind: 'follow_up', title: 'Test task', dueOn: row.dueOn ?? '2099-01-01', recurUntil: null, previousTaskId: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function makeNotification(db: Db, userId: string): Promise<string> {
+  const { id } = await db.insertInto('notifications').values({ userId, kind: 'task_assigned', clientId: null, subjectId: null }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}

@@ -43,6 +43,7 @@ const table = {
   'session.read': ['—', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self'],
   'session.revoke': ['—', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self'],
   'session.revoke_all': ['—', 'self, all', 'self', 'self', 'self, own', 'self', 'self', 'self', 'self', 'self', 'self'],
+  'notification.read': ['—', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self'],
   'mfa.enrol': ['—', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self', 'self'],
   'user.invite': ['—', 'all', '—', '—', 'own', '—', '—', '—', '—', '—', '—'],
   'user.read': ['—', 'self, all', 'self', 'self', 'self, own', 'self', 'self', 'self', 'self', 'self', 'self'],

@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
-import { makeAssessment, makeClient, makeConsent, makeOrganization, makeSession, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
 import type { AppInstance } from '../server/app.ts';
+import type { Db } from '../db/database.ts';
 import type { UserActor } from './actor.ts';
 import { actorScopes, rolesAllowedFor } from './authorize.ts';
 import type { Action, Scope } from './permissions.ts';
@@ -31,6 +32,7 @@ type CaseContext = {
   third: Organization;
   loginEmail: string;
   fresh: (organization: Organization, role: Role) => Promise<TestUser>;
+  db: Db;
   client: (holder: Organization) => Promise<{ id: string }>;
   // A client of the other organization whose consent names the caller's (all categories), and one whose consent was revoked.
   consented: () => Promise<{ id: string }>;
@@ -295,6 +297,142 @@ const routes: RouteCases[] = [
       },
     })),
   },
+  {
+    route: 'GET /api/clients/:id/team',
+    action: 'case_team.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/team` }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/team',
+    action: 'case_team.add',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const holder = target === 'own' ? self(c)! : c.other;
+        const member = await c.fresh(holder, targetRole(holder.type));
+        return { method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/team`, payload: { userId: member.id, teamRole: 'employment_counsellor' } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/team/:memberId/remove',
+    action: 'case_team.remove',
+    cases: (['self', 'own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/team/${crypto.randomUUID()}/remove` };
+        const holder = target === 'other' ? c.other : self(c)!;
+        const made = await c.client(holder);
+        // self: the caller's own place on the team; own and other: a colleague's place.
+        const userId = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
+        const memberId = await makeTeamMember(c.db, { clientId: made.id, userId, organizationId: holder.id });
+        return { method: 'POST' as const, url: `/api/clients/${made.id}/team/${memberId}/remove` };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/notes',
+    action: 'note.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/notes` }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/notes',
+    action: 'note.create',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/notes`, payload: { kind: 'contact', visibility: 'agency', body: 'Matrix note' } }),
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/notes/:noteId/corrections',
+    action: 'note.correct',
+    // self: the caller's own note about a client of their agency whose case team they are on.
+    cases: (['self', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/notes/${crypto.randomUUID()}/corrections`, payload: { body: 'Corrected' } };
+        const holder = target === 'self' ? self(c)! : c.other;
+        const made = await c.client(holder);
+        const author = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
+        if (target === 'self') await makeTeamMember(c.db, { clientId: made.id, userId: author, organizationId: holder.id });
+        const noteId = await makeNote(c.db, { clientId: made.id, organizationId: holder.id, authorId: author });
+        return { method: 'POST' as const, url: `/api/clients/${made.id}/notes/${noteId}/corrections`, payload: { body: 'Corrected' } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/tasks',
+    action: 'task.create',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/tasks`, payload: { title: 'Matrix follow-up', dueOn: nextYear() } }),
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/tasks',
+    action: 'task.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/tasks` }) })),
+  },
+  { route: 'GET /api/tasks', action: 'task.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/tasks' }) }] },
+  {
+    route: 'POST /api/tasks/:taskId/complete',
+    action: 'task.update',
+    // self: a task assigned to the caller about a client of their agency; other: a task of another agency.
+    cases: (['self', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/tasks/${crypto.randomUUID()}/complete`, payload: {} };
+        const holder = target === 'self' ? self(c)! : c.other;
+        const made = await c.client(holder);
+        const assignee = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
+        const taskId = await makeTask(c.db, { clientId: made.id, organizationId: holder.id, assignedTo: assignee });
+        return { method: 'POST' as const, url: `/api/tasks/${taskId}/complete`, payload: {} };
+      },
+    })),
+  },
+  { route: 'POST /api/caseload', action: 'caseload.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/caseload', payload: {} }) }] },
+  {
+    route: 'POST /api/caseload/reassign',
+    action: 'caseload.reassign',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const holder = target === 'own' ? self(c)! : c.other;
+        const [from, to] = [await c.fresh(holder, targetRole(holder.type)), await c.fresh(holder, targetRole(holder.type))];
+        return { method: 'POST' as const, url: '/api/caseload/reassign', payload: { fromUserId: from.id, toUserId: to.id } };
+      },
+    })),
+  },
+  { route: 'GET /api/notifications', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/notifications' }) }] },
+  {
+    route: 'POST /api/notifications/:id/read',
+    action: 'notification.read',
+    cases: (['self', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 204,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/notifications/${crypto.randomUUID()}/read` };
+        const owner = target === 'self' ? c.column.user!.id : (await c.fresh(c.other, 'employment_counsellor')).id;
+        return { method: 'POST' as const, url: `/api/notifications/${await makeNotification(c.db, owner)}/read` };
+      },
+    })),
+  },
+  { route: 'POST /api/notifications/read-all', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) }] },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 
@@ -393,7 +531,8 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
       for (const { route, action, cases } of routes) {
         for (const kase of cases) {
           if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
-          const request = await kase.request({ column, other, third, loginEmail, fresh, client, ...consentFixtures(column) });
+          if (kase.target === 'self' && !column.user) continue;
+          const request = await kase.request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) });
           // A fresh session per call: sign-out and disabling must not spoil the next one.
           const headers = column.user ? (await makeSession(db, column.user)).headers : {};
           const res = await app.inject({ ...request, headers });
@@ -409,7 +548,7 @@ describeEachEngine('route × role × organization matrix', ({ handle }) => {
             if (!rows.some((r) => r.outcome === 'denied')) unaudited.push(`${column.label} → ${route} (${kase.target})`);
           }
           if (want === 404 && kase.target !== 'random') {
-            const random = await kase.request({ column, other, third, loginEmail, fresh, client, ...consentFixtures(column) }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
+            const random = await kase.request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
             const answer = await app.inject({ ...random, headers: column.user ? (await makeSession(db, column.user)).headers : {} });
             expect(answer.statusCode).toBe(404);
             expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));

@@ -167,6 +167,58 @@ export type AssessmentsTable = Timestamps & {
   overridesAssessmentId: string | null;
 };
 
+export type CaseTeamMembersTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  userId: string;
+  organizationId: string;
+  teamRole: string;
+  addedBy: string | null;
+  removedAt: Date | null;
+  removedBy: string | null;
+  removalReason: string | null;
+};
+
+export type CaseNotesTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  organizationId: string;
+  authorId: string | null;
+  kind: string;
+  visibility: 'agency' | 'case_team' | 'client';
+  contactOn: string;
+  body: string;
+  correctsNoteId: string | null;
+};
+
+export type TasksTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  organizationId: string;
+  createdBy: string | null;
+  assignedTo: string;
+  kind: string;
+  phase: Generated<string>;
+  title: string;
+  dueOn: string;
+  recurrence: Generated<string>;
+  recurUntil: string | null;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  completedAt: Date | null;
+  completedBy: string | null;
+  previousTaskId: string | null;
+  overdueNotifiedAt: Date | null;
+};
+
+export type NotificationsTable = Timestamps & {
+  id: Generated<string>;
+  userId: string;
+  kind: string;
+  clientId: string | null;
+  subjectId: string | null;
+  readAt: Date | null;
+};
+
 export type SyntheticLoadsTable = Timestamps & {
   id: Generated<string>;
   seed: number;
@@ -280,6 +332,10 @@ export type Database = {
   clientExternalIds: ClientExternalIdsTable;
   consents: ConsentsTable;
   assessments: AssessmentsTable;
+  caseTeamMembers: CaseTeamMembersTable;
+  caseNotes: CaseNotesTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
   consentRevocations: ConsentRevocationsTable;
   syntheticLoads: SyntheticLoadsTable;
   outboxMessages: OutboxMessagesTable;

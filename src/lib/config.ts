@@ -17,6 +17,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Continuum <no-reply@continuum.local>'),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  OVERDUE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -42,6 +43,7 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxIntervalMs: number;
+  overdueSweepIntervalMs: number;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databasePoolSize: number;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    overdueSweepIntervalMs: e.OVERDUE_SWEEP_INTERVAL_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     databasePoolSize: e.DATABASE_POOL_SIZE,

@@ -9,6 +9,7 @@ import { loadSyntheticCity } from '../domain/synthetic/load-city.ts';
 import { createDemoAccounts, formatDemoAccounts } from '../domain/synthetic/demo-accounts.ts';
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
+import { announceOverdueTasks } from '../domain/notifications/notification.service.ts';
 import { loadSecretsKey } from '../lib/secret-box.ts';
 
 // The small city loaded on the first start of an empty embedded database.
@@ -78,7 +79,11 @@ export async function startServer(
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(
-      [{ name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) }],
+      [
+        { name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) },
+        // Overdue follow-ups: each announced once to its assignee (claims use SKIP LOCKED).
+        { name: 'overdue-tasks', intervalMs: config.overdueSweepIntervalMs, run: () => announceOverdueTasks(handle.db) },
+      ],
       app.log,
     );
     await app.listen({ port: config.port, host: config.host });

@@ -8,6 +8,11 @@ import { clientRoutes } from '../domain/clients/client.routes.ts';
 import { consentRoutes } from '../domain/consent/consent.routes.ts';
 import { assessmentRoutes } from '../domain/assessment/assessment.routes.ts';
 import { occupationRoutes } from '../domain/occupations/occupation.routes.ts';
+import { caseTeamRoutes } from '../domain/case-team/case-team.routes.ts';
+import { noteRoutes } from '../domain/notes/note.routes.ts';
+import { taskRoutes } from '../domain/tasks/task.routes.ts';
+import { caseloadRoutes } from '../domain/caseload/caseload.routes.ts';
+import { notificationRoutes } from '../domain/notifications/notification.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {
@@ -20,4 +25,9 @@ export function registerRoutes(app: AppInstance): void {
   consentRoutes(app);
   assessmentRoutes(app);
   occupationRoutes(app);
+  caseTeamRoutes(app);
+  noteRoutes(app);
+  taskRoutes(app);
+  caseloadRoutes(app);
+  notificationRoutes(app);
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../server/errors.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { assessmentInputSchema, type AssessmentInput } from '../assessment/assessment-input.ts';
 import { activeConsentsFor } from '../consent/consent-facts.ts';
+import { addMembership } from '../case-team/case-team.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './client.ts';
 import {
@@ -177,6 +178,8 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
     postalCode: postalCode ?? null,
     neighbourhoodId: location.neighbourhoodId,
   }, notADuplicate?.reason);
+  // The worker who opens the file is its first case-team member, so it is on their caseload.
+  await addMembership(trx, actor, { clientId: id, userId: actor.userId, organizationId: actor.organizationId, teamRole: 'primary_worker' });
   await writeAudit(trx, actor, {
     action: 'client.create',
     outcome: 'succeeded',

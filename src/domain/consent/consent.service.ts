@@ -7,6 +7,8 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../server/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
+import { removeOrganizationMembers } from '../case-team/case-team.service.ts';
+import { activeConsentsFor } from './consent-facts.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { CONSENT_MAX_YEARS, type Consent, type NewConsent, type RevokeConsent } from './consent.ts';
 import { insertConsent, insertRevocation, selectConsentForRevocation, selectConsents } from './consent.queries.ts';
@@ -104,12 +106,16 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
   }
   if (consent.revokedId) throw new AppError('conflict', 'This consent was already revoked.');
   await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
+  // Revoking the organization's last consent takes its people off the case team (3.9).
+  const remaining = await activeConsentsFor(trx, access.clientId, consent.organizationId);
+  const removed = remaining.length === 0 ? await removeOrganizationMembers(trx, actor, access.clientId, consent.organizationId) : 0;
   await writeAudit(trx, actor, {
     action: 'consent.revoke',
     outcome: 'succeeded',
     recordType: 'consent',
     recordId: consent.id,
     clientId: access.clientId,
+    reason: removed > 0 ? `${removed} case-team member(s) of the organization removed` : undefined,
     requestId: context.requestId,
   });
   const revoked = (await selectConsents(trx, access.clientId)).find((c) => c.id === consent.id);

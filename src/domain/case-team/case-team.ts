@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const teamRoles = ['primary_worker', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer', 'other'] as const;
+export const removalReasons = ['left_team', 'removed', 'handover', 'consent_revoked', 'transferred'] as const;
+
+export const newMemberSchema = z.strictObject({ userId: z.uuid({ error: 'must be the id of a user' }), teamRole: z.enum(teamRoles) });
+export type NewMember = z.infer<typeof newMemberSchema>;
+
+export const memberSchema = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  userId: z.uuid(),
+  displayName: z.string(),
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  teamRole: z.enum(teamRoles),
+  addedAt: z.string(),
+  removedAt: z.string().nullable(),
+  removalReason: z.enum(removalReasons).nullable(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberParams = z.strictObject({ id: z.string().max(100), memberId: z.string().max(100) });

@@ -1,0 +1,83 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { NewNote, Note, NoteVisibility } from './note.ts';
+
+// Which notes a reader sees (docs/permissions.md 3.8): every visibility of their own organization's
+// notes; as a case-team member, the case-team and client notes of every agency; the ombudsperson
+// during a complaint, all; the client, the notes made visible to them.
+export type NoteReader = { organizationId: string | null; team: boolean; all: boolean; clientOnly: boolean };
+
+function readable(r: NoteReader): RawBuilder<boolean> {
+  if (r.all) return sql<boolean>`true`;
+  if (r.clientOnly) return sql<boolean>`n.visibility = 'client'`;
+  const own = r.organizationId ? sql`n.organization_id = ${r.organizationId}` : sql`false`;
+  return r.team ? sql<boolean>`(${own} or n.visibility in ('case_team', 'client'))` : sql<boolean>`${own}`;
+}
+
+type Row = Omit<Note, 'earlierVersions' | 'originalId' | 'originalCreatedAt'> & { correctsNoteId: string | null };
+
+const columns = sql`n.id, n.client_id as "clientId", n.organization_id as "organizationId", o.name as "organizationName",
+  n.author_id as "authorId", u.display_name as "authorName", n.kind, n.visibility, to_char(n.contact_on, 'YYYY-MM-DD') as "contactOn",
+  n.body, to_json(n.created_at)#>>'{}' as "createdAt", n.corrects_note_id as "correctsNoteId"`;
+
+// Current versions (not replaced by a correction), newest first, each with its earlier versions.
+export async function selectNotes(db: DbOrTrx, clientId: string, reader: NoteReader, q: { kind?: string; page: number; perPage: number }): Promise<{ items: Note[]; total: number }> {
+  const where = sql`n.client_id = ${clientId} and ${readable(reader)} ${q.kind ? sql`and n.kind = ${q.kind}` : sql``}
+    and not exists (select 1 from case_notes c where c.corrects_note_id = n.id)`;
+  const { rows } = await sql<Row>`select ${columns} from case_notes n join organizations o on o.id = n.organization_id left join users u on u.id = n.author_id
+    where ${where} order by n.contact_on desc, n.created_at desc limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`.execute(db);
+  const { rows: count } = await sql<{ n: string }>`select count(*) as n from case_notes n where ${where}`.execute(db);
+  const items: Note[] = [];
+  for (const row of rows) items.push(await withHistory(db, row));
+  return { items, total: Number(count[0]?.n ?? 0) };
+}
+
+async function withHistory(db: DbOrTrx, row: Row): Promise<Note> {
+  const earlier: Row[] = [];
+  let previous = row.correctsNoteId;
+  while (previous) {
+    const { rows } = await sql<Row>`select ${columns} from case_notes n join organizations o on o.id = n.organization_id left join users u on u.id = n.author_id where n.id = ${previous}`.execute(db);
+    const found = rows[0];
+    if (!found) break;
+    earlier.unshift(found);
+    previous = found.correctsNoteId;
+  }
+  const first = earlier[0] ?? row;
+  const iso = (s: string) => new Date(s).toISOString();
+  const { correctsNoteId: _c, ...rest } = row;
+  return {
+    ...rest,
+    createdAt: iso(row.createdAt),
+    originalId: first.id,
+    originalCreatedAt: iso(first.createdAt),
+    earlierVersions: earlier.map((e) => ({ id: e.id, body: e.body, visibility: e.visibility, authorId: e.authorId, authorName: e.authorName, createdAt: iso(e.createdAt) })),
+  };
+}
+
+export async function selectNote(db: DbOrTrx, clientId: string, noteId: string, reader: NoteReader): Promise<Note | undefined> {
+  const { rows } = await sql<Row>`select ${columns} from case_notes n join organizations o on o.id = n.organization_id left join users u on u.id = n.author_id
+    where n.client_id = ${clientId} and n.id = ${noteId} and ${readable(reader)}`.execute(db);
+  return rows[0] ? withHistory(db, rows[0]) : undefined;
+}
+
+// The note to correct, locked; whether a correction of it already exists.
+export async function selectNoteForCorrection(db: DbOrTrx, clientId: string, noteId: string) {
+  const note = await db
+    .selectFrom('caseNotes')
+    .select(['id', 'organizationId', 'authorId', 'kind', 'visibility', sql<string>`to_char(contact_on, 'YYYY-MM-DD')`.as('contactOn')])
+    .where('id', '=', noteId)
+    .where('clientId', '=', clientId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!note) return undefined;
+  const replaced = await db.selectFrom('caseNotes').select('id').where('correctsNoteId', '=', noteId).executeTakeFirst();
+  return { ...note, visibility: note.visibility as NoteVisibility, replacedBy: replaced?.id };
+}
+
+export async function insertNote(
+  db: DbOrTrx,
+  row: Omit<NewNote, 'contactOn'> & { clientId: string; organizationId: string; authorId: string | null; contactOn: string; correctsNoteId: string | null },
+): Promise<string> {
+  const { id } = await db.insertInto('caseNotes').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}

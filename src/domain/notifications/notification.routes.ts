@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { withTransaction } from '../../db/database.ts';
+import type { AppInstance } from '../../server/app.ts';
+import { notificationQuerySchema, notificationSchema } from './notification.ts';
+import { listNotifications, readAllNotifications, readNotification } from './notification.service.ts';
+
+export function notificationRoutes(app: AppInstance): void {
+  app.get(
+    '/api/notifications',
+    {
+      config: { permission: 'notification.read' },
+      schema: {
+        tags: ['notifications'],
+        summary: "The caller's in-app notifications, newest first, with the unread count",
+        querystring: notificationQuerySchema,
+        response: { 200: z.object({ items: z.array(notificationSchema), total: z.number().int(), unread: z.number().int(), page: z.number().int(), perPage: z.number().int() }) },
+      },
+    },
+    async (request) => listNotifications(app.db, request.actor, request.query),
+  );
+
+  app.post(
+    '/api/notifications/:id/read',
+    {
+      config: { permission: 'notification.read' },
+      schema: { tags: ['notifications'], summary: 'Mark one notification read', params: z.strictObject({ id: z.string().max(100) }), response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await withTransaction(app.db, (trx) => readNotification(trx, request.actor, request.params.id, request.id));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/notifications/read-all',
+    {
+      config: { permission: 'notification.read' },
+      schema: { tags: ['notifications'], summary: 'Mark every notification read', response: { 200: z.object({ marked: z.number().int() }) } },
+    },
+    async (request) => withTransaction(app.db, (trx) => readAllNotifications(trx, request.actor)),
+  );
+}

@@ -1,0 +1,52 @@
+import type { Actor } from '../../access/actor.ts';
+import { notVisibleError } from '../../access/audit.ts';
+import { withTransaction, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
+import { isUuid } from '../../lib/ids.ts';
+import { AppError } from '../../server/errors.ts';
+import type { NotificationKind, NotificationQuery } from './notification.ts';
+import { claimOverdueTasks, insertNotifications, markRead, notificationExists, selectNotifications } from './notification.queries.ts';
+
+// Tells people in the app about events on their clients, in the same transaction as the event.
+// The actor is never notified of what they did themself.
+export async function notify(db: DbOrTrx, actor: Actor, userIds: readonly string[], kind: NotificationKind, refs: { clientId: string | null; subjectId: string | null }): Promise<void> {
+  const self = actor.kind === 'user' ? actor.userId : undefined;
+  const recipients = [...new Set(userIds)].filter((u) => u !== self);
+  await insertNotifications(db, recipients.map((userId) => ({ userId, kind, ...refs })));
+}
+
+function userOf(actor: Actor): string {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  return actor.userId;
+}
+
+export async function listNotifications(db: DbOrTrx, actor: Actor, query: NotificationQuery) {
+  const found = await selectNotifications(db, userOf(actor), query.unread === 'true', query);
+  return { ...found, page: query.page, perPage: query.perPage };
+}
+
+// Someone else's notification answers 404, like one that does not exist.
+export async function readNotification(trx: Trx, actor: Actor, id: string, requestId: string): Promise<void> {
+  const userId = userOf(actor);
+  if (!isUuid(id) || !(await notificationExists(trx, userId, id))) {
+    throw notVisibleError(actor, { action: 'notification.read', recordType: 'notification', recordId: isUuid(id) ? id : undefined, requestId }, false, 'No notification has that id.');
+  }
+  await markRead(trx, userId, id);
+}
+
+export async function readAllNotifications(trx: Trx, actor: Actor): Promise<{ marked: number }> {
+  return { marked: await markRead(trx, userOf(actor), 'all') };
+}
+
+// The sweep: each overdue open task is announced once to the person it is assigned to.
+export async function announceOverdueTasks(db: Db, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const claimed = await withTransaction(db, async (trx) => {
+      const tasks = await claimOverdueTasks(trx, batch);
+      await insertNotifications(trx, tasks.map((t) => ({ userId: t.assignedTo, kind: 'task_overdue' as const, clientId: t.clientId, subjectId: t.id })));
+      return tasks.length;
+    });
+    total += claimed;
+    if (claimed < batch) return total;
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const notificationKinds = [
+  'task_assigned',
+  'task_overdue',
+  'note_added',
+  'assessment_changed',
+  'team_added',
+  'caseload_received',
+  'consent_revoked',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+// The text comes from the kind, in the reader's language (the web catalogues): no personal
+// information is stored with a notification beyond the ids it points at.
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(notificationKinds),
+  clientId: z.uuid().nullable(),
+  subjectId: z.uuid().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type NotificationQuery = z.infer<typeof notificationQuerySchema>;

@@ -1,0 +1,78 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { Task } from './task.ts';
+
+const columns = sql`t.id, t.client_id as "clientId", t.organization_id as "organizationId", t.created_by as "createdBy",
+  t.assigned_to as "assignedTo", u.display_name as "assigneeName", t.kind, t.phase, t.title,
+  to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", t.recurrence, to_char(t.recur_until, 'YYYY-MM-DD') as "recurUntil", t.status,
+  (t.status = 'open' and t.due_on < (now() at time zone 'America/Toronto')::date) as overdue,
+  to_json(t.completed_at)#>>'{}' as "completedAt", t.previous_task_id as "previousTaskId"`;
+
+const normalize = <T extends { completedAt: string | null }>(r: T): T => ({ ...r, completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null });
+
+// A client's tasks the reader sees: their organization's (own), theirs (self), or all (team, system).
+export type TaskReader = { all: boolean; organizationId: string | null; userId: string | null };
+
+function readable(r: TaskReader): RawBuilder<boolean> {
+  if (r.all) return sql<boolean>`true`;
+  const own = r.organizationId ? sql`t.organization_id = ${r.organizationId}` : sql`false`;
+  const self = r.userId ? sql`(t.assigned_to = ${r.userId} or t.created_by = ${r.userId})` : sql`false`;
+  return sql<boolean>`(${own} or ${self})`;
+}
+
+export async function selectClientTasks(db: DbOrTrx, clientId: string, reader: TaskReader): Promise<Task[]> {
+  const { rows } = await sql<Task>`select ${columns} from tasks t join users u on u.id = t.assigned_to
+    where t.client_id = ${clientId} and ${readable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(db);
+  return rows.map(normalize);
+}
+
+export async function selectTask(db: DbOrTrx, taskId: string): Promise<Task | undefined> {
+  const { rows } = await sql<Task>`select ${columns} from tasks t join users u on u.id = t.assigned_to where t.id = ${taskId}`.execute(db);
+  return rows[0] ? normalize(rows[0]) : undefined;
+}
+
+export async function lockTask(db: DbOrTrx, taskId: string) {
+  return db.selectFrom('tasks').select(['id', 'status']).where('id', '=', taskId).forUpdate().executeTakeFirst();
+}
+
+// A worker's list (or an agency's): with the client's name only where the worker's organization
+// holds the file or they are on the case team from it.
+export async function selectTaskList(
+  db: DbOrTrx,
+  filter: { assignedTo?: string; organizationId?: string; status: string; overdueOnly: boolean; viewer: { userId: string; organizationId: string } },
+  page: { page: number; perPage: number },
+): Promise<{ items: Task[]; total: number }> {
+  const where = sql`t.status = ${filter.status}
+    ${filter.assignedTo ? sql`and t.assigned_to = ${filter.assignedTo}` : sql``}
+    ${filter.organizationId ? sql`and t.organization_id = ${filter.organizationId}` : sql``}
+    ${filter.overdueOnly ? sql`and t.due_on < (now() at time zone 'America/Toronto')::date` : sql``}`;
+  const { rows } = await sql<Task>`select ${columns},
+      case when c.organization_id = ${filter.viewer.organizationId} then c.given_name || ' ' || c.family_name end as "clientName"
+    from tasks t join users u on u.id = t.assigned_to join clients c on c.id = t.client_id
+    where ${where} order by t.due_on, t.id limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);
+  const { rows: count } = await sql<{ n: string }>`select count(*) as n from tasks t where ${where}`.execute(db);
+  return { items: rows.map(normalize), total: Number(count[0]?.n ?? 0) };
+}
+
+export async function insertTask(
+  db: DbOrTrx,
+  row: { clientId: string; organizationId: string; createdBy: string | null; assignedTo: string; kind: string; phase: string; title: string; dueOn: string; recurrence: string; recurUntil: string | null; previousTaskId: string | null },
+): Promise<string> {
+  const { id } = await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function closeTask(db: DbOrTrx, taskId: string, status: 'done' | 'cancelled', by: string | null): Promise<void> {
+  await db.updateTable('tasks').set({ status, completedAt: new Date(), completedBy: by }).where('id', '=', taskId).execute();
+}
+
+// Open tasks assigned to one worker, for a handover (optionally only for some clients).
+export async function reassignOpenTasks(db: DbOrTrx, fromUserId: string, toUserId: string, clientIds: string[]): Promise<number> {
+  if (clientIds.length === 0) return 0;
+  const result = await db.updateTable('tasks').set({ assignedTo: toUserId }).where('assignedTo', '=', fromUserId).where('status', '=', 'open').where('clientId', 'in', clientIds).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function selectAssignee(db: DbOrTrx, userId: string) {
+  return db.selectFrom('users').select(['id', 'organizationId', 'status']).where('id', '=', userId).executeTakeFirst();
+}

@@ -1,0 +1,130 @@
+import type { Actor } from '../../access/actor.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { accessClient, requireCategory } from '../../access/client-access.ts';
+import { actorScopes, authorize } from '../../access/authorize.ts';
+import type { Trx } from '../../db/database.ts';
+import { addMonths, todayIn } from '../../lib/dates.ts';
+import { isUuid } from '../../lib/ids.ts';
+import type { ListEnvelope } from '../../lib/list.ts';
+import { AppError } from '../../server/errors.ts';
+import { activeMembership } from '../case-team/case-team-facts.ts';
+import { notify } from '../notifications/notification.service.ts';
+import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
+import { closeTask, insertTask, lockTask, reassignOpenTasks as moveOpenTasks, selectAssignee, selectClientTasks, selectTask, selectTaskList } from './task.queries.ts';
+
+type Context = { requestId: string };
+
+function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new AppError('forbidden', 'Tasks belong to staff.');
+  return actor;
+}
+
+// Follow-ups and check-ins, before and after employment, so none falls through (issue 4, point 8).
+export async function createTask(trx: Trx, actor: Actor, clientId: string, input: NewTask, context: Context): Promise<Task> {
+  const access = await accessClient(trx, actor, clientId, 'task.create', context);
+  requireCategory(actor, access, 'plan', 'task.create', context.requestId, true);
+  const user = staff(actor);
+  const today = todayIn();
+  if (input.dueOn < today) throw new AppError('invalid', 'The due date has passed: a follow-up is due today or later.', [{ field: 'dueOn', message: `before today (${today})` }]);
+  const assignedTo = input.assignedTo ?? user.userId;
+  if (assignedTo !== user.userId) {
+    const assignee = await selectAssignee(trx, assignedTo);
+    const reachable = assignee?.status === 'active' && (assignee.organizationId === user.organizationId || (await activeMembership(trx, access.clientId, assignee.id)) !== undefined);
+    if (!reachable) {
+      throw new AppError('invalid', 'A task goes to someone of your organization or of the client’s case team.', [{ field: 'assignedTo', message: 'not an active colleague or case-team member' }]);
+    }
+  }
+  const id = await insertTask(trx, {
+    clientId: access.clientId,
+    organizationId: user.organizationId,
+    createdBy: user.userId,
+    assignedTo,
+    kind: input.kind,
+    phase: input.phase,
+    title: input.title,
+    dueOn: input.dueOn,
+    recurrence: input.recurrence,
+    recurUntil: input.recurUntil ?? null,
+    previousTaskId: null,
+  });
+  await writeAudit(trx, actor, { action: 'task.create', outcome: 'succeeded', recordType: 'task', recordId: id, clientId: access.clientId, requestId: context.requestId });
+  await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
+  const task = await selectTask(trx, id);
+  if (!task) throw new AppError('internal', 'The task could not be read back.');
+  return task;
+}
+
+// A client's tasks: the organization's (own), the caller's (self), every one (case team).
+export async function listClientTasks(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Task>> {
+  const access = await accessClient(trx, actor, clientId, 'task.read', context);
+  requireCategory(actor, access, 'plan', 'task.read', context.requestId);
+  const scopes = actorScopes(actor, 'task.read');
+  const items = await selectClientTasks(trx, access.clientId, {
+    all: actor.kind === 'system' || (access.onTeam && scopes.includes('team')),
+    organizationId: actor.kind === 'user' && scopes.includes('own') ? actor.organizationId : null,
+    userId: actor.kind === 'user' ? actor.userId : null,
+  });
+  await writeAudit(trx, actor, { action: 'task.read', outcome: 'succeeded', recordType: 'task', recordIds: items.map((t) => t.id), clientId: access.clientId, requestId: context.requestId });
+  return { items, total: items.length, page: 1, perPage: items.length };
+}
+
+// Done or cancelled; a recurring task's next occurrence is created at once, so check-ins go on.
+export async function completeTask(trx: Trx, actor: Actor, taskId: string, outcome: 'done' | 'cancelled', context: Context): Promise<{ task: Task; next: Task | null }> {
+  const user = staff(actor);
+  const task = isUuid(taskId) ? await selectTask(trx, taskId) : undefined;
+  const mine = task !== undefined && (task.assignedTo === user.userId || task.createdBy === user.userId);
+  const decision = task ? authorize(actor, 'task.update', { kind: 'client', organizationId: task.organizationId, userId: mine ? user.userId : undefined }) : undefined;
+  if (!task || !decision?.allowed) {
+    throw notVisibleError(actor, { action: 'task.update', recordType: 'task', recordId: isUuid(taskId) ? taskId : undefined, clientId: task?.clientId, requestId: context.requestId }, task !== undefined, 'No task has that id.');
+  }
+  const locked = await lockTask(trx, task.id);
+  if (locked?.status !== 'open') throw new AppError('conflict', `This task is already ${locked?.status ?? 'gone'}.`);
+  await closeTask(trx, task.id, outcome, user.userId);
+  let next: Task | null = null;
+  const due = outcome === 'done' ? nextDue(task.dueOn, task.recurrence as Recurrence, addMonths) : undefined;
+  if (due && (!task.recurUntil || due <= task.recurUntil)) {
+    const id = await insertTask(trx, {
+      clientId: task.clientId,
+      organizationId: task.organizationId,
+      createdBy: user.userId,
+      assignedTo: task.assignedTo,
+      kind: task.kind,
+      phase: task.phase,
+      title: task.title,
+      dueOn: due,
+      recurrence: task.recurrence,
+      recurUntil: task.recurUntil,
+      previousTaskId: task.id,
+    });
+    next = (await selectTask(trx, id)) ?? null;
+  }
+  await writeAudit(trx, actor, { action: 'task.update', outcome: 'succeeded', recordType: 'task', recordId: task.id, clientId: task.clientId, reason: outcome + (next ? `; next due ${next.dueOn}` : ''), requestId: context.requestId });
+  const closed = await selectTask(trx, task.id);
+  if (!closed) throw new AppError('internal', 'The task could not be read back.');
+  return { task: closed, next };
+}
+
+// The caller's own list, or (managers) the agency's: overdue first, so nothing falls through.
+export async function listMyTasks(trx: Trx, actor: Actor, query: MyTasksQuery, context: Context): Promise<ListEnvelope<Task>> {
+  const user = staff(actor);
+  if (query.scope === 'agency' && !actorScopes(actor, 'task.read').includes('own')) {
+    throw deniedError(actor, { action: 'task.read', reason: 'agency task lists are for managers and client staff of the agency', requestId: context.requestId }, 'Only your own tasks: the agency list is for its managers.');
+  }
+  const { items, total } = await selectTaskList(
+    trx,
+    {
+      ...(query.scope === 'mine' ? { assignedTo: user.userId } : { organizationId: user.organizationId }),
+      status: query.status,
+      overdueOnly: query.overdue === 'true',
+      viewer: user,
+    },
+    query,
+  );
+  await writeAudit(trx, actor, { action: 'task.read', outcome: 'succeeded', recordType: 'task', recordIds: items.map((t) => t.id), reason: `${query.scope} ${query.status}${query.overdue === 'true' ? ' overdue' : ''}`, requestId: context.requestId });
+  return { items, total, page: query.page, perPage: query.perPage };
+}
+
+// For a handover: the leaving worker's open tasks for these clients go to the new worker.
+export function reassignOpenTasks(trx: Trx, fromUserId: string, toUserId: string, clientIds: string[]): Promise<number> {
+  return moveOpenTasks(trx, fromUserId, toUserId, clientIds);
+}
