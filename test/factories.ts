@@ -145,3 +145,38 @@ export async function makeNotification(db: Db, userId: string): Promise<string> 
   const { id } = await db.insertInto('notifications').values({ userId, kind: 'task_assigned', clientId: null, subjectId: null }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
+
+export async function makePlanItem(db: Db, kind: 'goals' | 'steps', clientId: string, organizationId: string): Promise<string> {
+  if (kind === 'goals') {
+    return (await db.insertInto('planGoals').values({ clientId, organizationId, createdBy: null, description: 'Test goal', targetDate: null }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  return (
+    await db
+      .insertInto('planSteps')
+      .values({ clientId, organizationId, goalId: null, createdBy: null, phase: 'job_search', title: 'Test step', startsOn: null, dueOn: null, linkedKind: null, linkedId: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+// A transfer between two organizations, requested (or accepted, due in the future) by the client.
+export async function makeTransfer(db: Db, row: { clientId: string; from: string; to: string; accepted: boolean }): Promise<string> {
+  return (
+    await db
+      .insertInto('transfers')
+      .values({
+        clientId: row.clientId,
+        fromOrganizationId: row.from,
+        toOrganizationId: row.to,
+        requestedBy: null,
+        requestedByKind: 'client',
+        reason: null,
+        status: row.accepted ? 'accepted' : 'requested',
+        acceptedAt: row.accepted ? new Date() : null,
+        acceptedBy: null,
+        releaseDueOn: row.accepted ? '2099-01-01' : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}

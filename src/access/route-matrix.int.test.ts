@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
-import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makePlanItem, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
 import type { AppInstance } from '../server/app.ts';
@@ -433,6 +433,81 @@ const routes: RouteCases[] = [
     })),
   },
   { route: 'POST /api/notifications/read-all', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) }] },
+  ...(['timeline', 'summary', 'plan', 'transfers'] as const).map(
+    (part): RouteCases => ({
+      route: `GET /api/clients/:id/${part}`,
+      action: part === 'plan' ? 'plan.read' : part === 'transfers' ? 'transfer.read' : 'client.read',
+      cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/${part}` }) })),
+    }),
+  ),
+  {
+    route: 'POST /api/clients/:id/plan/goals',
+    action: 'plan.create',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/plan/goals`, payload: { description: 'Matrix goal' } }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/plan/steps',
+    action: 'plan.create',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/plan/steps`, payload: { phase: 'job_search', title: 'Matrix step' } }) })),
+  },
+  ...(['goals', 'steps'] as const).map(
+    (kind): RouteCases => ({
+      route: `PATCH /api/clients/:id/plan/${kind}/:itemId`,
+      action: 'plan.update',
+      cases: (['own', 'other', 'consented', 'random'] as const).map((target) => ({
+        target,
+        ok: target === 'random' ? 404 : 200,
+        visible: false,
+        request: async (c: CaseContext) => {
+          if (target === 'random') return { method: 'PATCH' as const, url: `/api/clients/${crypto.randomUUID()}/plan/${kind}/${crypto.randomUUID()}`, payload: { status: kind === 'goals' ? 'achieved' : 'done' } };
+          const made = await clientFor(c, target);
+          const itemId = await makePlanItem(c.db, kind, made.id, target === 'own' ? self(c)!.id : c.other.id);
+          return { method: 'PATCH' as const, url: `/api/clients/${made.id}/plan/${kind}/${itemId}`, payload: { status: kind === 'goals' ? 'achieved' : 'done' } };
+        },
+      })),
+    }),
+  ),
+  {
+    route: 'POST /api/clients/:id/plan/acknowledgements',
+    action: 'plan.acknowledge',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/plan/acknowledgements`, payload: { agrees: true, method: 'in_person' } }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/transfers',
+    action: 'transfer.request',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      // The holding agency records a move to a third agency; a consented agency asks for itself.
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/transfers`,
+        payload: { toOrganizationId: target === 'consented' && self(c) ? self(c)!.id : c.third.id },
+      }),
+    })),
+  },
+  ...(['accept', 'release'] as const).map(
+    (step): RouteCases => ({
+      route: `POST /api/transfers/:transferId/${step}`,
+      action: step === 'accept' ? 'transfer.accept' : 'transfer.release',
+      // own: the caller's agency receives (accept) or sends (release); other: a transfer between two other agencies.
+      // A party to a transfer sees it: a party that may not take the step is refused with 403.
+      cases: (['own', 'other', 'random'] as const).map((target) => ({
+        target,
+        ok: target === 'random' ? 404 : 200,
+        visible: target === 'own',
+        request: async (c: CaseContext) => {
+          if (target === 'random') return { method: 'POST' as const, url: `/api/transfers/${crypto.randomUUID()}/${step}` };
+          const mine = self(c)!;
+          const [from, to] = target === 'other' ? [c.other.id, c.third.id] : step === 'accept' ? [c.other.id, mine.id] : [mine.id, c.third.id];
+          const made = await c.client(target === 'other' ? c.other : step === 'accept' ? c.other : mine);
+          return { method: 'POST' as const, url: `/api/transfers/${await makeTransfer(c.db, { clientId: made.id, from, to, accepted: step === 'release' })}/${step}` };
+        },
+      })),
+    }),
+  ),
+  { route: 'GET /api/transfers/overdue', action: 'transfer.overdue_report', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/transfers/overdue' }) }] },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 

@@ -219,6 +219,59 @@ export type NotificationsTable = Timestamps & {
   readAt: Date | null;
 };
 
+export type PlanGoalsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  organizationId: string;
+  createdBy: string | null;
+  description: string;
+  targetDate: string | null;
+  status: Generated<'open' | 'achieved' | 'dropped'>;
+};
+
+export type PlanStepsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  goalId: string | null;
+  organizationId: string;
+  createdBy: string | null;
+  phase: string;
+  title: string;
+  status: Generated<'planned' | 'in_progress' | 'done' | 'stopped'>;
+  startsOn: string | null;
+  dueOn: string | null;
+  completedOn: string | null;
+  linkedKind: string | null;
+  linkedId: string | null;
+};
+
+export type PlanStepChangesTable = Timestamps & { id: Generated<string>; stepId: string; status: string; changedBy: string | null };
+
+export type PlanAcknowledgementsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  agrees: boolean;
+  method: string;
+  comment: string | null;
+  recordedBy: string | null;
+};
+
+export type TransfersTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  requestedBy: string | null;
+  requestedByKind: 'client' | 'receiving_agency';
+  reason: string | null;
+  status: Generated<'requested' | 'accepted' | 'released' | 'cancelled'>;
+  acceptedAt: Date | null;
+  acceptedBy: string | null;
+  releaseDueOn: string | null;
+  releasedAt: Date | null;
+  releasedBy: string | null;
+};
+
 export type SyntheticLoadsTable = Timestamps & {
   id: Generated<string>;
   seed: number;
@@ -336,6 +389,11 @@ export type Database = {
   caseNotes: CaseNotesTable;
   tasks: TasksTable;
   notifications: NotificationsTable;
+  planGoals: PlanGoalsTable;
+  planSteps: PlanStepsTable;
+  planStepChanges: PlanStepChangesTable;
+  planAcknowledgements: PlanAcknowledgementsTable;
+  transfers: TransfersTable;
   consentRevocations: ConsentRevocationsTable;
   syntheticLoads: SyntheticLoadsTable;
   outboxMessages: OutboxMessagesTable;

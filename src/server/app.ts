@@ -47,6 +47,8 @@ declare module 'fastify' {
     cookieSecure: boolean;
     publicUrl: string;
     secretBox: SecretBox;
+    // Business days a sending agency has to release a transferred file (TRANSFER_RELEASE_DAYS).
+    transferReleaseDays: number;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
   }
@@ -74,6 +76,7 @@ export type AppOptions = {
   publicUrl?: string;
   // Per signed-in user; 0 turns the limit off.
   requestsPerMinute?: number;
+  transferReleaseDays?: number;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
   // The key sealing two-step secrets (src/lib/secret-box.ts). startServer always passes the
@@ -127,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
   app.decorate('cookieSecure', options.cookieSecure ?? true);
   app.decorate('publicUrl', options.publicUrl ?? 'http://localhost:3000');
+  app.decorate('transferReleaseDays', options.transferReleaseDays ?? 2);
   app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 
   app.decorate('routePermissions', []);

@@ -76,6 +76,7 @@ export async function startServer(
       trustProxyHops: config.trustProxyHops,
       publicUrl: config.publicUrl,
       requestsPerMinute: config.userRequestsPerMinute,
+      transferReleaseDays: config.transferReleaseDays,
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(

@@ -13,6 +13,8 @@ import { noteRoutes } from '../domain/notes/note.routes.ts';
 import { taskRoutes } from '../domain/tasks/task.routes.ts';
 import { caseloadRoutes } from '../domain/caseload/caseload.routes.ts';
 import { notificationRoutes } from '../domain/notifications/notification.routes.ts';
+import { planRoutes } from '../domain/plans/plan.routes.ts';
+import { transferRoutes } from '../domain/transfers/transfer.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {
@@ -30,4 +32,6 @@ export function registerRoutes(app: AppInstance): void {
   taskRoutes(app);
   caseloadRoutes(app);
   notificationRoutes(app);
+  planRoutes(app);
+  transferRoutes(app);
 }

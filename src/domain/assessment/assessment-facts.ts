@@ -11,3 +11,7 @@ export async function currentAssessmentOf(db: DbOrTrx, clientId: string): Promis
     .limit(1)
     .executeTakeFirst();
 }
+
+export async function isAssessmentOf(db: DbOrTrx, clientId: string, id: string): Promise<boolean> {
+  return (await db.selectFrom('assessments').select('id').where('id', '=', id).where('clientId', '=', clientId).executeTakeFirst()) !== undefined;
+}

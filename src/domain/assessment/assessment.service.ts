@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, requireCategory } from '../../access/client-access.ts';
+import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -139,4 +139,10 @@ export async function listAssessments(trx: Trx, actor: Actor, clientId: string, 
     requestId: context.requestId,
   });
   return { items, total, ...page };
+}
+
+// For the timeline and summary: the history this access may read (none without the category).
+export async function assessmentHistory(trx: Trx, access: ClientAccess, limit: number): Promise<Assessment[]> {
+  if (!access.categories.has('assessment')) return [];
+  return (await selectAssessments(trx, access.clientId, { page: 1, perPage: limit })).items;
 }

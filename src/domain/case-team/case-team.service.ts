@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient } from '../../access/client-access.ts';
+import { accessClient, type ClientAccess } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -109,4 +109,20 @@ export async function handOverMemberships(
 // The active members of a client's team (user ids), to tell them of team events.
 export async function teamUserIds(db: DbOrTrx, clientId: string): Promise<string[]> {
   return (await selectActiveMemberIds(db, { clientId })).map((m) => m.userId);
+}
+
+// For the timeline: membership changes, seen by the holding agency and the team (3.9).
+export async function teamHistory(trx: Trx, actor: Actor, access: ClientAccess): Promise<Member[]> {
+  const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId);
+  if (!holding && !access.onTeam && access.scope !== 'self' && access.scope !== 'cmp') return [];
+  return selectMembers(trx, access.clientId, true);
+}
+
+// A released transfer: the sending agency's people leave the team; the receiving worker joins it.
+export async function handOverTeamOnTransfer(db: DbOrTrx, actor: Actor, clientId: string, fromOrganizationId: string, receiver: { userId: string; organizationId: string } | undefined): Promise<void> {
+  const members = await selectActiveMemberIds(db, { clientId, organizationId: fromOrganizationId });
+  await markRemoved(db, members.map((m) => m.id), actor.kind === 'user' ? actor.userId : null, 'transferred');
+  if (receiver && (await selectActiveMemberIds(db, { clientId, userId: receiver.userId })).length === 0) {
+    await insertMember(db, { clientId, userId: receiver.userId, organizationId: receiver.organizationId, teamRole: 'primary_worker', addedBy: actor.kind === 'user' ? actor.userId : null });
+  }
 }

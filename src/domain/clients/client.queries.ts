@@ -232,3 +232,20 @@ export async function selectDuplicateCandidates(
 export async function lockClientRow(db: DbOrTrx, clientId: string): Promise<void> {
   await db.selectFrom('clients').select('id').where('id', '=', clientId).forUpdate().executeTakeFirst();
 }
+
+export async function selectStatusChanges(db: DbOrTrx, clientId: string) {
+  const rows = await db
+    .selectFrom('clientStatusChanges')
+    .innerJoin('organizations', 'organizations.id', 'clientStatusChanges.organizationId')
+    .select(['clientStatusChanges.id', 'clientStatusChanges.kind', 'clientStatusChanges.closedReason', 'clientStatusChanges.organizationId', 'organizations.name as organizationName', 'clientStatusChanges.createdAt'])
+    .where('clientStatusChanges.clientId', '=', clientId)
+    .orderBy('clientStatusChanges.createdAt')
+    .execute();
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function updateHolder(db: DbOrTrx, clientId: string, organizationId: string, changedBy: string | null, note: string): Promise<void> {
+  await db.updateTable('clients').set({ organizationId }).where('id', '=', clientId).execute();
+  const { status } = await db.selectFrom('clients').select('status').where('id', '=', clientId).executeTakeFirstOrThrow();
+  await db.insertInto('clientStatusChanges').values({ clientId, status, kind: 'transferred', note, changedBy, organizationId }).execute();
+}

@@ -4,6 +4,8 @@ import type { AppInstance } from '../../server/app.ts';
 import { consentPurposes } from '../consent/consent.ts';
 import { clientIdParams, clientSchema, duplicateResultSchema, duplicateSearchSchema, newClientSchema } from './client.ts';
 import { createClient, getClient, searchDuplicates } from './client.service.ts';
+import { clientSummary, clientTimeline } from './client-timeline.service.ts';
+import { clientSummarySchema, timelineEventSchema, timelineQuerySchema } from './client-timeline.ts';
 
 // Names and birth dates travel in request bodies, never in the address (issue 3, point 9).
 export function clientRoutes(app: AppInstance): void {
@@ -52,5 +54,34 @@ export function clientRoutes(app: AppInstance): void {
     },
     async (request) =>
       withTransaction(app.db, (trx) => getClient(trx, request.actor, request.params.id, { requestId: request.id, purpose: request.query.purpose })),
+  );
+
+  app.get(
+    '/api/clients/:id/timeline',
+    {
+      config: { permission: 'client.read' },
+      schema: {
+        tags: ['clients'],
+        summary: 'One timeline of the client across the agencies of the case team, newest first, from what the caller may read',
+        params: clientIdParams,
+        querystring: timelineQuerySchema,
+        response: { 200: z.object({ items: z.array(timelineEventSchema) }) },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => clientTimeline(trx, request.actor, request.params.id, request.query.limit, { requestId: request.id })),
+  );
+
+  app.get(
+    '/api/clients/:id/summary',
+    {
+      config: { permission: 'client.read' },
+      schema: {
+        tags: ['clients'],
+        summary: 'The one-page summary for a new worker: assessment and reasons, last contacts, open tasks, team',
+        params: clientIdParams,
+        response: { 200: clientSummarySchema },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => clientSummary(trx, request.actor, request.params.id, { requestId: request.id })),
   );
 }

@@ -14,6 +14,7 @@ import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './c
 import {
   insertClient,
   lockClientRow,
+  updateHolder,
   selectClientHolder,
   selectClientRecord,
   selectDuplicateCandidates,
@@ -302,4 +303,10 @@ export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn:
     barriers: record.barriers,
     accommodations: record.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated })),
   });
+}
+
+// A released transfer: the receiving agency holds the file from now on (the transfers module decides when).
+export async function moveClientHolder(trx: Trx, clientId: string, toOrganizationId: string, changedBy: string | null, transferId: string): Promise<void> {
+  await lockClientRow(trx, clientId);
+  await updateHolder(trx, clientId, toOrganizationId, changedBy, `transfer ${transferId}`);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient } from '../../access/client-access.ts';
+import { accessClient, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths, todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -121,4 +121,11 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
   const revoked = (await selectConsents(trx, access.clientId)).find((c) => c.id === consent.id);
   if (!revoked) throw new AppError('internal', 'The consent could not be read back.');
   return revoked;
+}
+
+// For the timeline: the consents this access may see (the holding agency: all; another: its own).
+export async function consentHistory(trx: Trx, actor: Actor, access: ClientAccess): Promise<Consent[]> {
+  const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) || access.scope === 'self' || access.scope === 'cmp';
+  if (holding) return selectConsents(trx, access.clientId);
+  return actor.kind === 'user' ? selectConsents(trx, access.clientId, actor.organizationId) : [];
 }

@@ -81,3 +81,7 @@ export async function insertNote(
   const { id } = await db.insertInto('caseNotes').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
+
+export async function isNoteOf(db: DbOrTrx, clientId: string, id: string): Promise<boolean> {
+  return (await db.selectFrom('caseNotes').select('id').where('id', '=', id).where('clientId', '=', clientId).executeTakeFirst()) !== undefined;
+}

@@ -10,7 +10,7 @@ import { AppError } from '../../server/errors.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { noteVisibilities, type NewNote, type Note, type NoteCorrection, type NoteListQuery } from './note.ts';
-import { insertNote, selectNote, selectNoteForCorrection, selectNotes, type NoteReader } from './note.queries.ts';
+import { insertNote, selectNote, selectNoteForCorrection, selectNotes, type NoteReader, isNoteOf } from './note.queries.ts';
 
 type Context = { requestId: string };
 
@@ -86,4 +86,16 @@ export async function correctNote(trx: Trx, actor: Actor, clientId: string, note
   const note = await selectNote(trx, access.clientId, id, reader);
   if (!note) throw new AppError('internal', 'The correction could not be read back.');
   return note;
+}
+
+// For the client's timeline and summary: the notes this access may read, without an audit row of
+// their own (the caller writes one for the whole page).
+export async function readableNotes(trx: Trx, actor: Actor, access: ClientAccess, limit: number): Promise<Note[]> {
+  if (!access.categories.has('notes')) return [];
+  return (await selectNotes(trx, access.clientId, readerFor(actor, access), { page: 1, perPage: limit })).items;
+}
+
+// Whether a record of this module belongs to the client (for links from the plan).
+export function isNoteOfClient(db: Trx, clientId: string, id: string): Promise<boolean> {
+  return isNoteOf(db, clientId, id);
 }

@@ -76,3 +76,7 @@ export async function reassignOpenTasks(db: DbOrTrx, fromUserId: string, toUserI
 export async function selectAssignee(db: DbOrTrx, userId: string) {
   return db.selectFrom('users').select(['id', 'organizationId', 'status']).where('id', '=', userId).executeTakeFirst();
 }
+
+export async function isTaskOf(db: DbOrTrx, clientId: string, id: string): Promise<boolean> {
+  return (await db.selectFrom('tasks').select('id').where('id', '=', id).where('clientId', '=', clientId).executeTakeFirst()) !== undefined;
+}

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, requireCategory } from '../../access/client-access.ts';
+import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths, todayIn } from '../../lib/dates.ts';
@@ -10,7 +10,7 @@ import { AppError } from '../../server/errors.ts';
 import { activeMembership } from '../case-team/case-team-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
-import { closeTask, insertTask, lockTask, reassignOpenTasks as moveOpenTasks, selectAssignee, selectClientTasks, selectTask, selectTaskList } from './task.queries.ts';
+import { closeTask, insertTask, lockTask, reassignOpenTasks as moveOpenTasks, selectAssignee, selectClientTasks, selectTask, selectTaskList, isTaskOf } from './task.queries.ts';
 
 type Context = { requestId: string };
 
@@ -127,4 +127,20 @@ export async function listMyTasks(trx: Trx, actor: Actor, query: MyTasksQuery, c
 // For a handover: the leaving worker's open tasks for these clients go to the new worker.
 export function reassignOpenTasks(trx: Trx, fromUserId: string, toUserId: string, clientIds: string[]): Promise<number> {
   return moveOpenTasks(trx, fromUserId, toUserId, clientIds);
+}
+
+// For the timeline and summary: the client's tasks this access may see.
+export async function visibleTasks(trx: Trx, actor: Actor, access: ClientAccess): Promise<Task[]> {
+  if (!access.categories.has('plan') || actor.kind === 'anonymous') return [];
+  const scopes = actorScopes(actor, 'task.read');
+  return selectClientTasks(trx, access.clientId, {
+    all: actor.kind === 'system' || access.onTeam,
+    organizationId: actor.kind === 'user' && (scopes.includes('own') || actor.organizationId === access.holderOrganizationId) ? actor.organizationId : null,
+    userId: actor.kind === 'user' ? actor.userId : null,
+  });
+}
+
+// Whether a record of this module belongs to the client (for links from the plan).
+export function isTaskOfClient(db: Trx, clientId: string, id: string): Promise<boolean> {
+  return isTaskOf(db, clientId, id);
 }

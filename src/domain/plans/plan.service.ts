@@ -1,0 +1,106 @@
+import type { Actor } from '../../access/actor.ts';
+import { notVisibleError, writeAudit } from '../../access/audit.ts';
+import { accessClient, requireCategory } from '../../access/client-access.ts';
+import type { Trx } from '../../db/database.ts';
+import { todayIn } from '../../lib/dates.ts';
+import { isUuid } from '../../lib/ids.ts';
+import { AppError } from '../../server/errors.ts';
+import { isAssessmentOf } from '../assessment/assessment-facts.ts';
+import { isNoteOfClient } from '../notes/note.service.ts';
+import { isTaskOfClient } from '../tasks/task.service.ts';
+import type { LinkKind, NewStep, Plan, StepPatch } from './plan.ts';
+import { goalBelongs, insertAcknowledgement, insertGoal, insertStep, selectPlan, selectStepForUpdate, updateGoal, updateStep } from './plan.queries.ts';
+
+type Context = { requestId: string };
+
+async function checkLink(trx: Trx, clientId: string, link: { kind: LinkKind; id: string }): Promise<void> {
+  const belongs =
+    link.kind === 'assessment' ? await isAssessmentOf(trx, clientId, link.id) : link.kind === 'task' ? await isTaskOfClient(trx, clientId, link.id) : await isNoteOfClient(trx, clientId, link.id);
+  if (!belongs) throw new AppError('invalid', `The client has no ${link.kind.replace('_', ' ')} with that id.`, [{ field: 'link.id', message: 'not a record of this client' }]);
+}
+
+function actorIds(actor: Actor, holder: string): { organizationId: string; userId: string | null } {
+  return actor.kind === 'user' ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: holder, userId: null };
+}
+
+async function audited(trx: Trx, actor: Actor, action: 'plan.read' | 'plan.create' | 'plan.update' | 'plan.acknowledge', clientId: string, recordId: string | undefined, requestId: string): Promise<Plan> {
+  await writeAudit(trx, actor, { action, outcome: 'succeeded', recordType: 'plan', recordId, clientId, requestId });
+  return selectPlan(trx, clientId);
+}
+
+export async function getPlan(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<Plan> {
+  const access = await accessClient(trx, actor, clientId, 'plan.read', context);
+  requireCategory(actor, access, 'plan', 'plan.read', context.requestId);
+  return audited(trx, actor, 'plan.read', access.clientId, undefined, context.requestId);
+}
+
+export async function addGoal(trx: Trx, actor: Actor, clientId: string, input: { description: string; targetDate?: string }, context: Context): Promise<Plan> {
+  const access = await accessClient(trx, actor, clientId, 'plan.create', context);
+  const who = actorIds(actor, access.holderOrganizationId);
+  const id = await insertGoal(trx, { clientId: access.clientId, organizationId: who.organizationId, createdBy: who.userId, description: input.description, targetDate: input.targetDate ?? null });
+  return audited(trx, actor, 'plan.create', access.clientId, id, context.requestId);
+}
+
+export async function changeGoal(trx: Trx, actor: Actor, clientId: string, goalId: string, patch: { description?: string; targetDate?: string | null; status?: 'open' | 'achieved' | 'dropped' }, context: Context): Promise<Plan> {
+  const access = await accessClient(trx, actor, clientId, 'plan.update', context);
+  if (!isUuid(goalId) || !(await updateGoal(trx, access.clientId, goalId, patch))) {
+    throw notVisibleError(actor, { action: 'plan.update', recordType: 'plan_goal', recordId: isUuid(goalId) ? goalId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The plan has no goal with that id.');
+  }
+  return audited(trx, actor, 'plan.update', access.clientId, goalId, context.requestId);
+}
+
+export async function addStep(trx: Trx, actor: Actor, clientId: string, input: NewStep, context: Context): Promise<Plan> {
+  const access = await accessClient(trx, actor, clientId, 'plan.create', context);
+  if (input.goalId && !(await goalBelongs(trx, access.clientId, input.goalId))) {
+    throw new AppError('invalid', 'The plan has no goal with that id.', [{ field: 'goalId', message: 'not a goal of this plan' }]);
+  }
+  if (input.link) await checkLink(trx, access.clientId, input.link);
+  const who = actorIds(actor, access.holderOrganizationId);
+  const id = await insertStep(trx, {
+    clientId: access.clientId,
+    goalId: input.goalId ?? null,
+    organizationId: who.organizationId,
+    createdBy: who.userId,
+    phase: input.phase,
+    title: input.title,
+    startsOn: input.startsOn ?? null,
+    dueOn: input.dueOn ?? null,
+    linkedKind: input.link?.kind ?? null,
+    linkedId: input.link?.id ?? null,
+  });
+  return audited(trx, actor, 'plan.create', access.clientId, id, context.requestId);
+}
+
+// Steps move in any order between statuses; each change of status is kept.
+export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepId: string, patch: StepPatch, context: Context): Promise<Plan> {
+  const access = await accessClient(trx, actor, clientId, 'plan.update', context);
+  const step = isUuid(stepId) ? await selectStepForUpdate(trx, access.clientId, stepId) : undefined;
+  if (!step) {
+    throw notVisibleError(actor, { action: 'plan.update', recordType: 'plan_step', recordId: isUuid(stepId) ? stepId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The plan has no step with that id.');
+  }
+  const startsOn = patch.startsOn === undefined ? step.startsOn : patch.startsOn;
+  const dueOn = patch.dueOn === undefined ? step.dueOn : patch.dueOn;
+  if (startsOn && dueOn && dueOn < startsOn) throw new AppError('invalid', 'dueOn must not be before startsOn.', [{ field: 'dueOn', message: 'before startsOn' }]);
+  if (patch.link) await checkLink(trx, access.clientId, patch.link);
+  const { link, ...fields } = patch;
+  const status = patch.status;
+  await updateStep(
+    trx,
+    step.id,
+    {
+      ...fields,
+      ...(link === undefined ? {} : { linkedKind: link?.kind ?? null, linkedId: link?.id ?? null }),
+      ...(status && status !== step.status ? { completedOn: status === 'done' ? todayIn() : null } : {}),
+    },
+    actor.kind === 'user' ? actor.userId : null,
+  );
+  return audited(trx, actor, 'plan.update', access.clientId, step.id, context.requestId);
+}
+
+// The client's agreement or disagreement with the plan, recorded in person (their own account
+// records it too, with the client account).
+export async function acknowledgePlan(trx: Trx, actor: Actor, clientId: string, input: { agrees: boolean; method: string; comment?: string }, context: Context): Promise<Plan> {
+  const access = await accessClient(trx, actor, clientId, 'plan.acknowledge', context);
+  await insertAcknowledgement(trx, { clientId: access.clientId, agrees: input.agrees, method: input.method, comment: input.comment ?? null, recordedBy: actor.kind === 'user' ? actor.userId : null });
+  return audited(trx, actor, 'plan.acknowledge', access.clientId, undefined, context.requestId);
+}

@@ -1,0 +1,149 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/db.ts';
+import { testApp } from '../../../test/app.ts';
+import { makeConsent, makeOrganization, makeSession, makeUser, type TestUser } from '../../../test/factories.ts';
+import type { AppInstance } from '../../server/app.ts';
+import { addMonths, todayIn } from '../../lib/dates.ts';
+
+const letters = (n: number) => [...crypto.randomBytes(n)].map((b) => 'bcdfghjklmnprstvwz'[b % 18]).join('');
+const person = () => ({
+  givenName: `${letters(1).toUpperCase()}${letters(6)}`,
+  familyName: `${letters(1).toUpperCase()}${letters(8)}`,
+  dateOfBirth: `19${60 + (crypto.randomBytes(1)[0]! % 40)}-0${1 + (crypto.randomBytes(1)[0]! % 9)}-1${crypto.randomBytes(1)[0]! % 9}`,
+  educationLevel: 'high_school',
+  incomeSource: 'odsp',
+});
+
+describeEachEngine('plans, timeline, handover summary and transfers', ({ handle }) => {
+  let app: AppInstance;
+  let agencyA: string;
+  let agencyB: string;
+  let counsellorA: TestUser;
+  let counsellorB: TestUser;
+  let managerB: TestUser;
+  let admin: TestUser;
+  let analyst: TestUser;
+  const headers = new Map<string, Record<string, string>>();
+  const call = (u: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    app.inject({ method, url, headers: headers.get(u.id)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+
+  beforeAll(async () => {
+    app = await testApp(handle());
+    const db = handle().db;
+    agencyA = (await makeOrganization(db)).id;
+    agencyB = (await makeOrganization(db, { type: 'community_agency' })).id;
+    const city = (await makeOrganization(db, { type: 'system_manager' })).id;
+    counsellorA = await makeUser(db, { organizationId: agencyA, roles: ['employment_counsellor'] });
+    counsellorB = await makeUser(db, { organizationId: agencyB, roles: ['employment_counsellor'] });
+    managerB = await makeUser(db, { organizationId: agencyB, roles: ['agency_manager'] });
+    admin = await makeUser(db, { organizationId: city, roles: ['system_administrator'] });
+    analyst = await makeUser(db, { organizationId: city, roles: ['system_analyst'] });
+    for (const u of [counsellorA, counsellorB, managerB, admin, analyst]) headers.set(u.id, (await makeSession(db, u)).headers);
+  });
+  afterAll(async () => app.close());
+
+  async function intake(): Promise<string> {
+    const res = await call(counsellorA, 'POST', '/api/clients', person());
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  }
+
+  it('plans across the continuum: goals, parallel steps in any phase and order, links to the client’s records, agreement', async () => {
+    const id = await intake();
+    const assessment = (await call(counsellorA, 'POST', `/api/clients/${id}/assessments`, {})).json();
+    let plan = (await call(counsellorA, 'POST', `/api/clients/${id}/plan/goals`, { description: 'A decent job for the next five years', targetDate: addMonths(todayIn(), 12) })).json();
+    const goalId = plan.goals[0].id;
+    const housing = await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'life_stabilization', title: 'Stable housing', goalId, link: { kind: 'assessment', id: assessment.id } });
+    expect(housing.statusCode, housing.body).toBe(201);
+    plan = (await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'training', title: 'Forklift certificate', goalId })).json();
+    expect(plan.steps.map((s: { phase: string }) => s.phase)).toEqual(['life_stabilization', 'training']);
+    // Out of order: training finishes while stabilization is still under way.
+    const training = plan.steps[1].id;
+    plan = (await call(counsellorA, 'PATCH', `/api/clients/${id}/plan/steps/${training}`, { status: 'done' })).json();
+    expect(plan.steps[1]).toMatchObject({ status: 'done', completedOn: todayIn() });
+    expect(plan.steps[0]).toMatchObject({ status: 'planned', link: { kind: 'assessment', id: assessment.id } });
+    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'placement', title: 'x', link: { kind: 'task', id: crypto.randomUUID() } })).statusCode).toBe(400);
+    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'somewhere', title: 'x' })).statusCode).toBe(400);
+    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'retention', title: 'x', startsOn: '2027-02-01', dueOn: '2027-01-01' })).statusCode).toBe(400);
+    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/acknowledgements`, { agrees: true, method: 'in_person' })).json().acknowledgement).toMatchObject({ agrees: true });
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}/plan`)).statusCode).toBe(404);
+    expect((await call(counsellorB, 'PATCH', `/api/clients/${id}/plan/steps/${training}`, { status: 'stopped' })).statusCode).toBe(404);
+  });
+
+  it('gives a new worker one timeline and a one-page summary, and keeps other agencies out of both', async () => {
+    const id = await intake();
+    await call(counsellorA, 'POST', `/api/clients/${id}/assessments`, {});
+    await call(counsellorA, 'POST', `/api/clients/${id}/notes`, { kind: 'contact', visibility: 'case_team', body: 'First meeting went well' });
+    await call(counsellorA, 'POST', `/api/clients/${id}/tasks`, { title: 'Call in two weeks', dueOn: addMonths(todayIn(), 1) });
+    const timeline = await call(counsellorA, 'GET', `/api/clients/${id}/timeline`);
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    const kinds = timeline.json().items.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['file_opened', 'assessment', 'note', 'team_joined']));
+    const summary = (await call(counsellorA, 'GET', `/api/clients/${id}/summary`)).json();
+    expect(summary.currentAssessment.result.reasons.length).toBeGreaterThan(0);
+    expect(summary.lastContacts[0].body).toBe('First meeting went well');
+    expect(summary.openTasks).toHaveLength(1);
+    expect(summary.team[0].teamRole).toBe('primary_worker');
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}/timeline`)).statusCode).toBe(404);
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}/summary`)).statusCode).toBe(404);
+  });
+
+  it('moves a client to another provider: request, acceptance, release within business days, and the sender loses the file', async () => {
+    const id = await intake();
+    const bad = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: crypto.randomUUID() });
+    expect(bad.statusCode).toBe(400);
+    expect((await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyA })).statusCode).toBe(400);
+    const requested = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB, reason: 'Closer to home' });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const transfer = requested.json();
+    expect(transfer).toMatchObject({ status: 'requested', requestedByKind: 'client', releaseDueOn: null });
+    expect((await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB })).statusCode).toBe(409);
+    // The sender cannot accept for the receiver; the receiver sees the transfer, not the file.
+    expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/accept`)).statusCode).toBe(403);
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}/transfers`)).json().items).toHaveLength(1);
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).statusCode).toBe(404);
+    expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(409);
+    const accepted = await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().releaseDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(accepted.json().releaseDueOn > todayIn()).toBe(true);
+    expect((await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(403);
+    // Not overdue yet: the system manager may not release it.
+    expect((await call(admin, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(404);
+
+    const released = await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/release`);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json().status).toBe('released');
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).json().organizationId).toBe(agencyB);
+    expect((await call(counsellorA, 'GET', `/api/clients/${id}`)).statusCode).toBe(404);
+    const team = (await call(counsellorB, 'GET', `/api/clients/${id}/team`)).json().items;
+    expect(team.filter((m: { removedAt: string | null }) => m.removedAt === null)).toEqual([expect.objectContaining({ userId: counsellorB.id, teamRole: 'primary_worker' })]);
+    expect(team).toContainEqual(expect.objectContaining({ userId: counsellorA.id, removalReason: 'transferred' }));
+    // The former agency keeps the transfer record, as metadata.
+    expect((await call(counsellorA, 'GET', `/api/clients/${id}/transfers`)).json().items[0].status).toBe('released');
+  });
+
+  it('shows overdue releases to the system manager as metadata, and lets an administrator release them', async () => {
+    const id = await intake();
+    await makeConsent(handle().db, { clientId: id, organizationId: agencyB, recordedByOrganizationId: agencyA });
+    // The receiving agency asks with the client's consent: accepted at once, due in two business days.
+    const asked = await call(counsellorB, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json()).toMatchObject({ status: 'accepted', requestedByKind: 'receiving_agency' });
+    expect((await call(counsellorB, 'POST', `/api/clients/${crypto.randomUUID()}/transfers`, { toOrganizationId: agencyB })).statusCode).toBe(404);
+    // Time passes: the due date moves back, as it would after two business days.
+    await handle().db.updateTable('transfers').set({ releaseDueOn: '2026-01-05' }).where('id', '=', asked.json().id).execute();
+    const report = await call(analyst, 'GET', '/api/transfers/overdue');
+    expect(report.statusCode, report.body).toBe(200);
+    const row = report.json().items.find((t: { transferId: string }) => t.transferId === asked.json().id);
+    expect(row).toMatchObject({ fromOrganizationId: agencyA, toOrganizationId: agencyB, releaseDueOn: '2026-01-05' });
+    expect(row.businessDaysOverdue).toBeGreaterThan(100);
+    expect(JSON.stringify(report.json())).not.toContain(id);
+    expect((await call(managerB, 'GET', '/api/transfers/overdue')).json().items.map((t: { transferId: string }) => t.transferId)).toContain(asked.json().id);
+    expect((await call(counsellorB, 'GET', '/api/transfers/overdue')).statusCode).toBe(403);
+    const released = await call(admin, 'POST', `/api/transfers/${asked.json().id}/release`);
+    expect(released.statusCode, released.body).toBe(200);
+    expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).json().organizationId).toBe(agencyB);
+  });
+});

@@ -1,0 +1,127 @@
+import type { Actor } from '../../access/actor.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { accessClient } from '../../access/client-access.ts';
+import { actorScopes, authorize } from '../../access/authorize.ts';
+import type { Trx } from '../../db/database.ts';
+import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
+import { todayIn } from '../../lib/dates.ts';
+import { isUuid } from '../../lib/ids.ts';
+import type { ListEnvelope } from '../../lib/list.ts';
+import { AppError } from '../../server/errors.ts';
+import { handOverTeamOnTransfer } from '../case-team/case-team.service.ts';
+import { clientHolder, moveClientHolder } from '../clients/client.service.ts';
+import { getOrganization } from '../organizations/organization.service.ts';
+import type { NewTransfer, OverdueTransfer, Transfer } from './transfer.ts';
+import { insertTransfer, markAccepted, markReleased, openTransferExists, selectAcceptor, selectOverdue, selectTransferForUpdate, selectTransfers } from './transfer.queries.ts';
+
+type Context = { requestId: string; releaseDays: number };
+
+const agencyTypes = ['employment_service_provider', 'social_assistance_office', 'training_organization', 'community_agency'];
+
+// The client chose to move: the holding agency records it (the receiving agency then accepts), or
+// the receiving agency asks with the client's consent (accepted at once). From acceptance, the
+// sending agency has TRANSFER_RELEASE_DAYS business days to release the file.
+export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, input: NewTransfer, context: Context): Promise<Transfer> {
+  const access = await accessClient(trx, actor, clientId, 'transfer.request', context);
+  const receiving = access.scope === 'cons';
+  let to;
+  try {
+    to = await getOrganization(trx, actor, input.toOrganizationId);
+  } catch {
+    throw new AppError('invalid', 'No organization has that id.', [{ field: 'toOrganizationId', message: 'unknown organization' }]);
+  }
+  if (!agencyTypes.includes(to.type)) throw new AppError('invalid', 'A client transfers to an agency that serves clients.', [{ field: 'toOrganizationId', message: `a ${to.type.replace(/_/g, ' ')}` }]);
+  if (to.id === access.holderOrganizationId) throw new AppError('invalid', 'This agency already holds the file.', [{ field: 'toOrganizationId', message: 'the holding agency' }]);
+  if (receiving && actor.kind === 'user' && to.id !== actor.organizationId) {
+    throw deniedError(actor, { action: 'transfer.request', recordType: 'organization', recordId: to.id, clientId: access.clientId, reason: 'a receiving agency asks for itself', requestId: context.requestId }, 'A receiving agency asks for a transfer to itself.');
+  }
+  if (await openTransferExists(trx, access.clientId)) throw new AppError('conflict', 'A transfer of this client is already under way.');
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  const id = await insertTransfer(trx, {
+    clientId: access.clientId,
+    fromOrganizationId: access.holderOrganizationId,
+    toOrganizationId: to.id,
+    requestedBy: userId,
+    requestedByKind: receiving ? 'receiving_agency' : input.requestedBy,
+    reason: input.reason ?? null,
+    accepted: receiving ? { by: userId, dueOn: addBusinessDays(todayIn(), context.releaseDays) } : null,
+  });
+  await writeAudit(trx, actor, { action: 'transfer.request', outcome: 'succeeded', recordType: 'transfer', recordId: id, clientId: access.clientId, purpose: 'transfer', requestId: context.requestId });
+  const saved = await selectTransferForUpdate(trx, id);
+  if (!saved) throw new AppError('internal', 'The transfer could not be read back.');
+  return saved;
+}
+
+async function visibleTransfer(trx: Trx, actor: Actor, id: string, action: 'transfer.accept' | 'transfer.release', requestId: string): Promise<Transfer> {
+  const transfer = isUuid(id) ? await selectTransferForUpdate(trx, id) : undefined;
+  const party = transfer && actor.kind === 'user' && (actor.organizationId === transfer.fromOrganizationId || actor.organizationId === transfer.toOrganizationId);
+  const systemRelease = transfer && action === 'transfer.release' && actorScopes(actor, action).includes('sys') && transfer.overdue;
+  if (!transfer || !(party || systemRelease || actor.kind === 'system')) {
+    throw notVisibleError(actor, { action, recordType: 'transfer', recordId: isUuid(id) ? id : undefined, clientId: transfer?.clientId, requestId }, transfer !== undefined, 'No transfer has that id.');
+  }
+  return transfer;
+}
+
+export async function acceptTransfer(trx: Trx, actor: Actor, id: string, context: Context): Promise<Transfer> {
+  const transfer = await visibleTransfer(trx, actor, id, 'transfer.accept', context.requestId);
+  const decision = authorize(actor, 'transfer.accept', { kind: 'client', organizationId: transfer.toOrganizationId });
+  if (!decision.allowed) {
+    throw deniedError(actor, { action: 'transfer.accept', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, reason: 'only the receiving agency accepts', requestId: context.requestId }, 'Only the receiving agency accepts a transfer.');
+  }
+  if (transfer.status !== 'requested') throw new AppError('conflict', `This transfer is already ${transfer.status}.`);
+  await markAccepted(trx, transfer.id, actor.kind === 'user' ? actor.userId : null, addBusinessDays(todayIn(), context.releaseDays));
+  await writeAudit(trx, actor, { action: 'transfer.accept', outcome: 'succeeded', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, purpose: 'transfer', requestId: context.requestId });
+  return (await selectTransferForUpdate(trx, transfer.id))!;
+}
+
+// The sending agency releases the file: the receiving agency holds it from now on, the sender's
+// people leave the case team, and what the sender wrote stays (it reaches it only as metadata).
+// A system administrator may release an overdue transfer without reading the file (3.10).
+export async function releaseTransfer(trx: Trx, actor: Actor, id: string, context: Context): Promise<Transfer> {
+  const transfer = await visibleTransfer(trx, actor, id, 'transfer.release', context.requestId);
+  const bySender = authorize(actor, 'transfer.release', { kind: 'client', organizationId: transfer.fromOrganizationId }).allowed;
+  const bySystem = actorScopes(actor, 'transfer.release').includes('sys') && transfer.overdue;
+  if (!bySender && !bySystem) {
+    throw deniedError(actor, { action: 'transfer.release', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, reason: 'only the sending agency releases', requestId: context.requestId }, 'Only the sending agency releases a transfer (or the system manager, once overdue).');
+  }
+  if (transfer.status !== 'accepted') throw new AppError('conflict', transfer.status === 'requested' ? 'The receiving agency has not accepted this transfer yet.' : `This transfer is already ${transfer.status}.`);
+  const userId = actor.kind === 'user' ? actor.userId : null;
+  await markReleased(trx, transfer.id, userId);
+  await moveClientHolder(trx, transfer.clientId, transfer.toOrganizationId, userId, transfer.id);
+  const acceptor = await selectAcceptor(trx, transfer.id);
+  await handOverTeamOnTransfer(trx, actor, transfer.clientId, transfer.fromOrganizationId, acceptor ? { userId: acceptor, organizationId: transfer.toOrganizationId } : undefined);
+  await writeAudit(trx, actor, {
+    action: 'transfer.release',
+    outcome: 'succeeded',
+    recordType: 'transfer',
+    recordId: transfer.id,
+    clientId: transfer.clientId,
+    purpose: 'transfer',
+    reason: bySender ? 'released by the sending agency' : 'overdue release by the system manager',
+    requestId: context.requestId,
+  });
+  return (await selectTransferForUpdate(trx, transfer.id))!;
+}
+
+// A client's transfers: all of them for the holding agency, those to or from it for another.
+export async function listTransfers(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Transfer>> {
+  const holder = await clientHolder(trx, clientId);
+  const mine = holder && actor.kind === 'user' && holder.organizationId === actor.organizationId;
+  const items = holder && actor.kind === 'user' ? await selectTransfers(trx, holder.id, mine ? null : actor.organizationId) : [];
+  const allowed = holder && authorize(actor, 'transfer.read', { kind: 'client', organizationId: actor.kind === 'user' ? actor.organizationId : undefined }).allowed;
+  if (!holder || !allowed || (!mine && items.length === 0)) {
+    throw notVisibleError(actor, { action: 'transfer.read', recordType: 'client', clientId: holder?.id, requestId: context.requestId }, holder !== undefined, 'No client has that id.');
+  }
+  await writeAudit(trx, actor, { action: 'transfer.read', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.id), clientId: holder.id, requestId: context.requestId });
+  return { items, total: items.length, page: 1, perPage: items.length };
+}
+
+// Overdue releases as metadata: the system manager sees all; an agency manager those involving it.
+export async function overdueTransfers(trx: Trx, actor: Actor, context: Context): Promise<{ items: OverdueTransfer[]; releaseDays: number }> {
+  const scopes = actorScopes(actor, 'transfer.overdue_report');
+  const organizationId = scopes.includes('sys') || actor.kind === 'system' ? null : actor.kind === 'user' ? actor.organizationId : null;
+  const today = todayIn();
+  const items = (await selectOverdue(trx, organizationId)).map((t) => ({ ...t, businessDaysOverdue: businessDaysBetween(t.releaseDueOn, today) }));
+  await writeAudit(trx, actor, { action: 'transfer.overdue_report', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.transferId), requestId: context.requestId });
+  return { items, releaseDays: context.releaseDays };
+}
