@@ -180,3 +180,7 @@ export async function makeTransfer(db: Db, row: { clientId: string; from: string
       .executeTakeFirstOrThrow()
   ).id;
 }
+
+export async function makeReview(db: Db, clientId: string, assessmentId: string): Promise<string> {
+  return (await db.insertInto('assessmentReviews').values({ clientId, assessmentId, requestedBy: null, requestedVia: 'staff', reason: 'Test review' }).returning('id').executeTakeFirstOrThrow()).id;
+}

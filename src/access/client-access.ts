@@ -3,6 +3,7 @@ import { consentCategories, type ConsentCategory } from '../domain/clients/clien
 import { clientHolder } from '../domain/clients/client.service.ts';
 import { activeConsentsFor } from '../domain/consent/consent-facts.ts';
 import { activeMembership } from '../domain/case-team/case-team-facts.ts';
+import { clientAccountOf } from '../domain/accounts/user-admin.service.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { deniedError, notVisibleError } from './audit.ts';
@@ -71,12 +72,15 @@ export async function accessClient(
   // A case-team place counts for a member from another agency only while a consent names it (2.1).
   const membership = holder && user ? await activeMembership(db, holder.id, user.userId) : undefined;
   const onTeam = membership !== undefined && (!elsewhere || consents.length > 0);
+  // A client's own account reaches their own record (`self`), and nothing else.
+  const accountUserId = holder && user?.roles.includes('job_seeker') ? await clientAccountOf(db, holder.id) : undefined;
   const decision = holder
     ? authorize(actor, action, {
         kind: 'client',
         organizationId: holder.organizationId,
         consentedOrganizationIds: consents.length > 0 && user ? [user.organizationId] : [],
         caseTeamUserIds: onTeam && user ? [user.userId] : [],
+        userId: accountUserId,
       })
     : undefined;
   if (!holder || !decision?.allowed) {
@@ -96,6 +100,7 @@ export async function accessClient(
     kind: 'client',
     organizationId: holder.organizationId,
     consentedOrganizationIds: elsewhere && user ? [user.organizationId] : [],
+    userId: accountUserId,
   }).allowed) {
     categories.delete('equity');
   }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
-import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makePlanItem, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makePlanItem, makeReview, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
 import type { AppInstance } from '../server/app.ts';
@@ -508,6 +508,54 @@ const routes: RouteCases[] = [
     }),
   ),
   { route: 'GET /api/transfers/overdue', action: 'transfer.overdue_report', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/transfers/overdue' }) }] },
+  {
+    route: 'POST /api/clients/:id/account',
+    action: 'client.invite_account',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/account`, payload: { email: `${unique('client').replace(' ', '-')}@example.org` } }),
+    })),
+  },
+  // A staff account is tied to no client record: 404 for every role that may read a client (the client's own is tested in client-account.int.test.ts).
+  { route: 'GET /api/me/client', action: 'client.read', cases: [{ target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: '/api/me/client' }) }] },
+  {
+    route: 'POST /api/clients/:id/assessments/:assessmentId/reviews',
+    action: 'assessment.review_request',
+    cases: (['own', 'other', 'consented', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/assessments/${crypto.randomUUID()}/reviews`, payload: { reason: 'Please look again' } };
+        const { id, assessmentId } = await c.assessed(target);
+        // A manager of the holding agency answers reviews.
+        await c.fresh(target === 'own' ? self(c)! : c.other, 'agency_manager');
+        return { method: 'POST' as const, url: `/api/clients/${id}/assessments/${assessmentId}/reviews`, payload: { reason: 'Please look again' } };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/reviews',
+    action: 'assessment.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/reviews` }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/reviews/:reviewId/answer',
+    action: 'assessment.review_answer',
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/reviews/${crypto.randomUUID()}/answer`, payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' } };
+        const { id, assessmentId } = await c.assessed(target);
+        const reviewId = await makeReview(c.db, id, assessmentId);
+        return { method: 'POST' as const, url: `/api/clients/${id}/reviews/${reviewId}/answer`, payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' } };
+      },
+    })),
+  },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 

@@ -272,6 +272,21 @@ export type TransfersTable = Timestamps & {
   releasedBy: string | null;
 };
 
+export type AssessmentReviewsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  assessmentId: string;
+  requestedBy: string | null;
+  requestedVia: 'client_account' | 'staff';
+  reason: string;
+  taskId: string | null;
+  status: Generated<'open' | 'answered'>;
+  answeredBy: string | null;
+  answer: string | null;
+  outcome: 'upheld' | 'changed' | null;
+  answeredAt: Date | null;
+};
+
 export type SyntheticLoadsTable = Timestamps & {
   id: Generated<string>;
   seed: number;
@@ -309,6 +324,7 @@ export type UsersTable = Timestamps & {
   totpPendingSecret: Generated<string | null>;
   totpEnrolledAt: Generated<Date | null>;
   totpLastStep: Generated<number | null>;
+  clientId: Generated<string | null>;
 };
 
 export type UserRolesTable = {
@@ -394,6 +410,7 @@ export type Database = {
   planStepChanges: PlanStepChangesTable;
   planAcknowledgements: PlanAcknowledgementsTable;
   transfers: TransfersTable;
+  assessmentReviews: AssessmentReviewsTable;
   consentRevocations: ConsentRevocationsTable;
   syntheticLoads: SyntheticLoadsTable;
   outboxMessages: OutboxMessagesTable;

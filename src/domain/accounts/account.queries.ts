@@ -266,3 +266,29 @@ export async function confirmTotp(db: DbOrTrx, userId: string, secret: string, s
     .where('id', '=', userId)
     .execute();
 }
+
+export async function linkClientAccount(db: DbOrTrx, userId: string, clientId: string): Promise<void> {
+  await db.updateTable('users').set({ clientId }).where('id', '=', userId).execute();
+}
+
+export async function selectClientAccount(db: DbOrTrx, clientId: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('id').where('clientId', '=', clientId).executeTakeFirst())?.id;
+}
+
+export async function selectAccountClient(db: DbOrTrx, userId: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('clientId').where('id', '=', userId).executeTakeFirst())?.clientId ?? undefined;
+}
+
+// Active agency managers of an organization, oldest account first.
+export async function selectActiveManagers(db: DbOrTrx, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('userRoles', 'userRoles.userId', 'users.id')
+    .select('users.id')
+    .where('users.organizationId', '=', organizationId)
+    .where('users.status', '=', 'active')
+    .where('userRoles.role', '=', 'agency_manager')
+    .orderBy('users.createdAt')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -13,7 +13,11 @@ import {
   emailTaken,
   insertAccountToken,
   insertUser,
+  linkClientAccount,
   lockUserForUpdate,
+  selectAccountClient,
+  selectActiveManagers,
+  selectClientAccount,
   markDisabled,
   replaceRoles,
   revokeUserSessions,
@@ -65,6 +69,20 @@ function invitationText(user: { displayName: string }, link: string): { subject:
   };
 }
 
+// A single-use link to choose a password, e-mailed through the outbox in the caller's transaction.
+async function sendInvitation(trx: Trx, user: User, context: LinkContext): Promise<void> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await insertAccountToken(trx, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    purpose: 'invitation',
+    expiresAt: new Date(Date.now() + INVITATION_HOURS * 3_600_000),
+  });
+  // The token travels in the fragment, which browsers never send to a server or put in its logs.
+  const link = `${context.publicUrl.replace(/\/$/, '')}/accept-invitation#token=${token}`;
+  await enqueueMessage(trx, { kind: 'invitation', recipient: user.email, ...invitationText(user, link) });
+}
+
 export async function inviteUser(trx: Trx, actor: Actor, input: InviteUser, context: LinkContext): Promise<User> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.');
   // The server sets the organization: only a system administrator may name another one.
@@ -88,16 +106,7 @@ export async function inviteUser(trx: Trx, actor: Actor, input: InviteUser, cont
     passwordHash: null,
     roles,
   });
-  const token = crypto.randomBytes(32).toString('base64url');
-  await insertAccountToken(trx, {
-    tokenHash: hashToken(token),
-    userId: user.id,
-    purpose: 'invitation',
-    expiresAt: new Date(Date.now() + INVITATION_HOURS * 3_600_000),
-  });
-  // The token travels in the fragment, which browsers never send to a server or put in its logs.
-  const link = `${context.publicUrl.replace(/\/$/, '')}/accept-invitation#token=${token}`;
-  await enqueueMessage(trx, { kind: 'invitation', recipient: user.email, ...invitationText(user, link) });
+  await sendInvitation(trx, user, context);
   await writeAudit(trx, actor, { action: 'user.invite', outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId: context.requestId });
   return user;
 }
@@ -155,4 +164,37 @@ export async function disableUser(trx: Trx, actor: Actor, userId: string, reques
   await revokeUserSessions(trx, user.id, 'user_disabled');
   await writeAudit(trx, actor, { action: 'user.disable', outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId });
   return { ...user, status: 'disabled' };
+}
+
+// A client's own account, tied to their record: created only from the record (client.invite_account)
+// by the holding agency, with the job_seeker role alone, invited by e-mail.
+export async function inviteClientAccount(
+  trx: Trx,
+  actor: Actor,
+  input: { clientId: string; organizationId: string; email: string; displayName: string; preferredLanguage: 'en' | 'fr' },
+  context: LinkContext,
+): Promise<User> {
+  if (await emailTaken(trx, input.email)) {
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [{ field: 'email', message: 'already exists' }]);
+  }
+  if (await clientAccountOf(trx, input.clientId)) throw new AppError('conflict', 'This client already has an account.');
+  const user = await insertUser(trx, { organizationId: input.organizationId, email: input.email, displayName: input.displayName, preferredLanguage: input.preferredLanguage, passwordHash: null, roles: ['job_seeker'] });
+  await linkClientAccount(trx, user.id, input.clientId);
+  await sendInvitation(trx, user, context);
+  await writeAudit(trx, actor, { action: 'client.invite_account', outcome: 'succeeded', recordType: 'user', recordId: user.id, clientId: input.clientId, requestId: context.requestId });
+  return user;
+}
+
+// The user id of a client's account, if they have one.
+export async function clientAccountOf(db: DbOrTrx, clientId: string): Promise<string | undefined> {
+  return selectClientAccount(db, clientId);
+}
+
+// The client record a signed-in client account is tied to.
+export async function clientOfAccount(db: DbOrTrx, userId: string): Promise<string | undefined> {
+  return selectAccountClient(db, userId);
+}
+
+export function activeManagersOf(db: DbOrTrx, organizationId: string): Promise<string[]> {
+  return selectActiveManagers(db, organizationId);
 }

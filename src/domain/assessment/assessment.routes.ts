@@ -5,6 +5,8 @@ import type { AppInstance } from '../../server/app.ts';
 import { clientIdParams } from '../clients/client.ts';
 import { assessmentParams, assessmentSchema, newAssessmentSchema, overrideSchema } from './assessment.ts';
 import { assessClient, listAssessments, overrideAssessment } from './assessment.service.ts';
+import { reviewAnswerSchema, reviewParams, reviewRequestSchema, reviewSchema } from './assessment-review.ts';
+import { answerReviewRequest, listReviews, requestReview } from './assessment-review.service.ts';
 
 export const MAX_PER_PAGE = 100;
 
@@ -63,5 +65,30 @@ export function assessmentRoutes(app: AppInstance): void {
       );
       return reply.status(201).send(saved);
     },
+  );
+
+  app.post(
+    '/api/clients/:id/assessments/:assessmentId/reviews',
+    {
+      config: { permission: 'assessment.review_request' },
+      schema: { tags: ['assessment'], summary: 'Ask for a review of an assessment (the client, or their worker): a task for a manager', params: assessmentParams, body: reviewRequestSchema, response: { 201: reviewSchema } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await withTransaction(app.db, (trx) => requestReview(trx, request.actor, request.params.id, request.params.assessmentId, request.body.reason, { requestId: request.id }))),
+  );
+
+  app.get(
+    '/api/clients/:id/reviews',
+    { config: { permission: 'assessment.read' }, schema: { tags: ['assessment'], summary: 'Review requests and their written answers', params: clientIdParams, response: { 200: listEnvelopeSchema(reviewSchema) } } },
+    async (request) => withTransaction(app.db, (trx) => listReviews(trx, request.actor, request.params.id, { requestId: request.id })),
+  );
+
+  app.post(
+    '/api/clients/:id/reviews/:reviewId/answer',
+    {
+      config: { permission: 'assessment.review_answer' },
+      schema: { tags: ['assessment'], summary: "A manager's written answer to a review request, which the client reads", params: reviewParams, body: reviewAnswerSchema, response: { 200: reviewSchema } },
+    },
+    async (request) => withTransaction(app.db, (trx) => answerReviewRequest(trx, request.actor, request.params.id, request.params.reviewId, request.body, { requestId: request.id })),
   );
 }

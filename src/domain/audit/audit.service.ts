@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { actorScopes, authorize, mayTakeAction } from '../../access/authorize.ts';
+import { deniedError, writeAudit } from '../../access/audit.ts';
+import { actorScopes, mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../server/errors.ts';
 import type { AuditList, AuditQuery, ClientAuditQuery } from './audit.ts';
-import { clientHolder } from '../clients/client.service.ts';
+import { accessClient } from '../../access/client-access.ts';
 import { selectAuditRows } from './audit.queries.ts';
 
 // Searching actors' audit rows (docs/permissions.md 3.3, `audit.read_by_actor`): system administrators
@@ -54,11 +54,7 @@ export function describeSearch(filter: Omit<AuditQuery, 'page' | 'perPage'>, ids
 // ombudsperson during an open complaint and the client themself). Anyone else gets the 404 a random
 // id gets. The read is itself audited against the client.
 export async function searchClientAudit(trx: Trx, actor: Actor, clientId: string, query: ClientAuditQuery, requestId: string): Promise<AuditList> {
-  const client = await clientHolder(trx, clientId);
-  const decision = client ? authorize(actor, 'audit.read_by_client', { kind: 'client', organizationId: client.organizationId }) : undefined;
-  if (!client || !decision?.allowed) {
-    throw notVisibleError(actor, { action: 'audit.read_by_client', recordType: 'client', clientId: client?.id, requestId }, client !== undefined, 'No client has that id.');
-  }
+  const client = { id: (await accessClient(trx, actor, clientId, 'audit.read_by_client', { requestId })).clientId };
   const { items, total, totalCapped } = await selectAuditRows(trx, { clientId: client.id }, query);
   await writeAudit(trx, actor, {
     action: 'audit.read_by_client',

@@ -5,6 +5,8 @@ import { consentPurposes } from '../consent/consent.ts';
 import { clientIdParams, clientSchema, duplicateResultSchema, duplicateSearchSchema, newClientSchema } from './client.ts';
 import { createClient, getClient, searchDuplicates } from './client.service.ts';
 import { clientSummary, clientTimeline } from './client-timeline.service.ts';
+import { inviteAccount, myFile } from './client-account.service.ts';
+import { userSchema } from '../accounts/account.ts';
 import { clientSummarySchema, timelineEventSchema, timelineQuerySchema } from './client-timeline.ts';
 
 // Names and birth dates travel in request bodies, never in the address (issue 3, point 9).
@@ -83,5 +85,30 @@ export function clientRoutes(app: AppInstance): void {
       },
     },
     async (request) => withTransaction(app.db, (trx) => clientSummary(trx, request.actor, request.params.id, { requestId: request.id })),
+  );
+
+  app.post(
+    '/api/clients/:id/account',
+    {
+      config: { permission: 'client.invite_account' },
+      schema: {
+        tags: ['clients'],
+        summary: "Invite the client to their own account, tied to this record (an e-mailed link to choose a password)",
+        params: clientIdParams,
+        body: z.strictObject({ email: z.email().max(254) }),
+        response: { 201: userSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await withTransaction(app.db, (trx) => inviteAccount(trx, request.actor, request.params.id, request.body, { requestId: request.id, publicUrl: app.publicUrl }))),
+  );
+
+  app.get(
+    '/api/me/client',
+    {
+      config: { permission: 'client.read' },
+      schema: { tags: ['clients'], summary: "For a client's own account: their file", response: { 200: clientSchema } },
+    },
+    async (request) => withTransaction(app.db, (trx) => myFile(trx, request.actor, { requestId: request.id })),
   );
 }

@@ -28,7 +28,7 @@ export async function selectConsents(db: DbOrTrx, clientId: string, organization
 
 export async function insertConsent(
   db: DbOrTrx,
-  row: Omit<NewConsent, 'startsOn'> & { clientId: string; startsOn: string; recordedBy: string | null; recordedByOrganizationId: string },
+  row: Omit<NewConsent, 'startsOn' | 'evidence'> & { evidence: string; clientId: string; startsOn: string; recordedBy: string | null; recordedByOrganizationId: string },
 ): Promise<string> {
   const { id } = await db
     .insertInto('consents')

@@ -49,6 +49,15 @@ function checkConsent(input: NewConsent, organization: Organization, holderOrgan
   }
 }
 
+// Staff record how a client gave or withdrew consent; a client acting from their account is `client_account`.
+function checkMethod(method: string, fromAccount: boolean): void {
+  if (fromAccount !== (method === 'client_account')) {
+    throw new AppError('invalid', fromAccount ? 'From your own account, the method is client_account.' : 'Say how the client told you: in person, by phone or in writing.', [
+      { field: 'method', message: fromAccount ? 'must be client_account' : 'client_account is for the client’s own account' },
+    ]);
+  }
+}
+
 // Records a client's consent: by the agency holding the file (the client's own grant from their
 // account arrives with the client account). Audited with the organization named.
 export async function grantConsent(trx: Trx, actor: Actor, clientId: string, input: NewConsent, context: Context): Promise<Consent> {
@@ -56,8 +65,14 @@ export async function grantConsent(trx: Trx, actor: Actor, clientId: string, inp
   const organization = await namedOrganization(trx, actor, input.organizationId);
   const today = todayIn();
   checkConsent(input, organization, access.holderOrganizationId, today);
+  const fromAccount = access.scope === 'self';
+  checkMethod(input.method, fromAccount);
+  if (!fromAccount && !input.evidence) {
+    throw new AppError('invalid', 'Say what shows the consent was given (a signed form, the call, the conversation).', [{ field: 'evidence', message: 'required' }]);
+  }
   const id = await insertConsent(trx, {
     ...input,
+    evidence: input.evidence ?? 'Given by the client from their own account',
     clientId: access.clientId,
     startsOn: input.startsOn ?? today,
     recordedBy: actor.kind === 'user' ? actor.userId : null,
@@ -105,6 +120,7 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
     throw notVisibleError(actor, { action: 'consent.revoke', recordType: 'consent', recordId: isUuid(consentId) ? consentId : undefined, clientId: access.clientId, requestId: context.requestId }, consent !== undefined, 'The client has no consent with that id.');
   }
   if (consent.revokedId) throw new AppError('conflict', 'This consent was already revoked.');
+  checkMethod(input.method, access.scope === 'self');
   await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
   // Revoking the organization's last consent takes its people off the case team (3.9).
   const remaining = await activeConsentsFor(trx, access.clientId, consent.organizationId);

@@ -25,8 +25,9 @@ export const newConsentSchema = z
       .max(consentCategories.length)
       .refine((c) => new Set(c).size === c.length, 'each category once'),
     purpose: z.enum(consentPurposes),
-    method: z.enum(staffConsentMethods),
-    evidence: text(500),
+    // Staff say how it was given; a client's own grant from their account is `client_account`.
+    method: z.enum(consentMethods),
+    evidence: text(500).optional(),
     startsOn: isoDateSchema.optional(),
     expiresOn: isoDateSchema,
   })
@@ -34,7 +35,7 @@ export const newConsentSchema = z
 export type NewConsent = z.infer<typeof newConsentSchema>;
 
 export const revokeConsentSchema = z.strictObject({
-  method: z.enum(staffConsentMethods),
+  method: z.enum(consentMethods),
   reason: text(500).optional(),
 });
 export type RevokeConsent = z.infer<typeof revokeConsentSchema>;

@@ -144,3 +144,19 @@ export async function visibleTasks(trx: Trx, actor: Actor, access: ClientAccess)
 export function isTaskOfClient(db: Trx, clientId: string, id: string): Promise<boolean> {
   return isTaskOf(db, clientId, id);
 }
+
+// A task the system opens for someone (a review to answer), after the caller's own access checks.
+export async function openTaskFor(
+  trx: Trx,
+  actor: Actor,
+  row: { clientId: string; organizationId: string; assignedTo: string; kind: 'review_request' | 'transfer_release'; title: string; dueOn: string },
+): Promise<string> {
+  const id = await insertTask(trx, { ...row, createdBy: actor.kind === 'user' ? actor.userId : null, phase: 'any', recurrence: 'none', recurUntil: null, previousTaskId: null });
+  await notify(trx, actor, [row.assignedTo], 'task_assigned', { clientId: row.clientId, subjectId: id });
+  return id;
+}
+
+export async function closeTaskFor(trx: Trx, taskId: string, by: string | null): Promise<void> {
+  const locked = await lockTask(trx, taskId);
+  if (locked?.status === 'open') await closeTask(trx, taskId, 'done', by);
+}
