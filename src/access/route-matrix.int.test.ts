@@ -556,6 +556,7 @@ const routes: RouteCases[] = [
       },
     })),
   },
+  { route: 'GET /api/reports/assessments', action: 'report.assessment_rates', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/reports/assessments' }) }] },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 

@@ -15,6 +15,7 @@ import { orgCommand } from './commands/manage-organizations.ts';
 import { outboxCommand } from './commands/deliver-outbox.ts';
 import { startCommand } from './commands/start-server.ts';
 import { userCommand } from './commands/manage-users.ts';
+import { reportCommand } from './commands/report-assessments.ts';
 import { assessCommand } from './commands/assess.ts';
 
 export { CliError } from './errors.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(restoreCommand());
   program.addCommand(outboxCommand());
   program.addCommand(userCommand());
+  program.addCommand(reportCommand());
   program.addCommand(assessCommand());
   // Commands added with addCommand do not inherit these settings: errors must reach runCli, not process.exit.
   const configure = (command: Command) => {

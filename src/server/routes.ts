@@ -15,6 +15,7 @@ import { caseloadRoutes } from '../domain/caseload/caseload.routes.ts';
 import { notificationRoutes } from '../domain/notifications/notification.routes.ts';
 import { planRoutes } from '../domain/plans/plan.routes.ts';
 import { transferRoutes } from '../domain/transfers/transfer.routes.ts';
+import { reportRoutes } from '../domain/reporting/assessment-report.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {
@@ -34,4 +35,5 @@ export function registerRoutes(app: AppInstance): void {
   notificationRoutes(app);
   planRoutes(app);
   transferRoutes(app);
+  reportRoutes(app);
 }
