@@ -4,6 +4,9 @@ import type { ListEnvelope } from '../lib/list.ts';
 import type { InviteUser, Login, Role, SessionInfo, User } from '../domain/accounts/account.ts';
 import type { AuditList } from '../domain/audit/audit.ts';
 import type { NewOrganization, NewSite, OrganizationPatch, Site, SitePatch } from '../domain/organizations/organization.ts';
+import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from '../domain/clients/client.ts';
+import type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';
+import type { Assessment, Override } from '../domain/assessment/assessment.ts';
 
 // Type-only imports: the shapes come from the server's zod schemas without shipping zod to the browser.
 export type { Organization, OrganizationType, Site } from '../domain/organizations/organization.ts';
@@ -11,6 +14,10 @@ export type { Health, SystemSummary } from '../domain/system/system.ts';
 export type { ListEnvelope } from '../lib/list.ts';
 export type { SessionInfo, User, Role } from '../domain/accounts/account.ts';
 export type { AuditList, AuditRow } from '../domain/audit/audit.ts';
+export type { ClientView, DuplicateMatch, DuplicateSearch, NewClient, ConsentCategory } from '../domain/clients/client.ts';
+export type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';
+export type { Assessment, Override } from '../domain/assessment/assessment.ts';
+export type { FactorResult, Stream } from '../domain/assessment/score.ts';
 
 // RFC 9457 problem details, as the server's error handler writes them.
 export type Problem = {
@@ -290,4 +297,69 @@ export function addSite(organizationId: string, site: Partial<NewSite>, csrfToke
 
 export function updateSite(organizationId: string, siteId: string, patch: SitePatch, csrfToken: string): Promise<Site> {
   return sendJson<Site>('PATCH', `/api/organizations/${encodeURIComponent(organizationId)}/sites/${encodeURIComponent(siteId)}`, patch, csrfToken);
+}
+
+// Clients. A person's name and date of birth travel in request bodies only, never in an address: the
+// duplicate search is a POST, and only the client's id is ever in a path.
+export async function searchDuplicateClients(search: DuplicateSearch, csrfToken: string): Promise<DuplicateMatch[]> {
+  const { matches } = await sendJson<{ matches: DuplicateMatch[] }>('POST', '/api/clients/duplicates', search, csrfToken);
+  return matches;
+}
+
+// The input type: fields with a server default (languages, lists) may be left out.
+export type NewClientInput = Partial<NewClient> & Pick<NewClient, 'givenName' | 'familyName' | 'dateOfBirth' | 'educationLevel' | 'incomeSource'>;
+
+export function createClient(input: NewClientInput, csrfToken: string): Promise<ClientView> {
+  return sendJson<ClientView>('POST', '/api/clients', input, csrfToken);
+}
+
+export function getClient(id: string, signal?: AbortSignal): Promise<ClientView> {
+  return getJson<ClientView>(`/api/clients/${encodeURIComponent(id)}`, signal);
+}
+
+export function listConsents(clientId: string, signal?: AbortSignal): Promise<ListEnvelope<Consent>> {
+  return getJson<ListEnvelope<Consent>>(`/api/clients/${encodeURIComponent(clientId)}/consents`, signal);
+}
+
+export function grantConsent(clientId: string, input: NewConsent, csrfToken: string): Promise<Consent> {
+  return sendJson<Consent>('POST', `/api/clients/${encodeURIComponent(clientId)}/consents`, input, csrfToken);
+}
+
+export function revokeConsent(clientId: string, consentId: string, input: RevokeConsent, csrfToken: string): Promise<Consent> {
+  return sendJson<Consent>(
+    'POST',
+    `/api/clients/${encodeURIComponent(clientId)}/consents/${encodeURIComponent(consentId)}/revoke`,
+    input,
+    csrfToken,
+  );
+}
+
+// Newest first; a client has a handful of assessments, so one page of 100 is the whole history.
+export function listAssessments(clientId: string, signal?: AbortSignal): Promise<ListEnvelope<Assessment>> {
+  return getJson<ListEnvelope<Assessment>>(`/api/clients/${encodeURIComponent(clientId)}/assessments?perPage=100`, signal);
+}
+
+export function assessClient(clientId: string, input: { reason?: string }, csrfToken: string): Promise<Assessment> {
+  return sendJson<Assessment>('POST', `/api/clients/${encodeURIComponent(clientId)}/assessments`, input, csrfToken);
+}
+
+export function overrideAssessment(clientId: string, assessmentId: string, input: Override, csrfToken: string): Promise<Assessment> {
+  return sendJson<Assessment>(
+    'POST',
+    `/api/clients/${encodeURIComponent(clientId)}/assessments/${encodeURIComponent(assessmentId)}/override`,
+    input,
+    csrfToken,
+  );
+}
+
+export type Occupation = { code: string; title: string; teer: number };
+
+// NOC 2021 unit groups: public reference data, so the words may go in the query string.
+export async function searchOccupations(words: string, signal?: AbortSignal): Promise<Occupation[]> {
+  const { items } = await getJson<{ items: Occupation[] }>(`/api/occupations${queryString({ q: words, limit: 10 })}`, signal);
+  return items;
+}
+
+export function getOccupation(code: string, signal?: AbortSignal): Promise<Occupation> {
+  return getJson<Occupation>(`/api/occupations/${encodeURIComponent(code)}`, signal);
 }

@@ -15,6 +15,8 @@ import { InviteUserPage } from './pages/admin/invite-user-page.tsx';
 import { AuditPage } from './pages/admin/audit-page.tsx';
 import { AdminOrganizationsPage, NewOrganizationPage } from './pages/admin/organizations-page.tsx';
 import { OrganizationEditPage } from './pages/admin/organization-edit-page.tsx';
+import { NewClientPage } from './pages/clients/new-client-page.tsx';
+import { ClientPage } from './pages/clients/client-page.tsx';
 
 // The server answers index.html for every page path, so these routes decide what a path shows.
 export function App() {
@@ -37,6 +39,8 @@ export function App() {
         <Route path="admin/organizations" element={<AdminOrganizationsPage />} />
         <Route path="admin/organizations/new" element={<NewOrganizationPage />} />
         <Route path="admin/organizations/:id" element={<OrganizationEditPage />} />
+        <Route path="clients/new" element={<NewClientPage />} />
+        <Route path="clients/:id" element={<ClientPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

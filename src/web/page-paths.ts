@@ -17,4 +17,6 @@ export const pagePaths = [
   '/admin/organizations',
   '/admin/organizations/new',
   '/admin/organizations/:id',
+  '/clients/new',
+  '/clients/:id',
 ] as const;

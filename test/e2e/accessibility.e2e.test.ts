@@ -14,6 +14,7 @@ import {
   WEB_DIR,
   type TestServer,
 } from './harness.ts';
+import { ensureClientFixtures, margueriteIdentity, seededClients } from './client-fixtures.ts';
 
 const SUITE = 'web shell: WCAG 2.1 AA in English and French';
 const missingOrganization = '00000000-0000-4000-8000-000000000000';
@@ -49,6 +50,55 @@ const submit2 = async (page: Page) => {
 };
 
 const signInHeading = { en: 'Sign in', fr: 'Ouvrir une session' };
+
+// Client pages: records seeded once per server through the API (client-fixtures.ts).
+const asCounsellor = async (context: BrowserContext, server: TestServer) => {
+  await ensureClientFixtures(server);
+  await signInContext(context, server, server.user);
+};
+const asManager = async (context: BrowserContext, server: TestServer) => {
+  await ensureClientFixtures(server);
+  await signInContext(context, server, server.users.manager);
+};
+const asCaseworker = async (context: BrowserContext, server: TestServer) => {
+  const fixtures = await ensureClientFixtures(server);
+  await signInContext(context, server, fixtures.caseworker);
+};
+const newClientHeading = { en: 'New client', fr: 'Nouveau client' };
+const margueriteHeading = { en: 'Marguerite Tremblay-Okafor', fr: 'Marguerite Tremblay-Okafor' };
+const margueritePath = () => `/clients/${seededClients().marguerite.id}`;
+// Someone no record matches, so intake goes on to a new file.
+const newPerson = { givenName: 'Tobias', familyName: 'Quennell-Arbour', dateOfBirth: '1992-08-19' };
+type Person = { givenName: string; familyName: string; dateOfBirth: string };
+
+// The intake wizard, step by step, by the fields' names (the same in both languages).
+const wizardSubmit = (page: Page) => page.locator('main form.wizard-form button[type="submit"]').click();
+const searchFor = async (page: Page, person: Person) => {
+  const [year = '', month = '', day = ''] = person.dateOfBirth.split('-');
+  await page.locator('input[name="givenName"]').fill(person.givenName);
+  await page.locator('input[name="familyName"]').fill(person.familyName);
+  await page.locator('input[name="dateOfBirth-year"]').fill(year);
+  await page.locator('input[name="dateOfBirth-month"]').fill(String(Number(month)));
+  await page.locator('input[name="dateOfBirth-day"]').fill(String(Number(day)));
+  await submit(page);
+  await page.locator('.find-results').waitFor();
+};
+const intakeTo = async (page: Page, step: 'record' | 'needs' | 'equity' | 'review', person: Person) => {
+  await searchFor(page, person);
+  await page.locator('.find-results button.button').click();
+  await page.locator('select[name="educationLevel"]').waitFor();
+  if (step === 'record') return;
+  await page.locator('select[name="educationLevel"]').selectOption('high_school');
+  await page.locator('select[name="incomeSource"]').selectOption('ontario_works');
+  await wizardSubmit(page);
+  await page.locator('select[name="barrier-housing"]').waitFor();
+  if (step === 'needs') return;
+  await wizardSubmit(page);
+  await page.locator('select[name="equity-gender"]').waitFor();
+  if (step === 'equity') return;
+  await wizardSubmit(page);
+  await page.locator('.review-section').first().waitFor();
+};
 
 const pages: PageCase[] = [
   {
@@ -294,6 +344,144 @@ const pages: PageCase[] = [
       await submit2(page);
       await summaryFocused(page);
     },
+  },
+  {
+    name: 'new client: is this person already known?',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+  },
+  {
+    name: 'new client: search with errors',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await submit(page);
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'new client: a file of the agency and a possible existing record found',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await searchFor(page, margueriteIdentity);
+      await page.locator('.match-hidden').waitFor();
+    },
+  },
+  {
+    name: 'new client: the record, with an occupation search',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await intakeTo(page, 'record', newPerson);
+      await page.locator('button[id$="-addJob"]').click();
+      await page.locator('.row-group input[type="search"]').first().fill('cook');
+      await page.locator('.row-group input[type="search"]').first().press('Enter');
+      await page.locator('.row-group input[type="radio"]').first().waitFor();
+    },
+  },
+  {
+    name: 'new client: the record with errors',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await intakeTo(page, 'record', newPerson);
+      await wizardSubmit(page);
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'new client: needs and identifiers',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: (page) => intakeTo(page, 'needs', newPerson),
+  },
+  {
+    name: 'new client: the voluntary self-identification',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: (page) => intakeTo(page, 'equity', newPerson),
+  },
+  {
+    name: 'new client: review',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: (page) => intakeTo(page, 'review', newPerson),
+  },
+  {
+    name: 'new client: a possible existing record at submit',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await intakeTo(page, 'review', margueriteIdentity);
+      await wizardSubmit(page);
+      await page.locator('.conflict').waitFor();
+      await summaryFocused(page);
+    },
+    expectedErrors: /409.*\/api\/clients\b/,
+  },
+  {
+    name: 'new client for a system administrator',
+    path: () => '/clients/new',
+    heading: { en: 'Not available to your role', fr: 'Non offert pour votre rôle' },
+    before: asAdmin,
+  },
+  {
+    name: 'client file, held by the agency',
+    path: margueritePath,
+    heading: margueriteHeading,
+    before: asCounsellor,
+    act: (page) => page.locator('.stream-box').waitFor(),
+  },
+  {
+    name: 'client file for a manager, who may override',
+    path: margueritePath,
+    heading: margueriteHeading,
+    before: asManager,
+    act: (page) => page.locator('select[name="stream"]').waitFor(),
+  },
+  {
+    name: 'client file shared by consent, some parts not shared',
+    path: margueritePath,
+    heading: margueriteHeading,
+    before: asCaseworker,
+    act: (page) => page.locator('.not-shared').first().waitFor(),
+  },
+  {
+    name: 'client file, recording a consent with errors',
+    path: margueritePath,
+    heading: margueriteHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await page.locator('section.editor').last().locator('form[aria-busy="false"] button[type="submit"]').click();
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'client file, revoking a consent',
+    path: margueritePath,
+    heading: margueriteHeading,
+    before: asCounsellor,
+    act: async (page) => {
+      await page.locator('table button').first().click();
+      await page.locator('select[name="revokeMethod"]').waitFor();
+    },
+  },
+  {
+    name: 'client file not found',
+    path: () => `/clients/${missingOrganization}`,
+    heading: { en: 'Client file not found', fr: 'Dossier introuvable' },
+    before: asCounsellor,
+    expectedErrors: new RegExp(`404.*/api/clients/${missingOrganization}`),
   },
   {
     name: 'unknown page',

@@ -1,35 +1,54 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Organization } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Loadable } from '../use-api.ts';
 import { organizationName } from './organization-text.ts';
 
-// A chooser of organizations by name (in the page's language), with "Any" first when it filters.
+// A chooser of organizations by name (in the page's language), with "Any" first when it filters, or a
+// placeholder ("Choose…") when nothing may be chosen for the person. Errors, when a form shows them, come
+// from the form's pattern (components/form.tsx).
 export function OrganizationSelect({
   id,
   value,
   onChange,
   organizations,
   any = false,
+  label,
+  placeholder,
+  exclude = [],
+  invalid,
+  describedBy,
+  errors,
 }: {
   id: string;
   value: string;
   onChange: (value: string) => void;
   organizations: Loadable<Organization[]>;
   any?: boolean;
+  label?: string;
+  placeholder?: string;
+  exclude?: readonly string[];
+  invalid?: true | undefined;
+  describedBy?: string | undefined;
+  errors?: ReactNode;
 }) {
   const { t, language } = useI18n();
   return (
     <div className="field">
-      <label htmlFor={id}>{t('account.organization')}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <label htmlFor={id}>{label ?? t('account.organization')}</label>
+      {errors}
+      <select id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
         {any ? <option value="">{t('admin.any')}</option> : null}
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {organizations.status === 'ready'
-          ? organizations.data.map((o) => (
-              <option key={o.id} value={o.id}>
-                {organizationName(o, language)}
-              </option>
-            ))
+          ? organizations.data
+              .filter((o) => !exclude.includes(o.id))
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {organizationName(o, language)}
+                </option>
+              ))
           : null}
       </select>
     </div>

@@ -1,4 +1,17 @@
-import { useCallback, useEffect, useId, useRef, useState, type InputHTMLAttributes, type MouseEvent, type ReactNode, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 
 // A problem found on submit; `fields` are the inputs it concerns (none for a network failure, two for
@@ -17,15 +30,35 @@ export type Form = {
   summary: ReactNode;
 };
 
+// Focuses the element once it is in the page: a field another step of a form shows, or a row just added.
+export function focusSoon(id: string, framesLeft = 10): void {
+  const element = document.getElementById(id);
+  if (element) {
+    element.focus();
+    return;
+  }
+  if (framesLeft > 0) requestAnimationFrame(() => focusSoon(id, framesLeft - 1));
+}
+
+export type FormOptions = {
+  // For a form in several steps: shows the step holding a field the summary links to but the page
+  // does not show now, so the link can focus it.
+  reveal?: (field: string) => void;
+};
+
 // The error pattern of every form (GOV.UK and Ontario design systems): a summary at the top that takes
 // focus and links to each field, the message again next to a field it concerns, aria-invalid and
 // aria-describedby on the field. Forms use noValidate so the browser's own bubbles never appear.
-export function useForm(): Form {
+export function useForm(options: FormOptions = {}): Form {
   const { t } = useI18n();
   const id = useId();
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const revealRef = useRef(options.reveal);
+  useLayoutEffect(() => {
+    revealRef.current = options.reveal;
+  });
 
   useEffect(() => {
     if (attempt > 0 && errors.length > 0) summaryRef.current?.focus();
@@ -44,9 +77,16 @@ export function useForm(): Form {
   // Follow a summary link by focusing the field: the #fragment alone would add a history entry.
   const focusField = (event: MouseEvent<HTMLAnchorElement>, field: string) => {
     const input = document.getElementById(fieldId(field));
-    if (!input) return;
+    if (input) {
+      event.preventDefault();
+      input.focus();
+      return;
+    }
+    const reveal = revealRef.current;
+    if (!reveal) return;
     event.preventDefault();
-    input.focus();
+    reveal(field);
+    focusSoon(fieldId(field));
   };
 
   const summaryTitleId = `${id}-summary-title`;
@@ -133,6 +173,147 @@ export function TextField({ form, name, label, hint, value, onChange, ref, ...in
         {...input}
       />
     </div>
+  );
+}
+
+function Hint({ id, hint }: { id: string | undefined; hint: string | undefined }) {
+  return hint ? (
+    <p id={id} className="field-hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
+type TextAreaFieldProps = {
+  form: Form;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'>;
+
+export function TextAreaField({ form, name, label, hint, value, onChange, ...textarea }: TextAreaFieldProps) {
+  const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={form.fieldId(name)}>{label}</label>
+      <Hint id={hintId} hint={hint} />
+      {form.inlineErrors(name)}
+      <textarea
+        id={form.fieldId(name)}
+        name={name}
+        value={value}
+        rows={4}
+        aria-invalid={form.invalid(name)}
+        aria-describedby={form.describedBy(name, hintId)}
+        onChange={(e) => onChange(e.target.value)}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
+export type Choice = { value: string; label: string; lang?: string | undefined };
+
+type SelectFieldProps = {
+  form: Form;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+  // The first, empty option ("Choose…", "No answer"): nothing is chosen for the person.
+  placeholder?: string | undefined;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'>;
+
+export function SelectField({ form, name, label, hint, value, onChange, choices, placeholder, ...select }: SelectFieldProps) {
+  const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={form.fieldId(name)}>{label}</label>
+      <Hint id={hintId} hint={hint} />
+      {form.inlineErrors(name)}
+      <select
+        id={form.fieldId(name)}
+        name={name}
+        value={value}
+        aria-invalid={form.invalid(name)}
+        aria-describedby={form.describedBy(name, hintId)}
+        onChange={(e) => onChange(e.target.value)}
+        {...select}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} lang={choice.lang}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export type DateParts = { year: string; month: string; day: string };
+export const emptyDate: DateParts = { year: '', month: '', day: '' };
+
+// A real calendar date as YYYY-MM-DD, or undefined for an incomplete or impossible one (30 February).
+export function isoDate(parts: DateParts): string | undefined {
+  const [year, month, day] = [parts.year, parts.month, parts.day].map((p) => p.trim());
+  if (!/^\d{4}$/.test(year ?? '') || !/^\d{1,2}$/.test(month ?? '') || !/^\d{1,2}$/.test(day ?? '')) return undefined;
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function isDateEmpty(parts: DateParts): boolean {
+  return parts.year.trim() === '' && parts.month.trim() === '' && parts.day.trim() === '';
+}
+
+export function datePartsOf(iso: string): DateParts {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { year, month: String(Number(month)), day: String(Number(day)) };
+}
+
+// Year, month and day as three boxes (the GOV.UK and Ontario "memorable date" pattern), in the order of
+// an ISO date: no date picker to fight with, and the same for every keyboard and screen reader. The
+// summary links to the year, the first box.
+export function DateField({ form, name, label, hint, value, onChange }: { form: Form; name: string; label: string; hint?: string | undefined; value: DateParts; onChange: (value: DateParts) => void }) {
+  const { t } = useI18n();
+  const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
+  const part = (which: keyof DateParts, size: number, labelText: string) => {
+    const id = which === 'year' ? form.fieldId(name) : form.fieldId(`${name}-${which}`);
+    return (
+      <div className={`date-part date-part-${which}`}>
+        <label htmlFor={id}>{labelText}</label>
+        <input
+          id={id}
+          name={`${name}-${which}`}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={size}
+          value={value[which]}
+          aria-invalid={form.invalid(name)}
+          aria-describedby={form.describedBy(name, hintId)}
+          onChange={(e) => onChange({ ...value, [which]: e.target.value })}
+        />
+      </div>
+    );
+  };
+  return (
+    <fieldset className="date-field">
+      <legend>{label}</legend>
+      <Hint id={hintId} hint={hint} />
+      {form.inlineErrors(name)}
+      <div className="date-parts">
+        {part('year', 4, t('form.year'))}
+        {part('month', 2, t('form.month'))}
+        {part('day', 2, t('form.day'))}
+      </div>
+    </fieldset>
   );
 }
 

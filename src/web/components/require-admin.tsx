@@ -12,13 +12,14 @@ export function isAdministrator(user: Pick<User, 'roles'>): boolean {
   return user.roles.includes('system_administrator') || user.roles.includes('agency_manager');
 }
 
-function NotForYourRole() {
+// What a page says to someone whose roles do not include its work; `body` says who the page is for.
+export function NotForYourRole({ body }: { body?: string }) {
   const { t } = useI18n();
   useDocumentTitle(t('admin.notAllowedTitle'));
   return (
     <>
       <PageHeading>{t('admin.notAllowedTitle')}</PageHeading>
-      <p className="lead">{t('admin.notAllowedBody')}</p>
+      <p className="lead">{body ?? t('admin.notAllowedBody')}</p>
       <p>
         <Link to="/account">{t('signIn.yourAccount')}</Link>
       </p>

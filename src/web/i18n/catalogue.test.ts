@@ -9,7 +9,21 @@ const catalogues: Record<'en' | 'fr', Catalogue> = { en, fr };
 // Names written the same in both languages. Keep it short: anything else that reads the same in
 // French is almost always an untranslated string.
 // Words spelled the same in both languages, checked by a French speaker: not forgotten translations.
-const sameInBothLanguages = ['Continuum', 'Administration', 'Action', 'Actions', 'Type'];
+const sameInBothLanguages = [
+  'Continuum',
+  'Administration',
+  'Action',
+  'Actions',
+  'Type',
+  'Date',
+  'Dates',
+  'Points',
+  'Score',
+  'Justification',
+  'Vision',
+  'Communication',
+  'Placement',
+];
 
 function placeholders(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();

@@ -2,16 +2,19 @@ import { Link } from 'react-router';
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 
-export type NotFoundKind = 'page' | 'organization';
+export type NotFoundKind = 'page' | 'organization' | 'client';
+
+const titleKey = { page: 'notFound.title', organization: 'notFound.organizationTitle', client: 'notFound.clientTitle' } as const;
+const bodyKey = { page: 'notFound.body', organization: 'notFound.organizationBody', client: 'notFound.clientBody' } as const;
 
 export function NotFoundContent({ kind }: { kind: NotFoundKind }) {
   const { t } = useI18n();
-  const title = kind === 'page' ? t('notFound.title') : t('notFound.organizationTitle');
+  const title = t(titleKey[kind]);
   useDocumentTitle(title);
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <p className="lead">{kind === 'page' ? t('notFound.body') : t('notFound.organizationBody')}</p>
+      <p className="lead">{t(bodyKey[kind])}</p>
       <p>{t('notFound.next')}</p>
       <ul className="link-list">
         <li>
