@@ -184,3 +184,18 @@ export async function makeTransfer(db: Db, row: { clientId: string; from: string
 export async function makeReview(db: Db, clientId: string, assessmentId: string): Promise<string> {
   return (await db.insertInto('assessmentReviews').values({ clientId, assessmentId, requestedBy: null, requestedVia: 'staff', reason: 'Test review' }).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+export async function makeAttachment(db: Db, clientId: string, organizationId: string): Promise<string> {
+  const content = Buffer.from('Curriculum vitae (test)');
+  return (
+    await db
+      .insertInto('clientAttachments')
+      .values({ clientId, organizationId, uploadedBy: null, kind: 'resume', fileName: 'cv.txt', contentType: 'text/plain', sizeBytes: content.length, sha256: crypto.createHash('sha256').update(content).digest('hex'), content })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function makeAccessRequest(db: Db, clientId: string, requestingOrganizationId: string): Promise<string> {
+  return (await db.insertInto('clientAccessRequests').values({ clientId, requestingOrganizationId, requestedBy: null, reason: 'Test request' }).returning('id').executeTakeFirstOrThrow()).id;
+}

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
-import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makePlanItem, makeReview, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
+import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makeAccessRequest, makeAttachment, makePlanItem, makeReview, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from '../../test/factories.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { organizationTypes, type Organization, type OrganizationType } from '../domain/organizations/organization.ts';
 import type { AppInstance } from '../server/app.ts';
@@ -557,6 +557,72 @@ const routes: RouteCases[] = [
     })),
   },
   { route: 'GET /api/reports/assessments', action: 'report.assessment_rates', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/reports/assessments' }) }] },
+  {
+    route: 'PATCH /api/clients/:id',
+    action: 'client.update',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'PATCH' as const, url: `/api/clients/${(await clientFor(c, target)).id}`, payload: { goals: { statement: 'Matrix goal', targetNocCodes: [] } } }) })),
+  },
+  {
+    route: 'PUT /api/clients/:id/equity',
+    action: 'client.equity.write',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'PUT' as const, url: `/api/clients/${(await clientFor(c, target)).id}/equity`, payload: { francophone: true } }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/status',
+    action: 'client.close',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/status`, payload: { status: 'on_hold' } }) })),
+  },
+  {
+    route: 'POST /api/clients/:id/attachments',
+    action: 'client.update',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/attachments`, payload: { kind: 'resume', fileName: 'cv.txt', contentType: 'text/plain', contentBase64: Buffer.from('Curriculum vitae').toString('base64') } }),
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/attachments',
+    action: 'client.read',
+    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/attachments` }) })),
+  },
+  {
+    route: 'GET /api/clients/:id/attachments/:attachmentId/content',
+    action: 'client.read',
+    cases: (['own', 'other', 'consented', 'revoked', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'GET' as const, url: `/api/clients/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}/content` };
+        const made = await clientFor(c, target);
+        return { method: 'GET' as const, url: `/api/clients/${made.id}/attachments/${await makeAttachment(c.db, made.id, target === 'own' ? self(c)!.id : c.other.id)}/content` };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/access-requests',
+    action: 'client.access_request',
+    // A made-up token is refused the same way for everyone allowed to ask.
+    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/access-requests', payload: { matchToken: 'v1.not-a-real-token', reason: 'Matrix' } }) }],
+  },
+  { route: 'GET /api/access-requests', action: 'client.access_request', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/access-requests' }) }] },
+  {
+    route: 'POST /api/access-requests/:requestId/answer',
+    action: 'consent.grant',
+    // own: a request for a client of the caller's agency; other: one for another agency's client.
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/access-requests/${crypto.randomUUID()}/answer`, payload: { decision: 'declined' } };
+        const made = await c.client(target === 'own' ? self(c)! : c.other);
+        return { method: 'POST' as const, url: `/api/access-requests/${await makeAccessRequest(c.db, made.id, c.third.id)}/answer`, payload: { decision: 'declined' } };
+      },
+    })),
+  },
   { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
 ];
 

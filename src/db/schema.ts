@@ -287,6 +287,31 @@ export type AssessmentReviewsTable = Timestamps & {
   answeredAt: Date | null;
 };
 
+export type ClientAttachmentsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  organizationId: string;
+  uploadedBy: string | null;
+  kind: 'resume' | 'signed_consent' | 'other';
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+};
+
+export type ClientAccessRequestsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  requestingOrganizationId: string;
+  requestedBy: string | null;
+  reason: string;
+  status: Generated<'open' | 'granted' | 'declined'>;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  consentId: string | null;
+};
+
 export type SyntheticLoadsTable = Timestamps & {
   id: Generated<string>;
   seed: number;
@@ -411,6 +436,8 @@ export type Database = {
   planAcknowledgements: PlanAcknowledgementsTable;
   transfers: TransfersTable;
   assessmentReviews: AssessmentReviewsTable;
+  clientAttachments: ClientAttachmentsTable;
+  clientAccessRequests: ClientAccessRequestsTable;
   consentRevocations: ConsentRevocationsTable;
   syntheticLoads: SyntheticLoadsTable;
   outboxMessages: OutboxMessagesTable;

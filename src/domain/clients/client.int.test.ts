@@ -217,7 +217,8 @@ describeEachEngine('clients, consent and the Common Assessment', ({ handle }) =>
       const outside = await call(counsellorB, 'POST', '/api/clients/duplicates', probe);
       const match = outside.json().matches[0];
       expect(match.kind).toBe('possible_existing_record');
-      expect(Object.keys(match).sort()).toEqual(['kind', 'reasons', 'score']);
+      expect(Object.keys(match).sort()).toEqual(['kind', 'matchToken', 'reasons', 'score']);
+      expect(match.matchToken).not.toContain(id);
       expect(outside.body).not.toContain(familyName);
       const [row] = await auditRows(String(outside.headers['x-request-id']));
       expect(row).toMatchObject({ action: 'client.search_duplicates', outcome: 'succeeded' });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Equity, NewClient } from './client.ts';
+import type { ClientPatch, Equity, NewClient } from './client.ts';
 
 // Who holds a client's file, and the file's status: what every decision about the client starts from.
 export async function selectClientHolder(
@@ -248,4 +248,95 @@ export async function updateHolder(db: DbOrTrx, clientId: string, organizationId
   await db.updateTable('clients').set({ organizationId }).where('id', '=', clientId).execute();
   const { status } = await db.selectFrom('clients').select('status').where('id', '=', clientId).executeTakeFirstOrThrow();
   await db.insertInto('clientStatusChanges').values({ clientId, status, kind: 'transferred', note, changedBy, organizationId }).execute();
+}
+
+// Applies a change to the record; lists are replaced, barriers set kind by kind.
+export async function updateClientRecord(db: DbOrTrx, clientId: string, patch: Omit<ClientPatch, 'postalCode'> & { postalCode?: string | null; neighbourhoodId?: number | null }): Promise<void> {
+  const { workHistory, barriers, accommodations, externalIds, goals, ...columns } = patch;
+  const set = {
+    ...columns,
+    ...(goals ? { goalStatement: goals.statement ?? null, targetNocCodes: goals.targetNocCodes, hoursWanted: goals.hoursWanted ?? null, timeHorizon: goals.timeHorizon ?? null } : {}),
+  };
+  if (Object.keys(set).length > 0) await db.updateTable('clients').set(set).where('id', '=', clientId).execute();
+  else await db.updateTable('clients').set({ updatedAt: new Date() }).where('id', '=', clientId).execute();
+  if (workHistory) {
+    await db.deleteFrom('clientWorkHistory').where('clientId', '=', clientId).execute();
+    if (workHistory.length > 0) {
+      await db
+        .insertInto('clientWorkHistory')
+        .values(workHistory.map((w) => ({ clientId, nocCode: w.nocCode, jobTitle: w.jobTitle ?? null, employerName: w.employerName ?? null, startDate: w.startDate, endDate: w.endDate ?? null, hoursPerWeek: w.hoursPerWeek ?? null })))
+        .execute();
+    }
+  }
+  for (const b of barriers ?? []) {
+    await db.insertInto('clientBarriers').values({ clientId, kind: b.kind, status: b.status }).onConflict((oc) => oc.columns(['clientId', 'kind']).doUpdateSet({ status: b.status })).execute();
+  }
+  if (accommodations) {
+    await db.deleteFrom('clientAccommodations').where('clientId', '=', clientId).execute();
+    if (accommodations.length > 0) {
+      await db.insertInto('clientAccommodations').values(accommodations.map((a) => ({ clientId, kind: a.kind, disabilityRelated: a.disabilityRelated, description: a.description ?? null }))).execute();
+    }
+  }
+  if (externalIds) {
+    await db.deleteFrom('clientExternalIds').where('clientId', '=', clientId).execute();
+    if (externalIds.length > 0) await db.insertInto('clientExternalIds').values(externalIds.map((e) => ({ clientId, kind: e.kind, value: e.value }))).execute();
+  }
+}
+
+export async function insertStatusChange(
+  db: DbOrTrx,
+  row: { clientId: string; status: 'active' | 'on_hold' | 'closed'; kind: 'on_hold' | 'resumed' | 'closed' | 'reopened'; closedReason: string | null; note: string | null; changedBy: string | null; organizationId: string },
+): Promise<void> {
+  await db.updateTable('clients').set({ status: row.status, closedReason: row.closedReason }).where('id', '=', row.clientId).execute();
+  await db.insertInto('clientStatusChanges').values(row).execute();
+}
+
+export async function insertAttachment(
+  db: DbOrTrx,
+  row: { clientId: string; organizationId: string; uploadedBy: string | null; kind: 'resume' | 'signed_consent' | 'other'; fileName: string; contentType: string; sizeBytes: number; sha256: string; content: Buffer },
+): Promise<string> {
+  return (await db.insertInto('clientAttachments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function selectAttachments(db: DbOrTrx, clientId: string) {
+  const rows = await db
+    .selectFrom('clientAttachments')
+    .select(['id', 'clientId', 'organizationId', 'kind', 'fileName', 'contentType', 'sizeBytes', 'sha256', 'createdAt'])
+    .where('clientId', '=', clientId)
+    .orderBy('createdAt', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function selectAttachmentContent(db: DbOrTrx, clientId: string, id: string) {
+  return db.selectFrom('clientAttachments').select(['kind', 'fileName', 'contentType', 'content']).where('id', '=', id).where('clientId', '=', clientId).executeTakeFirst();
+}
+
+export async function insertAccessRequest(db: DbOrTrx, row: { clientId: string; requestingOrganizationId: string; requestedBy: string | null; reason: string }): Promise<string> {
+  return (await db.insertInto('clientAccessRequests').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function openAccessRequestExists(db: DbOrTrx, clientId: string, organizationId: string): Promise<boolean> {
+  return (await db.selectFrom('clientAccessRequests').select('id').where('clientId', '=', clientId).where('requestingOrganizationId', '=', organizationId).where('status', '=', 'open').executeTakeFirst()) !== undefined;
+}
+
+export async function selectAccessRequests(db: DbOrTrx, filter: { holderOrganizationId?: string; requestingOrganizationId?: string; status?: string; id?: string }) {
+  let q = db
+    .selectFrom('clientAccessRequests as r')
+    .innerJoin('clients as c', 'c.id', 'r.clientId')
+    .innerJoin('organizations as o', 'o.id', 'r.requestingOrganizationId')
+    .select(['r.id', 'r.clientId', 'c.organizationId as holderOrganizationId', 'r.requestingOrganizationId', 'o.name as requestingOrganizationName', 'r.reason', 'r.status', 'r.createdAt', 'r.answeredAt', 'r.requestedBy']);
+  if (filter.holderOrganizationId) q = q.where('c.organizationId', '=', filter.holderOrganizationId);
+  if (filter.requestingOrganizationId) q = q.where('r.requestingOrganizationId', '=', filter.requestingOrganizationId);
+  if (filter.status) q = q.where('r.status', '=', filter.status as 'open');
+  if (filter.id) q = q.where('r.id', '=', filter.id);
+  return q.orderBy('r.createdAt', 'desc').limit(500).execute();
+}
+
+export async function lockAccessRequest(db: DbOrTrx, id: string) {
+  return db.selectFrom('clientAccessRequests').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function answerAccessRequest(db: DbOrTrx, id: string, row: { status: 'granted' | 'declined'; answeredBy: string | null; consentId: string | null }): Promise<void> {
+  await db.updateTable('clientAccessRequests').set({ ...row, answeredAt: new Date() }).where('id', '=', id).execute();
 }

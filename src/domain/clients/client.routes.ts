@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { consentPurposes } from '../consent/consent.ts';
-import { clientIdParams, clientSchema, duplicateResultSchema, duplicateSearchSchema, newClientSchema } from './client.ts';
+import { clientIdParams, clientPatchSchema, clientSchema, duplicateResultSchema, duplicateSearchSchema, equityInputSchema, newClientSchema, statusChangeSchema } from './client.ts';
 import { createClient, getClient, searchDuplicates } from './client.service.ts';
 import { clientSummary, clientTimeline } from './client-timeline.service.ts';
 import { inviteAccount, myFile } from './client-account.service.ts';
+import { changeStatus, updateClient, updateEquity } from './client-update.service.ts';
+import { addAttachment, attachmentContent, listAttachments } from './client-attachment.service.ts';
+import { attachmentSchema, ATTACHMENT_MAX_BYTES, newAttachmentSchema } from './client-attachment.ts';
+import { accessAnswerSchema, accessRequestQuerySchema, accessRequestSchema, newAccessRequestSchema } from './client-access-request.ts';
+import { answerAccess, listAccessRequests, requestAccess } from './client-access-request.service.ts';
+import { listEnvelopeSchema } from '../../lib/list.ts';
 import { userSchema } from '../accounts/account.ts';
 import { clientSummarySchema, timelineEventSchema, timelineQuerySchema } from './client-timeline.ts';
 
@@ -22,7 +28,7 @@ export function clientRoutes(app: AppInstance): void {
         response: { 200: duplicateResultSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => searchDuplicates(trx, request.actor, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => searchDuplicates(trx, request.actor, request.body, { requestId: request.id, secretBox: app.secretBox })),
   );
 
   app.post(
@@ -110,5 +116,96 @@ export function clientRoutes(app: AppInstance): void {
       schema: { tags: ['clients'], summary: "For a client's own account: their file", response: { 200: clientSchema } },
     },
     async (request) => withTransaction(app.db, (trx) => myFile(trx, request.actor, { requestId: request.id })),
+  );
+
+  app.patch(
+    '/api/clients/:id',
+    {
+      config: { permission: 'client.update' },
+      schema: {
+        tags: ['clients'],
+        summary: 'Change the record (fields of the categories the caller may see); says when a reassessment is due',
+        params: clientIdParams,
+        body: clientPatchSchema,
+        response: { 200: clientSchema.extend({ reassessmentSuggested: z.boolean() }) },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => updateClient(trx, request.actor, request.params.id, request.body, { requestId: request.id })),
+  );
+
+  app.put(
+    '/api/clients/:id/equity',
+    {
+      config: { permission: 'client.equity.write' },
+      schema: { tags: ['clients'], summary: 'The self-identified equity answers (voluntary, kept apart, never shared by default)', params: clientIdParams, body: equityInputSchema, response: { 200: clientSchema } },
+    },
+    async (request) => withTransaction(app.db, (trx) => updateEquity(trx, request.actor, request.params.id, request.body, { requestId: request.id })),
+  );
+
+  app.post(
+    '/api/clients/:id/status',
+    {
+      config: { permission: 'client.close' },
+      schema: { tags: ['clients'], summary: 'Put the file on hold, resume it, close it with a reason, or reopen it', params: clientIdParams, body: statusChangeSchema, response: { 200: clientSchema } },
+    },
+    async (request) => withTransaction(app.db, (trx) => changeStatus(trx, request.actor, request.params.id, request.body, { requestId: request.id })),
+  );
+
+  app.post(
+    '/api/clients/:id/attachments',
+    {
+      config: { permission: 'client.update' },
+      bodyLimit: Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 8192,
+      schema: { tags: ['clients'], summary: `Attach a résumé or a signed consent (base64, at most ${ATTACHMENT_MAX_BYTES / 1048576} MB)`, params: clientIdParams, body: newAttachmentSchema, response: { 201: attachmentSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => addAttachment(trx, request.actor, request.params.id, request.body, { requestId: request.id }))),
+  );
+
+  app.get(
+    '/api/clients/:id/attachments',
+    { config: { permission: 'client.read' }, schema: { tags: ['clients'], summary: 'Attachments of the categories the caller may see', params: clientIdParams, response: { 200: listEnvelopeSchema(attachmentSchema) } } },
+    async (request) => withTransaction(app.db, (trx) => listAttachments(trx, request.actor, request.params.id, { requestId: request.id })),
+  );
+
+  app.get(
+    '/api/clients/:id/attachments/:attachmentId/content',
+    {
+      config: { permission: 'client.read' },
+      schema: { tags: ['clients'], summary: 'Download an attachment', params: z.strictObject({ id: z.string().max(100), attachmentId: z.string().max(100) }) },
+    },
+    async (request, reply) => {
+      const file = await withTransaction(app.db, (trx) => attachmentContent(trx, request.actor, request.params.id, request.params.attachmentId, { requestId: request.id }));
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.content);
+    },
+  );
+
+  app.post(
+    '/api/access-requests',
+    {
+      config: { permission: 'client.access_request' },
+      schema: { tags: ['clients'], summary: 'Ask the holding agency for access to a possible existing record found by a duplicate search', body: newAccessRequestSchema, response: { 201: accessRequestSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => requestAccess(trx, request.actor, request.body, { requestId: request.id, secretBox: app.secretBox }))),
+  );
+
+  app.get(
+    '/api/access-requests',
+    {
+      config: { permission: 'client.access_request' },
+      schema: { tags: ['clients'], summary: "Access requests for the caller's agency's clients (incoming) or made by it (outgoing)", querystring: accessRequestQuerySchema, response: { 200: listEnvelopeSchema(accessRequestSchema) } },
+    },
+    async (request) => withTransaction(app.db, (trx) => listAccessRequests(trx, request.actor, request.query, { requestId: request.id, secretBox: app.secretBox })),
+  );
+
+  app.post(
+    '/api/access-requests/:requestId/answer',
+    {
+      config: { permission: 'consent.grant' },
+      schema: { tags: ['clients'], summary: "The holding agency grants (with the client's consent) or declines an access request", params: z.strictObject({ requestId: z.string().max(100) }), body: accessAnswerSchema, response: { 200: accessRequestSchema } },
+    },
+    async (request) => withTransaction(app.db, (trx) => answerAccess(trx, request.actor, request.params.requestId, request.body, { requestId: request.id, secretBox: app.secretBox })),
   );
 }

@@ -5,6 +5,8 @@ import { authorize } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../server/errors.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
+import { matchToken } from './match-token.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { assessmentInputSchema, type AssessmentInput } from '../assessment/assessment-input.ts';
 import { activeConsentsFor } from '../consent/consent-facts.ts';
@@ -24,6 +26,7 @@ import {
 } from './client.queries.ts';
 
 export type RequestContext = { requestId: string; purpose?: string };
+export type SearchContext = RequestContext & { secretBox: SecretBox };
 
 // The facts other modules need to decide about a client (who holds the file, its status), without
 // reading any of the client's personal information. Undefined for an unknown or malformed id.
@@ -88,7 +91,7 @@ export const DUPLICATE_MIN_SCORE = 0.45;
 // At or above this score, intake refuses a new record unless the worker confirms it is someone else.
 export const DUPLICATE_BLOCK_SCORE = 0.85;
 
-async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch): Promise<(DuplicateMatch & { id: string })[]> {
+async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: SecretBox | undefined): Promise<(DuplicateMatch & { id: string })[]> {
   const candidates = await selectDuplicateCandidates(
     trx,
     {
@@ -113,7 +116,7 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch): Prom
     matches.push(
       own || consented
         ? { kind: 'visible', id: c.id, clientId: c.id, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth, organizationId: c.organizationId, score, reasons }
-        : { kind: 'possible_existing_record', id: c.id, score, reasons },
+        : { kind: 'possible_existing_record', id: c.id, score, reasons, matchToken: box && actor.kind === 'user' ? matchToken(box, c.id, actor.organizationId) : '' },
     );
   }
   return matches;
@@ -122,9 +125,9 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch): Prom
 // "Is this person already known?" before intake. A match outside the caller's access shows only
 // that a possible existing record exists, its score and why: no agency, no field. Audited with every
 // id matched, so the holding agency can see who searched for its client.
-export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateSearch, context: RequestContext): Promise<{ matches: DuplicateMatch[] }> {
+export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateSearch, context: SearchContext): Promise<{ matches: DuplicateMatch[] }> {
   requireUser(actor);
-  const matches = await findMatches(trx, actor, query);
+  const matches = await findMatches(trx, actor, query, context.secretBox);
   await writeAudit(trx, actor, {
     action: 'client.search_duplicates',
     outcome: 'succeeded',
@@ -161,7 +164,7 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
       taken.map((t) => ({ field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`, message: 'already on another record' })),
     );
   }
-  const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth });
+  const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth }, undefined);
   const strong = matches.filter((m) => m.score >= DUPLICATE_BLOCK_SCORE);
   if (strong.length > 0 && !input.notADuplicate) {
     throw new AppError(

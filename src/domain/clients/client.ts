@@ -92,6 +92,7 @@ export const equitySchema = z.strictObject({
   lgbtq2s: z.boolean().optional(),
 });
 export type Equity = z.infer<typeof equitySchema>;
+export const equityInputSchema = equitySchema.refine((e) => e.arrivalYear === undefined || e.newcomer === true, { message: 'a year of arrival goes with newcomer: true', path: ['arrivalYear'] });
 
 const uniqueBy = <T>(items: T[] | undefined, key: (item: T) => string) => new Set((items ?? []).map(key)).size === (items ?? []).length;
 
@@ -149,7 +150,7 @@ export const duplicateSearchSchema = z.strictObject({
 export type DuplicateSearch = z.infer<typeof duplicateSearchSchema>;
 
 // A match the caller may see names the record; one they may not shows only that it exists and how
-// closely it matches (no id, agency or field).
+// closely it matches, with a token for an access request (no id, agency or field).
 export const duplicateMatchSchema = z.union([
   z.object({
     kind: z.literal('visible'),
@@ -161,7 +162,8 @@ export const duplicateMatchSchema = z.union([
     score: z.number(),
     reasons: z.array(z.string()),
   }),
-  z.object({ kind: z.literal('possible_existing_record'), score: z.number(), reasons: z.array(z.string()) }),
+  // matchToken: for an access request (POST /api/access-requests), sealed to the caller's organization.
+  z.object({ kind: z.literal('possible_existing_record'), score: z.number(), reasons: z.array(z.string()), matchToken: z.string() }),
 ]);
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 export const duplicateResultSchema = z.object({ matches: z.array(duplicateMatchSchema) });
@@ -237,3 +239,64 @@ export const clientSchema = z.object({
 export type ClientView = z.infer<typeof clientSchema>;
 
 export const clientIdParams = z.strictObject({ id: z.string().max(100) });
+
+// Which consent category each field of the record belongs to: a change needs the category.
+export const fieldCategories = {
+  givenName: 'identity_contact',
+  familyName: 'identity_contact',
+  preferredName: 'identity_contact',
+  pronouns: 'identity_contact',
+  dateOfBirth: 'identity_contact',
+  preferredLanguage: 'identity_contact',
+  otherLanguages: 'identity_contact',
+  interpreterNeeded: 'identity_contact',
+  interpreterLanguage: 'identity_contact',
+  email: 'identity_contact',
+  phone: 'identity_contact',
+  streetAddress: 'identity_contact',
+  postalCode: 'identity_contact',
+  externalIds: 'identity_contact',
+  educationLevel: 'employment',
+  literacyNumeracy: 'employment',
+  workHistory: 'employment',
+  goals: 'employment',
+  accommodations: 'employment',
+  incomeSource: 'assessment',
+  barriers: 'assessment',
+} as const satisfies Record<string, ConsentCategory>;
+
+// A change to the record: any of intake's fields; lists are replaced whole, except barriers, which
+// are set kind by kind (a resolved barrier stays on the record).
+export const clientPatchSchema = z
+  .strictObject({
+    givenName: personName.optional(),
+    familyName: personName.optional(),
+    preferredName: personName.nullable().optional(),
+    pronouns: text(40).nullable().optional(),
+    dateOfBirth: isoDateSchema.optional(),
+    preferredLanguage: z.enum(['en', 'fr']).optional(),
+    otherLanguages: z.array(text(60)).max(10).optional(),
+    interpreterNeeded: z.boolean().optional(),
+    interpreterLanguage: text(60).nullable().optional(),
+    email: z.email().max(254).nullable().optional(),
+    phone: z.string().trim().regex(/^[0-9 +().-]{7,30}$/, 'must be a phone number').nullable().optional(),
+    streetAddress: text(200).nullable().optional(),
+    postalCode: postalCodeSchema.nullable().optional(),
+    educationLevel: z.enum(educationLevels).optional(),
+    literacyNumeracy: z.enum(literacyLevels).optional(),
+    incomeSource: z.enum(incomeSources).optional(),
+    workHistory: z.array(workHistoryEntrySchema).max(50).optional(),
+    goals: goalsSchema.optional(),
+    barriers: z.array(barrierSchema).max(30).optional(),
+    accommodations: z.array(accommodationSchema).max(30).optional(),
+    externalIds: z.array(externalIdSchema).max(4).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'change at least one field')
+  .refine((p) => uniqueBy(p.barriers, (b) => b.kind), { message: 'each kind of barrier once', path: ['barriers'] })
+  .refine((p) => uniqueBy(p.externalIds, (e) => e.kind), { message: 'each kind of identifier once', path: ['externalIds'] });
+export type ClientPatch = z.infer<typeof clientPatchSchema>;
+
+export const statusChangeSchema = z
+  .strictObject({ status: z.enum(clientStatuses), closedReason: z.enum(closedReasons).optional(), note: text(500).optional() })
+  .refine((s) => (s.status === 'closed') === (s.closedReason !== undefined), { message: 'a closed file needs its reason, and only a closed one', path: ['closedReason'] });
+export type StatusChange = z.infer<typeof statusChangeSchema>;

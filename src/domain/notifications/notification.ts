@@ -8,6 +8,8 @@ export const notificationKinds = [
   'team_added',
   'caseload_received',
   'consent_revoked',
+  'access_requested',
+  'access_answered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

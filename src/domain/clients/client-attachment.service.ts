@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import type { Actor } from '../../access/actor.ts';
+import { notVisibleError, writeAudit } from '../../access/audit.ts';
+import { accessClient, requireCategory } from '../../access/client-access.ts';
+import type { Trx } from '../../db/database.ts';
+import { isUuid } from '../../lib/ids.ts';
+import type { ListEnvelope } from '../../lib/list.ts';
+import { AppError } from '../../server/errors.ts';
+import { ATTACHMENT_MAX_BYTES, attachmentCategory, contentMatches, type Attachment, type NewAttachment } from './client-attachment.ts';
+import { insertAttachment, selectAttachmentContent, selectAttachments } from './client.queries.ts';
+import type { RequestContext } from './client.service.ts';
+
+export async function addAttachment(trx: Trx, actor: Actor, clientId: string, input: NewAttachment, context: RequestContext): Promise<Attachment> {
+  const access = await accessClient(trx, actor, clientId, 'client.update', context);
+  requireCategory(actor, access, attachmentCategory(input.kind), 'client.update', context.requestId);
+  const invalid = (message: string): never => {
+    throw new AppError('invalid', message, [{ field: 'contentBase64', message }]);
+  };
+  const encoded = input.contentBase64.replace(/\s/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) invalid('The file is not valid base64.');
+  const content = Buffer.from(encoded, 'base64');
+  if (content.length > ATTACHMENT_MAX_BYTES) invalid(`The file is ${(content.length / 1048576).toFixed(1)} MB; at most ${ATTACHMENT_MAX_BYTES / 1048576} MB.`);
+  if (!contentMatches(input.contentType, content)) invalid(`The file's content is not ${input.contentType}.`);
+  const id = await insertAttachment(trx, {
+    clientId: access.clientId,
+    organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+    uploadedBy: actor.kind === 'user' ? actor.userId : null,
+    kind: input.kind,
+    fileName: input.fileName,
+    contentType: input.contentType,
+    sizeBytes: content.length,
+    sha256: crypto.createHash('sha256').update(content).digest('hex'),
+    content,
+  });
+  await writeAudit(trx, actor, { action: 'client.update', outcome: 'succeeded', recordType: 'client_attachment', recordId: id, clientId: access.clientId, reason: `attachment ${input.kind}`, requestId: context.requestId });
+  return (await selectAttachments(trx, access.clientId)).find((a) => a.id === id)!;
+}
+
+// The attachments of the categories the caller reaches.
+export async function listAttachments(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ListEnvelope<Attachment>> {
+  const access = await accessClient(trx, actor, clientId, 'client.read', context);
+  const items = (await selectAttachments(trx, access.clientId)).filter((a) => access.categories.has(attachmentCategory(a.kind)));
+  await writeAudit(trx, actor, { action: 'client.read', outcome: 'succeeded', recordType: 'client_attachment', recordIds: items.map((a) => a.id), clientId: access.clientId, requestId: context.requestId });
+  return { items, total: items.length, page: 1, perPage: items.length };
+}
+
+export async function attachmentContent(trx: Trx, actor: Actor, clientId: string, attachmentId: string, context: RequestContext): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  const access = await accessClient(trx, actor, clientId, 'client.read', context);
+  const found = isUuid(attachmentId) ? await selectAttachmentContent(trx, access.clientId, attachmentId) : undefined;
+  if (!found || !access.categories.has(attachmentCategory(found.kind))) {
+    throw notVisibleError(actor, { action: 'client.read', recordType: 'client_attachment', recordId: isUuid(attachmentId) ? attachmentId : undefined, clientId: access.clientId, requestId: context.requestId }, found !== undefined, 'The client has no attachment with that id.');
+  }
+  await writeAudit(trx, actor, { action: 'client.read', outcome: 'succeeded', recordType: 'client_attachment', recordId: attachmentId, clientId: access.clientId, reason: 'download', requestId: context.requestId });
+  return found;
+}
