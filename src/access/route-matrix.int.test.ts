@@ -71,6 +71,16 @@ async function clientFor(c: CaseContext, target: (typeof clientTargets)[number])
     }
   }
 }
+// The same request against a client of each target (own, other, consented, revoked, random): `ok`
+// where the table allows it, 404 for a random id.
+function onClient(ok: number, method: Request['method'], suffix: string, payload?: Record<string, unknown>): Case[] {
+  return clientTargets.map((target) => ({
+    target,
+    ok: target === 'random' ? 404 : ok,
+    visible: false,
+    request: async (c: CaseContext) => ({ method, url: `/api/clients/${(await clientFor(c, target)).id}${suffix}`, ...(payload ? { payload } : {}) }),
+  }));
+}
 const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
 // Someone nobody has met: a random name and birth date, so intake finds no possible duplicate.
 const uniquePerson = () => {
@@ -240,7 +250,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id',
     action: 'client.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}` }) })),
+    cases: onClient(200, 'GET', ''),
   },
   {
     route: 'POST /api/clients/:id/consents',
@@ -259,7 +269,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id/consents',
     action: 'consent.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/consents` }) })),
+    cases: onClient(200, 'GET', '/consents'),
   },
   {
     route: 'POST /api/clients/:id/consents/:consentId/revoke',
@@ -277,12 +287,12 @@ const routes: RouteCases[] = [
   {
     route: 'POST /api/clients/:id/assessments',
     action: 'assessment.create',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/assessments`, payload: {} }) })),
+    cases: onClient(201, 'POST', '/assessments', {}),
   },
   {
     route: 'GET /api/clients/:id/assessments',
     action: 'assessment.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/assessments` }) })),
+    cases: onClient(200, 'GET', '/assessments'),
   },
   {
     route: 'POST /api/clients/:id/assessments/:assessmentId/override',
@@ -300,7 +310,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id/team',
     action: 'case_team.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/team` }) })),
+    cases: onClient(200, 'GET', '/team'),
   },
   {
     route: 'POST /api/clients/:id/team',
@@ -337,7 +347,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id/notes',
     action: 'note.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/notes` }) })),
+    cases: onClient(200, 'GET', '/notes'),
   },
   {
     route: 'POST /api/clients/:id/notes',
@@ -381,7 +391,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id/tasks',
     action: 'task.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/tasks` }) })),
+    cases: onClient(200, 'GET', '/tasks'),
   },
   { route: 'GET /api/tasks', action: 'task.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/tasks' }) }] },
   {
@@ -437,18 +447,18 @@ const routes: RouteCases[] = [
     (part): RouteCases => ({
       route: `GET /api/clients/:id/${part}`,
       action: part === 'plan' ? 'plan.read' : part === 'transfers' ? 'transfer.read' : 'client.read',
-      cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/${part}` }) })),
+      cases: onClient(200, 'GET', `/${part}`),
     }),
   ),
   {
     route: 'POST /api/clients/:id/plan/goals',
     action: 'plan.create',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/plan/goals`, payload: { description: 'Matrix goal' } }) })),
+    cases: onClient(201, 'POST', '/plan/goals', { description: 'Matrix goal' }),
   },
   {
     route: 'POST /api/clients/:id/plan/steps',
     action: 'plan.create',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/plan/steps`, payload: { phase: 'job_search', title: 'Matrix step' } }) })),
+    cases: onClient(201, 'POST', '/plan/steps', { phase: 'job_search', title: 'Matrix step' }),
   },
   ...(['goals', 'steps'] as const).map(
     (kind): RouteCases => ({
@@ -470,7 +480,7 @@ const routes: RouteCases[] = [
   {
     route: 'POST /api/clients/:id/plan/acknowledgements',
     action: 'plan.acknowledge',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 201, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/plan/acknowledgements`, payload: { agrees: true, method: 'in_person' } }) })),
+    cases: onClient(201, 'POST', '/plan/acknowledgements', { agrees: true, method: 'in_person' }),
   },
   {
     route: 'POST /api/clients/:id/transfers',
@@ -539,7 +549,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id/reviews',
     action: 'assessment.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/reviews` }) })),
+    cases: onClient(200, 'GET', '/reviews'),
   },
   {
     route: 'POST /api/clients/:id/reviews/:reviewId/answer',
@@ -560,17 +570,17 @@ const routes: RouteCases[] = [
   {
     route: 'PATCH /api/clients/:id',
     action: 'client.update',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'PATCH' as const, url: `/api/clients/${(await clientFor(c, target)).id}`, payload: { goals: { statement: 'Matrix goal', targetNocCodes: [] } } }) })),
+    cases: onClient(200, 'PATCH', '', { goals: { statement: 'Matrix goal', targetNocCodes: [] } }),
   },
   {
     route: 'PUT /api/clients/:id/equity',
     action: 'client.equity.write',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'PUT' as const, url: `/api/clients/${(await clientFor(c, target)).id}/equity`, payload: { francophone: true } }) })),
+    cases: onClient(200, 'PUT', '/equity', { francophone: true }),
   },
   {
     route: 'POST /api/clients/:id/status',
     action: 'client.close',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/status`, payload: { status: 'on_hold' } }) })),
+    cases: onClient(200, 'POST', '/status', { status: 'on_hold' }),
   },
   {
     route: 'POST /api/clients/:id/attachments',
@@ -585,7 +595,7 @@ const routes: RouteCases[] = [
   {
     route: 'GET /api/clients/:id/attachments',
     action: 'client.read',
-    cases: clientTargets.map((target) => ({ target, ok: target === 'random' ? 404 : 200, visible: false, request: async (c: CaseContext) => ({ method: 'GET' as const, url: `/api/clients/${(await clientFor(c, target)).id}/attachments` }) })),
+    cases: onClient(200, 'GET', '/attachments'),
   },
   {
     route: 'GET /api/clients/:id/attachments/:attachmentId/content',

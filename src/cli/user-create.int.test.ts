@@ -84,6 +84,24 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(unknown.stderr).toContain('No user has the e-mail address nobody@city.example');
     });
 
+    it('invites the first administrator by e-mail instead, through the outbox', async () => {
+      const email = `invited-${crypto.randomBytes(4).toString('hex')}@city.example`;
+      const result = run(['user', 'create', '--org', organizationId, '--role', 'system_administrator', '--email', email, '--name', 'Ira Invite', '--invite'], { ...env, PUBLIC_URL: 'https://continuum.city.example' }, '');
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ email, status: 'invited' });
+      const handle = await open();
+      try {
+        const message = await handle.db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', email).executeTakeFirstOrThrow();
+        expect(message.bodyText).toContain('https://continuum.city.example/accept-invitation#token=');
+      } finally {
+        await handle.close();
+      }
+      const both = run(['user', 'create', '--org', organizationId, '--role', 'system_analyst', '--email', `b${email}`, '--name', 'B', '--invite', '--password-stdin'], env, PASSWORD);
+      expect(both.status).toBe(1);
+      expect(both.stderr).toContain('Choose one');
+    });
+
     it('refuses a common password and writes nothing', async () => {
       const email = `weak-${crypto.randomBytes(4).toString('hex')}@city.example`;
       const result = run(

@@ -3,7 +3,8 @@ import { systemActor } from '../../access/actor.ts';
 import { withTransaction } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { newUserSchema, roles } from '../../domain/accounts/account.ts';
+import { newUserSchema, roles, type Role } from '../../domain/accounts/account.ts';
+import { inviteUser } from '../../domain/accounts/user-admin.service.ts';
 import { createUser } from '../../domain/accounts/account.service.ts';
 import { resetTwoStep } from '../../domain/accounts/mfa.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
@@ -25,7 +26,8 @@ export function userCommand(): Command {
     .command('create')
     .description(
       'Create a user in an organization, e.g. the first administrator of a new deployment.\n' +
-        'The password is read from standard input (never from an argument, which other users could see).\n' +
+        'The password is read from standard input (never from an argument, which other users could see),\n' +
+        'or --invite e-mails an invitation link (through the outbox) to choose one.\n' +
         'Example: printf %s "$PW" | continuum user create --org <organization id> --role system_administrator \\\n' +
         '           --email admin@city.example --name "Alex Admin" --password-stdin',
     )
@@ -35,9 +37,24 @@ export function userCommand(): Command {
     .requiredOption('--name <name>', 'display name')
     .addOption(new Option('--language <lang>', 'preferred language').choices(['en', 'fr']).default('en'))
     .option('--password-stdin', 'read the password from standard input')
-    .action(async (options: { org: string; role: string[]; email: string; name: string; language: string; passwordStdin?: boolean }) => {
-      if (!options.passwordStdin) {
-        throw new CliError('Add --password-stdin and give the password on standard input (invitations by e-mail come with the administration pages).');
+    .option('--invite', 'e-mail an invitation to choose a password instead (delivered by the outbox, or `continuum outbox deliver`)')
+    .action(async (options: { org: string; role: string[]; email: string; name: string; language: string; passwordStdin?: boolean; invite?: boolean }) => {
+      if (options.passwordStdin === options.invite) {
+        throw new CliError('Choose one: --password-stdin (the password on standard input) or --invite (an e-mailed link).');
+      }
+      if (options.invite) {
+        const config = loadConfig();
+        const handle = await openDatabaseFromConfig(config, 'continuum user create');
+        try {
+          await migrate(handle.db);
+          const invited = await withTransaction(handle.db, (trx) =>
+            inviteUser(trx, systemActor('cli'), { organizationId: options.org, email: options.email, displayName: options.name, roles: options.role as Role[], preferredLanguage: options.language as 'en' | 'fr' }, { publicUrl: config.publicUrl, requestId: 'cli' }),
+          );
+          console.log(JSON.stringify(invited, null, 2));
+        } finally {
+          await handle.close();
+        }
+        return;
       }
       const input = newUserSchema.parse({
         organizationId: options.org,
