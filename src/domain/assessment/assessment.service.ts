@@ -7,6 +7,9 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../server/errors.ts';
 import { assessmentInputFor } from '../clients/client.service.ts';
+import { teamUserIds } from '../case-team/case-team.service.ts';
+import { notify } from '../notifications/notification.service.ts';
+import { clientAccountOf } from '../accounts/user-admin.service.ts';
 import type { Assessment, NewAssessment, Override } from './assessment.ts';
 import { insertAssessment, selectAssessment, selectAssessments, selectLatestAssessment } from './assessment.queries.ts';
 import { findModel, listModels, defaultModelVersion } from './models.ts';
@@ -22,6 +25,12 @@ function modelFor(version: string | undefined) {
     ]);
   }
   return model;
+}
+
+// A stream never changes silently: the case team, and the client through their account, are told.
+async function tellTeam(trx: Trx, actor: Actor, clientId: string, assessmentId: string): Promise<void> {
+  const account = await clientAccountOf(trx, clientId);
+  await notify(trx, actor, [...(await teamUserIds(trx, clientId)), ...(account ? [account] : [])], 'assessment_changed', { clientId, subjectId: assessmentId });
 }
 
 // Assesses a client from their record as it stands: the first time, or again whenever something new
@@ -66,6 +75,7 @@ export async function assessClient(trx: Trx, actor: Actor, clientId: string, inp
     reason: previous ? `reassessment: stream ${previous.stream} -> ${result.stream}` : `initial: stream ${result.stream}`,
     requestId: context.requestId,
   });
+  if (previous && previous.stream !== result.stream) await tellTeam(trx, actor, access.clientId, id);
   const saved = await selectAssessment(trx, access.clientId, id);
   if (!saved) throw new AppError('internal', 'The assessment could not be read back.');
   return previous ? { ...saved, changes: compareResults(previous.result, result).summary } : saved;
@@ -119,6 +129,7 @@ export async function overrideAssessment(trx: Trx, actor: Actor, clientId: strin
     reason: `override: stream ${target.stream} -> ${input.stream}`,
     requestId: context.requestId,
   });
+  await tellTeam(trx, actor, access.clientId, id);
   const saved = await selectAssessment(trx, access.clientId, id);
   if (!saved) throw new AppError('internal', 'The override could not be read back.');
   return saved;

@@ -276,6 +276,9 @@ describeEachEngine('clients, consent and the Common Assessment', ({ handle }) =>
     expect(selfOverride.statusCode).toBe(403);
     expect((await call(manager2A, 'POST', `/api/clients/${id}/assessments/${overridden.json().id}/override`, { stream: 'C', justification: 'Second manager restores the model stream after review' })).statusCode).toBe(201);
 
+    // The stream changed: the case team (the counsellor who opened the file) is told.
+    const told = (await call(counsellorA, 'GET', '/api/notifications')).json().items.filter((n: { kind: string; clientId: string }) => n.kind === 'assessment_changed' && n.clientId === id);
+    expect(told.length).toBeGreaterThanOrEqual(1);
     const history = await call(counsellorA, 'GET', `/api/clients/${id}/assessments`);
     expect(history.json().items.map((a: { kind: string; stream: string }) => `${a.kind}:${a.stream}`)).toEqual(['override:C', 'override:B', 'reassessment:C', 'initial:C']);
     expect(history.json().total).toBe(4);
