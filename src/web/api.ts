@@ -236,7 +236,7 @@ export function problemFields(error: unknown): { field: string; message: string 
   return error.problem.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), message: e.message }));
 }
 
-async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, csrfToken: string): Promise<T> {
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, csrfToken: string): Promise<T> {
   const response = await send(method, path, { body, csrfToken });
   return (await response.json()) as T;
 }

@@ -17,6 +17,24 @@ import { AdminOrganizationsPage, NewOrganizationPage } from './pages/admin/organ
 import { OrganizationEditPage } from './pages/admin/organization-edit-page.tsx';
 import { NewClientPage } from './pages/clients/new-client-page.tsx';
 import { ClientPage } from './pages/clients/client-page.tsx';
+import { SummaryPage } from './pages/clients/summary-page.tsx';
+import { TimelinePage } from './pages/clients/timeline-page.tsx';
+import { PlanPage } from './pages/clients/plan-page.tsx';
+import { NotesPage } from './pages/clients/notes-page.tsx';
+import { TeamPage } from './pages/clients/team-page.tsx';
+import { TasksPage } from './pages/clients/tasks-page.tsx';
+import { AttachmentsPage } from './pages/clients/attachments-page.tsx';
+import { TransfersPage } from './pages/clients/transfers-page.tsx';
+import { ReviewsPage } from './pages/clients/reviews-page.tsx';
+import { EditClientPage } from './pages/clients/edit-client-page.tsx';
+import { ManagePage } from './pages/clients/manage-page.tsx';
+import { CaseloadPage } from './pages/caseload/caseload-page.tsx';
+import { HandoverPage } from './pages/caseload/handover-page.tsx';
+import { MyTasksPage } from './pages/tasks/my-tasks-page.tsx';
+import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
+import { AccessRequestsPage } from './pages/access-requests/access-requests-page.tsx';
+import { MyFilePage } from './pages/my-file/my-file-page.tsx';
+import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
 
 // The server answers index.html for every page path, so these routes decide what a path shows.
 export function App() {
@@ -41,6 +59,24 @@ export function App() {
         <Route path="admin/organizations/:id" element={<OrganizationEditPage />} />
         <Route path="clients/new" element={<NewClientPage />} />
         <Route path="clients/:id" element={<ClientPage />} />
+        <Route path="clients/:id/summary" element={<SummaryPage />} />
+        <Route path="clients/:id/timeline" element={<TimelinePage />} />
+        <Route path="clients/:id/plan" element={<PlanPage />} />
+        <Route path="clients/:id/notes" element={<NotesPage />} />
+        <Route path="clients/:id/team" element={<TeamPage />} />
+        <Route path="clients/:id/tasks" element={<TasksPage />} />
+        <Route path="clients/:id/attachments" element={<AttachmentsPage />} />
+        <Route path="clients/:id/transfers" element={<TransfersPage />} />
+        <Route path="clients/:id/reviews" element={<ReviewsPage />} />
+        <Route path="clients/:id/edit" element={<EditClientPage />} />
+        <Route path="clients/:id/manage" element={<ManagePage />} />
+        <Route path="caseload" element={<CaseloadPage />} />
+        <Route path="caseload/handover" element={<HandoverPage />} />
+        <Route path="tasks" element={<MyTasksPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="access-requests" element={<AccessRequestsPage />} />
+        <Route path="my-file" element={<MyFilePage />} />
+        <Route path="reports/assessments" element={<AssessmentReportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,7 +14,7 @@ import {
   WEB_DIR,
   type TestServer,
 } from './harness.ts';
-import { ensureClientFixtures, margueriteIdentity, seededClients } from './client-fixtures.ts';
+import { caseFixtures, clientAccountFixture, ensureClientFixtures, margueriteIdentity, seededClients, type CaseFixtures } from './client-fixtures.ts';
 
 const SUITE = 'web shell: WCAG 2.1 AA in English and French';
 const missingOrganization = '00000000-0000-4000-8000-000000000000';
@@ -65,6 +65,27 @@ const asCaseworker = async (context: BrowserContext, server: TestServer) => {
   await signInContext(context, server, fixtures.caseworker);
 };
 const newClientHeading = { en: 'New client', fr: 'Nouveau client' };
+
+// Case management on Marguerite's file and Dmitri's, seeded once per server (client-fixtures.ts).
+let cases: CaseFixtures | undefined;
+const withCases = async (server: TestServer) => {
+  await ensureClientFixtures(server);
+  cases = await caseFixtures(server);
+};
+const casesAs = (who: 'counsellor' | 'manager' | 'caseworker') => async (context: BrowserContext, server: TestServer) => {
+  await withCases(server);
+  if (who === 'caseworker') await signInContext(context, server, seededClients().caseworker);
+  else await signInContext(context, server, who === 'manager' ? server.users.manager : server.user);
+};
+const asClientAccount = async (context: BrowserContext, server: TestServer) => {
+  await withCases(server);
+  await signInContext(context, server, await clientAccountFixture(server));
+};
+const dmitriPath = (part: string) => () => `/clients/${cases?.dmitri.id ?? ''}/${part}`;
+const part = (section: string) => () => `/clients/${seededClients().marguerite.id}/${section}`;
+const partHeading = (en: string, fr: string, name = 'Marguerite Tremblay-Okafor') => ({ en: `${en} – ${name}`, fr: `${fr} – ${name}` });
+const dmitriName = 'Dmitri Oyelaran-Castillo';
+const notForRole = { en: 'Not available to your role', fr: 'Non offert pour votre rôle' };
 const margueriteHeading = { en: 'Marguerite Tremblay-Okafor', fr: 'Marguerite Tremblay-Okafor' };
 const margueritePath = () => `/clients/${seededClients().marguerite.id}`;
 // Someone no record matches, so intake goes on to a new file.
@@ -475,6 +496,251 @@ const pages: PageCase[] = [
       await page.locator('table button').first().click();
       await page.locator('select[name="revokeMethod"]').waitFor();
     },
+  },
+  {
+    name: 'client timeline',
+    path: part('timeline'),
+    heading: partHeading('Timeline', 'Chronologie'),
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('.timeline li').first().waitFor(),
+  },
+  {
+    name: 'client plan, by phase',
+    path: part('plan'),
+    heading: partHeading('Plan', 'Plan'),
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('.phase').first().waitFor(),
+  },
+  {
+    name: 'case notes, a corrected note with its earlier version shown',
+    path: part('notes'),
+    heading: partHeading('Case notes', 'Notes au dossier'),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('details.note-history summary').first().click();
+      await page.locator('details.note-history[open]').waitFor();
+    },
+  },
+  {
+    name: 'case notes, writing one with errors',
+    path: part('notes'),
+    heading: partHeading('Case notes', 'Notes au dossier'),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('section.editor form button[type="submit"]').first().click();
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'case notes, correcting one',
+    path: part('notes'),
+    heading: partHeading('Case notes', 'Notes au dossier'),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('article.note button').first().click();
+      await page.locator('textarea[name="correctionBody"]').waitFor();
+    },
+  },
+  {
+    name: 'case notes not shared with a consented agency',
+    path: part('notes'),
+    heading: partHeading('Case notes', 'Notes au dossier'),
+    before: casesAs('caseworker'),
+  },
+  {
+    name: 'case team, confirming a departure',
+    path: part('team'),
+    heading: partHeading('Case team', "Équipe d'intervention"),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('table button').first().click();
+      await page.locator('.confirm').waitFor();
+    },
+  },
+  {
+    name: 'client tasks, adding a recurring check-in',
+    path: part('tasks'),
+    heading: partHeading('Tasks', 'Tâches'),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('table').first().waitFor();
+      await page.locator('select[name="recurrence"]').selectOption('monthly');
+      await page.locator('input[name="recurUntil-year"]').waitFor();
+    },
+  },
+  {
+    name: 'attachments, uploading without a file',
+    path: part('attachments'),
+    heading: partHeading('Attachments', 'Pièces jointes'),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('table').waitFor();
+      await page.locator('section.editor form button[type="submit"]').click();
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: 'transfers: recording one',
+    path: part('transfers'),
+    heading: partHeading('Transfers', 'Transferts'),
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('section.editor form[aria-busy="false"]').waitFor(),
+  },
+  {
+    name: 'transfers: one under way',
+    path: dmitriPath('transfers'),
+    heading: partHeading('Transfers', 'Transferts', dmitriName),
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('article.transfer').waitFor(),
+  },
+  {
+    name: 'reviews: a manager answers',
+    path: dmitriPath('reviews'),
+    heading: partHeading('Reviews', 'Révisions', dmitriName),
+    before: casesAs('manager'),
+    act: (page) => page.locator('textarea[name="answer"]').waitFor(),
+  },
+  {
+    name: 'edit the record, then reassess',
+    path: dmitriPath('edit'),
+    heading: partHeading('Edit the record', 'Modifier le dossier', dmitriName),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      const income = page.locator('select[name="incomeSource"]');
+      await income.selectOption((await income.inputValue()) === 'ei' ? 'none' : 'ei');
+      await page.locator('main form button[type="submit"]').click();
+      await page.locator('.alert-warning').waitFor();
+    },
+  },
+  {
+    name: 'status and account: closing the file',
+    path: part('manage'),
+    heading: partHeading('Status and account', 'État et compte'),
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await page.locator('input[name="status"]').last().check();
+      await page.locator('select[name="closedReason"]').waitFor();
+    },
+  },
+  {
+    name: 'one-page summary for a new worker',
+    path: part('summary'),
+    heading: partHeading('Summary', 'Résumé'),
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('.summary-page').waitFor(),
+  },
+  {
+    name: 'caseload',
+    path: () => '/caseload',
+    heading: { en: 'Caseload', fr: 'Charge de cas' },
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('main table').waitFor(),
+  },
+  {
+    name: 'caseload for a manager',
+    path: () => '/caseload',
+    heading: { en: 'Caseload', fr: 'Charge de cas' },
+    before: casesAs('manager'),
+    act: (page) => page.locator('.results[aria-busy="false"]').waitFor(),
+  },
+  {
+    name: 'handover, choosing clients',
+    path: () => '/caseload/handover',
+    heading: { en: 'Hand over a caseload', fr: 'Confier une charge de cas' },
+    before: casesAs('manager'),
+    act: async (page, server) => {
+      await page.locator('form[aria-busy="false"]').waitFor();
+      const amira = await page.locator('select[name="fromUserId"] option', { hasText: server.user.displayName }).getAttribute('value');
+      await page.locator('select[name="fromUserId"]').selectOption(amira ?? '');
+      await page.locator('input[name="scope"]').last().check();
+      await page.locator('fieldset.checkbox-group input[type="checkbox"]').first().waitFor();
+    },
+  },
+  {
+    name: 'handover for a counsellor',
+    path: () => '/caseload/handover',
+    heading: notForRole,
+    before: casesAs('counsellor'),
+  },
+  {
+    name: 'my tasks',
+    path: () => '/tasks',
+    heading: { en: 'My tasks', fr: 'Mes tâches' },
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('main table').first().waitFor(),
+  },
+  {
+    name: 'notifications',
+    path: () => '/notifications',
+    heading: { en: 'Notifications', fr: 'Avis' },
+    before: casesAs('caseworker'),
+    act: (page) => page.locator('.notification').first().waitFor(),
+  },
+  {
+    name: 'access requests asked of the agency',
+    path: () => '/access-requests',
+    heading: { en: 'Access requests', fr: "Demandes d'accès" },
+    before: casesAs('caseworker'),
+    act: (page) => page.locator('section.editor form[aria-busy="false"]').waitFor(),
+  },
+  {
+    name: 'access requests made by the agency',
+    path: () => '/access-requests',
+    heading: { en: 'Access requests', fr: "Demandes d'accès" },
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('article.card').first().waitFor(),
+  },
+  {
+    name: 'new client: asking for access to a possible existing record',
+    path: () => '/clients/new',
+    heading: newClientHeading,
+    before: casesAs('counsellor'),
+    act: async (page) => {
+      await searchFor(page, margueriteIdentity);
+      await page.locator('.match-hidden button').click();
+      await page.locator('.match-hidden form button[type="submit"]').click();
+      await summaryFocused(page);
+    },
+  },
+  {
+    name: "the client's own file",
+    path: () => '/my-file',
+    heading: { en: 'Your file', fr: 'Votre dossier' },
+    before: asClientAccount,
+    act: (page) => page.locator('.stream-box').waitFor(),
+  },
+  {
+    name: "the client's own file, stopping a consent",
+    path: () => '/my-file',
+    heading: { en: 'Your file', fr: 'Votre dossier' },
+    before: asClientAccount,
+    act: async (page) => {
+      await page.locator('#my-sharing ~ * table button, section[aria-labelledby="my-sharing"] table button').first().click();
+      await page.locator('textarea[name="withdrawReason"]').waitFor();
+    },
+  },
+  {
+    name: "the client's own file for a counsellor",
+    path: () => '/my-file',
+    heading: notForRole,
+    before: casesAs('counsellor'),
+  },
+  {
+    name: 'assessment report for an agency manager',
+    path: () => '/reports/assessments',
+    heading: { en: 'Assessment report', fr: 'Rapport sur les évaluations' },
+    before: casesAs('manager'),
+    act: (page) => page.locator('figure.chart').first().waitFor(),
+  },
+  {
+    name: 'assessment report for the system manager',
+    path: () => '/reports/assessments',
+    heading: { en: 'Assessment report', fr: 'Rapport sur les évaluations' },
+    before: async (context, server) => {
+      await withCases(server);
+      await asAdmin(context, server);
+    },
+    act: (page) => page.locator('figure.chart').first().waitFor(),
   },
   {
     name: 'client file not found',

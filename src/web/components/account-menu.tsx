@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { NotificationLink } from './notification-count.tsx';
 
 type Notice = 'none' | 'signedOut' | 'signOutFailed';
 
@@ -52,6 +53,8 @@ export function AccountMenu() {
               {t('account.signedInAs', { name: session.user.displayName })}
             </Link>
           </p>
+          {/* Until two-step sign-in is set up the server opens nothing else, so nothing is asked. */}
+          {session.mfaEnrolmentRequired ? null : <NotificationLink />}
           <button type="button" className="header-button" onClick={onSignOut} disabled={busy}>
             {t('account.signOut')}
           </button>

@@ -18,6 +18,22 @@ export function isAgencyManager(user: Pick<User, 'roles'>): boolean {
   return user.roles.includes('agency_manager');
 }
 
+// Everyone who works with clients and may sit on a case team (docs/permissions.md 3.8–3.9).
+export const caseWorkerRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+
+export function hasAnyRole(user: Pick<User, 'roles'>, roles: readonly Role[]): boolean {
+  return user.roles.some((role) => roles.includes(role));
+}
+
+export function isCaseWorker(user: Pick<User, 'roles'>): boolean {
+  return hasAnyRole(user, caseWorkerRoles);
+}
+
+// A client's own account (docs/permissions.md, `self` for `job_seeker`).
+export function isJobSeeker(user: Pick<User, 'roles'>): boolean {
+  return user.roles.includes('job_seeker');
+}
+
 // Pages for the staff who open and work clients' files. The server decides every request; this only
 // keeps the UI from offering what it would refuse.
 export function RequireClientStaff({ children }: { children: (scope: StaffScope) => ReactNode }) {

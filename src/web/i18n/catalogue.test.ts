@@ -23,6 +23,10 @@ const sameInBothLanguages = [
   'Vision',
   'Communication',
   'Placement',
+  'Contact',
+  'Plan',
+  'Francophone',
+  'Client',
 ];
 
 function placeholders(message: string): string[] {

@@ -1,16 +1,12 @@
 import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router';
-import { getClient, getOccupation, getOrganization, type ClientView, type ConsentCategory, type Occupation, type User } from '../../api.ts';
-import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
-import { PageHeading } from '../../components/route-focus.tsx';
-import { RequireSignIn } from '../../components/require-sign-in.tsx';
+import { useLocation } from 'react-router';
+import { getOccupation, getOrganization, type ClientView, type ConsentCategory, type Occupation, type User } from '../../api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { isClientStaff } from '../../components/require-client-staff.tsx';
-import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { organizationName } from '../../components/organization-text.ts';
 import { OccupationName } from '../../components/occupation-picker.tsx';
-import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
-import { NotFoundContent } from '../not-found-page.tsx';
+import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 import { consentCategories, consentPurposes, formatDate, key } from './client-text.ts';
 import { Details } from './record-details.tsx';
 import { EquityAnswers } from './equity-answers.tsx';
@@ -18,62 +14,26 @@ import { AssessmentSection } from './assessment-section.tsx';
 import { ConsentsSection } from './consents-section.tsx';
 
 export function ClientPage() {
-  return (
-    <RequireSignIn>
-      <ClientContent />
-    </RequireSignIn>
-  );
+  return <ClientSubPage section="file">{(scope) => <ClientContent {...scope} />}</ClientSubPage>;
 }
 
-function ClientContent() {
+function ClientContent({ client, user, csrfToken }: ClientScope) {
   const { t } = useI18n();
-  const session = useSession();
-  const { id = '' } = useParams();
-  const loaded = useApi(`client|${id}`, (signal) => getClient(id, signal));
-  const client = loaded.status === 'ready' ? loaded.data : undefined;
-  const identity = client?.identityContact;
-  const notFound = loaded.status === 'error' && loaded.error.status === 404;
-  const title = client
-    ? identity
-      ? `${identity.givenName} ${identity.familyName}`
-      : t('clients.page.untitled')
-    : loaded.status === 'loading'
-      ? t('admin.loading')
-      : notFound
-        ? t('notFound.clientTitle')
-        : t('clients.page.untitled');
-  useDocumentTitle(title);
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
-
-  // Another agency's client and a random id get the same answer from the server, and the same page here.
-  if (notFound) return <NotFoundContent kind="client" />;
-  if (session.status !== 'signedIn') return null;
   return (
-    <div aria-busy={loaded.status === 'loading'}>
-      {loaded.status === 'loading' ? <Loading label={t('clients.page.loading')} /> : null}
-      {loaded.status === 'error' ? (
-        <>
-          <PageHeading>{t('clients.page.untitled')}</PageHeading>
-          <ErrorAlert title={t('clients.page.loadFailed')} error={loaded.error} />
-        </>
+    <>
+      {created ? (
+        <p role="status" className="notice">
+          {t('clients.page.created')}
+        </p>
       ) : null}
-      {client ? (
-        <>
-          <PageHeading>{title}</PageHeading>
-          {created ? (
-            <p role="status" className="notice">
-              {t('clients.page.created')}
-            </p>
-          ) : null}
-          <FileSummary client={client} user={session.user} />
-          {identity ? <IdentitySection client={client} /> : null}
-          {client.employment ? <EmploymentSection client={client} /> : null}
-          {client.assessment ? <AssessmentSection client={client} user={session.user} csrfToken={session.csrfToken} /> : null}
-          {client.access.categories.includes('equity') ? <EquitySection client={client} /> : null}
-          {isClientStaff(session.user) ? <ConsentsSection client={client} user={session.user} csrfToken={session.csrfToken} /> : null}
-        </>
-      ) : null}
-    </div>
+      <FileSummary client={client} user={user} />
+      {client.identityContact ? <IdentitySection client={client} /> : null}
+      {client.employment ? <EmploymentSection client={client} /> : null}
+      {client.assessment ? <AssessmentSection client={client} user={user} csrfToken={csrfToken} /> : null}
+      {client.access.categories.includes('equity') ? <EquitySection client={client} /> : null}
+      {isClientStaff(user) ? <ConsentsSection client={client} user={user} csrfToken={csrfToken} /> : null}
+    </>
   );
 }
 

@@ -7,7 +7,7 @@ import { intlLocale } from '../../i18n/translate.ts';
 // lists, but importing their values would ship zod (and the NOC file reader) to the browser, so they
 // are repeated here and the type checker refuses a list that leaves a value out.
 type Missing<Union, List extends readonly unknown[]> = Exclude<Union, List[number]>;
-function every<Union extends string>() {
+export function every<Union extends string>() {
   return <const List extends readonly Union[]>(list: List & ([Missing<Union, List>] extends [never] ? unknown : { missing: Missing<Union, List> })) => list;
 }
 

@@ -1,0 +1,148 @@
+import { useState, type ReactNode } from 'react';
+import { NavLink, useParams } from 'react-router';
+import { getClient, type ClientView, type ConsentCategory, type Role, type User } from '../../api.ts';
+import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { PageHeading } from '../../components/route-focus.tsx';
+import { RequireSignIn } from '../../components/require-sign-in.tsx';
+import { caseWorkerRoles, clientStaffRoles, hasAnyRole } from '../../components/require-client-staff.tsx';
+import { ErrorAlert, Loading } from '../../components/status.tsx';
+import { useSession } from '../../session.tsx';
+import { useApi } from '../../use-api.ts';
+import { NotFoundContent } from '../not-found-page.tsx';
+
+// The parts of a client's file, each a page of its own under /clients/:id, reached from the file's
+// navigation. Each is offered only to the roles the server lets do that work (docs/permissions.md 3),
+// and only when the caller's access reaches the categories it is made of.
+export const fileSections = ['file', 'summary', 'timeline', 'plan', 'notes', 'team', 'tasks', 'attachments', 'transfers', 'reviews', 'edit', 'manage'] as const;
+export type FileSection = (typeof fileSections)[number];
+
+const titleKey = {
+  file: 'clients.nav.file',
+  summary: 'clients.nav.summary',
+  timeline: 'clients.nav.timeline',
+  plan: 'clients.nav.plan',
+  notes: 'clients.nav.notes',
+  team: 'clients.nav.team',
+  tasks: 'clients.nav.tasks',
+  attachments: 'clients.nav.attachments',
+  transfers: 'clients.nav.transfers',
+  reviews: 'clients.nav.reviews',
+  edit: 'clients.nav.edit',
+  manage: 'clients.nav.manage',
+} as const satisfies Record<FileSection, MessageKey>;
+
+type Rule = { roles: readonly Role[]; categories?: readonly ConsentCategory[]; scopes?: readonly string[] };
+const rules: Record<FileSection, Rule> = {
+  file: { roles: [] },
+  summary: { roles: caseWorkerRoles },
+  timeline: { roles: caseWorkerRoles },
+  plan: { roles: caseWorkerRoles, categories: ['plan'] },
+  notes: { roles: caseWorkerRoles, categories: ['notes'], scopes: ['own', 'team'] },
+  team: { roles: caseWorkerRoles, scopes: ['own', 'team'] },
+  tasks: { roles: caseWorkerRoles, categories: ['plan'] },
+  attachments: { roles: caseWorkerRoles, categories: ['identity_contact', 'employment'] },
+  transfers: { roles: clientStaffRoles },
+  reviews: { roles: [...clientStaffRoles, 'job_developer'], categories: ['assessment'] },
+  edit: { roles: [...clientStaffRoles, 'job_developer'], scopes: ['own'] },
+  manage: { roles: clientStaffRoles, scopes: ['own'] },
+};
+
+// 'role': the caller's roles never do this work; 'shared': they do, but not for this client.
+export function sectionAccess(section: FileSection, user: Pick<User, 'roles'>, client: ClientView): 'yes' | 'role' | 'shared' {
+  const rule = rules[section];
+  if (rule.roles.length > 0 && !hasAnyRole(user, rule.roles)) return 'role';
+  if (rule.categories && !rule.categories.some((c) => client.access.categories.includes(c))) return 'shared';
+  if (rule.scopes && !rule.scopes.includes(client.access.scope)) return 'shared';
+  return 'yes';
+}
+
+export function sectionPath(clientId: string, section: FileSection): string {
+  return section === 'file' ? `/clients/${clientId}` : `/clients/${clientId}/${section}`;
+}
+
+export function clientName(client: ClientView | undefined, untitled: string): string {
+  const identity = client?.identityContact;
+  return identity ? `${identity.givenName} ${identity.familyName}` : untitled;
+}
+
+export type ClientScope = {
+  client: ClientView;
+  user: User;
+  csrfToken: string;
+  // After a change the server answers the file again: the page shows it without reloading.
+  replaceClient: (client: ClientView) => void;
+};
+
+export function ClientSubPage({ section, intro, children }: { section: FileSection; intro?: ReactNode; children: (scope: ClientScope) => ReactNode }) {
+  return (
+    <RequireSignIn>
+      <Shell section={section} intro={intro}>
+        {children}
+      </Shell>
+    </RequireSignIn>
+  );
+}
+
+function Shell({ section, intro, children }: { section: FileSection; intro?: ReactNode; children: (scope: ClientScope) => ReactNode }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const { id = '' } = useParams();
+  const loaded = useApi(`client|${id}`, (signal) => getClient(id, signal));
+  const [replaced, setReplaced] = useState<ClientView | undefined>();
+  const client = replaced?.id === id ? replaced : loaded.status === 'ready' ? loaded.data : undefined;
+  const notFound = loaded.status === 'error' && loaded.error.status === 404;
+  const name = clientName(client, t('clients.page.untitled'));
+  // Every part has a title of its own (WCAG 2.4.2); the file itself is titled by the client's name.
+  const heading = section === 'file' ? name : `${t(titleKey[section])} – ${name}`;
+  const title = client ? heading : loaded.status === 'loading' ? t('admin.loading') : notFound ? t('notFound.clientTitle') : t('clients.page.untitled');
+  useDocumentTitle(title);
+
+  // Another agency's client and a random id get the same answer from the server, and the same page here.
+  if (notFound) return <NotFoundContent kind="client" />;
+  if (session.status !== 'signedIn') return null;
+  if (!client) {
+    return (
+      <div aria-busy={loaded.status === 'loading'}>
+        {loaded.status === 'loading' ? <Loading label={t('clients.page.loading')} /> : null}
+        {loaded.status === 'error' ? (
+          <>
+            <PageHeading>{t('clients.page.untitled')}</PageHeading>
+            <ErrorAlert title={t('clients.page.loadFailed')} error={loaded.error} />
+          </>
+        ) : null}
+      </div>
+    );
+  }
+  const access = sectionAccess(section, session.user, client);
+  return (
+    <>
+      <PageHeading>{heading}</PageHeading>
+      <FileNav client={client} user={session.user} />
+      {intro}
+      {access === 'yes' ? (
+        children({ client, user: session.user, csrfToken: session.csrfToken, replaceClient: setReplaced })
+      ) : (
+        <p className="notice notice-calm">{access === 'role' ? t('section.notForRole') : t('section.notShared')}</p>
+      )}
+    </>
+  );
+}
+
+function FileNav({ client, user }: { client: ClientView; user: User }) {
+  const { t } = useI18n();
+  const shown = fileSections.filter((s) => sectionAccess(s, user, client) === 'yes');
+  if (shown.length <= 1) return null;
+  return (
+    <nav className="file-nav" aria-label={t('clients.nav.label')}>
+      <ul>
+        {shown.map((s) => (
+          <li key={s}>
+            <NavLink to={sectionPath(client.id, s)} end>
+              {t(titleKey[s])}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

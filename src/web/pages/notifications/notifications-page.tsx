@@ -1,0 +1,155 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { listNotifications, markAllNotificationsRead, markNotificationRead, type Notification } from '../../api-case.ts';
+import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
+import { PageHeading } from '../../components/route-focus.tsx';
+import { RequireSignIn } from '../../components/require-sign-in.tsx';
+import { notificationsChanged } from '../../components/notification-count.tsx';
+import { SectionProblem, useNotice } from '../../components/section-state.tsx';
+import { Loading } from '../../components/status.tsx';
+import { useSession } from '../../session.tsx';
+import { useApi } from '../../use-api.ts';
+import { caseKey, formatDateTime } from '../clients/case-text.ts';
+
+export function NotificationsPage() {
+  return (
+    <RequireSignIn>
+      <Notifications />
+    </RequireSignIn>
+  );
+}
+
+// Where a notification leads: the part of the client's file it is about, or the list it concerns.
+export function notificationTarget(n: Notification): string | undefined {
+  switch (n.kind) {
+    case 'task_assigned':
+    case 'task_overdue':
+      return n.clientId ? `/clients/${n.clientId}/tasks` : '/tasks';
+    case 'note_added':
+      return n.clientId ? `/clients/${n.clientId}/notes` : undefined;
+    case 'team_added':
+    case 'assessment_changed':
+      return n.clientId ? `/clients/${n.clientId}` : undefined;
+    case 'caseload_received':
+      return '/caseload';
+    case 'access_requested':
+    case 'access_answered':
+      return '/access-requests';
+    // The consent that opened the file is gone: there is nothing left to open.
+    case 'consent_revoked':
+      return undefined;
+    default: {
+      const unknown: never = n.kind;
+      return unknown;
+    }
+  }
+}
+
+// In-app notifications, in the reader's language: the words come from the kind, never from the
+// server, which stores no personal information with them.
+function Notifications() {
+  const { t, tp, language } = useI18n();
+  const session = useSession();
+  useDocumentTitle(t('notifications.title'));
+  const id = useId();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const notice = useNotice();
+  const list = useApi(`notifications|${unreadOnly}|${version}`, (signal) => listNotifications(unreadOnly, signal));
+  if (session.status !== 'signedIn') return null;
+  const { csrfToken } = session;
+  const changed = (message?: string) => {
+    setVersion((v) => v + 1);
+    notificationsChanged();
+    if (message) notice.show(message);
+  };
+  const markOne = (n: Notification) => {
+    setBusy(true);
+    markNotificationRead(n.id, csrfToken).then(
+      () => {
+        setBusy(false);
+        changed(t('notifications.markedOne'));
+      },
+      () => {
+        setBusy(false);
+        notice.show(t('error.generic'));
+      },
+    );
+  };
+  const markAll = () => {
+    setBusy(true);
+    markAllNotificationsRead(csrfToken).then(
+      ({ marked }) => {
+        setBusy(false);
+        changed(tp('notifications.markedAll', marked));
+      },
+      () => {
+        setBusy(false);
+        notice.show(t('error.generic'));
+      },
+    );
+  };
+  const data = list.status === 'ready' ? list.data : undefined;
+  return (
+    <>
+      <PageHeading>{t('notifications.title')}</PageHeading>
+      <p className="lead">{data ? tp('notifications.unread', data.unread) : t('notifications.lead')}</p>
+      {notice.element}
+      <div className="form-actions">
+        <div className="field-check">
+          <input id={`${id}-unread`} type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
+          <label htmlFor={`${id}-unread`}>{t('notifications.unreadOnly')}</label>
+        </div>
+        {data && data.unread > 0 ? (
+          <button type="button" className="button-secondary" disabled={busy} onClick={markAll}>
+            {t('notifications.markAll')}
+          </button>
+        ) : null}
+      </div>
+      <section aria-labelledby={`${id}-list`} aria-busy={list.status === 'loading'}>
+        <h2 id={`${id}-list`}>{unreadOnly ? t('notifications.unreadTitle') : t('notifications.allTitle')}</h2>
+        {list.status === 'loading' ? <Loading label={t('notifications.loading')} /> : null}
+        {list.status === 'error' ? <SectionProblem error={list.error} title={t('notifications.loadFailed')} /> : null}
+        {data && data.items.length === 0 ? <p>{t('notifications.none')}</p> : null}
+        {data && data.items.length > 0 ? (
+          <ul className="notification-list">
+            {data.items.map((n) => {
+              const target = notificationTarget(n);
+              const text = t(caseKey.notification(n.kind));
+              return (
+                <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'}>
+                  <p>
+                    {n.readAt ? null : <span className="tag">{t('notifications.new')}</span>}{' '}
+                    {target ? (
+                      <Link
+                        to={target}
+                        onClick={() => {
+                          if (!n.readAt) markNotificationRead(n.id, csrfToken).then(notificationsChanged, () => undefined);
+                        }}
+                      >
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )}
+                  </p>
+                  <p className="muted">
+                    <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, language)}</time>
+                  </p>
+                  <div className="row-actions">
+                    {n.readAt ? null : (
+                      <button type="button" className="button-secondary" disabled={busy} onClick={() => markOne(n)}>
+                        {t('notifications.markRead')}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}
