@@ -77,6 +77,10 @@ describeEachEngine("a client's own account", ({ handle }) => {
     const notes = (await call(email, 'GET', `/api/clients/${clientId}/notes`)).json();
     expect(notes.items.map((n: { body: string }) => n.body)).toEqual(['Bring your résumé on Monday']);
     expect((await call(email, 'GET', `/api/clients/${clientId}/plan`)).json().goals).toHaveLength(1);
+    expect((await call(email, 'POST', `/api/clients/${clientId}/plan/acknowledgements`, { agrees: true, method: 'in_person' })).statusCode).toBe(400);
+    const agreed = await call(email, 'POST', `/api/clients/${clientId}/plan/acknowledgements`, { agrees: false, method: 'client_account', comment: 'I would rather start with training' });
+    expect(agreed.statusCode, agreed.body).toBe(201);
+    expect(agreed.json().acknowledgement).toMatchObject({ agrees: false, method: 'client_account' });
     // The client cannot reach staff-only records or another client.
     expect((await call(email, 'GET', `/api/clients/${crypto.randomUUID()}`)).statusCode).toBe(404);
     expect((await call(email, 'POST', '/api/caseload', {})).statusCode).toBe(403);

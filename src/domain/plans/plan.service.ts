@@ -101,6 +101,10 @@ export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepI
 // records it too, with the client account).
 export async function acknowledgePlan(trx: Trx, actor: Actor, clientId: string, input: { agrees: boolean; method: string; comment?: string }, context: Context): Promise<Plan> {
   const access = await accessClient(trx, actor, clientId, 'plan.acknowledge', context);
+  const fromAccount = access.scope === 'self';
+  if (fromAccount !== (input.method === 'client_account')) {
+    throw new AppError('invalid', fromAccount ? 'From your own account, the method is client_account.' : 'Say how the client told you: in person, by phone or in writing.', [{ field: 'method', message: fromAccount ? 'must be client_account' : 'client_account is for the client’s own account' }]);
+  }
   await insertAcknowledgement(trx, { clientId: access.clientId, agrees: input.agrees, method: input.method, comment: input.comment ?? null, recordedBy: actor.kind === 'user' ? actor.userId : null });
   return audited(trx, actor, 'plan.acknowledge', access.clientId, undefined, context.requestId);
 }

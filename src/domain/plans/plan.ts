@@ -43,7 +43,8 @@ export type StepPatch = z.infer<typeof stepPatchSchema>;
 
 export const acknowledgementSchema = z.strictObject({
   agrees: z.boolean(),
-  method: z.enum(['in_person', 'phone', 'written']),
+  // Staff record how the client told them; the client from their own account is `client_account`.
+  method: z.enum(['in_person', 'phone', 'written', 'client_account']),
   comment: text(1000).optional(),
 });
 
