@@ -65,6 +65,8 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.type(newPassword);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/sign-in\?reset=1$/);
+      await waitForPageReady(page);
+      await waitForFocusOn(page, 'h1');
       expect(await page.locator('main .notice').textContent()).toBe('Your password is changed. Sign in with it.');
 
       await typeInto(page, 'E-mail address', person.email);

@@ -83,6 +83,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await typeInto(invitee.page, 'Nouveau mot de passe', 'kayaks under the bloor viaduct');
       await invitee.page.keyboard.press('Enter');
       await invitee.page.waitForURL(/\/sign-in\?welcome=1$/);
+      // The heading takes focus after an in-app move; typing before it does would lose keystrokes.
+      await waitForPageReady(invitee.page);
+      await waitForFocusOn(invitee.page, 'h1');
       await typeInto(invitee.page, 'Adresse courriel', email);
       await invitee.page.keyboard.press('Tab');
       await invitee.page.keyboard.type('kayaks under the bloor viaduct');
