@@ -1,24 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startProcess } from './child.ts';
 import { median, p95, type Row } from './stats.ts';
 
 export type ApiBenchOptions = { engine: 'pglite' | 'postgres'; databaseUrl?: string; runs: number; seconds: number };
-
-function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; line: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('ready'));
-      if (line) resolve({ child, line });
-    });
-    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code} before it was ready`)));
-  });
-}
 
 async function measure(url: string, seconds: number, cookie?: string): Promise<{ rps: number; p95Ms: number; errors: number }> {
   const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1, ...(cookie ? { headers: { cookie } } : {}) });

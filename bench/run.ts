@@ -6,6 +6,8 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticCity } from '../src/domain/synthetic/load-city.ts';
 import { probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
 import { benchApiRead } from './api-read.bench.ts';
+import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';
+import { benchClients } from './clients.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
 import { formatTable, type Row } from './stats.ts';
 
@@ -13,13 +15,19 @@ import { formatTable, type Row } from './stats.ts';
 // BENCH_SMOKE=1 runs small sizes so CI keeps the benchmarks from rotting.
 const smoke = process.env.BENCH_SMOKE === '1';
 const sizes = smoke
-  ? { pgliteClients: 5_000, postgresClients: 20_000, loadRuns: 2, apiRuns: 2, apiSeconds: 1 }
+  ? { pgliteClients: 3_000, postgresClients: 10_000, loadRuns: 2, apiRuns: 2, apiSeconds: 1 }
   : { pgliteClients: 100_000, postgresClients: 1_000_000, loadRuns: 3, apiRuns: 5, apiSeconds: 3 };
+// The clients family: a city per seed, built once and reused (bench/city-cache.ts).
+const clientSizes = smoke
+  ? { seed: 42, pgliteClients: 1_500, postgresClients: 3_000, runs: 2, perKind: 8 }
+  : { seed: 42, pgliteClients: 100_000, postgresClients: 1_000_000, runs: 5, perKind: 60 };
 const log = (line: string) => console.log(line);
-// BENCH_ONLY=api or BENCH_ONLY=load runs one family of benchmarks.
+// BENCH_ONLY=api, load or clients runs one family of benchmarks.
 const only = process.env.BENCH_ONLY;
-const runLoad = only === undefined || only === '' || only === 'load';
-const runApi = only === undefined || only === '' || only === 'api';
+const runs = (family: string) => only === undefined || only === '' || only === family;
+const runLoad = runs('load');
+const runApi = runs('api');
+const runClients = runs('clients');
 
 async function adminQuery(baseUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: baseUrl });
@@ -78,6 +86,10 @@ async function main(): Promise<void> {
     );
   }
   if (runApi) rows.push(...(await benchApiRead({ engine: 'pglite', runs: sizes.apiRuns, seconds: sizes.apiSeconds })));
+  if (runClients) {
+    const city = await ensurePgliteCity({ seed: clientSizes.seed, clients: clientSizes.pgliteClients }, log);
+    rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
+  }
 
   const baseUrl = testDatabaseBaseUrl();
   const probe = await probePostgres(baseUrl);
@@ -113,12 +125,16 @@ async function main(): Promise<void> {
         await apiDatabase.close();
       }
     }
+    if (runClients) {
+      const city = await ensurePostgresCity(baseUrl, { seed: clientSizes.seed, clients: clientSizes.postgresClients }, log);
+      rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
+    }
   }
 
   log(`\n${formatTable(rows)}`);
   log('\nRatios (bars: 1 █ = 0.05)');
   for (const r of rows.filter((row) => row.unit === 'ratio')) {
-    log(`${`${r.engine} ${r.metric}`.padEnd(58)} ${'█'.repeat(Math.max(1, Math.round(r.median / 0.05)))} ${r.median.toFixed(2)}`);
+    log(`${`${r.engine} ${r.metric}`.padEnd(58)} ${'█'.repeat(Math.min(60, Math.max(1, Math.round(r.median / 0.05))))} ${r.median.toFixed(2)}`);
   }
   const out = path.resolve('.tmp/bench-results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

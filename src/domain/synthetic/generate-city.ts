@@ -18,6 +18,7 @@ import {
   residenceWeight,
   UNKNOWN_EDUCATION_SHARE,
   type EducationLevel,
+  type IncomeSource,
 } from './distributions.ts';
 import { FRENCH_NAME_GROUP, NAME_GROUPS, type NameGroup } from './names.ts';
 import {
@@ -27,6 +28,11 @@ import {
   type SyntheticCity,
   type SyntheticClient,
 } from './city.ts';
+import { drawRecord, type CoreClient } from './client-record.ts';
+import type { Partners } from './consents.ts';
+import { createDuplicatePlanner, plantCopy } from './near-duplicates.ts';
+import { STREET_AREA_BY_FSA, STREETS } from './organization-names.ts';
+import type { Random } from './random.ts';
 import {
   buildOrganizations,
   buildSites,
@@ -55,6 +61,11 @@ type NeighbourhoodModel = {
   francophoneShare: number;
   providerTable: WeightedTable<string>;
   nearestOffice: string;
+  // Nearest first: where consents and second records go.
+  providers: readonly string[];
+  training: readonly string[];
+  community: readonly string[];
+  streets: readonly string[];
 };
 
 function buildNeighbourhoodModels(
@@ -67,6 +78,8 @@ function buildNeighbourhoodModels(
       .map((p) => ({ id: p.organization.id, points: p.drafts }));
   const providers = located('employment_service_provider');
   const offices = located('social_assistance_office');
+  const training = located('training_organization');
+  const community = located('community_agency');
 
   const byDistance = (n: Neighbourhood, orgs: { id: string; points: SiteDraft[] }[]) =>
     orgs
@@ -89,6 +102,10 @@ function buildNeighbourhoodModels(
       francophoneShare: francophoneShare(n),
       providerTable: weightedTable(nearestProviders.map((p, i) => [p.id, NEAREST_PROVIDER_WEIGHTS[i]!] as const)),
       nearestOffice: nearestOffice.id,
+      providers: nearestProviders.map((p) => p.id),
+      training: byDistance(n, training).slice(0, 3).map((o) => o.id),
+      community: byDistance(n, community).slice(0, 3).map((o) => o.id),
+      streets: STREETS[STREET_AREA_BY_FSA.get(n.fsa) ?? 'downtown'],
     };
   });
 }
@@ -125,53 +142,48 @@ export function ageOn(dateOfBirth: string, referenceDate: string = REFERENCE_DAT
   return ry - by - (rm < bm || (rm === bm && rd < bd) ? 1 : 0);
 }
 
-function* generateClients(
-  seed: number,
-  count: number,
-  residence: WeightedTable<NeighbourhoodModel>,
-): Generator<SyntheticClient, void, undefined> {
-  const rng = createRandom(seed).fork('clients');
+type CoreDraw = { core: CoreClient; hood: NeighbourhoodModel };
+
+// The client's core fields, drawn exactly as before the record existed (one stream, fixed order).
+function drawCore(rng: Random, residence: WeightedTable<NeighbourhoodModel>, tables: CoreTables): CoreDraw {
   const dates = birthDates();
-  const incomeTable = weightedTable(INCOME_SOURCES.map((s) => [s, INCOME_SOURCE_SHARES[s]] as const));
-  const nameGroups = weightedTable(NAME_GROUPS.map((g) => [g, g.weight] as const));
-  const otherDisability = disabilityShareWithoutOdsp();
+  const id = rng.uuid();
+  const hood = rng.weightedPick(residence);
+  const span = AGE_GROUP_SPANS[rng.weightedPick(hood.ageTable)]!;
+  const age = rng.int(span.from, span.to);
+  const [earliest, latest] = dates.rangeByAge[age]!;
+  const dateOfBirth = dates.strings[rng.int(earliest, latest) - dates.firstDay]!;
 
-  for (let i = 0; i < count; i++) {
-    const id = rng.uuid();
-    const hood = rng.weightedPick(residence);
-    const span = AGE_GROUP_SPANS[rng.weightedPick(hood.ageTable)]!;
-    const age = rng.int(span.from, span.to);
-    const [earliest, latest] = dates.rangeByAge[age]!;
-    const dateOfBirth = dates.strings[rng.int(earliest, latest) - dates.firstDay]!;
+  const educationLevel: EducationLevel = rng.bool(UNKNOWN_EDUCATION_SHARE)
+    ? 'unknown'
+    : CENSUS_EDUCATION_LEVELS[educationForAge(rng.weightedPick(hood.educationTable), age)]!;
+  const incomeSource = rng.weightedPick(tables.income);
+  // ODSP is for people with a disability, so every ODSP client has one.
+  const disability = incomeSource === 'odsp' || rng.bool(tables.otherDisability);
+  const newcomer = rng.bool(hood.newcomerShare);
+  const arrivalYear = newcomer ? rng.pick(NEWCOMER_ARRIVAL_YEARS) : null;
+  const francophone = rng.bool(hood.francophoneShare);
+  const preferredLanguage = francophone && rng.bool(FRENCH_PREFERENCE_AMONG_FRANCOPHONES) ? 'fr' : 'en';
 
-    const educationLevel: EducationLevel = rng.bool(UNKNOWN_EDUCATION_SHARE)
-      ? 'unknown'
-      : CENSUS_EDUCATION_LEVELS[educationForAge(rng.weightedPick(hood.educationTable), age)]!;
-    const incomeSource = rng.weightedPick(incomeTable);
-    // ODSP is for people with a disability, so every ODSP client has one.
-    const disability = incomeSource === 'odsp' || rng.bool(otherDisability);
-    const newcomer = rng.bool(hood.newcomerShare);
-    const arrivalYear = newcomer ? rng.pick(NEWCOMER_ARRIVAL_YEARS) : null;
-    const francophone = rng.bool(hood.francophoneShare);
-    const preferredLanguage = francophone && rng.bool(FRENCH_PREFERENCE_AMONG_FRANCOPHONES) ? 'fr' : 'en';
+  const group: NameGroup =
+    francophone && rng.bool(FRENCH_NAME_AMONG_FRANCOPHONES) ? FRENCH_NAME_GROUP : rng.weightedPick(tables.nameGroups);
+  const givenName = rng.pick(group.given);
+  let familyName = rng.pick(group.family);
+  const r = rng.float();
+  if (r < HYPHENATED_FAMILY_NAME) {
+    const second = rng.pick(rng.weightedPick(tables.nameGroups).family);
+    if (second !== familyName) familyName = `${familyName}-${second}`;
+  } else if (r < HYPHENATED_FAMILY_NAME + MIXED_FAMILY_NAME) {
+    familyName = rng.pick(rng.weightedPick(tables.nameGroups).family);
+  }
 
-    const group: NameGroup =
-      francophone && rng.bool(FRENCH_NAME_AMONG_FRANCOPHONES) ? FRENCH_NAME_GROUP : rng.weightedPick(nameGroups);
-    const givenName = rng.pick(group.given);
-    let familyName = rng.pick(group.family);
-    const r = rng.float();
-    if (r < HYPHENATED_FAMILY_NAME) {
-      const second = rng.pick(rng.weightedPick(nameGroups).family);
-      if (second !== familyName) familyName = `${familyName}-${second}`;
-    } else if (r < HYPHENATED_FAMILY_NAME + MIXED_FAMILY_NAME) {
-      familyName = rng.pick(rng.weightedPick(nameGroups).family);
-    }
+  const onAssistance = incomeSource === 'ontario_works' || incomeSource === 'odsp';
+  const organizationId =
+    onAssistance && rng.bool(SOCIAL_ASSISTANCE_HOME_SHARE) ? hood.nearestOffice : rng.weightedPick(hood.providerTable);
 
-    const onAssistance = incomeSource === 'ontario_works' || incomeSource === 'odsp';
-    const organizationId =
-      onAssistance && rng.bool(SOCIAL_ASSISTANCE_HOME_SHARE) ? hood.nearestOffice : rng.weightedPick(hood.providerTable);
-
-    yield {
+  return {
+    hood,
+    core: {
       id,
       organizationId,
       givenName,
@@ -183,25 +195,94 @@ function* generateClients(
       educationLevel,
       incomeSource,
       equity: { newcomer, arrivalYear, disability, francophone },
-    };
+      age,
+      nameGroup: group.key,
+    },
+  };
+}
+
+type CoreTables = {
+  income: WeightedTable<IncomeSource>;
+  nameGroups: WeightedTable<NameGroup>;
+  otherDisability: number;
+};
+
+function partnersOf(core: CoreClient, hood: NeighbourhoodModel): Partners {
+  return {
+    holderId: core.organizationId,
+    holderIsOffice: core.organizationId === hood.nearestOffice,
+    onAssistance: core.incomeSource === 'ontario_works' || core.incomeSource === 'odsp',
+    providers: hood.providers,
+    office: hood.nearestOffice,
+    training: hood.training,
+    community: hood.community,
+  };
+}
+
+// Where the second record of a planted pair is opened: another nearby employment service, or the
+// social assistance office for a client on assistance; never the agency holding the first record.
+function otherAgency(rng: Random, core: CoreClient, hood: NeighbourhoodModel): string {
+  const onAssistance = core.incomeSource === 'ontario_works' || core.incomeSource === 'odsp';
+  const candidates = [...(onAssistance && rng.bool(0.3) ? [hood.nearestOffice] : []), ...hood.providers, hood.nearestOffice].filter(
+    (id) => id !== core.organizationId,
+  );
+  return candidates[0] ?? core.organizationId;
+}
+
+type World = { seed: number; residence: WeightedTable<NeighbourhoodModel>; employerNames: readonly string[]; duplicateEvery: number };
+
+function* generateClients(world: World, count: number): Generator<SyntheticClient, void, undefined> {
+  const root = createRandom(world.seed);
+  const rng = root.fork('clients');
+  // The record and the planted duplicates draw from streams of their own.
+  const records = root.fork('records');
+  const duplicates = root.fork('duplicates');
+  const planner = createDuplicatePlanner(duplicates, count, world.duplicateEvery);
+  const tables: CoreTables = {
+    income: weightedTable(INCOME_SOURCES.map((s) => [s, INCOME_SOURCE_SHARES[s]] as const)),
+    nameGroups: weightedTable(NAME_GROUPS.map((g) => [g, g.weight] as const)),
+    otherDisability: disabilityShareWithoutOdsp(),
+  };
+  const context = (core: CoreClient, hood: NeighbourhoodModel, index: number) => ({
+    seed: world.seed,
+    index,
+    partners: partnersOf(core, hood),
+    streets: hood.streets,
+    employerNames: world.employerNames,
+  });
+
+  for (let i = 0; i < count; i++) {
+    const { core, hood } = drawCore(rng, world.residence, tables);
+    const client = drawRecord(records, core, context(core, hood, i));
+    yield client;
+    if (planner.plantsAfter(i) && i + 1 < count) {
+      // The slot's own core draw is made and dropped, so later clients stay as they were.
+      drawCore(rng, world.residence, tables);
+      const kind = planner.chooseKind(client);
+      let otherFamily = duplicates.pick(duplicates.weightedPick(tables.nameGroups).family);
+      if (otherFamily === core.familyName) otherFamily = duplicates.pick(NAME_GROUPS[0]!.family.filter((f) => f !== core.familyName));
+      i++;
+      yield plantCopy(duplicates, client, kind, otherAgency(duplicates, core, hood), otherFamily);
+    }
   }
 }
 
 // Pure: the same options (and vendored geography) always give the same city.
 export function generateCity(options: CityOptions, geography: Geography = loadGeography()): SyntheticCity {
-  const { seed, clients } = cityOptionsSchema.parse(options);
+  const { seed, clients, duplicateEvery } = cityOptionsSchema.parse(options);
   const root = createRandom(seed);
   const ctx = createContext(geography);
   const plans = buildOrganizations(ctx, root.fork('organizations'), clients);
   const sites = buildSites(root.fork('sites'), plans);
   const models = buildNeighbourhoodModels(geography, plans);
   const residence = weightedTable(models.map((m, i) => [m, residenceWeight(geography.neighbourhoods[i]!)] as const));
+  const employerNames = plans.filter((p) => p.organization.type === 'employer').map((p) => p.organization.name);
   return {
     seed,
     clientCount: clients,
     referenceDate: REFERENCE_DATE,
     organizations: plans.map((p) => p.organization),
     sites,
-    clients: () => generateClients(seed, clients, residence),
+    clients: () => generateClients({ seed, residence, employerNames, duplicateEvery }, clients),
   };
 }

@@ -1,17 +1,62 @@
-import { bulkLoad, encodeCopyRow } from '../../db/copy.ts';
+import { bulkLoad, type BulkLoader } from '../../db/copy.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
-import type { SyntheticCity, SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
+import type { SyntheticCity, SyntheticClient } from './city.ts';
 import { generateCity } from './generate-city.ts';
+import {
+  ACCOMMODATION_COLUMNS,
+  accommodationLines,
+  ASSESSMENT_COLUMNS,
+  assessmentLines,
+  BARRIER_COLUMNS,
+  barrierLines,
+  CLIENT_COLUMNS,
+  clientCopyLine,
+  clientEquityCopyLine,
+  CONSENT_COLUMNS,
+  consentLines,
+  EQUITY_COLUMNS,
+  EXTERNAL_ID_COLUMNS,
+  externalIdLines,
+  ORGANIZATION_COLUMNS,
+  organizationLine,
+  REVOCATION_COLUMNS,
+  revocationLines,
+  SITE_COLUMNS,
+  siteLine,
+  STATUS_CHANGE_COLUMNS,
+  statusChangeLines,
+  WORK_HISTORY_COLUMNS,
+  workHistoryLines,
+} from './copy-lines.ts';
 
-export type CityTable = 'organizations' | 'sites' | 'clients' | 'client_equity';
+export { clientCopyLine, clientEquityCopyLine };
+
+// Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
+export const SYNTHETIC_CITY_VERSION = 2;
+
+export type CityTable =
+  | 'organizations'
+  | 'sites'
+  | 'clients'
+  | 'client_equity'
+  | 'client_status_changes'
+  | 'client_work_history'
+  | 'client_barriers'
+  | 'client_accommodations'
+  | 'client_external_ids'
+  | 'assessments'
+  | 'consents'
+  | 'consent_revocations';
 
 export type LoadCityOptions = {
   seed: number;
   clients: number;
-  // phase: the table being loaded.
+  // One planted near-duplicate pair per this many clients (default 500).
+  duplicateEvery?: number;
+  // phase: the table being loaded ('clients' for every table drawn from clients, which load
+  // together chunk by chunk); done and total count organizations, sites or clients.
   onProgress?: (phase: CityTable, done: number, total: number) => void;
 };
-
 export type LoadCityResult = {
   seed: number;
   organizations: number;
@@ -35,121 +80,93 @@ export class SyntheticCityExistsError extends Error {
   }
 }
 
-const ORGANIZATION_COLUMNS = ['id', 'name', 'name_fr', 'type', 'website', 'phone', 'email', 'offers_french'] as const;
-const SITE_COLUMNS = [
-  'id',
-  'organization_id',
-  'name',
-  'street_address',
-  'city',
-  'province',
-  'postal_code',
-  'neighbourhood_id',
-  'latitude',
-  'longitude',
-  'wheelchair_accessible',
-] as const;
-const CLIENT_COLUMNS = [
-  'id',
-  'organization_id',
-  'given_name',
-  'family_name',
-  'date_of_birth',
-  'preferred_language',
-  'postal_code',
-  'neighbourhood_id',
-  'education_level',
-  'income_source',
-] as const;
-const EQUITY_COLUMNS = ['client_id', 'newcomer', 'arrival_year', 'disability', 'francophone'] as const;
-
-function organizationLine(o: SyntheticOrganization): string {
-  return encodeCopyRow([o.id, o.name, o.nameFr, o.type, o.website, o.phone, o.email, o.offersFrench]);
-}
-
-function siteLine(s: SyntheticSite): string {
-  return encodeCopyRow([
-    s.id,
-    s.organizationId,
-    s.name,
-    s.streetAddress,
-    s.city,
-    s.province,
-    s.postalCode,
-    s.neighbourhoodId,
-    s.latitude,
-    s.longitude,
-    s.wheelchairAccessible,
-  ]);
-}
-
-// Clients are the million-row hot path, so their COPY lines are written directly instead of
-// through encodeCopyRow's per-value escaping: no generated value contains a tab, newline,
-// carriage return or backslash (synthetic.test.ts checks these lines against encodeCopyRow).
-export function clientCopyLine(c: SyntheticClient): string {
-  return (
-    `${c.id}\t${c.organizationId}\t${c.givenName}\t${c.familyName}\t${c.dateOfBirth}\t${c.preferredLanguage}\t` +
-    `${c.postalCode}\t${c.neighbourhoodId}\t${c.educationLevel}\t${c.incomeSource}\n`
-  );
-}
-
-export function clientEquityCopyLine(c: SyntheticClient): string {
-  const e = c.equity;
-  return `${c.id}\t${e.newcomer ? 't' : 'f'}\t${e.arrivalYear ?? '\\N'}\t${e.disability ? 't' : 'f'}\t${e.francophone ? 't' : 'f'}\n`;
-}
-
-function* lines<T>(items: Iterable<T>, toLine: (item: T) => string): Generator<string, void, undefined> {
-  for (const item of items) yield toLine(item);
-}
-
-export type CityCopyTable = {
+export type CityCopyBatch = {
   table: CityTable;
   columns: readonly string[];
-  rows: number;
-  // A fresh pass over the table's COPY text lines on each call.
+  // A pass over this batch's COPY text lines.
   lines: () => Iterable<string>;
+  // Clients generated up to and including this batch's chunk (0 for organizations and sites).
+  clientsSoFar: number;
 };
 
-// The city as COPY input, in load order (parents before children). Clients are generated twice
-// (once for clients, once for client_equity) rather than held in memory; generation is
-// deterministic, so both passes agree.
-export function cityCopyTables(city: SyntheticCity): CityCopyTable[] {
-  return [
-    {
-      table: 'organizations',
-      columns: ORGANIZATION_COLUMNS,
-      rows: city.organizations.length,
-      lines: () => lines(city.organizations, organizationLine),
-    },
-    { table: 'sites', columns: SITE_COLUMNS, rows: city.sites.length, lines: () => lines(city.sites, siteLine) },
-    { table: 'clients', columns: CLIENT_COLUMNS, rows: city.clientCount, lines: () => lines(city.clients(), clientCopyLine) },
-    {
-      table: 'client_equity',
-      columns: EQUITY_COLUMNS,
-      rows: city.clientCount,
-      lines: () => lines(city.clients(), clientEquityCopyLine),
-    },
-  ];
+// Clients are generated once and loaded in chunks: each chunk's rows go to every client table
+// (parents first) before the next chunk is drawn, so only one chunk is ever in memory.
+export const CLIENT_CHUNK = 10_000;
+
+const CLIENT_TABLES: readonly { table: CityTable; columns: readonly string[]; lines: (c: SyntheticClient) => Iterable<string> | string }[] = [
+  { table: 'clients', columns: CLIENT_COLUMNS, lines: clientCopyLine },
+  { table: 'client_equity', columns: EQUITY_COLUMNS, lines: clientEquityCopyLine },
+  { table: 'client_status_changes', columns: STATUS_CHANGE_COLUMNS, lines: statusChangeLines },
+  { table: 'client_work_history', columns: WORK_HISTORY_COLUMNS, lines: workHistoryLines },
+  { table: 'client_barriers', columns: BARRIER_COLUMNS, lines: barrierLines },
+  { table: 'client_accommodations', columns: ACCOMMODATION_COLUMNS, lines: accommodationLines },
+  { table: 'client_external_ids', columns: EXTERNAL_ID_COLUMNS, lines: externalIdLines },
+  { table: 'assessments', columns: ASSESSMENT_COLUMNS, lines: assessmentLines },
+  { table: 'consents', columns: CONSENT_COLUMNS, lines: consentLines },
+  { table: 'consent_revocations', columns: REVOCATION_COLUMNS, lines: revocationLines },
+];
+
+export const CITY_TABLES: readonly CityTable[] = ['organizations', 'sites', ...CLIENT_TABLES.map((t) => t.table)];
+
+function* linesOf(chunk: readonly SyntheticClient[], toLines: (c: SyntheticClient) => Iterable<string> | string): Generator<string> {
+  for (const c of chunk) {
+    const out = toLines(c);
+    if (typeof out === 'string') yield out;
+    else yield* out;
+  }
+}
+
+// The city as COPY input, in load order: organizations, sites, then chunk after chunk of clients.
+export function* cityCopyBatches(city: SyntheticCity, chunkSize = CLIENT_CHUNK): Generator<CityCopyBatch, void, undefined> {
+  yield { table: 'organizations', columns: ORGANIZATION_COLUMNS, lines: () => city.organizations.map(organizationLine), clientsSoFar: 0 };
+  yield { table: 'sites', columns: SITE_COLUMNS, lines: () => city.sites.map(siteLine), clientsSoFar: 0 };
+  let chunk: SyntheticClient[] = [];
+  let done = 0;
+  function* flush(): Generator<CityCopyBatch> {
+    const rows = chunk;
+    done += rows.length;
+    for (const t of CLIENT_TABLES) yield { table: t.table, columns: t.columns, lines: () => linesOf(rows, t.lines), clientsSoFar: done };
+    chunk = [];
+  }
+  for (const c of city.clients()) {
+    chunk.push(c);
+    if (chunk.length >= chunkSize) yield* flush();
+  }
+  if (chunk.length > 0) yield* flush();
+}
+
+// Settings for this transaction only. Assessments are the bulk of a city (a 7 KB result each):
+// lz4 compresses them about twice as fast as the default pglz (a build without lz4, such as
+// PGlite's, keeps pglz). A bigger GIN pending list merges name trigrams in fewer, larger passes.
+export async function tuneForBulkLoad(loader: BulkLoader): Promise<void> {
+  const lz4 = await loader.query(
+    `select 1 as ok from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)`,
+  );
+  if (lz4.length > 0) await loader.query(`set local default_toast_compression = 'lz4'`);
+  await loader.query(`set local gin_pending_list_limit = '32MB'`);
 }
 
 // Generates a city and loads it with COPY in one transaction: a failure leaves nothing behind.
 export async function loadSyntheticCity(handle: DatabaseHandle, options: LoadCityOptions): Promise<LoadCityResult> {
   const started = performance.now();
-  const city = generateCity({ seed: options.seed, clients: options.clients });
+  const city = generateCity({ seed: options.seed, clients: options.clients, duplicateEvery: options.duplicateEvery });
 
   return bulkLoad(handle, async (loader) => {
     const existing = await loader.query('select seed, clients from synthetic_loads order by created_at limit 1');
     const previous = existing[0];
     if (previous) throw new SyntheticCityExistsError(Number(previous.seed), Number(previous.clients));
 
-    const loaded = {} as Record<CityTable, number>;
-    for (const t of cityCopyTables(city)) {
-      loaded[t.table] = await loader.copyLines(t.table, t.columns, t.lines(), {
-        onProgress: (done) => options.onProgress?.(t.table, done, t.rows),
-      });
+    await tuneForBulkLoad(loader);
+    const loaded = Object.fromEntries(CITY_TABLES.map((t) => [t, 0])) as Record<CityTable, number>;
+    for (const batch of cityCopyBatches(city)) {
+      const progress = batch.table === 'organizations' || batch.table === 'sites'
+        ? (done: number) => options.onProgress?.(batch.table, done, batch.table === 'sites' ? city.sites.length : city.organizations.length)
+        : undefined;
+      loaded[batch.table] += await loader.copyLines(batch.table, batch.columns, batch.lines(), progress ? { onProgress: progress } : {});
+      if (batch.table === 'consent_revocations') options.onProgress?.('clients', batch.clientsSoFar, city.clientCount);
     }
     // Fresh statistics, so the first queries after a big load get sensible plans.
-    await loader.query('analyze organizations, sites, clients, client_equity');
+    await loader.query(`analyze ${CITY_TABLES.join(', ')}`);
 
     const durationMs = Math.round(performance.now() - started);
     await loader.query(

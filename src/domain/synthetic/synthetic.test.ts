@@ -15,7 +15,7 @@ import { ORGANIZATION_TYPES, type SyntheticClient } from './city.ts';
 import { ageOn, generateCity } from './generate-city.ts';
 import { distanceKm, organizationCounts, POSTAL_CODE_PATTERN } from './generate-organizations.ts';
 import { STREET_AREA_BY_FSA } from './organization-names.ts';
-import { clientCopyLine, clientEquityCopyLine } from './load-city.ts';
+import { arrayLiteral, clientCopyLine, clientEquityCopyLine, timestampOn } from './copy-lines.ts';
 import { encodeCopyRow } from '../../db/copy.ts';
 
 const geography = loadGeography();
@@ -237,6 +237,22 @@ describe('a city of 60,000 clients', () => {
         c.neighbourhoodId,
         c.educationLevel,
         c.incomeSource,
+        c.preferredName,
+        c.pronouns,
+        arrayLiteral(c.otherLanguages),
+        c.interpreterNeeded,
+        c.interpreterLanguage,
+        c.email,
+        c.phone,
+        c.streetAddress,
+        c.literacyNumeracy,
+        c.goals.statement,
+        arrayLiteral(c.goals.targetNocCodes),
+        c.goals.hoursWanted,
+        c.goals.timeHorizon,
+        c.status,
+        c.closedReason,
+        timestampOn(c.intakeDate),
       ]);
       const e = c.equity;
       const equity = encodeCopyRow([c.id, e.newcomer, e.arrivalYear, e.disability, e.francophone]);

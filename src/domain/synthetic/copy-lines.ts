@@ -1,0 +1,203 @@
+import { encodeCopyRow } from '../../db/copy.ts';
+import { clientAssessments } from './assessments.ts';
+import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
+
+// The COPY text of each table of a synthetic city: the columns in COPY order and one function from
+// a client (or an organization, a site) to its lines.
+
+export const ORGANIZATION_COLUMNS = ['id', 'name', 'name_fr', 'type', 'website', 'phone', 'email', 'offers_french'] as const;
+export const SITE_COLUMNS = [
+  'id',
+  'organization_id',
+  'name',
+  'street_address',
+  'city',
+  'province',
+  'postal_code',
+  'neighbourhood_id',
+  'latitude',
+  'longitude',
+  'wheelchair_accessible',
+] as const;
+export const CLIENT_COLUMNS = [
+  'id',
+  'organization_id',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'preferred_language',
+  'postal_code',
+  'neighbourhood_id',
+  'education_level',
+  'income_source',
+  'preferred_name',
+  'pronouns',
+  'other_languages',
+  'interpreter_needed',
+  'interpreter_language',
+  'email',
+  'phone',
+  'street_address',
+  'literacy_numeracy',
+  'goal_statement',
+  'target_noc_codes',
+  'hours_wanted',
+  'time_horizon',
+  'status',
+  'closed_reason',
+  'created_at',
+] as const;
+export const EQUITY_COLUMNS = ['client_id', 'newcomer', 'arrival_year', 'disability', 'francophone'] as const;
+export const STATUS_CHANGE_COLUMNS = ['id', 'client_id', 'status', 'kind', 'closed_reason', 'note', 'organization_id', 'created_at'] as const;
+export const WORK_HISTORY_COLUMNS = ['id', 'client_id', 'noc_code', 'job_title', 'employer_name', 'start_date', 'end_date', 'hours_per_week'] as const;
+export const BARRIER_COLUMNS = ['client_id', 'kind', 'status'] as const;
+export const ACCOMMODATION_COLUMNS = ['id', 'client_id', 'kind', 'disability_related', 'description'] as const;
+export const EXTERNAL_ID_COLUMNS = ['client_id', 'kind', 'value'] as const;
+export const ASSESSMENT_COLUMNS = [
+  'id',
+  'client_id',
+  'sequence',
+  'kind',
+  'organization_id',
+  'model_version',
+  'model_checksum',
+  'assessed_on',
+  'input',
+  'result',
+  'score',
+  'computed_stream',
+  'stream',
+  'previous_stream',
+  'reason',
+  'justification',
+  'overrides_assessment_id',
+  'created_at',
+] as const;
+export const CONSENT_COLUMNS = [
+  'id',
+  'client_id',
+  'organization_id',
+  'recorded_by_organization_id',
+  'categories',
+  'purpose',
+  'method',
+  'evidence',
+  'starts_on',
+  'expires_on',
+  'created_at',
+] as const;
+export const REVOCATION_COLUMNS = ['consent_id', 'method', 'reason', 'created_at'] as const;
+
+// Synthetic events happen during office hours; one time of day keeps lines cheap.
+export function timestampOn(date: string): string {
+  return `${date} 14:00:00+00`;
+}
+
+// A PostgreSQL array literal of plain words (no quotes or backslashes in generated values).
+export function arrayLiteral(values: readonly string[]): string {
+  return values.length === 0 ? '{}' : `{"${values.join('","')}"}`;
+}
+
+const N = '\\N';
+const orNull = (v: string | number | null): string | number => (v === null ? N : v);
+
+export function organizationLine(o: SyntheticOrganization): string {
+  return encodeCopyRow([o.id, o.name, o.nameFr, o.type, o.website, o.phone, o.email, o.offersFrench]);
+}
+
+export function siteLine(s: SyntheticSite): string {
+  return encodeCopyRow([
+    s.id,
+    s.organizationId,
+    s.name,
+    s.streetAddress,
+    s.city,
+    s.province,
+    s.postalCode,
+    s.neighbourhoodId,
+    s.latitude,
+    s.longitude,
+    s.wheelchairAccessible,
+  ]);
+}
+
+// Clients are the million-row hot path, so their COPY lines are written directly instead of
+// through encodeCopyRow's per-value escaping: no generated value contains a tab, newline,
+// carriage return or backslash (synthetic.test.ts checks these lines against encodeCopyRow).
+export function clientCopyLine(c: SyntheticClient): string {
+  const g = c.goals;
+  return (
+    `${c.id}\t${c.organizationId}\t${c.givenName}\t${c.familyName}\t${c.dateOfBirth}\t${c.preferredLanguage}\t` +
+    `${c.postalCode}\t${c.neighbourhoodId}\t${c.educationLevel}\t${c.incomeSource}\t` +
+    `${orNull(c.preferredName)}\t${orNull(c.pronouns)}\t${arrayLiteral(c.otherLanguages)}\t${c.interpreterNeeded ? 't' : 'f'}\t` +
+    `${orNull(c.interpreterLanguage)}\t${orNull(c.email)}\t${orNull(c.phone)}\t${orNull(c.streetAddress)}\t${c.literacyNumeracy}\t` +
+    `${orNull(g.statement)}\t${arrayLiteral(g.targetNocCodes)}\t${orNull(g.hoursWanted)}\t${orNull(g.timeHorizon)}\t` +
+    `${c.status}\t${orNull(c.closedReason)}\t${timestampOn(c.intakeDate)}\n`
+  );
+}
+
+export function clientEquityCopyLine(c: SyntheticClient): string {
+  const e = c.equity;
+  return `${c.id}\t${e.newcomer ? 't' : 'f'}\t${e.arrivalYear ?? '\\N'}\t${e.disability ? 't' : 'f'}\t${e.francophone ? 't' : 'f'}\n`;
+}
+
+export function* statusChangeLines(c: SyntheticClient): Generator<string> {
+  for (const s of c.statusChanges) {
+    yield encodeCopyRow([s.id, c.id, s.status, s.kind, s.closedReason, s.note, c.organizationId, timestampOn(s.on)]);
+  }
+}
+
+export function* workHistoryLines(c: SyntheticClient): Generator<string> {
+  for (const j of c.workHistory) yield encodeCopyRow([j.id, c.id, j.nocCode, j.jobTitle, j.employerName, j.startDate, j.endDate, j.hoursPerWeek]);
+}
+
+export function* barrierLines(c: SyntheticClient): Generator<string> {
+  for (const b of c.barriers) yield `${c.id}\t${b.kind}\t${b.status}\n`;
+}
+
+export function* accommodationLines(c: SyntheticClient): Generator<string> {
+  for (const a of c.accommodations) yield encodeCopyRow([a.id, c.id, a.kind, a.disabilityRelated, a.description]);
+}
+
+export function* externalIdLines(c: SyntheticClient): Generator<string> {
+  for (const e of c.externalIds) yield `${c.id}\t${e.kind}\t${e.value}\n`;
+}
+
+// Scores the client's assessments with the real model: the costliest lines of a city. The JSON
+// carries backslashes (escaped quotes), which encodeCopyRow doubles for COPY.
+export function* assessmentLines(c: SyntheticClient): Generator<string> {
+  for (const a of clientAssessments(c)) {
+    yield encodeCopyRow([
+      a.id,
+      c.id,
+      a.sequence,
+      a.kind,
+      a.organizationId,
+      a.modelVersion,
+      a.modelChecksum,
+      a.assessedOn,
+      JSON.stringify(a.input),
+      a.resultJson,
+      a.score,
+      a.computedStream,
+      a.stream,
+      a.previousStream,
+      a.reason,
+      a.justification,
+      a.overridesAssessmentId,
+      timestampOn(a.recordedOn),
+    ]);
+  }
+}
+
+export function* consentLines(c: SyntheticClient): Generator<string> {
+  for (const k of c.consents) {
+    yield encodeCopyRow([k.id, c.id, k.organizationId, c.organizationId, arrayLiteral(k.categories), k.purpose, k.method, k.evidence, k.startsOn, k.expiresOn, timestampOn(k.startsOn)]);
+  }
+}
+
+export function* revocationLines(c: SyntheticClient): Generator<string> {
+  for (const k of c.consents) {
+    if (k.revocation) yield encodeCopyRow([k.id, k.revocation.method, k.revocation.reason, timestampOn(k.revocation.on)]);
+  }
+}

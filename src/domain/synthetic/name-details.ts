@@ -1,0 +1,145 @@
+// What a given name says for the record: its usual gender (so recorded pronouns fit the name), the
+// short forms people go by, and the English names some clients adopt. Hand-chosen, illustrative.
+
+// Given names in names.ts usually borne by women; UNISEX ones by anyone. All others: usually men.
+export const FEMININE_GIVEN: ReadonlySet<string> = new Set([
+  'Emma', 'Olivia', 'Sarah', 'Jessica', 'Emily', 'Hannah', 'Megan', 'Kathleen', 'Siobhan', 'Fiona',
+  'Jing', 'Mei', 'Xiaoling', 'Yan', 'Li Na', 'Ying', 'Michelle', 'Vivian', 'Wing Yee', 'Yuki', 'Cindy',
+  'Priya', 'Anjali', 'Simran', 'Fatima', 'Ayesha', 'Nusrat', 'Tahmina', 'Deepa', 'Zainab',
+  'Vithusha', 'Mathura', 'Keerthana', 'Abinaya', 'Jeyanthi', 'Kavitha',
+  'Maria Cristina', 'Rowena', 'Jocelyn', 'Marites', 'Angelica', 'Lovely', 'Princess', 'Analyn',
+  'Shanice', 'Tamika', 'Keisha', 'Simone', 'Natasha', 'Renée', 'Odessa', 'Anika',
+  'Inês', 'Conceição', 'Fátima', 'Ana Paula', 'Luísa', 'Rafaela', 'Célia',
+  'Francesca', 'Giulia', 'Alessandra', 'Rosa', 'Carmela',
+  'María José', 'Sofía', 'Valentina', 'Camila', 'Lucía', 'Ximena', 'Paola',
+  'Hodan', 'Ifrah', 'Selam', 'Meron', 'Tigist', 'Saron',
+  'Adaeze', 'Ngozi', 'Folake', 'Ama', 'Abena', 'Chiamaka', 'Ifeoma',
+  'Rania', 'Layla', 'Huda', 'Mariam', 'Hiba', 'Amal',
+  'Parisa', 'Shirin', 'Maryam', 'Niloufar', 'Leila', 'Sara',
+  'Seo-yeon', 'Eun-ji', 'Soo-jin', 'Ha-eun',
+  'Linh', 'Huong', 'Trang', 'Phuong', 'Hoa', 'Vy',
+  'Małgorzata', 'Katarzyna', 'Olena', 'Oksana', 'Natalia', 'Yulia', 'Zoë', 'Agnieszka', 'Irina',
+  'Eleni', 'Maria', 'Athena', 'Sofia', 'Despina',
+  'Noa', 'Tamar', 'Yael', 'Shira', 'Rivka',
+  'Tanis', 'Cheyenne', 'Kyla', 'Autumn', 'Destiny',
+  'Marie-Ève', 'Geneviève', 'Mélanie', 'Élodie', 'Hélène', 'Noémie', 'Chloé', 'Amélie', 'Nathalie',
+  'Aminata', 'Fatou', 'Marie-Claire', 'Guerline', 'Nadège',
+]);
+
+export const UNISEX_GIVEN: ReadonlySet<string> = new Set([
+  'Morgan', 'Taylor', 'Jordan', 'Riley', 'Hui', 'Ka Wai', 'Chun', 'Jun', 'Harpreet', 'Gurpreet', 'Navdeep',
+  'Kiran', 'Manpreet', 'Devon', 'Roshan', 'Ayaan', 'Farah', 'Hamdi', 'Oluwaseun', 'Nour', 'Ji-woo', 'Jin',
+  'Minh', 'Thanh', 'Khanh', 'Dakota', 'Jesse',
+]);
+
+// Short forms of a given name, as people give them at a second agency (and as a preferred name).
+export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Matthew', ['Matt']],
+  ['Daniel', ['Dan', 'Danny']],
+  ['William', ['Will', 'Bill']],
+  ['James', ['Jim', 'Jamie']],
+  ['Jessica', ['Jess']],
+  ['Kathleen', ['Kathy', 'Kate']],
+  ['Olivia', ['Liv']],
+  ['Li Na', ['Lina']],
+  ['Navdeep', ['Nav']],
+  ['Manpreet', ['Manny']],
+  ['Thusyanthan', ['Thusy']],
+  ['Sivakumar', ['Siva']],
+  ['Prasanth', ['Prash']],
+  ['Keerthana', ['Keerthi']],
+  ['Abinaya', ['Abi']],
+  ['Maria Cristina', ['Cristina', 'Tina']],
+  ['Mark Anthony', ['Mark']],
+  ['Jocelyn', ['Joy']],
+  ['Analyn', ['Ana']],
+  ['Natasha', ['Tasha']],
+  ['António', ['Tony']],
+  ['Manuel', ['Manny']],
+  ['Ana Paula', ['Paula']],
+  ['Giuseppe', ['Joe', 'Pino']],
+  ['Antonio', ['Tony']],
+  ['Domenic', ['Dom']],
+  ['Francesca', ['Frankie']],
+  ['Alessandra', ['Alex', 'Sandra']],
+  ['Nicola', ['Nick']],
+  ['Stefano', ['Steve']],
+  ['María José', ['Majo']],
+  ['Sebastián', ['Sebas']],
+  ['Alejandro', ['Alex']],
+  ['Andrés', ['Andy']],
+  ['Valentina', ['Vale']],
+  ['Camila', ['Cami']],
+  ['Abdirahman', ['Abdi']],
+  ['Mohamed', ['Mo']],
+  ['Oluwaseun', ['Seun']],
+  ['Chiamaka', ['Amaka']],
+  ['Adaeze', ['Ada']],
+  ['Ifeoma', ['Ify']],
+  ['Dariush', ['Darius']],
+  ['Niloufar', ['Nilou']],
+  ['Łukasz', ['Luke']],
+  ['Małgorzata', ['Gosia']],
+  ['Katarzyna', ['Kasia', 'Kate']],
+  ['Dmitri', ['Dima']],
+  ['Andriy', ['Andy']],
+  ['Natalia', ['Natasha']],
+  ['Tomasz', ['Tom']],
+  ['Agnieszka', ['Aga']],
+  ['Olena', ['Lena']],
+  ['Georgios', ['George']],
+  ['Dimitrios', ['Dimitri', 'Jim']],
+  ['Konstantinos', ['Kostas', 'Gus']],
+  ['Nikos', ['Nick']],
+  ['Christos', ['Chris']],
+  ['Moshe', ['Moe']],
+  ['Rivka', ['Rebecca']],
+  ['Jean-François', ['J-F']],
+  ['Jean-Philippe', ['J-P']],
+  ['Marie-Ève', ['Marie']],
+  ['Geneviève', ['Gen']],
+  ['Sébastien', ['Seb']],
+  ['Stéphane', ['Steph']],
+  ['Mélanie', ['Mel']],
+  ['Marie-Claire', ['Claire']],
+  ['Nathalie', ['Nat']],
+]);
+
+// English names that some clients with a name from another language go by (a preferred name only:
+// nothing in the spelling links them, so they are not planted as near-duplicates).
+export const ADOPTED_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Wei', ['David', 'William']],
+  ['Jing', ['Jenny']],
+  ['Mei', ['May']],
+  ['Xiaoling', ['Linda']],
+  ['Yan', ['Yvonne']],
+  ['Ying', ['Grace']],
+  ['Ka Wai', ['Kelvin']],
+  ['Wing Yee', ['Winnie']],
+  ['Hao', ['Howard']],
+  ['Zhiwei', ['Steven']],
+  ['Rowena', ['Weng']],
+  ['Marites', ['Tess']],
+  ['Ji-woo', ['Jenny']],
+  ['Hyun-woo', ['Henry']],
+  ['Seo-yeon', ['Sophia']],
+  ['Jae-won', ['Jay']],
+  ['Soo-jin', ['Susan']],
+  ['Eun-ji', ['Grace']],
+  ['Tuan', ['Tony']],
+  ['Huong', ['Helen']],
+  ['Trang', ['Tracy']],
+  ['Khanh', ['Kenny']],
+  ['Youssef', ['Joe']],
+  ['Eitan', ['Ethan']],
+]);
+
+export function preferredNameOptions(givenName: string): readonly string[] {
+  return [...(NICKNAMES.get(givenName) ?? []), ...(ADOPTED_NAMES.get(givenName) ?? [])];
+}
+
+export type NameGender = 'feminine' | 'masculine' | 'unisex';
+
+export function nameGender(givenName: string): NameGender {
+  return FEMININE_GIVEN.has(givenName) ? 'feminine' : UNISEX_GIVEN.has(givenName) ? 'unisex' : 'masculine';
+}
