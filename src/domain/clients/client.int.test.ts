@@ -209,6 +209,10 @@ describeEachEngine('clients, consent and the Common Assessment', ({ handle }) =>
       { givenName: 'Zoë', familyName, dateOfBirth: '1984-09-07' },
       { givenName: 'Zoey', familyName: `${familyName} Cote`, dateOfBirth: '1984-07-09' },
       { givenName: 'Zoë', familyName: `${familyName}-Côté`, dateOfBirth: '1985-07-09' },
+      // The same name with a birth date recorded quite wrongly (the exact-name branch), and no date at all (trigrams).
+      { givenName: 'Zoe', familyName: `${familyName}-Cote`, dateOfBirth: '1991-02-23' },
+      { givenName: 'Zoe', familyName: `${familyName}-Cote` },
+      { givenName: 'Zoë', familyName: `${familyName}-Coté` },
     ];
     for (const probe of probes) {
       const own = await call(counsellorA, 'POST', '/api/clients/duplicates', probe);

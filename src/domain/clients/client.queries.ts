@@ -197,10 +197,20 @@ export async function selectDuplicateCandidates(
   limit: number,
 ): Promise<DuplicateCandidate[]> {
   const dateList = q.dates ? [q.dates.exact, ...(q.dates.swapped ? [q.dates.swapped] : []), ...q.dates.yearOff] : [];
-  // A stricter trigram threshold for the name-only path: at a million clients common names
-  // otherwise bring thousands of rows to re-check.
-  await sql`select set_config('pg_trgm.similarity_threshold', '0.45', true)`.execute(trx);
-  const byName = sql`select id from clients where search_name % ${q.key} order by search_name <-> ${q.key} limit ${limit}`;
+  // With a birth date, the name branch is the exact folded name (B-tree, nearest birth date
+  // first): "same name, date recorded wrongly". Misspelt, hyphenated, accent-free and nicknamed
+  // names come through the birth-date branch, which admits them by similarity. The trigram scan is
+  // only for a search by name alone: at a million clients a common name makes it walk thousands of
+  // index entries (docs/benchmarks.md).
+  let byName;
+  if (q.dates) {
+    byName = sql`select id from clients where search_name = ${q.key}
+      order by abs(date_of_birth - ${q.dates.exact}::date), id limit ${limit}`;
+  } else {
+    // A stricter trigram threshold than the default 0.3: common names otherwise bring thousands of rows to re-check.
+    await sql`select set_config('pg_trgm.similarity_threshold', '0.45', true)`.execute(trx);
+    byName = sql`select id from clients where search_name % ${q.key} order by search_name <-> ${q.key} limit ${limit}`;
+  }
   const byDate =
     dateList.length > 0
       ? sql`select id from clients where date_of_birth = any(${dateList}::date[])
