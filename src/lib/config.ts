@@ -18,6 +18,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Continuum <no-reply@continuum.local>'),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   OVERDUE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
+  // off: this process serves requests only and runs no sweeps (the outbox, overdue tasks); another
+  // process must run them. For a web process beside a worker, or a benchmark that must not write.
+  BACKGROUND_SWEEPS: z.enum(['on', 'off']).default('on'),
   TRANSFER_RELEASE_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +48,7 @@ export type Config = {
   mailFrom: string;
   outboxIntervalMs: number;
   overdueSweepIntervalMs: number;
+  backgroundSweeps: boolean;
   transferReleaseDays: number;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     overdueSweepIntervalMs: e.OVERDUE_SWEEP_INTERVAL_MS,
+    backgroundSweeps: e.BACKGROUND_SWEEPS === 'on',
     transferReleaseDays: e.TRANSFER_RELEASE_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,

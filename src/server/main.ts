@@ -80,11 +80,13 @@ export async function startServer(
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(
-      [
-        { name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) },
-        // Overdue follow-ups: each announced once to its assignee (claims use SKIP LOCKED).
-        { name: 'overdue-tasks', intervalMs: config.overdueSweepIntervalMs, run: () => announceOverdueTasks(handle.db) },
-      ],
+      config.backgroundSweeps
+        ? [
+            { name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) },
+            // Overdue follow-ups: each announced once to its assignee (claims use SKIP LOCKED).
+            { name: 'overdue-tasks', intervalMs: config.overdueSweepIntervalMs, run: () => announceOverdueTasks(handle.db) },
+          ]
+        : [],
       app.log,
     );
     await app.listen({ port: config.port, host: config.host });

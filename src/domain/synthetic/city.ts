@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseWork } from './case-work.ts';
 import type { EducationLevel, IncomeSource } from './distributions.ts';
 import type {
   AccommodationKind,
@@ -177,7 +178,12 @@ export type SyntheticClient = {
   consents: readonly SyntheticConsent[];
   // Set on the planted second record of a near-duplicate pair: the first record and what changed.
   plantedCopyOf: { originalId: string; kind: NearDuplicateKind } | null;
+  // The staff, case team, notes, tasks and plan on the file (case-work.ts).
+  caseWork: CaseWork;
 };
+
+// A client's record before its case work is drawn.
+export type ClientRecord = Omit<SyntheticClient, 'caseWork'>;
 
 export type SyntheticCity = {
   seed: number;

@@ -1,6 +1,7 @@
 import { barrierKinds, type AccommodationKind, type BarrierKind, type LiteracyLevel } from '../assessment/assessment-input.ts';
 import { weightedTable, type Random } from './random.ts';
 import type {
+  ClientRecord,
   ClientStatus,
   ClosedReason,
   SyntheticAccommodation,
@@ -259,7 +260,7 @@ function contactOf(r: Random, c: CoreClient, streets: readonly string[]) {
   return { phone, email, streetAddress };
 }
 
-export function drawRecord(r: Random, c: CoreClient, ctx: RecordContext): SyntheticClient {
+export function drawRecord(r: Random, c: CoreClient, ctx: RecordContext): ClientRecord {
   const assessed = r.bool(ASSESSED_SHARE);
   const reassessed = assessed && reassessmentDrawn(r);
   // A reassessed client came in at least three months before the reference date.

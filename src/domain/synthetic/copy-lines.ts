@@ -71,6 +71,7 @@ export const ASSESSMENT_COLUMNS = [
   'reason',
   'justification',
   'overrides_assessment_id',
+  'assessed_by',
   'created_at',
 ] as const;
 export const CONSENT_COLUMNS = [
@@ -84,6 +85,7 @@ export const CONSENT_COLUMNS = [
   'evidence',
   'starts_on',
   'expires_on',
+  'recorded_by',
   'created_at',
 ] as const;
 export const REVOCATION_COLUMNS = ['consent_id', 'method', 'reason', 'created_at'] as const;
@@ -185,6 +187,8 @@ export function* assessmentLines(c: SyntheticClient): Generator<string> {
       a.reason,
       a.justification,
       a.overridesAssessmentId,
+      // A manager overrides; the primary worker assesses.
+      a.kind === 'override' ? c.caseWork.managerId : c.caseWork.primaryWorkerId,
       timestampOn(a.recordedOn),
     ]);
   }
@@ -192,7 +196,7 @@ export function* assessmentLines(c: SyntheticClient): Generator<string> {
 
 export function* consentLines(c: SyntheticClient): Generator<string> {
   for (const k of c.consents) {
-    yield encodeCopyRow([k.id, c.id, k.organizationId, c.organizationId, arrayLiteral(k.categories), k.purpose, k.method, k.evidence, k.startsOn, k.expiresOn, timestampOn(k.startsOn)]);
+    yield encodeCopyRow([k.id, c.id, k.organizationId, c.organizationId, arrayLiteral(k.categories), k.purpose, k.method, k.evidence, k.startsOn, k.expiresOn, c.caseWork.primaryWorkerId, timestampOn(k.startsOn)]);
   }
 }
 
@@ -200,4 +204,127 @@ export function* revocationLines(c: SyntheticClient): Generator<string> {
   for (const k of c.consents) {
     if (k.revocation) yield encodeCopyRow([k.id, k.revocation.method, k.revocation.reason, timestampOn(k.revocation.on)]);
   }
+}
+
+// ---- Case work (case-work.ts) -------------------------------------------------------------------
+
+export const USER_COLUMNS = ['id', 'organization_id', 'email', 'display_name', 'status', 'preferred_language', 'created_at'] as const;
+export const USER_ROLE_COLUMNS = ['user_id', 'role', 'created_at'] as const;
+export const TEAM_COLUMNS = ['id', 'client_id', 'user_id', 'organization_id', 'team_role', 'added_by', 'removed_at', 'removal_reason', 'created_at'] as const;
+export const NOTE_COLUMNS = ['id', 'client_id', 'organization_id', 'author_id', 'kind', 'visibility', 'contact_on', 'body', 'corrects_note_id', 'created_at'] as const;
+export const TASK_COLUMNS = [
+  'id',
+  'client_id',
+  'organization_id',
+  'created_by',
+  'assigned_to',
+  'kind',
+  'phase',
+  'title',
+  'due_on',
+  'recurrence',
+  'recur_until',
+  'status',
+  'completed_at',
+  'completed_by',
+  'previous_task_id',
+  'overdue_notified_at',
+  'created_at',
+] as const;
+export const NOTIFICATION_COLUMNS = ['id', 'user_id', 'kind', 'client_id', 'subject_id', 'read_at', 'created_at'] as const;
+export const GOAL_COLUMNS = ['id', 'client_id', 'organization_id', 'created_by', 'description', 'target_date', 'status', 'created_at'] as const;
+export const STEP_COLUMNS = [
+  'id',
+  'client_id',
+  'goal_id',
+  'organization_id',
+  'created_by',
+  'phase',
+  'title',
+  'status',
+  'starts_on',
+  'due_on',
+  'completed_on',
+  'linked_kind',
+  'linked_id',
+  'created_at',
+] as const;
+export const STEP_CHANGE_COLUMNS = ['id', 'step_id', 'status', 'changed_by', 'created_at'] as const;
+export const ACKNOWLEDGEMENT_COLUMNS = ['id', 'client_id', 'agrees', 'method', 'recorded_by', 'created_at'] as const;
+
+// Synthetic staff are invited and never signed in: no password, so no one can sign in as them.
+export function* userLines(c: SyntheticClient): Generator<string> {
+  for (const u of c.caseWork.newStaff) yield encodeCopyRow([u.id, u.organizationId, u.email, u.displayName, 'invited', u.preferredLanguage, timestampOn(u.createdOn)]);
+}
+
+export function* userRoleLines(c: SyntheticClient): Generator<string> {
+  for (const u of c.caseWork.newStaff) yield `${u.id}\t${u.role}\t${timestampOn(u.createdOn)}\n`;
+}
+
+export function* teamLines(c: SyntheticClient): Generator<string> {
+  const w = c.caseWork;
+  for (const m of w.team) {
+    const addedBy = m.teamRole === 'primary_worker' ? w.managerId : w.primaryWorkerId;
+    yield encodeCopyRow([m.id, c.id, m.userId, m.organizationId, m.teamRole, addedBy, m.removed ? timestampOn(m.removed.on) : null, m.removed?.reason ?? null, timestampOn(m.addedOn)]);
+  }
+}
+
+export function* noteLines(c: SyntheticClient): Generator<string> {
+  for (const n of c.caseWork.notes) {
+    yield encodeCopyRow([n.id, c.id, n.organizationId, n.authorId, n.kind, n.visibility, n.contactOn, n.body, n.correctsNoteId, timestampOn(n.contactOn)]);
+  }
+}
+
+export function* taskLines(c: SyntheticClient): Generator<string> {
+  for (const t of c.caseWork.tasks) {
+    yield encodeCopyRow([
+      t.id,
+      c.id,
+      t.organizationId,
+      t.createdBy,
+      t.assignedTo,
+      t.kind,
+      t.phase,
+      t.title,
+      t.dueOn,
+      t.recurrence,
+      t.recurUntil,
+      t.status,
+      t.completedOn === null ? null : timestampOn(t.completedOn),
+      t.completedOn === null ? null : t.assignedTo,
+      t.previousTaskId,
+      t.overdueNotice ? timestampOn(t.overdueNotice.on) : null,
+      timestampOn(t.createdOn),
+    ]);
+  }
+}
+
+// The overdue notices the sweep already sent for tasks open past their due date.
+export function* notificationLines(c: SyntheticClient): Generator<string> {
+  for (const t of c.caseWork.tasks) {
+    const n = t.overdueNotice;
+    if (n) yield encodeCopyRow([n.id, t.assignedTo, 'task_overdue', c.id, t.id, n.read ? timestampOn(n.on) : null, timestampOn(n.on)]);
+  }
+}
+
+export function* goalLines(c: SyntheticClient): Generator<string> {
+  const p = c.caseWork.plan;
+  if (p) yield encodeCopyRow([p.goal.id, c.id, c.organizationId, c.caseWork.primaryWorkerId, p.goal.description, p.goal.targetDate, p.goal.status, timestampOn(p.goal.createdOn)]);
+}
+
+export function* stepLines(c: SyntheticClient): Generator<string> {
+  for (const s of c.caseWork.plan?.steps ?? []) {
+    yield encodeCopyRow([s.id, c.id, s.goalId, c.organizationId, c.caseWork.primaryWorkerId, s.phase, s.title, s.status, s.startsOn, s.dueOn, s.completedOn, s.linked?.kind ?? null, s.linked?.id ?? null, timestampOn(s.createdOn)]);
+  }
+}
+
+export function* stepChangeLines(c: SyntheticClient): Generator<string> {
+  for (const s of c.caseWork.plan?.steps ?? []) {
+    for (const x of s.changes) yield `${x.id}\t${s.id}\t${x.status}\t${c.caseWork.primaryWorkerId}\t${timestampOn(x.on)}\n`;
+  }
+}
+
+export function* acknowledgementLines(c: SyntheticClient): Generator<string> {
+  const a = c.caseWork.plan?.acknowledgement;
+  if (a) yield encodeCopyRow([a.id, c.id, a.agrees, a.method, c.caseWork.primaryWorkerId, timestampOn(a.on)]);
 }

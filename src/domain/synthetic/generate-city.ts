@@ -24,10 +24,12 @@ import { FRENCH_NAME_GROUP, NAME_GROUPS, type NameGroup } from './names.ts';
 import {
   cityOptionsSchema,
   type CityOptions,
+  type ClientRecord,
   type OrganizationType,
   type SyntheticCity,
   type SyntheticClient,
 } from './city.ts';
+import { drawCaseWork, StaffPools } from './case-work.ts';
 import { drawRecord, type CoreClient } from './client-record.ts';
 import type { Partners } from './consents.ts';
 import { createDuplicatePlanner, plantCopy } from './near-duplicates.ts';
@@ -229,7 +231,14 @@ function otherAgency(rng: Random, core: CoreClient, hood: NeighbourhoodModel): s
   return candidates[0] ?? core.organizationId;
 }
 
-type World = { seed: number; residence: WeightedTable<NeighbourhoodModel>; employerNames: readonly string[]; duplicateEvery: number };
+type World = {
+  seed: number;
+  residence: WeightedTable<NeighbourhoodModel>;
+  employerNames: readonly string[];
+  duplicateEvery: number;
+  organizationTypes: ReadonlyMap<string, OrganizationType>;
+  frenchAgencies: ReadonlySet<string>;
+};
 
 function* generateClients(world: World, count: number): Generator<SyntheticClient, void, undefined> {
   const root = createRandom(world.seed);
@@ -238,6 +247,10 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
   const records = root.fork('records');
   const duplicates = root.fork('duplicates');
   const planner = createDuplicatePlanner(duplicates, count, world.duplicateEvery);
+  // Case work, and the staff who carry it, from streams of their own too.
+  const casework = root.fork('casework');
+  const pools = new StaffPools(root.fork('staff'), world.organizationTypes, world.frenchAgencies);
+  const withCaseWork = (record: ClientRecord): SyntheticClient => ({ ...record, caseWork: drawCaseWork(casework, record, pools) });
   const tables: CoreTables = {
     income: weightedTable(INCOME_SOURCES.map((s) => [s, INCOME_SOURCE_SHARES[s]] as const)),
     nameGroups: weightedTable(NAME_GROUPS.map((g) => [g, g.weight] as const)),
@@ -254,7 +267,7 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
   for (let i = 0; i < count; i++) {
     const { core, hood } = drawCore(rng, world.residence, tables);
     const client = drawRecord(records, core, context(core, hood, i));
-    yield client;
+    yield withCaseWork(client);
     if (planner.plantsAfter(i) && i + 1 < count) {
       // The slot's own core draw is made and dropped, so later clients stay as they were.
       drawCore(rng, world.residence, tables);
@@ -262,7 +275,7 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
       let otherFamily = duplicates.pick(duplicates.weightedPick(tables.nameGroups).family);
       if (otherFamily === core.familyName) otherFamily = duplicates.pick(NAME_GROUPS[0]!.family.filter((f) => f !== core.familyName));
       i++;
-      yield plantCopy(duplicates, client, kind, otherAgency(duplicates, core, hood), otherFamily);
+      yield withCaseWork(plantCopy(duplicates, client, kind, otherAgency(duplicates, core, hood), otherFamily));
     }
   }
 }
@@ -283,6 +296,17 @@ export function generateCity(options: CityOptions, geography: Geography = loadGe
     referenceDate: REFERENCE_DATE,
     organizations: plans.map((p) => p.organization),
     sites,
-    clients: () => generateClients({ seed, residence, employerNames, duplicateEvery }, clients),
+    clients: () =>
+      generateClients(
+        {
+          seed,
+          residence,
+          employerNames,
+          duplicateEvery,
+          organizationTypes: new Map(plans.map((p) => [p.organization.id, p.organization.type])),
+          frenchAgencies: new Set(plans.filter((p) => p.organization.offersFrench).map((p) => p.organization.id)),
+        },
+        clients,
+      ),
   };
 }

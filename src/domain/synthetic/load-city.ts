@@ -4,6 +4,26 @@ import type { SyntheticCity, SyntheticClient } from './city.ts';
 import { generateCity } from './generate-city.ts';
 import {
   ACCOMMODATION_COLUMNS,
+  ACKNOWLEDGEMENT_COLUMNS,
+  acknowledgementLines,
+  GOAL_COLUMNS,
+  goalLines,
+  NOTE_COLUMNS,
+  noteLines,
+  NOTIFICATION_COLUMNS,
+  notificationLines,
+  STEP_CHANGE_COLUMNS,
+  stepChangeLines,
+  STEP_COLUMNS,
+  stepLines,
+  TASK_COLUMNS,
+  taskLines,
+  TEAM_COLUMNS,
+  teamLines,
+  USER_COLUMNS,
+  USER_ROLE_COLUMNS,
+  userLines,
+  userRoleLines,
   accommodationLines,
   ASSESSMENT_COLUMNS,
   assessmentLines,
@@ -32,7 +52,7 @@ import {
 export { clientCopyLine, clientEquityCopyLine };
 
 // Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
-export const SYNTHETIC_CITY_VERSION = 2;
+export const SYNTHETIC_CITY_VERSION = 3;
 
 export type CityTable =
   | 'organizations'
@@ -46,7 +66,17 @@ export type CityTable =
   | 'client_external_ids'
   | 'assessments'
   | 'consents'
-  | 'consent_revocations';
+  | 'consent_revocations'
+  | 'users'
+  | 'user_roles'
+  | 'case_team_members'
+  | 'case_notes'
+  | 'tasks'
+  | 'notifications'
+  | 'plan_goals'
+  | 'plan_steps'
+  | 'plan_step_changes'
+  | 'plan_acknowledgements';
 
 export type LoadCityOptions = {
   seed: number;
@@ -95,6 +125,9 @@ export const CLIENT_CHUNK = 10_000;
 
 const CLIENT_TABLES: readonly { table: CityTable; columns: readonly string[]; lines: (c: SyntheticClient) => Iterable<string> | string }[] = [
   { table: 'clients', columns: CLIENT_COLUMNS, lines: clientCopyLine },
+  // Staff before the rows that name them (assessments, consents, teams, notes, tasks).
+  { table: 'users', columns: USER_COLUMNS, lines: userLines },
+  { table: 'user_roles', columns: USER_ROLE_COLUMNS, lines: userRoleLines },
   { table: 'client_equity', columns: EQUITY_COLUMNS, lines: clientEquityCopyLine },
   { table: 'client_status_changes', columns: STATUS_CHANGE_COLUMNS, lines: statusChangeLines },
   { table: 'client_work_history', columns: WORK_HISTORY_COLUMNS, lines: workHistoryLines },
@@ -104,7 +137,17 @@ const CLIENT_TABLES: readonly { table: CityTable; columns: readonly string[]; li
   { table: 'assessments', columns: ASSESSMENT_COLUMNS, lines: assessmentLines },
   { table: 'consents', columns: CONSENT_COLUMNS, lines: consentLines },
   { table: 'consent_revocations', columns: REVOCATION_COLUMNS, lines: revocationLines },
+  { table: 'case_team_members', columns: TEAM_COLUMNS, lines: teamLines },
+  { table: 'case_notes', columns: NOTE_COLUMNS, lines: noteLines },
+  { table: 'tasks', columns: TASK_COLUMNS, lines: taskLines },
+  { table: 'notifications', columns: NOTIFICATION_COLUMNS, lines: notificationLines },
+  { table: 'plan_goals', columns: GOAL_COLUMNS, lines: goalLines },
+  { table: 'plan_steps', columns: STEP_COLUMNS, lines: stepLines },
+  { table: 'plan_step_changes', columns: STEP_CHANGE_COLUMNS, lines: stepChangeLines },
+  { table: 'plan_acknowledgements', columns: ACKNOWLEDGEMENT_COLUMNS, lines: acknowledgementLines },
 ];
+
+const LAST_CLIENT_TABLE = CLIENT_TABLES[CLIENT_TABLES.length - 1]!.table;
 
 export const CITY_TABLES: readonly CityTable[] = ['organizations', 'sites', ...CLIENT_TABLES.map((t) => t.table)];
 
@@ -163,7 +206,7 @@ export async function loadSyntheticCity(handle: DatabaseHandle, options: LoadCit
         ? (done: number) => options.onProgress?.(batch.table, done, batch.table === 'sites' ? city.sites.length : city.organizations.length)
         : undefined;
       loaded[batch.table] += await loader.copyLines(batch.table, batch.columns, batch.lines(), progress ? { onProgress: progress } : {});
-      if (batch.table === 'consent_revocations') options.onProgress?.('clients', batch.clientsSoFar, city.clientCount);
+      if (batch.table === LAST_CLIENT_TABLE) options.onProgress?.('clients', batch.clientsSoFar, city.clientCount);
     }
     // Fresh statistics, so the first queries after a big load get sensible plans.
     await loader.query(`analyze ${CITY_TABLES.join(', ')}`);

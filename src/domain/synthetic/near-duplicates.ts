@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import type { NearDuplicateKind, SyntheticClient, SyntheticCity } from './city.ts';
+import type { ClientRecord, NearDuplicateKind, SyntheticClient, SyntheticCity } from './city.ts';
 import { ageOn } from '../../lib/dates.ts';
 import { dayOf, dayString, REFERENCE_DAY } from './days.ts';
 import { MAX_CLIENT_AGE, MIN_CLIENT_AGE, REFERENCE_DATE } from './distributions.ts';
@@ -108,7 +108,7 @@ export type DuplicatePlanner = {
   plantsAfter: (index: number) => boolean;
   // The change for this pair: the applicable kind planted least so far (ties drawn at random), so
   // every kind gets pairs even where few names allow it.
-  chooseKind: (c: SyntheticClient) => NearDuplicateKind;
+  chooseKind: (c: ClientRecord) => NearDuplicateKind;
 };
 
 export function createDuplicatePlanner(r: Random, count: number, every: number): DuplicatePlanner {
@@ -140,11 +140,11 @@ export function createDuplicatePlanner(r: Random, count: number, every: number):
 // no consents yet. Opened after the first record.
 export function plantCopy(
   r: Random,
-  original: SyntheticClient,
+  original: ClientRecord,
   kind: NearDuplicateKind,
   otherAgency: string,
   otherFamilyName: string,
-): SyntheticClient {
+): ClientRecord {
   let { givenName, familyName, dateOfBirth } = original;
   switch (kind) {
     case 'family_typo':
