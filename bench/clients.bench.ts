@@ -21,7 +21,8 @@ export type ClientsBenchOptions = { city: CachedCity; runs: number; perKind: num
 
 const SEARCH_KINDS = ['exact', 'typo', 'swapped', 'planted'] as const;
 type SearchKind = (typeof SEARCH_KINDS)[number];
-type Target = SearchKind | 'page';
+const CASELOAD_KINDS = ['caseload', 'caseloadFirstPage', 'caseloadSearch'] as const;
+type Target = SearchKind | 'page' | (typeof CASELOAD_KINDS)[number];
 type Request = { kind: Target; headers: Record<string, string>; url: string; body?: string; expect?: string };
 
 const TARGETS: Record<Target | 'bare', { name: string; goalMs?: number }> = {
@@ -31,7 +32,13 @@ const TARGETS: Record<Target | 'bare', { name: string; goalMs?: number }> = {
   swapped: { name: 'POST /api/clients/duplicates, day and month swapped', goalMs: 50 },
   planted: { name: 'POST /api/clients/duplicates, planted near-duplicates', goalMs: 50 },
   page: { name: 'GET /api/clients/:id, holding agency counsellor', goalMs: 30 },
+  caseload: { name: 'POST /api/caseload, the whole caseload in one page', goalMs: 50 },
+  caseloadFirstPage: { name: 'POST /api/caseload, first page of 50 (the web page)' },
+  caseloadSearch: { name: 'POST /api/caseload, search by family name' },
 };
+
+// The caseload a worker carries in the issue's target.
+const CASELOAD_SIZE = 150;
 
 type Sampled = { id: string; organizationId: string; givenName: string; familyName: string; dateOfBirth: string };
 
@@ -82,7 +89,32 @@ async function counsellors(handle: DatabaseHandle): Promise<Map<string, Record<s
   return sessions;
 }
 
-async function buildRequests(handle: DatabaseHandle, city: CachedCity, perKind: number): Promise<Request[]> {
+// Synthetic workers (counsellors and caseworkers, never signed in) with a caseload nearest 150
+// open places, made active with a session each. Returns their caseload sizes too.
+async function caseloadWorkers(handle: DatabaseHandle, count: number): Promise<{ headers: Record<string, string>; size: number; familyName: string }[]> {
+  const { rows } = await handle.pool.query<{ userId: string; size: number; familyName: string }>(
+    `select m.user_id as "userId", count(*)::int as size, min(c.family_name) as "familyName"
+       from case_team_members m
+       join user_roles r on r.user_id = m.user_id and r.role in ('employment_counsellor', 'caseworker')
+       join clients c on c.id = m.client_id
+      where m.removed_at is null
+      group by m.user_id
+      order by abs(count(*) - $1), md5(m.user_id::text)
+      limit $2`,
+    [CASELOAD_SIZE, count],
+  );
+  await handle.pool.query(`update users set status = 'active' where id = any($1) and status = 'invited'`, [rows.map((w) => w.userId)]);
+  const out = [];
+  for (const w of rows) {
+    const token = crypto.randomBytes(32).toString('base64url');
+    const csrfToken = crypto.randomBytes(32).toString('base64url');
+    await insertSession(handle.db, { tokenHash: hashToken(token), userId: w.userId, csrfToken, absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000), userAgent: 'bench' });
+    out.push({ headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfToken, 'content-type': 'application/json' }, size: w.size, familyName: w.familyName });
+  }
+  return out;
+}
+
+async function buildRequests(handle: DatabaseHandle, city: CachedCity, perKind: number): Promise<{ requests: Request[]; caseloadSizes: number[] }> {
   const r = createRandom(20_260_101);
   const sessions = await counsellors(handle);
   const agencies = [...sessions.keys()].sort();
@@ -111,8 +143,16 @@ async function buildRequests(handle: DatabaseHandle, city: CachedCity, perKind: 
     requests.push(search('planted', { ...original }, sessions.get(copy.organizationId)!, copy));
   }
   for (const c of page) requests.push({ kind: 'page', headers: sessions.get(c.organizationId)!, url: `/api/clients/${c.id}` });
-  return requests;
+  const workers = await caseloadWorkers(handle, perKind);
+  for (const w of workers) {
+    requests.push({ kind: 'caseload', headers: w.headers, url: '/api/caseload', body: JSON.stringify({ perPage: 200 }) });
+    requests.push({ kind: 'caseloadFirstPage', headers: w.headers, url: '/api/caseload', body: JSON.stringify({}) });
+    requests.push({ kind: 'caseloadSearch', headers: w.headers, url: '/api/caseload', body: JSON.stringify({ q: w.familyName }) });
+  }
+  return { requests, caseloadSizes: workers.map((w) => w.size) };
 }
+
+const isSearch = (kind: Target): kind is SearchKind => (SEARCH_KINDS as readonly string[]).includes(kind);
 
 async function timed(base: string, req: Pick<Request, 'url' | 'headers' | 'body'>): Promise<{ ms: number; status: number; requestId: string | null }> {
   const started = performance.now();
@@ -125,9 +165,10 @@ export async function benchClients(options: ClientsBenchOptions): Promise<Row[]>
   const { city, log } = options;
   let handle = await openCachedCity(city);
   let requests: Request[];
+  let caseloadSizes: number[];
   let clientCount: number;
   try {
-    requests = await buildRequests(handle, city, options.perKind);
+    ({ requests, caseloadSizes } = await buildRequests(handle, city, options.perKind));
     clientCount = Number((await handle.pool.query<{ n: number }>('select count(*)::int as n from clients')).rows[0]!.n);
   } finally {
     // PGlite: one process per data directory, and the server is about to open it.
@@ -165,7 +206,7 @@ export async function benchClients(options: ClientsBenchOptions): Promise<Row[]>
         const t = await timed(api, req);
         if (t.status !== 200) throw new Error(`${req.kind} ${req.url}: HTTP ${t.status}`);
         record(req.kind, t.ms);
-        if (run === 0 && req.kind !== 'page' && req.expect && t.requestId) requestIds.push({ kind: req.kind, id: t.requestId, expect: req.expect });
+        if (run === 0 && isSearch(req.kind) && req.expect && t.requestId) requestIds.push({ kind: req.kind, id: t.requestId, expect: req.expect });
       }
       for (const [kind, values] of perRun) runMedians.set(kind, [...(runMedians.get(kind) ?? []), median(values)]);
       log(`  clients ${city.engine} run ${run + 1}/${options.runs}: ${[...perRun].map(([k, v]) => `${k} ${median(v).toFixed(1)} ms`).join(', ')}`);
@@ -205,7 +246,10 @@ export async function benchClients(options: ClientsBenchOptions): Promise<Row[]>
   // How many times the bare route's latency (per run, medians), as the API benchmark's ratios but inverted:
   // these routes are one to two orders of magnitude slower than the bare route, and a speed ratio rounds to 0.00.
   const bareRuns = runMedians.get('bare') ?? [];
-  for (const kind of [...SEARCH_KINDS, 'page'] as const) {
+  if (caseloadSizes.length > 0) {
+    rows.push({ bench, engine: city.engine, metric: `caseload size of the ${caseloadSizes.length} workers measured (open places on case teams)`, runs: caseloadSizes.length, median: median(caseloadSizes), p95: p95(caseloadSizes), unit: 'clients' });
+  }
+  for (const kind of [...SEARCH_KINDS, 'page', ...CASELOAD_KINDS] as const) {
     const medians = runMedians.get(kind) ?? [];
     const ratios = medians.map((m, i) => m / (bareRuns[i] ?? Number.NaN));
     if (ratios.length > 0) rows.push({ bench, engine: city.engine, metric: `${TARGETS[kind].name} / bare latency`, runs: ratios.length, median: median(ratios), p95: p95(ratios), unit: '×' });
