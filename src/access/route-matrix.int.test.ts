@@ -313,6 +313,11 @@ const routes: RouteCases[] = [
     cases: onClient(200, 'GET', '/team'),
   },
   {
+    route: 'GET /api/clients/:id/team/candidates',
+    action: 'case_team.add',
+    cases: onClient(200, 'GET', '/team/candidates'),
+  },
+  {
     route: 'POST /api/clients/:id/team',
     action: 'case_team.add',
     cases: clientTargets.map((target) => ({

@@ -1,7 +1,7 @@
 import { getJson, queryString, send, sendJson } from './api.ts';
 import type { ListEnvelope } from '../lib/list.ts';
 import type { ClientPatch, ClientView, Equity, StatusChange } from '../domain/clients/client.ts';
-import type { Member, NewMember } from '../domain/case-team/case-team.ts';
+import type { Candidate, Member, NewMember } from '../domain/case-team/case-team.ts';
 import type { NewNote, Note, NoteCorrection } from '../domain/notes/note.ts';
 import type { NewTask, Task } from '../domain/tasks/task.ts';
 import type { CaseloadItem, CaseloadQuery, Reassign } from '../domain/caseload/caseload.ts';
@@ -71,6 +71,10 @@ export function getClientSummary(id: string, signal?: AbortSignal): Promise<Clie
 // Case team
 export function listTeam(id: string, signal?: AbortSignal): Promise<ListEnvelope<Member>> {
   return getJson(part(id, 'team'), signal);
+}
+// Who may join: the holding agency's staff, and staff of agencies the client's active consents name.
+export function listTeamCandidates(id: string, signal?: AbortSignal): Promise<ListEnvelope<Candidate>> {
+  return getJson(part(id, 'team', 'candidates'), signal);
 }
 export function addTeamMember(id: string, member: NewMember, csrfToken: string): Promise<Member> {
   return sendJson('POST', part(id, 'team'), member, csrfToken);

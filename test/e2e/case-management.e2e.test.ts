@@ -279,11 +279,12 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   });
 
   // The holding agency's other tools, through the page as a person would use them (pointer or keyboard).
-  it('attaches a résumé read in the browser, puts the file on hold and resumes it, invites the client, adds a colleague, and moves the file to another agency', async () => {
+  it('attaches a résumé read in the browser, puts the file on hold and resumes it, invites the client, adds a colleague and (through the client's consent) the client's caseworker at another agency, and moves the file to another agency', async () => {
     const counsellor = await apiAs(server, server.user.email);
     const dmitri = await counsellor.post<ClientView>('/api/clients', { ...dmitriRecord, givenName: 'Dmitra', email: 'dmitra@example.org', notADuplicate: { reason: 'A different person: checked the date of birth with the client' } });
     const colleague = await seedPerson(server, 'bilingual', ['job_developer'], 'streetcars along spadina avenue');
     const receiver = await seedPerson(server, 'community', ['employment_counsellor'], 'the bluffs at scarborough in june');
+    const caseworker = await seedPerson(server, 'socialAssistance', ['caseworker'], 'ferries to ward island at dusk');
     const { context, page, problems } = await openPage(browser, { language: 'en' });
     try {
       // The manager sees the agency's staff when adding to the team.
@@ -295,6 +296,25 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.getByRole('button', { name: 'Add to the team' }).click();
       await page.locator('p.notice', { hasText: `${colleague.displayName} is on the case team.` }).waitFor();
       expect(await page.locator('tbody tr', { hasText: colleague.displayName }).textContent()).toContain('Job developer');
+
+      // A counsellor adds the client's Ontario Works caseworker, offered once the client's consent names the office.
+      const office = server.organizations.socialAssistance;
+      await counsellor.post(`/api/clients/${dmitri.id}/consents`, {
+        organizationId: office.id,
+        categories: ['identity_contact', 'plan', 'notes'],
+        purpose: 'integrated_case_management',
+        method: 'in_person',
+        evidence: 'Agreed at the office; form signed',
+        expiresOn: `${new Date().getUTCFullYear() + 1}-06-30`,
+      });
+      await signInContext(context, server, server.user);
+      await page.goto(`${server.url}/clients/${dmitri.id}/team`);
+      await waitForPageReady(page);
+      await page.locator('select[name="userId"]').selectOption({ label: `${caseworker.displayName} (${office.name}, through the client's consent)` });
+      await page.locator('select[name="teamRole"]').selectOption('caseworker');
+      await page.getByRole('button', { name: 'Add to the team' }).click();
+      await page.locator('p.notice', { hasText: `${caseworker.displayName} is on the case team.` }).waitFor();
+      expect(await page.locator('tbody tr', { hasText: caseworker.displayName }).textContent()).toContain(office.name);
 
       await signInContext(context, server, server.user);
       await page.goto(`${server.url}/clients/${dmitri.id}/attachments`);

@@ -105,6 +105,36 @@ describeEachEngine('integrated case management: team, notes, tasks, caseload, ha
     expect(after).toContainEqual(expect.objectContaining({ userId: caseworkerB.id, removalReason: 'consent_revoked' }));
   });
 
+  it('offers as team candidates the holding agency’s staff and, through a consent, the named agency’s, audited', async () => {
+    const clientId = await intake();
+    const candidates = async () => {
+      const res = await call(counsellorA, 'GET', `/api/clients/${clientId}/team/candidates`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { userId: string; organizationId: string; throughConsent: boolean; roles: string[] }[];
+    };
+    const before = await candidates();
+    expect(before.map((c) => c.userId)).toEqual(expect.arrayContaining([counsellor2A.id, managerA.id]));
+    // Already on the team (the primary worker), and agencies without a consent, are not offered.
+    expect(before.map((c) => c.userId)).not.toContain(counsellorA.id);
+    expect(before.some((c) => c.organizationId !== agencyA)).toBe(false);
+
+    const consentId = await consentFor(clientId, agencyB, ['identity_contact']);
+    const withConsent = await candidates();
+    expect(withConsent).toContainEqual(expect.objectContaining({ userId: caseworkerB.id, organizationId: agencyB, throughConsent: true, roles: ['caseworker'] }));
+    expect(withConsent.find((c) => c.userId === counsellor2A.id)).toMatchObject({ throughConsent: false, roles: ['employment_counsellor'] });
+    // The holding agency's staff come first.
+    expect(withConsent.findIndex((c) => c.throughConsent)).toBeGreaterThan(withConsent.findIndex((c) => c.userId === counsellor2A.id));
+    // Only the holding agency asks; anyone else gets 404, as for a random id.
+    expect((await call(caseworkerB, 'GET', `/api/clients/${clientId}/team/candidates`)).statusCode).toBe(404);
+
+    const res = await call(counsellorA, 'GET', `/api/clients/${clientId}/team/candidates`);
+    const audit = await handle().db.selectFrom('auditLog').select(['action', 'clientId', 'recordIds']).where('requestId', '=', String(res.headers['x-request-id'])).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'case_team.candidates', clientId });
+
+    await call(counsellorA, 'POST', `/api/clients/${clientId}/consents/${consentId}/revoke`, { method: 'in_person' });
+    expect((await candidates()).map((c) => c.userId)).not.toContain(caseworkerB.id);
+  });
+
   it('appends corrections: the original stays, visibility may narrow but not widen, only the author or a manager corrects', async () => {
     const clientId = await intake();
     const note = (await call(counsellorA, 'POST', `/api/clients/${clientId}/notes`, { kind: 'contact', visibility: 'case_team', body: 'Met on Tuesday' })).json();

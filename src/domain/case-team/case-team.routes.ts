@@ -2,8 +2,8 @@ import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { clientIdParams } from '../clients/client.ts';
-import { memberParams, memberSchema, newMemberSchema } from './case-team.ts';
-import { addMember, listTeam, removeMember } from './case-team.service.ts';
+import { candidateSchema, memberParams, memberSchema, newMemberSchema } from './case-team.ts';
+import { addMember, listCandidates, listTeam, removeMember } from './case-team.service.ts';
 
 export function caseTeamRoutes(app: AppInstance): void {
   app.get(
@@ -13,6 +13,20 @@ export function caseTeamRoutes(app: AppInstance): void {
       schema: { tags: ['case team'], summary: "The client's case team across agencies (former members too, for the holding agency)", params: clientIdParams, response: { 200: listEnvelopeSchema(memberSchema) } },
     },
     async (request) => withTransaction(app.db, (trx) => listTeam(trx, request.actor, request.params.id, { requestId: request.id })),
+  );
+
+  app.get(
+    '/api/clients/:id/team/candidates',
+    {
+      config: { permission: 'case_team.add' },
+      schema: {
+        tags: ['case team'],
+        summary: "Who may join the client's case team: the holding agency's staff, and staff of agencies named in an active consent",
+        params: clientIdParams,
+        response: { 200: listEnvelopeSchema(candidateSchema) },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => listCandidates(trx, request.actor, request.params.id, { requestId: request.id })),
   );
 
   app.post(

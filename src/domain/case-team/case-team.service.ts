@@ -9,8 +9,8 @@ import { AppError } from '../../server/errors.ts';
 import { clientHolder } from '../clients/client.service.ts';
 import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
-import type { Member, NewMember } from './case-team.ts';
-import { insertMember, markRemoved, selectActiveMemberIds, selectMemberForUpdate, selectMembers, selectUserForTeam } from './case-team.queries.ts';
+import { CANDIDATE_LIMIT, type Candidate, type Member, type NewMember } from './case-team.ts';
+import { insertMember, markRemoved, selectActiveMemberIds, selectCandidates, selectMemberForUpdate, selectMembers, selectUserForTeam } from './case-team.queries.ts';
 
 type Context = { requestId: string };
 
@@ -25,6 +25,16 @@ export async function listTeam(trx: Trx, actor: Actor, clientId: string, context
   const items = await selectMembers(trx, access.clientId, holding);
   await writeAudit(trx, actor, { action: 'case_team.read', outcome: 'succeeded', recordType: 'case_team_member', recordIds: items.map((m) => m.id), clientId: access.clientId, requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
+}
+
+// Whom the holding agency may add: its own staff who work with clients, and those of the agencies
+// the client's active consents name. Asked by whoever may add members; which agencies the client
+// shares with is part of the file, so the answer is audited.
+export async function listCandidates(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Candidate>> {
+  const access = await accessClient(trx, actor, clientId, 'case_team.add', context);
+  const items = await selectCandidates(trx, access.clientId, access.holderOrganizationId, teamEligibleRoles, CANDIDATE_LIMIT);
+  await writeAudit(trx, actor, { action: 'case_team.candidates', outcome: 'succeeded', recordType: 'user', recordIds: items.map((c) => c.userId), clientId: access.clientId, requestId: context.requestId });
+  return { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT };
 }
 
 // Only the holding agency adds members; one from another agency needs an active consent naming it.

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { createTask, listClientTasks, type Recurrence, type TaskKind, type TaskPhase } from '../../api-case.ts';
-import type { User } from '../../api.ts';
+import { createTask, listClientTasks, listTeam, listTeamCandidates, type Recurrence, type TaskKind, type TaskPhase } from '../../api-case.ts';
+import type { ClientView, User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DateField, datePartsOf, emptyDate, isDateEmpty, isoDate, SelectField, TextField, useForm, type FormError } from '../../components/form.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
@@ -9,7 +9,6 @@ import { useApi } from '../../use-api.ts';
 import { caseKey, manualTaskKinds, recurrences, taskPhases } from './case-text.ts';
 import { todayInToronto } from './client-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
-import { useColleagues } from './team-page.tsx';
 import { completedMessage, TaskTable } from './task-table.tsx';
 
 export function TasksPage() {
@@ -54,7 +53,7 @@ function Tasks({ client, user, csrfToken }: ClientScope) {
       </section>
       <TaskForm
         key={`task-${version}`}
-        clientId={client.id}
+        client={client}
         user={user}
         csrfToken={csrfToken}
         onDone={(title) => {
@@ -68,14 +67,33 @@ function Tasks({ client, user, csrfToken }: ClientScope) {
 
 type Draft = { title: string; kind: TaskKind | ''; phase: TaskPhase | ''; dueOn: ReturnType<typeof datePartsOf>; recurrence: Recurrence; recurUntil: ReturnType<typeof datePartsOf>; assignedTo: string };
 
-function TaskForm({ clientId, user, csrfToken, onDone }: { clientId: string; user: User; csrfToken: string; onDone: (title: string) => void }) {
+type Assignee = { userId: string; displayName: string; organizationName: string | null };
+
+// Whom a task may go to: the client's active case team (any agency), and at the holding agency its
+// staff who work with clients. Another agency's name is shown beside its people.
+function useAssignees(client: ClientView, user: User) {
+  const holding = client.access.scope === 'own';
+  return useApi(`task-assignees|${client.id}|${user.id}`, async (signal) => {
+    const [team, candidates] = await Promise.all([listTeam(client.id, signal), holding ? listTeamCandidates(client.id, signal) : Promise.resolve({ items: [] })]);
+    const out = new Map<string, Assignee>();
+    for (const m of team.items) {
+      if (m.removedAt === null) out.set(m.userId, { userId: m.userId, displayName: m.displayName, organizationName: m.organizationId === user.organizationId ? null : m.organizationName });
+    }
+    for (const c of candidates.items) if (!c.throughConsent && !out.has(c.userId)) out.set(c.userId, { userId: c.userId, displayName: c.displayName, organizationName: null });
+    out.delete(user.id);
+    return [...out.values()];
+  });
+}
+
+function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; user: User; csrfToken: string; onDone: (title: string) => void }) {
+  const clientId = client.id;
   const { t } = useI18n();
   const form = useForm();
-  const colleagues = useColleagues(user);
+  const assignees = useAssignees(client, user);
   const [draft, setDraft] = useState<Draft>(() => ({ title: '', kind: '', phase: '', dueOn: datePartsOf(todayInToronto()), recurrence: 'none', recurUntil: emptyDate, assignedTo: '' }));
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
-  const others = colleagues.status === 'ready' ? colleagues.data.filter((u) => u.id !== user.id) : [];
+  const others = assignees.status === 'ready' ? assignees.data : [];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -171,7 +189,7 @@ function TaskForm({ clientId, user, csrfToken, onDone }: { clientId: string; use
           value={draft.assignedTo}
           placeholder={t('tasks.assignToMe', { name: user.displayName })}
           onChange={(assignedTo) => set({ assignedTo })}
-          choices={others.map((u) => ({ value: u.id, label: u.displayName }))}
+          choices={others.map((a) => ({ value: a.userId, label: a.organizationName ? t('tasks.assigneeElsewhere', { name: a.displayName, organization: a.organizationName }) : a.displayName }))}
         />
         <div className="form-actions">
           <button type="submit" className="button">

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addTeamMember, listTeam, removeTeamMember, type Member, type TeamRole } from '../../api-case.ts';
+import { addTeamMember, listTeam, listTeamCandidates, removeTeamMember, type Member, type TeamRole } from '../../api-case.ts';
 import { listUsers, type User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SelectField, useForm, type FormError } from '../../components/form.tsx';
-import { caseWorkerRoles, hasAnyRole, isAgencyManager, isClientStaff } from '../../components/require-client-staff.tsx';
+import { caseWorkerRoles, hasAnyRole, isClientStaff } from '../../components/require-client-staff.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -165,11 +165,13 @@ function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientI
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
-  const colleagues = useColleagues(user);
+  // The server offers whom the client's file allows: the agency's own staff, and staff of agencies
+  // named in an active consent (with their agency's name, so the worker sees whom they share with).
+  const candidates = useApi(`team-candidates|${clientId}|${exclude.join(',')}`, (signal) => listTeamCandidates(clientId, signal));
   const [userId, setUserId] = useState('');
   const [teamRole, setTeamRole] = useState<TeamRole | ''>('');
   const [busy, setBusy] = useState(false);
-  const choices = colleagues.status === 'ready' ? colleagues.data.filter((u) => !exclude.includes(u.id)) : [];
+  const choices = candidates.status === 'ready' ? candidates.data.items.filter((c) => !exclude.includes(c.userId)) : [];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -196,9 +198,10 @@ function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientI
   return (
     <section className="editor" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('team.addTitle')}</h2>
-      <p>{isAgencyManager(user) ? t('team.addLeadManager') : t('team.addLead')}</p>
+      <p>{t('team.addLead')}</p>
+      {candidates.status === 'error' ? <SectionProblem error={candidates.error} title={t('team.candidatesFailed')} /> : null}
       {form.summary}
-      <form onSubmit={onSubmit} noValidate aria-busy={busy || colleagues.status === 'loading'}>
+      <form onSubmit={onSubmit} noValidate aria-busy={busy || candidates.status === 'loading'}>
         <SelectField
           form={form}
           name="userId"
@@ -206,7 +209,14 @@ function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientI
           value={userId}
           placeholder={t('intake.choose')}
           onChange={setUserId}
-          choices={choices.map((u) => ({ value: u.id, label: u.id === user.id ? t('team.you', { name: u.displayName }) : u.displayName }))}
+          choices={choices.map((c) => ({
+            value: c.userId,
+            label: c.userId === user.id
+              ? t('team.you', { name: c.displayName })
+              : c.throughConsent
+                ? t('team.candidateElsewhere', { name: c.displayName, organization: c.organizationName })
+                : c.displayName,
+          }))}
         />
         <SelectField
           form={form}
