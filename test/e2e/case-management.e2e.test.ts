@@ -279,7 +279,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   });
 
   // The holding agency's other tools, through the page as a person would use them (pointer or keyboard).
-  it('attaches a résumé read in the browser, puts the file on hold and resumes it, invites the client, adds a colleague and (through the client's consent) the client's caseworker at another agency, and moves the file to another agency', async () => {
+  it('attaches a résumé read in the browser, puts the file on hold and resumes it, invites the client, adds a colleague and (through the client’s consent) the client’s caseworker at another agency, and moves the file to another agency', async () => {
     const counsellor = await apiAs(server, server.user.email);
     const dmitri = await counsellor.post<ClientView>('/api/clients', { ...dmitriRecord, givenName: 'Dmitra', email: 'dmitra@example.org', notADuplicate: { reason: 'A different person: checked the date of birth with the client' } });
     const colleague = await seedPerson(server, 'bilingual', ['job_developer'], 'streetcars along spadina avenue');

@@ -54,6 +54,7 @@ import {
   TIME_HORIZON_SHARES,
 } from './record-distributions.ts';
 import { drawWorkHistory } from './work-history.ts';
+import { stripAccents } from './near-duplicates.ts';
 
 // The intake record of one synthetic client (migration 0010), drawn after the client's core fields
 // from a stream of its own, so the core fields stay what they were before the record existed.
@@ -152,14 +153,7 @@ const AREA_CODES = ['416', '647', '437'];
 
 // Letters only, accents dropped: the part of an e-mail address a name gives.
 export function asciiLetters(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/ø/g, 'o')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
+  return stripAccents(name).toLowerCase().replace(/[^a-z]/g, '');
 }
 
 // Unique per city: a bijection of the client's position onto ten-digit numbers (the multiplier

@@ -27,7 +27,8 @@ const KEYBOARD_NEIGHBOURS: Record<string, string> = {
   n: 'bm', o: 'ip', p: 'o', q: 'w', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', w: 'qe', x: 'zc', y: 'tu', z: 'x',
 };
 
-function stripAccents(name: string): string {
+// Zoë → Zoe, Łukasz → Lukasz, Søren → Soren.
+export function stripAccents(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
