@@ -1,15 +1,20 @@
 import crypto from 'node:crypto';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createSecretBox } from '../../lib/secret-box.ts';
 import { describeEachEngine } from '../../../test/db.ts';
 import { signIn } from '../accounts/account.service.ts';
-import { createDemoAccounts, formatDemoAccounts } from './demo-accounts.ts';
+import { createDemoAccounts, formatDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { loadSyntheticCity } from './load-city.ts';
 
 describeEachEngine('demo city accounts', ({ handle }) => {
+  let accounts: DemoAccount[];
+  beforeAll(async () => {
+    // Enough clients that each demo agency's synthetic workers carry files.
+    await loadSyntheticCity(handle(), { seed: 3, clients: 400 });
+    accounts = await createDemoAccounts(handle().db);
+  });
+
   it('creates one account per demo role with a random password that signs in, stored only as a hash', async () => {
-    await loadSyntheticCity(handle(), { seed: 3, clients: 50 });
-    const accounts = await createDemoAccounts(handle().db);
     expect(accounts.map((a) => a.roles[0])).toEqual([
       'system_administrator',
       'system_analyst',
@@ -33,5 +38,17 @@ describeEachEngine('demo city accounts', ({ handle }) => {
     const stored = await handle().db.selectFrom('users').select('passwordHash').where('email', '=', admin.email).executeTakeFirstOrThrow();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(admin.password);
+  });
+
+  it('hands the demo counsellor and caseworker a synthetic colleague’s caseload, with its open tasks', async () => {
+    for (const account of accounts.filter((a) => a.roles.includes('employment_counsellor') || a.roles.includes('caseworker'))) {
+      expect(account.caseload, account.email).toBeGreaterThan(0);
+      const user = await handle().db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirstOrThrow();
+      const places = await handle().db.selectFrom('caseTeamMembers').select(['clientId']).where('userId', '=', user.id).where('removedAt', 'is', null).execute();
+      expect(places).toHaveLength(account.caseload);
+      const tasks = await handle().db.selectFrom('tasks').select('id').where('assignedTo', '=', user.id).where('status', '=', 'open').execute();
+      expect(tasks.length).toBeGreaterThan(0);
+      expect(formatDemoAccounts(accounts)).toContain(`(caseload of ${account.caseload})`);
+    }
   });
 });

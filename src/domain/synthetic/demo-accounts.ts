@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { systemActor } from '../../access/actor.ts';
 import { withTransaction, type Db } from '../../db/database.ts';
 import type { Role } from '../accounts/account.ts';
 import { createUser } from '../accounts/account.service.ts';
 import type { OrganizationType } from '../organizations/organization.ts';
+import { handOverMemberships } from '../case-team/case-team.service.ts';
 import { listOrganizations } from '../organizations/organization.service.ts';
+import { reassignOpenTasks } from '../tasks/task.service.ts';
 
-export type DemoAccount = { email: string; password: string; roles: Role[]; organization: string };
+// caseload: the clients handed to a demo counsellor or caseworker from a synthetic colleague.
+export type DemoAccount = { email: string; password: string; roles: Role[]; organization: string; caseload: number };
 
 const demoPeople: { local: string; name: string; type: OrganizationType; roles: Role[] }[] = [
   { local: 'admin', name: 'Demo System Administrator', type: 'system_manager', roles: ['system_administrator'] },
@@ -29,7 +33,7 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
       if (!organization) continue;
       const password = crypto.randomBytes(12).toString('base64url');
       const email = `${person.local}@demo.continuum.example`;
-      await createUser(trx, actor, {
+      const user = await createUser(trx, actor, {
         organizationId: organization.id,
         email,
         displayName: person.name,
@@ -37,13 +41,32 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
         preferredLanguage: 'en',
         password,
       });
-      accounts.push({ email, password, roles: person.roles, organization: organization.name });
+      // A counsellor or caseworker takes over the fullest caseload of a synthetic colleague (who never
+      // signs in), by the product's own handover, so the demo opens on real files, notes and tasks.
+      let caseload = 0;
+      const role = person.roles.find((r) => r === 'employment_counsellor' || r === 'caseworker');
+      if (role) {
+        const { rows } = await sql<{ userId: string }>`
+          select m.user_id as "userId" from case_team_members m
+          join users u on u.id = m.user_id and u.organization_id = ${organization.id} and u.status = 'invited'
+          join user_roles r on r.user_id = u.id and r.role = ${role}
+          where m.removed_at is null group by m.user_id order by count(*) desc, m.user_id limit 1`.execute(trx);
+        const from = rows[0];
+        if (from) {
+          const moved = await handOverMemberships(trx, actor, { userId: from.userId }, { userId: user.id, organizationId: organization.id }, undefined);
+          await reassignOpenTasks(trx, from.userId, user.id, moved);
+          caseload = moved.length;
+        }
+      }
+      accounts.push({ email, password, roles: person.roles, organization: organization.name, caseload });
     }
     return accounts;
   });
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {
-  const lines = accounts.map((a) => `  ${a.email.padEnd(36)} ${a.password}  ${a.roles.join(', ')} — ${a.organization}`);
+  const lines = accounts.map(
+    (a) => `  ${a.email.padEnd(36)} ${a.password}  ${a.roles.join(', ')} — ${a.organization}${a.caseload > 0 ? ` (caseload of ${a.caseload})` : ''}`,
+  );
   return ['Demo accounts (passwords are shown only this once; multi-factor sign-in is off for the demo):', ...lines].join('\n');
 }
