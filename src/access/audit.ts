@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../db/database.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import type { Actor } from './actor.ts';
 
 export type AuditEntry = {
@@ -55,4 +55,17 @@ export function notVisibleError(actor: Actor, entry: Omit<AuditEntry, 'outcome' 
   const error = new AppError('not_found', message);
   error.audit = { write: (db) => writeAudit(db, actor, { ...entry, outcome: 'denied', reason: exists ? 'not_visible' : 'not_found' }) };
   return error;
+}
+
+// The audit row of a read (or write) of a client's personal information, with the purpose the access
+// was granted for (docs/permissions.md 2.3, 4.4): every service writes it through here, so no row of
+// personal information goes without its purpose.
+export async function auditClient(
+  db: DbOrTrx,
+  actor: Actor,
+  access: { clientId: string; purpose: string },
+  // `purpose`: only where the act has its own (a transfer is for `transfer`, whoever asks).
+  entry: Omit<AuditEntry, 'outcome' | 'clientId'> & { outcome?: AuditEntry['outcome'] },
+): Promise<void> {
+  await writeAudit(db, actor, { ...entry, outcome: entry.outcome ?? 'succeeded', clientId: access.clientId, purpose: entry.purpose ?? access.purpose });
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../domain/accounts/account.ts';
 import type { OrganizationType } from '../domain/organizations/organization.ts';
 import type { Actor, UserActor } from './actor.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { permissions, scopesOf, type Action, type Scope } from './permissions.ts';
 import { agencyRoles, staffRolesByOrganizationType } from '../domain/accounts/roles.ts';
 

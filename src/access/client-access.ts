@@ -1,10 +1,9 @@
 import type { Role } from '../domain/accounts/account.ts';
 import { consentCategories, type ConsentCategory } from '../domain/clients/client.ts';
-import { clientHolder } from '../domain/clients/client.service.ts';
-import { activeConsentsFor } from '../domain/consent/consent-facts.ts';
-import { activeMembership } from '../domain/case-team/case-team-facts.ts';
-import { clientAccountOf } from '../domain/accounts/user-admin.service.ts';
 import type { DbOrTrx } from '../db/database.ts';
+import { todayIn } from '../lib/dates.ts';
+import type { AppError } from '../lib/errors.ts';
+import { clientFacts, type ClientFacts, type Viewer } from './facts/client-facts.ts';
 import type { Actor } from './actor.ts';
 import { deniedError, notVisibleError } from './audit.ts';
 import { authorize, type Action, type Scope } from './authorize.ts';
@@ -35,6 +34,8 @@ export type ClientAccess = {
   categories: ReadonlySet<ConsentCategory>;
   // The purposes of the consents that opened the file (empty when the actor's agency holds it).
   purposes: string[];
+  // Why the actor reads the file, as the audit row records it (purposeOf below).
+  purpose: string;
   consentIds: string[];
   // Job developers see the stream (not the assessment's content) of a client they can reach (2.2).
   streamOnly: boolean;
@@ -54,41 +55,36 @@ function ceilingOf(actor: Actor, onTeam: boolean): Set<ConsentCategory> {
   return new Set(actor.roles.flatMap((r) => (onTeam ? (teamCeilings[r] ?? ceilings[r]) : ceilings[r])));
 }
 
-// A client the actor may take `action` on, or the 404 a random id gets (audited as not_visible).
+// What the actor may do with one client's file for one action, decided on its facts: the access, or
+// why not (`role`: no role of the actor holds the action at all, 403; `record`: not this record, 404).
+export type ClientDecision = { allowed: true; access: ClientAccess } | { allowed: false; basis: 'role' | 'record'; reason: string };
+
+export function viewerOf(actor: Actor): Viewer {
+  return actor.kind === 'user' ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: undefined, userId: undefined };
+}
+
+// The facts a decision about this client rests on, for this actor, today (Toronto time).
+export function loadClientFacts(db: DbOrTrx, actor: Actor, clientId: string, today: string = todayIn()): Promise<ClientFacts | undefined> {
+  return clientFacts(db, clientId, viewerOf(actor), today);
+}
+
 // `purpose` narrows which consents count (2.3: the caller may only narrow the route's purpose).
-export async function accessClient(
-  db: DbOrTrx,
-  actor: Actor,
-  clientId: string,
-  action: Action,
-  context: { requestId: string; purpose?: string },
-): Promise<ClientAccess> {
-  const holder = await clientHolder(db, clientId);
+export function decideClient(actor: Actor, facts: ClientFacts, action: Action, purpose?: string): ClientDecision {
   const user = actor.kind === 'user' ? actor : undefined;
-  const elsewhere = holder !== undefined && user !== undefined && user.organizationId !== holder.organizationId;
-  const consents = holder && elsewhere
-    ? (await activeConsentsFor(db, holder.id, user.organizationId)).filter((c) => !context.purpose || c.purpose === context.purpose)
-    : [];
+  const elsewhere = user !== undefined && user.organizationId !== facts.holderOrganizationId;
+  const consents = elsewhere ? facts.consents.filter((c) => !purpose || c.purpose === purpose) : [];
   // A case-team place counts for a member from another agency only while a consent names it (2.1).
-  const membership = holder && user ? await activeMembership(db, holder.id, user.userId) : undefined;
-  const onTeam = membership !== undefined && (!elsewhere || consents.length > 0);
+  const onTeam = facts.teamMemberId !== undefined && (!elsewhere || consents.length > 0);
   // A client's own account reaches their own record (`self`), and nothing else.
-  const accountUserId = holder && user?.roles.includes('job_seeker') ? await clientAccountOf(db, holder.id) : undefined;
-  const decision = holder
-    ? authorize(actor, action, {
-        kind: 'client',
-        organizationId: holder.organizationId,
-        consentedOrganizationIds: consents.length > 0 && user ? [user.organizationId] : [],
-        caseTeamUserIds: onTeam && user ? [user.userId] : [],
-        userId: accountUserId,
-      })
-    : undefined;
-  if (!holder || !decision?.allowed) {
-    if (decision && !decision.allowed && decision.basis === 'role') {
-      throw deniedError(actor, { action, recordType: 'client', clientId: holder?.id, reason: decision.reason, requestId: context.requestId }, `Not allowed: ${decision.reason}.`);
-    }
-    throw notVisibleError(actor, { action, recordType: 'client', clientId: holder?.id, requestId: context.requestId }, holder !== undefined, 'No client has that id.');
-  }
+  const accountUserId = user?.roles.includes('job_seeker') ? facts.accountUserId : undefined;
+  const decision = authorize(actor, action, {
+    kind: 'client',
+    organizationId: facts.holderOrganizationId,
+    consentedOrganizationIds: consents.length > 0 && user ? [user.organizationId] : [],
+    caseTeamUserIds: onTeam && user ? [user.userId] : [],
+    userId: accountUserId,
+  });
+  if (!decision.allowed) return { allowed: false, basis: decision.basis, reason: decision.reason };
   const ceiling = ceilingOf(actor, onTeam);
   // Another agency reaches only what its consents name, whichever scope let it in.
   const reached: Set<ConsentCategory> = elsewhere && (decision.scope === 'cons' || decision.scope === 'team')
@@ -98,24 +94,89 @@ export async function accessClient(
   // Equity answers reach only counsellors and caseworkers (and the client): never by default (4.6).
   if (categories.has('equity') && !authorize(actor, 'client.equity.read', {
     kind: 'client',
-    organizationId: holder.organizationId,
+    organizationId: facts.holderOrganizationId,
     consentedOrganizationIds: elsewhere && user ? [user.organizationId] : [],
     userId: accountUserId,
   }).allowed) {
     categories.delete('equity');
   }
   const streamOnly = !categories.has('assessment') && actor.kind === 'user' && actor.roles.includes('job_developer');
+  const purposes = [...new Set(consents.map((c) => c.purpose))];
   return {
-    clientId: holder.id,
-    holderOrganizationId: holder.organizationId,
-    status: holder.status,
-    scope: decision.scope,
-    categories,
-    purposes: [...new Set(consents.map((c) => c.purpose))],
-    consentIds: consents.map((c) => c.id),
-    streamOnly,
-    onTeam,
+    allowed: true,
+    access: {
+      clientId: facts.clientId,
+      holderOrganizationId: facts.holderOrganizationId,
+      status: facts.status,
+      scope: decision.scope,
+      categories,
+      purposes,
+      purpose: purposeOf(decision.scope, purposes, elsewhere),
+      consentIds: consents.map((c) => c.id),
+      streamOnly,
+      onTeam,
+    },
   };
+}
+
+// Why the actor reads the file, for the audit row (docs/permissions.md 2.3, 4.4): the purposes of
+// the consents that opened it to another agency; the holding agency serving its own client; the
+// client reading their own file; the system actor's task.
+function purposeOf(scope: Scope, consentPurposes: string[], elsewhere: boolean): string {
+  if (elsewhere && consentPurposes.length > 0) return consentPurposes.join(',');
+  switch (scope) {
+    case 'self':
+      return 'client_own_file';
+    case 'cmp':
+      return 'complaint';
+    case 'all':
+    case 'sys':
+      return 'system';
+    case 'pub':
+    case 'own':
+    case 'cons':
+    case 'team':
+      return 'service_delivery';
+    default: {
+      const unknown: never = scope;
+      return unknown;
+    }
+  }
+}
+
+// The 404 a random id gets (audited as not_visible or not_found), or the 403 for a role that may not
+// take the action at all (audited with the reason).
+function refusal(actor: Actor, facts: ClientFacts | undefined, decision: ClientDecision | undefined, action: Action, requestId: string): AppError {
+  if (decision && !decision.allowed && decision.basis === 'role') {
+    return deniedError(actor, { action, recordType: 'client', clientId: facts?.clientId, reason: decision.reason, requestId }, `Not allowed: ${decision.reason}.`);
+  }
+  return notVisibleError(actor, { action, recordType: 'client', clientId: facts?.clientId, requestId }, facts !== undefined, 'No client has that id.');
+}
+
+// A client the actor may take `action` on, or the refusal (404 like a random id, or 403), audited.
+export async function accessClient(
+  db: DbOrTrx,
+  actor: Actor,
+  clientId: string,
+  action: Action,
+  context: { requestId: string; purpose?: string },
+): Promise<ClientAccess> {
+  const facts = await loadClientFacts(db, actor, clientId);
+  return requireClient(actor, facts, action, context);
+}
+
+// The same, on facts already loaded (a composite view decides each of its parts on one load).
+export function requireClient(actor: Actor, facts: ClientFacts | undefined, action: Action, context: { requestId: string; purpose?: string }): ClientAccess {
+  const decision = facts ? decideClient(actor, facts, action, context.purpose) : undefined;
+  if (!facts || !decision?.allowed) throw refusal(actor, facts, decision, action, context.requestId);
+  return decision.access;
+}
+
+// For a part of a composite view: the access the part's own route would grant, or undefined where
+// that route would refuse (the view then leaves the part out, and writes no denial of its own).
+export function partAccess(actor: Actor, facts: ClientFacts, action: Action, purpose?: string): ClientAccess | undefined {
+  const decision = decideClient(actor, facts, action, purpose);
+  return decision.allowed ? decision.access : undefined;
 }
 
 // For sub-resources of one category (assessments, consents' content, notes): a category the caller

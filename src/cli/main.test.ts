@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram, describeError, runCli } from './main.ts';
 import { createProgress } from './progress.ts';
 import { CliError } from './errors.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { z } from 'zod';
 

@@ -7,7 +7,7 @@ import { BackupError } from '../db/backup.ts';
 import { SyntheticCityExistsError } from '../domain/synthetic/load-city.ts';
 import { ConfigError } from '../lib/config.ts';
 import { APP_VERSION } from '../lib/version.ts';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { backupCommand, restoreCommand } from './commands/backup-database.ts';
 import { demoCommand } from './commands/load-demo.ts';
 import { migrateCommand } from './commands/migrate-database.ts';

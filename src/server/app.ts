@@ -21,7 +21,7 @@ import { isAction, type Action } from '../access/permissions.ts';
 import { defaultSessionPolicy, type SessionPolicy } from '../domain/accounts/account.service.ts';
 import { registerAuth } from './auth.ts';
 import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
-import { AppError, statusFor, toProblem, type FieldIssue } from './errors.ts';
+import { AppError, statusFor, toProblem, type FieldIssue } from '../lib/errors.ts';
 import { registerRoutes } from './routes.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { createSecretBox, type SecretBox } from '../lib/secret-box.ts';

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
 import { anonymous, type UserActor } from '../access/actor.ts';
 import { resolveSession, type SessionPolicy } from '../domain/accounts/account.service.ts';
 import { hitAndCheck } from '../access/rate-limit.ts';
@@ -6,7 +7,7 @@ import { deniedError } from '../access/audit.ts';
 import { mayTakeAction } from '../access/authorize.ts';
 import { isPublicAction } from '../access/permissions.ts';
 import type { AppInstance } from './app.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../lib/errors.ts';
 
 export const SESSION_COOKIE = 'continuum_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -32,14 +33,16 @@ export async function registerAuth(
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await resolveSession(app.db, token, options.policy);
-    if (!session) return;
+    const session = token ? await resolveSession(app.db, token, options.policy) : undefined;
+    if (!session) return gate(request);
     request.actor = session.actor;
     request.csrfToken = session.csrfToken;
+    await gate(request);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Who may call the route is settled before the body is read or validated, so an anonymous request
+  // gets 401 (and a refused one its 403) whatever it sends: no field errors for a visitor.
+  async function gate(request: FastifyRequest): Promise<void> {
     const action = request.routeOptions.config.permission;
     // onRoute refuses API routes without an action; anything else (pages, assets) passes here.
     if (action === undefined) return;
@@ -64,11 +67,11 @@ export async function registerAuth(
     }
     // The role gate: an action none of the caller's roles holds answers 403 for every id, audited
     // (docs/permissions.md, 2.4). Which records an allowed action reaches, the module decides.
-    const gate = mayTakeAction(request.actor, action);
-    if (!gate.allowed) {
-      throw deniedError(request.actor, { action, reason: gate.reason, requestId: request.id }, `Not allowed: ${gate.reason}.`);
+    const decision = mayTakeAction(request.actor, action);
+    if (!decision.allowed) {
+      throw deniedError(request.actor, { action, reason: decision.reason, requestId: request.id }, `Not allowed: ${decision.reason}.`);
     }
-  });
+  }
 }
 
 export function sessionCookieOptions(options: { cookieSecure: boolean; maxAgeSeconds: number }) {

@@ -26,14 +26,14 @@ export function formatReport(report: AssessmentReport): string {
   }
   lines.push('', 'How streams moved (reassessments and overrides)');
   for (const m of report.streamMoves) lines.push(`  ${m.from} → ${m.to} by ${m.kind.padEnd(12)} ${show(m.count).padStart(7)}`);
-  lines.push('', `Share in Stream C by self-identified group (all clients: ${report.overall.clients})`);
+  lines.push('', `Share in Stream C by self-identified group (all clients: ${show(report.overall.clients)}); ratio to everyone else, flagged at ${report.disparityRatio} or more, or ${(1 / report.disparityRatio).toFixed(2)} or less (policy ${report.policyVersion})`);
   let dimension = '';
   for (const g of report.streamsByGroup) {
     if (g.dimension !== dimension) {
       dimension = g.dimension;
       lines.push(`  ${dimension}`);
     }
-    lines.push(`    ${g.group.padEnd(22).slice(0, 22)} ${show(g.clients).padStart(7)}  ${bar(g.shareC)} ${percent(g.shareC)}`);
+    lines.push(`    ${g.group.padEnd(22).slice(0, 22)} ${show(g.clients).padStart(7)}  ${bar(g.shareC)} ${percent(g.shareC).padStart(8)}  others ${percent(g.shareCElsewhere).padStart(8)}  ratio ${(g.ratioC === null ? '—' : g.ratioC.toFixed(2)).padStart(5)}${g.flagged ? '  ← look into this' : ''}`);
   }
   return lines.join('\n');
 }

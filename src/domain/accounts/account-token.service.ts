@@ -4,7 +4,7 @@ import { writeAudit } from '../../access/audit.ts';
 import { blockedFor, clearKeysStartingWith, recordHit } from '../../access/rate-limit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { withTransaction } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
 import type { TokenPassword } from './account.ts';
 import {

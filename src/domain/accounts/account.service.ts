@@ -3,7 +3,7 @@ import type { Actor, UserActor } from '../../access/actor.ts';
 import { writeAudit } from '../../access/audit.ts';
 import type { Db, Trx } from '../../db/database.ts';
 import { withTransaction } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import { blockedFor, clearKey, recordHit } from '../../access/rate-limit.ts';
 import { assertRolesFit } from '../../access/authorize.ts';

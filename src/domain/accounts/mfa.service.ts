@@ -3,7 +3,7 @@ import { writeAudit } from '../../access/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { generateTotpSecret, matchTotp, otpauthUri } from '../../lib/totp.ts';
 import { isSealed, SecretBoxError, type SecretBox } from '../../lib/secret-box.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { confirmTotp, revokeUserSessions, selectTotpState, selectUserByEmail, setPendingTotp } from './account.queries.ts';
 
 // Enrolment in two steps: a new secret is offered (as an otpauth:// URI for the app, and as text to

@@ -5,7 +5,7 @@ import { actsAcrossOrganizations, assertRolesFit, authorize, rolesGrantableBy, t
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import type { InviteUser, Role, User, UserListQuery } from './account.ts';

@@ -1,12 +1,12 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, notVisibleError } from '../../access/audit.ts';
 import { accessClient, requireCategory } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { addBusinessDays } from '../../lib/business-days.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { activeManagersOf } from '../accounts/user-admin.service.ts';
 import { closeTaskFor, openTaskFor } from '../tasks/task.service.ts';
 import type { Review } from './assessment-review.ts';
@@ -47,7 +47,7 @@ export async function requestReview(trx: Trx, actor: Actor, clientId: string, as
     dueOn: addBusinessDays(todayIn(), REVIEW_ANSWER_DAYS),
   });
   await setReviewTask(trx, id, taskId);
-  await writeAudit(trx, actor, { action: 'assessment.review_request', outcome: 'succeeded', recordType: 'assessment_review', recordId: id, clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'assessment.review_request', recordType: 'assessment_review', recordId: id, requestId: context.requestId });
   return selectReview(trx, id);
 }
 
@@ -64,7 +64,7 @@ export async function answerReviewRequest(trx: Trx, actor: Actor, clientId: stri
   }
   await answerReview(trx, review.id, { answeredBy: actor.kind === 'user' ? actor.userId : null, ...input });
   if (review.taskId) await closeTaskFor(trx, review.taskId, actor.kind === 'user' ? actor.userId : null);
-  await writeAudit(trx, actor, { action: 'assessment.review_answer', outcome: 'succeeded', recordType: 'assessment_review', recordId: review.id, clientId: access.clientId, reason: input.outcome, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'assessment.review_answer', recordType: 'assessment_review', recordId: review.id, reason: input.outcome, requestId: context.requestId });
   return selectReview(trx, review.id);
 }
 
@@ -72,6 +72,6 @@ export async function listReviews(trx: Trx, actor: Actor, clientId: string, cont
   const access = await accessClient(trx, actor, clientId, 'assessment.read', context);
   requireCategory(actor, access, 'assessment', 'assessment.read', context.requestId);
   const items = await selectReviews(trx, access.clientId);
-  await writeAudit(trx, actor, { action: 'assessment.read', outcome: 'succeeded', recordType: 'assessment_review', recordIds: items.map((r) => r.id), clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'assessment.read', recordType: 'assessment_review', recordIds: items.map((r) => r.id), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }

@@ -1,11 +1,11 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { assessmentInputFor } from '../clients/client.service.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
 import { notify } from '../notifications/notification.service.ts';
@@ -140,20 +140,13 @@ export async function listAssessments(trx: Trx, actor: Actor, clientId: string, 
   const access = await accessClient(trx, actor, clientId, 'assessment.read', context);
   requireCategory(actor, access, 'assessment', 'assessment.read', context.requestId);
   const { items, total } = await selectAssessments(trx, access.clientId, page);
-  await writeAudit(trx, actor, {
-    action: 'assessment.read',
-    outcome: 'succeeded',
-    recordType: 'assessment',
-    recordIds: items.map((a) => a.id),
-    clientId: access.clientId,
-    purpose: access.purposes.join(',') || undefined,
-    requestId: context.requestId,
-  });
+  await auditClient(trx, actor, access, { action: 'assessment.read', recordType: 'assessment', recordIds: items.map((a) => a.id), requestId: context.requestId });
   return { items, total, ...page };
 }
 
-// For the timeline and summary: the history this access may read (none without the category).
-export async function assessmentHistory(trx: Trx, access: ClientAccess, limit: number): Promise<Assessment[]> {
-  if (!access.categories.has('assessment')) return [];
+// The newest assessments an `assessment.read` access reaches (none without the category), for the
+// timeline and summary.
+export async function assessmentHistory(trx: Trx, access: ClientAccess | undefined, limit: number): Promise<Assessment[]> {
+  if (!access || !access.categories.has('assessment')) return [];
   return (await selectAssessments(trx, access.clientId, { page: 1, perPage: limit })).items;
 }

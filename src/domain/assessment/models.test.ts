@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { barrierKinds } from './assessment-input.ts';
 import { assessmentModelSchema, conditionTypes, type AssessmentModel } from './assessment-model.ts';
 import { defaultModelVersion, findModel, getModel, listModels, modelChecksum, parseModelFile } from './models.ts';

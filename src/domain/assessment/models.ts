@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { assessmentModelSchema, type AssessmentModel } from './assessment-model.ts';
 
 export { modelChecksum } from './assessment-model.ts';

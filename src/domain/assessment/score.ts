@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addMonths, ageOn, calendarMonthsTouched, isIsoDate, todayIn } from '../../lib/dates.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { nocTeer } from '../occupations/noc.ts';
 import type { AssessmentInput, WorkHistoryEntry } from './assessment-input.ts';
 import { bilingualTextSchema, modelChecksum, type AssessmentModel, type BilingualText, type Condition } from './assessment-model.ts';

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { deniedError, writeAudit } from '../../access/audit.ts';
 import { actorScopes, mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { AuditList, AuditQuery, ClientAuditQuery } from './audit.ts';
 import { accessClient } from '../../access/client-access.ts';
 import { selectAuditRows } from './audit.queries.ts';

@@ -1,11 +1,11 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { clientHolder } from '../clients/client.service.ts';
 import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
@@ -21,9 +21,8 @@ const teamEligibleRoles = ['agency_manager', 'employment_counsellor', 'caseworke
 // only the team, the holding agency, the client and the ombudsperson see it (docs/permissions.md 3.9).
 export async function listTeam(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Member>> {
   const access = await accessClient(trx, actor, clientId, 'case_team.read', context);
-  const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId);
-  const items = await selectMembers(trx, access.clientId, holding);
-  await writeAudit(trx, actor, { action: 'case_team.read', outcome: 'succeeded', recordType: 'case_team_member', recordIds: items.map((m) => m.id), clientId: access.clientId, requestId: context.requestId });
+  const items = await readableMembers(trx, actor, access);
+  await auditClient(trx, actor, access, { action: 'case_team.read', recordType: 'case_team_member', recordIds: items.map((m) => m.id), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
 
@@ -33,7 +32,7 @@ export async function listTeam(trx: Trx, actor: Actor, clientId: string, context
 export async function listCandidates(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Candidate>> {
   const access = await accessClient(trx, actor, clientId, 'case_team.add', context);
   const items = await selectCandidates(trx, access.clientId, access.holderOrganizationId, teamEligibleRoles, CANDIDATE_LIMIT);
-  await writeAudit(trx, actor, { action: 'case_team.candidates', outcome: 'succeeded', recordType: 'user', recordIds: items.map((c) => c.userId), clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'case_team.candidates', recordType: 'user', recordIds: items.map((c) => c.userId), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT };
 }
 
@@ -50,7 +49,7 @@ export async function addMember(trx: Trx, actor: Actor, clientId: string, input:
     invalid("The member's organization needs the client's active consent first: record it, then add them.");
   }
   const id = await addMembership(trx, actor, { clientId: access.clientId, userId: user!.id, organizationId: user!.organizationId, teamRole: input.teamRole });
-  await writeAudit(trx, actor, { action: 'case_team.add', outcome: 'succeeded', recordType: 'case_team_member', recordId: id, clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'case_team.add', recordType: 'case_team_member', recordId: id, requestId: context.requestId });
   const member = (await selectMembers(trx, access.clientId, false)).find((m) => m.id === id);
   if (!member) throw new AppError('internal', 'The member could not be read back.');
   return member;
@@ -121,11 +120,12 @@ export async function teamUserIds(db: DbOrTrx, clientId: string): Promise<string
   return (await selectActiveMemberIds(db, { clientId })).map((m) => m.userId);
 }
 
-// For the timeline: membership changes, seen by the holding agency and the team (3.9).
-export async function teamHistory(trx: Trx, actor: Actor, access: ClientAccess): Promise<Member[]> {
+// The members a `case_team.read` access reaches, for the route and every composite view (3.9): the
+// holding agency sees former members too; the team, the client and a complaint see the current team.
+export async function readableMembers(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Member[]> {
+  if (!access) return [];
   const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId);
-  if (!holding && !access.onTeam && access.scope !== 'self' && access.scope !== 'cmp') return [];
-  return selectMembers(trx, access.clientId, true);
+  return selectMembers(trx, access.clientId, holding);
 }
 
 // A released transfer: the sending agency's people leave the team; the receiving worker joins it.

@@ -3,7 +3,7 @@ import { notVisibleError, writeAudit } from '../../access/audit.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { handOverMemberships } from '../case-team/case-team.service.ts';
 import { searchKey } from '../clients/client.service.ts';
 import { notify } from '../notifications/notification.service.ts';
@@ -34,7 +34,7 @@ export async function queryCaseload(trx: Trx, actor: Actor, query: CaseloadQuery
     page: query.page,
     perPage: query.perPage,
   });
-  await writeAudit(trx, actor, { action: 'caseload.read', outcome: 'succeeded', recordType: 'client', recordIds: items.map((i) => i.clientId), reason: query.q ? 'search' : undefined, requestId: context.requestId });
+  await writeAudit(trx, actor, { action: 'caseload.read', outcome: 'succeeded', recordType: 'client', recordIds: items.map((i) => i.clientId), purpose: 'service_delivery', reason: query.q ? 'search' : undefined, requestId: context.requestId });
   return { items, total, page: query.page, perPage: query.perPage };
 }
 

@@ -6,7 +6,7 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { openMatchToken } from './match-token.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
 import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { notify } from '../notifications/notification.service.ts';

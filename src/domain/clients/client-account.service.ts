@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { accessClient } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { clientOfAccount, inviteClientAccount } from '../accounts/user-admin.service.ts';
 import type { User } from '../accounts/account.ts';
 import { getClient, type RequestContext } from './client.service.ts';

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
-import { notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, notVisibleError } from '../../access/audit.ts';
 import { accessClient, requireCategory } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { ATTACHMENT_MAX_BYTES, attachmentCategory, contentMatches, type Attachment, type NewAttachment } from './client-attachment.ts';
 import { insertAttachment, selectAttachmentContent, selectAttachments } from './client.queries.ts';
 import type { RequestContext } from './client.service.ts';
@@ -32,7 +32,7 @@ export async function addAttachment(trx: Trx, actor: Actor, clientId: string, in
     sha256: crypto.createHash('sha256').update(content).digest('hex'),
     content,
   });
-  await writeAudit(trx, actor, { action: 'client.update', outcome: 'succeeded', recordType: 'client_attachment', recordId: id, clientId: access.clientId, reason: `attachment ${input.kind}`, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'client.update', recordType: 'client_attachment', recordId: id, reason: `attachment ${input.kind}`, requestId: context.requestId });
   return (await selectAttachments(trx, access.clientId)).find((a) => a.id === id)!;
 }
 
@@ -40,7 +40,7 @@ export async function addAttachment(trx: Trx, actor: Actor, clientId: string, in
 export async function listAttachments(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ListEnvelope<Attachment>> {
   const access = await accessClient(trx, actor, clientId, 'client.read', context);
   const items = (await selectAttachments(trx, access.clientId)).filter((a) => access.categories.has(attachmentCategory(a.kind)));
-  await writeAudit(trx, actor, { action: 'client.read', outcome: 'succeeded', recordType: 'client_attachment', recordIds: items.map((a) => a.id), clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'client.read', recordType: 'client_attachment', recordIds: items.map((a) => a.id), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
 
@@ -50,6 +50,6 @@ export async function attachmentContent(trx: Trx, actor: Actor, clientId: string
   if (!found || !access.categories.has(attachmentCategory(found.kind))) {
     throw notVisibleError(actor, { action: 'client.read', recordType: 'client_attachment', recordId: isUuid(attachmentId) ? attachmentId : undefined, clientId: access.clientId, requestId: context.requestId }, found !== undefined, 'The client has no attachment with that id.');
   }
-  await writeAudit(trx, actor, { action: 'client.read', outcome: 'succeeded', recordType: 'client_attachment', recordId: attachmentId, clientId: access.clientId, reason: 'download', requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'client.read', recordType: 'client_attachment', recordId: attachmentId, reason: 'download', requestId: context.requestId });
   return found;
 }

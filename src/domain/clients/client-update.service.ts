@@ -1,8 +1,8 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError } from '../../access/audit.ts';
 import { accessClient } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import { fieldCategories, type ClientPatch, type ClientView, type Equity, type StatusChange } from './client.ts';
@@ -29,7 +29,7 @@ export async function updateClient(trx: Trx, actor: Actor, clientId: string, pat
     ...patch,
     ...(patch.postalCode !== undefined ? { neighbourhoodId: location?.neighbourhoodId ?? null } : {}),
   });
-  await writeAudit(trx, actor, { action: 'client.update', outcome: 'succeeded', recordType: 'client', recordId: access.clientId, clientId: access.clientId, reason: `fields: ${fields.join(', ')}`, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'client.update', recordType: 'client', recordId: access.clientId, reason: `fields: ${fields.join(', ')}`, requestId: context.requestId });
   const assessed = ['dateOfBirth', 'educationLevel', 'literacyNumeracy', 'incomeSource', 'workHistory', 'barriers', 'accommodations'].some((f) => f in patch);
   const view = await getClient(trx, actor, access.clientId, context);
   return { ...view, reassessmentSuggested: assessed && (await currentAssessmentOf(trx, access.clientId)) !== undefined };
@@ -39,7 +39,7 @@ export async function updateClient(trx: Trx, actor: Actor, clientId: string, pat
 export async function updateEquity(trx: Trx, actor: Actor, clientId: string, equity: Equity, context: RequestContext): Promise<ClientView> {
   const access = await accessClient(trx, actor, clientId, 'client.equity.write', context);
   await upsertEquity(trx, access.clientId, equity);
-  await writeAudit(trx, actor, { action: 'client.equity.write', outcome: 'succeeded', recordType: 'client_equity', recordId: access.clientId, clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'client.equity.write', recordType: 'client_equity', recordId: access.clientId, requestId: context.requestId });
   return getClient(trx, actor, access.clientId, context);
 }
 
@@ -67,6 +67,6 @@ export async function changeStatus(trx: Trx, actor: Actor, clientId: string, cha
     changedBy: actor.kind === 'user' ? actor.userId : null,
     organizationId: access.holderOrganizationId,
   });
-  await writeAudit(trx, actor, { action: 'client.close', outcome: 'succeeded', recordType: 'client', recordId: access.clientId, clientId: access.clientId, reason: kind, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'client.close', recordType: 'client', recordId: access.clientId, reason: kind, requestId: context.requestId });
   return getClient(trx, actor, access.clientId, context);
 }

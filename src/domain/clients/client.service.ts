@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
@@ -133,6 +133,7 @@ export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateS
     outcome: 'succeeded',
     recordType: 'client',
     recordIds: matches.map((m) => m.id),
+    purpose: 'intake',
     reason: `${matches.length} match(es), ${matches.filter((m) => m.kind === 'possible_existing_record').length} outside the caller's access`,
     requestId: context.requestId,
   });
@@ -190,6 +191,7 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
     recordType: 'client',
     recordId: id,
     clientId: id,
+    purpose: 'service_delivery',
     reason: strong.length > 0 ? `confirmed not a duplicate of ${strong.length} possible record(s)` : undefined,
     requestId: context.requestId,
   });
@@ -270,13 +272,10 @@ export async function getClient(trx: Trx, actor: Actor, clientId: string, contex
   const record = await selectClientRecord(trx, access.clientId);
   if (!record) throw new AppError('not_found', 'No client has that id.');
   const current = await currentAssessmentOf(trx, access.clientId);
-  await writeAudit(trx, actor, {
+  await auditClient(trx, actor, access, {
     action: 'client.read',
-    outcome: 'succeeded',
     recordType: 'client',
     recordId: access.clientId,
-    clientId: access.clientId,
-    purpose: access.purposes.join(',') || undefined,
     reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
     requestId: context.requestId,
   });

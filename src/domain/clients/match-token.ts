@@ -1,5 +1,5 @@
 import { SecretBoxError, type SecretBox } from '../../lib/secret-box.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { MATCH_TOKEN_MINUTES } from './client-access-request.ts';
 
 // A token naming a record the caller found but may not see, sealed to the caller's organization,

@@ -1,11 +1,11 @@
 import type { Actor } from '../../access/actor.ts';
-import { notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths, todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import { removeOrganizationMembers } from '../case-team/case-team.service.ts';
 import { activeConsentsFor } from './consent-facts.ts';
@@ -97,16 +97,8 @@ export async function grantConsent(trx: Trx, actor: Actor, clientId: string, inp
 // consent sees only the consents naming it.
 export async function listConsents(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Consent>> {
   const access = await accessClient(trx, actor, clientId, 'consent.read', context);
-  const items = await selectConsents(trx, access.clientId, access.scope === 'cons' && actor.kind === 'user' ? actor.organizationId : undefined);
-  await writeAudit(trx, actor, {
-    action: 'consent.read',
-    outcome: 'succeeded',
-    recordType: 'consent',
-    recordIds: items.map((c) => c.id),
-    clientId: access.clientId,
-    reason: `scope ${access.scope}`,
-    requestId: context.requestId,
-  });
+  const items = await readableConsents(trx, actor, access);
+  await auditClient(trx, actor, access, { action: 'consent.read', recordType: 'consent', recordIds: items.map((c) => c.id), reason: `scope ${access.scope}`, requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
 
@@ -139,8 +131,10 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
   return revoked;
 }
 
-// For the timeline: the consents this access may see (the holding agency: all; another: its own).
-export async function consentHistory(trx: Trx, actor: Actor, access: ClientAccess): Promise<Consent[]> {
+// The consents a `consent.read` access reaches, for the route and every composite view: the holding
+// agency, the client and a complaint see all; another agency (by consent or on the team) its own.
+export async function readableConsents(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Consent[]> {
+  if (!access) return [];
   const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) || access.scope === 'self' || access.scope === 'cmp';
   if (holding) return selectConsents(trx, access.clientId);
   return actor.kind === 'user' ? selectConsents(trx, access.clientId, actor.organizationId) : [];

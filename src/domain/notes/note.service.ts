@@ -1,12 +1,12 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, notVisibleError } from '../../access/audit.ts';
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { noteVisibilities, type NewNote, type Note, type NoteCorrection, type NoteListQuery } from './note.ts';
@@ -25,15 +25,7 @@ export async function listNotes(trx: Trx, actor: Actor, clientId: string, query:
   const access = await accessClient(trx, actor, clientId, 'note.read', context);
   requireCategory(actor, access, 'notes', 'note.read', context.requestId);
   const { items, total } = await selectNotes(trx, access.clientId, readerFor(actor, access), query);
-  await writeAudit(trx, actor, {
-    action: 'note.read',
-    outcome: 'succeeded',
-    recordType: 'case_note',
-    recordIds: items.map((n) => n.id),
-    clientId: access.clientId,
-    purpose: access.purposes.join(',') || undefined,
-    requestId: context.requestId,
-  });
+  await auditClient(trx, actor, access, { action: 'note.read', recordType: 'case_note', recordIds: items.map((n) => n.id), requestId: context.requestId });
   return { items, total, page: query.page, perPage: query.perPage };
 }
 
@@ -45,7 +37,7 @@ export async function createNote(trx: Trx, actor: Actor, clientId: string, input
   const contactOn = input.contactOn ?? today;
   if (contactOn > today) throw new AppError('invalid', 'A note records something that happened: its date cannot be in the future.', [{ field: 'contactOn', message: `after today (${today})` }]);
   const id = await insertNote(trx, { ...input, contactOn, clientId: access.clientId, organizationId: actor.organizationId, authorId: actor.userId, correctsNoteId: null });
-  await writeAudit(trx, actor, { action: 'note.create', outcome: 'succeeded', recordType: 'case_note', recordId: id, clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'note.create', recordType: 'case_note', recordId: id, requestId: context.requestId });
   if (input.visibility !== 'agency') await notify(trx, actor, await teamUserIds(trx, access.clientId), 'note_added', { clientId: access.clientId, subjectId: id });
   const note = await selectNote(trx, access.clientId, id, readerFor(actor, access));
   if (!note) throw new AppError('internal', 'The note could not be read back.');
@@ -82,16 +74,16 @@ export async function correctNote(trx: Trx, actor: Actor, clientId: string, note
     body: input.body,
     correctsNoteId: target.id,
   });
-  await writeAudit(trx, actor, { action: 'note.correct', outcome: 'succeeded', recordType: 'case_note', recordId: id, clientId: access.clientId, reason: `corrects ${target.id}`, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'note.correct', recordType: 'case_note', recordId: id, reason: `corrects ${target.id}`, requestId: context.requestId });
   const note = await selectNote(trx, access.clientId, id, reader);
   if (!note) throw new AppError('internal', 'The correction could not be read back.');
   return note;
 }
 
-// For the client's timeline and summary: the notes this access may read, without an audit row of
-// their own (the caller writes one for the whole page).
-export async function readableNotes(trx: Trx, actor: Actor, access: ClientAccess, limit: number): Promise<Note[]> {
-  if (!access.categories.has('notes')) return [];
+// The newest notes a `note.read` access reaches, by the route's own rule (category and visibility),
+// for the client's timeline and summary; the caller writes one audit row for the whole page.
+export async function readableNotes(trx: Trx, actor: Actor, access: ClientAccess | undefined, limit: number): Promise<Note[]> {
+  if (!access || !access.categories.has('notes')) return [];
   return (await selectNotes(trx, access.clientId, readerFor(actor, access), { page: 1, perPage: limit })).items;
 }
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { notVisibleError } from '../../access/audit.ts';
 import { withTransaction, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { NotificationKind, NotificationQuery } from './notification.ts';
 import { claimOverdueTasks, insertNotifications, markRead, notificationExists, selectNotifications } from './notification.queries.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppInstance } from '../../server/app.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { nocTitle, searchNoc } from './noc.ts';
 
 const occupationSchema = z.object({ code: z.string(), title: z.string(), teer: z.number().int() });

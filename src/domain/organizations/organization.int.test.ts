@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../../test/db.ts';
 import { testApp } from '../../../test/app.ts';
 import { makeOrganization } from '../../../test/factories.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { newOrganizationSchema, newSiteSchema } from './organization.ts';
 import { createOrganization } from './organization.service.ts';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { deniedError, writeAudit } from '../../access/audit.ts';
 import { authorize, type Action, type Resource } from '../../access/authorize.ts';

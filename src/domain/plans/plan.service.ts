@@ -1,10 +1,10 @@
 import type { Actor } from '../../access/actor.ts';
-import { notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, requireCategory } from '../../access/client-access.ts';
+import { auditClient, notVisibleError } from '../../access/audit.ts';
+import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { isAssessmentOf } from '../assessment/assessment-facts.ts';
 import { isNoteOfClient } from '../notes/note.service.ts';
 import { isTaskOfClient } from '../tasks/task.service.ts';
@@ -23,22 +23,22 @@ function actorIds(actor: Actor, holder: string): { organizationId: string; userI
   return actor.kind === 'user' ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: holder, userId: null };
 }
 
-async function audited(trx: Trx, actor: Actor, action: 'plan.read' | 'plan.create' | 'plan.update' | 'plan.acknowledge', clientId: string, recordId: string | undefined, requestId: string): Promise<Plan> {
-  await writeAudit(trx, actor, { action, outcome: 'succeeded', recordType: 'plan', recordId, clientId, requestId });
-  return selectPlan(trx, clientId);
+async function audited(trx: Trx, actor: Actor, action: 'plan.read' | 'plan.create' | 'plan.update' | 'plan.acknowledge', access: ClientAccess, recordId: string | undefined, requestId: string): Promise<Plan> {
+  await auditClient(trx, actor, access, { action, recordType: 'plan', recordId, requestId });
+  return selectPlan(trx, access.clientId);
 }
 
 export async function getPlan(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<Plan> {
   const access = await accessClient(trx, actor, clientId, 'plan.read', context);
   requireCategory(actor, access, 'plan', 'plan.read', context.requestId);
-  return audited(trx, actor, 'plan.read', access.clientId, undefined, context.requestId);
+  return audited(trx, actor, 'plan.read', access, undefined, context.requestId);
 }
 
 export async function addGoal(trx: Trx, actor: Actor, clientId: string, input: { description: string; targetDate?: string }, context: Context): Promise<Plan> {
   const access = await accessClient(trx, actor, clientId, 'plan.create', context);
   const who = actorIds(actor, access.holderOrganizationId);
   const id = await insertGoal(trx, { clientId: access.clientId, organizationId: who.organizationId, createdBy: who.userId, description: input.description, targetDate: input.targetDate ?? null });
-  return audited(trx, actor, 'plan.create', access.clientId, id, context.requestId);
+  return audited(trx, actor, 'plan.create', access, id, context.requestId);
 }
 
 export async function changeGoal(trx: Trx, actor: Actor, clientId: string, goalId: string, patch: { description?: string; targetDate?: string | null; status?: 'open' | 'achieved' | 'dropped' }, context: Context): Promise<Plan> {
@@ -46,7 +46,7 @@ export async function changeGoal(trx: Trx, actor: Actor, clientId: string, goalI
   if (!isUuid(goalId) || !(await updateGoal(trx, access.clientId, goalId, patch))) {
     throw notVisibleError(actor, { action: 'plan.update', recordType: 'plan_goal', recordId: isUuid(goalId) ? goalId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The plan has no goal with that id.');
   }
-  return audited(trx, actor, 'plan.update', access.clientId, goalId, context.requestId);
+  return audited(trx, actor, 'plan.update', access, goalId, context.requestId);
 }
 
 export async function addStep(trx: Trx, actor: Actor, clientId: string, input: NewStep, context: Context): Promise<Plan> {
@@ -68,7 +68,7 @@ export async function addStep(trx: Trx, actor: Actor, clientId: string, input: N
     linkedKind: input.link?.kind ?? null,
     linkedId: input.link?.id ?? null,
   });
-  return audited(trx, actor, 'plan.create', access.clientId, id, context.requestId);
+  return audited(trx, actor, 'plan.create', access, id, context.requestId);
 }
 
 // Steps move in any order between statuses; each change of status is kept.
@@ -94,7 +94,7 @@ export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepI
     },
     actor.kind === 'user' ? actor.userId : null,
   );
-  return audited(trx, actor, 'plan.update', access.clientId, step.id, context.requestId);
+  return audited(trx, actor, 'plan.update', access, step.id, context.requestId);
 }
 
 // The client's agreement or disagreement with the plan, recorded in person (their own account
@@ -106,5 +106,5 @@ export async function acknowledgePlan(trx: Trx, actor: Actor, clientId: string, 
     throw new AppError('invalid', fromAccount ? 'From your own account, the method is client_account.' : 'Say how the client told you: in person, by phone or in writing.', [{ field: 'method', message: fromAccount ? 'must be client_account' : 'client_account is for the client’s own account' }]);
   }
   await insertAcknowledgement(trx, { clientId: access.clientId, agrees: input.agrees, method: input.method, comment: input.comment ?? null, recordedBy: actor.kind === 'user' ? actor.userId : null });
-  return audited(trx, actor, 'plan.acknowledge', access.clientId, undefined, context.requestId);
+  return audited(trx, actor, 'plan.acknowledge', access, undefined, context.requestId);
 }

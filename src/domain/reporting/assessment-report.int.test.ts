@@ -60,6 +60,10 @@ describeEachEngine('the assessment report', ({ handle }) => {
     expect(yes).toMatchObject({ clients: 12, C: 12, shareC: 1 });
     // 12 in Stream A: shown; B and C are zero.
     expect(no).toMatchObject({ clients: 12, A: 12, C: 0, shareC: 0 });
+    // Beside each share, everyone else's, the ratio, and the flag (policy rp-2026.1: 1.25 either way).
+    expect(report).toMatchObject({ policyVersion: 'rp-2026.1', disparityRatio: 1.25 });
+    expect(yes).toMatchObject({ shareCElsewhere: 0, ratioC: null, flagged: true });
+    expect(no).toMatchObject({ shareCElsewhere: 1, ratioC: 0, flagged: true });
     // Nobody answered gender: one group of 24, "not answered".
     expect(report.streamsByGroup.filter((g: { dimension: string }) => g.dimension === 'gender')).toEqual([expect.objectContaining({ group: 'not_answered', clients: 24 })]);
     const [mine] = report.byAgency;

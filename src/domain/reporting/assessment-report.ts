@@ -8,7 +8,10 @@ export const equityDimensions = ['indigenousIdentity', 'racializedGroup', 'gende
 const cell = z.number().int().nullable();
 export const assessmentReportSchema = z.object({
   generatedAt: z.string(),
+  // The reporting policy applied (reporting-policy.ts): the minimum cell and the fairness flag's ratio.
+  policyVersion: z.string(),
   minCell: z.number().int(),
+  disparityRatio: z.number(),
   scope: z.enum(['system', 'organization']),
   byAgency: z.array(
     z.object({
@@ -32,8 +35,13 @@ export const assessmentReportSchema = z.object({
       B: cell,
       C: cell,
       shareC: z.number().nullable(),
+      // The Stream C share among everyone not in the group, the ratio of the two, and whether the
+      // ratio passes the policy's threshold either way.
+      shareCElsewhere: z.number().nullable(),
+      ratioC: z.number().nullable(),
+      flagged: z.boolean(),
     }),
   ),
-  overall: z.object({ clients: z.number().int(), A: cell, B: cell, C: cell }),
+  overall: z.object({ clients: cell, A: cell, B: cell, C: cell }),
 });
 export type AssessmentReport = z.infer<typeof assessmentReportSchema>;

@@ -1,12 +1,12 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths, todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { activeMembership } from '../case-team/case-team-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
@@ -47,7 +47,7 @@ export async function createTask(trx: Trx, actor: Actor, clientId: string, input
     recurUntil: input.recurUntil ?? null,
     previousTaskId: null,
   });
-  await writeAudit(trx, actor, { action: 'task.create', outcome: 'succeeded', recordType: 'task', recordId: id, clientId: access.clientId, requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'task.create', recordType: 'task', recordId: id, requestId: context.requestId });
   await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
   const task = await selectTask(trx, id);
   if (!task) throw new AppError('internal', 'The task could not be read back.');
@@ -58,13 +58,8 @@ export async function createTask(trx: Trx, actor: Actor, clientId: string, input
 export async function listClientTasks(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Task>> {
   const access = await accessClient(trx, actor, clientId, 'task.read', context);
   requireCategory(actor, access, 'plan', 'task.read', context.requestId);
-  const scopes = actorScopes(actor, 'task.read');
-  const items = await selectClientTasks(trx, access.clientId, {
-    all: actor.kind === 'system' || (access.onTeam && scopes.includes('team')),
-    organizationId: actor.kind === 'user' && scopes.includes('own') ? actor.organizationId : null,
-    userId: actor.kind === 'user' ? actor.userId : null,
-  });
-  await writeAudit(trx, actor, { action: 'task.read', outcome: 'succeeded', recordType: 'task', recordIds: items.map((t) => t.id), clientId: access.clientId, requestId: context.requestId });
+  const items = await readableTasks(trx, actor, access);
+  await auditClient(trx, actor, access, { action: 'task.read', recordType: 'task', recordIds: items.map((t) => t.id), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
 
@@ -129,13 +124,15 @@ export function reassignOpenTasks(trx: Trx, fromUserId: string, toUserId: string
   return moveOpenTasks(trx, fromUserId, toUserId, clientIds);
 }
 
-// For the timeline and summary: the client's tasks this access may see.
-export async function visibleTasks(trx: Trx, actor: Actor, access: ClientAccess): Promise<Task[]> {
-  if (!access.categories.has('plan') || actor.kind === 'anonymous') return [];
+// The client's tasks that a `task.read` access reaches (the route and every composite view use this
+// one rule): the organization's (own), the caller's (self), every one (a case-team role that holds
+// `team`). No access, or no `plan` category: none.
+export async function readableTasks(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Task[]> {
+  if (!access || !access.categories.has('plan') || actor.kind === 'anonymous') return [];
   const scopes = actorScopes(actor, 'task.read');
   return selectClientTasks(trx, access.clientId, {
-    all: actor.kind === 'system' || access.onTeam,
-    organizationId: actor.kind === 'user' && (scopes.includes('own') || actor.organizationId === access.holderOrganizationId) ? actor.organizationId : null,
+    all: actor.kind === 'system' || (access.onTeam && scopes.includes('team')),
+    organizationId: actor.kind === 'user' && scopes.includes('own') ? actor.organizationId : null,
     userId: actor.kind === 'user' ? actor.userId : null,
   });
 }

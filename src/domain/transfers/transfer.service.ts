@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient } from '../../access/client-access.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
@@ -7,7 +7,7 @@ import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { handOverTeamOnTransfer } from '../case-team/case-team.service.ts';
 import { clientHolder, moveClientHolder } from '../clients/client.service.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
@@ -46,7 +46,7 @@ export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, 
     reason: input.reason ?? null,
     accepted: receiving ? { by: userId, dueOn: addBusinessDays(todayIn(), context.releaseDays) } : null,
   });
-  await writeAudit(trx, actor, { action: 'transfer.request', outcome: 'succeeded', recordType: 'transfer', recordId: id, clientId: access.clientId, purpose: 'transfer', requestId: context.requestId });
+  await auditClient(trx, actor, access, { action: 'transfer.request', recordType: 'transfer', recordId: id, purpose: 'transfer', requestId: context.requestId });
   const saved = await selectTransferForUpdate(trx, id);
   if (!saved) throw new AppError('internal', 'The transfer could not be read back.');
   return saved;
@@ -112,7 +112,7 @@ export async function listTransfers(trx: Trx, actor: Actor, clientId: string, co
   if (!holder || !allowed || (!mine && items.length === 0)) {
     throw notVisibleError(actor, { action: 'transfer.read', recordType: 'client', clientId: holder?.id, requestId: context.requestId }, holder !== undefined, 'No client has that id.');
   }
-  await writeAudit(trx, actor, { action: 'transfer.read', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.id), clientId: holder.id, requestId: context.requestId });
+  await writeAudit(trx, actor, { action: 'transfer.read', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.id), clientId: holder.id, purpose: 'transfer', requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
 

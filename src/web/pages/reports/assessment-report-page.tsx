@@ -119,13 +119,13 @@ function useCells(report: AssessmentReport) {
 }
 
 function Overall({ report }: { report: AssessmentReport }) {
-  const { t, n } = useI18n();
+  const { t } = useI18n();
   const cells = useCells(report);
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('report.overall')}</h2>
-      <p>{t('report.clientsAssessed', { count: n(report.overall.clients) })}</p>
+      <p>{t('report.clientsAssessed', { count: cells.count(report.overall.clients) })}</p>
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="data-table">
           <caption id={`${id}-caption`}>{t('report.overallCaption')}</caption>
@@ -272,12 +272,13 @@ function Moves({ report }: { report: AssessmentReport }) {
 }
 
 function ByGroup({ report }: { report: AssessmentReport }) {
-  const { t } = useI18n();
+  const { t, n } = useI18n();
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('report.byGroup')}</h2>
       <p>{t('report.byGroupLead')}</p>
+      <p>{t('report.ratioLead', { ratio: n(report.disparityRatio), inverse: n(Math.round((1 / report.disparityRatio) * 100) / 100), version: report.policyVersion })}</p>
       {equityDimensions.map((dimension) => (
         <GroupTable key={dimension} report={report} dimension={dimension} />
       ))}
@@ -286,7 +287,7 @@ function ByGroup({ report }: { report: AssessmentReport }) {
 }
 
 function GroupTable({ report, dimension }: { report: AssessmentReport; dimension: EquityDimension }) {
-  const { t } = useI18n();
+  const { t, n } = useI18n();
   const cells = useCells(report);
   const id = useId();
   const rows = report.streamsByGroup.filter((g) => g.dimension === dimension);
@@ -312,6 +313,12 @@ function GroupTable({ report, dimension }: { report: AssessmentReport; dimension
               <th scope="col" className="numeric">
                 {t('report.shareC')}
               </th>
+              <th scope="col" className="numeric">
+                {t('report.shareCElsewhere')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('report.ratioC')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -325,6 +332,11 @@ function GroupTable({ report, dimension }: { report: AssessmentReport; dimension
                   </td>
                 ))}
                 <td className="numeric">{cells.rate(g.shareC)}</td>
+                <td className="numeric">{cells.rate(g.shareCElsewhere)}</td>
+                <td className="numeric">
+                  {g.ratioC === null ? t('report.rateWithheld') : n(g.ratioC)}
+                  {g.flagged ? <strong className="flag"> {t('report.flagged')}</strong> : null}
+                </td>
               </tr>
             ))}
           </tbody>
