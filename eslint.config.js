@@ -40,14 +40,41 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { regex: '^\\.\\./[a-z-]+/.*\\.queries(\\.ts)?$', message: "A module never imports another module's queries: call its service." },
+            { group: ['**/server/**', '**/cli/**', '**/web/**'], allowTypeImports: true, message: 'The domain sits below the server, the CLI and the web UI (types aside).' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The access layer sits below the modules: it reads facts (src/access/facts/) and never calls a module.
+    files: ['src/access/**'],
+    ignores: ['src/access/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/domain/**', '**/server/**', '**/cli/**', '**/web/**'], allowTypeImports: true, message: 'access/ imports only db/, lib/ and itself (types aside): read facts, never call a module.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/**'],
+    ignores: ['src/lib/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/domain/**', '**/server/**', '**/access/**', '**/cli/**', '**/web/**'], allowTypeImports: true, message: 'lib/ is the bottom layer: generic helpers only.' }] },
       ],
     },
   },

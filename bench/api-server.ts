@@ -4,7 +4,7 @@ import { withTransaction } from '../src/db/database.ts';
 import { insertSession } from '../src/domain/accounts/account.queries.ts';
 import { createUser, hashToken } from '../src/domain/accounts/account.service.ts';
 import { listOrganizations } from '../src/domain/organizations/organization.service.ts';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/main.ts';
 
 // The real server, as `continuum start` runs it, quiet, for load tests from another process. It also

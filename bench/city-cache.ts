@@ -3,9 +3,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { checkpointAfterBulkLoad, openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { generateCity } from '../src/domain/synthetic/generate-city.ts';
-import { loadSyntheticCity, SYNTHETIC_CITY_VERSION } from '../src/domain/synthetic/load-city.ts';
-import { plantedDuplicates, type PlantedPair } from '../src/domain/synthetic/near-duplicates.ts';
+import { generateCity } from '../src/synthetic/generate-city.ts';
+import { loadSyntheticCity, SYNTHETIC_CITY_VERSION } from '../src/synthetic/load-city.ts';
+import { plantedDuplicates, type PlantedPair } from '../src/synthetic/near-duplicates.ts';
 import { withDatabase } from '../test/engines.ts';
 
 // A synthetic city built once per generator version, seed and size, and reused by later runs: a

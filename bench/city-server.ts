@@ -1,4 +1,4 @@
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/main.ts';
 
 // The real server, as `continuum start` runs it, on an existing synthetic city (DATABASE_URL or

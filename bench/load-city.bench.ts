@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bulkLoad } from '../src/db/copy.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
-import { cityCopyBatches, loadSyntheticCity, tuneForBulkLoad } from '../src/domain/synthetic/load-city.ts';
-import { generateCity } from '../src/domain/synthetic/generate-city.ts';
+import { cityCopyBatches, loadSyntheticCity, tuneForBulkLoad } from '../src/synthetic/load-city.ts';
+import { generateCity } from '../src/synthetic/generate-city.ts';
 import { median, p95, type Row } from './stats.ts';
 
 export type LoadBenchOptions = {

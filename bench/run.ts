@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { loadSyntheticCity } from '../src/domain/synthetic/load-city.ts';
+import { loadSyntheticCity } from '../src/synthetic/load-city.ts';
 import { probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
 import { benchApiRead } from './api-read.bench.ts';
 import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';

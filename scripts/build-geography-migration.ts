@@ -5,7 +5,7 @@
 // new migration (for example an UPDATE backfill), not a rerun of this script.
 import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseGeography, FSA_CSV, NEIGHBOURHOODS_CSV, type Geography } from '../src/domain/synthetic/geography.ts';
+import { parseGeography, FSA_CSV, NEIGHBOURHOODS_CSV, type Geography } from '../src/synthetic/geography.ts';
 
 export const GEOGRAPHY_MIGRATION = fileURLToPath(new URL('../src/db/migrations/0002_load_toronto_geography.sql', import.meta.url));
 

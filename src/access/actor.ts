@@ -1,4 +1,4 @@
-import type { Role } from '../domain/accounts/account.ts';
+import type { Role } from './roles.ts';
 
 // Who is acting: the anonymous public, a signed-in user (with the organization the server knows
 // them by, never one the request claims), or a named system actor (CLI, sweeps).

@@ -1,9 +1,9 @@
-import type { Role } from '../domain/accounts/account.ts';
+import type { Role } from './roles.ts';
 import type { OrganizationType } from '../domain/organizations/organization.ts';
 import type { Actor, UserActor } from './actor.ts';
 import { AppError } from '../lib/errors.ts';
 import { permissions, scopesOf, type Action, type Scope } from './permissions.ts';
-import { agencyRoles, staffRolesByOrganizationType } from '../domain/accounts/roles.ts';
+import { agencyRoles, staffRolesByOrganizationType } from './roles.ts';
 
 export type { Action, Scope } from './permissions.ts';
 

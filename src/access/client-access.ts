@@ -1,5 +1,4 @@
-import type { Role } from '../domain/accounts/account.ts';
-import { consentCategories, type ConsentCategory } from '../domain/clients/client.ts';
+import { consentCategories, type ConsentCategory, type Role } from './roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { todayIn } from '../lib/dates.ts';
 import type { AppError } from '../lib/errors.ts';
@@ -66,6 +65,12 @@ export function viewerOf(actor: Actor): Viewer {
 // The facts a decision about this client rests on, for this actor, today (Toronto time).
 export function loadClientFacts(db: DbOrTrx, actor: Actor, clientId: string, today: string = todayIn()): Promise<ClientFacts | undefined> {
   return clientFacts(db, clientId, viewerOf(actor), today);
+}
+
+// The consents in force today by which the client shares their file with one organization (for a
+// module deciding whether that organization's staff may join the case team).
+export async function consentsNaming(db: DbOrTrx, clientId: string, organizationId: string, today: string = todayIn()): Promise<ClientFacts['consents']> {
+  return (await clientFacts(db, clientId, { organizationId, userId: undefined }, today))?.consents ?? [];
 }
 
 // `purpose` narrows which consents count (2.3: the caller may only narrow the route's purpose).

@@ -1,4 +1,4 @@
-import type { Role } from '../domain/accounts/account.ts';
+import type { Role } from './roles.ts';
 
 // docs/permissions.md, section 3, as data: the one source of truth in code. Each row is an action;
 // its cells follow the columns of the document's tables. A cell lists the scopes (section 2.1) in

@@ -8,9 +8,9 @@ import { mayTakeAction } from '../access/authorize.ts';
 import { isPublicAction } from '../access/permissions.ts';
 import type { AppInstance } from './app.ts';
 import { AppError } from '../lib/errors.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../lib/session-cookie.ts';
 
-export const SESSION_COOKIE = 'continuum_session';
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from '../lib/session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,14 +72,4 @@ export async function registerAuth(
       throw deniedError(request.actor, { action, reason: decision.reason, requestId: request.id }, `Not allowed: ${decision.reason}.`);
     }
   }
-}
-
-export function sessionCookieOptions(options: { cookieSecure: boolean; maxAgeSeconds: number }) {
-  return {
-    path: '/',
-    httpOnly: true,
-    secure: options.cookieSecure,
-    sameSite: 'strict' as const,
-    maxAge: options.maxAgeSeconds,
-  };
 }

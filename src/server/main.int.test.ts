@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeClient, makeOrganization, makeTask, makeUser } from '../../test/factories.ts';
-import { loadConfig } from '../lib/config.ts';
+import { loadConfig } from './config.ts';
 import { startServer, type RunningServer } from './main.ts';
 
 // The server as `continuum start` runs it: its sweeps announce overdue tasks, unless

@@ -5,6 +5,7 @@ import { accountRoutes } from '../domain/accounts/account.routes.ts';
 import { userRoutes } from '../domain/accounts/user.routes.ts';
 import { auditRoutes } from '../domain/audit/audit.routes.ts';
 import { clientRoutes } from '../domain/clients/client.routes.ts';
+import { clientViewRoutes } from '../domain/client-views/client-view.routes.ts';
 import { consentRoutes } from '../domain/consent/consent.routes.ts';
 import { assessmentRoutes } from '../domain/assessment/assessment.routes.ts';
 import { occupationRoutes } from '../domain/occupations/occupation.routes.ts';
@@ -25,6 +26,7 @@ export function registerRoutes(app: AppInstance): void {
   userRoutes(app);
   auditRoutes(app);
   clientRoutes(app);
+  clientViewRoutes(app);
   consentRoutes(app);
   assessmentRoutes(app);
   occupationRoutes(app);

@@ -7,7 +7,7 @@ import type { NewTask, Task } from '../domain/tasks/task.ts';
 import type { CaseloadItem, CaseloadQuery, Reassign } from '../domain/caseload/caseload.ts';
 import type { Notification } from '../domain/notifications/notification.ts';
 import type { NewStep, Plan, Step, StepPatch } from '../domain/plans/plan.ts';
-import type { ClientSummary, TimelineEvent } from '../domain/clients/client-timeline.ts';
+import type { ClientSummary, TimelineEvent } from '../domain/client-views/client-view.ts';
 import type { Attachment, NewAttachment } from '../domain/clients/client-attachment.ts';
 import type { NewTransfer, OverdueTransfer, Transfer } from '../domain/transfers/transfer.ts';
 import type { AccessRequest } from '../domain/clients/client-access-request.ts';

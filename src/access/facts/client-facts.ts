@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
-import type { ConsentCategory } from '../../domain/clients/client.ts';
+import type { ConsentCategory } from '../roles.ts';
 
 // What the access layer decides a client's file on, read in one round trip and never cached: who
 // holds the file, the consents in force today naming the viewer's organization, the viewer's place on

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { backupDataDir, restoreDataDir } from '../../db/backup.ts';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { CliError } from '../errors.ts';
 
 function embeddedOnly(command: string): string {

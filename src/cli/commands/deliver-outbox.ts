@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { deliverDueMessages } from '../../domain/outbox/outbox.service.ts';
 import { countByStatus } from '../../domain/outbox/outbox.queries.ts';
 import { createTransport } from '../../domain/outbox/transport.ts';

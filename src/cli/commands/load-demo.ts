@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { checkpointAfterBulkLoad } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../lib/config.ts';
-import { loadSyntheticCity } from '../../domain/synthetic/load-city.ts';
-import { createDemoAccounts, formatDemoAccounts } from '../../domain/synthetic/demo-accounts.ts';
+import { loadConfig } from '../../server/config.ts';
+import { loadSyntheticCity } from '../../synthetic/load-city.ts';
+import { createDemoAccounts, formatDemoAccounts } from '../../synthetic/demo-accounts.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 import { createProgress } from '../progress.ts';
 

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { systemActor } from '../../access/actor.ts';
 import { withTransaction } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { newOrganizationSchema, organizationListQuerySchema, organizationTypes } from '../../domain/organizations/organization.ts';
 import { createOrganization, listOrganizations } from '../../domain/organizations/organization.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';

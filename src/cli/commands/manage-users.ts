@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { systemActor } from '../../access/actor.ts';
 import { withTransaction } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { newUserSchema, roles, type Role } from '../../domain/accounts/account.ts';
 import { inviteUser } from '../../domain/accounts/user-admin.service.ts';
 import { createUser } from '../../domain/accounts/account.service.ts';

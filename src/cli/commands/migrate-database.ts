@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 
 export function migrateCommand(): Command {

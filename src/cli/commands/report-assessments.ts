@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { systemActor } from '../../access/actor.ts';
 import { withTransaction } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import type { AssessmentReport } from '../../domain/reporting/assessment-report.ts';
 import { assessmentReport } from '../../domain/reporting/assessment-report.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';

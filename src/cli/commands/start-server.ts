@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
 
 export function startCommand(): Command {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../server/auth.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../lib/session-cookie.ts';
 import { loginSchema, sessionInfoSchema, totpConfirmSchema, totpEnrolmentSchema } from './account.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './mfa.service.ts';
 import { getCurrentUser, signIn, signOut, signOutEverywhere } from './account.service.ts';

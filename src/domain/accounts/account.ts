@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { roles, type Role } from '../../access/roles.ts';
 
-export const roles = [
-  'system_administrator',
-  'system_analyst',
-  'agency_manager',
-  'employment_counsellor',
-  'job_developer',
-  'caseworker',
-  'trainer',
-  'employer_user',
-  'job_seeker',
-  'ombudsperson',
-] as const;
+export { roles, type Role };
 export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
 
 // Generous limits: long passphrases are welcome (ASVS: length over composition).
 export const PASSWORD_MIN_LENGTH = 12;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { clientIdParams } from '../clients/client.ts';
+import { idParams as clientIdParams } from '../../lib/params.ts';
 import { assessmentParams, assessmentSchema, newAssessmentSchema, overrideSchema } from './assessment.ts';
 import { assessClient, listAssessments, overrideAssessment } from './assessment.service.ts';
 import { reviewAnswerSchema, reviewParams, reviewRequestSchema, reviewSchema } from './assessment-review.ts';

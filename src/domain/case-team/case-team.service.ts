@@ -1,13 +1,11 @@
 import type { Actor } from '../../access/actor.ts';
 import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, type ClientAccess } from '../../access/client-access.ts';
+import { accessClient, type ClientAccess, consentsNaming, loadClientFacts } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
-import { clientHolder } from '../clients/client.service.ts';
-import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { CANDIDATE_LIMIT, type Candidate, type Member, type NewMember } from './case-team.ts';
 import { insertMember, markRemoved, selectActiveMemberIds, selectCandidates, selectMemberForUpdate, selectMembers, selectUserForTeam } from './case-team.queries.ts';
@@ -45,7 +43,7 @@ export async function addMember(trx: Trx, actor: Actor, clientId: string, input:
   };
   if (!user || user.status !== 'active') invalid('No active user has that id.');
   if (!user!.roles.some((r) => teamEligibleRoles.includes(r))) invalid('Only staff who work with clients (managers, counsellors, caseworkers, job developers, trainers) join a case team.');
-  if (user!.organizationId !== access.holderOrganizationId && (await activeConsentsFor(trx, access.clientId, user!.organizationId)).length === 0) {
+  if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId)).length === 0) {
     invalid("The member's organization needs the client's active consent first: record it, then add them.");
   }
   const id = await addMembership(trx, actor, { clientId: access.clientId, userId: user!.id, organizationId: user!.organizationId, teamRole: input.teamRole });
@@ -70,7 +68,8 @@ export async function addMembership(
 
 // Any member may leave; the holding agency may remove anyone (and the client, with their account).
 export async function removeMember(trx: Trx, actor: Actor, clientId: string, memberId: string, context: Context): Promise<Member> {
-  const holder = await clientHolder(trx, clientId);
+  const facts = await loadClientFacts(trx, actor, clientId);
+  const holder = facts ? { id: facts.clientId, organizationId: facts.holderOrganizationId } : undefined;
   const member = holder && isUuid(memberId) ? await selectMemberForUpdate(trx, holder.id, memberId) : undefined;
   const decision = holder ? authorize(actor, 'case_team.remove', { kind: 'client', organizationId: holder.organizationId, userId: member?.userId }) : undefined;
   if (decision && !decision.allowed && decision.basis === 'role') {

@@ -4,7 +4,6 @@ import type { AppInstance } from '../../server/app.ts';
 import { consentPurposes } from '../consent/consent.ts';
 import { clientIdParams, clientPatchSchema, clientSchema, duplicateResultSchema, duplicateSearchSchema, equityInputSchema, newClientSchema, statusChangeSchema } from './client.ts';
 import { createClient, getClient, searchDuplicates } from './client.service.ts';
-import { clientSummary, clientTimeline } from './client-timeline.service.ts';
 import { inviteAccount, myFile } from './client-account.service.ts';
 import { changeStatus, updateClient, updateEquity } from './client-update.service.ts';
 import { addAttachment, attachmentContent, listAttachments } from './client-attachment.service.ts';
@@ -13,7 +12,6 @@ import { accessAnswerSchema, accessRequestQuerySchema, accessRequestSchema, newA
 import { answerAccess, listAccessRequests, requestAccess } from './client-access-request.service.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import { userSchema } from '../accounts/account.ts';
-import { clientSummarySchema, timelineEventSchema, timelineQuerySchema } from './client-timeline.ts';
 
 // Names and birth dates travel in request bodies, never in the address (issue 3, point 9).
 export function clientRoutes(app: AppInstance): void {
@@ -62,35 +60,6 @@ export function clientRoutes(app: AppInstance): void {
     },
     async (request) =>
       withTransaction(app.db, (trx) => getClient(trx, request.actor, request.params.id, { requestId: request.id, purpose: request.query.purpose })),
-  );
-
-  app.get(
-    '/api/clients/:id/timeline',
-    {
-      config: { permission: 'client.read' },
-      schema: {
-        tags: ['clients'],
-        summary: 'One timeline of the client across the agencies of the case team, newest first, from what the caller may read',
-        params: clientIdParams,
-        querystring: timelineQuerySchema,
-        response: { 200: z.object({ items: z.array(timelineEventSchema) }) },
-      },
-    },
-    async (request) => withTransaction(app.db, (trx) => clientTimeline(trx, request.actor, request.params.id, request.query.limit, { requestId: request.id })),
-  );
-
-  app.get(
-    '/api/clients/:id/summary',
-    {
-      config: { permission: 'client.read' },
-      schema: {
-        tags: ['clients'],
-        summary: 'The one-page summary for a new worker: assessment and reasons, last contacts, open tasks, team',
-        params: clientIdParams,
-        response: { 200: clientSummarySchema },
-      },
-    },
-    async (request) => withTransaction(app.db, (trx) => clientSummary(trx, request.actor, request.params.id, { requestId: request.id })),
   );
 
   app.post(

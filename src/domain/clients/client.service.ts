@@ -19,6 +19,7 @@ import {
   updateHolder,
   selectClientHolder,
   selectClientRecord,
+  selectStatusChanges,
   selectDuplicateCandidates,
   selectExternalIdOwners,
   type ClientRecord,
@@ -311,4 +312,10 @@ export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn:
 export async function moveClientHolder(trx: Trx, clientId: string, toOrganizationId: string, changedBy: string | null, transferId: string): Promise<void> {
   await lockClientRow(trx, clientId);
   await updateHolder(trx, clientId, toOrganizationId, changedBy, `transfer ${transferId}`);
+}
+
+// The file's status history (opened, on hold, closed, reopened) for a `client.read` access: for the
+// client's timeline.
+export function statusHistory(trx: Trx, access: ClientAccess) {
+  return selectStatusChanges(trx, access.clientId);
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { idParams } from '../../lib/params.ts';
+import { consentCategorySchema } from '../consent/consent.ts';
+import { consentCategories, type ConsentCategory } from '../../access/roles.ts';
 import {
   accommodationKinds,
   barrierKinds,
@@ -13,9 +16,8 @@ import { postalCodeSchema } from '../organizations/organization.ts';
 
 // The client record (issue 4). Each field belongs to one consent category (docs/permissions.md 2.2):
 // an answer is built from the categories the caller may see, and the others are absent.
-export const consentCategories = ['identity_contact', 'employment', 'assessment', 'plan', 'notes', 'equity'] as const;
-export type ConsentCategory = (typeof consentCategories)[number];
-export const consentCategorySchema = z.enum(consentCategories);
+export { consentCategories, type ConsentCategory };
+export { consentCategorySchema };
 
 export const clientStatuses = ['active', 'on_hold', 'closed'] as const;
 export const closedReasons = ['employed', 'moved_away', 'transferred', 'declined_services', 'no_contact', 'deceased', 'other'] as const;
@@ -238,7 +240,7 @@ export const clientSchema = z.object({
 });
 export type ClientView = z.infer<typeof clientSchema>;
 
-export const clientIdParams = z.strictObject({ id: z.string().max(100) });
+export const clientIdParams = idParams;
 
 // Which consent category each field of the record belongs to: a change needs the category.
 export const fieldCategories = {

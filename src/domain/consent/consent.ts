@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
-import { consentCategories, consentCategorySchema } from '../clients/client.ts';
+import { consentCategories } from '../../access/roles.ts';
+
+export const consentCategorySchema = z.enum(consentCategories);
 
 // A client's consent to share categories of their file with one named organization, for a purpose,
 // until a date (docs/permissions.md 2.3; the categories are those of docs/glossary.md).

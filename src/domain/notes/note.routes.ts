@@ -1,7 +1,7 @@
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { clientIdParams } from '../clients/client.ts';
+import { idParams as clientIdParams } from '../../lib/params.ts';
 import { newNoteSchema, noteCorrectionSchema, noteListQuerySchema, noteParams, noteSchema } from './note.ts';
 import { correctNote, createNote, listNotes } from './note.service.ts';
 

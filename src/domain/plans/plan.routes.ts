@@ -1,6 +1,6 @@
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { clientIdParams } from '../clients/client.ts';
+import { idParams as clientIdParams } from '../../lib/params.ts';
 import { acknowledgementSchema, goalPatchSchema, newGoalSchema, newStepSchema, planParams, planSchema, stepPatchSchema } from './plan.ts';
 import { acknowledgePlan, addGoal, addStep, changeGoal, changeStep, getPlan } from './plan.service.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { clientIdParams } from '../clients/client.ts';
+import { idParams as clientIdParams } from '../../lib/params.ts';
 import { newTransferSchema, overdueTransferSchema, transferSchema } from './transfer.ts';
 import { acceptTransfer, listTransfers, overdueTransfers, releaseTransfer, requestTransfer } from './transfer.service.ts';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, inviteUser, problemFields, type Role } from '../../api.ts';
-import { grantableRoles } from '../../../domain/accounts/roles.ts';
+import { grantableRoles } from '../../../access/roles.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireAdmin, type AdminScope } from '../../components/require-admin.tsx';

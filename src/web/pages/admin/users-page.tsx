@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { ApiError, disableUser, listUsers, updateUserRoles, type Organization, type Role, type User } from '../../api.ts';
-import { grantableRoles } from '../../../domain/accounts/roles.ts';
+import { grantableRoles } from '../../../access/roles.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireAdmin, type AdminScope } from '../../components/require-admin.tsx';

@@ -1,5 +1,25 @@
-import type { Role } from './account.ts';
-import type { OrganizationType } from '../organizations/organization.ts';
+import type { OrganizationType } from '../domain/organizations/organization.ts';
+
+// The vocabulary of who acts (docs/permissions.md, section 1). It lives in the access layer, below
+// the modules, so that deciding access never imports a module; the accounts module re-exports it.
+export const roles = [
+  'system_administrator',
+  'system_analyst',
+  'agency_manager',
+  'employment_counsellor',
+  'job_developer',
+  'caseworker',
+  'trainer',
+  'employer_user',
+  'job_seeker',
+  'ombudsperson',
+] as const;
+export type Role = (typeof roles)[number];
+
+// The parts of a client's file a consent opens, field by field (docs/permissions.md 2.2); the clients
+// module builds its schema on it.
+export const consentCategories = ['identity_contact', 'employment', 'assessment', 'plan', 'notes', 'equity'] as const;
+export type ConsentCategory = (typeof consentCategories)[number];
 
 // Which roles an organization's staff may hold (docs/permissions.md, section 1), shared by the server's
 // checks and the web UI's forms: system-wide roles only at the system manager, employer users only at

@@ -1,5 +1,5 @@
-import { bulkLoad, type BulkLoader } from '../../db/copy.ts';
-import type { DatabaseHandle } from '../../db/database.ts';
+import { bulkLoad, type BulkLoader } from '../db/copy.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import type { SyntheticCity, SyntheticClient } from './city.ts';
 import { generateCity } from './generate-city.ts';
 import {

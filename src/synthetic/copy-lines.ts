@@ -1,4 +1,4 @@
-import { encodeCopyRow } from '../../db/copy.ts';
+import { encodeCopyRow } from '../db/copy.ts';
 import { clientAssessments } from './assessments.ts';
 import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
 

@@ -1,6 +1,6 @@
 import type { Random } from './random.ts';
 import type { ClientRecord, NearDuplicateKind, SyntheticClient, SyntheticCity } from './city.ts';
-import { ageOn } from '../../lib/dates.ts';
+import { ageOn } from '../lib/dates.ts';
 import { dayOf, dayString, REFERENCE_DAY } from './days.ts';
 import { MAX_CLIENT_AGE, MIN_CLIENT_AGE, REFERENCE_DATE } from './distributions.ts';
 import { NICKNAMES } from './name-details.ts';

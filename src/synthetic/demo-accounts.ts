@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { systemActor } from '../../access/actor.ts';
-import { withTransaction, type Db } from '../../db/database.ts';
-import type { Role } from '../accounts/account.ts';
-import { createUser } from '../accounts/account.service.ts';
-import type { OrganizationType } from '../organizations/organization.ts';
-import { handOverMemberships } from '../case-team/case-team.service.ts';
-import { listOrganizations } from '../organizations/organization.service.ts';
-import { reassignOpenTasks } from '../tasks/task.service.ts';
+import { systemActor } from '../access/actor.ts';
+import { withTransaction, type Db } from '../db/database.ts';
+import type { Role } from '../domain/accounts/account.ts';
+import { createUser } from '../domain/accounts/account.service.ts';
+import type { OrganizationType } from '../domain/organizations/organization.ts';
+import { handOverMemberships } from '../domain/case-team/case-team.service.ts';
+import { listOrganizations } from '../domain/organizations/organization.service.ts';
+import { reassignOpenTasks } from '../domain/tasks/task.service.ts';
 
 // caseload: the clients handed to a demo counsellor or caseworker from a synthetic colleague.
 export type DemoAccount = { email: string; password: string; roles: Role[]; organization: string; caseload: number };

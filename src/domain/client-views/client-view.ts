@@ -3,7 +3,7 @@ import { assessmentSchema } from '../assessment/assessment.ts';
 import { memberSchema } from '../case-team/case-team.ts';
 import { noteSchema } from '../notes/note.ts';
 import { taskSchema } from '../tasks/task.ts';
-import { clientSchema } from './client.ts';
+import { clientSchema } from '../clients/client.ts';
 
 export const timelineKinds = [
   'file_opened',

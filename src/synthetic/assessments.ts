@@ -1,6 +1,6 @@
-import type { AssessmentInput, BarrierKind } from '../assessment/assessment-input.ts';
-import { getModel } from '../assessment/models.ts';
-import { scoreAssessment } from '../assessment/score.ts';
+import type { AssessmentInput, BarrierKind } from '../domain/assessment/assessment-input.ts';
+import { getModel } from '../domain/assessment/models.ts';
+import { scoreAssessment } from '../domain/assessment/score.ts';
 import type { Random } from './random.ts';
 import type { AssessmentPlan, ReassessmentChange, Stream, SyntheticAssessment, SyntheticClient, SyntheticJob } from './city.ts';
 import { dayOf, dayString } from './days.ts';

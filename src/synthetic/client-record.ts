@@ -1,4 +1,4 @@
-import { barrierKinds, type AccommodationKind, type BarrierKind, type LiteracyLevel } from '../assessment/assessment-input.ts';
+import { barrierKinds, type AccommodationKind, type BarrierKind, type LiteracyLevel } from '../domain/assessment/assessment-input.ts';
 import { weightedTable, type Random } from './random.ts';
 import type {
   ClientRecord,

@@ -1,5 +1,5 @@
-import type { BarrierKind } from '../assessment/assessment-input.ts';
-import type { Role } from '../accounts/account.ts';
+import type { BarrierKind } from '../domain/assessment/assessment-input.ts';
+import type { Role } from '../domain/accounts/account.ts';
 import { asciiLetters } from './client-record.ts';
 import type { ClientRecord, OrganizationType } from './city.ts';
 import { REFERENCE_DAY, dayOf, dayString } from './days.ts';

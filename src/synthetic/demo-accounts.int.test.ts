@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { createSecretBox } from '../../lib/secret-box.ts';
-import { describeEachEngine } from '../../../test/db.ts';
-import { signIn } from '../accounts/account.service.ts';
+import { createSecretBox } from '../lib/secret-box.ts';
+import { describeEachEngine } from '../../test/db.ts';
+import { signIn } from '../domain/accounts/account.service.ts';
 import { createDemoAccounts, formatDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { loadSyntheticCity } from './load-city.ts';
 

@@ -66,7 +66,7 @@ export const LOCAL_DELIVERY_UNITS: readonly string[] = (() => {
   return units;
 })();
 
-export { canonicalPostalCodePattern as POSTAL_CODE_PATTERN } from '../organizations/organization.ts';
+export { canonicalPostalCodePattern as POSTAL_CODE_PATTERN } from '../domain/organizations/organization.ts';
 
 // Kilometres, flat-earth: fine across a city.
 const KM_PER_DEGREE_LATITUDE = 111.2;

@@ -1,4 +1,4 @@
-import { addMonths } from '../../lib/dates.ts';
+import { addMonths } from '../lib/dates.ts';
 import { weightedTable, type Random } from './random.ts';
 import type { ConsentCategory, ConsentMethod, ConsentPurpose, SyntheticConsent } from './city.ts';
 import { dayOf, dayString } from './days.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { buildGeographyMigration, GEOGRAPHY_MIGRATION } from '../../../scripts/build-geography-migration.ts';
+import { buildGeographyMigration, GEOGRAPHY_MIGRATION } from '../../scripts/build-geography-migration.ts';
 import { createRandom, weightedTable } from './random.ts';
 import { loadGeography, TORONTO_BOUNDS } from './geography.ts';
 import {
@@ -16,7 +16,7 @@ import { ageOn, generateCity } from './generate-city.ts';
 import { distanceKm, organizationCounts, POSTAL_CODE_PATTERN } from './generate-organizations.ts';
 import { STREET_AREA_BY_FSA } from './organization-names.ts';
 import { arrayLiteral, clientCopyLine, clientEquityCopyLine, timestampOn } from './copy-lines.ts';
-import { encodeCopyRow } from '../../db/copy.ts';
+import { encodeCopyRow } from '../db/copy.ts';
 
 const geography = loadGeography();
 const hoodById = new Map(geography.neighbourhoods.map((n) => [n.id, n]));

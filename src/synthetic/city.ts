@@ -7,13 +7,13 @@ import type {
   BarrierKind,
   BarrierStatus,
   LiteracyLevel,
-} from '../assessment/assessment-input.ts';
+} from '../domain/assessment/assessment-input.ts';
 
 // The shapes of a synthetic city. Organization types and column values match the CHECK
 // constraints of migrations 0001 and 0003.
 
 // One list of organization types for the whole product.
-import { organizationTypes, type OrganizationType } from '../organizations/organization.ts';
+import { organizationTypes, type OrganizationType } from '../domain/organizations/organization.ts';
 
 export const ORGANIZATION_TYPES = organizationTypes;
 export type { OrganizationType };

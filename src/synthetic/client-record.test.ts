@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentInputSchema } from '../assessment/assessment-input.ts';
-import { getModel } from '../assessment/models.ts';
-import { scoreAssessment } from '../assessment/score.ts';
-import { looksLikeSin, newClientSchema } from '../clients/client.ts';
-import { isNocCode, nocTeer } from '../occupations/noc.ts';
-import { addMonths } from '../../lib/dates.ts';
+import { assessmentInputSchema } from '../domain/assessment/assessment-input.ts';
+import { getModel } from '../domain/assessment/models.ts';
+import { scoreAssessment } from '../domain/assessment/score.ts';
+import { looksLikeSin, newClientSchema } from '../domain/clients/client.ts';
+import { isNocCode, nocTeer } from '../domain/occupations/noc.ts';
+import { addMonths } from '../lib/dates.ts';
 import { clientAssessments } from './assessments.ts';
 import type { SyntheticClient } from './city.ts';
 import { dayOf } from './days.ts';

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseCsvRecords } from '../../lib/csv.ts';
+import { parseCsvRecords } from '../lib/csv.ts';
 
 // The vendored reference data (see each folder's SOURCE.md). Migration 0002 loads the same files
 // into the neighbourhoods and forward_sortation_areas tables, so ids and codes agree.
 export const NEIGHBOURHOODS_CSV = fileURLToPath(
-  new URL('../../../vendor/toronto-neighbourhoods-2016/neighbourhoods.csv', import.meta.url),
+  new URL('../../vendor/toronto-neighbourhoods-2016/neighbourhoods.csv', import.meta.url),
 );
-export const FSA_CSV = fileURLToPath(new URL('../../../vendor/toronto-fsa/fsa.csv', import.meta.url));
+export const FSA_CSV = fileURLToPath(new URL('../../vendor/toronto-fsa/fsa.csv', import.meta.url));
 
 // The City of Toronto's extent, a little generously: hand-typed centroids must fall inside it.
 export const TORONTO_BOUNDS = { minLatitude: 43.58, maxLatitude: 43.86, minLongitude: -79.64, maxLongitude: -79.11 };

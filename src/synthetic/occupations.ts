@@ -1,4 +1,4 @@
-import { isNocCode, nocTeer, type Teer } from '../occupations/noc.ts';
+import { isNocCode, nocTeer, type Teer } from '../domain/occupations/noc.ts';
 import { weightedTable, type WeightedTable } from './random.ts';
 import type { EducationLevel } from './distributions.ts';
 

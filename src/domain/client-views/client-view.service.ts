@@ -7,9 +7,8 @@ import { readableMembers } from '../case-team/case-team.service.ts';
 import { readableConsents } from '../consent/consent.service.ts';
 import { readableNotes } from '../notes/note.service.ts';
 import { readableTasks } from '../tasks/task.service.ts';
-import { getClient, type RequestContext } from './client.service.ts';
-import { selectStatusChanges } from './client.queries.ts';
-import type { ClientSummary, TimelineEvent } from './client-timeline.ts';
+import { getClient, statusHistory, type RequestContext } from '../clients/client.service.ts';
+import type { ClientSummary, TimelineEvent } from './client-view.ts';
 
 // One timeline across every agency of the case team (issue 4, point 7), built from the parts of the
 // file the caller may read: each part is decided by its own route's action (`partAccess`) and read by
@@ -19,7 +18,7 @@ export async function clientTimeline(trx: Trx, actor: Actor, clientId: string, l
   const access = requireClient(actor, facts, 'client.read', context);
   const part = (action: Parameters<typeof partAccess>[2]) => partAccess(actor, facts!, action, context.purpose);
   const events: TimelineEvent[] = [];
-  for (const s of await selectStatusChanges(trx, access.clientId)) {
+  for (const s of await statusHistory(trx, access)) {
     events.push({ at: s.createdAt, kind: s.kind === 'opened' ? 'file_opened' : 'file_status', organizationId: s.organizationId, organizationName: s.organizationName, subjectId: s.id, summary: s.kind + (s.closedReason ? `: ${s.closedReason}` : '') });
   }
   for (const a of await assessmentHistory(trx, part('assessment.read'), limit)) {
