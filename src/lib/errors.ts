@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'unavailable'
   | 'internal';
 
-export type FieldIssue = { field: string; message: string };
+// `code`: a stable, machine-readable reason for this field (zod's issue code for a validation error,
+// or the rule's own, e.g. `sin_not_allowed`); the web UI translates it, never the English message.
+export type FieldIssue = { field: string; message: string; code?: string };
 
 // A denial to record in the audit log. It is written after the request's transaction has rolled
 // back, so the record of the attempt survives the failed attempt.
@@ -29,6 +31,15 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  // A stable, machine-readable reason within the code (docs/api.md, "Reason codes"), e.g.
+  // `consent_holder` for an invalid consent naming the holding agency; defaults to the code.
+  reason: string | undefined;
+
+  withReason(reason: string): this {
+    this.reason = reason;
+    return this;
   }
 }
 
@@ -69,6 +80,7 @@ export type Problem = {
   status: number;
   detail: string;
   code: ErrorCode;
+  reason: string;
   instance?: string;
   requestId: string;
   errors?: FieldIssue[];
@@ -81,6 +93,7 @@ export function toProblem(error: AppError, requestId: string, instance?: string)
     status: statusByCode[error.code],
     detail: error.message,
     code: error.code,
+    reason: error.reason ?? error.code,
     ...(instance ? { instance } : {}),
     requestId,
     ...(error.fields.length > 0 ? { errors: error.fields } : {}),

@@ -264,16 +264,18 @@ function toAppError(error: FastifyError): AppError {
       const field = [where, ...segments].join('.');
       const keys = (v.params as { keys?: unknown }).keys;
       if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-        return { field, message: `unknown field(s): ${keys.join(', ')}` };
+        return { field, message: `unknown field(s): ${keys.join(', ')}`, code: 'unrecognized_keys' };
       }
-      return { field, message: v.message ?? 'is not valid' };
+      // A rule of our own names its reason in the refinement's params; zod's own checks give its issue code.
+      const reason = (v.params as { params?: { reason?: unknown } }).params?.reason;
+      return { field, message: v.message ?? 'is not valid', code: typeof reason === 'string' ? reason : v.keyword };
     });
     const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return new AppError('invalid', `The ${part} is not valid: ${summary}`, fields);
+    return new AppError('invalid', `The ${part} is not valid: ${summary}`, fields).withReason('validation');
   }
   if (isResponseSerializationError(error)) return new AppError('internal', 'The server could not form its answer.');
   // A unique constraint that a concurrent request won between our check and our insert.
-  if (error.code === '23505') return new AppError('conflict', 'That already exists; reload and try again.');
+  if (error.code === '23505') return new AppError('conflict', 'That already exists; reload and try again.').withReason('already_exists');
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', 'The request body is larger than this server accepts.');

@@ -28,7 +28,9 @@ export type Problem = {
   code?: string;
   instance?: string;
   requestId?: string;
-  errors?: { field: string; message: string }[];
+  // A stable reason within the code (docs/api.md): what the web UI translates.
+  reason?: string;
+  errors?: { field: string; message: string; code?: string }[];
 };
 
 export type ApiErrorKind = 'network' | 'problem' | 'unexpected';
@@ -48,6 +50,10 @@ export class ApiError extends Error {
 
   get code(): string | undefined {
     return this.problem?.code;
+  }
+
+  get reason(): string | undefined {
+    return this.problem?.reason;
   }
 
   get requestId(): string | undefined {
@@ -231,9 +237,9 @@ export async function confirmTotpEnrolment(code: string, csrfToken: string): Pro
 }
 
 // The field a problem names (`errors[].field`, as `body.code` or `code`), for messages placed on it.
-export function problemFields(error: unknown): { field: string; message: string }[] {
+export function problemFields(error: unknown): { field: string; message: string; code?: string }[] {
   if (!(error instanceof ApiError) || !error.problem?.errors) return [];
-  return error.problem.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), message: e.message }));
+  return error.problem.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), message: e.message, ...(e.code ? { code: e.code } : {}) }));
 }
 
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, csrfToken: string): Promise<T> {

@@ -5,7 +5,7 @@ export const auditQuerySchema = z.strictObject({
   actorUserId: z.uuid().optional(),
   organizationId: z.uuid().optional(),
   outcome: z.enum(['allowed', 'denied', 'succeeded', 'failed']).optional(),
-  recordId: z.string().trim().min(1).max(100).optional(),
+  recordId: z.uuid({ error: 'must be a record id (a uuid)' }).optional(),
   action: z
     .string()
     .regex(/^[a-z][a-z_]*(\.[a-z_]+)*$/, 'must be an action such as auth.sign_in or auth')

@@ -44,7 +44,9 @@ export async function addMember(trx: Trx, actor: Actor, clientId: string, input:
   if (!user || user.status !== 'active') invalid('No active user has that id.');
   if (!user!.roles.some((r) => teamEligibleRoles.includes(r))) invalid('Only staff who work with clients (managers, counsellors, caseworkers, job developers, trainers) join a case team.');
   if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId)).length === 0) {
-    invalid("The member's organization needs the client's active consent first: record it, then add them.");
+    throw new AppError('invalid', "The member's organization needs the client's active consent first: record it, then add them.", [
+      { field: 'userId', message: 'no active consent names their organization', code: 'consent_required' },
+    ]).withReason('consent_required');
   }
   const id = await addMembership(trx, actor, { clientId: access.clientId, userId: user!.id, organizationId: user!.organizationId, teamRole: input.teamRole });
   await auditClient(trx, actor, access, { action: 'case_team.add', recordType: 'case_team_member', recordId: id, requestId: context.requestId });

@@ -22,7 +22,7 @@ export async function updateClient(trx: Trx, actor: Actor, clientId: string, pat
   await lockClientRow(trx, access.clientId);
   if (patch.externalIds) {
     const taken = (await selectExternalIdOwners(trx, patch.externalIds)).filter((t) => t.clientId !== access.clientId);
-    if (taken.length > 0) throw new AppError('conflict', 'Another client record already holds this identifier.', taken.map((t) => ({ field: 'externalIds', message: `${t.kind} already on another record` })));
+    if (taken.length > 0) throw new AppError('conflict', 'Another client record already holds this identifier.', taken.map((t) => ({ field: 'externalIds', message: `${t.kind} already on another record`, code: 'external_id_taken' }))).withReason('external_id_taken');
   }
   const location = patch.postalCode ? await locatePostalCode(trx, patch.postalCode) : undefined;
   await updateClientRecord(trx, access.clientId, {

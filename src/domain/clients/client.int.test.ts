@@ -128,6 +128,8 @@ describeEachEngine('clients, consent and the Common Assessment', ({ handle }) =>
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toContain(mention);
     }
+    const sin = (await call(counsellorA, 'POST', '/api/clients', intake(familyName, { externalIds: [{ kind: 'other', value: '046454286' }] }))).json() as { errors: { code?: string }[] };
+    expect(sin.errors.map((e) => e.code)).toEqual(['sin_not_allowed']);
     expect(await clientsNamed(familyName)).toBe(0);
   });
 
@@ -143,19 +145,25 @@ describeEachEngine('clients, consent and the Common Assessment', ({ handle }) =>
 
   it('opens the consented categories only, field by field, and closes them on the next request after revocation', async () => {
     const { id } = await createClient();
+    // Each refusal names its rule by a reason code, on the problem and on the field (docs/api.md).
     const bad = [
-      [{ organizationId: crypto.randomUUID() }, 'unknown organization'],
-      [{ organizationId: agencyA }, 'already has it'],
-      [{ organizationId: employer, categories: ['identity_contact', 'assessment'] }, 'employer'],
-      [{ expiresOn: '2020-01-01' }, 'expiresOn'],
-      [{ categories: [] }, 'categories'],
-      [{ method: 'telepathy' }, 'method'],
+      [{ organizationId: crypto.randomUUID() }, 'unknown organization', 'unknown_organization'],
+      [{ organizationId: agencyA }, 'already has it', 'consent_holder'],
+      [{ organizationId: employer, categories: ['identity_contact', 'assessment'] }, 'employer', 'consent_employer_categories'],
+      [{ organizationId: employer, categories: ['identity_contact', 'equity'] }, 'employer', 'consent_employer_equity'],
+      [{ expiresOn: '2020-01-01' }, 'expiresOn', 'consent_expired'],
+      [{ categories: [] }, 'categories', 'validation'],
+      [{ method: 'telepathy' }, 'method', 'validation'],
     ] as const;
     const grant = { organizationId: agencyB, categories: ['identity_contact', 'employment'], purpose: 'integrated_case_management', method: 'written', evidence: 'Signed consent form, scanned to the file', expiresOn: untilNextYear() };
-    for (const [change, mention] of bad) {
+    for (const [change, mention, reason] of bad) {
       const res = await call(counsellorA, 'POST', `/api/clients/${id}/consents`, { ...grant, ...change });
       expect(res.statusCode, mention).toBe(400);
       expect(res.body).toContain(mention);
+      const problem = res.json() as { reason: string; errors: { code?: string }[] };
+      expect(problem.reason, mention).toBe(reason);
+      if (reason !== 'validation') expect(problem.errors.map((e) => e.code)).toContain(reason);
+      else expect(problem.errors.every((e) => typeof e.code === 'string')).toBe(true);
     }
     const granted = await call(counsellorA, 'POST', `/api/clients/${id}/consents`, grant);
     expect(granted.statusCode, granted.body).toBe(201);

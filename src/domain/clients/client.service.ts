@@ -163,8 +163,8 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
     throw new AppError(
       'conflict',
       'Another client record already holds this identifier: search for the person and ask for access instead of opening a second record.',
-      taken.map((t) => ({ field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`, message: 'already on another record' })),
-    );
+      taken.map((t) => ({ field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`, message: 'already on another record', code: 'external_id_taken' })),
+    ).withReason('external_id_taken');
   }
   const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth }, undefined);
   const strong = matches.filter((m) => m.score >= DUPLICATE_BLOCK_SCORE);

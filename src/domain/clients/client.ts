@@ -54,7 +54,7 @@ export const externalIdSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{3,30}$/, 'must be 3 to 30 letters, digits or hyphens')
-    .refine((v) => !looksLikeSin(v), 'looks like a social insurance number, which Continuum never stores'),
+    .refine((v) => !looksLikeSin(v), { error: 'looks like a social insurance number, which Continuum never stores', params: { reason: 'sin_not_allowed' } }),
 });
 
 export const workHistoryEntrySchema = z

@@ -21,8 +21,8 @@ async function namedOrganization(trx: Trx, actor: Actor, id: string): Promise<Or
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') {
       throw new AppError('invalid', 'No organization has that id: a consent names an organization of the directory.', [
-        { field: 'organizationId', message: 'unknown organization' },
-      ]);
+        { field: 'organizationId', message: 'unknown organization', code: 'unknown_organization' },
+      ]).withReason('unknown_organization');
     }
     throw error;
   }
@@ -30,22 +30,23 @@ async function namedOrganization(trx: Trx, actor: Actor, id: string): Promise<Or
 
 // The rules a consent must meet, whoever records it (docs/permissions.md 2.3).
 function checkConsent(input: NewConsent, organization: Organization, holderOrganizationId: string, today: string): void {
-  const invalid = (field: string, message: string): never => {
-    throw new AppError('invalid', message, [{ field, message }]);
+  // Each rule has its reason code (docs/api.md), which the web UI words in the reader's language.
+  const invalid = (field: string, reason: string, message: string): never => {
+    throw new AppError('invalid', message, [{ field, message, code: reason }]).withReason(reason);
   };
-  if (organization.id === holderOrganizationId) invalid('organizationId', 'The agency holding the file already has it: name another organization.');
+  if (organization.id === holderOrganizationId) invalid('organizationId', 'consent_holder', 'The agency holding the file already has it: name another organization.');
+  if (input.categories.includes('equity') && organization.type === 'employer') invalid('categories', 'consent_employer_equity', 'Equity answers are never shared with an employer.');
   if (organization.type === 'employer' && input.categories.some((c) => c !== 'identity_contact' && c !== 'employment')) {
-    invalid('categories', 'An employer can be named only for identity and contact, and employment.');
+    invalid('categories', 'consent_employer_categories', 'An employer can be named only for identity and contact, and employment.');
   }
   if (organization.type === 'system_manager' && input.purpose !== 'complaint') {
-    invalid('purpose', 'The system manager can be named only for a complaint, which reaches the ombudsperson handling it.');
+    invalid('purpose', 'consent_system_manager', 'The system manager can be named only for a complaint, which reaches the ombudsperson handling it.');
   }
-  if (input.categories.includes('equity') && organization.type === 'employer') invalid('categories', 'Equity answers are never shared with an employer.');
   const startsOn = input.startsOn ?? today;
-  if (startsOn < today) invalid('startsOn', 'A consent starts today or later; it cannot be dated back.');
-  if (input.expiresOn < today) invalid('expiresOn', 'The end date has passed.');
+  if (startsOn < today) invalid('startsOn', 'consent_backdated', 'A consent starts today or later; it cannot be dated back.');
+  if (input.expiresOn < today) invalid('expiresOn', 'consent_expired', 'The end date has passed.');
   if (input.expiresOn > addMonths(startsOn, CONSENT_MAX_YEARS * 12)) {
-    invalid('expiresOn', `A consent runs for at most ${CONSENT_MAX_YEARS} years; ask the client again then.`);
+    invalid('expiresOn', 'consent_too_long', `A consent runs for at most ${CONSENT_MAX_YEARS} years; ask the client again then.`);
   }
 }
 

@@ -27,8 +27,10 @@ export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, 
   let to;
   try {
     to = await getOrganization(trx, actor, input.toOrganizationId);
-  } catch {
-    throw new AppError('invalid', 'No organization has that id.', [{ field: 'toOrganizationId', message: 'unknown organization' }]);
+  } catch (error) {
+    // Only "no such organization" is the caller's mistake; anything else (a database fault) stays what it is.
+    if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+    throw new AppError('invalid', 'No organization has that id.', [{ field: 'toOrganizationId', message: 'unknown organization', code: 'unknown_organization' }]).withReason('unknown_organization');
   }
   if (!agencyTypes.includes(to.type)) throw new AppError('invalid', 'A client transfers to an agency that serves clients.', [{ field: 'toOrganizationId', message: `a ${to.type.replace(/_/g, ' ')}` }]);
   if (to.id === access.holderOrganizationId) throw new AppError('invalid', 'This agency already holds the file.', [{ field: 'toOrganizationId', message: 'the holding agency' }]);

@@ -1,3 +1,4 @@
+import { reasonKey } from '../error-reasons.ts';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, problemFields } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -57,7 +58,9 @@ export function formErrorsOf(error: unknown, t: T, words: ProblemWords = {}): Fo
     .map((f, i): FormError | undefined => {
       const top = f.field.split('.')[0] ?? f.field;
       const known = words.fields?.[f.field] ?? words.fields?.[top];
-      return known ? { key: `f${i}-${known.field}`, message: known.message, fields: [known.field] } : undefined;
+      // The rule the server applied, in the reader's language, on the page's field for it.
+      const ruled = reasonKey(f.code);
+      return known ? { key: `f${i}-${known.field}`, message: ruled ? t(ruled) : known.message, fields: [known.field] } : undefined;
     })
     .filter((e): e is FormError => e !== undefined);
   if (placed.length > 0) return placed;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, grantConsent, listConsents, problemFields, revokeConsent, type ClientView, type Consent, type ConsentCategory, type User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { reasonKey } from '../../error-reasons.ts';
 import { DateField, emptyDate, isoDate, SelectField, TextAreaField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
 import { OrganizationSelect } from '../../components/admin-kit.tsx';
 import { isClientStaff } from '../../components/require-client-staff.tsx';
@@ -19,14 +20,23 @@ function addYears(date: string, years: number): string {
 }
 
 // The server explains its consent rules in English (consent.service.ts); each rule has words here.
-function grantError(field: string, message: string, t: T): FormError {
+function grantError(field: string, code: string | undefined, t: T): FormError {
   const on = (name: string, text: string): FormError => ({ key: `${field}-${text}`, message: text, fields: [name] });
-  if (/already has it/.test(message)) return on('organizationId', t('consent.error.holder'));
-  if (/unknown organization|No organization/.test(message)) return on('organizationId', t('consent.error.organization'));
-  if (/Equity answers are never shared/.test(message)) return on('category-equity', t('consent.error.employerEquity'));
-  if (/employer can be named only/i.test(message)) return on('category-identity_contact', t('consent.error.employerCategories'));
-  if (/system manager/i.test(message)) return on('purpose', t('consent.error.systemManager'));
-  if (field === 'expiresOn' && /at most/.test(message)) return on('expiresOn', t('consent.error.tooLong', { years: CONSENT_MAX_YEARS }));
+  switch (code) {
+    case 'consent_holder':
+    case 'unknown_organization':
+    case 'consent_system_manager':
+      return on(code === 'consent_system_manager' ? 'purpose' : 'organizationId', t(reasonKey(code)!));
+    case 'consent_employer_equity':
+      return on('category-equity', t('consent.error.employerEquity'));
+    case 'consent_employer_categories':
+      return on('category-identity_contact', t('consent.error.employerCategories'));
+    case 'consent_too_long':
+      return on('expiresOn', t('consent.error.tooLong', { years: CONSENT_MAX_YEARS }));
+    case undefined:
+    default:
+      break;
+  }
   if (field === 'expiresOn') return on('expiresOn', t('consent.error.expiresOn'));
   if (field === 'categories') return on('category-identity_contact', t('consent.error.categories'));
   if (field === 'purpose') return on('purpose', t('consent.error.purpose'));
@@ -211,7 +221,7 @@ function GrantForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
     ).then(onDone, (error: unknown) => {
       setBusy(false);
       const fields = problemFields(error);
-      form.fail(fields.length > 0 ? fields.map((f) => grantError(f.field, f.message, t)) : [failureOf(error, t)]);
+      form.fail(fields.length > 0 ? fields.map((f) => grantError(f.field, f.code, t)) : [failureOf(error, t)]);
     });
   };
 

@@ -103,8 +103,9 @@ describe('intake draft', () => {
     expect(stepOfField('externalId-odsp')).toBe('needs');
     expect(stepOfField(`work-${job.key}-start`)).toBe('record');
     expect(stepOfField('equity-arrivalYear')).toBe('equity');
-    expect(serverFieldError('externalId-odsp', 'looks like a social insurance number, which Continuum never stores', t)).toBe(t('clients.error.sin'));
-    expect(serverFieldError('externalId-odsp', 'already on another record', t)).toBe(t('clients.error.externalIdTaken'));
+    expect(serverFieldError('externalId-odsp', 'sin_not_allowed', t)).toBe(t('clients.error.sin'));
+    expect(serverFieldError('externalId-odsp', 'external_id_taken', t)).toBe(t('clients.error.externalIdTaken'));
+    expect(serverFieldError('externalId-odsp', 'invalid_format', t)).toBe(t('clients.error.externalId'));
   });
 });
 

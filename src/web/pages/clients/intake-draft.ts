@@ -417,9 +417,9 @@ export function draftFieldOf(path: string, submitted: Submitted): string | undef
 
 // A message for people about a field the server refused. The server writes its details in English for
 // developers; the page says in its own language which field to check.
-export function serverFieldError(field: string, serverMessage: string, t: T): string {
-  if (/social insurance/i.test(serverMessage)) return t('clients.error.sin');
-  if (field.startsWith('externalId-')) return /another record/i.test(serverMessage) ? t('clients.error.externalIdTaken') : t('clients.error.externalId');
+export function serverFieldError(field: string, code: string | undefined, t: T): string {
+  if (code === 'sin_not_allowed') return t('clients.error.sin');
+  if (field.startsWith('externalId-')) return code === 'external_id_taken' ? t('clients.error.externalIdTaken') : t('clients.error.externalId');
   if (field.startsWith('work-')) return t('clients.error.workField');
   if (field.startsWith('accommodation-')) return t('clients.error.accommodationField');
   if (field.startsWith('equity-')) return t('clients.error.equityField');

@@ -129,7 +129,7 @@ function Intake({ scope }: { scope: StaffScope }) {
         const placed = fields
           .map((f, i) => {
             const field = draftFieldOf(f.field, submitted);
-            return field ? { key: `server-${i}`, message: serverFieldError(field, f.message, t), fields: [field] } : undefined;
+            return field ? { key: `server-${i}`, message: serverFieldError(field, f.code, t), fields: [field] } : undefined;
           })
           .filter((e): e is FormError => e !== undefined);
         if (placed.length > 0) form.fail(placed);

@@ -188,7 +188,7 @@ function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientI
       setBusy(false);
       form.fail(
         formErrorsOf(error, t, {
-          fields: { userId: { field: 'userId', message: /consent/i.test(String((error as Error).message)) ? t('team.error.consent') : t('team.error.person') } },
+          fields: { userId: { field: 'userId', message: t('team.error.person') } },
           conflict: t('team.error.already'),
         }),
       );
