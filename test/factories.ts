@@ -114,7 +114,7 @@ export async function makeAssessment(db: Db, clientId: string): Promise<string> 
   return saved.id;
 }
 
-export async function makeTeamMember(db: Db, row: { clientId: string; userId: string; organizationId: string; teamRole?: string }): Promise<string> {
+export async function makeTeamMember(db: Db, row: { clientId: string; userId: string; organizationId: string; teamRole?: 'primary_worker' | 'employment_counsellor' | 'caseworker' | 'job_developer' | 'trainer' | 'other' }): Promise<string> {
   const { id } = await db
     .insertInto('caseTeamMembers')
     .values({ clientId: row.clientId, userId: row.userId, organizationId: row.organizationId, teamRole: row.teamRole ?? 'employment_counsellor', addedBy: null })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CaseTeamMembersTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Candidate, Member } from './case-team.ts';
 
@@ -13,7 +14,7 @@ export async function selectMembers(db: DbOrTrx, clientId: string, includeFormer
   return rows.map((r) => ({ ...r, addedAt: new Date(r.addedAt).toISOString(), removedAt: r.removedAt ? new Date(r.removedAt).toISOString() : null }));
 }
 
-export async function insertMember(db: DbOrTrx, row: { clientId: string; userId: string; organizationId: string; teamRole: string; addedBy: string | null }): Promise<string> {
+export async function insertMember(db: DbOrTrx, row: { clientId: string; userId: string; organizationId: string; teamRole: CaseTeamMembersTable['teamRole']; addedBy: string | null }): Promise<string> {
   const { id } = await db.insertInto('caseTeamMembers').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -28,7 +29,7 @@ export async function selectMemberForUpdate(db: DbOrTrx, clientId: string, membe
     .executeTakeFirst();
 }
 
-export async function markRemoved(db: DbOrTrx, ids: string[], removedBy: string | null, reason: string): Promise<void> {
+export async function markRemoved(db: DbOrTrx, ids: string[], removedBy: string | null, reason: NonNullable<CaseTeamMembersTable['removalReason']>): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('caseTeamMembers').set({ removedAt: new Date(), removedBy, removalReason: reason }).where('id', 'in', ids).where('removedAt', 'is', null).execute();
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess, consentsNaming, loadClientFacts } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
+import type { TeamRole } from './case-team.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -59,7 +60,7 @@ export async function addMember(trx: Trx, actor: Actor, clientId: string, input:
 export async function addMembership(
   db: DbOrTrx,
   actor: Actor,
-  row: { clientId: string; userId: string; organizationId: string; teamRole: string },
+  row: { clientId: string; userId: string; organizationId: string; teamRole: TeamRole },
 ): Promise<string> {
   const existing = await selectActiveMemberIds(db, { clientId: row.clientId, userId: row.userId });
   if (existing.length > 0) throw new AppError('conflict', 'This person is already on the case team.');

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ClientExternalIdsTable, ClientsTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { ClientPatch, Equity, NewClient } from './client.ts';
 
@@ -99,7 +100,7 @@ export async function upsertEquity(trx: DbOrTrx, clientId: string, e: Equity): P
 }
 
 // Which of these identifiers another record already holds (they are unique across the system).
-export async function selectExternalIdOwners(db: DbOrTrx, ids: { kind: string; value: string }[]): Promise<{ kind: string; clientId: string }[]> {
+export async function selectExternalIdOwners(db: DbOrTrx, ids: { kind: ClientExternalIdsTable['kind']; value: string }[]): Promise<{ kind: string; clientId: string }[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('clientExternalIds')
@@ -295,7 +296,7 @@ export async function updateClientRecord(db: DbOrTrx, clientId: string, patch: O
 
 export async function insertStatusChange(
   db: DbOrTrx,
-  row: { clientId: string; status: 'active' | 'on_hold' | 'closed'; kind: 'on_hold' | 'resumed' | 'closed' | 'reopened'; closedReason: string | null; note: string | null; changedBy: string | null; organizationId: string },
+  row: { clientId: string; status: 'active' | 'on_hold' | 'closed'; kind: 'on_hold' | 'resumed' | 'closed' | 'reopened'; closedReason: ClientsTable['closedReason']; note: string | null; changedBy: string | null; organizationId: string },
 ): Promise<void> {
   await db.updateTable('clients').set({ status: row.status, closedReason: row.closedReason }).where('id', '=', row.clientId).execute();
   await db.insertInto('clientStatusChanges').values(row).execute();

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { PlanAcknowledgementsTable, PlanStepsTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Plan, StepPatch } from './plan.ts';
 
@@ -52,7 +53,7 @@ export async function goalBelongs(db: DbOrTrx, clientId: string, goalId: string)
 
 export async function insertStep(
   db: DbOrTrx,
-  row: { clientId: string; goalId: string | null; organizationId: string; createdBy: string | null; phase: string; title: string; startsOn: string | null; dueOn: string | null; linkedKind: string | null; linkedId: string | null },
+  row: { clientId: string; goalId: string | null; organizationId: string; createdBy: string | null; phase: PlanStepsTable['phase']; title: string; startsOn: string | null; dueOn: string | null; linkedKind: PlanStepsTable['linkedKind']; linkedId: string | null },
 ): Promise<string> {
   const { id } = await db.insertInto('planSteps').values(row).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('planStepChanges').values({ stepId: id, status: 'planned', changedBy: row.createdBy }).execute();
@@ -63,11 +64,11 @@ export async function selectStepForUpdate(db: DbOrTrx, clientId: string, stepId:
   return db.selectFrom('planSteps').select(['id', 'status', sql<string | null>`to_char(starts_on, 'YYYY-MM-DD')`.as('startsOn'), sql<string | null>`to_char(due_on, 'YYYY-MM-DD')`.as('dueOn')]).where('id', '=', stepId).where('clientId', '=', clientId).forUpdate().executeTakeFirst();
 }
 
-export async function updateStep(db: DbOrTrx, stepId: string, patch: Omit<StepPatch, 'link'> & { linkedKind?: string | null; linkedId?: string | null; completedOn?: string | null }, changedBy: string | null): Promise<void> {
+export async function updateStep(db: DbOrTrx, stepId: string, patch: Omit<StepPatch, 'link'> & { linkedKind?: PlanStepsTable['linkedKind']; linkedId?: string | null; completedOn?: string | null }, changedBy: string | null): Promise<void> {
   await db.updateTable('planSteps').set(patch).where('id', '=', stepId).execute();
   if (patch.status) await db.insertInto('planStepChanges').values({ stepId, status: patch.status, changedBy }).execute();
 }
 
-export async function insertAcknowledgement(db: DbOrTrx, row: { clientId: string; agrees: boolean; method: string; comment: string | null; recordedBy: string | null }): Promise<void> {
+export async function insertAcknowledgement(db: DbOrTrx, row: { clientId: string; agrees: boolean; method: PlanAcknowledgementsTable['method']; comment: string | null; recordedBy: string | null }): Promise<void> {
   await db.insertInto('planAcknowledgements').values(row).execute();
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors.ts';
 import { isAssessmentOf } from '../assessment/assessment-facts.ts';
 import { isNoteOfClient } from '../notes/note.service.ts';
 import { isTaskOfClient } from '../tasks/task.service.ts';
-import type { LinkKind, NewStep, Plan, StepPatch } from './plan.ts';
+import type { Acknowledgement, LinkKind, NewStep, Plan, StepPatch } from './plan.ts';
 import { goalBelongs, insertAcknowledgement, insertGoal, insertStep, selectPlan, selectStepForUpdate, updateGoal, updateStep } from './plan.queries.ts';
 
 type Context = { requestId: string };
@@ -99,7 +99,7 @@ export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepI
 
 // The client's agreement or disagreement with the plan, recorded in person (their own account
 // records it too, with the client account).
-export async function acknowledgePlan(trx: Trx, actor: Actor, clientId: string, input: { agrees: boolean; method: string; comment?: string }, context: Context): Promise<Plan> {
+export async function acknowledgePlan(trx: Trx, actor: Actor, clientId: string, input: Acknowledgement, context: Context): Promise<Plan> {
   const access = await accessClient(trx, actor, clientId, 'plan.acknowledge', context);
   const fromAccount = access.scope === 'self';
   if (fromAccount !== (input.method === 'client_account')) {

@@ -47,6 +47,7 @@ export const acknowledgementSchema = z.strictObject({
   method: z.enum(['in_person', 'phone', 'written', 'client_account']),
   comment: text(1000).optional(),
 });
+export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 
 export const goalSchema = z.object({
   id: z.uuid(),

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { TasksTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Task } from './task.ts';
 
@@ -56,7 +58,7 @@ export async function selectTaskList(
 
 export async function insertTask(
   db: DbOrTrx,
-  row: { clientId: string; organizationId: string; createdBy: string | null; assignedTo: string; kind: string; phase: string; title: string; dueOn: string; recurrence: string; recurUntil: string | null; previousTaskId: string | null },
+  row: { clientId: string; organizationId: string; createdBy: string | null; assignedTo: string; kind: Selectable<TasksTable>['kind']; phase: Selectable<TasksTable>['phase']; title: string; dueOn: string; recurrence: Selectable<TasksTable>['recurrence']; recurUntil: string | null; previousTaskId: string | null },
 ): Promise<string> {
   const { id } = await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
