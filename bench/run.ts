@@ -21,6 +21,10 @@ const sizes = smoke
 const clientSizes = smoke
   ? { seed: 42, pgliteClients: 1_500, postgresClients: 3_000, runs: 2, perKind: 8 }
   : { seed: 42, pgliteClients: 100_000, postgresClients: 1_000_000, runs: 5, perKind: 60 };
+// BENCH_CLIENTS=N: the clients family on a city of N clients on both engines (a before/after comparison
+// in minutes instead of the million-client city's half hour).
+const clientsOverride = Number(process.env.BENCH_CLIENTS ?? '');
+if (Number.isInteger(clientsOverride) && clientsOverride > 0) Object.assign(clientSizes, { pgliteClients: clientsOverride, postgresClients: clientsOverride });
 const log = (line: string) => console.log(line);
 // BENCH_ONLY=api, load or clients runs one family of benchmarks.
 const only = process.env.BENCH_ONLY;

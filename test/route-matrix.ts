@@ -1,0 +1,772 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from './db.ts';
+import { testApp } from './app.ts';
+import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makeAccessRequest, makeAttachment, makePlanItem, makeReview, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from './factories.ts';
+import type { Role } from '../src/domain/accounts/account.ts';
+import { organizationTypes, type Organization, type OrganizationType } from '../src/domain/organizations/organization.ts';
+import type { AppInstance } from '../src/server/app.ts';
+import type { Db } from '../src/db/database.ts';
+import type { UserActor } from '../src/access/actor.ts';
+import { actorScopes, rolesAllowedFor } from '../src/access/authorize.ts';
+import type { Action, Scope } from '../src/access/permissions.ts';
+
+// Every route, called by every role at every organization type that may hold it (and by a visitor),
+// against records of the caller's own organization, of another one, of the caller themself, and a
+// random id. The expected answer is worked out from src/access/permissions.ts (itself checked against
+// docs/permissions.md), so the routes and the table cannot drift apart. Every refusal (403, or a 404
+// for a record the caller may not see) must leave a `denied` audit row with the request's id, and a
+// hidden record's 404 must read exactly like a random id's.
+
+type Target = 'none' | 'self' | 'own' | 'other' | 'consented' | 'revoked' | 'random';
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: Record<string, unknown> };
+// `visible`: whether a caller outside the scope can still see the record (the public directory),
+// which makes a refusal 403 rather than 404. `ok`: the status when the action is allowed.
+type Case = { target: Target; ok: number; visible: boolean; request: (ctx: CaseContext) => Promise<Request> };
+type RouteCases = { route: string; action: Action; cases: Case[] };
+
+type Column = { label: string; role: Role | undefined; organization: Organization | undefined; user: TestUser | undefined };
+type CaseContext = {
+  column: Column;
+  other: Organization;
+  third: Organization;
+  loginEmail: string;
+  fresh: (organization: Organization, role: Role) => Promise<TestUser>;
+  db: Db;
+  client: (holder: Organization) => Promise<{ id: string }>;
+  // A client of the other organization whose consent names the caller's (all categories), and one whose consent was revoked.
+  consented: () => Promise<{ id: string }>;
+  revoked: () => Promise<{ id: string }>;
+  // A client of that target with an assessment made by the system, and one consent to revoke.
+  assessed: (target: 'own' | 'other' | 'consented') => Promise<{ id: string; assessmentId: string }>;
+  withConsent: (target: 'own' | 'other' | 'consented') => Promise<{ id: string; consentId: string }>;
+};
+
+const LOGIN_PASSWORD = 'ferries to the toronto islands';
+const unique = (prefix: string) => `${prefix} ${crypto.randomBytes(5).toString('hex')}`;
+// A role the organization's staff may hold and an agency manager may grant, for users made as targets.
+const targetRole = (type: OrganizationType): Role => {
+  const preferred: Role[] = ['employment_counsellor', 'trainer', 'system_analyst', 'employer_user'];
+  return preferred.find((r) => rolesAllowedFor(type).includes(r)) ?? rolesAllowedFor(type)[0]!;
+};
+
+const self = (c: CaseContext) => c.column.organization;
+
+const clientTargets = ['own', 'other', 'consented', 'revoked', 'random'] as const;
+async function clientFor(c: CaseContext, target: (typeof clientTargets)[number]): Promise<{ id: string }> {
+  switch (target) {
+    case 'own':
+      return c.client(self(c)!);
+    case 'other':
+      return c.client(c.other);
+    case 'consented':
+      return c.consented();
+    case 'revoked':
+      return c.revoked();
+    case 'random':
+      return { id: crypto.randomUUID() };
+    default: {
+      const unknown: never = target;
+      return unknown;
+    }
+  }
+}
+// The same request against a client of each target (own, other, consented, revoked, random): `ok`
+// where the table allows it, 404 for a random id.
+function onClient(ok: number, method: Request['method'], suffix: string, payload?: Record<string, unknown>): Case[] {
+  return clientTargets.map((target) => ({
+    target,
+    ok: target === 'random' ? 404 : ok,
+    visible: false,
+    request: async (c: CaseContext) => ({ method, url: `/api/clients/${(await clientFor(c, target)).id}${suffix}`, ...(payload ? { payload } : {}) }),
+  }));
+}
+const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
+// Someone nobody has met: a random name and birth date, so intake finds no possible duplicate.
+const uniquePerson = () => {
+  const letters = (n: number) => [...crypto.randomBytes(n)].map((b) => 'bcdfghjklmnprstvwz'[b % 18]).join('');
+  const [y, m, d] = [...crypto.randomBytes(3)];
+  return {
+    givenName: `${letters(1).toUpperCase()}${letters(6)}`,
+    familyName: `${letters(1).toUpperCase()}${letters(8)}`,
+    dateOfBirth: `${1950 + (y! % 50)}-${String(1 + (m! % 12)).padStart(2, '0')}-${String(1 + (d! % 28)).padStart(2, '0')}`,
+  };
+};
+
+export const routes: RouteCases[] = [
+  { route: 'GET /api/health', action: 'system.health', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/health' }) }] },
+  { route: 'GET /api/system/summary', action: 'system.summary', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/system/summary' }) }] },
+  { route: 'GET /api/openapi.json', action: 'system.api_docs', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/openapi.json' }) }] },
+  { route: 'GET /api/organizations', action: 'organization.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/organizations?perPage=5' }) }] },
+  {
+    route: 'GET /api/organizations/:id',
+    action: 'organization.read',
+    cases: [
+      { target: 'other', ok: 200, visible: true, request: async (c) => ({ method: 'GET', url: `/api/organizations/${c.other.id}` }) },
+      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: `/api/organizations/${crypto.randomUUID()}` }) },
+    ],
+  },
+  {
+    route: 'POST /api/organizations',
+    action: 'organization.create',
+    cases: [{ target: 'none', ok: 201, visible: true, request: async () => ({ method: 'POST', url: '/api/organizations', payload: { name: unique('Matrix Org'), type: 'employer' } }) }],
+  },
+  {
+    route: 'PATCH /api/organizations/:id',
+    action: 'organization.update',
+    cases: [
+      { target: 'own', ok: 200, visible: true, request: async (c) => ({ method: 'PATCH', url: `/api/organizations/${self(c)?.id}`, payload: { phone: '416-555-0150' } }) },
+      { target: 'other', ok: 200, visible: true, request: async (c) => ({ method: 'PATCH', url: `/api/organizations/${c.other.id}`, payload: { phone: '416-555-0151' } }) },
+    ],
+  },
+  {
+    route: 'POST /api/organizations/:id/sites',
+    action: 'site.manage',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 201,
+      visible: true,
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/organizations/${target === 'own' ? self(c)?.id : c.other.id}/sites`,
+        payload: { name: unique('Site'), streetAddress: '55 John St', postalCode: 'M5V 3C6' },
+      }),
+    })),
+  },
+  {
+    route: 'PATCH /api/organizations/:id/sites/:siteId',
+    action: 'site.manage',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: true,
+      request: async (c: CaseContext) => {
+        const organization = target === 'own' ? self(c)! : c.other;
+        return { method: 'PATCH' as const, url: `/api/organizations/${organization.id}/sites/${organization.sites[0]!.id}`, payload: { wheelchairAccessible: true } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/auth/login',
+    action: 'auth.sign_in',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async (c) => ({ method: 'POST', url: '/api/auth/login', payload: { email: c.loginEmail, password: LOGIN_PASSWORD } }) }],
+  },
+  {
+    route: 'POST /api/auth/accept-invitation',
+    action: 'auth.accept_invitation',
+    // A used or made-up token gets the same 400 from everyone: what matters is that nobody is turned away first.
+    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/accept-invitation', payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD } }) }],
+  },
+  {
+    route: 'POST /api/auth/password-reset',
+    action: 'auth.password_reset',
+    cases: [{ target: 'none', ok: 202, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/password-reset', payload: { email: `${unique('nobody').replace(' ', '-')}@example.org` } }) }],
+  },
+  {
+    route: 'POST /api/auth/password-reset/complete',
+    action: 'auth.password_reset',
+    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD } }) }],
+  },
+  { route: 'GET /api/auth/session', action: 'session.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/auth/session' }) }] },
+  { route: 'POST /api/auth/logout', action: 'session.revoke', cases: [{ target: 'self', ok: 204, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout' }) }] },
+  { route: 'POST /api/auth/logout-everywhere', action: 'session.revoke_all', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) }] },
+  { route: 'POST /api/auth/mfa/totp', action: 'mfa.enrol', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp' }) }] },
+  // Runs after the start above, so a made-up code is refused as wrong for anyone allowed to enrol.
+  { route: 'POST /api/auth/mfa/totp/confirm', action: 'mfa.enrol', cases: [{ target: 'self', ok: 400, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp/confirm', payload: { code: '123456' } }) }] },
+  {
+    route: 'POST /api/users',
+    action: 'user.invite',
+    cases: [
+      {
+        target: 'own',
+        ok: 201,
+        visible: true,
+        request: async (c) => ({ method: 'POST', url: '/api/users', payload: { email: `${unique('invitee').replace(' ', '-')}@agency.example`, displayName: 'Matrix Invitee', roles: [targetRole(self(c)!.type)] } }),
+      },
+      {
+        target: 'other',
+        ok: 201,
+        visible: true,
+        request: async (c) => ({
+          method: 'POST',
+          url: '/api/users',
+          payload: { organizationId: c.other.id, email: `${unique('invitee').replace(' ', '-')}@agency.example`, displayName: 'Matrix Invitee', roles: ['employment_counsellor'] },
+        }),
+      },
+    ],
+  },
+  { route: 'GET /api/users', action: 'user.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/users?perPage=5' }) }] },
+  ...(['user.update_roles', 'user.disable'] as const).map(
+    (action): RouteCases => {
+      const path = (id: string) => (action === 'user.disable' ? { method: 'POST' as const, url: `/api/users/${id}/disable` } : { method: 'PUT' as const, url: `/api/users/${id}/roles` });
+      const body = (role: Role) => (action === 'user.disable' ? {} : { payload: { roles: [role] } });
+      return {
+        route: action === 'user.disable' ? 'POST /api/users/:id/disable' : 'PUT /api/users/:id/roles',
+        action,
+        cases: [
+          {
+            target: 'own',
+            ok: 200,
+            visible: false,
+            request: async (c) => {
+              const role = targetRole(self(c)!.type);
+              return { ...path((await c.fresh(self(c)!, role)).id), ...body(role) };
+            },
+          },
+          { target: 'other', ok: 200, visible: false, request: async (c) => ({ ...path((await c.fresh(c.other, 'employment_counsellor')).id), ...body('caseworker') }) },
+          { target: 'random', ok: 404, visible: false, request: async () => ({ ...path(crypto.randomUUID()), ...body('caseworker') }) },
+        ],
+      };
+    },
+  ),
+  {
+    route: 'GET /api/clients/:id/audit',
+    action: 'audit.read_by_client',
+    cases: [
+      { target: 'own', ok: 200, visible: false, request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(self(c)!)).id}/audit` }) },
+      { target: 'other', ok: 200, visible: false, request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(c.other)).id}/audit` }) },
+      { target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: `/api/clients/${crypto.randomUUID()}/audit` }) },
+    ],
+  },
+  { route: 'GET /api/occupations', action: 'reference.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations?q=cook' }) }] },
+  {
+    route: 'GET /api/occupations/:code',
+    action: 'reference.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations/65201' }) },
+      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations/99999' }) },
+    ],
+  },
+  {
+    route: 'POST /api/clients/duplicates',
+    action: 'client.search_duplicates',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'POST', url: '/api/clients/duplicates', payload: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '1984-07-09' } }) }],
+  },
+  {
+    route: 'POST /api/clients',
+    action: 'client.create',
+    cases: [{ target: 'none', ok: 201, visible: true, request: async () => ({ method: 'POST', url: '/api/clients', payload: { ...uniquePerson(), educationLevel: 'college', incomeSource: 'none' } }) }],
+  },
+  {
+    route: 'GET /api/clients/:id',
+    action: 'client.read',
+    cases: onClient(200, 'GET', ''),
+  },
+  {
+    route: 'POST /api/clients/:id/consents',
+    action: 'consent.grant',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/consents`,
+        payload: { organizationId: c.third.id, categories: ['identity_contact'], purpose: 'referral', method: 'written', evidence: 'Signed form', expiresOn: nextYear() },
+      }),
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/consents',
+    action: 'consent.read',
+    cases: onClient(200, 'GET', '/consents'),
+  },
+  {
+    route: 'POST /api/clients/:id/consents/:consentId/revoke',
+    action: 'consent.revoke',
+    cases: (['own', 'other', 'consented'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const { id, consentId } = await c.withConsent(target);
+        return { method: 'POST' as const, url: `/api/clients/${id}/consents/${consentId}/revoke`, payload: { method: 'phone' } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/assessments',
+    action: 'assessment.create',
+    cases: onClient(201, 'POST', '/assessments', {}),
+  },
+  {
+    route: 'GET /api/clients/:id/assessments',
+    action: 'assessment.read',
+    cases: onClient(200, 'GET', '/assessments'),
+  },
+  {
+    route: 'POST /api/clients/:id/assessments/:assessmentId/override',
+    action: 'assessment.override',
+    cases: (['own', 'other', 'consented'] as const).map((target) => ({
+      target,
+      ok: 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const { id, assessmentId } = await c.assessed(target);
+        return { method: 'POST' as const, url: `/api/clients/${id}/assessments/${assessmentId}/override`, payload: { stream: 'A', justification: 'Matrix check of the override rule, long enough' } };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/team',
+    action: 'case_team.read',
+    cases: onClient(200, 'GET', '/team'),
+  },
+  {
+    route: 'GET /api/clients/:id/team/candidates',
+    action: 'case_team.add',
+    cases: onClient(200, 'GET', '/team/candidates'),
+  },
+  {
+    route: 'POST /api/clients/:id/team',
+    action: 'case_team.add',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const holder = target === 'own' ? self(c)! : c.other;
+        const member = await c.fresh(holder, targetRole(holder.type));
+        return { method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/team`, payload: { userId: member.id, teamRole: 'employment_counsellor' } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/team/:memberId/remove',
+    action: 'case_team.remove',
+    cases: (['self', 'own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/team/${crypto.randomUUID()}/remove` };
+        const holder = target === 'other' ? c.other : self(c)!;
+        const made = await c.client(holder);
+        // self: the caller's own place on the team; own and other: a colleague's place.
+        const userId = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
+        const memberId = await makeTeamMember(c.db, { clientId: made.id, userId, organizationId: holder.id });
+        return { method: 'POST' as const, url: `/api/clients/${made.id}/team/${memberId}/remove` };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/notes',
+    action: 'note.read',
+    cases: onClient(200, 'GET', '/notes'),
+  },
+  {
+    route: 'POST /api/clients/:id/notes',
+    action: 'note.create',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/notes`, payload: { kind: 'contact', visibility: 'agency', body: 'Matrix note' } }),
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/notes/:noteId/corrections',
+    action: 'note.correct',
+    // self: the caller's own note about a client of their agency whose case team they are on.
+    cases: (['self', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/notes/${crypto.randomUUID()}/corrections`, payload: { body: 'Corrected' } };
+        const holder = target === 'self' ? self(c)! : c.other;
+        const made = await c.client(holder);
+        const author = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
+        if (target === 'self') await makeTeamMember(c.db, { clientId: made.id, userId: author, organizationId: holder.id });
+        const noteId = await makeNote(c.db, { clientId: made.id, organizationId: holder.id, authorId: author });
+        return { method: 'POST' as const, url: `/api/clients/${made.id}/notes/${noteId}/corrections`, payload: { body: 'Corrected' } };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/clients/:id/tasks',
+    action: 'task.create',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/tasks`, payload: { title: 'Matrix follow-up', dueOn: nextYear() } }),
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/tasks',
+    action: 'task.read',
+    cases: onClient(200, 'GET', '/tasks'),
+  },
+  { route: 'GET /api/tasks', action: 'task.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/tasks' }) }] },
+  {
+    route: 'POST /api/tasks/:taskId/complete',
+    action: 'task.update',
+    // self: a task assigned to the caller about a client of their agency; other: a task of another agency.
+    cases: (['self', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/tasks/${crypto.randomUUID()}/complete`, payload: {} };
+        const holder = target === 'self' ? self(c)! : c.other;
+        const made = await c.client(holder);
+        const assignee = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
+        const taskId = await makeTask(c.db, { clientId: made.id, organizationId: holder.id, assignedTo: assignee });
+        return { method: 'POST' as const, url: `/api/tasks/${taskId}/complete`, payload: {} };
+      },
+    })),
+  },
+  { route: 'POST /api/caseload', action: 'caseload.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/caseload', payload: {} }) }] },
+  {
+    route: 'POST /api/caseload/reassign',
+    action: 'caseload.reassign',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const holder = target === 'own' ? self(c)! : c.other;
+        const [from, to] = [await c.fresh(holder, targetRole(holder.type)), await c.fresh(holder, targetRole(holder.type))];
+        return { method: 'POST' as const, url: '/api/caseload/reassign', payload: { fromUserId: from.id, toUserId: to.id } };
+      },
+    })),
+  },
+  { route: 'GET /api/notifications', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/notifications' }) }] },
+  {
+    route: 'POST /api/notifications/:id/read',
+    action: 'notification.read',
+    cases: (['self', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 204,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/notifications/${crypto.randomUUID()}/read` };
+        const owner = target === 'self' ? c.column.user!.id : (await c.fresh(c.other, 'employment_counsellor')).id;
+        return { method: 'POST' as const, url: `/api/notifications/${await makeNotification(c.db, owner)}/read` };
+      },
+    })),
+  },
+  { route: 'POST /api/notifications/read-all', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) }] },
+  ...(['timeline', 'summary', 'plan', 'transfers'] as const).map(
+    (part): RouteCases => ({
+      route: `GET /api/clients/:id/${part}`,
+      action: part === 'plan' ? 'plan.read' : part === 'transfers' ? 'transfer.read' : 'client.read',
+      cases: onClient(200, 'GET', `/${part}`),
+    }),
+  ),
+  {
+    route: 'POST /api/clients/:id/plan/goals',
+    action: 'plan.create',
+    cases: onClient(201, 'POST', '/plan/goals', { description: 'Matrix goal' }),
+  },
+  {
+    route: 'POST /api/clients/:id/plan/steps',
+    action: 'plan.create',
+    cases: onClient(201, 'POST', '/plan/steps', { phase: 'job_search', title: 'Matrix step' }),
+  },
+  ...(['goals', 'steps'] as const).map(
+    (kind): RouteCases => ({
+      route: `PATCH /api/clients/:id/plan/${kind}/:itemId`,
+      action: 'plan.update',
+      cases: (['own', 'other', 'consented', 'random'] as const).map((target) => ({
+        target,
+        ok: target === 'random' ? 404 : 200,
+        visible: false,
+        request: async (c: CaseContext) => {
+          if (target === 'random') return { method: 'PATCH' as const, url: `/api/clients/${crypto.randomUUID()}/plan/${kind}/${crypto.randomUUID()}`, payload: { status: kind === 'goals' ? 'achieved' : 'done' } };
+          const made = await clientFor(c, target);
+          const itemId = await makePlanItem(c.db, kind, made.id, target === 'own' ? self(c)!.id : c.other.id);
+          return { method: 'PATCH' as const, url: `/api/clients/${made.id}/plan/${kind}/${itemId}`, payload: { status: kind === 'goals' ? 'achieved' : 'done' } };
+        },
+      })),
+    }),
+  ),
+  {
+    route: 'POST /api/clients/:id/plan/acknowledgements',
+    action: 'plan.acknowledge',
+    cases: onClient(201, 'POST', '/plan/acknowledgements', { agrees: true, method: 'in_person' }),
+  },
+  {
+    route: 'POST /api/clients/:id/transfers',
+    action: 'transfer.request',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      // The holding agency records a move to a third agency; a consented agency asks for itself.
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/transfers`,
+        payload: { toOrganizationId: target === 'consented' && self(c) ? self(c)!.id : c.third.id },
+      }),
+    })),
+  },
+  ...(['accept', 'release'] as const).map(
+    (step): RouteCases => ({
+      route: `POST /api/transfers/:transferId/${step}`,
+      action: step === 'accept' ? 'transfer.accept' : 'transfer.release',
+      // own: the caller's agency receives (accept) or sends (release); other: a transfer between two other agencies.
+      // A party to a transfer sees it: a party that may not take the step is refused with 403.
+      cases: (['own', 'other', 'random'] as const).map((target) => ({
+        target,
+        ok: target === 'random' ? 404 : 200,
+        visible: target === 'own',
+        request: async (c: CaseContext) => {
+          if (target === 'random') return { method: 'POST' as const, url: `/api/transfers/${crypto.randomUUID()}/${step}` };
+          const mine = self(c)!;
+          const [from, to] = target === 'other' ? [c.other.id, c.third.id] : step === 'accept' ? [c.other.id, mine.id] : [mine.id, c.third.id];
+          const made = await c.client(target === 'other' ? c.other : step === 'accept' ? c.other : mine);
+          return { method: 'POST' as const, url: `/api/transfers/${await makeTransfer(c.db, { clientId: made.id, from, to, accepted: step === 'release' })}/${step}` };
+        },
+      })),
+    }),
+  ),
+  { route: 'GET /api/transfers/overdue', action: 'transfer.overdue_report', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/transfers/overdue' }) }] },
+  {
+    route: 'POST /api/clients/:id/account',
+    action: 'client.invite_account',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/account`, payload: { email: `${unique('client').replace(' ', '-')}@example.org` } }),
+    })),
+  },
+  // A staff account is tied to no client record: 404 for every role that may read a client (the client's own is tested in client-account.int.test.ts).
+  { route: 'GET /api/me/client', action: 'client.read', cases: [{ target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: '/api/me/client' }) }] },
+  {
+    route: 'POST /api/clients/:id/assessments/:assessmentId/reviews',
+    action: 'assessment.review_request',
+    cases: (['own', 'other', 'consented', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/assessments/${crypto.randomUUID()}/reviews`, payload: { reason: 'Please look again' } };
+        const { id, assessmentId } = await c.assessed(target);
+        // A manager of the holding agency answers reviews.
+        await c.fresh(target === 'own' ? self(c)! : c.other, 'agency_manager');
+        return { method: 'POST' as const, url: `/api/clients/${id}/assessments/${assessmentId}/reviews`, payload: { reason: 'Please look again' } };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/reviews',
+    action: 'assessment.read',
+    cases: onClient(200, 'GET', '/reviews'),
+  },
+  {
+    route: 'POST /api/clients/:id/reviews/:reviewId/answer',
+    action: 'assessment.review_answer',
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/reviews/${crypto.randomUUID()}/answer`, payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' } };
+        const { id, assessmentId } = await c.assessed(target);
+        const reviewId = await makeReview(c.db, id, assessmentId);
+        return { method: 'POST' as const, url: `/api/clients/${id}/reviews/${reviewId}/answer`, payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' } };
+      },
+    })),
+  },
+  { route: 'GET /api/reports/assessments', action: 'report.assessment_rates', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/reports/assessments' }) }] },
+  {
+    route: 'PATCH /api/clients/:id',
+    action: 'client.update',
+    cases: onClient(200, 'PATCH', '', { goals: { statement: 'Matrix goal', targetNocCodes: [] } }),
+  },
+  {
+    route: 'PUT /api/clients/:id/equity',
+    action: 'client.equity.write',
+    cases: onClient(200, 'PUT', '/equity', { francophone: true }),
+  },
+  {
+    route: 'POST /api/clients/:id/status',
+    action: 'client.close',
+    cases: onClient(200, 'POST', '/status', { status: 'on_hold' }),
+  },
+  {
+    route: 'POST /api/clients/:id/attachments',
+    action: 'client.update',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/attachments`, payload: { kind: 'resume', fileName: 'cv.txt', contentType: 'text/plain', contentBase64: Buffer.from('Curriculum vitae').toString('base64') } }),
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/attachments',
+    action: 'client.read',
+    cases: onClient(200, 'GET', '/attachments'),
+  },
+  {
+    route: 'GET /api/clients/:id/attachments/:attachmentId/content',
+    action: 'client.read',
+    cases: (['own', 'other', 'consented', 'revoked', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'GET' as const, url: `/api/clients/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}/content` };
+        const made = await clientFor(c, target);
+        return { method: 'GET' as const, url: `/api/clients/${made.id}/attachments/${await makeAttachment(c.db, made.id, target === 'own' ? self(c)!.id : c.other.id)}/content` };
+      },
+    })),
+  },
+  {
+    route: 'POST /api/access-requests',
+    action: 'client.access_request',
+    // A made-up token is refused the same way for everyone allowed to ask.
+    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/access-requests', payload: { matchToken: 'v1.not-a-real-token', reason: 'Matrix' } }) }],
+  },
+  { route: 'GET /api/access-requests', action: 'client.access_request', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/access-requests' }) }] },
+  {
+    route: 'POST /api/access-requests/:requestId/answer',
+    action: 'consent.grant',
+    // own: a request for a client of the caller's agency; other: one for another agency's client.
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random') return { method: 'POST' as const, url: `/api/access-requests/${crypto.randomUUID()}/answer`, payload: { decision: 'declined' } };
+        const made = await c.client(target === 'own' ? self(c)! : c.other);
+        return { method: 'POST' as const, url: `/api/access-requests/${await makeAccessRequest(c.db, made.id, c.third.id)}/answer`, payload: { decision: 'declined' } };
+      },
+    })),
+  },
+  { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
+];
+
+// What the table says the caller gets: the allowed status, 401, 403 or 404.
+function expectedStatus(column: Column, action: Action, kase: Case): number {
+  const actor: UserActor | { kind: 'anonymous' } = column.user
+    ? { kind: 'user', userId: column.user.id, organizationId: column.user.organizationId, roles: column.user.roles, sessionId: '' }
+    : { kind: 'anonymous' };
+  const held: Scope[] = actorScopes(actor, action);
+  if (actor.kind === 'anonymous' && !held.includes('pub')) return 401;
+  if (held.length === 0) return 403;
+  if (kase.target === 'random') return kase.ok;
+  const reaches: Record<Exclude<Target, 'random'>, Scope[]> = {
+    none: [...held],
+    self: ['pub', 'all', 'self', 'own'],
+    own: ['pub', 'all', 'own'],
+    other: ['pub', 'all'],
+    consented: ['pub', 'all', 'cons'],
+    revoked: ['pub', 'all'],
+  };
+  if (held.some((s) => reaches[kase.target as Exclude<Target, 'random'>].includes(s))) return kase.ok;
+  return kase.visible ? 403 : 404;
+}
+
+const comparable = (body: Record<string, unknown>) => {
+  const { requestId: _requestId, instance: _instance, ...rest } = body;
+  return rest;
+};
+
+// The matrix for the routes whose path `part` selects, as its own file runs it (the files run in
+// parallel); `route-matrix.int.test.ts` checks that together they cover every route.
+export function describeMatrix(name: string, part: (route: string) => boolean): void {
+  const mine = routes.filter((r) => part(r.route));
+  describeEachEngine(`route × role × organization matrix: ${name}`, ({ handle }) => {
+  let app: AppInstance;
+  const columns: Column[] = [];
+  let other: Organization;
+  let third: Organization;
+  let loginEmail: string;
+
+  beforeAll(async () => {
+    app = await testApp(handle());
+    const db = handle().db;
+    other = await makeOrganization(db, { type: 'employment_service_provider' });
+    third = await makeOrganization(db, { type: 'community_agency' });
+    const city = await makeOrganization(db, { type: 'system_manager' });
+    loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD })).email;
+    columns.push({ label: 'visitor', role: undefined, organization: undefined, user: undefined });
+    for (const type of organizationTypes) {
+      const organization = type === 'system_manager' ? city : await makeOrganization(db, { type });
+      for (const role of rolesAllowedFor(type)) {
+        const user = await makeUser(db, { organizationId: organization.id, roles: [role] });
+        columns.push({ label: `${role} at ${type}`, role, organization, user });
+      }
+    }
+  });
+  afterAll(async () => app.close());
+
+  it('declares for each of its routes the action the server has', () => {
+    expect(mine.length).toBeGreaterThan(5);
+    for (const r of mine) expect(app.routePermissions.find((p) => `${p.method} ${p.url}` === r.route)?.permission, r.route).toBe(r.action);
+  });
+
+  it('answers every route as docs/permissions.md says, for every role at every organization type', { timeout: 600_000 }, async () => {
+    const db = handle().db;
+    const fresh = (organization: Organization, role: Role) => makeUser(db, { organizationId: organization.id, roles: [role] });
+    const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
+    const consentFixtures = (column: Column) => {
+      const caller = column.organization;
+      const consented = async (revoke = false) => {
+        const made = await client(other);
+        if (caller) await makeConsent(db, { clientId: made.id, organizationId: caller.id, recordedByOrganizationId: other.id, revoked: revoke });
+        return made;
+      };
+      const holderOf = (target: 'own' | 'other' | 'consented') => (target === 'own' ? caller! : other);
+      return {
+        consented: () => consented(false),
+        revoked: () => consented(true),
+        assessed: async (target: 'own' | 'other' | 'consented') => {
+          const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+          return { id: made.id, assessmentId: await makeAssessment(db, made.id) };
+        },
+        withConsent: async (target: 'own' | 'other' | 'consented') => {
+          const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+          // For `consented`, the consent naming the caller; otherwise one naming a third organization.
+          const consentId =
+            target === 'consented' && caller
+              ? (await handle().db.selectFrom('consents').select('id').where('clientId', '=', made.id).executeTakeFirstOrThrow()).id
+              : await makeConsent(db, { clientId: made.id, organizationId: third.id, recordedByOrganizationId: holderOf(target).id, revoked: false });
+          return { id: made.id, consentId };
+        },
+      };
+    };
+    const mismatches: string[] = [];
+    const unaudited: string[] = [];
+    let checked = 0;
+    for (const column of columns) {
+      for (const { route, action, cases } of mine) {
+        for (const kase of cases) {
+          if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
+          if (kase.target === 'self' && !column.user) continue;
+          const request = await kase.request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) });
+          // A fresh session per call: sign-out and disabling must not spoil the next one.
+          const headers = column.user ? (await makeSession(db, column.user)).headers : {};
+          const res = await app.inject({ ...request, headers });
+          const want = expectedStatus(column, action, kase);
+          checked += 1;
+          if (res.statusCode !== want) {
+            mismatches.push(`${column.label} → ${route} (${kase.target}): got ${res.statusCode}, table says ${want}: ${res.body.slice(0, 160)}`);
+            continue;
+          }
+          const deniedByTable = want !== kase.ok && (want === 403 || want === 404);
+          if (deniedByTable && column.user) {
+            const rows = await db.selectFrom('auditLog').select(['outcome']).where('requestId', '=', String(res.headers['x-request-id'])).execute();
+            if (!rows.some((r) => r.outcome === 'denied')) unaudited.push(`${column.label} → ${route} (${kase.target})`);
+          }
+          if (want === 404 && kase.target !== 'random') {
+            const random = await kase.request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
+            const answer = await app.inject({ ...random, headers: column.user ? (await makeSession(db, column.user)).headers : {} });
+            expect(answer.statusCode).toBe(404);
+            expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));
+            expect(res.headers['content-type']).toBe(answer.headers['content-type']);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(unaudited).toEqual([]);
+    expect(checked).toBeGreaterThan(columns.length * 5);
+  });
+});
+}
