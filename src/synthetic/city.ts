@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseWork } from './case-work.ts';
 import type { EducationLevel, IncomeSource } from './distributions.ts';
+import type { Gender, IndigenousIdentity, RacializedAnswer } from './equity.ts';
 import type {
   AccommodationKind,
   AssessmentInput,
@@ -136,6 +137,25 @@ export type SyntheticConsent = {
   revocation: { method: ConsentMethod; reason: string | null; on: string } | null;
 };
 
+export type SyntheticTraits = {
+  newcomer: boolean;
+  arrivalYear: number | null;
+  disability: boolean;
+  francophone: boolean;
+};
+
+export type SyntheticEquity = {
+  indigenousIdentity: IndigenousIdentity | null;
+  // Several groups allowed; ['prefer_not_to_say'] when the client declined.
+  racializedGroup: readonly RacializedAnswer[] | null;
+  gender: Gender | null;
+  disability: boolean | null;
+  newcomer: boolean | null;
+  arrivalYear: number | null;
+  francophone: boolean | null;
+  lgbtq2s: boolean | null;
+};
+
 export type NearDuplicateKind = 'family_typo' | 'day_month_swapped' | 'hyphenated_family' | 'accents_dropped' | 'year_off_by_one' | 'nickname';
 
 export type SyntheticClient = {
@@ -149,12 +169,11 @@ export type SyntheticClient = {
   neighbourhoodId: number;
   educationLevel: EducationLevel;
   incomeSource: IncomeSource;
-  equity: {
-    newcomer: boolean;
-    arrivalYear: number | null;
-    disability: boolean;
-    francophone: boolean;
-  };
+  // What is true of the client as drawn: drives the record (languages, barriers, name). Never
+  // written as such; `equity` holds what the client chose to answer.
+  traits: SyntheticTraits;
+  // The self-identified answers (client_equity): null where a question was left unanswered.
+  equity: SyntheticEquity;
   // The intake record (migration 0010).
   intakeDate: string;
   preferredName: string | null;

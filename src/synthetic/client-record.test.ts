@@ -37,7 +37,7 @@ function population(among: RecordPopulation): { items: unknown[]; kind: 'client'
     case 'preferred_name_eligible':
       return where((c) => preferredNameOptions(c.givenName).length > 0);
     case 'disability_not_odsp':
-      return where((c) => c.equity.disability && c.incomeSource !== 'odsp');
+      return where((c) => c.traits.disability && c.incomeSource !== 'odsp');
     case 'disability_barrier':
       return where((c) => c.barriers.some((b) => b.kind === 'disability'));
     case 'childcare_barrier':
@@ -194,12 +194,12 @@ describe('the intake record of a city of 60,000 clients', () => {
       (c) =>
         (c.interpreterNeeded && (c.interpreterLanguage === null || !c.otherLanguages.includes(c.interpreterLanguage))) ||
         (c.interpreterNeeded && !c.barriers.some((b) => b.kind === 'language')) ||
-        (c.barriers.some((b) => b.kind === 'disability') && !c.equity.disability) ||
+        (c.barriers.some((b) => b.kind === 'disability') && !c.traits.disability) ||
         new Set(c.barriers.map((b) => b.kind)).size !== c.barriers.length ||
         (c.accommodations.some((a) => a.disabilityRelated) && !c.barriers.some((b) => b.kind === 'disability')) ||
         (c.pronouns?.startsWith('he') && nameGender(c.givenName) === 'feminine') ||
         (c.pronouns?.startsWith('she') && nameGender(c.givenName) === 'masculine') ||
-        (c.equity.francophone && c.otherLanguages.length === 0),
+        (c.traits.francophone && c.otherLanguages.length === 0),
     );
     expect(wrong.map((c) => c.id)).toEqual([]);
   });

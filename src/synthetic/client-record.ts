@@ -7,6 +7,7 @@ import type {
   SyntheticAccommodation,
   SyntheticBarrier,
   SyntheticClient,
+  SyntheticEquity,
   SyntheticExternalId,
   SyntheticStatusChange,
   TimeHorizon,
@@ -44,6 +45,7 @@ import {
   MEMBER_NUMBER_RECORDED,
   PHONE_SHARE,
   PREFERRED_NAME_AMONG_ELIGIBLE,
+  PRONOUN_SHARES,
   PRONOUNS_RECORDED,
   SCHEDULING_ACCOMMODATION,
   SHARING_SHARE,
@@ -71,7 +73,7 @@ export type CoreClient = Pick<
   | 'neighbourhoodId'
   | 'educationLevel'
   | 'incomeSource'
-  | 'equity'
+  | 'traits'
 > & { age: number; nameGroup: string };
 
 export type RecordContext = {
@@ -81,6 +83,8 @@ export type RecordContext = {
   partners: Partners;
   streets: readonly string[];
   employerNames: readonly string[];
+  // The self-identified answers, drawn from a stream of their own once the pronouns are known.
+  equity: (pronouns: string | null) => SyntheticEquity;
 };
 
 const statuses = weightedTable(Object.entries(STATUS_SHARES) as [ClientStatus, number][]);
@@ -92,9 +96,9 @@ const literacy = Object.fromEntries(
   EDUCATION_LEVELS.map((e) => [e, weightedTable(LITERACY_LEVELS.map((l) => [l, LITERACY_BY_EDUCATION[e][l]] as const))]),
 ) as Record<EducationLevel, ReturnType<typeof weightedTable<LiteracyLevel>>>;
 const pronounTables = {
-  feminine: weightedTable([['she/her', 0.93], ['she/they', 0.03], ['they/them', 0.04]] as const),
-  masculine: weightedTable([['he/him', 0.93], ['he/they', 0.03], ['they/them', 0.04]] as const),
-  unisex: weightedTable([['she/her', 0.45], ['he/him', 0.45], ['they/them', 0.1]] as const),
+  feminine: weightedTable(PRONOUN_SHARES.feminine),
+  masculine: weightedTable(PRONOUN_SHARES.masculine),
+  unisex: weightedTable(PRONOUN_SHARES.unisex),
 };
 const disabilityAccommodations = weightedTable<AccommodationKind>([
   ['mobility', 0.25],
@@ -167,20 +171,20 @@ function sixteenth(dateOfBirth: string): number {
 }
 
 function languagesOf(r: Random, c: CoreClient) {
-  if (c.equity.francophone) {
+  if (c.traits.francophone) {
     // Toronto's francophones nearly all speak English too.
     return { otherLanguages: [c.preferredLanguage === 'fr' ? 'English' : 'French'], interpreter: null, languageBarrier: false };
   }
   const table = heritageLanguageTable(c.nameGroup);
-  const speaks = table !== null && r.bool(heritageSpeakers(c.nameGroup) * (c.equity.newcomer ? HERITAGE_SPEAKERS_NEWCOMER : HERITAGE_SPEAKERS_SETTLED));
+  const speaks = table !== null && r.bool(heritageSpeakers(c.nameGroup) * (c.traits.newcomer ? HERITAGE_SPEAKERS_NEWCOMER : HERITAGE_SPEAKERS_SETTLED));
   const other: string[] = [];
   let interpreter: string | null = null;
   let languageBarrier = false;
   if (speaks) {
     const language = r.weightedPick(table);
     other.push(language);
-    if (r.bool(c.equity.newcomer ? INTERPRETER_NEWCOMER : INTERPRETER_SETTLED)) interpreter = language;
-    languageBarrier = interpreter !== null || (c.equity.newcomer && r.bool(LANGUAGE_BARRIER_NEWCOMER));
+    if (r.bool(c.traits.newcomer ? INTERPRETER_NEWCOMER : INTERPRETER_SETTLED)) interpreter = language;
+    languageBarrier = interpreter !== null || (c.traits.newcomer && r.bool(LANGUAGE_BARRIER_NEWCOMER));
   }
   if (r.bool(FRENCH_AMONG_OTHERS)) other.push('French');
   return { otherLanguages: other, interpreter, languageBarrier };
@@ -190,7 +194,7 @@ function barriersOf(r: Random, c: CoreClient, languageBarrier: boolean): Synthet
   const has = new Set<BarrierKind>();
   for (const kind of DRAWN_BARRIERS) if (r.bool(BARRIER_RATES[kind][c.incomeSource])) has.add(kind);
   if (languageBarrier) has.add('language');
-  const disability = c.incomeSource === 'odsp' ? DISABILITY_BARRIER_ODSP : c.equity.disability ? DISABILITY_BARRIER_OTHERS : 0;
+  const disability = c.incomeSource === 'odsp' ? DISABILITY_BARRIER_ODSP : c.traits.disability ? DISABILITY_BARRIER_OTHERS : 0;
   if (r.bool(disability)) has.add('disability');
   return barrierKinds.filter((k) => has.has(k)).map((kind) => ({ kind, status: r.bool(BARRIER_RESOLVED) ? 'resolved' : 'active' }));
 }
@@ -291,7 +295,8 @@ export function drawRecord(r: Random, c: CoreClient, ctx: RecordContext): Client
     neighbourhoodId: c.neighbourhoodId,
     educationLevel: c.educationLevel,
     incomeSource: c.incomeSource,
-    equity: c.equity,
+    traits: c.traits,
+    equity: ctx.equity(pronouns),
     intakeDate: dayString(intakeDay),
     preferredName,
     pronouns,

@@ -47,7 +47,17 @@ export const CLIENT_COLUMNS = [
   'closed_reason',
   'created_at',
 ] as const;
-export const EQUITY_COLUMNS = ['client_id', 'newcomer', 'arrival_year', 'disability', 'francophone'] as const;
+export const EQUITY_COLUMNS = [
+  'client_id',
+  'indigenous_identity',
+  'racialized_group',
+  'gender',
+  'disability',
+  'newcomer',
+  'arrival_year',
+  'francophone',
+  'lgbtq2s',
+] as const;
 export const STATUS_CHANGE_COLUMNS = ['id', 'client_id', 'status', 'kind', 'closed_reason', 'note', 'organization_id', 'created_at'] as const;
 export const WORK_HISTORY_COLUMNS = ['id', 'client_id', 'noc_code', 'job_title', 'employer_name', 'start_date', 'end_date', 'hours_per_week'] as const;
 export const BARRIER_COLUMNS = ['client_id', 'kind', 'status'] as const;
@@ -138,9 +148,15 @@ export function clientCopyLine(c: SyntheticClient): string {
   );
 }
 
+const yesNo = (v: boolean | null): string => (v === null ? N : v ? 't' : 'f');
+
+// Every answer is a fixed code (equity.ts), so the line is written directly like the client's.
 export function clientEquityCopyLine(c: SyntheticClient): string {
   const e = c.equity;
-  return `${c.id}\t${e.newcomer ? 't' : 'f'}\t${e.arrivalYear ?? '\\N'}\t${e.disability ? 't' : 'f'}\t${e.francophone ? 't' : 'f'}\n`;
+  return (
+    `${c.id}\t${orNull(e.indigenousIdentity)}\t${e.racializedGroup === null ? N : arrayLiteral(e.racializedGroup)}\t${orNull(e.gender)}\t` +
+    `${yesNo(e.disability)}\t${yesNo(e.newcomer)}\t${orNull(e.arrivalYear)}\t${yesNo(e.francophone)}\t${yesNo(e.lgbtq2s)}\n`
+  );
 }
 
 export function* statusChangeLines(c: SyntheticClient): Generator<string> {

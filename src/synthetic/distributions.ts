@@ -40,6 +40,8 @@ export const DISABILITY_SHARE = 0.17;
 
 // Hand-chosen: the share of francophone clients who ask for service in French.
 export const FRENCH_PREFERENCE_AMONG_FRANCOPHONES = 0.5;
+// Hand-chosen: the share of francophones named from the French name pool (names.ts).
+export const FRENCH_NAME_AMONG_FRANCOPHONES = 0.7;
 
 // Hand-chosen: clients who did not state their education.
 export const UNKNOWN_EDUCATION_SHARE = 0.02;

@@ -7,6 +7,7 @@ import {
   educationForAge,
   educationWeights,
   francophoneShare,
+  FRENCH_NAME_AMONG_FRANCOPHONES,
   FRENCH_PREFERENCE_AMONG_FRANCOPHONES,
   INCOME_SOURCE_SHARES,
   INCOME_SOURCES,
@@ -31,6 +32,7 @@ import {
 } from './city.ts';
 import { drawCaseWork, StaffPools } from './case-work.ts';
 import { drawRecord, type CoreClient } from './client-record.ts';
+import { buildEquityModels, drawEquity, type EquityModel } from './equity.ts';
 import type { Partners } from './consents.ts';
 import { createDuplicatePlanner, plantCopy } from './near-duplicates.ts';
 import { STREET_AREA_BY_FSA, STREETS } from './organization-names.ts';
@@ -51,7 +53,6 @@ const SOCIAL_ASSISTANCE_HOME_SHARE = 0.5;
 const NEAREST_PROVIDER_WEIGHTS = [4, 3, 2, 1] as const;
 const HYPHENATED_FAMILY_NAME = 0.04;
 const MIXED_FAMILY_NAME = 0.1;
-const FRENCH_NAME_AMONG_FRANCOPHONES = 0.7;
 
 // Everything a client draw needs about a neighbourhood, precomputed once per city.
 type NeighbourhoodModel = {
@@ -62,6 +63,7 @@ type NeighbourhoodModel = {
   newcomerShare: number;
   francophoneShare: number;
   providerTable: WeightedTable<string>;
+  equity: EquityModel;
   nearestOffice: string;
   // Nearest first: where consents and second records go.
   providers: readonly string[];
@@ -82,6 +84,7 @@ function buildNeighbourhoodModels(
   const offices = located('social_assistance_office');
   const training = located('training_organization');
   const community = located('community_agency');
+  const equity = buildEquityModels(geography);
 
   const byDistance = (n: Neighbourhood, orgs: { id: string; points: SiteDraft[] }[]) =>
     orgs
@@ -103,6 +106,7 @@ function buildNeighbourhoodModels(
       newcomerShare: newcomerShare(n),
       francophoneShare: francophoneShare(n),
       providerTable: weightedTable(nearestProviders.map((p, i) => [p.id, NEAREST_PROVIDER_WEIGHTS[i]!] as const)),
+      equity: equity.get(n.id)!,
       nearestOffice: nearestOffice.id,
       providers: nearestProviders.map((p) => p.id),
       training: byDistance(n, training).slice(0, 3).map((o) => o.id),
@@ -196,7 +200,7 @@ function drawCore(rng: Random, residence: WeightedTable<NeighbourhoodModel>, tab
       neighbourhoodId: hood.id,
       educationLevel,
       incomeSource,
-      equity: { newcomer, arrivalYear, disability, francophone },
+      traits: { newcomer, arrivalYear, disability, francophone },
       age,
       nameGroup: group.key,
     },
@@ -249,6 +253,8 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
   const planner = createDuplicatePlanner(duplicates, count, world.duplicateEvery);
   // Case work, and the staff who carry it, from streams of their own too.
   const casework = root.fork('casework');
+  // The self-identified answers too, added after the rest: nothing drawn before them moves.
+  const equity = root.fork('equity');
   const pools = new StaffPools(root.fork('staff'), world.organizationTypes, world.frenchAgencies);
   const withCaseWork = (record: ClientRecord): SyntheticClient => ({ ...record, caseWork: drawCaseWork(casework, record, pools) });
   const tables: CoreTables = {
@@ -262,6 +268,8 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
     partners: partnersOf(core, hood),
     streets: hood.streets,
     employerNames: world.employerNames,
+    equity: (pronouns: string | null) =>
+      drawEquity(equity, hood.equity, { traits: core.traits, age: core.age, givenName: core.givenName, nameGroup: core.nameGroup, pronouns }),
   });
 
   for (let i = 0; i < count; i++) {

@@ -52,7 +52,7 @@ import {
 export { clientCopyLine, clientEquityCopyLine };
 
 // Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
-export const SYNTHETIC_CITY_VERSION = 3;
+export const SYNTHETIC_CITY_VERSION = 4;
 
 export type CityTable =
   | 'organizations'

@@ -12,6 +12,7 @@ import {
 } from './distributions.ts';
 import type { Geography } from './geography.ts';
 import { heritageLanguageTable, heritageSpeakers } from './languages.ts';
+import type { NameGender } from './name-details.ts';
 import { NAME_GROUPS } from './names.ts';
 import { entryLevelShare } from './occupations.ts';
 
@@ -23,6 +24,13 @@ import { entryLevelShare } from './occupations.ts';
 // Among clients whose given name has a short form or an adopted English name (name-details.ts).
 export const PREFERRED_NAME_AMONG_ELIGIBLE = 0.35;
 export const PRONOUNS_RECORDED = 0.2;
+// Recorded pronouns by the usual gender of the given name (name-details.ts); the gender answer
+// follows them (equity.ts).
+export const PRONOUN_SHARES: Record<NameGender, readonly (readonly [string, number])[]> = {
+  feminine: [['she/her', 0.93], ['she/they', 0.03], ['they/them', 0.04]],
+  masculine: [['he/him', 0.93], ['he/they', 0.03], ['they/them', 0.04]],
+  unisex: [['she/her', 0.45], ['he/him', 0.45], ['they/them', 0.1]],
+};
 export const PHONE_SHARE = 0.93;
 export const EMAIL_SHARE = 0.78;
 export const STREET_ADDRESS_SHARE = 0.88;

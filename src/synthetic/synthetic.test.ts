@@ -17,6 +17,23 @@ import { distanceKm, organizationCounts, POSTAL_CODE_PATTERN } from './generate-
 import { STREET_AREA_BY_FSA } from './organization-names.ts';
 import { arrayLiteral, clientCopyLine, clientEquityCopyLine, timestampOn } from './copy-lines.ts';
 import { encodeCopyRow } from '../db/copy.ts';
+import { equityInputSchema } from '../domain/clients/client.ts';
+import { genders, indigenousIdentities, racializedGroups } from '../web/pages/clients/client-text.ts';
+import { buildNeighbourhoodIdentity, IDENTITY_ROWS } from '../../scripts/build-neighbourhood-identity-vendor.ts';
+import {
+  buildEquityModels,
+  buildEquityTargets,
+  censusOriginShares,
+  EQUITY_QUESTIONS,
+  GENDERS,
+  INDIGENOUS_IDENTITIES,
+  loadNeighbourhoodIdentity,
+  namePoolShares,
+  ORIGINS,
+  PREFER_NOT_TO_SAY,
+  RACIALIZED_GROUPS,
+  type EquityTarget,
+} from './equity.ts';
 
 const geography = loadGeography();
 const hoodById = new Map(geography.neighbourhoods.map((n) => [n.id, n]));
@@ -100,6 +117,74 @@ describe('vendored geography', () => {
 
   it('is what migration 0002 loads (rerun scripts/build-geography-migration.ts if not)', () => {
     expect(fs.readFileSync(GEOGRAPHY_MIGRATION, 'utf8')).toBe(buildGeographyMigration(geography));
+  });
+});
+
+describe('vendored identity figures (Census 2016 visible minority and Aboriginal identity)', () => {
+  const identity = loadNeighbourhoodIdentity();
+
+  it('has every neighbourhood of neighbourhoods.csv, by id and name', () => {
+    expect(identity.size).toBe(140);
+    for (const n of geography.neighbourhoods) expect(identity.get(n.id)?.name, String(n.id)).toBe(n.name);
+  });
+
+  it('adds up: the groups and "not a visible minority" make the total, within Census rounding', () => {
+    for (const n of identity.values()) {
+      const parts = Object.values(n.visibleMinority).reduce((a, x) => a + x, 0) + n.multipleVisibleMinorities + n.notVisibleMinority;
+      expect(Math.abs(parts - n.populationPrivateHouseholds), n.name).toBeLessThanOrEqual(Math.max(50, n.populationPrivateHouseholds * 0.01));
+      expect(n.firstNations + n.metis + n.inuit, n.name).toBeLessThanOrEqual(n.aboriginalIdentity + 25);
+    }
+  });
+
+  it('fits origins to name pools without moving the Census shares of any neighbourhood', () => {
+    const models = buildEquityModels(geography, identity);
+    for (const n of geography.neighbourhoods) {
+      const target = censusOriginShares(identity.get(n.id)!);
+      const model = models.get(n.id)!;
+      for (const o of ORIGINS) {
+        const fitted = namePoolShares(n).reduce((a, [g, p]) => a + p * model.originShares.get(g.key)![o], 0);
+        expect(Math.abs(fitted - target[o]), `${n.name} ${o}`).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('offers exactly the answers the intake form offers', () => {
+    expect([...INDIGENOUS_IDENTITIES]).toEqual([...indigenousIdentities]);
+    expect([...RACIALIZED_GROUPS]).toEqual([...racializedGroups]);
+    expect([...GENDERS]).toEqual([...genders]);
+  });
+
+  it('derives the vendored CSV by _id with the characteristic checked (scripts/build-neighbourhood-identity-vendor.ts)', () => {
+    const header = ['_id', 'Category', 'Topic', 'Data Source', 'Characteristic', 'City of Toronto', 'Bravo', 'Alpha'];
+    const line = (id: number, name: string, a: string, b: string) => `${id},x,x,x,"  ${name}",0,"${a}","${b}"`;
+    // As the City's file spells them (its Métis lost the é).
+    const names: Record<number, string> = {
+      1336: 'Total - Visible minority for the population in private households - 25% sample data',
+      1338: 'South Asian',
+      1339: 'Chinese',
+      1340: 'Black',
+      1341: 'Filipino',
+      1148: 'Latin American',
+      1342: 'Arab',
+      1343: 'Southeast Asian',
+      1344: 'West Asian',
+      1345: 'Korean',
+      1346: 'Japanese',
+      1347: 'Visible minority; n.i.e.',
+      1348: 'Multiple visible minorities',
+      1349: 'Not a visible minority',
+      1304: 'Aboriginal identity',
+      1306: 'First Nations (North American Indian)',
+      1307: 'Mtis',
+      1189: 'Inuk (Inuit)',
+    };
+    const rows = [header.join(','), line(1, 'Neighbourhood Number', '2', '1'), ...IDENTITY_ROWS.map((r, i) => line(r.id, names[r.id]!, `${i + 1},000`, String(i)))];
+    const csv = buildNeighbourhoodIdentity(rows.join('\n'), 2);
+    const [head, first, second] = csv.trim().split('\n');
+    expect(head).toBe(['id', 'name', ...IDENTITY_ROWS.map((r) => r.column)].join(','));
+    expect(first).toBe(['1', 'Alpha', ...IDENTITY_ROWS.map((_, i) => String(i))].join(','));
+    expect(second).toBe(['2', 'Bravo', ...IDENTITY_ROWS.map((_, i) => String((i + 1) * 1000))].join(','));
+    expect(() => buildNeighbourhoodIdentity(rows.join('\n').replace('"  Black"', '"  White"'), 2)).toThrow(/Row _id 1340/);
   });
 });
 
@@ -213,15 +298,45 @@ describe('a city of 60,000 clients', () => {
     expect(Math.max(...ages)).toBe(MAX_CLIENT_AGE);
   });
 
-  it('keeps equity answers consistent', () => {
+  it('keeps traits consistent', () => {
     const inconsistent = clients.filter(
       (c) =>
-        (!c.equity.newcomer && c.equity.arrivalYear !== null) ||
-        (c.equity.newcomer && c.equity.arrivalYear === null) ||
-        (c.incomeSource === 'odsp' && !c.equity.disability) ||
-        (c.preferredLanguage === 'fr' && !c.equity.francophone),
+        (!c.traits.newcomer && c.traits.arrivalYear !== null) ||
+        (c.traits.newcomer && c.traits.arrivalYear === null) ||
+        (c.incomeSource === 'odsp' && !c.traits.disability) ||
+        (c.preferredLanguage === 'fr' && !c.traits.francophone),
     );
     expect(inconsistent).toEqual([]);
+  });
+
+  it('records equity answers that are allowed, agree with the traits and with each other', () => {
+    const groups = new Set<string>(RACIALIZED_GROUPS);
+    const wrong = clients.filter((c) => {
+      const e = c.equity;
+      const r = e.racializedGroup;
+      const parsed = equityInputSchema.safeParse(
+        Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null)),
+      );
+      return (
+        !parsed.success ||
+        (e.newcomer !== null && e.newcomer !== c.traits.newcomer) ||
+        (e.disability !== null && e.disability !== c.traits.disability) ||
+        (e.francophone !== null && e.francophone !== c.traits.francophone) ||
+        e.arrivalYear !== (e.newcomer === true ? c.traits.arrivalYear : null) ||
+        (r !== null &&
+          (r.length === 0 ||
+            r.length > 2 ||
+            new Set(r).size !== r.length ||
+            (r.includes(PREFER_NOT_TO_SAY) ? r.length !== 1 : r.some((g) => !groups.has(g))))) ||
+        (r !== null && r.includes('indigenous') && e.indigenousIdentity === 'no') ||
+        (e.indigenousIdentity !== null && ['first_nations', 'metis', 'inuit'].includes(e.indigenousIdentity) && r !== null && r[0] !== PREFER_NOT_TO_SAY && !r.includes('indigenous')) ||
+        (e.gender === 'two_spirit' && e.indigenousIdentity === 'no') ||
+        (e.gender !== null && ['non_binary', 'two_spirit', 'another'].includes(e.gender) && e.lgbtq2s === false) ||
+        (c.pronouns?.startsWith('she') && e.gender !== null && !['woman', 'two_spirit', PREFER_NOT_TO_SAY].includes(e.gender)) ||
+        (c.pronouns === 'they/them' && e.gender !== null && !['non_binary', 'two_spirit', PREFER_NOT_TO_SAY].includes(e.gender))
+      );
+    });
+    expect(wrong.map((c) => c.id)).toEqual([]);
   });
 
   it('writes client COPY lines exactly as encodeCopyRow would', () => {
@@ -255,7 +370,17 @@ describe('a city of 60,000 clients', () => {
         timestampOn(c.intakeDate),
       ]);
       const e = c.equity;
-      const equity = encodeCopyRow([c.id, e.newcomer, e.arrivalYear, e.disability, e.francophone]);
+      const equity = encodeCopyRow([
+        c.id,
+        e.indigenousIdentity,
+        e.racializedGroup === null ? null : arrayLiteral(e.racializedGroup),
+        e.gender,
+        e.disability,
+        e.newcomer,
+        e.arrivalYear,
+        e.francophone,
+        e.lgbtq2s,
+      ]);
       return clientCopyLine(c) !== row || clientEquityCopyLine(c) !== equity;
     });
     expect(mismatched).toEqual([]);
@@ -281,13 +406,13 @@ describe('a city of 60,000 clients', () => {
       case 'income_source':
         return c.incomeSource;
       case 'newcomer':
-        return c.equity.newcomer ? 'yes' : 'no';
+        return c.traits.newcomer ? 'yes' : 'no';
       case 'arrival_year':
-        return c.equity.arrivalYear === null ? undefined : String(c.equity.arrivalYear);
+        return c.traits.arrivalYear === null ? undefined : String(c.traits.arrivalYear);
       case 'disability':
-        return c.equity.disability ? 'yes' : 'no';
+        return c.traits.disability ? 'yes' : 'no';
       case 'francophone':
-        return c.equity.francophone ? 'yes' : 'no';
+        return c.traits.francophone ? 'yes' : 'no';
       case 'preferred_language':
         return c.preferredLanguage;
       case 'residence':
@@ -323,10 +448,43 @@ describe('a city of 60,000 clients', () => {
       if (v !== undefined) observed.set(`${group}.${v}`, (observed.get(`${group}.${v}`) ?? 0) + 1);
     }
   });
-  const newcomers = clients.filter((c) => c.equity.newcomer).length;
+  const newcomers = clients.filter((c) => c.traits.newcomer).length;
 
   it.each(targets.map((t): [string, DistributionTarget] => [t.key, t]))('%s is within 2 points of target', (_key, t) => {
     const share = (observed.get(t.key) ?? 0) / (t.among === 'newcomers' ? newcomers : clients.length);
+    expect(Math.abs(share - t.target)).toBeLessThanOrEqual(0.02);
+  });
+
+  const equityTargets = buildEquityTargets(geography);
+  const answerOf = (c: SyntheticClient, t: EquityTarget): boolean => {
+    const v = c.equity[t.question];
+    if (t.value === 'not_answered') return v === null;
+    if (t.question === 'racializedGroup') {
+      const groups = c.equity.racializedGroup;
+      return groups !== null && (t.value === 'multiple' ? groups.length === 2 : groups.includes(t.value as never));
+    }
+    if (typeof v === 'boolean') return v === (t.value === 'yes');
+    return v === t.value;
+  };
+
+  it('has equity targets for every question and answer, each with a source', () => {
+    expect(new Set(equityTargets.map((t) => t.question))).toEqual(new Set(EQUITY_QUESTIONS));
+    expect(new Set(equityTargets.map((t) => t.key)).size).toBe(equityTargets.length);
+    for (const q of EQUITY_QUESTIONS) {
+      // One answer per client, except racialized groups (several, and 'multiple' counts twice).
+      const sum = equityTargets.filter((t) => t.question === q).reduce((a, t) => a + t.target, 0);
+      if (q !== 'racializedGroup') expect(sum, q).toBeCloseTo(1, 6);
+      else expect(sum, q).toBeGreaterThan(1);
+    }
+    const answers = (q: string) => equityTargets.filter((t) => t.question === q).map((t) => t.value);
+    expect(answers('indigenousIdentity').sort()).toEqual([...INDIGENOUS_IDENTITIES, 'not_answered'].sort());
+    expect(answers('gender').sort()).toEqual([...GENDERS, 'not_answered'].sort());
+    expect(answers('racializedGroup').sort()).toEqual([...RACIALIZED_GROUPS, PREFER_NOT_TO_SAY, 'multiple', 'not_answered'].sort());
+    for (const t of equityTargets) expect(t.source.length, t.key).toBeGreaterThan(5);
+  });
+
+  it.each(equityTargets.map((t): [string, EquityTarget] => [t.key, t]))('%s is within 2 points of target', (_key, t) => {
+    const share = clients.filter((c) => answerOf(c, t)).length / clients.length;
     expect(Math.abs(share - t.target)).toBeLessThanOrEqual(0.02);
   });
 
