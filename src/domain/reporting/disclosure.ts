@@ -60,27 +60,25 @@ export function determinedCells(relations: readonly SumRelation[], hidden: Reado
     }
     if (touches) equations.push(row);
   }
+  // In reduced row echelon form a withheld cell is pinned exactly when its column leads a row whose
+  // other entries are all zero: every other column either leads its own row (and is zero here) or is
+  // free, and a free variable moves the cell. A column that leads no row is free itself.
   const basis = echelon(equations, unknowns.length);
   const determined: number[] = [];
-  unknowns.forEach((cell, i) => {
-    // Reduce the unit vector e_i by the basis; nothing left means the totals give the cell away.
-    const v = new Array<number>(unknowns.length).fill(0);
-    v[i] = 1;
-    for (const b of basis) {
-      const lead = b.findIndex((x) => Math.abs(x) > EPSILON);
-      const factor = v[lead]!;
-      if (Math.abs(factor) > EPSILON) for (let c = 0; c < v.length; c++) v[c] = v[c]! - factor * b[c]!;
-    }
-    if (v.every((x) => Math.abs(x) <= EPSILON)) determined.push(cell);
-  });
+  for (const row of basis) {
+    const lead = row.findIndex((x) => Math.abs(x) > EPSILON);
+    if (row.every((x, c) => c === lead || Math.abs(x) <= EPSILON)) determined.push(unknowns[lead]!);
+  }
+  determined.sort((a, b) => a - b);
   return determined;
 }
 
 // Withholds what must be withheld: counts from 1 to min − 1, and then, while a withheld count can
 // still be worked out, one more count beside it: the smallest non-zero shown count of a sum it belongs
-// to that leaves it undetermined (a part before a total, so totals stay shown where they can); failing
-// that, the smallest anywhere in the answer that does. Zeros are never withheld, and the loop ends: once
-// every non-zero count is withheld, the totals give none of them away.
+// to (a part before a total, so totals stay shown where they can); failing that, the smallest in the
+// rest of its linked group of sums. Zeros are never withheld, and the loop ends: once every non-zero
+// count of a group is withheld, its totals give none of them away. Groups of sums that share no count
+// (one agency's figures and another's) are solved apart, which keeps a system-wide report fast.
 export function suppressCells(values: readonly number[], relations: readonly SumRelation[], min = REPORT_MIN_CELL): (number | null)[] {
   for (const v of values) if (!Number.isInteger(v) || v < 0) throw new Error(`suppressCells takes counts, not ${v}`);
   const hidden = new Set<number>();
@@ -89,19 +87,39 @@ export function suppressCells(values: readonly number[], relations: readonly Sum
   });
   const totals = new Set(relations.map((r) => r.total));
   const rank = (a: number, b: number) => Number(totals.has(a)) - Number(totals.has(b)) || values[a]! - values[b]! || a - b;
-  for (;;) {
-    const exposed = determinedCells(relations, hidden);
-    const cell = exposed[0];
-    if (cell === undefined) break;
-    const shown = values.flatMap((v, i) => (v > 0 && !hidden.has(i) ? [i] : []));
-    const near = new Set(relations.filter((r) => r.total === cell || r.parts.includes(cell)).flatMap((r) => [r.total, ...r.parts]));
-    const candidates = [...shown.filter((i) => near.has(i)).sort(rank), ...shown.filter((i) => !near.has(i)).sort(rank)];
-    const frees = (i: number) => !determinedCells(relations, new Set([...hidden, i])).includes(cell);
-    const pick = candidates.find(frees) ?? candidates[0];
-    if (pick === undefined) throw new Error('suppressCells: a withheld count stays determined with every non-zero count withheld');
-    hidden.add(pick);
+  for (const group of linkedGroups(values.length, relations)) {
+    for (;;) {
+      const cell = determinedCells(group.relations, hidden)[0];
+      if (cell === undefined) break;
+      const shown = group.cells.filter((i) => values[i]! > 0 && !hidden.has(i));
+      const near = new Set(group.relations.filter((r) => r.total === cell || r.parts.includes(cell)).flatMap((r) => [r.total, ...r.parts]));
+      const pick = shown.filter((i) => near.has(i)).sort(rank)[0] ?? shown.sort(rank)[0];
+      if (pick === undefined) throw new Error('suppressCells: a withheld count stays determined with every non-zero count withheld');
+      hidden.add(pick);
+    }
   }
   return values.map((v, i) => (hidden.has(i) ? null : v));
+}
+
+// The cells joined by sums (union–find), each group with its own sums; a cell in no sum is left out.
+function linkedGroups(count: number, relations: readonly SumRelation[]): { cells: number[]; relations: SumRelation[] }[] {
+  const parent = Array.from({ length: count }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (const r of relations) for (const p of r.parts) parent[find(p)] = find(r.total);
+  const groups = new Map<number, { cells: number[]; relations: SumRelation[] }>();
+  for (const r of relations) {
+    const root = find(r.total);
+    if (!groups.has(root)) groups.set(root, { cells: [], relations: [] });
+    groups.get(root)!.relations.push(r);
+  }
+  for (let i = 0; i < count; i++) groups.get(find(i))?.cells.push(i);
+  return [...groups.values()];
 }
 
 // A published answer under construction: each count becomes a cell, each "these add up to that" a
