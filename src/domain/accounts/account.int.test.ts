@@ -84,7 +84,7 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
   it('refuses a malformed sign-in body with a clear problem', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD, remember: true } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body', message: 'unknown field(s): remember' }]);
+    expect(res.json().errors).toEqual([{ field: 'body', message: 'unknown field(s): remember', code: 'unrecognized_keys' }]);
   });
 
   it('knows the signed-in user from the cookie and refuses anonymous callers', async () => {
