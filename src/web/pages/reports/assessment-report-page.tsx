@@ -30,6 +30,8 @@ function groupLabel(dimension: EquityDimension, group: string, t: T): string {
   if (group === 'not_answered') return t('report.group.notAnswered');
   if (group === 'true') return t('common.yes');
   if (group === 'false') return t('common.no');
+  // Any question may be answered "prefer not to say" (the intake form offers it for race too).
+  if (group === 'prefer_not_to_say') return t('equity.answer.prefer_not_to_say');
   if (dimension === 'indigenousIdentity' && indigenousIdentities.some((v) => v === group)) return t(key.indigenous(group));
   if (dimension === 'racializedGroup' && racializedGroups.some((v) => v === group)) return t(key.racialized(group));
   if (dimension === 'gender' && genders.some((v) => v === group)) return t(key.gender(group));
