@@ -164,9 +164,9 @@ export async function accessClient(
   actor: Actor,
   clientId: string,
   action: Action,
-  context: { requestId: string; purpose?: string },
+  context: { requestId: string; purpose?: string; today?: string },
 ): Promise<ClientAccess> {
-  const facts = await loadClientFacts(db, actor, clientId);
+  const facts = await loadClientFacts(db, actor, clientId, context.today);
   return requireClient(actor, facts, action, context);
 }
 
