@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CaseTeamMembersTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
+import { clientRow, consentExists } from '../../access/facts/client-facts.ts';
 import type { Candidate, Member } from './case-team.ts';
 
 export async function selectMembers(db: DbOrTrx, clientId: string, includeFormer: boolean): Promise<Member[]> {
@@ -51,24 +52,22 @@ export async function selectUserForTeam(db: DbOrTrx, userId: string) {
   return { ...user, roles: roles.map((r) => r.role) };
 }
 
-// Active staff with a client role at the holder or at an organization with an active consent for
-// the client, who are not active members already; the holder's staff first, then by name.
-export async function selectCandidates(db: DbOrTrx, clientId: string, holderOrganizationId: string, roles: readonly string[], limit: number): Promise<Candidate[]> {
+// Active staff with a client role at the holder or at an organization an active consent for the
+// client names (the rule addMember applies, from src/access), who are not active members already; the
+// holder's staff first, then by name. Raw SQL: a role array per row and the access layer's condition.
+export async function selectCandidates(db: DbOrTrx, clientId: string, roles: readonly string[], limit: number, today: string): Promise<Candidate[]> {
+  const client = clientRow('c');
   const { rows } = await sql<Candidate>`
-    with orgs as (
-      select ${holderOrganizationId}::uuid as id
-      union
-      select k.organization_id from consents k left join consent_revocations r on r.consent_id = k.id
-       where k.client_id = ${clientId} and r.consent_id is null
-         and k.starts_on <= (now() at time zone 'America/Toronto')::date and k.expires_on >= (now() at time zone 'America/Toronto')::date)
     select u.id as "userId", u.display_name as "displayName", u.organization_id as "organizationId", o.name as "organizationName",
-      (u.organization_id <> ${holderOrganizationId}) as "throughConsent",
+      (u.organization_id <> c.organization_id) as "throughConsent",
       array(select ur.role from user_roles ur where ur.user_id = u.id order by ur.role) as roles
-    from users u join orgs on orgs.id = u.organization_id join organizations o on o.id = u.organization_id
-    where u.status = 'active' and u.client_id is null
+    from clients c
+    join organizations o on o.id = c.organization_id or ${consentExists(client, sql.ref('o.id'), today)}
+    join users u on u.organization_id = o.id
+    where c.id = ${clientId} and u.status = 'active' and u.client_id is null
       and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = any(${[...roles]}::text[]))
-      and not exists (select 1 from case_team_members m where m.client_id = ${clientId} and m.user_id = u.id and m.removed_at is null)
-    order by (u.organization_id <> ${holderOrganizationId}), o.name, u.display_name, u.id
+      and not exists (select 1 from case_team_members m where m.client_id = c.id and m.user_id = u.id and m.removed_at is null)
+    order by (u.organization_id <> c.organization_id), o.name, u.display_name, u.id
     limit ${limit}`.execute(db);
   return rows.map((r) => ({ ...r, roles: Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean) }));
 }

@@ -4,6 +4,7 @@ import { accessClient, type ClientAccess, consentsNaming, loadClientFacts } from
 import { authorize } from '../../access/authorize.ts';
 import type { TeamRole } from './case-team.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
+import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -30,7 +31,7 @@ export async function listTeam(trx: Trx, actor: Actor, clientId: string, context
 // shares with is part of the file, so the answer is audited.
 export async function listCandidates(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Candidate>> {
   const access = await accessClient(trx, actor, clientId, 'case_team.add', context);
-  const items = await selectCandidates(trx, access.clientId, access.holderOrganizationId, teamEligibleRoles, CANDIDATE_LIMIT);
+  const items = await selectCandidates(trx, access.clientId, teamEligibleRoles, CANDIDATE_LIMIT, todayIn());
   await auditClient(trx, actor, access, { action: 'case_team.candidates', recordType: 'user', recordIds: items.map((c) => c.userId), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT };
 }

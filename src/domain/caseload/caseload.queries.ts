@@ -1,36 +1,40 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { clientVisible } from '../../access/client-predicate.ts';
+import { notesVisible } from '../../access/policies/note.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { CaseloadItem } from './caseload.ts';
 
-// One worker's caseload with what they need at a glance; name and stream only where the viewer's
-// organization holds the file or an active consent names that category for it.
+// One worker's caseload with what they need at a glance, as the viewer may see it: a client appears
+// where the viewer's `client.read` reaches the file, with the name where it reaches identity and
+// contact, the stream where it reaches the stream, and the last contact among the notes the viewer's
+// notes route would show. Every rule comes from src/access (one predicate for a record and a list).
 export async function selectCaseload(
   db: DbOrTrx,
-  q: { workerId: string; viewerOrganizationId: string; nameKey?: string; identifier?: string; page: number; perPage: number },
+  viewer: Actor,
+  q: { workerId: string; today: string; nameKey?: string; identifier?: string; page: number; perPage: number },
 ): Promise<{ items: CaseloadItem[]; total: number }> {
-  const consented = (category: string) => sql`exists (select 1 from consents k left join consent_revocations r on r.consent_id = k.id
-    where k.client_id = c.id and k.organization_id = ${q.viewerOrganizationId} and r.consent_id is null and ${category} = any(k.categories)
-    and k.starts_on <= (now() at time zone 'America/Toronto')::date and k.expires_on >= (now() at time zone 'America/Toronto')::date)`;
+  const options = { today: q.today };
+  const named = clientVisible(viewer, 'client.read', 'identity_contact', options);
   const search = q.nameKey
-    ? sql`and ((c.organization_id = ${q.viewerOrganizationId} or ${consented('identity_contact')})
-        and (c.search_name like ${`%${q.nameKey}%`} or c.search_name % ${q.nameKey}
-          or exists (select 1 from client_external_ids e where e.client_id = c.id and e.value = ${q.identifier ?? ''})))`
+    ? sql`and ${named} and (c.search_name like ${`%${q.nameKey}%`} or c.search_name % ${q.nameKey}
+          or exists (select 1 from client_external_ids e where e.client_id = c.id and e.value = ${q.identifier ?? ''}))`
     : sql``;
-  const where = sql`m.user_id = ${q.workerId} and m.removed_at is null ${search}`;
+  const where = sql`m.user_id = ${q.workerId} and m.removed_at is null and ${clientVisible(viewer, 'client.read', 'record', options)} ${search}`;
+  // Raw SQL: a lateral join of task counts and correlated subqueries built from access conditions.
   const { rows } = await sql<CaseloadItem>`
     select c.id as "clientId",
-      case when c.organization_id = ${q.viewerOrganizationId} or ${consented('identity_contact')}
-        then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as name,
+      case when ${named} then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as name,
       c.status, m.team_role as "teamRole",
-      case when c.organization_id = ${q.viewerOrganizationId} or ${consented('assessment')}
+      case when ${clientVisible(viewer, 'client.read', 'stream', options)}
         then (select a.stream from assessments a where a.client_id = c.id order by a.sequence desc limit 1) end as stream,
       t.open_tasks::int as "openTasks", t.overdue_tasks::int as "overdueTasks", to_char(t.next_due, 'YYYY-MM-DD') as "nextDueOn",
-      (select to_char(max(n.contact_on), 'YYYY-MM-DD') from case_notes n where n.client_id = c.id and n.organization_id = ${q.viewerOrganizationId}) as "lastContactOn"
+      (select to_char(max(n.contact_on), 'YYYY-MM-DD') from case_notes n where n.client_id = c.id and ${notesVisible(viewer, options)}) as "lastContactOn"
     from case_team_members m
     join clients c on c.id = m.client_id
     left join lateral (
       select count(*) as open_tasks,
-        count(*) filter (where tk.due_on < (now() at time zone 'America/Toronto')::date) as overdue_tasks,
+        count(*) filter (where tk.due_on < ${q.today}::date) as overdue_tasks,
         min(tk.due_on) as next_due
       from tasks tk where tk.client_id = c.id and tk.assigned_to = ${q.workerId} and tk.status = 'open') t on true
     where ${where}

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { notVisibleError, writeAudit } from '../../access/audit.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
+import { todayIn } from '../../lib/dates.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { handOverMemberships } from '../case-team/case-team.service.ts';
@@ -27,9 +28,9 @@ export async function queryCaseload(trx: Trx, actor: Actor, query: CaseloadQuery
   if (!worker || !decision?.allowed) {
     throw notVisibleError(actor, { action: 'caseload.read', recordType: 'user', recordId: workerId, requestId: context.requestId }, worker !== undefined, 'No worker has that id.');
   }
-  const { items, total } = await selectCaseload(trx, {
+  const { items, total } = await selectCaseload(trx, actor, {
     workerId,
-    viewerOrganizationId: user.organizationId,
+    today: todayIn(),
     ...(query.q ? { nameKey: searchKey(query.q), identifier: query.q.trim() } : {}),
     page: query.page,
     perPage: query.perPage,

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient } from '../../access/client-access.ts';
+import { accessClient, consentsNaming } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -8,7 +8,6 @@ import type { SecretBox } from '../../lib/secret-box.ts';
 import { openMatchToken } from './match-token.ts';
 import { AppError } from '../../lib/errors.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
-import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
 import type { AccessRequest } from './client-access-request.ts';
 import { answerAccessRequest, insertAccessRequest, lockAccessRequest, openAccessRequestExists, selectAccessRequests, selectClientHolder } from './client.queries.ts';
@@ -36,7 +35,7 @@ export async function requestAccess(trx: Trx, actor: Actor, input: { matchToken:
   const clientId = openMatchToken(context.secretBox, input.matchToken, user.organizationId);
   const holder = await selectClientHolder(trx, clientId);
   if (!holder) throw new AppError('invalid', 'This match has expired or is not yours: search again.', [{ field: 'matchToken', message: 'no longer exists' }]);
-  if (holder.organizationId === user.organizationId || (await activeConsentsFor(trx, clientId, user.organizationId)).length > 0) {
+  if (holder.organizationId === user.organizationId || (await consentsNaming(trx, clientId, user.organizationId)).length > 0) {
     throw new AppError('conflict', 'Your organization already has access to this record.');
   }
   if (await openAccessRequestExists(trx, clientId, user.organizationId)) throw new AppError('conflict', 'Your organization already asked for access to this record.');
@@ -69,7 +68,7 @@ export async function answerAccess(trx: Trx, actor: Actor, id: string, input: { 
   const locked = await lockAccessRequest(trx, row.id);
   if (locked?.status !== 'open') throw new AppError('conflict', `This request is already ${locked?.status ?? 'gone'}.`);
   if (input.decision === 'granted') {
-    const consents = await activeConsentsFor(trx, row.clientId, row.requestingOrganizationId);
+    const consents = await consentsNaming(trx, row.clientId, row.requestingOrganizationId);
     if (!consents.some((c) => c.id === input.consentId)) {
       throw new AppError('invalid', "Record the client's consent naming the requesting organization first, then grant with its id.", [{ field: 'consentId', message: 'not an active consent naming the requester' }]);
     }

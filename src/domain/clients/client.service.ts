@@ -9,7 +9,7 @@ import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { assessmentInputSchema, type AssessmentInput } from '../assessment/assessment-input.ts';
-import { activeConsentsFor } from '../consent/consent-facts.ts';
+import { clientsReached } from '../../access/client-predicate.ts';
 import { addMembership } from '../case-team/case-team.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './client.ts';
@@ -109,13 +109,12 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: 
     .filter((m) => m.score >= DUPLICATE_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id))
     .slice(0, DUPLICATE_RESULTS);
+  // A match shows who it is where the caller's client route would show their identity (one query).
+  const named = await clientsReached(trx, actor, scored.map(({ c }) => c.id), 'client.read', 'identity_contact');
   const matches: (DuplicateMatch & { id: string })[] = [];
   for (const { c, score, reasons } of scored) {
-    const own = actor.kind === 'system' || (actor.kind === 'user' && c.organizationId === actor.organizationId);
-    const consented =
-      !own && actor.kind === 'user' && (await activeConsentsFor(trx, c.id, actor.organizationId)).some((k) => k.categories.includes('identity_contact'));
     matches.push(
-      own || consented
+      named.has(c.id)
         ? { kind: 'visible', id: c.id, clientId: c.id, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth, organizationId: c.organizationId, score, reasons }
         : { kind: 'possible_existing_record', id: c.id, score, reasons, matchToken: box && actor.kind === 'user' ? matchToken(box, c.id, actor.organizationId) : '' },
     );

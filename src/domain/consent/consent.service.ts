@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { auditClient, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, type ClientAccess } from '../../access/client-access.ts';
+import { accessClient, type ClientAccess, consentsNaming } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths, todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -8,7 +8,6 @@ import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import { removeOrganizationMembers } from '../case-team/case-team.service.ts';
-import { activeConsentsFor } from './consent-facts.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { CONSENT_MAX_YEARS, type Consent, type NewConsent, type RevokeConsent } from './consent.ts';
 import { insertConsent, insertRevocation, selectConsentForRevocation, selectConsents } from './consent.queries.ts';
@@ -115,9 +114,11 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
   if (consent.revokedId) throw new AppError('conflict', 'This consent was already revoked.');
   checkMethod(input.method, access.scope === 'self');
   await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
-  // Revoking the organization's last consent takes its people off the case team (3.9).
-  const remaining = await activeConsentsFor(trx, access.clientId, consent.organizationId);
-  const removed = remaining.length === 0 ? await removeOrganizationMembers(trx, actor, access.clientId, consent.organizationId) : 0;
+  // Revoking the organization's last consent takes its people off the case team (3.9); a consent left
+  // naming the holder from before a transfer opens nothing, so revoking it removes no one.
+  const remaining = await consentsNaming(trx, access.clientId, consent.organizationId);
+  const removed =
+    remaining.length === 0 && consent.organizationId !== access.holderOrganizationId ? await removeOrganizationMembers(trx, actor, access.clientId, consent.organizationId) : 0;
   await writeAudit(trx, actor, {
     action: 'consent.revoke',
     outcome: 'succeeded',

@@ -1,18 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { noteReadable as readable, type NoteReader } from '../../access/policies/note.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { NewNote, Note, NoteVisibility } from './note.ts';
-
-// Which notes a reader sees (docs/permissions.md 3.8): every visibility of their own organization's
-// notes; as a case-team member, the case-team and client notes of every agency; the ombudsperson
-// during a complaint, all; the client, the notes made visible to them.
-export type NoteReader = { organizationId: string | null; team: boolean; all: boolean; clientOnly: boolean };
-
-function readable(r: NoteReader): RawBuilder<boolean> {
-  if (r.all) return sql<boolean>`true`;
-  if (r.clientOnly) return sql<boolean>`n.visibility = 'client'`;
-  const own = r.organizationId ? sql`n.organization_id = ${r.organizationId}` : sql`false`;
-  return r.team ? sql<boolean>`(${own} or n.visibility in ('case_team', 'client'))` : sql<boolean>`${own}`;
-}
 
 type Row = Omit<Note, 'earlierVersions' | 'originalId' | 'originalCreatedAt'> & { correctsNoteId: string | null };
 

@@ -10,21 +10,16 @@ import { AppError } from '../../lib/errors.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { noteVisibilities, type NewNote, type Note, type NoteCorrection, type NoteListQuery } from './note.ts';
-import { insertNote, selectNote, selectNoteForCorrection, selectNotes, type NoteReader, isNoteOf } from './note.queries.ts';
+import { insertNote, selectNote, selectNoteForCorrection, selectNotes, isNoteOf } from './note.queries.ts';
+import { noteReaderFor } from '../../access/policies/note.ts';
 
 type Context = { requestId: string };
-
-export function readerFor(actor: Actor, access: ClientAccess): NoteReader {
-  if (actor.kind === 'system' || access.scope === 'cmp') return { organizationId: null, team: true, all: true, clientOnly: false };
-  if (access.scope === 'self') return { organizationId: null, team: false, all: false, clientOnly: true };
-  return { organizationId: actor.kind === 'user' ? actor.organizationId : null, team: access.onTeam, all: false, clientOnly: false };
-}
 
 // Case notes that survive staff turnover: typed, dated, with a visibility, and never edited in place.
 export async function listNotes(trx: Trx, actor: Actor, clientId: string, query: NoteListQuery, context: Context): Promise<ListEnvelope<Note>> {
   const access = await accessClient(trx, actor, clientId, 'note.read', context);
   requireCategory(actor, access, 'notes', 'note.read', context.requestId);
-  const { items, total } = await selectNotes(trx, access.clientId, readerFor(actor, access), query);
+  const { items, total } = await selectNotes(trx, access.clientId, noteReaderFor(actor, access), query);
   await auditClient(trx, actor, access, { action: 'note.read', recordType: 'case_note', recordIds: items.map((n) => n.id), requestId: context.requestId });
   return { items, total, page: query.page, perPage: query.perPage };
 }
@@ -39,7 +34,7 @@ export async function createNote(trx: Trx, actor: Actor, clientId: string, input
   const id = await insertNote(trx, { ...input, contactOn, clientId: access.clientId, organizationId: actor.organizationId, authorId: actor.userId, correctsNoteId: null });
   await auditClient(trx, actor, access, { action: 'note.create', recordType: 'case_note', recordId: id, requestId: context.requestId });
   if (input.visibility !== 'agency') await notify(trx, actor, await teamUserIds(trx, access.clientId), 'note_added', { clientId: access.clientId, subjectId: id });
-  const note = await selectNote(trx, access.clientId, id, readerFor(actor, access));
+  const note = await selectNote(trx, access.clientId, id, noteReaderFor(actor, access));
   if (!note) throw new AppError('internal', 'The note could not be read back.');
   return note;
 }
@@ -49,7 +44,7 @@ export async function createNote(trx: Trx, actor: Actor, clientId: string, input
 export async function correctNote(trx: Trx, actor: Actor, clientId: string, noteId: string, input: NoteCorrection, context: Context): Promise<Note> {
   const access = await accessClient(trx, actor, clientId, 'note.read', context);
   requireCategory(actor, access, 'notes', 'note.correct', context.requestId);
-  const reader = readerFor(actor, access);
+  const reader = noteReaderFor(actor, access);
   const visible = isUuid(noteId) ? await selectNote(trx, access.clientId, noteId, reader) : undefined;
   const target = visible ? await selectNoteForCorrection(trx, access.clientId, visible.id) : undefined;
   if (!visible || !target) {
@@ -84,7 +79,7 @@ export async function correctNote(trx: Trx, actor: Actor, clientId: string, note
 // for the client's timeline and summary; the caller writes one audit row for the whole page.
 export async function readableNotes(trx: Trx, actor: Actor, access: ClientAccess | undefined, limit: number): Promise<Note[]> {
   if (!access || !access.categories.has('notes')) return [];
-  return (await selectNotes(trx, access.clientId, readerFor(actor, access), { page: 1, perPage: limit })).items;
+  return (await selectNotes(trx, access.clientId, noteReaderFor(actor, access), { page: 1, perPage: limit })).items;
 }
 
 // Whether a record of this module belongs to the client (for links from the plan).
