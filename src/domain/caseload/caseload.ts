@@ -12,7 +12,7 @@ export type CaseloadQuery = z.infer<typeof caseloadQuerySchema>;
 
 export const caseloadItemSchema = z.object({
   clientId: z.uuid(),
-  // Where the worker's organization may see them (it holds the file, or a consent names identity).
+  // Where the viewer's client page shows identity and contact (src/access, clientVisible).
   name: z.string().nullable(),
   status: z.enum(['active', 'on_hold', 'closed']),
   stream: z.enum(['A', 'B', 'C']).nullable(),
