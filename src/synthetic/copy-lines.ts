@@ -1,3 +1,4 @@
+import { copyColumns } from '../db/columns.ts';
 import { encodeCopyRow } from '../db/copy.ts';
 import { clientAssessments } from './assessments.ts';
 import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
@@ -5,8 +6,8 @@ import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './ci
 // The COPY text of each table of a synthetic city: the columns in COPY order and one function from
 // a client (or an organization, a site) to its lines.
 
-export const ORGANIZATION_COLUMNS = ['id', 'name', 'name_fr', 'type', 'website', 'phone', 'email', 'offers_french'] as const;
-export const SITE_COLUMNS = [
+export const ORGANIZATION_COLUMNS = copyColumns('organizations', ['id', 'name', 'name_fr', 'type', 'website', 'phone', 'email', 'offers_french']);
+export const SITE_COLUMNS = copyColumns('sites', [
   'id',
   'organization_id',
   'name',
@@ -18,8 +19,8 @@ export const SITE_COLUMNS = [
   'latitude',
   'longitude',
   'wheelchair_accessible',
-] as const;
-export const CLIENT_COLUMNS = [
+]);
+export const CLIENT_COLUMNS = copyColumns('clients', [
   'id',
   'organization_id',
   'given_name',
@@ -46,8 +47,8 @@ export const CLIENT_COLUMNS = [
   'status',
   'closed_reason',
   'created_at',
-] as const;
-export const EQUITY_COLUMNS = [
+]);
+export const EQUITY_COLUMNS = copyColumns('clientEquity', [
   'client_id',
   'indigenous_identity',
   'racialized_group',
@@ -57,13 +58,13 @@ export const EQUITY_COLUMNS = [
   'arrival_year',
   'francophone',
   'lgbtq2s',
-] as const;
-export const STATUS_CHANGE_COLUMNS = ['id', 'client_id', 'status', 'kind', 'closed_reason', 'note', 'organization_id', 'created_at'] as const;
-export const WORK_HISTORY_COLUMNS = ['id', 'client_id', 'noc_code', 'job_title', 'employer_name', 'start_date', 'end_date', 'hours_per_week'] as const;
-export const BARRIER_COLUMNS = ['client_id', 'kind', 'status'] as const;
-export const ACCOMMODATION_COLUMNS = ['id', 'client_id', 'kind', 'disability_related', 'description'] as const;
-export const EXTERNAL_ID_COLUMNS = ['client_id', 'kind', 'value'] as const;
-export const ASSESSMENT_COLUMNS = [
+]);
+export const STATUS_CHANGE_COLUMNS = copyColumns('clientStatusChanges', ['id', 'client_id', 'status', 'kind', 'closed_reason', 'note', 'organization_id', 'created_at']);
+export const WORK_HISTORY_COLUMNS = copyColumns('clientWorkHistory', ['id', 'client_id', 'noc_code', 'job_title', 'employer_name', 'start_date', 'end_date', 'hours_per_week']);
+export const BARRIER_COLUMNS = copyColumns('clientBarriers', ['client_id', 'kind', 'status']);
+export const ACCOMMODATION_COLUMNS = copyColumns('clientAccommodations', ['id', 'client_id', 'kind', 'disability_related', 'description']);
+export const EXTERNAL_ID_COLUMNS = copyColumns('clientExternalIds', ['client_id', 'kind', 'value']);
+export const ASSESSMENT_COLUMNS = copyColumns('assessments', [
   'id',
   'client_id',
   'sequence',
@@ -83,8 +84,8 @@ export const ASSESSMENT_COLUMNS = [
   'overrides_assessment_id',
   'assessed_by',
   'created_at',
-] as const;
-export const CONSENT_COLUMNS = [
+]);
+export const CONSENT_COLUMNS = copyColumns('consents', [
   'id',
   'client_id',
   'organization_id',
@@ -97,8 +98,8 @@ export const CONSENT_COLUMNS = [
   'expires_on',
   'recorded_by',
   'created_at',
-] as const;
-export const REVOCATION_COLUMNS = ['consent_id', 'method', 'reason', 'created_at'] as const;
+]);
+export const REVOCATION_COLUMNS = copyColumns('consentRevocations', ['consent_id', 'method', 'reason', 'created_at']);
 
 // Synthetic events happen during office hours; one time of day keeps lines cheap.
 export function timestampOn(date: string): string {
@@ -224,11 +225,11 @@ export function* revocationLines(c: SyntheticClient): Generator<string> {
 
 // ---- Case work (case-work.ts) -------------------------------------------------------------------
 
-export const USER_COLUMNS = ['id', 'organization_id', 'email', 'display_name', 'status', 'preferred_language', 'created_at'] as const;
-export const USER_ROLE_COLUMNS = ['user_id', 'role', 'created_at'] as const;
-export const TEAM_COLUMNS = ['id', 'client_id', 'user_id', 'organization_id', 'team_role', 'added_by', 'removed_at', 'removal_reason', 'created_at'] as const;
-export const NOTE_COLUMNS = ['id', 'client_id', 'organization_id', 'author_id', 'kind', 'visibility', 'contact_on', 'body', 'corrects_note_id', 'created_at'] as const;
-export const TASK_COLUMNS = [
+export const USER_COLUMNS = copyColumns('users', ['id', 'organization_id', 'email', 'display_name', 'status', 'preferred_language', 'created_at']);
+export const USER_ROLE_COLUMNS = copyColumns('userRoles', ['user_id', 'role', 'created_at']);
+export const TEAM_COLUMNS = copyColumns('caseTeamMembers', ['id', 'client_id', 'user_id', 'organization_id', 'team_role', 'added_by', 'removed_at', 'removal_reason', 'created_at']);
+export const NOTE_COLUMNS = copyColumns('caseNotes', ['id', 'client_id', 'organization_id', 'author_id', 'kind', 'visibility', 'contact_on', 'body', 'corrects_note_id', 'created_at']);
+export const TASK_COLUMNS = copyColumns('tasks', [
   'id',
   'client_id',
   'organization_id',
@@ -246,10 +247,10 @@ export const TASK_COLUMNS = [
   'previous_task_id',
   'overdue_notified_at',
   'created_at',
-] as const;
-export const NOTIFICATION_COLUMNS = ['id', 'user_id', 'kind', 'client_id', 'subject_id', 'read_at', 'created_at'] as const;
-export const GOAL_COLUMNS = ['id', 'client_id', 'organization_id', 'created_by', 'description', 'target_date', 'status', 'created_at'] as const;
-export const STEP_COLUMNS = [
+]);
+export const NOTIFICATION_COLUMNS = copyColumns('notifications', ['id', 'user_id', 'kind', 'client_id', 'subject_id', 'read_at', 'created_at']);
+export const GOAL_COLUMNS = copyColumns('planGoals', ['id', 'client_id', 'organization_id', 'created_by', 'description', 'target_date', 'status', 'created_at']);
+export const STEP_COLUMNS = copyColumns('planSteps', [
   'id',
   'client_id',
   'goal_id',
@@ -264,9 +265,9 @@ export const STEP_COLUMNS = [
   'linked_kind',
   'linked_id',
   'created_at',
-] as const;
-export const STEP_CHANGE_COLUMNS = ['id', 'step_id', 'status', 'changed_by', 'created_at'] as const;
-export const ACKNOWLEDGEMENT_COLUMNS = ['id', 'client_id', 'agrees', 'method', 'recorded_by', 'created_at'] as const;
+]);
+export const STEP_CHANGE_COLUMNS = copyColumns('planStepChanges', ['id', 'step_id', 'status', 'changed_by', 'created_at']);
+export const ACKNOWLEDGEMENT_COLUMNS = copyColumns('planAcknowledgements', ['id', 'client_id', 'agrees', 'method', 'recorded_by', 'created_at']);
 
 // Synthetic staff are invited and never signed in: no password, so no one can sign in as them.
 export function* userLines(c: SyntheticClient): Generator<string> {
