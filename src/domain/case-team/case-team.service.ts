@@ -3,6 +3,7 @@ import { auditClient, deniedError, notVisibleError, writeAudit } from '../../acc
 import { accessClient, type ClientAccess, consentsNaming, loadClientFacts } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { TeamRole } from './case-team.ts';
+import { memberReaderFor } from '../../access/policies/case-team.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -127,8 +128,7 @@ export async function teamUserIds(db: DbOrTrx, clientId: string): Promise<string
 // holding agency sees former members too; the team, the client and a complaint see the current team.
 export async function readableMembers(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Member[]> {
   if (!access) return [];
-  const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId);
-  return selectMembers(trx, access.clientId, holding);
+  return selectMembers(trx, access.clientId, memberReaderFor(actor, access).includeFormer);
 }
 
 // A released transfer: the sending agency's people leave the team; the receiving worker joins it.

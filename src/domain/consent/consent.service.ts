@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { auditClient, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess, consentsNaming } from '../../access/client-access.ts';
+import { consentReaderFor } from '../../access/policies/consent.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths, todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -136,8 +137,6 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
 // The consents a `consent.read` access reaches, for the route and every composite view: the holding
 // agency, the client and a complaint see all; another agency (by consent or on the team) its own.
 export async function readableConsents(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Consent[]> {
-  if (!access) return [];
-  const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) || access.scope === 'self' || access.scope === 'cmp';
-  if (holding) return selectConsents(trx, access.clientId);
-  return actor.kind === 'user' ? selectConsents(trx, access.clientId, actor.organizationId) : [];
+  const reader = access ? consentReaderFor(actor, access) : undefined;
+  return access && reader ? selectConsents(trx, access.clientId, reader.organizationId ?? undefined) : [];
 }

@@ -1,4 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { clientVisible } from '../../access/client-predicate.ts';
+import { taskReadable, type TaskReader } from '../../access/policies/task.ts';
 import type { Selectable } from 'kysely';
 import type { TasksTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
@@ -12,19 +15,9 @@ const columns = sql`t.id, t.client_id as "clientId", t.organization_id as "organ
 
 const normalize = <T extends { completedAt: string | null }>(r: T): T => ({ ...r, completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null });
 
-// A client's tasks the reader sees: their organization's (own), theirs (self), or all (team, system).
-export type TaskReader = { all: boolean; organizationId: string | null; userId: string | null };
-
-function readable(r: TaskReader): RawBuilder<boolean> {
-  if (r.all) return sql<boolean>`true`;
-  const own = r.organizationId ? sql`t.organization_id = ${r.organizationId}` : sql`false`;
-  const self = r.userId ? sql`(t.assigned_to = ${r.userId} or t.created_by = ${r.userId})` : sql`false`;
-  return sql<boolean>`(${own} or ${self})`;
-}
-
 export async function selectClientTasks(db: DbOrTrx, clientId: string, reader: TaskReader): Promise<Task[]> {
   const { rows } = await sql<Task>`select ${columns} from tasks t join users u on u.id = t.assigned_to
-    where t.client_id = ${clientId} and ${readable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(db);
+    where t.client_id = ${clientId} and ${taskReadable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(db);
   return rows.map(normalize);
 }
 
@@ -37,11 +30,11 @@ export async function lockTask(db: DbOrTrx, taskId: string) {
   return db.selectFrom('tasks').select(['id', 'status']).where('id', '=', taskId).forUpdate().executeTakeFirst();
 }
 
-// A worker's list (or an agency's): with the client's name only where the worker's organization
-// holds the file or they are on the case team from it.
+// A worker's list (or an agency's): with the client's name only where the viewer's client page would
+// show it (the access layer's predicate).
 export async function selectTaskList(
   db: DbOrTrx,
-  filter: { assignedTo?: string; organizationId?: string; status: string; overdueOnly: boolean; viewer: { userId: string; organizationId: string } },
+  filter: { assignedTo?: string; organizationId?: string; status: string; overdueOnly: boolean; viewer: Actor },
   page: { page: number; perPage: number },
 ): Promise<{ items: Task[]; total: number }> {
   const where = sql`t.status = ${filter.status}
@@ -49,7 +42,7 @@ export async function selectTaskList(
     ${filter.organizationId ? sql`and t.organization_id = ${filter.organizationId}` : sql``}
     ${filter.overdueOnly ? sql`and t.due_on < (now() at time zone 'America/Toronto')::date` : sql``}`;
   const { rows } = await sql<Task>`select ${columns},
-      case when c.organization_id = ${filter.viewer.organizationId} then c.given_name || ' ' || c.family_name end as "clientName"
+      case when ${clientVisible(filter.viewer, 'client.read', 'identity_contact')} then c.given_name || ' ' || c.family_name end as "clientName"
     from tasks t join users u on u.id = t.assigned_to join clients c on c.id = t.client_id
     where ${where} order by t.due_on, t.id limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);
   const { rows: count } = await sql<{ n: string }>`select count(*) as n from tasks t where ${where}`.execute(db);

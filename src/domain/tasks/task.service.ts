@@ -8,6 +8,7 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { activeMembership } from '../case-team/case-team-facts.ts';
+import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
 import { closeTask, insertTask, lockTask, reassignOpenTasks as moveOpenTasks, selectAssignee, selectClientTasks, selectTask, selectTaskList, isTaskOf } from './task.queries.ts';
@@ -128,13 +129,8 @@ export function reassignOpenTasks(trx: Trx, fromUserId: string, toUserId: string
 // one rule): the organization's (own), the caller's (self), every one (a case-team role that holds
 // `team`). No access, or no `plan` category: none.
 export async function readableTasks(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Task[]> {
-  if (!access || !access.categories.has('plan') || actor.kind === 'anonymous') return [];
-  const scopes = actorScopes(actor, 'task.read');
-  return selectClientTasks(trx, access.clientId, {
-    all: actor.kind === 'system' || (access.onTeam && scopes.includes('team')),
-    organizationId: actor.kind === 'user' && scopes.includes('own') ? actor.organizationId : null,
-    userId: actor.kind === 'user' ? actor.userId : null,
-  });
+  const reader = access ? taskReaderFor(actor, access) : undefined;
+  return access && reader ? selectClientTasks(trx, access.clientId, reader) : [];
 }
 
 // Whether a record of this module belongs to the client (for links from the plan).

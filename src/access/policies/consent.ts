@@ -1,0 +1,18 @@
+import type { Actor } from '../actor.ts';
+import type { ClientAccess } from '../client-access.ts';
+
+// Which of a client's consents a reader sees (docs/permissions.md 3.6), for the consents route and every
+// composite view: the holding agency, the client and the ombudsperson during a complaint see them all;
+// another agency sees only the consents that name it (which agencies the client shares with is part of
+// the file). `organizationId: null` means all of them.
+export type ConsentReader = { organizationId: string | null };
+
+export function consentReaderFor(actor: Actor, access: ClientAccess): ConsentReader | undefined {
+  const holding =
+    actor.kind === 'system' ||
+    (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) ||
+    access.scope === 'self' ||
+    access.scope === 'cmp';
+  if (holding) return { organizationId: null };
+  return actor.kind === 'user' ? { organizationId: actor.organizationId } : undefined;
+}
