@@ -34,6 +34,9 @@ export const staffRolesByOrganizationType: Record<OrganizationType, readonly Rol
   employer: ['employer_user'],
 };
 
+// Who may sit on a client's case team (docs/permissions.md 3.9): the staff who work with clients.
+export const caseTeamRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+
 // What an agency manager may grant; system roles and employer users are granted by system administrators.
 export const agencyRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
 

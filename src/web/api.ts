@@ -13,6 +13,7 @@ export type { Organization, OrganizationType, Site } from '../domain/organizatio
 export type { Health, SystemSummary } from '../domain/system/system.ts';
 export type { ListEnvelope } from '../lib/list.ts';
 export type { SessionInfo, User, Role } from '../domain/accounts/account.ts';
+export type { ClientCan, SessionCan } from '../access/can.ts';
 export type { AuditList, AuditRow } from '../domain/audit/audit.ts';
 export type { ClientView, DuplicateMatch, DuplicateSearch, NewClient, ConsentCategory } from '../domain/clients/client.ts';
 export type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';

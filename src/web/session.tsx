@@ -7,6 +7,7 @@ import {
   logout,
   logoutEverywhere,
   onUnauthorized,
+  type SessionCan,
   type SessionInfo,
   type User,
 } from './api.ts';
@@ -15,7 +16,7 @@ export type SessionState =
   | { status: 'loading' }
   // `ended`: the server stopped honouring a session this page had (expired, signed out elsewhere, disabled).
   | { status: 'signedOut'; ended: boolean; everywhere?: boolean }
-  | { status: 'signedIn'; user: User; csrfToken: string; mfaEnrolmentRequired: boolean };
+  | { status: 'signedIn'; user: User; csrfToken: string; mfaEnrolmentRequired: boolean; can: SessionCan };
 
 export type Session = SessionState & {
   signIn: (email: string, password: string, code?: string) => Promise<SessionInfo>;
@@ -28,7 +29,7 @@ export type Session = SessionState & {
 const SessionContext = createContext<Session | undefined>(undefined);
 
 function signedIn(info: SessionInfo): SessionState {
-  return { status: 'signedIn', user: info.user, csrfToken: info.csrfToken, mfaEnrolmentRequired: info.mfaEnrolmentRequired };
+  return { status: 'signedIn', user: info.user, csrfToken: info.csrfToken, mfaEnrolmentRequired: info.mfaEnrolmentRequired, can: info.can };
 }
 
 // The session cookie is HttpOnly, so the page learns who is signed in by asking the server once at start.

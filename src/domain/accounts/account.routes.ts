@@ -5,6 +5,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../lib/session-cookie.t
 import { loginSchema, sessionInfoSchema, totpConfirmSchema, totpEnrolmentSchema } from './account.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './mfa.service.ts';
 import { getCurrentUser, signIn, signOut, signOutEverywhere } from './account.service.ts';
+import { sessionCan } from '../../access/decide-can.ts';
 
 export function accountRoutes(app: AppInstance): void {
   app.post(
@@ -48,6 +49,7 @@ export function accountRoutes(app: AppInstance): void {
     async (request) => ({
       user: await getCurrentUser(app.db, request.actor),
       mfaEnrolmentRequired: request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired === true,
+      can: sessionCan(request.actor),
       csrfToken: request.csrfToken ?? '',
       expiresAt: new Date(Date.now() + app.sessionPolicy.idleMinutes * 60_000).toISOString(),
     }),

@@ -7,6 +7,7 @@ import { AppError } from '../../lib/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import { blockedFor, clearKey, recordHit } from '../../access/rate-limit.ts';
 import { assertRolesFit } from '../../access/authorize.ts';
+import { sessionCan } from '../../access/decide-can.ts';
 import type { Login, NewUser, Role, SessionInfo, User } from './account.ts';
 import {
   claimTotpStep,
@@ -175,7 +176,8 @@ export async function signIn(
       absoluteExpiresAt: expiresAt,
       userAgent: context.userAgent?.slice(0, 300) ?? null,
     });
-    await writeAudit(trx, { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: session.id }, {
+    const actor: UserActor = { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: session.id };
+    await writeAudit(trx, actor, {
       action: 'auth.sign_in',
       outcome: 'succeeded',
       recordType: 'session',
@@ -188,6 +190,7 @@ export async function signIn(
       session: {
         user: publicUser,
         mfaEnrolmentRequired: mfaEnrolmentRequired(publicUser, context.policy),
+        can: sessionCan(actor),
         csrfToken,
         expiresAt: expiresAt.toISOString(),
       },

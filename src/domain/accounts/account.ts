@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, type Role } from '../../access/roles.ts';
+import { sessionCanSchema } from '../../access/can.ts';
 
 export { roles, type Role };
 export const roleSchema = z.enum(roles);
@@ -54,6 +55,8 @@ export const sessionInfoSchema = z.object({
   // A role of the user requires two-step sign-in and it is not set up yet: until it is, only
   // enrolment, this session and sign-out are open.
   mfaEnrolmentRequired: z.boolean(),
+  // Which pages the user's roles open, for the navigation (access/can.ts).
+  can: sessionCanSchema,
   csrfToken: z.string(),
   expiresAt: z.string(),
 });

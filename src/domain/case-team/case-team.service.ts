@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess, consentsNaming, loadClientFacts } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
+import { caseTeamRoles } from '../../access/roles.ts';
 import type { TeamRole } from './case-team.ts';
 import { memberReaderFor } from '../../access/policies/case-team.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
@@ -16,7 +17,7 @@ import { insertMember, markRemoved, selectActiveMemberIds, selectCandidates, sel
 type Context = { requestId: string };
 
 // Roles that work with clients and so may sit on a case team.
-const teamEligibleRoles = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+const teamEligibleRoles = [...caseTeamRoles];
 
 // One timeline and one team across agencies (issue 4, point 7). Membership itself is sensitive, so
 // only the team, the holding agency, the client and the ombudsperson see it (docs/permissions.md 3.9).

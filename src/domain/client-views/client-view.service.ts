@@ -7,7 +7,7 @@ import { readableMembers } from '../case-team/case-team.service.ts';
 import { readableConsents } from '../consent/consent.service.ts';
 import { readableNotes } from '../notes/note.service.ts';
 import { readableTasks } from '../tasks/task.service.ts';
-import { getClient, statusHistory, type RequestContext } from '../clients/client.service.ts';
+import { clientOnFacts, statusHistory, type RequestContext } from '../clients/client.service.ts';
 import type { ClientSummary, TimelineEvent } from './client-view.ts';
 
 // One timeline across every agency of the case team (issue 4, point 7), built from the parts of the
@@ -48,12 +48,13 @@ export async function clientTimeline(trx: Trx, actor: Actor, clientId: string, l
 // The one-page handover summary: the record's view, the assessment in force with its reasons, the
 // last contacts, open tasks and the team.
 export async function clientSummary(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ClientSummary> {
-  const client = await getClient(trx, actor, clientId, context);
-  const facts = await loadClientFacts(trx, actor, client.id);
+  // One load of the facts for the file, its `can` and every part.
+  const facts = await loadClientFacts(trx, actor, clientId);
+  const client = await clientOnFacts(trx, actor, facts, context);
   const part = (action: Parameters<typeof partAccess>[2]) => (facts ? partAccess(actor, facts, action, context.purpose) : undefined);
   const [current] = await assessmentHistory(trx, part('assessment.read'), 1);
   const tasks = await readableTasks(trx, actor, part('task.read'));
   const team = (await readableMembers(trx, actor, part('case_team.read'))).filter((m) => m.removedAt === null);
   const lastContacts = await readableNotes(trx, actor, part('note.read'), 5);
-  return { client, currentAssessment: current ?? null, lastContacts, openTasks: tasks.filter((t) => t.status === 'open'), team, openReferrals: [] };
+  return { client, can: client.can, currentAssessment: current ?? null, lastContacts, openTasks: tasks.filter((t) => t.status === 'open'), team, openReferrals: [] };
 }

@@ -4,6 +4,7 @@ import { memberSchema } from '../case-team/case-team.ts';
 import { noteSchema } from '../notes/note.ts';
 import { taskSchema } from '../tasks/task.ts';
 import { clientSchema } from '../clients/client.ts';
+import { clientCanSchema } from '../../access/can.ts';
 
 export const timelineKinds = [
   'file_opened',
@@ -35,6 +36,8 @@ export const timelineQuerySchema = z.strictObject({ limit: z.coerce.number().int
 // The one-page summary a new worker opens after a handover, so the client never starts over.
 export const clientSummarySchema = z.object({
   client: clientSchema,
+  // The same as client.can: what the caller may do with the file (access/can.ts).
+  can: clientCanSchema,
   currentAssessment: assessmentSchema.nullable(),
   lastContacts: z.array(noteSchema),
   openTasks: z.array(taskSchema),

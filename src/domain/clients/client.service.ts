@@ -1,6 +1,9 @@
 import type { Actor } from '../../access/actor.ts';
 import { auditClient, deniedError, writeAudit } from '../../access/audit.ts';
-import { accessClient, type ClientAccess } from '../../access/client-access.ts';
+import { loadClientFacts, requireClient, type ClientAccess } from '../../access/client-access.ts';
+import type { ClientFacts } from '../../access/facts/client-facts.ts';
+import type { ClientCan } from '../../access/can.ts';
+import { clientCan } from '../../access/decide-can.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -195,10 +198,11 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
     reason: strong.length > 0 ? `confirmed not a duplicate of ${strong.length} possible record(s)` : undefined,
     requestId: context.requestId,
   });
-  const access = await accessClient(trx, actor, id, 'client.read', context);
+  const facts = await loadClientFacts(trx, actor, id);
+  const access = requireClient(actor, facts, 'client.read', context);
   const record = await selectClientRecord(trx, id);
   if (!record) throw new AppError('internal', 'The new client record could not be read back.');
-  return viewOf(record, access, await currentAssessmentOf(trx, id));
+  return viewOf(record, access, await currentAssessmentOf(trx, id), clientCan(actor, facts!, context.purpose));
 }
 
 // ---- Reading ------------------------------------------------------------------------------------
@@ -208,7 +212,7 @@ function iso(value: Date | string): string {
 }
 
 // The answer holds only the categories the caller reaches: a category not consented is absent.
-export function viewOf(record: ClientRecord, access: ClientAccess, current: { id: string; stream: 'A' | 'B' | 'C' } | undefined): ClientView {
+export function viewOf(record: ClientRecord, access: ClientAccess, current: { id: string; stream: 'A' | 'B' | 'C' } | undefined, can: ClientCan): ClientView {
   const has = (c: Parameters<typeof access.categories.has>[0]) => access.categories.has(c);
   const view: ClientView = {
     id: record.id,
@@ -218,6 +222,7 @@ export function viewOf(record: ClientRecord, access: ClientAccess, current: { id
     createdAt: iso(record.createdAt),
     updatedAt: iso(record.updatedAt),
     access: { scope: access.scope, categories: [...access.categories].sort(), purposes: access.purposes },
+    can,
   };
   if (has('identity_contact')) {
     view.identityContact = {
@@ -268,7 +273,13 @@ export function viewOf(record: ClientRecord, access: ClientAccess, current: { id
 }
 
 export async function getClient(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ClientView> {
-  const access = await accessClient(trx, actor, clientId, 'client.read', context);
+  return clientOnFacts(trx, actor, await loadClientFacts(trx, actor, clientId), context);
+}
+
+// The file on facts already loaded, with what the caller may do with it decided on the same facts
+// (the summary reads the file and its parts on one load).
+export async function clientOnFacts(trx: Trx, actor: Actor, facts: ClientFacts | undefined, context: RequestContext): Promise<ClientView> {
+  const access = requireClient(actor, facts, 'client.read', context);
   const record = await selectClientRecord(trx, access.clientId);
   if (!record) throw new AppError('not_found', 'No client has that id.');
   const current = await currentAssessmentOf(trx, access.clientId);
@@ -279,7 +290,7 @@ export async function getClient(trx: Trx, actor: Actor, clientId: string, contex
     reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
     requestId: context.requestId,
   });
-  const view = viewOf(record, access, current);
+  const view = viewOf(record, access, current, clientCan(actor, facts!, context.purpose));
   // A job developer sees the stream of a client they reach, not the assessment behind it (2.2).
   return access.streamOnly ? { ...view, stream: current?.stream ?? null } : view;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParams } from '../../lib/params.ts';
 import { consentCategorySchema } from '../consent/consent.ts';
 import { consentCategories, type ConsentCategory } from '../../access/roles.ts';
+import { clientCanSchema } from '../../access/can.ts';
 import {
   accommodationKinds,
   barrierKinds,
@@ -184,6 +185,8 @@ export const clientSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   access: accessSchema,
+  // What the caller may do with this file, decided as each action's route decides (access/can.ts).
+  can: clientCanSchema,
   identityContact: z
     .object({
       givenName: z.string(),

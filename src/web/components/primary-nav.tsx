@@ -1,26 +1,24 @@
 import { NavLink } from 'react-router';
-import type { Role } from '../api.ts';
+import type { SessionCan } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
-import { isAdministrator } from './require-admin.tsx';
-import { caseWorkerRoles, clientStaffRoles, hasAnyRole } from './require-client-staff.tsx';
 
-// Each entry for the roles whose work it is (docs/permissions.md 3); the server decides every request.
-const signedInLinks: { to: string; label: MessageKey; roles: readonly Role[] }[] = [
-  { to: '/my-file', label: 'nav.myFile', roles: ['job_seeker'] },
-  { to: '/caseload', label: 'nav.caseload', roles: ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer'] },
-  { to: '/tasks', label: 'nav.tasks', roles: caseWorkerRoles },
-  { to: '/clients/new', label: 'nav.newClient', roles: clientStaffRoles },
-  { to: '/access-requests', label: 'nav.accessRequests', roles: clientStaffRoles },
-  { to: '/reports/assessments', label: 'nav.reports', roles: ['system_administrator', 'system_analyst', 'agency_manager'] },
+// Each entry for those the session's `can` opens it to (the server decides from the action the
+// page's API needs); the server still decides every request.
+const signedInLinks: { to: string; label: MessageKey; can: keyof SessionCan }[] = [
+  { to: '/my-file', label: 'nav.myFile', can: 'myFile' },
+  { to: '/caseload', label: 'nav.caseload', can: 'caseload' },
+  { to: '/tasks', label: 'nav.tasks', can: 'tasks' },
+  { to: '/clients/new', label: 'nav.newClient', can: 'newClient' },
+  { to: '/access-requests', label: 'nav.accessRequests', can: 'accessRequests' },
+  { to: '/reports/assessments', label: 'nav.reports', can: 'reports' },
 ];
 
 // NavLink marks the current page with aria-current="page".
 export function PrimaryNav() {
   const { t } = useI18n();
   const session = useSession();
-  const user = session.status === 'signedIn' ? session.user : undefined;
-  const admin = user !== undefined && isAdministrator(user);
+  const can = session.status === 'signedIn' ? session.can : undefined;
   return (
     <nav className="primary-nav" aria-label={t('layout.primaryNav')}>
       <ul className="container">
@@ -32,9 +30,9 @@ export function PrimaryNav() {
         <li>
           <NavLink to="/directory">{t('nav.directory')}</NavLink>
         </li>
-        {user
+        {can
           ? signedInLinks
-              .filter((link) => hasAnyRole(user, link.roles))
+              .filter((link) => can[link.can])
               .map((link) => (
                 <li key={link.to}>
                   <NavLink to={link.to} end>
@@ -43,7 +41,7 @@ export function PrimaryNav() {
                 </li>
               ))
           : null}
-        {admin ? (
+        {can?.administration ? (
           <li>
             <NavLink to="/admin">{t('nav.admin')}</NavLink>
           </li>

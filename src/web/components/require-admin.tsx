@@ -8,10 +8,6 @@ import { RequireSignIn } from './require-sign-in.tsx';
 
 export type AdminScope = { user: User; csrfToken: string; acrossOrganizations: boolean };
 
-export function isAdministrator(user: Pick<User, 'roles'>): boolean {
-  return user.roles.includes('system_administrator') || user.roles.includes('agency_manager');
-}
-
 // What a page says to someone whose roles do not include its work; `body` says who the page is for.
 export function NotForYourRole({ body }: { body?: string }) {
   const { t } = useI18n();
@@ -27,8 +23,8 @@ export function NotForYourRole({ body }: { body?: string }) {
   );
 }
 
-// Administration is for system administrators (every organization) and agency managers (their own).
-// The server decides every request; this only keeps the UI from offering what it would refuse.
+// Administration is for those who may invite users: system administrators (every organization) and
+// agency managers (their own), as the session's `can` says. The server decides every request.
 export function RequireAdmin({ children }: { children: (scope: AdminScope) => ReactNode }) {
   return (
     <RequireSignIn>
@@ -40,6 +36,6 @@ export function RequireAdmin({ children }: { children: (scope: AdminScope) => Re
 function AdminInner({ children }: { children: (scope: AdminScope) => ReactNode }) {
   const session = useSession();
   if (session.status !== 'signedIn') return null;
-  if (!isAdministrator(session.user)) return <NotForYourRole />;
-  return <>{children({ user: session.user, csrfToken: session.csrfToken, acrossOrganizations: session.user.roles.includes('system_administrator') })}</>;
+  if (!session.can.administration) return <NotForYourRole />;
+  return <>{children({ user: session.user, csrfToken: session.csrfToken, acrossOrganizations: session.can.everyOrganization })}</>;
 }

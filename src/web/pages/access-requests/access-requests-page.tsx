@@ -5,20 +5,19 @@ import { listConsents } from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { SelectField, useForm } from '../../components/form.tsx';
-import { clientStaffRoles } from '../../components/require-client-staff.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { caseKey, formatDateTime } from '../clients/case-text.ts';
 import { formatDate, key } from '../clients/client-text.ts';
-import { RequireRoles, type StaffPage } from '../caseload/caseload-page.tsx';
+import { RequireCan, type StaffPage } from '../../components/require-can.tsx';
 
 export function AccessRequestsPage() {
   const { t } = useI18n();
   return (
-    <RequireRoles roles={clientStaffRoles} body={t('clients.notAllowedBody')}>
+    <RequireCan page="accessRequests" body={t('clients.notAllowedBody')}>
       {(scope) => <AccessRequests {...scope} />}
-    </RequireRoles>
+    </RequireCan>
   );
 }
 

@@ -1,50 +1,24 @@
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { searchCaseload, type CaseloadItem } from '../../api-case.ts';
-import { ApiError, type ListEnvelope, type Role, type User } from '../../api.ts';
+import { ApiError, type ListEnvelope } from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
-import { RequireSignIn } from '../../components/require-sign-in.tsx';
-import { NotForYourRole } from '../../components/require-admin.tsx';
-import { hasAnyRole, isAgencyManager } from '../../components/require-client-staff.tsx';
+import { RequireCan, type StaffPage } from '../../components/require-can.tsx';
 import { SectionProblem } from '../../components/section-state.tsx';
 import { Announcement } from '../../components/form.tsx';
 import { Loading } from '../../components/status.tsx';
-import { useSession } from '../../session.tsx';
 import { caseKey, teamRoles } from '../clients/case-text.ts';
 import { formatDate, key } from '../clients/client-text.ts';
 import { useColleagues } from '../clients/team-page.tsx';
 
 const PER_PAGE = 50;
-// docs/permissions.md 3.10, caseload.read.
-export const caseloadRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer'];
-
-export type StaffPage = { user: User; csrfToken: string };
-
-// A page for the roles given, signed in; anyone else reads who the page is for.
-export function RequireRoles({ roles, body, children }: { roles: readonly Role[]; body: string; children: (scope: StaffPage) => ReactNode }) {
-  return (
-    <RequireSignIn>
-      <RolesInner roles={roles} body={body}>
-        {children}
-      </RolesInner>
-    </RequireSignIn>
-  );
-}
-
-function RolesInner({ roles, body, children }: { roles: readonly Role[]; body: string; children: (scope: StaffPage) => ReactNode }) {
-  const session = useSession();
-  if (session.status !== 'signedIn') return null;
-  if (!hasAnyRole(session.user, roles)) return <NotForYourRole body={body} />;
-  return <>{children({ user: session.user, csrfToken: session.csrfToken })}</>;
-}
-
 export function CaseloadPage() {
   const { t } = useI18n();
   return (
-    <RequireRoles roles={caseloadRoles} body={t('caseload.notAllowedBody')}>
+    <RequireCan page="caseload" body={t('caseload.notAllowedBody')}>
       {(scope) => <Caseload {...scope} />}
-    </RequireRoles>
+    </RequireCan>
   );
 }
 
@@ -72,9 +46,10 @@ export function useCaseload(search: Search, csrfToken: string) {
   return state.key === requestKey ? state : { key: requestKey };
 }
 
-function Caseload({ user, csrfToken }: StaffPage) {
+function Caseload({ user, csrfToken, can }: StaffPage) {
   const { t, tp } = useI18n();
-  const manager = isAgencyManager(user);
+  // Another worker's caseload (caseload.read in the agency's scope), and the handover page.
+  const manager = can.agencyCaseload;
   const colleagues = useColleagues(user);
   const [search, setSearch] = useState<Search>({ workerId: '', q: '', page: 1 });
   const [words, setWords] = useState('');
@@ -95,7 +70,7 @@ function Caseload({ user, csrfToken }: StaffPage) {
     <>
       <PageHeading>{t('caseload.title')}</PageHeading>
       <p className="lead">{manager ? t('caseload.leadManager') : t('caseload.lead')}</p>
-      {manager ? (
+      {can.handover ? (
         <p>
           <Link to="/caseload/handover">{t('caseload.handoverLink')}</Link>
         </p>

@@ -8,14 +8,14 @@ import { formErrorsOf } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { useColleagues } from '../clients/team-page.tsx';
-import { RequireRoles, type StaffPage } from './caseload-page.tsx';
+import { RequireCan, type StaffPage } from '../../components/require-can.tsx';
 
 export function HandoverPage() {
   const { t } = useI18n();
   return (
-    <RequireRoles roles={['agency_manager']} body={t('handover.notAllowedBody')}>
+    <RequireCan page="handover" body={t('handover.notAllowedBody')}>
       {(scope) => <Handover {...scope} />}
-    </RequireRoles>
+    </RequireCan>
   );
 }
 

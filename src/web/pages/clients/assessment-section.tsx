@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, assessClient, listAssessments, overrideAssessment, problemFields, type Assessment, type ClientView, type Stream, type User } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { SelectField, TextAreaField, useForm, type FormError } from '../../components/form.tsx';
-import { isAgencyManager, isClientStaff } from '../../components/require-client-staff.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { barrierKinds, formatDate, key, streams } from './client-text.ts';
@@ -41,9 +40,8 @@ export function AssessmentSection({ client, user, csrfToken }: { client: ClientV
   const history = useApi(`assessments|${client.id}|${version}`, (signal) => listAssessments(client.id, signal));
   const streamBox = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
-  const holder = client.access.scope === 'own';
-  const mayAssess = holder && isClientStaff(user);
-  const mayOverride = holder && isAgencyManager(user);
+  const mayAssess = client.can.createAssessment;
+  const mayOverride = client.can.overrideAssessment;
   const items = history.status === 'ready' ? history.data.items : [];
   const current = items[0];
 

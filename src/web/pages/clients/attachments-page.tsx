@@ -2,7 +2,6 @@ import { useRef, useState, type FormEvent } from 'react';
 import { addAttachment, attachmentHref, listAttachments, type AttachmentKind } from '../../api-case.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SelectField, useForm, type FormError } from '../../components/form.tsx';
-import { hasAnyRole } from '../../components/require-client-staff.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -22,13 +21,13 @@ const typeLabel: Record<string, string> = {
 };
 
 // Résumés and signed forms kept with the file; each download is audited by the server.
-function Attachments({ client, user, csrfToken }: ClientScope) {
+function Attachments({ client, csrfToken }: ClientScope) {
   const { t, language } = useI18n();
   const [version, setVersion] = useState(0);
   const notice = useNotice();
   const files = useApi(`attachments|${client.id}|${version}`, (signal) => listAttachments(client.id, signal));
   // Only the holding agency writes the record (docs/permissions.md 3.4, client.update).
-  const mayUpload = client.access.scope === 'own' && hasAnyRole(user, ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer']);
+  const mayUpload = client.can.addAttachment;
   const items = files.status === 'ready' ? files.data.items : [];
   return (
     <>

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { getOccupation, getOrganization, type ClientView, type ConsentCategory, type Occupation, type User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isClientStaff } from '../../components/require-client-staff.tsx';
 import { organizationName } from '../../components/organization-text.ts';
 import { OccupationName } from '../../components/occupation-picker.tsx';
 import { useApi } from '../../use-api.ts';
@@ -32,7 +31,7 @@ function ClientContent({ client, user, csrfToken }: ClientScope) {
       {client.employment ? <EmploymentSection client={client} /> : null}
       {client.assessment ? <AssessmentSection client={client} user={user} csrfToken={csrfToken} /> : null}
       {client.access.categories.includes('equity') ? <EquitySection client={client} /> : null}
-      {isClientStaff(user) ? <ConsentsSection client={client} user={user} csrfToken={csrfToken} /> : null}
+      {client.can.readConsents ? <ConsentsSection client={client} user={user} csrfToken={csrfToken} /> : null}
     </>
   );
 }

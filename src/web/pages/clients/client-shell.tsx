@@ -1,18 +1,17 @@
 import { useState, type ReactNode } from 'react';
 import { NavLink, useParams } from 'react-router';
-import { getClient, type ClientView, type ConsentCategory, type Role, type User } from '../../api.ts';
+import { getClient, type ClientView, type User } from '../../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireSignIn } from '../../components/require-sign-in.tsx';
-import { caseWorkerRoles, clientStaffRoles, hasAnyRole } from '../../components/require-client-staff.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { NotFoundContent } from '../not-found-page.tsx';
 
 // The parts of a client's file, each a page of its own under /clients/:id, reached from the file's
-// navigation. Each is offered only to the roles the server lets do that work (docs/permissions.md 3),
-// and only when the caller's access reaches the categories it is made of.
+// navigation. Each is offered only where the file's `can` (the server's decision for this caller and
+// this file, docs/api.md) says its route would answer.
 export const fileSections = ['file', 'summary', 'timeline', 'plan', 'notes', 'team', 'tasks', 'attachments', 'transfers', 'reviews', 'edit', 'manage'] as const;
 export type FileSection = (typeof fileSections)[number];
 
@@ -31,29 +30,29 @@ const titleKey = {
   manage: 'clients.nav.manage',
 } as const satisfies Record<FileSection, MessageKey>;
 
-type Rule = { roles: readonly Role[]; categories?: readonly ConsentCategory[]; scopes?: readonly string[] };
-const rules: Record<FileSection, Rule> = {
-  file: { roles: [] },
-  summary: { roles: caseWorkerRoles },
-  timeline: { roles: caseWorkerRoles },
-  plan: { roles: caseWorkerRoles, categories: ['plan'] },
-  notes: { roles: caseWorkerRoles, categories: ['notes'], scopes: ['own', 'team'] },
-  team: { roles: caseWorkerRoles, scopes: ['own', 'team'] },
-  tasks: { roles: caseWorkerRoles, categories: ['plan'] },
-  attachments: { roles: caseWorkerRoles, categories: ['identity_contact', 'employment'] },
-  transfers: { roles: clientStaffRoles },
-  reviews: { roles: [...clientStaffRoles, 'job_developer'], categories: ['assessment'] },
-  edit: { roles: [...clientStaffRoles, 'job_developer'], scopes: ['own'] },
-  manage: { roles: clientStaffRoles, scopes: ['own'] },
+// The file, its summary and its timeline are open to whoever reads the file; each other part to
+// those its entries of `can` name.
+const opens: Record<FileSection, (can: ClientView['can'], client: ClientView) => boolean> = {
+  file: () => true,
+  summary: () => true,
+  timeline: () => true,
+  plan: (can) => can.readPlan,
+  notes: (can) => can.readNotes,
+  team: (can) => can.readTeam,
+  tasks: (can) => can.readTasks,
+  // Attachments belong to identity_contact or employment: without either there is nothing to show.
+  attachments: (can, client) => can.readAttachments && client.access.categories.some((c) => c === 'identity_contact' || c === 'employment'),
+  transfers: (can) => can.readTransfers || can.requestTransfer,
+  reviews: (can) => can.readAssessment,
+  edit: (can) => can.updateRecord,
+  manage: (can) => can.changeStatus || can.inviteAccount,
 };
 
-// 'role': the caller's roles never do this work; 'shared': they do, but not for this client.
-export function sectionAccess(section: FileSection, user: Pick<User, 'roles'>, client: ClientView): 'yes' | 'role' | 'shared' {
-  const rule = rules[section];
-  if (rule.roles.length > 0 && !hasAnyRole(user, rule.roles)) return 'role';
-  if (rule.categories && !rule.categories.some((c) => client.access.categories.includes(c))) return 'shared';
-  if (rule.scopes && !rule.scopes.includes(client.access.scope)) return 'shared';
-  return 'yes';
+// 'role': the caller's agency holds the file, so what is missing is their roles' limit; 'shared':
+// another agency's file, not shared with the caller for this part.
+export function sectionAccess(section: FileSection, client: ClientView): 'yes' | 'role' | 'shared' {
+  if (opens[section](client.can, client)) return 'yes';
+  return client.access.scope === 'own' ? 'role' : 'shared';
 }
 
 export function sectionPath(clientId: string, section: FileSection): string {
@@ -113,11 +112,11 @@ function Shell({ section, intro, children }: { section: FileSection; intro?: Rea
       </div>
     );
   }
-  const access = sectionAccess(section, session.user, client);
+  const access = sectionAccess(section, client);
   return (
     <>
       <PageHeading>{heading}</PageHeading>
-      <FileNav client={client} user={session.user} />
+      <FileNav client={client} />
       {intro}
       {access === 'yes' ? (
         children({ client, user: session.user, csrfToken: session.csrfToken, replaceClient: setReplaced })
@@ -128,9 +127,9 @@ function Shell({ section, intro, children }: { section: FileSection; intro?: Rea
   );
 }
 
-function FileNav({ client, user }: { client: ClientView; user: User }) {
+function FileNav({ client }: { client: ClientView }) {
   const { t } = useI18n();
-  const shown = fileSections.filter((s) => sectionAccess(s, user, client) === 'yes');
+  const shown = fileSections.filter((s) => sectionAccess(s, client) === 'yes');
   if (shown.length <= 1) return null;
   return (
     <nav className="file-nav" aria-label={t('clients.nav.label')}>

@@ -4,7 +4,6 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { reasonKey } from '../../error-reasons.ts';
 import { DateField, emptyDate, isoDate, SelectField, TextAreaField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
 import { OrganizationSelect } from '../../components/admin-kit.tsx';
-import { isClientStaff } from '../../components/require-client-staff.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
@@ -64,11 +63,11 @@ export function ConsentsSection({ client, user, csrfToken }: { client: ClientVie
   const [revoking, setRevoking] = useState<Consent | undefined>();
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const focusNotice = useRef(false);
-  const staff = isClientStaff(user);
   const consents = useApi(`consents|${client.id}|${version}`, (signal) => listConsents(client.id, signal));
   const holder = client.access.scope === 'own';
-  const mayGrant = holder && staff;
-  const mayRevoke = (c: Consent) => staff && (holder || c.organizationId === user.organizationId) && (c.status === 'active' || c.status === 'scheduled');
+  const mayGrant = client.can.grantConsent;
+  // Another agency revokes only the consents naming it (the client tells them to stop).
+  const mayRevoke = (c: Consent) => (client.can.revokeConsents || (client.can.revokeConsentsNamingYou && c.organizationId === user.organizationId)) && (c.status === 'active' || c.status === 'scheduled');
 
   useEffect(() => {
     if (consents.status !== 'ready' || !focusNotice.current) return;

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, createClient, problemFields, searchDuplicateClients, type DuplicateSearch } from '../../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
-import { RequireClientStaff, type StaffScope } from '../../components/require-client-staff.tsx';
+import { RequireCan, type StaffPage } from '../../components/require-can.tsx';
 import { isoDate, useForm, type FormError } from '../../components/form.tsx';
 import { todayInToronto } from './client-text.ts';
 import { draftFieldOf, emptyDraft, serverFieldError, stepOfField, steps, toNewClient, validateStep, type IntakeDraft, type Step } from './intake-draft.ts';
@@ -14,7 +14,12 @@ import { EquityStep } from './intake-equity-step.tsx';
 import { ReviewStep, type Conflict } from './intake-review-step.tsx';
 
 export function NewClientPage() {
-  return <RequireClientStaff>{(scope) => <Intake scope={scope} />}</RequireClientStaff>;
+  const { t } = useI18n();
+  return (
+    <RequireCan page="newClient" body={t('clients.notAllowedBody')}>
+      {(scope) => <Intake scope={scope} />}
+    </RequireCan>
+  );
 }
 
 const stepTitleKey: Record<Step, MessageKey> = {
@@ -35,7 +40,7 @@ function failureOf(error: unknown, t: ReturnType<typeof useI18n>['t']): FormErro
 // Intake in steps: is this person already known; the record; needs and identifiers; the voluntary
 // equity questions; review and submit. What was typed stays while the worker moves between steps, and
 // stays in the page only (never in the address or the browser's storage).
-function Intake({ scope }: { scope: StaffScope }) {
+function Intake({ scope }: { scope: StaffPage }) {
   const { t, language } = useI18n();
   useDocumentTitle(t('intake.title'));
   const navigate = useNavigate();

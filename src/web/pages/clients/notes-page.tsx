@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { correctNote, createNote, listNotes, type Note, type NoteKind, type NoteVisibility } from '../../api-case.ts';
-import type { User } from '../../api.ts';
+import type { ClientView, User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DateField, datePartsOf, isoDate, SelectField, TextAreaField, useForm, type FormError } from '../../components/form.tsx';
-import { hasAnyRole, isAgencyManager } from '../../components/require-client-staff.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -17,14 +16,11 @@ export function NotesPage() {
   return <ClientSubPage section="notes">{(scope) => <Notes {...scope} />}</ClientSubPage>;
 }
 
-// Trainers write notes only as members of the case team; the others also for their own agency's files.
-function mayWrite(user: User, scope: string): boolean {
-  return hasAnyRole(user, ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer']) || (scope === 'team' && hasAnyRole(user, ['trainer']));
-}
-
-// Authors correct their own notes; managers their agency's (docs/permissions.md 3.8).
-function mayCorrect(user: User, note: Note): boolean {
-  return note.authorId === user.id || (isAgencyManager(user) && note.organizationId === user.organizationId);
+// Authors correct their own notes; managers their agency's (docs/permissions.md 3.8), as the file's
+// `can` says for this caller.
+function mayCorrect(user: User, can: ClientView['can'], note: Note): boolean {
+  if (note.authorId === user.id) return can.correctOwnNotes;
+  return note.organizationId === user.organizationId && can.correctAgencyNotes;
 }
 
 function Notes({ client, user, csrfToken }: ClientScope) {
@@ -44,7 +40,7 @@ function Notes({ client, user, csrfToken }: ClientScope) {
 
   return (
     <>
-      {mayWrite(user, client.access.scope) ? (
+      {client.can.addNote ? (
         <NoteForm
           key={`new-${version}`}
           clientId={client.id}
@@ -67,7 +63,7 @@ function Notes({ client, user, csrfToken }: ClientScope) {
             <ul className="plain-list note-list">
               {notes.data.items.map((note) => (
                 <li key={note.id}>
-                  <NoteCard note={note} onCorrect={mayCorrect(user, note) ? () => setCorrecting(note.id) : undefined} />
+                  <NoteCard note={note} onCorrect={mayCorrect(user, client.can, note) ? () => setCorrecting(note.id) : undefined} />
                   {correcting === note.id ? (
                     <CorrectionForm clientId={client.id} note={note} csrfToken={csrfToken} onDone={() => changed(t('notes.corrected'))} onCancel={() => setCorrecting(undefined)} />
                   ) : null}

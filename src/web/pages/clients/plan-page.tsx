@@ -3,7 +3,6 @@ import { acknowledgePlan, addGoal, addStep, changeGoal, changeStep, getPlan, typ
 import type { User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DateField, emptyDate, isDateEmpty, isoDate, SelectField, TextAreaField, TextField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
-import { clientStaffRoles, hasAnyRole } from '../../components/require-client-staff.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -29,8 +28,9 @@ function PlanSection({ client, user, csrfToken }: ClientScope) {
   const loaded = useApi(`plan|${client.id}|${version}`, (signal) => getPlan(client.id, signal));
   const plan = current ?? (loaded.status === 'ready' ? loaded.data : undefined);
   // Only the holding agency's managers, counsellors and caseworkers write the plan (docs/permissions.md 3.7).
-  const editable = client.access.scope === 'own' && hasAnyRole(user, clientStaffRoles);
-  const mayAcknowledge = client.access.scope === 'own' && hasAnyRole(user, ['employment_counsellor', 'caseworker']);
+  const editable = client.can.updatePlan;
+  const mayAdd = client.can.createPlan;
+  const mayAcknowledge = client.can.acknowledgePlan;
   const saved = (next: Plan, message: string) => {
     setCurrent(next);
     notice.show(message);
@@ -62,7 +62,7 @@ function PlanSection({ client, user, csrfToken }: ClientScope) {
                 : undefined
             }
           />
-          {editable ? (
+          {mayAdd ? (
             <>
               <GoalForm key={`goal-${plan.goals.length}`} clientId={client.id} csrfToken={csrfToken} onDone={(next) => saved(next, t('plan.goalAdded'))} />
               <StepForm key={`step-${plan.steps.length}`} clientId={client.id} goals={plan.goals} csrfToken={csrfToken} onDone={(next) => saved(next, t('plan.stepAdded'))} />

@@ -4,7 +4,6 @@ import { answerReview, listReviews, requestReview, type Review, type ReviewOutco
 import { listAssessments, type Assessment } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TextAreaField, useForm, type FormError } from '../../components/form.tsx';
-import { hasAnyRole, isAgencyManager } from '../../components/require-client-staff.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -24,9 +23,8 @@ function Reviews({ client, user, csrfToken }: ClientScope) {
   const notice = useNotice();
   const reviews = useApi(`reviews|${client.id}|${version}`, (signal) => listReviews(client.id, signal));
   const assessments = useApi(`assessments|${client.id}|${version}`, (signal) => listAssessments(client.id, signal));
-  const holding = client.access.scope === 'own';
-  const mayAsk = holding && hasAnyRole(user, ['employment_counsellor', 'caseworker']);
-  const mayAnswer = holding && isAgencyManager(user);
+  const mayAsk = client.can.requestReview;
+  const mayAnswer = client.can.answerReview;
   const history = assessments.status === 'ready' ? assessments.data.items : [];
   const current = history[0];
   const changed = (message: string) => {

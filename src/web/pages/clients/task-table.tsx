@@ -1,19 +1,23 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { completeTask, type Task } from '../../api-case.ts';
-import type { User } from '../../api.ts';
+import type { SessionCan, User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { clientStaffRoles, hasAnyRole } from '../../components/require-client-staff.tsx';
 import { formErrorsOf } from '../../components/section-state.tsx';
+import { useSession } from '../../session.tsx';
 import { caseKey } from './case-text.ts';
 import { formatDate } from './client-text.ts';
 
-// Who closes a task: its assignee or creator, and the staff of the organization it belongs to
-// (docs/permissions.md 3.9, task.update).
-export function mayComplete(user: User, task: Task): boolean {
+// Who closes a task (docs/permissions.md 3.9, task.update): its assignee or creator where their roles
+// hold `self`, and staff of the organization it belongs to where theirs hold `own`, as the session's
+// `can` says.
+export function mayComplete(user: User, can: Pick<SessionCan, 'completeOwnTasks' | 'completeAgencyTasks'>, task: Task): boolean {
   if (task.status !== 'open') return false;
-  return task.assignedTo === user.id || task.createdBy === user.id || (hasAnyRole(user, clientStaffRoles) && task.organizationId === user.organizationId);
+  const mine = task.assignedTo === user.id || task.createdBy === user.id;
+  return (mine && can.completeOwnTasks) || (task.organizationId === user.organizationId && can.completeAgencyTasks);
 }
+
+const nothing = { completeOwnTasks: false, completeAgencyTasks: false };
 
 export type Completed = { task: Task; next: Task | null };
 
@@ -44,7 +48,9 @@ export function TaskTable({
   const id = useId();
   const [busy, setBusy] = useState<string | undefined>();
   const [failure, setFailure] = useState<{ taskId: string; message: string } | undefined>();
-  const anyAction = tasks.some((task) => mayComplete(user, task));
+  const session = useSession();
+  const can = session.status === 'signedIn' ? session.can : nothing;
+  const anyAction = tasks.some((task) => mayComplete(user, can, task));
 
   const complete = (task: Task, outcome: 'done' | 'cancelled') => {
     setBusy(task.id);
@@ -113,7 +119,7 @@ export function TaskTable({
               <td>{t(caseKey.taskStatus(task.status))}</td>
               {anyAction ? (
                 <td>
-                  {mayComplete(user, task) ? (
+                  {mayComplete(user, can, task) ? (
                     <div className="row-actions">
                       <button type="button" className="button-secondary" disabled={busy === task.id} onClick={() => complete(task, 'done')}>
                         {t('tasks.markDone', { title: task.title })}

@@ -72,9 +72,10 @@ type Assignee = { userId: string; displayName: string; organizationName: string 
 // Whom a task may go to: the client's active case team (any agency), and at the holding agency its
 // staff who work with clients. Another agency's name is shown beside its people.
 function useAssignees(client: ClientView, user: User) {
-  const holding = client.access.scope === 'own';
+  // The holding agency's staff come from the candidates for the team, for those who may add to it.
+  const candidatesOpen = client.can.addTeamMember;
   return useApi(`task-assignees|${client.id}|${user.id}`, async (signal) => {
-    const [team, candidates] = await Promise.all([listTeam(client.id, signal), holding ? listTeamCandidates(client.id, signal) : Promise.resolve({ items: [] })]);
+    const [team, candidates] = await Promise.all([listTeam(client.id, signal), candidatesOpen ? listTeamCandidates(client.id, signal) : Promise.resolve({ items: [] })]);
     const out = new Map<string, Assignee>();
     for (const m of team.items) {
       if (m.removedAt === null) out.set(m.userId, { userId: m.userId, displayName: m.displayName, organizationName: m.organizationId === user.organizationId ? null : m.organizationName });

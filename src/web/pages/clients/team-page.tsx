@@ -3,7 +3,7 @@ import { addTeamMember, listTeam, listTeamCandidates, removeTeamMember, type Mem
 import { listUsers, type User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SelectField, useForm, type FormError } from '../../components/form.tsx';
-import { caseWorkerRoles, hasAnyRole, isClientStaff } from '../../components/require-client-staff.tsx';
+import { caseTeamRoles } from '../../../access/roles.ts';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -24,12 +24,11 @@ function Team({ client, user, csrfToken }: ClientScope) {
   const [failure, setFailure] = useState('');
   const notice = useNotice();
   const team = useApi(`team|${client.id}|${version}`, (signal) => listTeam(client.id, signal));
-  const holding = client.access.scope === 'own';
   const members = team.status === 'ready' ? team.data.items : [];
   const active = members.filter((m) => m.removedAt === null);
   const former = members.filter((m) => m.removedAt !== null);
   // Anyone leaves; the holding agency's managers, counsellors and caseworkers remove others.
-  const mayRemove = (m: Member) => m.userId === user.id || (holding && isClientStaff(user));
+  const mayRemove = (m: Member) => (m.userId === user.id ? client.can.leaveTeam : client.can.removeTeamMembers);
 
   const remove = (member: Member) => {
     setBusy(true);
@@ -135,7 +134,7 @@ function Team({ client, user, csrfToken }: ClientScope) {
           </>
         ) : null}
       </section>
-      {holding && isClientStaff(user) && team.status === 'ready' ? (
+      {client.can.addTeamMember && team.status === 'ready' ? (
         <AddMemberForm
           key={`add-${version}`}
           clientId={client.id}
@@ -152,12 +151,13 @@ function Team({ client, user, csrfToken }: ClientScope) {
   );
 }
 
-// Colleagues of the caller's organization who work with clients. Managers see their whole agency;
-// anyone else's list of users holds only themself (docs/permissions.md 3.2).
+// Colleagues of the caller's organization who may sit on a case team (the roles the server accepts
+// there). Managers see their whole agency; anyone else's list of users holds only themself
+// (docs/permissions.md 3.2).
 export function useColleagues(user: User) {
   return useApi(`colleagues|${user.organizationId}|${user.id}`, async (signal) => {
     const { items } = await listUsers({ status: 'active', perPage: 100 }, signal);
-    return items.filter((u) => u.organizationId === user.organizationId && hasAnyRole(u, caseWorkerRoles));
+    return items.filter((u) => u.organizationId === user.organizationId && u.roles.some((r) => caseTeamRoles.includes(r)));
   });
 }
 

@@ -40,8 +40,8 @@ function Transfers({ client, user, csrfToken, replaceClient }: ClientScope) {
         {notice.element}
         {transfers.status === 'loading' ? <Loading label={t('transfers.loading')} /> : null}
         {/* Another agency sees only the transfers to or from it: none is an ordinary 404. */}
-        {transfers.status === 'error' && !(transfers.error.status === 404 && client.access.scope !== 'own') ? <SectionProblem error={transfers.error} title={t('transfers.loadFailed')} /> : null}
-        {(transfers.status === 'ready' && items.length === 0) || (transfers.status === 'error' && transfers.error.status === 404 && client.access.scope !== 'own') ? <p>{t('transfers.none')}</p> : null}
+        {transfers.status === 'error' && !(transfers.error.status === 404 && !client.can.readTransfers) ? <SectionProblem error={transfers.error} title={t('transfers.loadFailed')} /> : null}
+        {(transfers.status === 'ready' && items.length === 0) || (transfers.status === 'error' && transfers.error.status === 404 && !client.can.readTransfers) ? <p>{t('transfers.none')}</p> : null}
         {items.length > 0 ? (
           <ul className="plain-list transfer-list">
             {items.map((x) => (
@@ -60,7 +60,7 @@ function Transfers({ client, user, csrfToken, replaceClient }: ClientScope) {
           </ul>
         ) : null}
       </section>
-      {transfers.status !== 'loading' && !underWay ? (
+      {client.can.requestTransfer && transfers.status !== 'loading' && !underWay ? (
         <RequestForm key={`request-${version}`} clientId={client.id} holderId={client.organizationId} user={user} receiving={client.access.scope !== 'own'} csrfToken={csrfToken} onDone={(x) => changed(t('transfers.requested', { name: x.toOrganizationName }))} />
       ) : null}
     </>

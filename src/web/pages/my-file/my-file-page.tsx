@@ -6,7 +6,6 @@ import { OrganizationSelect } from '../../components/admin-kit.tsx';
 import { DateField, emptyDate, isoDate, SelectField, TextAreaField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { NotForYourRole } from '../../components/require-admin.tsx';
-import { isJobSeeker } from '../../components/require-client-staff.tsx';
 import { RequireSignIn } from '../../components/require-sign-in.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
@@ -30,7 +29,7 @@ function MyFileGate() {
   const { t } = useI18n();
   const session = useSession();
   if (session.status !== 'signedIn') return null;
-  if (!isJobSeeker(session.user)) return <NotForYourRole body={t('myFile.notAllowedBody')} />;
+  if (!session.can.myFile) return <NotForYourRole body={t('myFile.notAllowedBody')} />;
   return <MyFile user={session.user} csrfToken={session.csrfToken} />;
 }
 

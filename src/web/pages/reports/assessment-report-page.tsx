@@ -1,6 +1,5 @@
 import { useId } from 'react';
 import { getAssessmentReport, listOverdueTransfers, type AssessmentReport, type EquityDimension } from '../../api-case.ts';
-import type { Role } from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { SectionProblem } from '../../components/section-state.tsx';
@@ -9,17 +8,14 @@ import { SummaryChart } from '../../components/summary-chart.tsx';
 import { useApi } from '../../use-api.ts';
 import { caseKey, equityDimensions, formatDateTime, formatRate } from '../clients/case-text.ts';
 import { formatDate, genders, indigenousIdentities, key, racializedGroups, streams } from '../clients/client-text.ts';
-import { RequireRoles } from '../caseload/caseload-page.tsx';
-
-// docs/permissions.md 3.6, report.assessment_rates.
-export const reportRoles: readonly Role[] = ['system_administrator', 'system_analyst', 'agency_manager'];
+import { RequireCan } from '../../components/require-can.tsx';
 
 export function AssessmentReportPage() {
   const { t } = useI18n();
   return (
-    <RequireRoles roles={reportRoles} body={t('report.notAllowedBody')}>
+    <RequireCan page="reports" body={t('report.notAllowedBody')}>
       {() => <Report />}
-    </RequireRoles>
+    </RequireCan>
   );
 }
 

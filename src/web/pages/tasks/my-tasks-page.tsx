@@ -2,20 +2,19 @@ import { useId, useState } from 'react';
 import { listMyTasks } from '../../api-case.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
-import { caseWorkerRoles, isAgencyManager } from '../../components/require-client-staff.tsx';
 import { SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { caseKey, taskStatuses } from '../clients/case-text.ts';
 import { completedMessage, TaskTable } from '../clients/task-table.tsx';
-import { RequireRoles, type StaffPage } from '../caseload/caseload-page.tsx';
+import { RequireCan, type StaffPage } from '../../components/require-can.tsx';
 
 export function MyTasksPage() {
   const { t } = useI18n();
   return (
-    <RequireRoles roles={caseWorkerRoles} body={t('myTasks.notAllowedBody')}>
+    <RequireCan page="tasks" body={t('myTasks.notAllowedBody')}>
       {(scope) => <MyTasks {...scope} />}
-    </RequireRoles>
+    </RequireCan>
   );
 }
 
@@ -23,11 +22,12 @@ type Status = (typeof taskStatuses)[number];
 
 // The worker's follow-ups across every client, overdue ones first and on a list of their own, so
 // nothing falls through; a manager may look at the whole agency's.
-function MyTasks({ user, csrfToken }: StaffPage) {
+function MyTasks({ user, csrfToken, can }: StaffPage) {
   const { t, tp, language } = useI18n();
   useDocumentTitle(t('myTasks.title'));
   const id = useId();
-  const manager = isAgencyManager(user);
+  // The agency's list (task.read in the agency's scope).
+  const manager = can.agencyTasks;
   const [scope, setScope] = useState<'mine' | 'agency'>('mine');
   const [status, setStatus] = useState<Status>('open');
   const [version, setVersion] = useState(0);
