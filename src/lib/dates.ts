@@ -28,7 +28,9 @@ function formatDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-// Today's date where the service is delivered, whatever the server's own time zone.
+// Today's date where the service is delivered, whatever the server's own time zone. Callers pass the
+// zone and instant of their clock (src/lib/clock.ts); the default remains only for src/access/, which
+// still falls back to it when a caller gives no today.
 export function todayIn(timeZone = 'America/Toronto', now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';

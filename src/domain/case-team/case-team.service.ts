@@ -10,8 +10,10 @@ import { AppError } from '../../lib/errors.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { CANDIDATE_LIMIT, type Candidate, type Member, type NewMember } from './case-team.ts';
 import { insertMember, markRemoved, selectActiveMemberIds, selectCandidates, selectMemberForUpdate, selectMembers, selectUserForTeam } from './case-team.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 // Roles that work with clients and so may sit on a case team.
 const teamEligibleRoles = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
@@ -44,7 +46,7 @@ export async function addMember(trx: Trx, actor: Actor, clientId: string, input:
   };
   if (!user || user.status !== 'active') invalid('No active user has that id.');
   if (!user!.roles.some((r) => teamEligibleRoles.includes(r))) invalid('Only staff who work with clients (managers, counsellors, caseworkers, job developers, trainers) join a case team.');
-  if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId)).length === 0) {
+  if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId, context.today)).length === 0) {
     throw new AppError('invalid', "The member's organization needs the client's active consent first: record it, then add them.", [
       { field: 'userId', message: 'no active consent names their organization', code: 'consent_required' },
     ]).withReason('consent_required');
@@ -71,7 +73,7 @@ export async function addMembership(
 
 // Any member may leave; the holding agency may remove anyone (and the client, with their account).
 export async function removeMember(trx: Trx, actor: Actor, clientId: string, memberId: string, context: Context): Promise<Member> {
-  const facts = await loadClientFacts(trx, actor, clientId);
+  const facts = await loadClientFacts(trx, actor, clientId, context.today);
   const holder = facts ? { id: facts.clientId, organizationId: facts.holderOrganizationId } : undefined;
   const member = holder && isUuid(memberId) ? await selectMemberForUpdate(trx, holder.id, memberId) : undefined;
   const decision = holder ? authorize(actor, 'case_team.remove', { kind: 'client', organizationId: holder.organizationId, userId: member?.userId }) : undefined;

@@ -10,8 +10,10 @@ import { notify } from '../notifications/notification.service.ts';
 import { reassignOpenTasks } from '../tasks/task.service.ts';
 import type { CaseloadItem, CaseloadQuery, Reassign } from './caseload.ts';
 import { selectCaseload, selectWorker } from './caseload.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Caseloads belong to staff.');

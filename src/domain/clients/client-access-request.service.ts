@@ -12,8 +12,9 @@ import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { notify } from '../notifications/notification.service.ts';
 import type { AccessRequest } from './client-access-request.ts';
 import { answerAccessRequest, insertAccessRequest, lockAccessRequest, openAccessRequestExists, selectAccessRequests, selectClientHolder } from './client.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string; secretBox: SecretBox };
+type Context = { requestId: string; secretBox: SecretBox } & Moment;
 
 function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Access requests are made by agency staff.');

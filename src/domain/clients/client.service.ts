@@ -8,11 +8,12 @@ import { AppError } from '../../lib/errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
-import { assessmentInputSchema, type AssessmentInput } from '../assessment/assessment-input.ts';
+import { assessmentInputSchemaOn, type AssessmentInput } from '../assessment/assessment-input.ts';
 import { activeConsentsFor } from '../consent/consent-facts.ts';
 import { addMembership } from '../case-team/case-team.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './client.ts';
+import type { Moment } from '../../lib/clock.ts';
 import {
   insertClient,
   lockClientRow,
@@ -26,7 +27,8 @@ import {
   type DuplicateCandidate,
 } from './client.queries.ts';
 
-export type RequestContext = { requestId: string; purpose?: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+export type RequestContext = { requestId: string; purpose?: string } & Moment;
 export type SearchContext = RequestContext & { secretBox: SecretBox };
 
 // The facts other modules need to decide about a client (who holds the file, its status), without
@@ -291,7 +293,7 @@ export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn:
   await lockClientRow(trx, clientId);
   const record = await selectClientRecord(trx, clientId);
   if (!record) throw new AppError('not_found', 'No client has that id.');
-  return assessmentInputSchema.parse({
+  return assessmentInputSchemaOn(assessedOn).parse({
     dateOfBirth: record.dateOfBirth,
     assessedOn,
     educationLevel: record.educationLevel,

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { auditClient, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
-import { addMonths, todayIn } from '../../lib/dates.ts';
+import { addMonths } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,8 +12,10 @@ import { activeConsentsFor } from './consent-facts.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { CONSENT_MAX_YEARS, type Consent, type NewConsent, type RevokeConsent } from './consent.ts';
 import { insertConsent, insertRevocation, selectConsentForRevocation, selectConsents } from './consent.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 async function namedOrganization(trx: Trx, actor: Actor, id: string): Promise<Organization> {
   try {
@@ -64,7 +66,7 @@ function checkMethod(method: string, fromAccount: boolean): void {
 export async function grantConsent(trx: Trx, actor: Actor, clientId: string, input: NewConsent, context: Context): Promise<Consent> {
   const access = await accessClient(trx, actor, clientId, 'consent.grant', context);
   const organization = await namedOrganization(trx, actor, input.organizationId);
-  const today = todayIn();
+  const today = context.today;
   checkConsent(input, organization, access.holderOrganizationId, today);
   const fromAccount = access.scope === 'self';
   checkMethod(input.method, fromAccount);
@@ -89,7 +91,7 @@ export async function grantConsent(trx: Trx, actor: Actor, clientId: string, inp
     reason: `to ${organization.id}: ${input.categories.join(',')} until ${input.expiresOn}`,
     requestId: context.requestId,
   });
-  const consent = (await selectConsents(trx, access.clientId)).find((c) => c.id === id);
+  const consent = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === id);
   if (!consent) throw new AppError('internal', 'The consent could not be read back.');
   return consent;
 }
@@ -98,7 +100,7 @@ export async function grantConsent(trx: Trx, actor: Actor, clientId: string, inp
 // consent sees only the consents naming it.
 export async function listConsents(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Consent>> {
   const access = await accessClient(trx, actor, clientId, 'consent.read', context);
-  const items = await readableConsents(trx, actor, access);
+  const items = await readableConsents(trx, actor, access, context.today);
   await auditClient(trx, actor, access, { action: 'consent.read', recordType: 'consent', recordIds: items.map((c) => c.id), reason: `scope ${access.scope}`, requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
@@ -127,16 +129,16 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
     reason: removed > 0 ? `${removed} case-team member(s) of the organization removed` : undefined,
     requestId: context.requestId,
   });
-  const revoked = (await selectConsents(trx, access.clientId)).find((c) => c.id === consent.id);
+  const revoked = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === consent.id);
   if (!revoked) throw new AppError('internal', 'The consent could not be read back.');
   return revoked;
 }
 
 // The consents a `consent.read` access reaches, for the route and every composite view: the holding
 // agency, the client and a complaint see all; another agency (by consent or on the team) its own.
-export async function readableConsents(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Consent[]> {
+export async function readableConsents(trx: Trx, actor: Actor, access: ClientAccess | undefined, today: string): Promise<Consent[]> {
   if (!access) return [];
   const holding = actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) || access.scope === 'self' || access.scope === 'cmp';
-  if (holding) return selectConsents(trx, access.clientId);
-  return actor.kind === 'user' ? selectConsents(trx, access.clientId, actor.organizationId) : [];
+  if (holding) return selectConsents(trx, access.clientId, today);
+  return actor.kind === 'user' ? selectConsents(trx, access.clientId, today, actor.organizationId) : [];
 }
