@@ -10,6 +10,7 @@ import { hashToken } from '../src/domain/accounts/account.service.ts';
 import { hashPassword } from '../src/domain/accounts/password.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/server/auth.ts';
 import { assessClient } from '../src/domain/assessment/assessment.service.ts';
+import { momentNow } from './clock.ts';
 
 // A fresh, uniquely named organization per test keeps test files independent on a shared database.
 export async function makeOrganization(db: Db, overrides: Partial<NewOrganization> = {}): Promise<Organization> {
@@ -110,7 +111,7 @@ export async function makeConsent(
 
 // An assessment of the client from their record, made through the service by a system actor.
 export async function makeAssessment(db: Db, clientId: string): Promise<string> {
-  const saved = await withTransaction(db, (trx) => assessClient(trx, systemActor('test'), clientId, {}, { requestId: 'test' }));
+  const saved = await withTransaction(db, (trx) => assessClient(trx, systemActor('test'), clientId, {}, { requestId: 'test', ...momentNow() }));
   return saved.id;
 }
 

@@ -1,6 +1,5 @@
 import { consentCategories, type ConsentCategory, type Role } from './roles.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { todayIn } from '../lib/dates.ts';
 import type { AppError } from '../lib/errors.ts';
 import { clientFacts, type ClientFacts, type Viewer } from './facts/client-facts.ts';
 import type { Actor } from './actor.ts';
@@ -62,14 +61,14 @@ export function viewerOf(actor: Actor): Viewer {
   return actor.kind === 'user' ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: undefined, userId: undefined };
 }
 
-// The facts a decision about this client rests on, for this actor, today (Toronto time).
-export function loadClientFacts(db: DbOrTrx, actor: Actor, clientId: string, today: string = todayIn()): Promise<ClientFacts | undefined> {
+// The facts a decision about this client rests on, for this actor, on the request's today.
+export function loadClientFacts(db: DbOrTrx, actor: Actor, clientId: string, today: string): Promise<ClientFacts | undefined> {
   return clientFacts(db, clientId, viewerOf(actor), today);
 }
 
 // The consents in force today by which the client shares their file with one organization (for a
 // module deciding whether that organization's staff may join the case team).
-export async function consentsNaming(db: DbOrTrx, clientId: string, organizationId: string, today: string = todayIn()): Promise<ClientFacts['consents']> {
+export async function consentsNaming(db: DbOrTrx, clientId: string, organizationId: string, today: string): Promise<ClientFacts['consents']> {
   return (await clientFacts(db, clientId, { organizationId, userId: undefined }, today))?.consents ?? [];
 }
 
@@ -164,7 +163,7 @@ export async function accessClient(
   actor: Actor,
   clientId: string,
   action: Action,
-  context: { requestId: string; purpose?: string; today?: string },
+  context: { requestId: string; purpose?: string; today: string },
 ): Promise<ClientAccess> {
   const facts = await loadClientFacts(db, actor, clientId, context.today);
   return requireClient(actor, facts, action, context);

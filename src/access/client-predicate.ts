@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
-import { todayIn } from '../lib/dates.ts';
 import type { Actor } from './actor.ts';
 import type { Action } from './authorize.ts';
 import { decideClient, type ClientAccess } from './client-access.ts';
@@ -127,8 +126,8 @@ function minimize(on: Term[], dontCare: Term[]): Term[] {
 }
 
 export type PredicateOptions = {
-  // The day consents are in force on (the request's today; Toronto's today by default).
-  today?: string;
+  // The day consents are in force on: the request's today, in the city's time zone.
+  today: string;
   // Only consents for this purpose count (2.3: a caller may narrow the route's purpose).
   purpose?: string;
   // The `clients` row of the query (default: alias `c`).
@@ -145,7 +144,7 @@ export function clientGroups<K>(
   options: PredicateOptions & { category?: ConsentCategory },
 ): { value: K; where: RawBuilder<boolean> }[] {
   const client = options.client ?? clientRow('c');
-  const today = options.today ?? todayIn();
+  const today = options.today;
   const groups = new Map<string, { value: K; on: Term[] }>();
   const dontCare: Term[] = [];
   for (const bits of allBits()) {
@@ -191,14 +190,14 @@ export function clientGroups<K>(
 
 // Clients whose `reach` this actor may see through `action`, as a condition any query over `clients`
 // can use: true for a row exactly when the one-record check (`accessClient`) would grant it.
-export function clientVisible(actor: Actor, action: Action, reach: Reach, options: PredicateOptions = {}): RawBuilder<boolean> {
+export function clientVisible(actor: Actor, action: Action, reach: Reach, options: PredicateOptions): RawBuilder<boolean> {
   const category = categoryOf(reach);
   const [group] = clientGroups(actor, action, (access) => (reaches(access, reach) ? true : undefined), () => 'yes', { ...options, category });
   return group ? group.where : sql<boolean>`false`;
 }
 
 // Of these clients, the ids whose `reach` the actor may see (one query for a whole page of results).
-export async function clientsReached(db: DbOrTrx, actor: Actor, clientIds: readonly string[], action: Action, reach: Reach, options: Omit<PredicateOptions, 'client'> = {}): Promise<Set<string>> {
+export async function clientsReached(db: DbOrTrx, actor: Actor, clientIds: readonly string[], action: Action, reach: Reach, options: Omit<PredicateOptions, 'client'>): Promise<Set<string>> {
   if (clientIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('clients as c')

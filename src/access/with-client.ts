@@ -11,7 +11,7 @@ import type { ConsentCategory } from './roles.ts';
 // again), do the work, and write the audit row of the personal information it read or wrote, with the
 // purpose the access was granted for.
 
-export type ClientContext = { requestId: string; purpose?: string; today?: string };
+export type ClientContext = { requestId: string; purpose?: string; today: string };
 
 // What the work read or wrote, for its audit row (ids only, never values).
 export type ClientAudit = Pick<AuditEntry, 'recordType' | 'recordId' | 'recordIds' | 'reason' | 'purpose'> & { action?: Action };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assessmentResultSchema } from '../domain/assessment/score.ts';
 import { runCli } from './main.ts';
+import { testClock } from '../../test/clock.ts';
 
 const EXAMPLE = path.resolve('docs/examples/assessment-input.json');
 
@@ -71,6 +72,18 @@ describe('continuum assess', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ stream: 'C' });
   });
 
+  it('assesses an undated input on --today, or on today in TIME_ZONE', async () => {
+    const { assessedOn: _omit, ...undated } = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+    const undatedFile = file('undated.json', JSON.stringify(undated));
+    const asOf = await run(['assess', '--file', undatedFile, '--today', '2027-03-01']);
+    expect(asOf.stderr).toBe('');
+    expect(JSON.parse(asOf.stdout)).toMatchObject({ assessedOn: '2027-03-01' });
+    // A dated input keeps its own date.
+    expect(JSON.parse((await run(['assess', '--file', EXAMPLE, '--today', '2027-03-01'])).stdout)).toMatchObject({ assessedOn: '2026-12-01' });
+    const now = await run(['assess', '--file', undatedFile]);
+    expect(JSON.parse(now.stdout).assessedOn).toBe(testClock().today());
+  });
+
   it('lists the models as JSON', async () => {
     const { code, stdout } = await run(['assess', '--list-models']);
     expect(code).toBe(0);
@@ -97,6 +110,15 @@ describe('continuum assess', () => {
     ],
     ['an unknown model', () => ['--file', EXAMPLE, '--model', 'ca-1999.1'], /^continuum: Unknown assessment model ca-1999\.1; available: ca-2026\.1\n$/],
     ['no file', () => [], /^continuum: Give --file with a JSON assessment input/],
+    ['a --today that is not a date', () => ['--file', EXAMPLE, '--today', '2027-02-30'], /^continuum: Invalid input:\n {2}\(input\): 2027-02-30 is not a real date\n$/],
+    [
+      'an undated input born after --today',
+      () => {
+        const { assessedOn: _omit, ...undated } = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+        return ['--file', file('unborn.json', JSON.stringify({ ...undated, dateOfBirth: '2027-01-01', workHistory: [] })), '--today', '2026-12-31'];
+      },
+      /dateOfBirth: 2027-01-01 is after today \(2026-12-31\)/,
+    ],
   ])('refuses %s with one clear line and exit 1', async (_name, args, message) => {
     const { code, stdout, stderr } = await run(['assess', ...args()]);
     expect(code).toBe(1);

@@ -276,6 +276,8 @@ export type TransfersTable = Timestamps & {
   releaseDueOn: string | null;
   releasedAt: Date | null;
   releasedBy: string | null;
+  // The transfer policy version that set releaseDueOn (null until accepted, or accepted before 0018).
+  policyVersion: string | null;
 };
 
 export type AssessmentReviewsTable = Timestamps & {

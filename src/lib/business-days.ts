@@ -1,7 +1,8 @@
 // Business days in Ontario: weekdays that are not statutory holidays under the Employment Standards
 // Act, 2000 (New Year's Day, Family Day, Good Friday, Victoria Day, Canada Day, Labour Day,
 // Thanksgiving, Christmas Day, Boxing Day). A holiday on a weekend is observed on the next weekday
-// that is not itself a holiday, as Ontario's public offices do. Dates are 'YYYY-MM-DD' in Toronto time.
+// that is not itself a holiday, as Ontario's public offices do. Dates are 'YYYY-MM-DD' in the city's time
+// zone: callers count from their clock's today (src/lib/clock.ts).
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

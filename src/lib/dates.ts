@@ -28,8 +28,10 @@ function formatDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-// Today's date where the service is delivered, whatever the server's own time zone.
-export function todayIn(timeZone = 'America/Toronto', now: Date = new Date()): string {
+// Today's date in a time zone (the city's: from the clock, src/lib/clock.ts), whatever the server's own. Callers pass the
+// zone and instant of their clock (src/lib/clock.ts); the default remains only for src/access/, which
+// still falls back to it when a caller gives no today.
+export function todayIn(timeZone: string, now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;

@@ -23,8 +23,11 @@ import { registerAuth } from './auth.ts';
 import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
 import { AppError, statusFor, toProblem, type FieldIssue } from '../lib/errors.ts';
 import { registerRoutes } from './routes.ts';
+import { DEFAULT_TIME_ZONE } from './config.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { createSecretBox, type SecretBox } from '../lib/secret-box.ts';
+import { readClock, systemClock, type Clock, type Moment } from '../lib/clock.ts';
+import { getTransferPolicy, type TransferPolicy } from '../domain/transfers/transfer-policy.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
 // Each route declares the one action of docs/permissions.md it takes (src/access/permissions.ts).
@@ -39,6 +42,9 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor;
+    // The clock read once as the request arrives: every rule and query of the request uses this
+    // `now`, `today` (in the city's zone) and zone, so one request never straddles midnight.
+    moment: Moment;
   }
   interface FastifyInstance {
     db: Db;
@@ -47,8 +53,9 @@ declare module 'fastify' {
     cookieSecure: boolean;
     publicUrl: string;
     secretBox: SecretBox;
-    // Business days a sending agency has to release a transferred file (TRANSFER_RELEASE_DAYS).
-    transferReleaseDays: number;
+    clock: Clock;
+    // The transfer policy in force (TRANSFER_POLICY): the release limit, recorded on each transfer.
+    transferPolicy: TransferPolicy;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
   }
@@ -76,7 +83,11 @@ export type AppOptions = {
   publicUrl?: string;
   // Per signed-in user; 0 turns the limit off.
   requestsPerMinute?: number;
-  transferReleaseDays?: number;
+  // Where `now` and `today` come from: the system clock in TIME_ZONE for the server; tests pass a
+  // fixed clock (src/lib/clock.ts) instead of ageing rows.
+  clock?: Clock;
+  // The version of src/domain/transfers/policies/ in force (default: the default policy).
+  transferPolicyVersion?: string;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
   // The key sealing two-step secrets (src/lib/secret-box.ts). startServer always passes the
@@ -130,7 +141,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
   app.decorate('cookieSecure', options.cookieSecure ?? true);
   app.decorate('publicUrl', options.publicUrl ?? 'http://localhost:3000');
-  app.decorate('transferReleaseDays', options.transferReleaseDays ?? 2);
+  app.decorate('clock', options.clock ?? systemClock(DEFAULT_TIME_ZONE));
+  app.decorate('transferPolicy', getTransferPolicy(options.transferPolicyVersion));
+  app.decorateRequest('moment', null as unknown as Moment);
   app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 
   app.decorate('routePermissions', []);
@@ -146,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    request.moment = readClock(app.clock);
     reply.header('x-request-id', request.id);
     // API answers may carry personal information: never stored by browsers or proxies.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

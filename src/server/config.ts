@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema, roles, type Role } from '../domain/accounts/account.ts';
+import { defaultTransferPolicyVersion, findTransferPolicy, listTransferPolicies } from '../domain/transfers/transfer-policy.ts';
+import { isTimeZone } from '../lib/clock.ts';
+
+// The city Continuum was built for; a deployment elsewhere sets TIME_ZONE. The one place the zone is named.
+export const DEFAULT_TIME_ZONE = 'America/Toronto';
 
 // Every environment variable Continuum reads is declared here (and listed in the README).
 const envSchema = z.object({
@@ -21,7 +26,10 @@ const envSchema = z.object({
   // off: this process serves requests only and runs no sweeps (the outbox, overdue tasks); another
   // process must run them. For a web process beside a worker, or a benchmark that must not write.
   BACKGROUND_SWEEPS: z.enum(['on', 'off']).default('on'),
-  TRANSFER_RELEASE_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  // The city's IANA time zone: where "today" is decided for due dates, consents and overdue work.
+  TIME_ZONE: z.string().refine(isTimeZone, { error: (issue) => `${String(issue.input)} is not an IANA time zone (e.g. ${DEFAULT_TIME_ZONE})` }).default(DEFAULT_TIME_ZONE),
+  // The transfer policy in force (src/domain/transfers/policies/): the release limit, as versioned data.
+  TRANSFER_POLICY: z.string().min(1).default(defaultTransferPolicyVersion),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -49,7 +57,8 @@ export type Config = {
   outboxIntervalMs: number;
   overdueSweepIntervalMs: number;
   backgroundSweeps: boolean;
-  transferReleaseDays: number;
+  timeZone: string;
+  transferPolicyVersion: string;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databasePoolSize: number;
@@ -79,6 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!mfaRoles.success) {
     throw new ConfigError(`Invalid configuration:\n  MFA_REQUIRED_ROLES: give roles among ${roles.join(', ')}`);
   }
+  // Replaced by TRANSFER_POLICY in issue 9: a number in the environment would decide transfers
+  // without naming the policy it came from.
+  const transferPolicies = listTransferPolicies().map((p) => p.version).join(', ');
+  if (cleaned.TRANSFER_RELEASE_DAYS !== undefined) {
+    throw new ConfigError(`Invalid configuration:\n  TRANSFER_RELEASE_DAYS: no longer read; the release limit is versioned policy data: set TRANSFER_POLICY (${transferPolicies})`);
+  }
+  if (!findTransferPolicy(e.TRANSFER_POLICY)) {
+    throw new ConfigError(`Invalid configuration:\n  TRANSFER_POLICY: no policy ${e.TRANSFER_POLICY}; available: ${transferPolicies}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -89,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     overdueSweepIntervalMs: e.OVERDUE_SWEEP_INTERVAL_MS,
     backgroundSweeps: e.BACKGROUND_SWEEPS === 'on',
-    transferReleaseDays: e.TRANSFER_RELEASE_DAYS,
+    timeZone: e.TIME_ZONE,
+    transferPolicyVersion: e.TRANSFER_POLICY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     databasePoolSize: e.DATABASE_POOL_SIZE,

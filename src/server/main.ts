@@ -11,6 +11,7 @@ import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
 import { announceOverdueTasks } from '../domain/notifications/notification.service.ts';
 import { loadSecretsKey } from '../lib/secret-box.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 
 // The small city loaded on the first start of an empty embedded database.
 export const FIRST_START_CITY = { seed: 1, clients: 2000 };
@@ -37,9 +38,11 @@ async function isFreshDatabase(handle: DatabaseHandle): Promise<boolean> {
 
 export async function startServer(
   config: Config,
-  options: { webDir?: string; log?: (line: string) => void } = {},
+  options: { webDir?: string; log?: (line: string) => void; clock?: Clock } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  // Requests and sweeps share one clock, in the configured city time zone (tests may pass their own).
+  const clock = options.clock ?? systemClock(config.timeZone);
   const handle = await openDatabaseFromConfig(config, 'continuum start');
   let app: AppInstance | undefined;
   try {
@@ -76,7 +79,8 @@ export async function startServer(
       trustProxyHops: config.trustProxyHops,
       publicUrl: config.publicUrl,
       requestsPerMinute: config.userRequestsPerMinute,
-      transferReleaseDays: config.transferReleaseDays,
+      clock,
+      transferPolicyVersion: config.transferPolicyVersion,
     });
     const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
     const sweeps = startSweeps(
@@ -84,7 +88,7 @@ export async function startServer(
         ? [
             { name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) },
             // Overdue follow-ups: each announced once to its assignee (claims use SKIP LOCKED).
-            { name: 'overdue-tasks', intervalMs: config.overdueSweepIntervalMs, run: () => announceOverdueTasks(handle.db) },
+            { name: 'overdue-tasks', intervalMs: config.overdueSweepIntervalMs, run: () => announceOverdueTasks(handle.db, clock) },
           ]
         : [],
       app.log,

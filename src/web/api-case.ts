@@ -9,7 +9,7 @@ import type { Notification } from '../domain/notifications/notification.ts';
 import type { NewStep, Plan, Step, StepPatch } from '../domain/plans/plan.ts';
 import type { ClientSummary, TimelineEvent } from '../domain/client-views/client-view.ts';
 import type { Attachment, NewAttachment } from '../domain/clients/client-attachment.ts';
-import type { NewTransfer, OverdueTransfer, Transfer } from '../domain/transfers/transfer.ts';
+import type { NewTransfer, OverdueReport, OverdueTransfer, Transfer } from '../domain/transfers/transfer.ts';
 import type { AccessRequest } from '../domain/clients/client-access-request.ts';
 import type { Review } from '../domain/assessment/assessment-review.ts';
 import type { AssessmentReport } from '../domain/reporting/assessment-report.ts';
@@ -174,7 +174,7 @@ export function acceptTransfer(transferId: string, csrfToken: string): Promise<T
 export function releaseTransfer(transferId: string, csrfToken: string): Promise<Transfer> {
   return sendJson('POST', `/api/transfers/${encodeURIComponent(transferId)}/release`, undefined, csrfToken);
 }
-export function listOverdueTransfers(signal?: AbortSignal): Promise<{ items: OverdueTransfer[]; releaseDays: number }> {
+export function listOverdueTransfers(signal?: AbortSignal): Promise<OverdueReport> {
   return getJson('/api/transfers/overdue', signal);
 }
 

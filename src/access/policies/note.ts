@@ -28,7 +28,7 @@ export function noteReadable(reader: NoteReader, alias = 'n'): RawBuilder<boolea
 
 // The notes the actor's `note.read` route would return, over any client (`c`) and its notes (`n`):
 // for each way the actor can reach a file, the notes that way shows.
-export function notesVisible(actor: Actor, options: PredicateOptions & { note?: string } = {}): RawBuilder<boolean> {
+export function notesVisible(actor: Actor, options: PredicateOptions & { note?: string }): RawBuilder<boolean> {
   const groups = clientGroups(
     actor,
     'note.read',

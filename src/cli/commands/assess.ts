@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { assessmentInputSchema } from '../../domain/assessment/assessment-input.ts';
+import { assessmentInputSchemaOn } from '../../domain/assessment/assessment-input.ts';
 import { defaultModelVersion, findModel, listModels, modelChecksum } from '../../domain/assessment/models.ts';
 import { scoreAssessment } from '../../domain/assessment/score.ts';
+import { loadConfig } from '../../server/config.ts';
+import { commandClock } from '../clock.ts';
 import { CliError } from '../errors.ts';
 
-type AssessOptions = { file?: string; model: string; listModels?: boolean };
+type AssessOptions = { file?: string; model: string; listModels?: boolean; today?: string };
 
 function readJson(file: string): unknown {
   let text: string;
@@ -32,6 +34,7 @@ export function assessCommand(): Command {
     .option('-f, --file <path>', 'JSON file with the assessment input ("-" reads standard input)')
     .option('-m, --model <version>', 'assessment model version', defaultModelVersion)
     .option('--list-models', 'list the available model versions as JSON')
+    .option('--today <date>', 'the date (YYYY-MM-DD) an input without assessedOn is assessed on (default: today in TIME_ZONE)')
     .action((options: AssessOptions) => {
       if (options.listModels) {
         const models = listModels().map((m) => ({
@@ -49,7 +52,8 @@ export function assessCommand(): Command {
       if (!model) {
         throw new CliError(`Unknown assessment model ${options.model}; available: ${listModels().map((m) => m.version).join(', ')}`);
       }
-      const input = assessmentInputSchema.parse(readJson(options.file));
-      console.log(JSON.stringify(scoreAssessment(model, input), null, 2));
+      const today = commandClock(loadConfig(), options.today).today();
+      const input = assessmentInputSchemaOn(today).parse(readJson(options.file));
+      console.log(JSON.stringify(scoreAssessment(model, input, { today }), null, 2));
     });
 }

@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config.ts';
 import type { AssessmentReport } from '../../domain/reporting/assessment-report.ts';
 import { assessmentReport } from '../../domain/reporting/assessment-report.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
+import { commandClock } from '../clock.ts';
 
 const show = (n: number | null) => (n === null ? '<10' : String(n));
 const percent = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)} %`);
@@ -47,10 +48,12 @@ export function reportCommand(): Command {
     .option('--json', 'print JSON instead of tables and charts')
     .action(async (options: { organization?: string; json?: boolean }) => {
       const organizationId = options.organization === undefined ? undefined : z.uuid({ error: '--organization must be an organization id' }).parse(options.organization);
-      const handle = await openDatabaseFromConfig(loadConfig(), 'continuum report assessments');
+      const config = loadConfig();
+      const now = commandClock(config).now();
+      const handle = await openDatabaseFromConfig(config, 'continuum report assessments');
       try {
         await migrate(handle.db);
-        const result = await withTransaction(handle.db, (trx) => assessmentReport(trx, systemActor('cli'), { requestId: 'cli', organizationId }));
+        const result = await withTransaction(handle.db, (trx) => assessmentReport(trx, systemActor('cli'), { requestId: 'cli', now, organizationId }));
         console.log(options.json ? JSON.stringify(result, null, 2) : formatReport(result));
       } finally {
         await handle.close();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, todayIn } from '../../lib/dates.ts';
+import { isoDateSchema } from '../../lib/dates.ts';
 import { nocCodeSchema } from '../occupations/noc.ts';
 
 export { isoDateSchema } from '../../lib/dates.ts';
@@ -127,9 +127,9 @@ export type Barrier = z.infer<typeof barrierSchema>;
 export const accommodationSchema = strict({ kind: accommodationKindSchema, disabilityRelated: z.boolean() });
 export type Accommodation = z.infer<typeof accommodationSchema>;
 
-export const assessmentInputSchema = strict({
+const assessmentInputFields = strict({
   dateOfBirth: isoDateSchema.refine((d) => d > '1900-01-01', { error: 'must be after 1900-01-01', abort: true }),
-  // Absent: today in Toronto, where the service is delivered.
+  // Absent: the caller's today, in the city's time zone (the clock of the request or command).
   assessedOn: isoDateSchema.optional(),
   educationLevel: educationLevelSchema,
   incomeSource: incomeSourceSchema,
@@ -149,8 +149,16 @@ export const assessmentInputSchema = strict({
       });
     }),
   accommodations: z.array(accommodationSchema).max(30, 'at most 30 accommodations').default([]),
-}).superRefine((input, ctx) => {
-  const on = input.assessedOn ?? todayIn('America/Toronto');
+});
+
+// The input as checked on `today` (the caller's date, from its clock): dates after the assessment
+// date, or after today for an undated input, are refused.
+export function assessmentInputSchemaOn(today: string) {
+  return assessmentInputFields.superRefine((input, ctx) => checkDates(input, today, ctx));
+}
+
+function checkDates(input: z.infer<typeof assessmentInputFields>, today: string, ctx: z.RefinementCtx): void {
+  const on = input.assessedOn ?? today;
   const onText = input.assessedOn ? `the assessment date ${on}` : `today (${on})`;
   if (input.dateOfBirth > on) {
     // One mistake, one message: jobs are not also reported as starting before this birth date.
@@ -165,5 +173,5 @@ export const assessmentInputSchema = strict({
       ctx.addIssue({ code: 'custom', path: ['workHistory', i, 'startDate'], message: `starts on ${job.startDate}, before the date of birth` });
     }
   });
-});
-export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
+}
+export type AssessmentInput = z.infer<typeof assessmentInputFields>;

@@ -3,7 +3,6 @@ import { auditClient, deniedError, notVisibleError } from '../../access/audit.ts
 import { accessClient, requireCategory } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { addBusinessDays } from '../../lib/business-days.ts';
-import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,8 +11,10 @@ import { closeTaskFor, openTaskFor } from '../tasks/task.service.ts';
 import type { Review } from './assessment-review.ts';
 import { answerReview, insertReview, selectReview, selectReviewForUpdate, selectReviews, setReviewTask } from './assessment-review.queries.ts';
 import { selectAssessment } from './assessment.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 // Business days a manager has to answer a review.
 export const REVIEW_ANSWER_DAYS = 5;
@@ -44,7 +45,7 @@ export async function requestReview(trx: Trx, actor: Actor, clientId: string, as
     assignedTo: manager,
     kind: 'review_request',
     title: 'Answer a request to review the assessment',
-    dueOn: addBusinessDays(todayIn(), REVIEW_ANSWER_DAYS),
+    dueOn: addBusinessDays(context.today, REVIEW_ANSWER_DAYS),
   });
   await setReviewTask(trx, id, taskId);
   await auditClient(trx, actor, access, { action: 'assessment.review_request', recordType: 'assessment_review', recordId: id, requestId: context.requestId });
@@ -63,7 +64,7 @@ export async function answerReviewRequest(trx: Trx, actor: Actor, clientId: stri
     throw deniedError(actor, { action: 'assessment.review_answer', recordType: 'assessment_review', recordId: review.id, clientId: access.clientId, reason: 'reviewer overrode the assessment', requestId: context.requestId }, 'You overrode this assessment: another manager answers the review.');
   }
   await answerReview(trx, review.id, { answeredBy: actor.kind === 'user' ? actor.userId : null, ...input });
-  if (review.taskId) await closeTaskFor(trx, review.taskId, actor.kind === 'user' ? actor.userId : null);
+  if (review.taskId) await closeTaskFor(trx, review.taskId, actor.kind === 'user' ? actor.userId : null, context.now);
   await auditClient(trx, actor, access, { action: 'assessment.review_answer', recordType: 'assessment_review', recordId: review.id, reason: input.outcome, requestId: context.requestId });
   return selectReview(trx, review.id);
 }

@@ -24,7 +24,7 @@ export function assessmentRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const saved = await withTransaction(app.db, (trx) => assessClient(trx, request.actor, request.params.id, request.body, { requestId: request.id }));
+      const saved = await withTransaction(app.db, (trx) => assessClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
       return reply.status(201).send(saved);
     },
   );
@@ -44,7 +44,7 @@ export function assessmentRoutes(app: AppInstance): void {
         response: { 200: listEnvelopeSchema(assessmentSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => listAssessments(trx, request.actor, request.params.id, request.query, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listAssessments(trx, request.actor, request.params.id, request.query, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -61,7 +61,7 @@ export function assessmentRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const saved = await withTransaction(app.db, (trx) =>
-        overrideAssessment(trx, request.actor, request.params.id, request.params.assessmentId, request.body, { requestId: request.id }),
+        overrideAssessment(trx, request.actor, request.params.id, request.params.assessmentId, request.body, { requestId: request.id, ...request.moment }),
       );
       return reply.status(201).send(saved);
     },
@@ -74,13 +74,13 @@ export function assessmentRoutes(app: AppInstance): void {
       schema: { tags: ['assessment'], summary: 'Ask for a review of an assessment (the client, or their worker): a task for a manager', params: assessmentParams, body: reviewRequestSchema, response: { 201: reviewSchema } },
     },
     async (request, reply) =>
-      reply.status(201).send(await withTransaction(app.db, (trx) => requestReview(trx, request.actor, request.params.id, request.params.assessmentId, request.body.reason, { requestId: request.id }))),
+      reply.status(201).send(await withTransaction(app.db, (trx) => requestReview(trx, request.actor, request.params.id, request.params.assessmentId, request.body.reason, { requestId: request.id, ...request.moment }))),
   );
 
   app.get(
     '/api/clients/:id/reviews',
     { config: { permission: 'assessment.read' }, schema: { tags: ['assessment'], summary: 'Review requests and their written answers', params: clientIdParams, response: { 200: listEnvelopeSchema(reviewSchema) } } },
-    async (request) => withTransaction(app.db, (trx) => listReviews(trx, request.actor, request.params.id, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listReviews(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -89,6 +89,6 @@ export function assessmentRoutes(app: AppInstance): void {
       config: { permission: 'assessment.review_answer' },
       schema: { tags: ['assessment'], summary: "A manager's written answer to a review request, which the client reads", params: reviewParams, body: reviewAnswerSchema, response: { 200: reviewSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => answerReviewRequest(trx, request.actor, request.params.id, request.params.reviewId, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => answerReviewRequest(trx, request.actor, request.params.id, request.params.reviewId, request.body, { requestId: request.id, ...request.moment })),
   );
 }

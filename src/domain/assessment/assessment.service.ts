@@ -2,7 +2,6 @@ import type { Actor } from '../../access/actor.ts';
 import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
-import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -14,8 +13,10 @@ import type { Assessment, NewAssessment, Override } from './assessment.ts';
 import { insertAssessment, selectAssessment, selectAssessments, selectLatestAssessment } from './assessment.queries.ts';
 import { findModel, listModels, defaultModelVersion } from './models.ts';
 import { compareResults, scoreAssessment } from './score.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 function modelFor(version: string | undefined) {
   const model = findModel(version ?? defaultModelVersion);
@@ -39,7 +40,7 @@ export async function assessClient(trx: Trx, actor: Actor, clientId: string, inp
   const access = await accessClient(trx, actor, clientId, 'assessment.create', context);
   requireCategory(actor, access, 'assessment', 'assessment.create', context.requestId);
   const model = modelFor(input.modelVersion);
-  const today = todayIn();
+  const today = context.today;
   if (input.assessedOn && input.assessedOn > today) {
     throw new AppError('invalid', 'An assessment cannot be dated in the future.', [{ field: 'assessedOn', message: `after today (${today})` }]);
   }
@@ -86,7 +87,7 @@ export async function assessClient(trx: Trx, actor: Actor, clientId: string, inp
 export async function overrideAssessment(trx: Trx, actor: Actor, clientId: string, assessmentId: string, input: Override, context: Context): Promise<Assessment> {
   const access = await accessClient(trx, actor, clientId, 'assessment.override', context);
   requireCategory(actor, access, 'assessment', 'assessment.override', context.requestId);
-  await assessmentInputFor(trx, access.clientId, todayIn());
+  await assessmentInputFor(trx, access.clientId, context.today);
   const target = isUuid(assessmentId) ? await selectAssessment(trx, access.clientId, assessmentId) : undefined;
   if (!target) {
     throw notVisibleError(actor, { action: 'assessment.override', recordType: 'assessment', recordId: isUuid(assessmentId) ? assessmentId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The client has no assessment with that id.');

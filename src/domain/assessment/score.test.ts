@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '../../lib/dates.ts';
 import {
   accommodationKinds,
-  assessmentInputSchema,
+  assessmentInputSchemaOn,
   barrierKinds,
   educationLevels,
   incomeSources,
@@ -16,6 +15,9 @@ import { assessmentResultSchema, compareResults, scoreAssessment, streamFor, str
 
 const model = getModel('ca-2026.1');
 const ON = '2026-12-01';
+// The caller's today (a request's or a command's clock): a fixed date, so no test depends on when it runs.
+const TODAY = '2026-12-15';
+const assessmentInputSchema = assessmentInputSchemaOn(TODAY);
 
 // A 28-year-old college graduate, working now, with no barriers: Stream A.
 const baseline = {
@@ -272,11 +274,11 @@ describe('scoreAssessment: income and literacy', () => {
 });
 
 describe('scoreAssessment: dates', () => {
-  it('uses options.today when the input has no assessment date, and Toronto today otherwise', () => {
+  it("uses the caller's today when the input has no assessment date, and needs one or the other", () => {
     const { assessedOn: _omit, ...undated } = baseline;
     const parsed = assessmentInputSchema.parse(undated);
     expect(scoreAssessment(model, parsed, { today: '2026-06-15' }).assessedOn).toBe('2026-06-15');
-    expect(scoreAssessment(model, parsed).assessedOn).toBe(todayIn('America/Toronto'));
+    expect(() => scoreAssessment(model, parsed)).toThrow('An assessment needs its date');
     expect(scoreAssessment(model, input(), { today: '2020-01-01' }).assessedOn).toBe(ON);
   });
 
@@ -341,9 +343,13 @@ describe('assessmentInputSchema', () => {
     expect(issues({ ...baseline, ...overrides })).toEqual([message]);
   });
 
-  it('compares the date of birth with today in Toronto when there is no assessment date', () => {
+  it("compares the dates with the caller's today when there is no assessment date", () => {
     const { assessedOn: _omit, ...undated } = baseline;
-    expect(issues({ ...undated, dateOfBirth: '2999-01-01' })).toEqual([`dateOfBirth: 2999-01-01 is after today (${todayIn('America/Toronto')})`]);
+    expect(issues({ ...undated, dateOfBirth: '2026-12-16' })).toEqual([`dateOfBirth: 2026-12-16 is after today (${TODAY})`]);
+    const job = { nocCode: '21232', startDate: '2027-01-04', endDate: null };
+    expect(issues({ ...undated, workHistory: [job] })).toEqual([`workHistory.0.startDate: starts on 2027-01-04, after today (${TODAY})`]);
+    // The same input, checked by a caller whose today has reached that date.
+    expect(assessmentInputSchemaOn('2027-01-04').safeParse({ ...undated, workHistory: [job] }).success).toBe(true);
   });
 
   it('fills empty lists and keeps a current job', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addMonths, ageOn, calendarMonthsTouched, isIsoDate, todayIn } from '../../lib/dates.ts';
+import { addMonths, ageOn, calendarMonthsTouched, isIsoDate } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { nocTeer } from '../occupations/noc.ts';
 import type { AssessmentInput, WorkHistoryEntry } from './assessment-input.ts';
@@ -34,6 +34,7 @@ export const assessmentResultSchema = z.object({
 });
 export type AssessmentResult = z.infer<typeof assessmentResultSchema>;
 
+// `today`: the caller's date (its clock, in the city's zone), the assessment date of an undated input.
 export type ScoreOptions = { today?: string };
 
 export function streamFor(score: number, thresholds: AssessmentModel['thresholds']): Stream {
@@ -44,7 +45,8 @@ export function streamFor(score: number, thresholds: AssessmentModel['thresholds
 
 // Pure and deterministic: the same model, input and date always give the same result.
 export function scoreAssessment(model: AssessmentModel, input: AssessmentInput, options: ScoreOptions = {}): AssessmentResult {
-  const assessedOn = input.assessedOn ?? options.today ?? todayIn('America/Toronto');
+  const assessedOn = input.assessedOn ?? options.today;
+  if (assessedOn === undefined) throw new AppError('invalid', 'An assessment needs its date: give assessedOn.', [{ field: 'assessedOn', message: 'required' }]);
   if (!isIsoDate(assessedOn)) throw new AppError('invalid', `${assessedOn} is not a real date`, [{ field: 'assessedOn', message: 'not a real date' }]);
   if (input.dateOfBirth > assessedOn) {
     throw new AppError('invalid', `The date of birth ${input.dateOfBirth} is after the assessment date ${assessedOn}`, [

@@ -31,6 +31,6 @@ export function auditRoutes(app: AppInstance): void {
         response: { 200: auditListSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => searchClientAudit(trx, request.actor, request.params.id, request.query, request.id)),
+    async (request) => withTransaction(app.db, (trx) => searchClientAudit(trx, request.actor, request.params.id, request.query, { requestId: request.id, today: request.moment.today })),
   );
 }

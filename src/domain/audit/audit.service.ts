@@ -53,8 +53,9 @@ export function describeSearch(filter: Omit<AuditQuery, 'page' | 'perPage'>, ids
 // client, for the manager of the agency holding the file (and, as their modules arrive, the
 // ombudsperson during an open complaint and the client themself). Anyone else gets the 404 a random
 // id gets. The read is itself audited against the client.
-export async function searchClientAudit(trx: Trx, actor: Actor, clientId: string, query: ClientAuditQuery, requestId: string): Promise<AuditList> {
-  const client = { id: (await accessClient(trx, actor, clientId, 'audit.read_by_client', { requestId })).clientId };
+export async function searchClientAudit(trx: Trx, actor: Actor, clientId: string, query: ClientAuditQuery, context: { requestId: string; today: string }): Promise<AuditList> {
+  const { requestId } = context;
+  const client = { id: (await accessClient(trx, actor, clientId, 'audit.read_by_client', context)).clientId };
   const { items, total, totalCapped } = await selectAuditRows(trx, { clientId: client.id }, query);
   await writeAudit(trx, actor, {
     action: 'audit.read_by_client',

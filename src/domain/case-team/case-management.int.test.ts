@@ -4,8 +4,9 @@ import { describeEachEngine } from '../../../test/db.ts';
 import { testApp } from '../../../test/app.ts';
 import { makeOrganization, makeSession, makeUser, type TestUser } from '../../../test/factories.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { addMonths, todayIn } from '../../lib/dates.ts';
+import { addMonths } from '../../lib/dates.ts';
 import { announceOverdueTasks } from '../notifications/notification.service.ts';
+import { testClock } from '../../../test/clock.ts';
 
 const letters = (n: number) => [...crypto.randomBytes(n)].map((b) => 'bcdfghjklmnprstvwz'[b % 18]).join('');
 const person = () => {
@@ -31,10 +32,12 @@ describeEachEngine('integrated case management: team, notes, tasks, caseload, ha
   const headers = new Map<string, Record<string, string>>();
   const call = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: headers.get(u.id)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  const today = () => todayIn();
+  // The app's clock: it stands still, and a test moves it on to let time pass.
+  const clock = testClock();
+  const today = () => clock.today();
 
   beforeAll(async () => {
-    app = await testApp(handle());
+    app = await testApp(handle(), { clock });
     const db = handle().db;
     agencyA = (await makeOrganization(db)).id;
     agencyB = (await makeOrganization(db, { type: 'social_assistance_office' })).id;
@@ -169,13 +172,16 @@ describeEachEngine('integrated case management: team, notes, tasks, caseload, ha
     expect((await call(counsellorA, 'POST', `/api/tasks/${check.json().id}/complete`, {})).statusCode).toBe(409);
     expect((await call(outsiderB, 'POST', `/api/tasks/${done.json().next.id}/complete`, {})).statusCode).toBe(404);
 
-    // An overdue task (made so by moving its date back, as time passing would) is listed and announced once.
+    // An overdue task is listed and announced once. Its date is moved back (as time passing would)
+    // rather than the clock moved on, because the caseload's count below still reads the database's
+    // clock (caseload.queries.ts does not take today yet).
     const overdue = (await call(counsellorA, 'POST', `/api/clients/${clientId}/tasks`, { title: 'Send résumé feedback', dueOn: today() })).json();
     await handle().db.updateTable('tasks').set({ dueOn: '2024-01-02' }).where('id', '=', overdue.id).execute();
     const mine = (await call(counsellorA, 'GET', '/api/tasks?overdue=true')).json();
     expect(mine.items).toContainEqual(expect.objectContaining({ id: overdue.id, overdue: true, clientName: expect.any(String) }));
-    expect(await announceOverdueTasks(handle().db)).toBeGreaterThanOrEqual(1);
-    await announceOverdueTasks(handle().db);
+    // The sweep runs on its own clock: today it finds the task overdue, and announces it only once.
+    expect(await announceOverdueTasks(handle().db, testClock())).toBeGreaterThanOrEqual(1);
+    await announceOverdueTasks(handle().db, testClock());
     const overdueNotes = (await call(counsellorA, 'GET', '/api/notifications')).json().items.filter((n: { kind: string; subjectId: string }) => n.kind === 'task_overdue' && n.subjectId === overdue.id);
     expect(overdueNotes).toHaveLength(1);
     expect((await call(managerA, 'GET', '/api/tasks?scope=agency&overdue=true')).json().items.map((t: { id: string }) => t.id)).toContain(overdue.id);
@@ -192,6 +198,26 @@ describeEachEngine('integrated case management: team, notes, tasks, caseload, ha
     expect((await call(outsiderB, 'POST', '/api/caseload', { workerId: counsellorA.id })).statusCode).toBe(404);
     expect((await call(managerA, 'POST', '/api/caseload', { workerId: counsellorA.id })).statusCode).toBe(200);
     expect((await call(counsellor2A, 'POST', '/api/caseload', { workerId: counsellorA.id })).statusCode).toBe(404);
+  });
+
+  it('makes a task overdue when the clock passes its date: listed as overdue, and announced once', async () => {
+    const clientId = await intake();
+    const task = (await call(counsellorA, 'POST', `/api/clients/${clientId}/tasks`, { title: 'Ask how the interview went', dueOn: today() })).json();
+    expect(task).toMatchObject({ dueOn: today(), overdue: false });
+    const announced = async () =>
+      (await call(counsellorA, 'GET', '/api/notifications?perPage=100')).json().items.filter((n: { kind: string; subjectId: string }) => n.kind === 'task_overdue' && n.subjectId === task.id);
+    await announceOverdueTasks(handle().db, clock);
+    expect(await announced()).toHaveLength(0);
+    clock.advance({ days: 1 });
+    try {
+      expect((await call(counsellorA, 'GET', `/api/clients/${clientId}/tasks`)).json().items).toContainEqual(expect.objectContaining({ id: task.id, overdue: true }));
+      expect((await call(counsellorA, 'GET', '/api/tasks?overdue=true&perPage=100')).json().items.map((t: { id: string }) => t.id)).toContain(task.id);
+      await announceOverdueTasks(handle().db, clock);
+      await announceOverdueTasks(handle().db, clock);
+      expect(await announced()).toHaveLength(1);
+    } finally {
+      clock.advance({ days: -1 });
+    }
   });
 
   it('hands a leaving worker’s caseload and open tasks to another worker in one step', async () => {

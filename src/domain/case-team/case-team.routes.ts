@@ -12,7 +12,7 @@ export function caseTeamRoutes(app: AppInstance): void {
       config: { permission: 'case_team.read' },
       schema: { tags: ['case team'], summary: "The client's case team across agencies (former members too, for the holding agency)", params: clientIdParams, response: { 200: listEnvelopeSchema(memberSchema) } },
     },
-    async (request) => withTransaction(app.db, (trx) => listTeam(trx, request.actor, request.params.id, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listTeam(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
   );
 
   app.get(
@@ -26,7 +26,7 @@ export function caseTeamRoutes(app: AppInstance): void {
         response: { 200: listEnvelopeSchema(candidateSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => listCandidates(trx, request.actor, request.params.id, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listCandidates(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -42,7 +42,7 @@ export function caseTeamRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const member = await withTransaction(app.db, (trx) => addMember(trx, request.actor, request.params.id, request.body, { requestId: request.id }));
+      const member = await withTransaction(app.db, (trx) => addMember(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
       return reply.status(201).send(member);
     },
   );
@@ -53,6 +53,6 @@ export function caseTeamRoutes(app: AppInstance): void {
       config: { permission: 'case_team.remove' },
       schema: { tags: ['case team'], summary: 'Leave the team, or remove a member (holding agency)', params: memberParams, response: { 200: memberSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => removeMember(trx, request.actor, request.params.id, request.params.memberId, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => removeMember(trx, request.actor, request.params.id, request.params.memberId, { requestId: request.id, ...request.moment })),
   );
 }

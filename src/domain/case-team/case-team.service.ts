@@ -6,15 +6,16 @@ import { caseTeamRoles } from '../../access/roles.ts';
 import type { TeamRole } from './case-team.ts';
 import { memberReaderFor } from '../../access/policies/case-team.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
-import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { CANDIDATE_LIMIT, type Candidate, type Member, type NewMember } from './case-team.ts';
 import { insertMember, markRemoved, selectActiveMemberIds, selectCandidates, selectMemberForUpdate, selectMembers, selectUserForTeam } from './case-team.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 // Roles that work with clients and so may sit on a case team.
 const teamEligibleRoles = [...caseTeamRoles];
@@ -33,7 +34,7 @@ export async function listTeam(trx: Trx, actor: Actor, clientId: string, context
 // shares with is part of the file, so the answer is audited.
 export async function listCandidates(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Candidate>> {
   const access = await accessClient(trx, actor, clientId, 'case_team.add', context);
-  const items = await selectCandidates(trx, access.clientId, teamEligibleRoles, CANDIDATE_LIMIT, todayIn());
+  const items = await selectCandidates(trx, access.clientId, teamEligibleRoles, CANDIDATE_LIMIT, context.today);
   await auditClient(trx, actor, access, { action: 'case_team.candidates', recordType: 'user', recordIds: items.map((c) => c.userId), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT };
 }
@@ -47,7 +48,7 @@ export async function addMember(trx: Trx, actor: Actor, clientId: string, input:
   };
   if (!user || user.status !== 'active') invalid('No active user has that id.');
   if (!user!.roles.some((r) => teamEligibleRoles.includes(r))) invalid('Only staff who work with clients (managers, counsellors, caseworkers, job developers, trainers) join a case team.');
-  if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId)).length === 0) {
+  if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId, context.today)).length === 0) {
     throw new AppError('invalid', "The member's organization needs the client's active consent first: record it, then add them.", [
       { field: 'userId', message: 'no active consent names their organization', code: 'consent_required' },
     ]).withReason('consent_required');
@@ -74,7 +75,7 @@ export async function addMembership(
 
 // Any member may leave; the holding agency may remove anyone (and the client, with their account).
 export async function removeMember(trx: Trx, actor: Actor, clientId: string, memberId: string, context: Context): Promise<Member> {
-  const facts = await loadClientFacts(trx, actor, clientId);
+  const facts = await loadClientFacts(trx, actor, clientId, context.today);
   const holder = facts ? { id: facts.clientId, organizationId: facts.holderOrganizationId } : undefined;
   const member = holder && isUuid(memberId) ? await selectMemberForUpdate(trx, holder.id, memberId) : undefined;
   const decision = holder ? authorize(actor, 'case_team.remove', { kind: 'client', organizationId: holder.organizationId, userId: member?.userId }) : undefined;

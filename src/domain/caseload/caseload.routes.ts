@@ -16,7 +16,7 @@ export function caseloadRoutes(app: AppInstance): void {
         response: { 200: listEnvelopeSchema(caseloadItemSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => queryCaseload(trx, request.actor, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => queryCaseload(trx, request.actor, request.body, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -25,6 +25,6 @@ export function caseloadRoutes(app: AppInstance): void {
       config: { permission: 'caseload.reassign' },
       schema: { tags: ['caseload'], summary: "Handover: move a leaving worker's caseload and open tasks to another worker in one step", body: reassignSchema, response: { 200: reassignResultSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => reassignCaseload(trx, request.actor, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => reassignCaseload(trx, request.actor, request.body, { requestId: request.id, ...request.moment })),
   );
 }

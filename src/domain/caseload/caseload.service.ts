@@ -2,7 +2,6 @@ import type { Actor } from '../../access/actor.ts';
 import { notVisibleError, writeAudit } from '../../access/audit.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
-import { todayIn } from '../../lib/dates.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { handOverMemberships } from '../case-team/case-team.service.ts';
@@ -11,8 +10,10 @@ import { notify } from '../notifications/notification.service.ts';
 import { reassignOpenTasks } from '../tasks/task.service.ts';
 import type { CaseloadItem, CaseloadQuery, Reassign } from './caseload.ts';
 import { selectCaseload, selectWorker } from './caseload.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Caseloads belong to staff.');
@@ -30,7 +31,7 @@ export async function queryCaseload(trx: Trx, actor: Actor, query: CaseloadQuery
   }
   const { items, total } = await selectCaseload(trx, actor, {
     workerId,
-    today: todayIn(),
+    today: context.today,
     ...(query.q ? { nameKey: searchKey(query.q), identifier: query.q.trim() } : {}),
     page: query.page,
     perPage: query.perPage,

@@ -20,7 +20,7 @@ export function clientViewRoutes(app: AppInstance): void {
         response: { 200: z.object({ items: z.array(timelineEventSchema) }) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => clientTimeline(trx, request.actor, request.params.id, request.query.limit, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => clientTimeline(trx, request.actor, request.params.id, request.query.limit, { requestId: request.id, ...request.moment })),
   );
 
   app.get(
@@ -34,7 +34,7 @@ export function clientViewRoutes(app: AppInstance): void {
         response: { 200: clientSummarySchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => clientSummary(trx, request.actor, request.params.id, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => clientSummary(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
   );
 
 }

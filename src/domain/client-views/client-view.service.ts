@@ -14,7 +14,7 @@ import type { ClientSummary, TimelineEvent } from './client-view.ts';
 // file the caller may read: each part is decided by its own route's action (`partAccess`) and read by
 // the same function as that route, so a part the route refuses is simply absent here.
 export async function clientTimeline(trx: Trx, actor: Actor, clientId: string, limit: number, context: RequestContext): Promise<{ items: TimelineEvent[] }> {
-  const facts = await loadClientFacts(trx, actor, clientId);
+  const facts = await loadClientFacts(trx, actor, clientId, context.today);
   const access = requireClient(actor, facts, 'client.read', context);
   const part = (action: Parameters<typeof partAccess>[2]) => partAccess(actor, facts!, action, context.purpose);
   const events: TimelineEvent[] = [];
@@ -28,7 +28,7 @@ export async function clientTimeline(trx: Trx, actor: Actor, clientId: string, l
   for (const n of await readableNotes(trx, actor, part('note.read'), limit)) {
     events.push({ at: n.createdAt, kind: 'note', organizationId: n.organizationId, organizationName: n.organizationName, subjectId: n.id, summary: `${n.kind}: ${n.body.slice(0, 280)}` });
   }
-  for (const c of await readableConsents(trx, actor, part('consent.read'))) {
+  for (const c of await readableConsents(trx, actor, part('consent.read'), context.today)) {
     events.push({ at: c.createdAt, kind: 'consent_granted', organizationId: c.recordedByOrganizationId, organizationName: null, subjectId: c.id, summary: `${c.organizationName}: ${c.categories.join(', ')} for ${c.purpose} until ${c.expiresOn}` });
     if (c.revokedAt) events.push({ at: c.revokedAt, kind: 'consent_revoked', organizationId: null, organizationName: null, subjectId: c.id, summary: c.organizationName });
   }
@@ -36,7 +36,7 @@ export async function clientTimeline(trx: Trx, actor: Actor, clientId: string, l
     events.push({ at: m.addedAt, kind: 'team_joined', organizationId: m.organizationId, organizationName: m.organizationName, subjectId: m.id, summary: `${m.displayName} (${m.teamRole})` });
     if (m.removedAt) events.push({ at: m.removedAt, kind: 'team_left', organizationId: m.organizationId, organizationName: m.organizationName, subjectId: m.id, summary: `${m.displayName} (${m.removalReason ?? ''})` });
   }
-  for (const t of await readableTasks(trx, actor, part('task.read'))) {
+  for (const t of await readableTasks(trx, actor, part('task.read'), context.today)) {
     if (t.completedAt) events.push({ at: t.completedAt, kind: 'task_closed', organizationId: t.organizationId, organizationName: null, subjectId: t.id, summary: `${t.status}: ${t.title}` });
   }
   events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -49,11 +49,11 @@ export async function clientTimeline(trx: Trx, actor: Actor, clientId: string, l
 // last contacts, open tasks and the team.
 export async function clientSummary(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ClientSummary> {
   // One load of the facts for the file, its `can` and every part.
-  const facts = await loadClientFacts(trx, actor, clientId);
+  const facts = await loadClientFacts(trx, actor, clientId, context.today);
   const client = await clientOnFacts(trx, actor, facts, context);
   const part = (action: Parameters<typeof partAccess>[2]) => (facts ? partAccess(actor, facts, action, context.purpose) : undefined);
   const [current] = await assessmentHistory(trx, part('assessment.read'), 1);
-  const tasks = await readableTasks(trx, actor, part('task.read'));
+  const tasks = await readableTasks(trx, actor, part('task.read'), context.today);
   const team = (await readableMembers(trx, actor, part('case_team.read'))).filter((m) => m.removedAt === null);
   const lastContacts = await readableNotes(trx, actor, part('note.read'), 5);
   return { client, can: client.can, currentAssessment: current ?? null, lastContacts, openTasks: tasks.filter((t) => t.status === 'open'), team, openReferrals: [] };

@@ -11,8 +11,9 @@ import { teamUserIds } from '../case-team/case-team.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import type { AccessRequest } from './client-access-request.ts';
 import { answerAccessRequest, insertAccessRequest, lockAccessRequest, openAccessRequestExists, selectAccessRequests, selectClientHolder } from './client.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string; secretBox: SecretBox };
+type Context = { requestId: string; secretBox: SecretBox } & Moment;
 
 function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Access requests are made by agency staff.');
@@ -35,7 +36,7 @@ export async function requestAccess(trx: Trx, actor: Actor, input: { matchToken:
   const clientId = openMatchToken(context.secretBox, input.matchToken, user.organizationId);
   const holder = await selectClientHolder(trx, clientId);
   if (!holder) throw new AppError('invalid', 'This match has expired or is not yours: search again.', [{ field: 'matchToken', message: 'no longer exists' }]);
-  if (holder.organizationId === user.organizationId || (await consentsNaming(trx, clientId, user.organizationId)).length > 0) {
+  if (holder.organizationId === user.organizationId || (await consentsNaming(trx, clientId, user.organizationId, context.today)).length > 0) {
     throw new AppError('conflict', 'Your organization already has access to this record.');
   }
   if (await openAccessRequestExists(trx, clientId, user.organizationId)) throw new AppError('conflict', 'Your organization already asked for access to this record.');
@@ -68,7 +69,7 @@ export async function answerAccess(trx: Trx, actor: Actor, id: string, input: { 
   const locked = await lockAccessRequest(trx, row.id);
   if (locked?.status !== 'open') throw new AppError('conflict', `This request is already ${locked?.status ?? 'gone'}.`);
   if (input.decision === 'granted') {
-    const consents = await consentsNaming(trx, row.clientId, row.requestingOrganizationId);
+    const consents = await consentsNaming(trx, row.clientId, row.requestingOrganizationId, context.today);
     if (!consents.some((c) => c.id === input.consentId)) {
       throw new AppError('invalid', "Record the client's consent naming the requesting organization first, then grant with its id.", [{ field: 'consentId', message: 'not an active consent naming the requester' }]);
     }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../server/config.ts';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.ts';
@@ -90,13 +91,13 @@ describeEachEngine("a client's own account", ({ handle }) => {
 
   it('lets the client grant and revoke consents from their account', async () => {
     const { clientId, email } = await clientWithAccount();
-    const staffMethod = await call(email, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['identity_contact'], purpose: 'referral', method: 'in_person', expiresOn: addMonths(todayIn(), 3) });
+    const staffMethod = await call(email, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['identity_contact'], purpose: 'referral', method: 'in_person', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3) });
     expect(staffMethod.statusCode).toBe(400);
-    const granted = await call(email, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['identity_contact', 'employment'], purpose: 'referral', method: 'client_account', expiresOn: addMonths(todayIn(), 3) });
+    const granted = await call(email, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['identity_contact', 'employment'], purpose: 'referral', method: 'client_account', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3) });
     expect(granted.statusCode, granted.body).toBe(201);
     expect(granted.json()).toMatchObject({ method: 'client_account', evidence: expect.stringContaining('own account') });
     expect((await call(outsider.id, 'GET', `/api/clients/${clientId}`)).statusCode).toBe(200);
-    expect((await call(counsellor.id, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['notes'], purpose: 'referral', method: 'client_account', evidence: 'x', expiresOn: addMonths(todayIn(), 3) })).statusCode).toBe(400);
+    expect((await call(counsellor.id, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['notes'], purpose: 'referral', method: 'client_account', evidence: 'x', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3) })).statusCode).toBe(400);
     const revoked = await call(email, 'POST', `/api/clients/${clientId}/consents/${granted.json().id}/revoke`, { method: 'client_account' });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect((await call(outsider.id, 'GET', `/api/clients/${clientId}`)).statusCode).toBe(404);

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../server/config.ts';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.ts';
@@ -125,7 +126,7 @@ describeEachEngine('the client record: changes, status, equity, attachments and 
     const incoming = (await call(counsellorA, 'GET', '/api/access-requests?direction=incoming')).json().items.find((r: { id: string }) => r.id === asked.json().id);
     expect(incoming).toMatchObject({ clientId: person.id, requestingOrganizationId: agencyB });
     expect((await call(counsellorA, 'POST', `/api/access-requests/${asked.json().id}/answer`, { decision: 'granted', consentId: crypto.randomUUID() })).statusCode).toBe(400);
-    const consent = await call(counsellorA, 'POST', `/api/clients/${person.id}/consents`, { organizationId: agencyB, categories: ['identity_contact', 'employment'], purpose: 'referral', method: 'in_person', evidence: 'Client agreed at her appointment', expiresOn: addMonths(todayIn(), 2) });
+    const consent = await call(counsellorA, 'POST', `/api/clients/${person.id}/consents`, { organizationId: agencyB, categories: ['identity_contact', 'employment'], purpose: 'referral', method: 'in_person', evidence: 'Client agreed at her appointment', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 2) });
     const granted = await call(counsellorA, 'POST', `/api/access-requests/${asked.json().id}/answer`, { decision: 'granted', consentId: consent.json().id });
     expect(granted.statusCode, granted.body).toBe(200);
     const outgoing = (await call(counsellorB, 'GET', '/api/access-requests?direction=outgoing')).json().items.find((r: { id: string }) => r.id === asked.json().id);

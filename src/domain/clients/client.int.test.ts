@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../server/config.ts';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.ts';
@@ -70,7 +71,7 @@ describeEachEngine('clients, consent and the Common Assessment', ({ handle }) =>
   const as = (u: TestUser) => headers.get(u.id)!;
   const call = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: as(u), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  const untilNextYear = () => addMonths(todayIn(), 12);
+  const untilNextYear = () => addMonths(todayIn(DEFAULT_TIME_ZONE), 12);
 
   beforeAll(async () => {
     app = await testApp(handle());

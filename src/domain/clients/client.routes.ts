@@ -26,7 +26,7 @@ export function clientRoutes(app: AppInstance): void {
         response: { 200: duplicateResultSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => searchDuplicates(trx, request.actor, request.body, { requestId: request.id, secretBox: app.secretBox })),
+    async (request) => withTransaction(app.db, (trx) => searchDuplicates(trx, request.actor, request.body, { requestId: request.id, ...request.moment, secretBox: app.secretBox })),
   );
 
   app.post(
@@ -41,7 +41,7 @@ export function clientRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const client = await withTransaction(app.db, (trx) => createClient(trx, request.actor, request.body, { requestId: request.id }));
+      const client = await withTransaction(app.db, (trx) => createClient(trx, request.actor, request.body, { requestId: request.id, ...request.moment }));
       return reply.status(201).send(client);
     },
   );
@@ -59,7 +59,7 @@ export function clientRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      withTransaction(app.db, (trx) => getClient(trx, request.actor, request.params.id, { requestId: request.id, purpose: request.query.purpose })),
+      withTransaction(app.db, (trx) => getClient(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment, purpose: request.query.purpose })),
   );
 
   app.post(
@@ -75,7 +75,7 @@ export function clientRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await withTransaction(app.db, (trx) => inviteAccount(trx, request.actor, request.params.id, request.body, { requestId: request.id, publicUrl: app.publicUrl }))),
+      reply.status(201).send(await withTransaction(app.db, (trx) => inviteAccount(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment, publicUrl: app.publicUrl }))),
   );
 
   app.get(
@@ -84,7 +84,7 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.read' },
       schema: { tags: ['clients'], summary: "For a client's own account: their file", response: { 200: clientSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => myFile(trx, request.actor, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => myFile(trx, request.actor, { requestId: request.id, ...request.moment })),
   );
 
   app.patch(
@@ -99,7 +99,7 @@ export function clientRoutes(app: AppInstance): void {
         response: { 200: clientSchema.extend({ reassessmentSuggested: z.boolean() }) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => updateClient(trx, request.actor, request.params.id, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => updateClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment })),
   );
 
   app.put(
@@ -108,7 +108,7 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.equity.write' },
       schema: { tags: ['clients'], summary: 'The self-identified equity answers (voluntary, kept apart, never shared by default)', params: clientIdParams, body: equityInputSchema, response: { 200: clientSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => updateEquity(trx, request.actor, request.params.id, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => updateEquity(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -117,7 +117,7 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.close' },
       schema: { tags: ['clients'], summary: 'Put the file on hold, resume it, close it with a reason, or reopen it', params: clientIdParams, body: statusChangeSchema, response: { 200: clientSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => changeStatus(trx, request.actor, request.params.id, request.body, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => changeStatus(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -127,13 +127,13 @@ export function clientRoutes(app: AppInstance): void {
       bodyLimit: Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 8192,
       schema: { tags: ['clients'], summary: `Attach a résumé or a signed consent (base64, at most ${ATTACHMENT_MAX_BYTES / 1048576} MB)`, params: clientIdParams, body: newAttachmentSchema, response: { 201: attachmentSchema } },
     },
-    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => addAttachment(trx, request.actor, request.params.id, request.body, { requestId: request.id }))),
+    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => addAttachment(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }))),
   );
 
   app.get(
     '/api/clients/:id/attachments',
     { config: { permission: 'client.read' }, schema: { tags: ['clients'], summary: 'Attachments of the categories the caller may see', params: clientIdParams, response: { 200: listEnvelopeSchema(attachmentSchema) } } },
-    async (request) => withTransaction(app.db, (trx) => listAttachments(trx, request.actor, request.params.id, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listAttachments(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
   );
 
   app.get(
@@ -143,7 +143,7 @@ export function clientRoutes(app: AppInstance): void {
       schema: { tags: ['clients'], summary: 'Download an attachment', params: z.strictObject({ id: z.string().max(100), attachmentId: z.string().max(100) }) },
     },
     async (request, reply) => {
-      const file = await withTransaction(app.db, (trx) => attachmentContent(trx, request.actor, request.params.id, request.params.attachmentId, { requestId: request.id }));
+      const file = await withTransaction(app.db, (trx) => attachmentContent(trx, request.actor, request.params.id, request.params.attachmentId, { requestId: request.id, ...request.moment }));
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -157,7 +157,7 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.access_request' },
       schema: { tags: ['clients'], summary: 'Ask the holding agency for access to a possible existing record found by a duplicate search', body: newAccessRequestSchema, response: { 201: accessRequestSchema } },
     },
-    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => requestAccess(trx, request.actor, request.body, { requestId: request.id, secretBox: app.secretBox }))),
+    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => requestAccess(trx, request.actor, request.body, { requestId: request.id, ...request.moment, secretBox: app.secretBox }))),
   );
 
   app.get(
@@ -166,7 +166,7 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.access_request' },
       schema: { tags: ['clients'], summary: "Access requests for the caller's agency's clients (incoming) or made by it (outgoing)", querystring: accessRequestQuerySchema, response: { 200: listEnvelopeSchema(accessRequestSchema) } },
     },
-    async (request) => withTransaction(app.db, (trx) => listAccessRequests(trx, request.actor, request.query, { requestId: request.id, secretBox: app.secretBox })),
+    async (request) => withTransaction(app.db, (trx) => listAccessRequests(trx, request.actor, request.query, { requestId: request.id, ...request.moment, secretBox: app.secretBox })),
   );
 
   app.post(
@@ -175,6 +175,6 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'consent.grant' },
       schema: { tags: ['clients'], summary: "The holding agency grants (with the client's consent) or declines an access request", params: z.strictObject({ requestId: z.string().max(100) }), body: accessAnswerSchema, response: { 200: accessRequestSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => answerAccess(trx, request.actor, request.params.requestId, request.body, { requestId: request.id, secretBox: app.secretBox })),
+    async (request) => withTransaction(app.db, (trx) => answerAccess(trx, request.actor, request.params.requestId, request.body, { requestId: request.id, ...request.moment, secretBox: app.secretBox })),
   );
 }

@@ -11,11 +11,12 @@ import { AppError } from '../../lib/errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
-import { assessmentInputSchema, type AssessmentInput } from '../assessment/assessment-input.ts';
+import { assessmentInputSchemaOn, type AssessmentInput } from '../assessment/assessment-input.ts';
 import { clientsReached } from '../../access/client-predicate.ts';
 import { addMembership } from '../case-team/case-team.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './client.ts';
+import type { Moment } from '../../lib/clock.ts';
 import {
   insertClient,
   lockClientRow,
@@ -29,7 +30,8 @@ import {
   type DuplicateCandidate,
 } from './client.queries.ts';
 
-export type RequestContext = { requestId: string; purpose?: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+export type RequestContext = { requestId: string; purpose?: string } & Moment;
 export type SearchContext = RequestContext & { secretBox: SecretBox };
 
 // The facts other modules need to decide about a client (who holds the file, its status), without
@@ -95,7 +97,7 @@ export const DUPLICATE_MIN_SCORE = 0.45;
 // At or above this score, intake refuses a new record unless the worker confirms it is someone else.
 export const DUPLICATE_BLOCK_SCORE = 0.85;
 
-async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: SecretBox | undefined): Promise<(DuplicateMatch & { id: string })[]> {
+async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: SecretBox | undefined, today: string): Promise<(DuplicateMatch & { id: string })[]> {
   const candidates = await selectDuplicateCandidates(
     trx,
     {
@@ -113,7 +115,7 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: 
     .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id))
     .slice(0, DUPLICATE_RESULTS);
   // A match shows who it is where the caller's client route would show their identity (one query).
-  const named = await clientsReached(trx, actor, scored.map(({ c }) => c.id), 'client.read', 'identity_contact');
+  const named = await clientsReached(trx, actor, scored.map(({ c }) => c.id), 'client.read', 'identity_contact', { today });
   const matches: (DuplicateMatch & { id: string })[] = [];
   for (const { c, score, reasons } of scored) {
     matches.push(
@@ -130,7 +132,7 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: 
 // id matched, so the holding agency can see who searched for its client.
 export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateSearch, context: SearchContext): Promise<{ matches: DuplicateMatch[] }> {
   requireUser(actor);
-  const matches = await findMatches(trx, actor, query, context.secretBox);
+  const matches = await findMatches(trx, actor, query, context.secretBox, context.today);
   await writeAudit(trx, actor, {
     action: 'client.search_duplicates',
     outcome: 'succeeded',
@@ -168,7 +170,7 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
       taken.map((t) => ({ field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`, message: 'already on another record', code: 'external_id_taken' })),
     ).withReason('external_id_taken');
   }
-  const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth }, undefined);
+  const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth }, undefined, context.today);
   const strong = matches.filter((m) => m.score >= DUPLICATE_BLOCK_SCORE);
   if (strong.length > 0 && !input.notADuplicate) {
     throw new AppError(
@@ -198,7 +200,7 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
     reason: strong.length > 0 ? `confirmed not a duplicate of ${strong.length} possible record(s)` : undefined,
     requestId: context.requestId,
   });
-  const facts = await loadClientFacts(trx, actor, id);
+  const facts = await loadClientFacts(trx, actor, id, context.today);
   const access = requireClient(actor, facts, 'client.read', context);
   const record = await selectClientRecord(trx, id);
   if (!record) throw new AppError('internal', 'The new client record could not be read back.');
@@ -273,7 +275,7 @@ export function viewOf(record: ClientRecord, access: ClientAccess, current: { id
 }
 
 export async function getClient(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ClientView> {
-  return clientOnFacts(trx, actor, await loadClientFacts(trx, actor, clientId), context);
+  return clientOnFacts(trx, actor, await loadClientFacts(trx, actor, clientId, context.today), context);
 }
 
 // The file on facts already loaded, with what the caller may do with it decided on the same facts
@@ -301,7 +303,7 @@ export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn:
   await lockClientRow(trx, clientId);
   const record = await selectClientRecord(trx, clientId);
   if (!record) throw new AppError('not_found', 'No client has that id.');
-  return assessmentInputSchema.parse({
+  return assessmentInputSchemaOn(assessedOn).parse({
     dateOfBirth: record.dateOfBirth,
     assessedOn,
     educationLevel: record.educationLevel,

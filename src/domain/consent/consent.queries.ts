@@ -2,19 +2,20 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Consent, NewConsent, RevokeConsent } from './consent.ts';
 
-const status = sql<Consent['status']>`case
+// A consent's state on `today` (the caller's date in the city's zone, a bound parameter).
+const status = (today: string) => sql<Consent['status']>`case
   when r.consent_id is not null then 'revoked'
-  when c.expires_on < (now() at time zone 'America/Toronto')::date then 'expired'
-  when c.starts_on > (now() at time zone 'America/Toronto')::date then 'scheduled'
+  when c.expires_on < ${today}::date then 'expired'
+  when c.starts_on > ${today}::date then 'scheduled'
   else 'active' end`;
 
 // A client's consents with their state today, newest first; `organizationId` keeps only those naming it.
-export async function selectConsents(db: DbOrTrx, clientId: string, organizationId?: string): Promise<Consent[]> {
+export async function selectConsents(db: DbOrTrx, clientId: string, today: string, organizationId?: string): Promise<Consent[]> {
   const { rows } = await sql<Consent>`
     select c.id, c.client_id as "clientId", c.organization_id as "organizationId", o.name as "organizationName",
       c.categories, c.purpose, c.method, c.evidence,
       to_char(c.starts_on, 'YYYY-MM-DD') as "startsOn", to_char(c.expires_on, 'YYYY-MM-DD') as "expiresOn",
-      ${status} as status,
+      ${status(today)} as status,
       c.recorded_by_organization_id as "recordedByOrganizationId", c.recorded_by as "recordedBy",
       to_json(c.created_at)#>>'{}' as "createdAt",
       to_json(r.created_at)#>>'{}' as "revokedAt", r.method as "revocationMethod", r.reason as "revocationReason"

@@ -19,7 +19,7 @@ export function consentRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const consent = await withTransaction(app.db, (trx) => grantConsent(trx, request.actor, request.params.id, request.body, { requestId: request.id }));
+      const consent = await withTransaction(app.db, (trx) => grantConsent(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
       return reply.status(201).send(consent);
     },
   );
@@ -35,7 +35,7 @@ export function consentRoutes(app: AppInstance): void {
         response: { 200: listEnvelopeSchema(consentSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => listConsents(trx, request.actor, request.params.id, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listConsents(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -51,6 +51,6 @@ export function consentRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      withTransaction(app.db, (trx) => revokeConsent(trx, request.actor, request.params.id, request.params.consentId, request.body, { requestId: request.id })),
+      withTransaction(app.db, (trx) => revokeConsent(trx, request.actor, request.params.id, request.params.consentId, request.body, { requestId: request.id, ...request.moment })),
   );
 }

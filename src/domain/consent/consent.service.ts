@@ -3,7 +3,7 @@ import { auditClient, notVisibleError, writeAudit } from '../../access/audit.ts'
 import { accessClient, type ClientAccess, consentsNaming } from '../../access/client-access.ts';
 import { consentReaderFor } from '../../access/policies/consent.ts';
 import type { Trx } from '../../db/database.ts';
-import { addMonths, todayIn } from '../../lib/dates.ts';
+import { addMonths } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,8 +12,10 @@ import { removeOrganizationMembers } from '../case-team/case-team.service.ts';
 import type { Organization } from '../organizations/organization.ts';
 import { CONSENT_MAX_YEARS, type Consent, type NewConsent, type RevokeConsent } from './consent.ts';
 import { insertConsent, insertRevocation, selectConsentForRevocation, selectConsents } from './consent.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 async function namedOrganization(trx: Trx, actor: Actor, id: string): Promise<Organization> {
   try {
@@ -64,7 +66,7 @@ function checkMethod(method: string, fromAccount: boolean): void {
 export async function grantConsent(trx: Trx, actor: Actor, clientId: string, input: NewConsent, context: Context): Promise<Consent> {
   const access = await accessClient(trx, actor, clientId, 'consent.grant', context);
   const organization = await namedOrganization(trx, actor, input.organizationId);
-  const today = todayIn();
+  const today = context.today;
   checkConsent(input, organization, access.holderOrganizationId, today);
   const fromAccount = access.scope === 'self';
   checkMethod(input.method, fromAccount);
@@ -89,7 +91,7 @@ export async function grantConsent(trx: Trx, actor: Actor, clientId: string, inp
     reason: `to ${organization.id}: ${input.categories.join(',')} until ${input.expiresOn}`,
     requestId: context.requestId,
   });
-  const consent = (await selectConsents(trx, access.clientId)).find((c) => c.id === id);
+  const consent = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === id);
   if (!consent) throw new AppError('internal', 'The consent could not be read back.');
   return consent;
 }
@@ -98,7 +100,7 @@ export async function grantConsent(trx: Trx, actor: Actor, clientId: string, inp
 // consent sees only the consents naming it.
 export async function listConsents(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Consent>> {
   const access = await accessClient(trx, actor, clientId, 'consent.read', context);
-  const items = await readableConsents(trx, actor, access);
+  const items = await readableConsents(trx, actor, access, context.today);
   await auditClient(trx, actor, access, { action: 'consent.read', recordType: 'consent', recordIds: items.map((c) => c.id), reason: `scope ${access.scope}`, requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
@@ -117,7 +119,7 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
   await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
   // Revoking the organization's last consent takes its people off the case team (3.9); a consent left
   // naming the holder from before a transfer opens nothing, so revoking it removes no one.
-  const remaining = await consentsNaming(trx, access.clientId, consent.organizationId);
+  const remaining = await consentsNaming(trx, access.clientId, consent.organizationId, context.today);
   const removed =
     remaining.length === 0 && consent.organizationId !== access.holderOrganizationId ? await removeOrganizationMembers(trx, actor, access.clientId, consent.organizationId) : 0;
   await writeAudit(trx, actor, {
@@ -129,14 +131,14 @@ export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, co
     reason: removed > 0 ? `${removed} case-team member(s) of the organization removed` : undefined,
     requestId: context.requestId,
   });
-  const revoked = (await selectConsents(trx, access.clientId)).find((c) => c.id === consent.id);
+  const revoked = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === consent.id);
   if (!revoked) throw new AppError('internal', 'The consent could not be read back.');
   return revoked;
 }
 
 // The consents a `consent.read` access reaches, for the route and every composite view: the holding
 // agency, the client and a complaint see all; another agency (by consent or on the team) its own.
-export async function readableConsents(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Consent[]> {
+export async function readableConsents(trx: Trx, actor: Actor, access: ClientAccess | undefined, today: string): Promise<Consent[]> {
   const reader = access ? consentReaderFor(actor, access) : undefined;
-  return access && reader ? selectConsents(trx, access.clientId, reader.organizationId ?? undefined) : [];
+  return access && reader ? selectConsents(trx, access.clientId, today, reader.organizationId ?? undefined) : [];
 }

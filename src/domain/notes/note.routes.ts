@@ -12,7 +12,7 @@ export function noteRoutes(app: AppInstance): void {
       config: { permission: 'note.read' },
       schema: { tags: ['notes'], summary: "The client's case notes the caller may read, newest first, with their corrections", params: clientIdParams, querystring: noteListQuerySchema, response: { 200: listEnvelopeSchema(noteSchema) } },
     },
-    async (request) => withTransaction(app.db, (trx) => listNotes(trx, request.actor, request.params.id, request.query, { requestId: request.id })),
+    async (request) => withTransaction(app.db, (trx) => listNotes(trx, request.actor, request.params.id, request.query, { requestId: request.id, ...request.moment })),
   );
 
   app.post(
@@ -22,7 +22,7 @@ export function noteRoutes(app: AppInstance): void {
       schema: { tags: ['notes'], summary: 'Write a typed case note with its visibility (agency, case team, or client)', params: clientIdParams, body: newNoteSchema, response: { 201: noteSchema } },
     },
     async (request, reply) => {
-      const note = await withTransaction(app.db, (trx) => createNote(trx, request.actor, request.params.id, request.body, { requestId: request.id }));
+      const note = await withTransaction(app.db, (trx) => createNote(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
       return reply.status(201).send(note);
     },
   );
@@ -34,7 +34,7 @@ export function noteRoutes(app: AppInstance): void {
       schema: { tags: ['notes'], summary: 'Correct a note: a new version, linked to the original, which stays', params: noteParams, body: noteCorrectionSchema, response: { 201: noteSchema } },
     },
     async (request, reply) => {
-      const note = await withTransaction(app.db, (trx) => correctNote(trx, request.actor, request.params.id, request.params.noteId, request.body, { requestId: request.id }));
+      const note = await withTransaction(app.db, (trx) => correctNote(trx, request.actor, request.params.id, request.params.noteId, request.body, { requestId: request.id, ...request.moment }));
       return reply.status(201).send(note);
     },
   );

@@ -3,7 +3,6 @@ import { auditClient, deniedError, notVisibleError } from '../../access/audit.ts
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
-import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,8 +11,10 @@ import { notify } from '../notifications/notification.service.ts';
 import { noteVisibilities, type NewNote, type Note, type NoteCorrection, type NoteListQuery } from './note.ts';
 import { insertNote, selectNote, selectNoteForCorrection, selectNotes, isNoteOf } from './note.queries.ts';
 import { noteReaderFor } from '../../access/policies/note.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 // Case notes that survive staff turnover: typed, dated, with a visibility, and never edited in place.
 export async function listNotes(trx: Trx, actor: Actor, clientId: string, query: NoteListQuery, context: Context): Promise<ListEnvelope<Note>> {
@@ -28,7 +29,7 @@ export async function createNote(trx: Trx, actor: Actor, clientId: string, input
   const access = await accessClient(trx, actor, clientId, 'note.create', context);
   requireCategory(actor, access, 'notes', 'note.create', context.requestId, true);
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Case notes are written by staff.');
-  const today = todayIn();
+  const today = context.today;
   const contactOn = input.contactOn ?? today;
   if (contactOn > today) throw new AppError('invalid', 'A note records something that happened: its date cannot be in the future.', [{ field: 'contactOn', message: `after today (${today})` }]);
   const id = await insertNote(trx, { ...input, contactOn, clientId: access.clientId, organizationId: actor.organizationId, authorId: actor.userId, correctsNoteId: null });

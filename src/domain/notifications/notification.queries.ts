@@ -38,12 +38,12 @@ export async function notificationExists(db: DbOrTrx, userId: string, id: string
 }
 
 // Overdue tasks not yet announced: claimed with SKIP LOCKED so several server processes can sweep at once.
-export async function claimOverdueTasks(db: DbOrTrx, limit: number): Promise<{ id: string; assignedTo: string; clientId: string }[]> {
+export async function claimOverdueTasks(db: DbOrTrx, at: { now: Date; today: string }, limit: number): Promise<{ id: string; assignedTo: string; clientId: string }[]> {
   const { rows } = await sql<{ id: string; assignedTo: string; clientId: string }>`
-    update tasks set overdue_notified_at = now()
+    update tasks set overdue_notified_at = ${at.now}
     where id in (
       select id from tasks
-      where status = 'open' and overdue_notified_at is null and due_on < (now() at time zone 'America/Toronto')::date
+      where status = 'open' and overdue_notified_at is null and due_on < ${at.today}::date
       order by due_on limit ${limit} for update skip locked)
     returning id, assigned_to as "assignedTo", client_id as "clientId"`.execute(db);
   return rows;

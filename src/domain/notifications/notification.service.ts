@@ -3,6 +3,7 @@ import { notVisibleError } from '../../access/audit.ts';
 import { withTransaction, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
+import { readClock, type Clock } from '../../lib/clock.ts';
 import type { NotificationKind, NotificationQuery } from './notification.ts';
 import { claimOverdueTasks, insertNotifications, markRead, notificationExists, selectNotifications } from './notification.queries.ts';
 
@@ -37,12 +38,14 @@ export async function readAllNotifications(trx: Trx, actor: Actor): Promise<{ ma
   return { marked: await markRead(trx, userOf(actor), 'all') };
 }
 
-// The sweep: each overdue open task is announced once to the person it is assigned to.
-export async function announceOverdueTasks(db: Db, batch = 500): Promise<number> {
+// The sweep: each overdue open task is announced once to the person it is assigned to. A task is
+// overdue once its due date is before today in the city's time zone, read from the clock per pass.
+export async function announceOverdueTasks(db: Db, clock: Clock, batch = 500): Promise<number> {
   let total = 0;
+  const moment = readClock(clock);
   for (;;) {
     const claimed = await withTransaction(db, async (trx) => {
-      const tasks = await claimOverdueTasks(trx, batch);
+      const tasks = await claimOverdueTasks(trx, moment, batch);
       await insertNotifications(trx, tasks.map((t) => ({ userId: t.assignedTo, kind: 'task_overdue' as const, clientId: t.clientId, subjectId: t.id })));
       return tasks.length;
     });

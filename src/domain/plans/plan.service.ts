@@ -2,7 +2,6 @@ import type { Actor } from '../../access/actor.ts';
 import { auditClient, notVisibleError } from '../../access/audit.ts';
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
-import { todayIn } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
 import { isAssessmentOf } from '../assessment/assessment-facts.ts';
@@ -10,8 +9,10 @@ import { isNoteOfClient } from '../notes/note.service.ts';
 import { isTaskOfClient } from '../tasks/task.service.ts';
 import type { Acknowledgement, LinkKind, NewStep, Plan, StepPatch } from './plan.ts';
 import { goalBelongs, insertAcknowledgement, insertGoal, insertStep, selectPlan, selectStepForUpdate, updateGoal, updateStep } from './plan.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 async function checkLink(trx: Trx, clientId: string, link: { kind: LinkKind; id: string }): Promise<void> {
   const belongs =
@@ -90,7 +91,7 @@ export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepI
     {
       ...fields,
       ...(link === undefined ? {} : { linkedKind: link?.kind ?? null, linkedId: link?.id ?? null }),
-      ...(status && status !== step.status ? { completedOn: status === 'done' ? todayIn() : null } : {}),
+      ...(status && status !== step.status ? { completedOn: status === 'done' ? context.today : null } : {}),
     },
     actor.kind === 'user' ? actor.userId : null,
   );

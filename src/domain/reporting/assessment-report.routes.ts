@@ -16,6 +16,6 @@ export function reportRoutes(app: AppInstance): void {
         response: { 200: assessmentReportSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => assessmentReport(trx, request.actor, { requestId: request.id, organizationId: request.query.organizationId })),
+    async (request) => withTransaction(app.db, (trx) => assessmentReport(trx, request.actor, { requestId: request.id, ...request.moment, organizationId: request.query.organizationId })),
   );
 }

@@ -15,7 +15,7 @@ const multipleAnswers = new Set<string>(['racializedGroup']);
 // self-identified group. The system manager sees the whole system; an agency manager their agency.
 // Every count of the answer goes through one disclosure check (disclosure.ts), so no withheld count
 // can be worked out from the totals shown beside it, whichever table they are in.
-export async function assessmentReport(db: DbOrTrx, actor: Actor, context: { requestId: string; organizationId?: string }): Promise<AssessmentReport> {
+export async function assessmentReport(db: DbOrTrx, actor: Actor, context: { requestId: string; now: Date; organizationId?: string }): Promise<AssessmentReport> {
   const system = actor.kind === 'system' || actorScopes(actor, 'report.assessment_rates').includes('sys');
   const organizationId = system ? (context.organizationId ?? null) : actor.kind === 'user' ? actor.organizationId : null;
   if (!system && !organizationId) throw new AppError('forbidden', 'Reports are for the system manager and agency managers.');
@@ -81,7 +81,7 @@ export async function assessmentReport(db: DbOrTrx, actor: Actor, context: { req
   });
   await writeAudit(db, actor, { action: 'report.assessment_rates', outcome: 'succeeded', recordType: 'report', reason: organizationId ? `organization ${organizationId}` : 'system', requestId: context.requestId });
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: context.now.toISOString(),
     policyVersion: currentReportingPolicy,
     minCell: policy.minCell,
     disparityRatio: policy.disparityRatio,

@@ -7,22 +7,23 @@ import type { TasksTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Task } from './task.ts';
 
-const columns = sql`t.id, t.client_id as "clientId", t.organization_id as "organizationId", t.created_by as "createdBy",
+// `overdue` compares the due date with the caller's today (the city's date, a bound parameter).
+const columns = (today: string) => sql`t.id, t.client_id as "clientId", t.organization_id as "organizationId", t.created_by as "createdBy",
   t.assigned_to as "assignedTo", u.display_name as "assigneeName", t.kind, t.phase, t.title,
   to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", t.recurrence, to_char(t.recur_until, 'YYYY-MM-DD') as "recurUntil", t.status,
-  (t.status = 'open' and t.due_on < (now() at time zone 'America/Toronto')::date) as overdue,
+  (t.status = 'open' and t.due_on < ${today}::date) as overdue,
   to_json(t.completed_at)#>>'{}' as "completedAt", t.previous_task_id as "previousTaskId"`;
 
 const normalize = <T extends { completedAt: string | null }>(r: T): T => ({ ...r, completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null });
 
-export async function selectClientTasks(db: DbOrTrx, clientId: string, reader: TaskReader): Promise<Task[]> {
-  const { rows } = await sql<Task>`select ${columns} from tasks t join users u on u.id = t.assigned_to
+export async function selectClientTasks(db: DbOrTrx, clientId: string, reader: TaskReader, today: string): Promise<Task[]> {
+  const { rows } = await sql<Task>`select ${columns(today)} from tasks t join users u on u.id = t.assigned_to
     where t.client_id = ${clientId} and ${taskReadable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(db);
   return rows.map(normalize);
 }
 
-export async function selectTask(db: DbOrTrx, taskId: string): Promise<Task | undefined> {
-  const { rows } = await sql<Task>`select ${columns} from tasks t join users u on u.id = t.assigned_to where t.id = ${taskId}`.execute(db);
+export async function selectTask(db: DbOrTrx, taskId: string, today: string): Promise<Task | undefined> {
+  const { rows } = await sql<Task>`select ${columns(today)} from tasks t join users u on u.id = t.assigned_to where t.id = ${taskId}`.execute(db);
   return rows[0] ? normalize(rows[0]) : undefined;
 }
 
@@ -34,15 +35,15 @@ export async function lockTask(db: DbOrTrx, taskId: string) {
 // show it (the access layer's predicate).
 export async function selectTaskList(
   db: DbOrTrx,
-  filter: { assignedTo?: string; organizationId?: string; status: string; overdueOnly: boolean; viewer: Actor },
+  filter: { assignedTo?: string; organizationId?: string; status: string; overdueOnly: boolean; viewer: Actor; today: string },
   page: { page: number; perPage: number },
 ): Promise<{ items: Task[]; total: number }> {
   const where = sql`t.status = ${filter.status}
     ${filter.assignedTo ? sql`and t.assigned_to = ${filter.assignedTo}` : sql``}
     ${filter.organizationId ? sql`and t.organization_id = ${filter.organizationId}` : sql``}
-    ${filter.overdueOnly ? sql`and t.due_on < (now() at time zone 'America/Toronto')::date` : sql``}`;
-  const { rows } = await sql<Task>`select ${columns},
-      case when ${clientVisible(filter.viewer, 'client.read', 'identity_contact')} then c.given_name || ' ' || c.family_name end as "clientName"
+    ${filter.overdueOnly ? sql`and t.due_on < ${filter.today}::date` : sql``}`;
+  const { rows } = await sql<Task>`select ${columns(filter.today)},
+      case when ${clientVisible(filter.viewer, 'client.read', 'identity_contact', { today: filter.today })} then c.given_name || ' ' || c.family_name end as "clientName"
     from tasks t join users u on u.id = t.assigned_to join clients c on c.id = t.client_id
     where ${where} order by t.due_on, t.id limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);
   const { rows: count } = await sql<{ n: string }>`select count(*) as n from tasks t where ${where}`.execute(db);
@@ -57,8 +58,8 @@ export async function insertTask(
   return id;
 }
 
-export async function closeTask(db: DbOrTrx, taskId: string, status: 'done' | 'cancelled', by: string | null): Promise<void> {
-  await db.updateTable('tasks').set({ status, completedAt: new Date(), completedBy: by }).where('id', '=', taskId).execute();
+export async function closeTask(db: DbOrTrx, taskId: string, status: 'done' | 'cancelled', by: string | null, at: Date): Promise<void> {
+  await db.updateTable('tasks').set({ status, completedAt: at, completedBy: by }).where('id', '=', taskId).execute();
 }
 
 // Open tasks assigned to one worker, for a handover (optionally only for some clients).

@@ -3,7 +3,7 @@ import { auditClient, deniedError, notVisibleError, writeAudit } from '../../acc
 import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
-import { addMonths, todayIn } from '../../lib/dates.ts';
+import { addMonths } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -12,8 +12,10 @@ import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
 import { closeTask, insertTask, lockTask, reassignOpenTasks as moveOpenTasks, selectAssignee, selectClientTasks, selectTask, selectTaskList, isTaskOf } from './task.queries.ts';
+import type { Moment } from '../../lib/clock.ts';
 
-type Context = { requestId: string };
+// The request's id and its moment (now, today in the city's zone), read once at the edge.
+type Context = { requestId: string } & Moment;
 
 function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Tasks belong to staff.');
@@ -25,7 +27,7 @@ export async function createTask(trx: Trx, actor: Actor, clientId: string, input
   const access = await accessClient(trx, actor, clientId, 'task.create', context);
   requireCategory(actor, access, 'plan', 'task.create', context.requestId, true);
   const user = staff(actor);
-  const today = todayIn();
+  const today = context.today;
   if (input.dueOn < today) throw new AppError('invalid', 'The due date has passed: a follow-up is due today or later.', [{ field: 'dueOn', message: `before today (${today})` }]);
   const assignedTo = input.assignedTo ?? user.userId;
   if (assignedTo !== user.userId) {
@@ -50,7 +52,7 @@ export async function createTask(trx: Trx, actor: Actor, clientId: string, input
   });
   await auditClient(trx, actor, access, { action: 'task.create', recordType: 'task', recordId: id, requestId: context.requestId });
   await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
-  const task = await selectTask(trx, id);
+  const task = await selectTask(trx, id, context.today);
   if (!task) throw new AppError('internal', 'The task could not be read back.');
   return task;
 }
@@ -59,7 +61,7 @@ export async function createTask(trx: Trx, actor: Actor, clientId: string, input
 export async function listClientTasks(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Task>> {
   const access = await accessClient(trx, actor, clientId, 'task.read', context);
   requireCategory(actor, access, 'plan', 'task.read', context.requestId);
-  const items = await readableTasks(trx, actor, access);
+  const items = await readableTasks(trx, actor, access, context.today);
   await auditClient(trx, actor, access, { action: 'task.read', recordType: 'task', recordIds: items.map((t) => t.id), requestId: context.requestId });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
@@ -67,7 +69,7 @@ export async function listClientTasks(trx: Trx, actor: Actor, clientId: string, 
 // Done or cancelled; a recurring task's next occurrence is created at once, so check-ins go on.
 export async function completeTask(trx: Trx, actor: Actor, taskId: string, outcome: 'done' | 'cancelled', context: Context): Promise<{ task: Task; next: Task | null }> {
   const user = staff(actor);
-  const task = isUuid(taskId) ? await selectTask(trx, taskId) : undefined;
+  const task = isUuid(taskId) ? await selectTask(trx, taskId, context.today) : undefined;
   const mine = task !== undefined && (task.assignedTo === user.userId || task.createdBy === user.userId);
   const decision = task ? authorize(actor, 'task.update', { kind: 'client', organizationId: task.organizationId, userId: mine ? user.userId : undefined }) : undefined;
   if (!task || !decision?.allowed) {
@@ -75,7 +77,7 @@ export async function completeTask(trx: Trx, actor: Actor, taskId: string, outco
   }
   const locked = await lockTask(trx, task.id);
   if (locked?.status !== 'open') throw new AppError('conflict', `This task is already ${locked?.status ?? 'gone'}.`);
-  await closeTask(trx, task.id, outcome, user.userId);
+  await closeTask(trx, task.id, outcome, user.userId, context.now);
   let next: Task | null = null;
   const due = outcome === 'done' ? nextDue(task.dueOn, task.recurrence as Recurrence, addMonths) : undefined;
   if (due && (!task.recurUntil || due <= task.recurUntil)) {
@@ -92,10 +94,10 @@ export async function completeTask(trx: Trx, actor: Actor, taskId: string, outco
       recurUntil: task.recurUntil,
       previousTaskId: task.id,
     });
-    next = (await selectTask(trx, id)) ?? null;
+    next = (await selectTask(trx, id, context.today)) ?? null;
   }
   await writeAudit(trx, actor, { action: 'task.update', outcome: 'succeeded', recordType: 'task', recordId: task.id, clientId: task.clientId, reason: outcome + (next ? `; next due ${next.dueOn}` : ''), requestId: context.requestId });
-  const closed = await selectTask(trx, task.id);
+  const closed = await selectTask(trx, task.id, context.today);
   if (!closed) throw new AppError('internal', 'The task could not be read back.');
   return { task: closed, next };
 }
@@ -113,6 +115,7 @@ export async function listMyTasks(trx: Trx, actor: Actor, query: MyTasksQuery, c
       status: query.status,
       overdueOnly: query.overdue === 'true',
       viewer: user,
+      today: context.today,
     },
     query,
   );
@@ -127,10 +130,10 @@ export function reassignOpenTasks(trx: Trx, fromUserId: string, toUserId: string
 
 // The client's tasks that a `task.read` access reaches (the route and every composite view use this
 // one rule): the organization's (own), the caller's (self), every one (a case-team role that holds
-// `team`). No access, or no `plan` category: none.
-export async function readableTasks(trx: Trx, actor: Actor, access: ClientAccess | undefined): Promise<Task[]> {
+// `team`). No access, or no `plan` category: none. `today` (the caller's) decides which are overdue.
+export async function readableTasks(trx: Trx, actor: Actor, access: ClientAccess | undefined, today: string): Promise<Task[]> {
   const reader = access ? taskReaderFor(actor, access) : undefined;
-  return access && reader ? selectClientTasks(trx, access.clientId, reader) : [];
+  return access && reader ? selectClientTasks(trx, access.clientId, reader, today) : [];
 }
 
 // Whether a record of this module belongs to the client (for links from the plan).
@@ -149,7 +152,7 @@ export async function openTaskFor(
   return id;
 }
 
-export async function closeTaskFor(trx: Trx, taskId: string, by: string | null): Promise<void> {
+export async function closeTaskFor(trx: Trx, taskId: string, by: string | null, at: Date): Promise<void> {
   const locked = await lockTask(trx, taskId);
-  if (locked?.status === 'open') await closeTask(trx, taskId, 'done', by);
+  if (locked?.status === 'open') await closeTask(trx, taskId, 'done', by, at);
 }

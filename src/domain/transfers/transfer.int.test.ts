@@ -4,7 +4,9 @@ import { describeEachEngine } from '../../../test/db.ts';
 import { testApp } from '../../../test/app.ts';
 import { makeConsent, makeOrganization, makeSession, makeUser, type TestUser } from '../../../test/factories.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { addMonths, todayIn } from '../../lib/dates.ts';
+import { addMonths } from '../../lib/dates.ts';
+import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
+import { testClock } from '../../../test/clock.ts';
 
 const letters = (n: number) => [...crypto.randomBytes(n)].map((b) => 'bcdfghjklmnprstvwz'[b % 18]).join('');
 const person = () => ({
@@ -25,11 +27,14 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
   let admin: TestUser;
   let analyst: TestUser;
   const headers = new Map<string, Record<string, string>>();
+  // The app's clock: it stands still, and a test moves it on to let time pass.
+  const clock = testClock();
+  const todayIn = () => clock.today();
   const call = (u: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: headers.get(u.id)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
   beforeAll(async () => {
-    app = await testApp(handle());
+    app = await testApp(handle(), { clock });
     const db = handle().db;
     agencyA = (await makeOrganization(db)).id;
     agencyB = (await makeOrganization(db, { type: 'community_agency' })).id;
@@ -106,8 +111,8 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(409);
     const accepted = await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/accept`);
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json().releaseDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(accepted.json().releaseDueOn > todayIn()).toBe(true);
+    // The policy in force sets the release date (two business days) and is recorded on the transfer.
+    expect(accepted.json()).toMatchObject({ releaseDueOn: addBusinessDays(todayIn(), 2), policyVersion: 'transfer-2026.1', overdue: false });
     expect((await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(403);
     // Not overdue yet: the system manager may not release it.
     expect((await call(admin, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(404);
@@ -130,20 +135,33 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     // The receiving agency asks with the client's consent: accepted at once, due in two business days.
     const asked = await call(counsellorB, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB });
     expect(asked.statusCode, asked.body).toBe(201);
-    expect(asked.json()).toMatchObject({ status: 'accepted', requestedByKind: 'receiving_agency' });
+    const dueOn = addBusinessDays(todayIn(), 2);
+    expect(asked.json()).toMatchObject({ status: 'accepted', requestedByKind: 'receiving_agency', releaseDueOn: dueOn, policyVersion: 'transfer-2026.1' });
     expect((await call(counsellorB, 'POST', `/api/clients/${crypto.randomUUID()}/transfers`, { toOrganizationId: agencyB })).statusCode).toBe(404);
-    // Time passes: the due date moves back, as it would after two business days.
-    await handle().db.updateTable('transfers').set({ releaseDueOn: '2026-01-05' }).where('id', '=', asked.json().id).execute();
-    const report = await call(analyst, 'GET', '/api/transfers/overdue');
-    expect(report.statusCode, report.body).toBe(200);
-    const row = report.json().items.find((t: { transferId: string }) => t.transferId === asked.json().id);
-    expect(row).toMatchObject({ fromOrganizationId: agencyA, toOrganizationId: agencyB, releaseDueOn: '2026-01-05' });
-    expect(row.businessDaysOverdue).toBeGreaterThan(100);
-    expect(JSON.stringify(report.json())).not.toContain(id);
-    expect((await call(managerB, 'GET', '/api/transfers/overdue')).json().items.map((t: { transferId: string }) => t.transferId)).toContain(asked.json().id);
-    expect((await call(counsellorB, 'GET', '/api/transfers/overdue')).statusCode).toBe(403);
-    const released = await call(admin, 'POST', `/api/transfers/${asked.json().id}/release`);
-    expect(released.statusCode, released.body).toBe(200);
-    expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).json().organizationId).toBe(agencyB);
+    const overdueIds = async () => (await call(analyst, 'GET', '/api/transfers/overdue')).json().items.map((t: { transferId: string }) => t.transferId);
+    // On the due date itself it is not overdue yet.
+    clock.set(dueOn);
+    expect(await overdueIds()).not.toContain(asked.json().id);
+    expect((await call(admin, 'POST', `/api/transfers/${asked.json().id}/release`)).statusCode).toBe(404);
+    // Time passes: three weeks after acceptance the release is overdue.
+    clock.advance({ days: 21 });
+    try {
+      const report = await call(analyst, 'GET', '/api/transfers/overdue');
+      expect(report.statusCode, report.body).toBe(200);
+      expect(report.json()).toMatchObject({ releaseDays: 2, policyVersion: 'transfer-2026.1' });
+      const row = report.json().items.find((t: { transferId: string }) => t.transferId === asked.json().id);
+      expect(row).toMatchObject({ fromOrganizationId: agencyA, toOrganizationId: agencyB, releaseDueOn: dueOn, policyVersion: 'transfer-2026.1' });
+      expect(row.businessDaysOverdue).toBe(businessDaysBetween(dueOn, todayIn()));
+      expect(row.businessDaysOverdue).toBeGreaterThan(0);
+      expect(JSON.stringify(report.json())).not.toContain(id);
+      expect((await call(managerB, 'GET', '/api/transfers/overdue')).json().items.map((t: { transferId: string }) => t.transferId)).toContain(asked.json().id);
+      expect((await call(counsellorB, 'GET', '/api/transfers/overdue')).statusCode).toBe(403);
+      const released = await call(admin, 'POST', `/api/transfers/${asked.json().id}/release`);
+      expect(released.statusCode, released.body).toBe(200);
+      expect(released.json()).toMatchObject({ status: 'released', releasedAt: clock.now().toISOString() });
+      expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).json().organizationId).toBe(agencyB);
+    } finally {
+      clock.set(new Date());
+    }
   });
 });

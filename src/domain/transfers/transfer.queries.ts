@@ -2,25 +2,26 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Transfer } from './transfer.ts';
 
-const columns = sql`t.id, t.client_id as "clientId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
+// `overdue` compares the release date with the caller's today (the city's date, a bound parameter).
+const columns = (today: string) => sql`t.id, t.client_id as "clientId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
   t.to_organization_id as "toOrganizationId", o.name as "toOrganizationName", t.requested_by_kind as "requestedByKind", t.reason, t.status,
   to_json(t.created_at)#>>'{}' as "requestedAt", to_json(t.accepted_at)#>>'{}' as "acceptedAt",
   to_char(t.release_due_on, 'YYYY-MM-DD') as "releaseDueOn", to_json(t.released_at)#>>'{}' as "releasedAt",
-  (t.status = 'accepted' and t.release_due_on < (now() at time zone 'America/Toronto')::date) as overdue`;
+  t.policy_version as "policyVersion", (t.status = 'accepted' and t.release_due_on < ${today}::date) as overdue`;
 const from = sql`transfers t join organizations f on f.id = t.from_organization_id join organizations o on o.id = t.to_organization_id`;
 const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
 const normalize = (r: Transfer): Transfer => ({ ...r, requestedAt: iso(r.requestedAt)!, acceptedAt: iso(r.acceptedAt), releasedAt: iso(r.releasedAt) });
 
-export async function selectTransfers(db: DbOrTrx, clientId: string, organizationId: string | null): Promise<Transfer[]> {
-  const { rows } = await sql<Transfer>`select ${columns} from ${from} where t.client_id = ${clientId}
+export async function selectTransfers(db: DbOrTrx, clientId: string, organizationId: string | null, today: string): Promise<Transfer[]> {
+  const { rows } = await sql<Transfer>`select ${columns(today)} from ${from} where t.client_id = ${clientId}
     ${organizationId ? sql`and (t.from_organization_id = ${organizationId} or t.to_organization_id = ${organizationId})` : sql``}
     order by t.created_at desc`.execute(db);
   return rows.map(normalize);
 }
 
-export async function selectTransferForUpdate(db: DbOrTrx, id: string): Promise<Transfer | undefined> {
+export async function selectTransferForUpdate(db: DbOrTrx, id: string, today: string): Promise<Transfer | undefined> {
   await db.selectFrom('transfers').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-  const { rows } = await sql<Transfer>`select ${columns} from ${from} where t.id = ${id}`.execute(db);
+  const { rows } = await sql<Transfer>`select ${columns(today)} from ${from} where t.id = ${id}`.execute(db);
   return rows[0] ? normalize(rows[0]) : undefined;
 }
 
@@ -28,36 +29,50 @@ export async function openTransferExists(db: DbOrTrx, clientId: string): Promise
   return (await db.selectFrom('transfers').select('id').where('clientId', '=', clientId).where('status', 'in', ['requested', 'accepted']).executeTakeFirst()) !== undefined;
 }
 
-export async function insertTransfer(db: DbOrTrx, row: { clientId: string; fromOrganizationId: string; toOrganizationId: string; requestedBy: string | null; requestedByKind: 'client' | 'receiving_agency'; reason: string | null; accepted: { by: string | null; dueOn: string } | null }): Promise<string> {
+export type Acceptance = { by: string | null; at: Date; dueOn: string; policyVersion: string };
+
+export async function insertTransfer(db: DbOrTrx, row: { clientId: string; fromOrganizationId: string; toOrganizationId: string; requestedBy: string | null; requestedByKind: 'client' | 'receiving_agency'; reason: string | null; accepted: Acceptance | null }): Promise<string> {
   const { accepted, ...rest } = row;
   const { id } = await db
     .insertInto('transfers')
-    .values({ ...rest, status: accepted ? 'accepted' : 'requested', acceptedAt: accepted ? new Date() : null, acceptedBy: accepted?.by ?? null, releaseDueOn: accepted?.dueOn ?? null })
+    .values({
+      ...rest,
+      status: accepted ? 'accepted' : 'requested',
+      acceptedAt: accepted?.at ?? null,
+      acceptedBy: accepted?.by ?? null,
+      releaseDueOn: accepted?.dueOn ?? null,
+      policyVersion: accepted?.policyVersion ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function markAccepted(db: DbOrTrx, id: string, by: string | null, dueOn: string): Promise<void> {
-  await db.updateTable('transfers').set({ status: 'accepted', acceptedAt: new Date(), acceptedBy: by, releaseDueOn: dueOn }).where('id', '=', id).execute();
+export async function markAccepted(db: DbOrTrx, id: string, accepted: Acceptance): Promise<void> {
+  await db
+    .updateTable('transfers')
+    .set({ status: 'accepted', acceptedAt: accepted.at, acceptedBy: accepted.by, releaseDueOn: accepted.dueOn, policyVersion: accepted.policyVersion })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function markReleased(db: DbOrTrx, id: string, by: string | null): Promise<void> {
-  await db.updateTable('transfers').set({ status: 'released', releasedAt: new Date(), releasedBy: by }).where('id', '=', id).execute();
+export async function markReleased(db: DbOrTrx, id: string, by: string | null, at: Date): Promise<void> {
+  await db.updateTable('transfers').set({ status: 'released', releasedAt: at, releasedBy: by }).where('id', '=', id).execute();
 }
 
 export async function selectAcceptor(db: DbOrTrx, id: string): Promise<string | null> {
   return (await db.selectFrom('transfers').select(['acceptedBy', 'requestedBy', 'requestedByKind']).where('id', '=', id).executeTakeFirstOrThrow()).acceptedBy;
 }
 
-// Accepted transfers past their release date, as metadata; `organizationId` keeps those to or from it.
-export async function selectOverdue(db: DbOrTrx, organizationId: string | null) {
-  const { rows } = await sql<{ transferId: string; fromOrganizationId: string; fromOrganizationName: string; toOrganizationId: string; toOrganizationName: string; requestedAt: string; acceptedAt: string; releaseDueOn: string }>`
+// Accepted transfers past their release date on `today`, as metadata; `organizationId` keeps those to or from it.
+export async function selectOverdue(db: DbOrTrx, organizationId: string | null, today: string) {
+  const { rows } = await sql<{ transferId: string; fromOrganizationId: string; fromOrganizationName: string; toOrganizationId: string; toOrganizationName: string; requestedAt: string; acceptedAt: string; releaseDueOn: string; policyVersion: string | null }>`
     select t.id as "transferId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
       t.to_organization_id as "toOrganizationId", o.name as "toOrganizationName",
-      to_json(t.created_at)#>>'{}' as "requestedAt", to_json(t.accepted_at)#>>'{}' as "acceptedAt", to_char(t.release_due_on, 'YYYY-MM-DD') as "releaseDueOn"
+      to_json(t.created_at)#>>'{}' as "requestedAt", to_json(t.accepted_at)#>>'{}' as "acceptedAt", to_char(t.release_due_on, 'YYYY-MM-DD') as "releaseDueOn",
+      t.policy_version as "policyVersion"
     from ${from}
-    where t.status = 'accepted' and t.release_due_on < (now() at time zone 'America/Toronto')::date
+    where t.status = 'accepted' and t.release_due_on < ${today}::date
       ${organizationId ? sql`and (t.from_organization_id = ${organizationId} or t.to_organization_id = ${organizationId})` : sql``}
     order by t.release_due_on, t.id limit 1000`.execute(db);
   return rows.map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString(), acceptedAt: new Date(r.acceptedAt).toISOString() }));

@@ -4,23 +4,31 @@ import { accessClient } from '../../access/client-access.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
-import { todayIn } from '../../lib/dates.ts';
+import type { Moment } from '../../lib/clock.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { handOverTeamOnTransfer } from '../case-team/case-team.service.ts';
 import { clientHolder, moveClientHolder } from '../clients/client.service.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
-import type { NewTransfer, OverdueTransfer, Transfer } from './transfer.ts';
+import type { NewTransfer, OverdueReport, Transfer } from './transfer.ts';
+import type { TransferPolicy } from './transfer-policy.ts';
 import { insertTransfer, markAccepted, markReleased, openTransferExists, selectAcceptor, selectOverdue, selectTransferForUpdate, selectTransfers } from './transfer.queries.ts';
 
-type Context = { requestId: string; releaseDays: number };
+// The request's id and moment, and the transfer policy in force (configuration: TRANSFER_POLICY).
+type Context = { requestId: string; policy: TransferPolicy } & Moment;
+
+// Acceptance starts the release clock: the policy in force sets the due date, and the transfer
+// records which version did.
+function acceptance(by: string | null, context: Context) {
+  return { by, at: context.now, dueOn: addBusinessDays(context.today, context.policy.releaseBusinessDays), policyVersion: context.policy.version };
+}
 
 const agencyTypes = ['employment_service_provider', 'social_assistance_office', 'training_organization', 'community_agency'];
 
 // The client chose to move: the holding agency records it (the receiving agency then accepts), or
 // the receiving agency asks with the client's consent (accepted at once). From acceptance, the
-// sending agency has TRANSFER_RELEASE_DAYS business days to release the file.
+// sending agency has the policy's release limit (business days) to release the file.
 export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, input: NewTransfer, context: Context): Promise<Transfer> {
   const access = await accessClient(trx, actor, clientId, 'transfer.request', context);
   const receiving = access.scope === 'cons';
@@ -46,16 +54,17 @@ export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, 
     requestedBy: userId,
     requestedByKind: receiving ? 'receiving_agency' : input.requestedBy,
     reason: input.reason ?? null,
-    accepted: receiving ? { by: userId, dueOn: addBusinessDays(todayIn(), context.releaseDays) } : null,
+    accepted: receiving ? acceptance(userId, context) : null,
   });
   await auditClient(trx, actor, access, { action: 'transfer.request', recordType: 'transfer', recordId: id, purpose: 'transfer', requestId: context.requestId });
-  const saved = await selectTransferForUpdate(trx, id);
+  const saved = await selectTransferForUpdate(trx, id, context.today);
   if (!saved) throw new AppError('internal', 'The transfer could not be read back.');
   return saved;
 }
 
-async function visibleTransfer(trx: Trx, actor: Actor, id: string, action: 'transfer.accept' | 'transfer.release', requestId: string): Promise<Transfer> {
-  const transfer = isUuid(id) ? await selectTransferForUpdate(trx, id) : undefined;
+async function visibleTransfer(trx: Trx, actor: Actor, id: string, action: 'transfer.accept' | 'transfer.release', context: Context): Promise<Transfer> {
+  const { requestId } = context;
+  const transfer = isUuid(id) ? await selectTransferForUpdate(trx, id, context.today) : undefined;
   const party = transfer && actor.kind === 'user' && (actor.organizationId === transfer.fromOrganizationId || actor.organizationId === transfer.toOrganizationId);
   const systemRelease = transfer && action === 'transfer.release' && actorScopes(actor, action).includes('sys') && transfer.overdue;
   if (!transfer || !(party || systemRelease || actor.kind === 'system')) {
@@ -65,22 +74,22 @@ async function visibleTransfer(trx: Trx, actor: Actor, id: string, action: 'tran
 }
 
 export async function acceptTransfer(trx: Trx, actor: Actor, id: string, context: Context): Promise<Transfer> {
-  const transfer = await visibleTransfer(trx, actor, id, 'transfer.accept', context.requestId);
+  const transfer = await visibleTransfer(trx, actor, id, 'transfer.accept', context);
   const decision = authorize(actor, 'transfer.accept', { kind: 'client', organizationId: transfer.toOrganizationId });
   if (!decision.allowed) {
     throw deniedError(actor, { action: 'transfer.accept', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, reason: 'only the receiving agency accepts', requestId: context.requestId }, 'Only the receiving agency accepts a transfer.');
   }
   if (transfer.status !== 'requested') throw new AppError('conflict', `This transfer is already ${transfer.status}.`);
-  await markAccepted(trx, transfer.id, actor.kind === 'user' ? actor.userId : null, addBusinessDays(todayIn(), context.releaseDays));
+  await markAccepted(trx, transfer.id, acceptance(actor.kind === 'user' ? actor.userId : null, context));
   await writeAudit(trx, actor, { action: 'transfer.accept', outcome: 'succeeded', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, purpose: 'transfer', requestId: context.requestId });
-  return (await selectTransferForUpdate(trx, transfer.id))!;
+  return (await selectTransferForUpdate(trx, transfer.id, context.today))!;
 }
 
 // The sending agency releases the file: the receiving agency holds it from now on, the sender's
 // people leave the case team, and what the sender wrote stays (it reaches it only as metadata).
 // A system administrator may release an overdue transfer without reading the file (3.10).
 export async function releaseTransfer(trx: Trx, actor: Actor, id: string, context: Context): Promise<Transfer> {
-  const transfer = await visibleTransfer(trx, actor, id, 'transfer.release', context.requestId);
+  const transfer = await visibleTransfer(trx, actor, id, 'transfer.release', context);
   const bySender = authorize(actor, 'transfer.release', { kind: 'client', organizationId: transfer.fromOrganizationId }).allowed;
   const bySystem = actorScopes(actor, 'transfer.release').includes('sys') && transfer.overdue;
   if (!bySender && !bySystem) {
@@ -88,7 +97,7 @@ export async function releaseTransfer(trx: Trx, actor: Actor, id: string, contex
   }
   if (transfer.status !== 'accepted') throw new AppError('conflict', transfer.status === 'requested' ? 'The receiving agency has not accepted this transfer yet.' : `This transfer is already ${transfer.status}.`);
   const userId = actor.kind === 'user' ? actor.userId : null;
-  await markReleased(trx, transfer.id, userId);
+  await markReleased(trx, transfer.id, userId, context.now);
   await moveClientHolder(trx, transfer.clientId, transfer.toOrganizationId, userId, transfer.id);
   const acceptor = await selectAcceptor(trx, transfer.id);
   await handOverTeamOnTransfer(trx, actor, transfer.clientId, transfer.fromOrganizationId, acceptor ? { userId: acceptor, organizationId: transfer.toOrganizationId } : undefined);
@@ -102,14 +111,14 @@ export async function releaseTransfer(trx: Trx, actor: Actor, id: string, contex
     reason: bySender ? 'released by the sending agency' : 'overdue release by the system manager',
     requestId: context.requestId,
   });
-  return (await selectTransferForUpdate(trx, transfer.id))!;
+  return (await selectTransferForUpdate(trx, transfer.id, context.today))!;
 }
 
 // A client's transfers: all of them for the holding agency, those to or from it for another.
 export async function listTransfers(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Transfer>> {
   const holder = await clientHolder(trx, clientId);
   const mine = holder && actor.kind === 'user' && holder.organizationId === actor.organizationId;
-  const items = holder && actor.kind === 'user' ? await selectTransfers(trx, holder.id, mine ? null : actor.organizationId) : [];
+  const items = holder && actor.kind === 'user' ? await selectTransfers(trx, holder.id, mine ? null : actor.organizationId, context.today) : [];
   const allowed = holder && authorize(actor, 'transfer.read', { kind: 'client', organizationId: actor.kind === 'user' ? actor.organizationId : undefined }).allowed;
   if (!holder || !allowed || (!mine && items.length === 0)) {
     throw notVisibleError(actor, { action: 'transfer.read', recordType: 'client', clientId: holder?.id, requestId: context.requestId }, holder !== undefined, 'No client has that id.');
@@ -119,11 +128,11 @@ export async function listTransfers(trx: Trx, actor: Actor, clientId: string, co
 }
 
 // Overdue releases as metadata: the system manager sees all; an agency manager those involving it.
-export async function overdueTransfers(trx: Trx, actor: Actor, context: Context): Promise<{ items: OverdueTransfer[]; releaseDays: number }> {
+// `releaseDays` and `policyVersion` name the policy in force now; each item names the one that set its date.
+export async function overdueTransfers(trx: Trx, actor: Actor, context: Context): Promise<OverdueReport> {
   const scopes = actorScopes(actor, 'transfer.overdue_report');
   const organizationId = scopes.includes('sys') || actor.kind === 'system' ? null : actor.kind === 'user' ? actor.organizationId : null;
-  const today = todayIn();
-  const items = (await selectOverdue(trx, organizationId)).map((t) => ({ ...t, businessDaysOverdue: businessDaysBetween(t.releaseDueOn, today) }));
+  const items = (await selectOverdue(trx, organizationId, context.today)).map((t) => ({ ...t, businessDaysOverdue: businessDaysBetween(t.releaseDueOn, context.today) }));
   await writeAudit(trx, actor, { action: 'transfer.overdue_report', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.transferId), requestId: context.requestId });
-  return { items, releaseDays: context.releaseDays };
+  return { items, releaseDays: context.policy.releaseBusinessDays, policyVersion: context.policy.version };
 }

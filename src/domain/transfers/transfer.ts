@@ -24,6 +24,9 @@ export const transferSchema = z.object({
   acceptedAt: z.string().nullable(),
   releaseDueOn: z.string().nullable(),
   releasedAt: z.string().nullable(),
+  // The transfer policy version (src/domain/transfers/policies/) that set releaseDueOn on acceptance;
+  // null before acceptance, and for transfers accepted before policies were versioned.
+  policyVersion: z.string().nullable(),
   overdue: z.boolean(),
 });
 export type Transfer = z.infer<typeof transferSchema>;
@@ -38,6 +41,11 @@ export const overdueTransferSchema = z.object({
   requestedAt: z.string(),
   acceptedAt: z.string(),
   releaseDueOn: z.string(),
+  policyVersion: z.string().nullable(),
   businessDaysOverdue: z.number().int(),
 });
 export type OverdueTransfer = z.infer<typeof overdueTransferSchema>;
+
+// The overdue report, with the release limit in force and the policy version it comes from.
+export const overdueReportSchema = z.object({ items: z.array(overdueTransferSchema), releaseDays: z.number().int(), policyVersion: z.string() });
+export type OverdueReport = z.infer<typeof overdueReportSchema>;

@@ -21,7 +21,7 @@ import type {
 import type { Task } from '../../api-case.ts';
 import type { Language, MessageKey } from '../../i18n/i18n.tsx';
 import { intlLocale } from '../../i18n/translate.ts';
-import { every } from './client-text.ts';
+import { CITY_TIME_ZONE, every } from './client-text.ts';
 
 // The choices of case management (team, notes, tasks, plan, transfers, reviews), in display order,
 // checked against the server's types like client-text.ts. Each label key is typed as a MessageKey,
@@ -101,11 +101,11 @@ export const caseKey = {
   dimension: (v: EquityDimension): MessageKey => `equityDimension.${v}`,
 };
 
-// A moment (an ISO timestamp) as a date and time in Toronto, in the page's language.
+// A moment (an ISO timestamp) as a date and time in the city, in the page's language.
 export function formatDateTime(at: string, language: Language): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(intlLocale[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Toronto' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale[language], { dateStyle: 'long', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(date);
 }
 
 // A rate from 0 to 1 as a percentage with one decimal at most ("12,5 %" in French).

@@ -148,9 +148,13 @@ export function formatScore(score: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale[language], { style: 'percent', maximumFractionDigits: 0 }).format(score);
 }
 
-// Today in Toronto, where the service is delivered, as YYYY-MM-DD.
+// The city's time zone, for display and for the date forms start from. The server's own zone comes
+// from configuration (TIME_ZONE, src/server/config.ts); the web UI's one place for it is here.
+export const CITY_TIME_ZONE = 'America/Toronto';
+
+// Today in the city, where the service is delivered, as YYYY-MM-DD.
 export function todayInToronto(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

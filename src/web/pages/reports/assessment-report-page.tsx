@@ -73,7 +73,7 @@ function OverdueTransfers() {
       <h2 id={`${id}-title`}>{t('report.overdueTransfers')}</h2>
       {overdue.status === 'loading' ? <Loading label={t('transfers.loading')} /> : null}
       {overdue.status === 'error' ? <SectionProblem error={overdue.error} title={t('transfers.loadFailed')} /> : null}
-      {overdue.status === 'ready' ? <p>{t('report.overdueLead', { days: overdue.data.releaseDays })}</p> : null}
+      {overdue.status === 'ready' ? <p>{t('report.overdueLead', { days: overdue.data.releaseDays, version: overdue.data.policyVersion })}</p> : null}
       {overdue.status === 'ready' && overdue.data.items.length === 0 ? <p>{t('report.noOverdue')}</p> : null}
       {overdue.status === 'ready' && overdue.data.items.length > 0 ? (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
