@@ -14,7 +14,7 @@ import type { ConsentCategory } from './roles.ts';
 export type ClientContext = { requestId: string; purpose?: string; today: string };
 
 // What the work read or wrote, for its audit row (ids only, never values).
-export type ClientAudit = Pick<AuditEntry, 'recordType' | 'recordId' | 'recordIds' | 'reason' | 'purpose'> & { action?: Action };
+export type ClientAudit = Pick<AuditEntry, 'recordType' | 'recordId' | 'recordIds' | 'reason' | 'purpose'> & { action?: string };
 
 export async function withClient<T>(
   db: DbOrTrx,
@@ -23,13 +23,14 @@ export async function withClient<T>(
   action: Action,
   context: ClientContext,
   // `category`: the part of the file the act touches; `writing`: the holding agency's staff may add to
-  // a category they do not read (a job developer's employer note).
-  needs: { category?: ConsentCategory; writing?: boolean },
+  // a category they do not read (a job developer's employer note); `as`: the act the audit rows name,
+  // where the file is opened for another action (a correction opens the notes as `note.read`).
+  needs: { category?: ConsentCategory; writing?: boolean; as?: Action },
   work: (access: ClientAccess) => Promise<{ result: T; audit: ClientAudit }>,
 ): Promise<T> {
   const access = await accessClient(db, actor, clientId, action, context);
-  if (needs.category) requireCategory(actor, access, needs.category, action, context.requestId, needs.writing);
+  if (needs.category) requireCategory(actor, access, needs.category, needs.as ?? action, context.requestId, needs.writing);
   const { result, audit } = await work(access);
-  await auditClient(db, actor, access, { ...audit, action: audit.action ?? action, requestId: context.requestId });
+  await auditClient(db, actor, access, { ...audit, action: audit.action ?? needs.as ?? action, requestId: context.requestId });
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
+import { deniedError, notVisibleError } from '../../access/audit.ts';
+import { type ClientAccess } from '../../access/client-access.ts';
 import type { Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -37,112 +38,95 @@ async function tellTeam(trx: Trx, actor: Actor, clientId: string, assessmentId: 
 // Assesses a client from their record as it stands: the first time, or again whenever something new
 // is learned (with the reason, which goes on the record). The history is appended, never rewritten.
 export async function assessClient(trx: Trx, actor: Actor, clientId: string, input: NewAssessment, context: Context): Promise<Assessment> {
-  const access = await accessClient(trx, actor, clientId, 'assessment.create', context);
-  requireCategory(actor, access, 'assessment', 'assessment.create', context.requestId);
-  const model = modelFor(input.modelVersion);
-  const today = context.today;
-  if (input.assessedOn && input.assessedOn > today) {
-    throw new AppError('invalid', 'An assessment cannot be dated in the future.', [{ field: 'assessedOn', message: `after today (${today})` }]);
-  }
-  const answers = await assessmentInputFor(trx, access.clientId, input.assessedOn ?? today);
-  const previous = await selectLatestAssessment(trx, access.clientId);
-  if (previous && !input.reason) {
-    throw new AppError('invalid', 'A reassessment needs its reason: what was newly learned, and why assess again now.', [
-      { field: 'reason', message: 'required for a reassessment' },
-    ]);
-  }
-  const result = scoreAssessment(model, answers);
-  const id = await insertAssessment(trx, {
-    clientId: access.clientId,
-    sequence: (previous?.sequence ?? 0) + 1,
-    kind: previous ? 'reassessment' : 'initial',
-    organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
-    assessedBy: actor.kind === 'user' ? actor.userId : null,
-    input: answers,
-    result,
-    computedStream: result.stream,
-    stream: result.stream,
-    previousStream: previous?.stream ?? null,
-    reason: input.reason ?? null,
-    justification: null,
-    overridesAssessmentId: null,
+  return withClient(trx, actor, clientId, 'assessment.create', context, { category: 'assessment' }, async (access) => {
+    const model = modelFor(input.modelVersion);
+    const today = context.today;
+    if (input.assessedOn && input.assessedOn > today) {
+      throw new AppError('invalid', 'An assessment cannot be dated in the future.', [{ field: 'assessedOn', message: `after today (${today})` }]);
+    }
+    const answers = await assessmentInputFor(trx, access.clientId, input.assessedOn ?? today);
+    const previous = await selectLatestAssessment(trx, access.clientId);
+    if (previous && !input.reason) {
+      throw new AppError('invalid', 'A reassessment needs its reason: what was newly learned, and why assess again now.', [
+        { field: 'reason', message: 'required for a reassessment' },
+      ]);
+    }
+    const result = scoreAssessment(model, answers);
+    const id = await insertAssessment(trx, {
+      clientId: access.clientId,
+      sequence: (previous?.sequence ?? 0) + 1,
+      kind: previous ? 'reassessment' : 'initial',
+      organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+      assessedBy: actor.kind === 'user' ? actor.userId : null,
+      input: answers,
+      result,
+      computedStream: result.stream,
+      stream: result.stream,
+      previousStream: previous?.stream ?? null,
+      reason: input.reason ?? null,
+      justification: null,
+      overridesAssessmentId: null,
+    });
+    const audit: ClientAudit = { recordType: 'assessment', recordId: id, reason: previous ? `reassessment: stream ${previous.stream} -> ${result.stream}` : `initial: stream ${result.stream}` };
+    if (previous && previous.stream !== result.stream) await tellTeam(trx, actor, access.clientId, id);
+    const saved = await selectAssessment(trx, access.clientId, id);
+    if (!saved) throw new AppError('internal', 'The assessment could not be read back.');
+    return { result: previous ? { ...saved, changes: compareResults(previous.result, result).summary } : saved, audit };
   });
-  await writeAudit(trx, actor, {
-    action: 'assessment.create',
-    outcome: 'succeeded',
-    recordType: 'assessment',
-    recordId: id,
-    clientId: access.clientId,
-    reason: previous ? `reassessment: stream ${previous.stream} -> ${result.stream}` : `initial: stream ${result.stream}`,
-    requestId: context.requestId,
-  });
-  if (previous && previous.stream !== result.stream) await tellTeam(trx, actor, access.clientId, id);
-  const saved = await selectAssessment(trx, access.clientId, id);
-  if (!saved) throw new AppError('internal', 'The assessment could not be read back.');
-  return previous ? { ...saved, changes: compareResults(previous.result, result).summary } : saved;
 }
 
 // A manager's override of the stream in force: a written justification, never on an assessment
 // they made themself (a second person stands behind it), appended as a version of its own.
 export async function overrideAssessment(trx: Trx, actor: Actor, clientId: string, assessmentId: string, input: Override, context: Context): Promise<Assessment> {
-  const access = await accessClient(trx, actor, clientId, 'assessment.override', context);
-  requireCategory(actor, access, 'assessment', 'assessment.override', context.requestId);
-  await assessmentInputFor(trx, access.clientId, context.today);
-  const target = isUuid(assessmentId) ? await selectAssessment(trx, access.clientId, assessmentId) : undefined;
-  if (!target) {
-    throw notVisibleError(actor, { action: 'assessment.override', recordType: 'assessment', recordId: isUuid(assessmentId) ? assessmentId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The client has no assessment with that id.');
-  }
-  const latest = await selectLatestAssessment(trx, access.clientId);
-  if (!latest || latest.id !== target.id) {
-    throw new AppError('conflict', 'Only the assessment in force can be overridden: a newer one exists.', [{ field: 'assessmentId', message: `the newest is ${latest?.id ?? 'none'}` }]);
-  }
-  if (actor.kind === 'user' && target.assessedBy === actor.userId) {
-    throw deniedError(
-      actor,
-      { action: 'assessment.override', recordType: 'assessment', recordId: target.id, clientId: access.clientId, reason: 'override of own assessment', requestId: context.requestId },
-      'You made this assessment: another manager must review an override of it.',
-    );
-  }
-  if (input.stream === target.stream) {
-    throw new AppError('invalid', `The stream in force is already ${target.stream}.`, [{ field: 'stream', message: 'same as the stream in force' }]);
-  }
-  const id = await insertAssessment(trx, {
-    clientId: access.clientId,
-    sequence: target.sequence + 1,
-    kind: 'override',
-    organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
-    assessedBy: actor.kind === 'user' ? actor.userId : null,
-    input: latest.input,
-    result: target.result,
-    computedStream: target.computedStream,
-    stream: input.stream,
-    previousStream: target.stream,
-    reason: null,
-    justification: input.justification,
-    overridesAssessmentId: target.id,
+  return withClient(trx, actor, clientId, 'assessment.override', context, { category: 'assessment' }, async (access) => {
+    await assessmentInputFor(trx, access.clientId, context.today);
+    const target = isUuid(assessmentId) ? await selectAssessment(trx, access.clientId, assessmentId) : undefined;
+    if (!target) {
+      throw notVisibleError(actor, { action: 'assessment.override', recordType: 'assessment', recordId: isUuid(assessmentId) ? assessmentId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The client has no assessment with that id.');
+    }
+    const latest = await selectLatestAssessment(trx, access.clientId);
+    if (!latest || latest.id !== target.id) {
+      throw new AppError('conflict', 'Only the assessment in force can be overridden: a newer one exists.', [{ field: 'assessmentId', message: `the newest is ${latest?.id ?? 'none'}` }]);
+    }
+    if (actor.kind === 'user' && target.assessedBy === actor.userId) {
+      throw deniedError(
+        actor,
+        { action: 'assessment.override', recordType: 'assessment', recordId: target.id, clientId: access.clientId, reason: 'override of own assessment', requestId: context.requestId },
+        'You made this assessment: another manager must review an override of it.',
+      );
+    }
+    if (input.stream === target.stream) {
+      throw new AppError('invalid', `The stream in force is already ${target.stream}.`, [{ field: 'stream', message: 'same as the stream in force' }]);
+    }
+    const id = await insertAssessment(trx, {
+      clientId: access.clientId,
+      sequence: target.sequence + 1,
+      kind: 'override',
+      organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+      assessedBy: actor.kind === 'user' ? actor.userId : null,
+      input: latest.input,
+      result: target.result,
+      computedStream: target.computedStream,
+      stream: input.stream,
+      previousStream: target.stream,
+      reason: null,
+      justification: input.justification,
+      overridesAssessmentId: target.id,
+    });
+    const audit: ClientAudit = { recordType: 'assessment', recordId: id, reason: `override: stream ${target.stream} -> ${input.stream}` };
+    await tellTeam(trx, actor, access.clientId, id);
+    const saved = await selectAssessment(trx, access.clientId, id);
+    if (!saved) throw new AppError('internal', 'The override could not be read back.');
+    return { result: saved, audit };
   });
-  await writeAudit(trx, actor, {
-    action: 'assessment.override',
-    outcome: 'succeeded',
-    recordType: 'assessment',
-    recordId: id,
-    clientId: access.clientId,
-    reason: `override: stream ${target.stream} -> ${input.stream}`,
-    requestId: context.requestId,
-  });
-  await tellTeam(trx, actor, access.clientId, id);
-  const saved = await selectAssessment(trx, access.clientId, id);
-  if (!saved) throw new AppError('internal', 'The override could not be read back.');
-  return saved;
 }
 
 // The whole history, newest first, each with its model's explanation.
 export async function listAssessments(trx: Trx, actor: Actor, clientId: string, page: { page: number; perPage: number }, context: Context): Promise<ListEnvelope<Assessment>> {
-  const access = await accessClient(trx, actor, clientId, 'assessment.read', context);
-  requireCategory(actor, access, 'assessment', 'assessment.read', context.requestId);
-  const { items, total } = await selectAssessments(trx, access.clientId, page);
-  await auditClient(trx, actor, access, { action: 'assessment.read', recordType: 'assessment', recordIds: items.map((a) => a.id), requestId: context.requestId });
-  return { items, total, ...page };
+  return withClient(trx, actor, clientId, 'assessment.read', context, { category: 'assessment' }, async (access) => {
+    const { items, total } = await selectAssessments(trx, access.clientId, page);
+    return { result: { items, total, ...page }, audit: { recordType: 'assessment', recordIds: items.map((a) => a.id) } };
+  });
 }
 
 // The newest assessments an `assessment.read` access reaches (none without the category), for the

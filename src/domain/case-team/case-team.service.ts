@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, type ClientAccess, consentsNaming, loadClientFacts } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { type ClientAccess, consentsNaming, loadClientFacts } from '../../access/client-access.ts';
 import { authorize } from '../../access/authorize.ts';
 import { caseTeamRoles } from '../../access/roles.ts';
 import type { TeamRole } from './case-team.ts';
@@ -23,41 +24,42 @@ const teamEligibleRoles = [...caseTeamRoles];
 // One timeline and one team across agencies (issue 4, point 7). Membership itself is sensitive, so
 // only the team, the holding agency, the client and the ombudsperson see it (docs/permissions.md 3.9).
 export async function listTeam(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Member>> {
-  const access = await accessClient(trx, actor, clientId, 'case_team.read', context);
-  const items = await readableMembers(trx, actor, access);
-  await auditClient(trx, actor, access, { action: 'case_team.read', recordType: 'case_team_member', recordIds: items.map((m) => m.id), requestId: context.requestId });
-  return { items, total: items.length, page: 1, perPage: items.length };
+  return withClient(trx, actor, clientId, 'case_team.read', context, {  }, async (access) => {
+    const items = await readableMembers(trx, actor, access);
+    return { result: { items, total: items.length, page: 1, perPage: items.length }, audit: { recordType: 'case_team_member', recordIds: items.map((m) => m.id) } };
+  });
 }
 
 // Whom the holding agency may add: its own staff who work with clients, and those of the agencies
 // the client's active consents name. Asked by whoever may add members; which agencies the client
 // shares with is part of the file, so the answer is audited.
 export async function listCandidates(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Candidate>> {
-  const access = await accessClient(trx, actor, clientId, 'case_team.add', context);
-  const items = await selectCandidates(trx, access.clientId, teamEligibleRoles, CANDIDATE_LIMIT, context.today);
-  await auditClient(trx, actor, access, { action: 'case_team.candidates', recordType: 'user', recordIds: items.map((c) => c.userId), requestId: context.requestId });
-  return { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT };
+  return withClient(trx, actor, clientId, 'case_team.add', context, {}, async (access) => {
+    const items = await selectCandidates(trx, access.clientId, teamEligibleRoles, CANDIDATE_LIMIT, context.today);
+    return { result: { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT }, audit: { action: 'case_team.candidates', recordType: 'user', recordIds: items.map((c) => c.userId) } };
+  });
 }
 
 // Only the holding agency adds members; one from another agency needs an active consent naming it.
 export async function addMember(trx: Trx, actor: Actor, clientId: string, input: NewMember, context: Context): Promise<Member> {
-  const access = await accessClient(trx, actor, clientId, 'case_team.add', context);
-  const user = await selectUserForTeam(trx, input.userId);
-  const invalid = (message: string): never => {
-    throw new AppError('invalid', message, [{ field: 'userId', message }]);
-  };
-  if (!user || user.status !== 'active') invalid('No active user has that id.');
-  if (!user!.roles.some((r) => teamEligibleRoles.includes(r))) invalid('Only staff who work with clients (managers, counsellors, caseworkers, job developers, trainers) join a case team.');
-  if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId, context.today)).length === 0) {
-    throw new AppError('invalid', "The member's organization needs the client's active consent first: record it, then add them.", [
-      { field: 'userId', message: 'no active consent names their organization', code: 'consent_required' },
-    ]).withReason('consent_required');
-  }
-  const id = await addMembership(trx, actor, { clientId: access.clientId, userId: user!.id, organizationId: user!.organizationId, teamRole: input.teamRole });
-  await auditClient(trx, actor, access, { action: 'case_team.add', recordType: 'case_team_member', recordId: id, requestId: context.requestId });
-  const member = (await selectMembers(trx, access.clientId, false)).find((m) => m.id === id);
-  if (!member) throw new AppError('internal', 'The member could not be read back.');
-  return member;
+  return withClient(trx, actor, clientId, 'case_team.add', context, {  }, async (access) => {
+    const user = await selectUserForTeam(trx, input.userId);
+    const invalid = (message: string): never => {
+      throw new AppError('invalid', message, [{ field: 'userId', message }]);
+    };
+    if (!user || user.status !== 'active') invalid('No active user has that id.');
+    if (!user!.roles.some((r) => teamEligibleRoles.includes(r))) invalid('Only staff who work with clients (managers, counsellors, caseworkers, job developers, trainers) join a case team.');
+    if (user!.organizationId !== access.holderOrganizationId && (await consentsNaming(trx, access.clientId, user!.organizationId, context.today)).length === 0) {
+      throw new AppError('invalid', "The member's organization needs the client's active consent first: record it, then add them.", [
+        { field: 'userId', message: 'no active consent names their organization', code: 'consent_required' },
+      ]).withReason('consent_required');
+    }
+    const id = await addMembership(trx, actor, { clientId: access.clientId, userId: user!.id, organizationId: user!.organizationId, teamRole: input.teamRole });
+    const audit: ClientAudit = { recordType: 'case_team_member', recordId: id };
+    const member = (await selectMembers(trx, access.clientId, false)).find((m) => m.id === id);
+    if (!member) throw new AppError('internal', 'The member could not be read back.');
+    return { result: member, audit };
+  });
 }
 
 // Adds a place on the team (or refuses a second active one), and tells the new member.

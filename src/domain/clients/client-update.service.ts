@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, deniedError } from '../../access/audit.ts';
-import { accessClient } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
+import { deniedError } from '../../access/audit.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
@@ -13,34 +13,35 @@ import { insertStatusChange, lockClientRow, selectClientHolder, selectExternalId
 // (a job developer updates work history and goals, not barriers). New information that the
 // assessment reads does not change the stream by itself: the answer says a reassessment is due.
 export async function updateClient(trx: Trx, actor: Actor, clientId: string, patch: ClientPatch, context: RequestContext): Promise<ClientView & { reassessmentSuggested: boolean }> {
-  const access = await accessClient(trx, actor, clientId, 'client.update', context);
-  const fields = Object.keys(patch) as (keyof typeof fieldCategories)[];
-  const beyond = fields.filter((f) => !access.categories.has(fieldCategories[f]));
-  if (beyond.length > 0) {
-    throw deniedError(actor, { action: 'client.update', recordType: 'client', clientId: access.clientId, reason: `fields outside the caller's categories: ${beyond.join(', ')}`, requestId: context.requestId }, `You may not change: ${beyond.join(', ')}.`);
-  }
-  await lockClientRow(trx, access.clientId);
-  if (patch.externalIds) {
-    const taken = (await selectExternalIdOwners(trx, patch.externalIds)).filter((t) => t.clientId !== access.clientId);
-    if (taken.length > 0) throw new AppError('conflict', 'Another client record already holds this identifier.', taken.map((t) => ({ field: 'externalIds', message: `${t.kind} already on another record`, code: 'external_id_taken' }))).withReason('external_id_taken');
-  }
-  const location = patch.postalCode ? await locatePostalCode(trx, patch.postalCode) : undefined;
-  await updateClientRecord(trx, access.clientId, {
-    ...patch,
-    ...(patch.postalCode !== undefined ? { neighbourhoodId: location?.neighbourhoodId ?? null } : {}),
+  return withClient(trx, actor, clientId, 'client.update', context, {  }, async (access) => {
+    const fields = Object.keys(patch) as (keyof typeof fieldCategories)[];
+    const beyond = fields.filter((f) => !access.categories.has(fieldCategories[f]));
+    if (beyond.length > 0) {
+      throw deniedError(actor, { action: 'client.update', recordType: 'client', clientId: access.clientId, reason: `fields outside the caller's categories: ${beyond.join(', ')}`, requestId: context.requestId }, `You may not change: ${beyond.join(', ')}.`);
+    }
+    await lockClientRow(trx, access.clientId);
+    if (patch.externalIds) {
+      const taken = (await selectExternalIdOwners(trx, patch.externalIds)).filter((t) => t.clientId !== access.clientId);
+      if (taken.length > 0) throw new AppError('conflict', 'Another client record already holds this identifier.', taken.map((t) => ({ field: 'externalIds', message: `${t.kind} already on another record`, code: 'external_id_taken' }))).withReason('external_id_taken');
+    }
+    const location = patch.postalCode ? await locatePostalCode(trx, patch.postalCode) : undefined;
+    await updateClientRecord(trx, access.clientId, {
+      ...patch,
+      ...(patch.postalCode !== undefined ? { neighbourhoodId: location?.neighbourhoodId ?? null } : {}),
+    });
+    const audit: ClientAudit = { recordType: 'client', recordId: access.clientId, reason: `fields: ${fields.join(', ')}` };
+    const assessed = ['dateOfBirth', 'educationLevel', 'literacyNumeracy', 'incomeSource', 'workHistory', 'barriers', 'accommodations'].some((f) => f in patch);
+    const view = await getClient(trx, actor, access.clientId, context);
+    return { result: { ...view, reassessmentSuggested: assessed && (await currentAssessmentOf(trx, access.clientId)) !== undefined }, audit };
   });
-  await auditClient(trx, actor, access, { action: 'client.update', recordType: 'client', recordId: access.clientId, reason: `fields: ${fields.join(', ')}`, requestId: context.requestId });
-  const assessed = ['dateOfBirth', 'educationLevel', 'literacyNumeracy', 'incomeSource', 'workHistory', 'barriers', 'accommodations'].some((f) => f in patch);
-  const view = await getClient(trx, actor, access.clientId, context);
-  return { ...view, reassessmentSuggested: assessed && (await currentAssessmentOf(trx, access.clientId)) !== undefined };
 }
 
 // The self-identified answers, kept apart: counsellors and caseworkers of the holding agency, or the client.
 export async function updateEquity(trx: Trx, actor: Actor, clientId: string, equity: Equity, context: RequestContext): Promise<ClientView> {
-  const access = await accessClient(trx, actor, clientId, 'client.equity.write', context);
-  await upsertEquity(trx, access.clientId, equity);
-  await auditClient(trx, actor, access, { action: 'client.equity.write', recordType: 'client_equity', recordId: access.clientId, requestId: context.requestId });
-  return getClient(trx, actor, access.clientId, context);
+  return withClient(trx, actor, clientId, 'client.equity.write', context, {  }, async (access) => {
+    await upsertEquity(trx, access.clientId, equity);
+    return { result: getClient(trx, actor, access.clientId, context), audit: { recordType: 'client_equity', recordId: access.clientId } };
+  });
 }
 
 const transitions: Record<string, 'on_hold' | 'resumed' | 'closed' | 'reopened' | undefined> = {
@@ -53,20 +54,20 @@ const transitions: Record<string, 'on_hold' | 'resumed' | 'closed' | 'reopened' 
 
 // Put on hold, resumed, closed with a reason, reopened: each change is appended to the file's history.
 export async function changeStatus(trx: Trx, actor: Actor, clientId: string, change: StatusChange, context: RequestContext): Promise<ClientView> {
-  const access = await accessClient(trx, actor, clientId, 'client.close', context);
-  await lockClientRow(trx, access.clientId);
-  const current = (await selectClientHolder(trx, access.clientId))!.status;
-  const kind = transitions[`${current}>${change.status}`];
-  if (!kind) throw new AppError('conflict', `A ${current.replace('_', ' ')} file cannot become ${change.status.replace('_', ' ')}.`, [{ field: 'status', message: `from ${current}` }]);
-  await insertStatusChange(trx, {
-    clientId: access.clientId,
-    status: change.status,
-    kind,
-    closedReason: change.closedReason ?? null,
-    note: change.note ?? null,
-    changedBy: actor.kind === 'user' ? actor.userId : null,
-    organizationId: access.holderOrganizationId,
+  return withClient(trx, actor, clientId, 'client.close', context, {  }, async (access) => {
+    await lockClientRow(trx, access.clientId);
+    const current = (await selectClientHolder(trx, access.clientId))!.status;
+    const kind = transitions[`${current}>${change.status}`];
+    if (!kind) throw new AppError('conflict', `A ${current.replace('_', ' ')} file cannot become ${change.status.replace('_', ' ')}.`, [{ field: 'status', message: `from ${current}` }]);
+    await insertStatusChange(trx, {
+      clientId: access.clientId,
+      status: change.status,
+      kind,
+      closedReason: change.closedReason ?? null,
+      note: change.note ?? null,
+      changedBy: actor.kind === 'user' ? actor.userId : null,
+      organizationId: access.holderOrganizationId,
+    });
+    return { result: getClient(trx, actor, access.clientId, context), audit: { recordType: 'client', recordId: access.clientId, reason: kind } };
   });
-  await auditClient(trx, actor, access, { action: 'client.close', recordType: 'client', recordId: access.clientId, reason: kind, requestId: context.requestId });
-  return getClient(trx, actor, access.clientId, context);
 }

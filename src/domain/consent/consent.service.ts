@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, type ClientAccess, consentsNaming } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
+import { notVisibleError } from '../../access/audit.ts';
+import { type ClientAccess, consentsNaming } from '../../access/client-access.ts';
 import { consentReaderFor } from '../../access/policies/consent.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths } from '../../lib/dates.ts';
@@ -64,76 +65,61 @@ function checkMethod(method: string, fromAccount: boolean): void {
 // Records a client's consent: by the agency holding the file (the client's own grant from their
 // account arrives with the client account). Audited with the organization named.
 export async function grantConsent(trx: Trx, actor: Actor, clientId: string, input: NewConsent, context: Context): Promise<Consent> {
-  const access = await accessClient(trx, actor, clientId, 'consent.grant', context);
-  const organization = await namedOrganization(trx, actor, input.organizationId);
-  const today = context.today;
-  checkConsent(input, organization, access.holderOrganizationId, today);
-  const fromAccount = access.scope === 'self';
-  checkMethod(input.method, fromAccount);
-  if (!fromAccount && !input.evidence) {
-    throw new AppError('invalid', 'Say what shows the consent was given (a signed form, the call, the conversation).', [{ field: 'evidence', message: 'required' }]);
-  }
-  const id = await insertConsent(trx, {
-    ...input,
-    evidence: input.evidence ?? 'Given by the client from their own account',
-    clientId: access.clientId,
-    startsOn: input.startsOn ?? today,
-    recordedBy: actor.kind === 'user' ? actor.userId : null,
-    recordedByOrganizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+  return withClient(trx, actor, clientId, 'consent.grant', context, {  }, async (access) => {
+    const organization = await namedOrganization(trx, actor, input.organizationId);
+    const today = context.today;
+    checkConsent(input, organization, access.holderOrganizationId, today);
+    const fromAccount = access.scope === 'self';
+    checkMethod(input.method, fromAccount);
+    if (!fromAccount && !input.evidence) {
+      throw new AppError('invalid', 'Say what shows the consent was given (a signed form, the call, the conversation).', [{ field: 'evidence', message: 'required' }]);
+    }
+    const id = await insertConsent(trx, {
+      ...input,
+      evidence: input.evidence ?? 'Given by the client from their own account',
+      clientId: access.clientId,
+      startsOn: input.startsOn ?? today,
+      recordedBy: actor.kind === 'user' ? actor.userId : null,
+      recordedByOrganizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+    });
+    const audit: ClientAudit = { recordType: 'consent', recordId: id, purpose: input.purpose, reason: `to ${organization.id}: ${input.categories.join(',')} until ${input.expiresOn}` };
+    const consent = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === id);
+    if (!consent) throw new AppError('internal', 'The consent could not be read back.');
+    return { result: consent, audit };
   });
-  await writeAudit(trx, actor, {
-    action: 'consent.grant',
-    outcome: 'succeeded',
-    recordType: 'consent',
-    recordId: id,
-    clientId: access.clientId,
-    purpose: input.purpose,
-    reason: `to ${organization.id}: ${input.categories.join(',')} until ${input.expiresOn}`,
-    requestId: context.requestId,
-  });
-  const consent = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === id);
-  if (!consent) throw new AppError('internal', 'The consent could not be read back.');
-  return consent;
 }
 
 // The holding agency sees every consent of the client; an organization reaching the file through a
 // consent sees only the consents naming it.
 export async function listConsents(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Consent>> {
-  const access = await accessClient(trx, actor, clientId, 'consent.read', context);
-  const items = await readableConsents(trx, actor, access, context.today);
-  await auditClient(trx, actor, access, { action: 'consent.read', recordType: 'consent', recordIds: items.map((c) => c.id), reason: `scope ${access.scope}`, requestId: context.requestId });
-  return { items, total: items.length, page: 1, perPage: items.length };
+  return withClient(trx, actor, clientId, 'consent.read', context, {  }, async (access) => {
+    const items = await readableConsents(trx, actor, access, context.today);
+    return { result: { items, total: items.length, page: 1, perPage: items.length }, audit: { recordType: 'consent', recordIds: items.map((c) => c.id), reason: `scope ${access.scope}` } };
+  });
 }
 
 // A revocation is a new row; it takes effect on the next request. The holding agency, or the
 // organization the consent names (when the client tells them), records it.
 export async function revokeConsent(trx: Trx, actor: Actor, clientId: string, consentId: string, input: RevokeConsent, context: Context): Promise<Consent> {
-  const access = await accessClient(trx, actor, clientId, 'consent.revoke', context);
-  const consent = isUuid(consentId) ? await selectConsentForRevocation(trx, access.clientId, consentId) : undefined;
-  const mayRevoke = consent && (access.scope !== 'cons' || (actor.kind === 'user' && consent.organizationId === actor.organizationId));
-  if (!consent || !mayRevoke) {
-    throw notVisibleError(actor, { action: 'consent.revoke', recordType: 'consent', recordId: isUuid(consentId) ? consentId : undefined, clientId: access.clientId, requestId: context.requestId }, consent !== undefined, 'The client has no consent with that id.');
-  }
-  if (consent.revokedId) throw new AppError('conflict', 'This consent was already revoked.');
-  checkMethod(input.method, access.scope === 'self');
-  await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
-  // Revoking the organization's last consent takes its people off the case team (3.9); a consent left
-  // naming the holder from before a transfer opens nothing, so revoking it removes no one.
-  const remaining = await consentsNaming(trx, access.clientId, consent.organizationId, context.today);
-  const removed =
-    remaining.length === 0 && consent.organizationId !== access.holderOrganizationId ? await removeOrganizationMembers(trx, actor, access.clientId, consent.organizationId) : 0;
-  await writeAudit(trx, actor, {
-    action: 'consent.revoke',
-    outcome: 'succeeded',
-    recordType: 'consent',
-    recordId: consent.id,
-    clientId: access.clientId,
-    reason: removed > 0 ? `${removed} case-team member(s) of the organization removed` : undefined,
-    requestId: context.requestId,
+  return withClient(trx, actor, clientId, 'consent.revoke', context, {  }, async (access) => {
+    const consent = isUuid(consentId) ? await selectConsentForRevocation(trx, access.clientId, consentId) : undefined;
+    const mayRevoke = consent && (access.scope !== 'cons' || (actor.kind === 'user' && consent.organizationId === actor.organizationId));
+    if (!consent || !mayRevoke) {
+      throw notVisibleError(actor, { action: 'consent.revoke', recordType: 'consent', recordId: isUuid(consentId) ? consentId : undefined, clientId: access.clientId, requestId: context.requestId }, consent !== undefined, 'The client has no consent with that id.');
+    }
+    if (consent.revokedId) throw new AppError('conflict', 'This consent was already revoked.');
+    checkMethod(input.method, access.scope === 'self');
+    await insertRevocation(trx, consent.id, actor.kind === 'user' ? actor.userId : null, input);
+    // Revoking the organization's last consent takes its people off the case team (3.9); a consent left
+    // naming the holder from before a transfer opens nothing, so revoking it removes no one.
+    const remaining = await consentsNaming(trx, access.clientId, consent.organizationId, context.today);
+    const removed =
+      remaining.length === 0 && consent.organizationId !== access.holderOrganizationId ? await removeOrganizationMembers(trx, actor, access.clientId, consent.organizationId) : 0;
+    const audit: ClientAudit = { recordType: 'consent', recordId: consent.id, reason: removed > 0 ? `${removed} case-team member(s) of the organization removed` : undefined };
+    const revoked = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === consent.id);
+    if (!revoked) throw new AppError('internal', 'The consent could not be read back.');
+    return { result: revoked, audit };
   });
-  const revoked = (await selectConsents(trx, access.clientId, context.today)).find((c) => c.id === consent.id);
-  if (!revoked) throw new AppError('internal', 'The consent could not be read back.');
-  return revoked;
 }
 
 // The consents a `consent.read` access reaches, for the route and every composite view: the holding

@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, notVisibleError } from '../../access/audit.ts';
-import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
+import { notVisibleError } from '../../access/audit.ts';
+import type { ClientAccess } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import type { Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -24,34 +25,36 @@ function actorIds(actor: Actor, holder: string): { organizationId: string; userI
   return actor.kind === 'user' ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: holder, userId: null };
 }
 
-async function audited(trx: Trx, actor: Actor, action: 'plan.read' | 'plan.create' | 'plan.update' | 'plan.acknowledge', access: ClientAccess, recordId: string | undefined, requestId: string): Promise<Plan> {
-  await auditClient(trx, actor, access, { action, recordType: 'plan', recordId, requestId });
-  return selectPlan(trx, access.clientId);
+// Every plan act answers with the whole plan, audited as a read or write of the plan.
+async function planAnswer(trx: Trx, access: ClientAccess, recordId: string | undefined): Promise<{ result: Plan; audit: ClientAudit }> {
+  return { result: await selectPlan(trx, access.clientId), audit: { recordType: 'plan', recordId } };
 }
 
 export async function getPlan(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<Plan> {
-  const access = await accessClient(trx, actor, clientId, 'plan.read', context);
-  requireCategory(actor, access, 'plan', 'plan.read', context.requestId);
-  return audited(trx, actor, 'plan.read', access, undefined, context.requestId);
+  return withClient(trx, actor, clientId, 'plan.read', context, { category: 'plan' }, async (access) => {
+  return planAnswer(trx, access, undefined);
+  });
 }
 
 export async function addGoal(trx: Trx, actor: Actor, clientId: string, input: { description: string; targetDate?: string }, context: Context): Promise<Plan> {
-  const access = await accessClient(trx, actor, clientId, 'plan.create', context);
+  return withClient(trx, actor, clientId, 'plan.create', context, {}, async (access) => {
   const who = actorIds(actor, access.holderOrganizationId);
   const id = await insertGoal(trx, { clientId: access.clientId, organizationId: who.organizationId, createdBy: who.userId, description: input.description, targetDate: input.targetDate ?? null });
-  return audited(trx, actor, 'plan.create', access, id, context.requestId);
+  return planAnswer(trx, access, id);
+  });
 }
 
 export async function changeGoal(trx: Trx, actor: Actor, clientId: string, goalId: string, patch: { description?: string; targetDate?: string | null; status?: 'open' | 'achieved' | 'dropped' }, context: Context): Promise<Plan> {
-  const access = await accessClient(trx, actor, clientId, 'plan.update', context);
+  return withClient(trx, actor, clientId, 'plan.update', context, {}, async (access) => {
   if (!isUuid(goalId) || !(await updateGoal(trx, access.clientId, goalId, patch))) {
     throw notVisibleError(actor, { action: 'plan.update', recordType: 'plan_goal', recordId: isUuid(goalId) ? goalId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The plan has no goal with that id.');
   }
-  return audited(trx, actor, 'plan.update', access, goalId, context.requestId);
+  return planAnswer(trx, access, goalId);
+  });
 }
 
 export async function addStep(trx: Trx, actor: Actor, clientId: string, input: NewStep, context: Context): Promise<Plan> {
-  const access = await accessClient(trx, actor, clientId, 'plan.create', context);
+  return withClient(trx, actor, clientId, 'plan.create', context, {}, async (access) => {
   if (input.goalId && !(await goalBelongs(trx, access.clientId, input.goalId))) {
     throw new AppError('invalid', 'The plan has no goal with that id.', [{ field: 'goalId', message: 'not a goal of this plan' }]);
   }
@@ -69,12 +72,13 @@ export async function addStep(trx: Trx, actor: Actor, clientId: string, input: N
     linkedKind: input.link?.kind ?? null,
     linkedId: input.link?.id ?? null,
   });
-  return audited(trx, actor, 'plan.create', access, id, context.requestId);
+  return planAnswer(trx, access, id);
+  });
 }
 
 // Steps move in any order between statuses; each change of status is kept.
 export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepId: string, patch: StepPatch, context: Context): Promise<Plan> {
-  const access = await accessClient(trx, actor, clientId, 'plan.update', context);
+  return withClient(trx, actor, clientId, 'plan.update', context, {}, async (access) => {
   const step = isUuid(stepId) ? await selectStepForUpdate(trx, access.clientId, stepId) : undefined;
   if (!step) {
     throw notVisibleError(actor, { action: 'plan.update', recordType: 'plan_step', recordId: isUuid(stepId) ? stepId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The plan has no step with that id.');
@@ -95,17 +99,19 @@ export async function changeStep(trx: Trx, actor: Actor, clientId: string, stepI
     },
     actor.kind === 'user' ? actor.userId : null,
   );
-  return audited(trx, actor, 'plan.update', access, step.id, context.requestId);
+  return planAnswer(trx, access, step.id);
+  });
 }
 
 // The client's agreement or disagreement with the plan, recorded in person (their own account
 // records it too, with the client account).
 export async function acknowledgePlan(trx: Trx, actor: Actor, clientId: string, input: Acknowledgement, context: Context): Promise<Plan> {
-  const access = await accessClient(trx, actor, clientId, 'plan.acknowledge', context);
+  return withClient(trx, actor, clientId, 'plan.acknowledge', context, {}, async (access) => {
   const fromAccount = access.scope === 'self';
   if (fromAccount !== (input.method === 'client_account')) {
     throw new AppError('invalid', fromAccount ? 'From your own account, the method is client_account.' : 'Say how the client told you: in person, by phone or in writing.', [{ field: 'method', message: fromAccount ? 'must be client_account' : 'client_account is for the client’s own account' }]);
   }
   await insertAcknowledgement(trx, { clientId: access.clientId, agrees: input.agrees, method: input.method, comment: input.comment ?? null, recordedBy: actor.kind === 'user' ? actor.userId : null });
-  return audited(trx, actor, 'plan.acknowledge', access, undefined, context.requestId);
+  return planAnswer(trx, access, undefined);
+  });
 }

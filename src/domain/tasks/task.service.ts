@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient, requireCategory, type ClientAccess } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
+import { type ClientAccess } from '../../access/client-access.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths } from '../../lib/dates.ts';
@@ -24,46 +25,45 @@ function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
 
 // Follow-ups and check-ins, before and after employment, so none falls through (issue 4, point 8).
 export async function createTask(trx: Trx, actor: Actor, clientId: string, input: NewTask, context: Context): Promise<Task> {
-  const access = await accessClient(trx, actor, clientId, 'task.create', context);
-  requireCategory(actor, access, 'plan', 'task.create', context.requestId, true);
-  const user = staff(actor);
-  const today = context.today;
-  if (input.dueOn < today) throw new AppError('invalid', 'The due date has passed: a follow-up is due today or later.', [{ field: 'dueOn', message: `before today (${today})` }]);
-  const assignedTo = input.assignedTo ?? user.userId;
-  if (assignedTo !== user.userId) {
-    const assignee = await selectAssignee(trx, assignedTo);
-    const reachable = assignee?.status === 'active' && (assignee.organizationId === user.organizationId || (await activeMembership(trx, access.clientId, assignee.id)) !== undefined);
-    if (!reachable) {
-      throw new AppError('invalid', 'A task goes to someone of your organization or of the client’s case team.', [{ field: 'assignedTo', message: 'not an active colleague or case-team member' }]);
+  return withClient(trx, actor, clientId, 'task.create', context, { category: 'plan', writing: true }, async (access) => {
+    const user = staff(actor);
+    const today = context.today;
+    if (input.dueOn < today) throw new AppError('invalid', 'The due date has passed: a follow-up is due today or later.', [{ field: 'dueOn', message: `before today (${today})` }]);
+    const assignedTo = input.assignedTo ?? user.userId;
+    if (assignedTo !== user.userId) {
+      const assignee = await selectAssignee(trx, assignedTo);
+      const reachable = assignee?.status === 'active' && (assignee.organizationId === user.organizationId || (await activeMembership(trx, access.clientId, assignee.id)) !== undefined);
+      if (!reachable) {
+        throw new AppError('invalid', 'A task goes to someone of your organization or of the client’s case team.', [{ field: 'assignedTo', message: 'not an active colleague or case-team member' }]);
+      }
     }
-  }
-  const id = await insertTask(trx, {
-    clientId: access.clientId,
-    organizationId: user.organizationId,
-    createdBy: user.userId,
-    assignedTo,
-    kind: input.kind,
-    phase: input.phase,
-    title: input.title,
-    dueOn: input.dueOn,
-    recurrence: input.recurrence,
-    recurUntil: input.recurUntil ?? null,
-    previousTaskId: null,
+    const id = await insertTask(trx, {
+      clientId: access.clientId,
+      organizationId: user.organizationId,
+      createdBy: user.userId,
+      assignedTo,
+      kind: input.kind,
+      phase: input.phase,
+      title: input.title,
+      dueOn: input.dueOn,
+      recurrence: input.recurrence,
+      recurUntil: input.recurUntil ?? null,
+      previousTaskId: null,
+    });
+    const audit: ClientAudit = { recordType: 'task', recordId: id };
+    await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
+    const task = await selectTask(trx, id, context.today);
+    if (!task) throw new AppError('internal', 'The task could not be read back.');
+    return { result: task, audit };
   });
-  await auditClient(trx, actor, access, { action: 'task.create', recordType: 'task', recordId: id, requestId: context.requestId });
-  await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
-  const task = await selectTask(trx, id, context.today);
-  if (!task) throw new AppError('internal', 'The task could not be read back.');
-  return task;
 }
 
 // A client's tasks: the organization's (own), the caller's (self), every one (case team).
 export async function listClientTasks(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Task>> {
-  const access = await accessClient(trx, actor, clientId, 'task.read', context);
-  requireCategory(actor, access, 'plan', 'task.read', context.requestId);
-  const items = await readableTasks(trx, actor, access, context.today);
-  await auditClient(trx, actor, access, { action: 'task.read', recordType: 'task', recordIds: items.map((t) => t.id), requestId: context.requestId });
-  return { items, total: items.length, page: 1, perPage: items.length };
+  return withClient(trx, actor, clientId, 'task.read', context, { category: 'plan' }, async (access) => {
+    const items = await readableTasks(trx, actor, access, context.today);
+    return { result: { items, total: items.length, page: 1, perPage: items.length }, audit: { recordType: 'task', recordIds: items.map((t) => t.id) } };
+  });
 }
 
 // Done or cancelled; a recurring task's next occurrence is created at once, so check-ins go on.

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { accessClient } from '../../access/client-access.ts';
+import { withClient, type ClientAudit } from '../../access/with-client.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
@@ -30,36 +30,37 @@ const agencyTypes = ['employment_service_provider', 'social_assistance_office', 
 // the receiving agency asks with the client's consent (accepted at once). From acceptance, the
 // sending agency has the policy's release limit (business days) to release the file.
 export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, input: NewTransfer, context: Context): Promise<Transfer> {
-  const access = await accessClient(trx, actor, clientId, 'transfer.request', context);
-  const receiving = access.scope === 'cons';
-  let to;
-  try {
-    to = await getOrganization(trx, actor, input.toOrganizationId);
-  } catch (error) {
-    // Only "no such organization" is the caller's mistake; anything else (a database fault) stays what it is.
-    if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-    throw new AppError('invalid', 'No organization has that id.', [{ field: 'toOrganizationId', message: 'unknown organization', code: 'unknown_organization' }]).withReason('unknown_organization');
-  }
-  if (!agencyTypes.includes(to.type)) throw new AppError('invalid', 'A client transfers to an agency that serves clients.', [{ field: 'toOrganizationId', message: `a ${to.type.replace(/_/g, ' ')}` }]);
-  if (to.id === access.holderOrganizationId) throw new AppError('invalid', 'This agency already holds the file.', [{ field: 'toOrganizationId', message: 'the holding agency' }]);
-  if (receiving && actor.kind === 'user' && to.id !== actor.organizationId) {
-    throw deniedError(actor, { action: 'transfer.request', recordType: 'organization', recordId: to.id, clientId: access.clientId, reason: 'a receiving agency asks for itself', requestId: context.requestId }, 'A receiving agency asks for a transfer to itself.');
-  }
-  if (await openTransferExists(trx, access.clientId)) throw new AppError('conflict', 'A transfer of this client is already under way.');
-  const userId = actor.kind === 'user' ? actor.userId : null;
-  const id = await insertTransfer(trx, {
-    clientId: access.clientId,
-    fromOrganizationId: access.holderOrganizationId,
-    toOrganizationId: to.id,
-    requestedBy: userId,
-    requestedByKind: receiving ? 'receiving_agency' : input.requestedBy,
-    reason: input.reason ?? null,
-    accepted: receiving ? acceptance(userId, context) : null,
+  return withClient(trx, actor, clientId, 'transfer.request', context, {  }, async (access) => {
+    const receiving = access.scope === 'cons';
+    let to;
+    try {
+      to = await getOrganization(trx, actor, input.toOrganizationId);
+    } catch (error) {
+      // Only "no such organization" is the caller's mistake; anything else (a database fault) stays what it is.
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      throw new AppError('invalid', 'No organization has that id.', [{ field: 'toOrganizationId', message: 'unknown organization', code: 'unknown_organization' }]).withReason('unknown_organization');
+    }
+    if (!agencyTypes.includes(to.type)) throw new AppError('invalid', 'A client transfers to an agency that serves clients.', [{ field: 'toOrganizationId', message: `a ${to.type.replace(/_/g, ' ')}` }]);
+    if (to.id === access.holderOrganizationId) throw new AppError('invalid', 'This agency already holds the file.', [{ field: 'toOrganizationId', message: 'the holding agency' }]);
+    if (receiving && actor.kind === 'user' && to.id !== actor.organizationId) {
+      throw deniedError(actor, { action: 'transfer.request', recordType: 'organization', recordId: to.id, clientId: access.clientId, reason: 'a receiving agency asks for itself', requestId: context.requestId }, 'A receiving agency asks for a transfer to itself.');
+    }
+    if (await openTransferExists(trx, access.clientId)) throw new AppError('conflict', 'A transfer of this client is already under way.');
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    const id = await insertTransfer(trx, {
+      clientId: access.clientId,
+      fromOrganizationId: access.holderOrganizationId,
+      toOrganizationId: to.id,
+      requestedBy: userId,
+      requestedByKind: receiving ? 'receiving_agency' : input.requestedBy,
+      reason: input.reason ?? null,
+      accepted: receiving ? acceptance(userId, context) : null,
+    });
+    const audit: ClientAudit = { recordType: 'transfer', recordId: id, purpose: 'transfer' };
+    const saved = await selectTransferForUpdate(trx, id, context.today);
+    if (!saved) throw new AppError('internal', 'The transfer could not be read back.');
+    return { result: saved, audit };
   });
-  await auditClient(trx, actor, access, { action: 'transfer.request', recordType: 'transfer', recordId: id, purpose: 'transfer', requestId: context.requestId });
-  const saved = await selectTransferForUpdate(trx, id, context.today);
-  if (!saved) throw new AppError('internal', 'The transfer could not be read back.');
-  return saved;
 }
 
 async function visibleTransfer(trx: Trx, actor: Actor, id: string, action: 'transfer.accept' | 'transfer.release', context: Context): Promise<Transfer> {
