@@ -32,7 +32,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/db/**', '**/*.queries', '**/*.queries.ts', '**/*.service', '**/*.service.ts'], message: 'The web UI talks to the server over HTTP only.' },
+            {
+              group: ['**/server/**', '**/db/**', '**/*.queries', '**/*.queries.ts', '**/*.service', '**/*.service.ts'],
+              message: 'The web UI talks to the server over HTTP only.',
+            },
           ],
         },
       ],
@@ -46,8 +49,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^\\.\\./[a-z-]+/.*\\.queries(\\.ts)?$', message: "A module never imports another module's queries: call its service." },
-            { group: ['**/server/**', '**/cli/**', '**/web/**'], allowTypeImports: true, message: 'The domain sits below the server, the CLI and the web UI (types aside).' },
+            {
+              regex: '^\\.\\./[a-z-]+/.*\\.queries(\\.ts)?$',
+              message: "A module never imports another module's queries: call its service.",
+            },
+            {
+              group: ['**/server/**', '**/cli/**', '**/web/**'],
+              allowTypeImports: true,
+              message: 'The domain sits below the server, the CLI and the web UI (types aside).',
+            },
           ],
         },
       ],
@@ -62,7 +72,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/domain/**', '**/server/**', '**/cli/**', '**/web/**'], allowTypeImports: true, message: 'access/ imports only db/, lib/ and itself (types aside): read facts, never call a module.' },
+            {
+              group: ['**/domain/**', '**/server/**', '**/cli/**', '**/web/**'],
+              allowTypeImports: true,
+              message: 'access/ imports only db/, lib/ and itself (types aside): read facts, never call a module.',
+            },
           ],
         },
       ],
@@ -74,7 +88,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/domain/**', '**/server/**', '**/access/**', '**/cli/**', '**/web/**'], allowTypeImports: true, message: 'lib/ is the bottom layer: generic helpers only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/domain/**', '**/server/**', '**/access/**', '**/cli/**', '**/web/**'],
+              allowTypeImports: true,
+              message: 'lib/ is the bottom layer: generic helpers only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,8 +7,18 @@ import { median, p95, type Row } from './stats.ts';
 
 export type ApiBenchOptions = { engine: 'pglite' | 'postgres'; databaseUrl?: string; runs: number; seconds: number };
 
-async function measure(url: string, seconds: number, cookie?: string): Promise<{ rps: number; p95Ms: number; errors: number }> {
-  const result = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1, ...(cookie ? { headers: { cookie } } : {}) });
+async function measure(
+  url: string,
+  seconds: number,
+  cookie?: string,
+): Promise<{ rps: number; p95Ms: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    pipelining: 1,
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
   return {
     rps: result.requests.average,
     p95Ms: result.latency.p97_5 ?? result.latency.p99,
@@ -31,7 +41,9 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
   const cookie = apiProcess.line.split(' ')[2];
   const bare = (await startProcess(['bench/bare-server.ts', '3902'], env)).child;
   try {
-    const list = (await (await fetch('http://127.0.0.1:3901/api/organizations?perPage=1')).json()) as { items: { id: string }[] };
+    const list = (await (await fetch('http://127.0.0.1:3901/api/organizations?perPage=1')).json()) as {
+      items: { id: string }[];
+    };
     const id = list.items[0]?.id;
     if (!id) throw new Error('the benchmark server has no organizations');
     const targets = {
@@ -52,7 +64,13 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       users: { rps: [], p95Ms: [] },
     };
     const routes = ['health', 'organization', 'list', 'session', 'users'] as const;
-    const ratios: Record<(typeof routes)[number], number[]> = { health: [], organization: [], list: [], session: [], users: [] };
+    const ratios: Record<(typeof routes)[number], number[]> = {
+      health: [],
+      organization: [],
+      list: [],
+      session: [],
+      users: [],
+    };
     for (let run = 0; run < options.runs; run++) {
       // Interleaved, so each ratio compares measurements taken moments apart.
       const bareRun = await measure(targets.bare, options.seconds);
@@ -79,11 +97,35 @@ export async function benchApiRead(options: ApiBenchOptions): Promise<Row[]> {
       users: 'GET /api/users (manager, 25, audited)',
     };
     for (const key of Object.keys(targets) as (keyof typeof targets)[]) {
-      rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} req/s`, runs: options.runs, median: median(samples[key].rps), p95: p95(samples[key].rps), unit: 'req/s' });
-      rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} latency p97.5`, runs: options.runs, median: median(samples[key].p95Ms), p95: p95(samples[key].p95Ms), unit: 'ms' });
+      rows.push({
+        bench: 'api read',
+        engine: options.engine,
+        metric: `${names[key]} req/s`,
+        runs: options.runs,
+        median: median(samples[key].rps),
+        p95: p95(samples[key].rps),
+        unit: 'req/s',
+      });
+      rows.push({
+        bench: 'api read',
+        engine: options.engine,
+        metric: `${names[key]} latency p97.5`,
+        runs: options.runs,
+        median: median(samples[key].p95Ms),
+        p95: p95(samples[key].p95Ms),
+        unit: 'ms',
+      });
     }
     for (const key of routes) {
-      rows.push({ bench: 'api read', engine: options.engine, metric: `${names[key]} / bare`, runs: options.runs, median: median(ratios[key]), p95: p95(ratios[key]), unit: 'ratio' });
+      rows.push({
+        bench: 'api read',
+        engine: options.engine,
+        metric: `${names[key]} / bare`,
+        runs: options.runs,
+        median: median(ratios[key]),
+        p95: p95(ratios[key]),
+        unit: 'ratio',
+      });
     }
     return rows;
   } finally {

@@ -9,11 +9,16 @@ import { startServer } from '../src/server/main.ts';
 
 // The real server, as `continuum start` runs it, quiet, for load tests from another process. It also
 // makes a signed-in user and prints its session cookie, so authenticated routes can be measured.
-const server = await startServer(loadConfig({ ...process.env, LOG_LEVEL: 'warn', USER_REQUESTS_PER_MINUTE: '1000000' }), { log: () => undefined });
+const server = await startServer(
+  loadConfig({ ...process.env, LOG_LEVEL: 'warn', USER_REQUESTS_PER_MINUTE: '1000000' }),
+  { log: () => undefined },
+);
 const token = crypto.randomBytes(32).toString('base64url');
 await withTransaction(server.handle.db, async (trx) => {
   const actor = systemActor('bench');
-  const organization = (await listOrganizations(trx, actor, { type: 'employment_service_provider', page: 1, perPage: 1 })).items[0]!;
+  const organization = (
+    await listOrganizations(trx, actor, { type: 'employment_service_provider', page: 1, perPage: 1 })
+  ).items[0]!;
   const user = await createUser(trx, actor, {
     organizationId: organization.id,
     email: `bench-${crypto.randomBytes(4).toString('hex')}@bench.example`,

@@ -17,5 +17,7 @@ export function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ 
 
 export async function stopProcesses(children: readonly ChildProcess[]): Promise<void> {
   for (const c of children) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.on('exit', r)))));
+  await Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.on('exit', r)))),
+  );
 }

@@ -51,7 +51,9 @@ async function load(handle: DatabaseHandle, spec: CitySpec, log: (line: string) 
       const tenth = Math.floor((done / Math.max(1, total)) * 10);
       if (phase === 'clients' && tenth !== lastTenth) {
         lastTenth = tenth;
-        log(`    ${done.toLocaleString('en-CA')} / ${total.toLocaleString('en-CA')} clients, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        log(
+          `    ${done.toLocaleString('en-CA')} / ${total.toLocaleString('en-CA')} clients, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
       }
     },
   });
@@ -68,7 +70,11 @@ function pairsFor(name: string, spec: CitySpec): PlantedPair[] {
   return pairs;
 }
 
-export async function ensurePostgresCity(baseUrl: string, spec: CitySpec, log: (line: string) => void): Promise<CachedCity> {
+export async function ensurePostgresCity(
+  baseUrl: string,
+  spec: CitySpec,
+  log: (line: string) => void,
+): Promise<CachedCity> {
   const name = cityName(spec);
   const databaseUrl = withDatabase(baseUrl, name);
   const exists = (await admin(baseUrl, 'select 1 from pg_database where datname = $1', [name])).rowCount! > 0;

@@ -83,15 +83,28 @@ async function counsellors(handle: DatabaseHandle): Promise<Map<string, Record<s
     });
     const token = crypto.randomBytes(32).toString('base64url');
     const csrfToken = crypto.randomBytes(32).toString('base64url');
-    await insertSession(handle.db, { tokenHash: hashToken(token), userId: user.id, csrfToken, absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000), userAgent: 'bench' });
-    sessions.set(agency.id, { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfToken, 'content-type': 'application/json' });
+    await insertSession(handle.db, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000),
+      userAgent: 'bench',
+    });
+    sessions.set(agency.id, {
+      cookie: `${SESSION_COOKIE}=${token}`,
+      [CSRF_HEADER]: csrfToken,
+      'content-type': 'application/json',
+    });
   }
   return sessions;
 }
 
 // Synthetic workers (counsellors and caseworkers, never signed in) with a caseload nearest 150
 // open places, made active with a session each. Returns their caseload sizes too.
-async function caseloadWorkers(handle: DatabaseHandle, count: number): Promise<{ headers: Record<string, string>; size: number; familyName: string }[]> {
+async function caseloadWorkers(
+  handle: DatabaseHandle,
+  count: number,
+): Promise<{ headers: Record<string, string>; size: number; familyName: string }[]> {
   const { rows } = await handle.pool.query<{ userId: string; size: number; familyName: string }>(
     `select m.user_id as "userId", count(*)::int as size, min(c.family_name) as "familyName"
        from case_team_members m
@@ -103,24 +116,45 @@ async function caseloadWorkers(handle: DatabaseHandle, count: number): Promise<{
       limit $2`,
     [CASELOAD_SIZE, count],
   );
-  await handle.pool.query(`update users set status = 'active' where id = any($1) and status = 'invited'`, [rows.map((w) => w.userId)]);
+  await handle.pool.query(`update users set status = 'active' where id = any($1) and status = 'invited'`, [
+    rows.map((w) => w.userId),
+  ]);
   const out = [];
   for (const w of rows) {
     const token = crypto.randomBytes(32).toString('base64url');
     const csrfToken = crypto.randomBytes(32).toString('base64url');
-    await insertSession(handle.db, { tokenHash: hashToken(token), userId: w.userId, csrfToken, absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000), userAgent: 'bench' });
-    out.push({ headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfToken, 'content-type': 'application/json' }, size: w.size, familyName: w.familyName });
+    await insertSession(handle.db, {
+      tokenHash: hashToken(token),
+      userId: w.userId,
+      csrfToken,
+      absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000),
+      userAgent: 'bench',
+    });
+    out.push({
+      headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfToken, 'content-type': 'application/json' },
+      size: w.size,
+      familyName: w.familyName,
+    });
   }
   return out;
 }
 
-async function buildRequests(handle: DatabaseHandle, city: CachedCity, perKind: number): Promise<{ requests: Request[]; caseloadSizes: number[] }> {
+async function buildRequests(
+  handle: DatabaseHandle,
+  city: CachedCity,
+  perKind: number,
+): Promise<{ requests: Request[]; caseloadSizes: number[] }> {
   const r = createRandom(20_260_101);
   const sessions = await counsellors(handle);
   const agencies = [...sessions.keys()].sort();
   // Intake at another agency than the one holding the file: the search is "is this person known elsewhere?".
   const elsewhere = (holder: string) => sessions.get(agencies[(agencies.indexOf(holder) + 1) % agencies.length]!)!;
-  const search = (kind: SearchKind, c: Sampled, headers: Record<string, string>, q: { givenName: string; familyName: string; dateOfBirth: string }): Request => ({
+  const search = (
+    kind: SearchKind,
+    c: Sampled,
+    headers: Record<string, string>,
+    q: { givenName: string; familyName: string; dateOfBirth: string },
+  ): Request => ({
     kind,
     headers,
     url: '/api/clients/duplicates',
@@ -129,34 +163,61 @@ async function buildRequests(handle: DatabaseHandle, city: CachedCity, perKind: 
   });
   const requests: Request[] = [];
   const sample = await sampleClients(handle, r, perKind * 6);
-  const [exact, typo, page] = [0, 1, 2].map((k) => sample.slice(k * perKind, (k + 1) * perKind)) as [Sampled[], Sampled[], Sampled[]];
+  const [exact, typo, page] = [0, 1, 2].map((k) => sample.slice(k * perKind, (k + 1) * perKind)) as [
+    Sampled[],
+    Sampled[],
+    Sampled[],
+  ];
   // Only dates that can be swapped (day 12 or less, not equal to the month).
-  const swapped = sample.slice(3 * perKind).filter((c) => swappedDate(c.dateOfBirth) !== null).slice(0, perKind);
+  const swapped = sample
+    .slice(3 * perKind)
+    .filter((c) => swappedDate(c.dateOfBirth) !== null)
+    .slice(0, perKind);
   for (const c of exact) requests.push(search('exact', c, elsewhere(c.organizationId), c));
   for (const c of typo) {
     const familyName = /.[a-z]/.test(c.familyName) ? misspell(r, c.familyName) : c.familyName;
     requests.push(search('typo', c, elsewhere(c.organizationId), { ...c, familyName }));
   }
-  for (const c of swapped) requests.push(search('swapped', c, elsewhere(c.organizationId), { ...c, dateOfBirth: swappedDate(c.dateOfBirth)! }));
+  for (const c of swapped)
+    requests.push(
+      search('swapped', c, elsewhere(c.organizationId), { ...c, dateOfBirth: swappedDate(c.dateOfBirth)! }),
+    );
   for (const pair of city.pairs.slice(0, perKind)) {
     const { copy, original } = pair;
     requests.push(search('planted', { ...original }, sessions.get(copy.organizationId)!, copy));
   }
-  for (const c of page) requests.push({ kind: 'page', headers: sessions.get(c.organizationId)!, url: `/api/clients/${c.id}` });
+  for (const c of page)
+    requests.push({ kind: 'page', headers: sessions.get(c.organizationId)!, url: `/api/clients/${c.id}` });
   const workers = await caseloadWorkers(handle, perKind);
   for (const w of workers) {
-    requests.push({ kind: 'caseload', headers: w.headers, url: '/api/caseload', body: JSON.stringify({ perPage: 200 }) });
+    requests.push({
+      kind: 'caseload',
+      headers: w.headers,
+      url: '/api/caseload',
+      body: JSON.stringify({ perPage: 200 }),
+    });
     requests.push({ kind: 'caseloadFirstPage', headers: w.headers, url: '/api/caseload', body: JSON.stringify({}) });
-    requests.push({ kind: 'caseloadSearch', headers: w.headers, url: '/api/caseload', body: JSON.stringify({ q: w.familyName }) });
+    requests.push({
+      kind: 'caseloadSearch',
+      headers: w.headers,
+      url: '/api/caseload',
+      body: JSON.stringify({ q: w.familyName }),
+    });
   }
   return { requests, caseloadSizes: workers.map((w) => w.size) };
 }
 
 const isSearch = (kind: Target): kind is SearchKind => (SEARCH_KINDS as readonly string[]).includes(kind);
 
-async function timed(base: string, req: Pick<Request, 'url' | 'headers' | 'body'>): Promise<{ ms: number; status: number; requestId: string | null }> {
+async function timed(
+  base: string,
+  req: Pick<Request, 'url' | 'headers' | 'body'>,
+): Promise<{ ms: number; status: number; requestId: string | null }> {
   const started = performance.now();
-  const res = await fetch(base + req.url, req.body === undefined ? { headers: req.headers } : { method: 'POST', headers: req.headers, body: req.body });
+  const res = await fetch(
+    base + req.url,
+    req.body === undefined ? { headers: req.headers } : { method: 'POST', headers: req.headers, body: req.body },
+  );
   await res.arrayBuffer();
   return { ms: performance.now() - started, status: res.status, requestId: res.headers.get('x-request-id') };
 }
@@ -201,15 +262,19 @@ export async function benchClients(options: ClientsBenchOptions): Promise<Row[]>
         latencies.set(kind, [...(latencies.get(kind) ?? []), ms]);
         perRun.set(kind, [...(perRun.get(kind) ?? []), ms]);
       };
-      for (let i = 0; i < options.perKind; i++) record('bare', (await timed('http://127.0.0.1:3912', { url: '/bare', headers: {} })).ms);
+      for (let i = 0; i < options.perKind; i++)
+        record('bare', (await timed('http://127.0.0.1:3912', { url: '/bare', headers: {} })).ms);
       for (const req of requests) {
         const t = await timed(api, req);
         if (t.status !== 200) throw new Error(`${req.kind} ${req.url}: HTTP ${t.status}`);
         record(req.kind, t.ms);
-        if (run === 0 && isSearch(req.kind) && req.expect && t.requestId) requestIds.push({ kind: req.kind, id: t.requestId, expect: req.expect });
+        if (run === 0 && isSearch(req.kind) && req.expect && t.requestId)
+          requestIds.push({ kind: req.kind, id: t.requestId, expect: req.expect });
       }
       for (const [kind, values] of perRun) runMedians.set(kind, [...(runMedians.get(kind) ?? []), median(values)]);
-      log(`  clients ${city.engine} run ${run + 1}/${options.runs}: ${[...perRun].map(([k, v]) => `${k} ${median(v).toFixed(1)} ms`).join(', ')}`);
+      log(
+        `  clients ${city.engine} run ${run + 1}/${options.runs}: ${[...perRun].map(([k, v]) => `${k} ${median(v).toFixed(1)} ms`).join(', ')}`,
+      );
     }
   } finally {
     await stopProcesses([server, bare]);
@@ -223,7 +288,16 @@ export async function benchClients(options: ClientsBenchOptions): Promise<Row[]>
       `select request_id as "requestId", record_ids as "recordIds" from audit_log where action = 'client.search_duplicates' and request_id = any($1)`,
       [requestIds.map((x) => x.id)],
     );
-    const byRequest = new Map(rows.map((row) => [row.requestId, Array.isArray(row.recordIds) ? row.recordIds : String(row.recordIds ?? '').replace(/[{}]/g, '').split(',')]));
+    const byRequest = new Map(
+      rows.map((row) => [
+        row.requestId,
+        Array.isArray(row.recordIds)
+          ? row.recordIds
+          : String(row.recordIds ?? '')
+              .replace(/[{}]/g, '')
+              .split(','),
+      ]),
+    );
     for (const x of requestIds) {
       const f = found.get(x.kind) ?? { hit: 0, all: 0 };
       f.all++;
@@ -236,27 +310,70 @@ export async function benchClients(options: ClientsBenchOptions): Promise<Row[]>
 
   const bench = `clients (${clientCount.toLocaleString('en-CA')} clients)`;
   const rows: Row[] = [];
-  if (city.built) rows.push({ bench, engine: city.engine, metric: 'city built for this run, seconds', runs: 1, median: city.loadSeconds, p95: city.loadSeconds, unit: 's' });
+  if (city.built)
+    rows.push({
+      bench,
+      engine: city.engine,
+      metric: 'city built for this run, seconds',
+      runs: 1,
+      median: city.loadSeconds,
+      p95: city.loadSeconds,
+      unit: 's',
+    });
   for (const [kind, meta] of Object.entries(TARGETS) as [Target | 'bare', (typeof TARGETS)['bare']][]) {
     const values = latencies.get(kind) ?? [];
     if (values.length === 0) continue;
     const goal = meta.goalMs ? ` (p95 goal < ${meta.goalMs} ms)` : '';
-    rows.push({ bench, engine: city.engine, metric: `${meta.name} latency${goal}`, runs: values.length, median: median(values), p95: p95(values), unit: 'ms' });
+    rows.push({
+      bench,
+      engine: city.engine,
+      metric: `${meta.name} latency${goal}`,
+      runs: values.length,
+      median: median(values),
+      p95: p95(values),
+      unit: 'ms',
+    });
   }
   // How many times the bare route's latency (per run, medians), as the API benchmark's ratios but inverted:
   // these routes are one to two orders of magnitude slower than the bare route, and a speed ratio rounds to 0.00.
   const bareRuns = runMedians.get('bare') ?? [];
   if (caseloadSizes.length > 0) {
-    rows.push({ bench, engine: city.engine, metric: `caseload size of the ${caseloadSizes.length} workers measured (open places on case teams)`, runs: caseloadSizes.length, median: median(caseloadSizes), p95: p95(caseloadSizes), unit: 'clients' });
+    rows.push({
+      bench,
+      engine: city.engine,
+      metric: `caseload size of the ${caseloadSizes.length} workers measured (open places on case teams)`,
+      runs: caseloadSizes.length,
+      median: median(caseloadSizes),
+      p95: p95(caseloadSizes),
+      unit: 'clients',
+    });
   }
   for (const kind of [...SEARCH_KINDS, 'page', ...CASELOAD_KINDS] as const) {
     const medians = runMedians.get(kind) ?? [];
     const ratios = medians.map((m, i) => m / (bareRuns[i] ?? Number.NaN));
-    if (ratios.length > 0) rows.push({ bench, engine: city.engine, metric: `${TARGETS[kind].name} / bare latency`, runs: ratios.length, median: median(ratios), p95: p95(ratios), unit: '×' });
+    if (ratios.length > 0)
+      rows.push({
+        bench,
+        engine: city.engine,
+        metric: `${TARGETS[kind].name} / bare latency`,
+        runs: ratios.length,
+        median: median(ratios),
+        p95: p95(ratios),
+        unit: '×',
+      });
   }
   for (const kind of SEARCH_KINDS) {
     const f = found.get(kind);
-    if (f && f.all > 0) rows.push({ bench, engine: city.engine, metric: `${kind}: expected record in the top 5 (${f.hit}/${f.all})`, runs: f.all, median: f.hit / f.all, p95: f.hit / f.all, unit: 'share' });
+    if (f && f.all > 0)
+      rows.push({
+        bench,
+        engine: city.engine,
+        metric: `${kind}: expected record in the top 5 (${f.hit}/${f.all})`,
+        runs: f.all,
+        median: f.hit / f.all,
+        p95: f.hit / f.all,
+        unit: 'share',
+      });
   }
   return rows;
 }

@@ -89,10 +89,26 @@ export async function benchLoadCity(options: LoadBenchOptions): Promise<Row[]> {
   } finally {
     fs.rmSync(file, { force: true });
   }
-  const base = { bench: `load city (${options.clients.toLocaleString('en-CA')} clients)`, engine: options.engine, runs: options.runs };
+  const base = {
+    bench: `load city (${options.clients.toLocaleString('en-CA')} clients)`,
+    engine: options.engine,
+    runs: options.runs,
+  };
   return [
-    { ...base, metric: 'generator + COPY, seconds', median: median(generatorSeconds), p95: p95(generatorSeconds), unit: 's' },
-    { ...base, metric: 'raw COPY of the same rows, seconds', median: median(rawSeconds), p95: p95(rawSeconds), unit: 's' },
+    {
+      ...base,
+      metric: 'generator + COPY, seconds',
+      median: median(generatorSeconds),
+      p95: p95(generatorSeconds),
+      unit: 's',
+    },
+    {
+      ...base,
+      metric: 'raw COPY of the same rows, seconds',
+      median: median(rawSeconds),
+      p95: p95(rawSeconds),
+      unit: 's',
+    },
     {
       ...base,
       metric: 'generator rows/s',

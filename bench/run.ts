@@ -24,7 +24,8 @@ const clientSizes = smoke
 // BENCH_CLIENTS=N: the clients family on a city of N clients on both engines (a before/after comparison
 // in minutes instead of the million-client city's half hour).
 const clientsOverride = Number(process.env.BENCH_CLIENTS ?? '');
-if (Number.isInteger(clientsOverride) && clientsOverride > 0) Object.assign(clientSizes, { pgliteClients: clientsOverride, postgresClients: clientsOverride });
+if (Number.isInteger(clientsOverride) && clientsOverride > 0)
+  Object.assign(clientSizes, { pgliteClients: clientsOverride, postgresClients: clientsOverride });
 const log = (line: string) => console.log(line);
 // BENCH_ONLY=api, load or clients runs one family of benchmarks.
 const only = process.env.BENCH_ONLY;
@@ -130,7 +131,11 @@ async function main(): Promise<void> {
       }
     }
     if (runClients) {
-      const city = await ensurePostgresCity(baseUrl, { seed: clientSizes.seed, clients: clientSizes.postgresClients }, log);
+      const city = await ensurePostgresCity(
+        baseUrl,
+        { seed: clientSizes.seed, clients: clientSizes.postgresClients },
+        log,
+      );
       rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
     }
   }
@@ -138,7 +143,9 @@ async function main(): Promise<void> {
   log(`\n${formatTable(rows)}`);
   log('\nRatios (bars: 1 █ = 0.05)');
   for (const r of rows.filter((row) => row.unit === 'ratio')) {
-    log(`${`${r.engine} ${r.metric}`.padEnd(58)} ${'█'.repeat(Math.min(60, Math.max(1, Math.round(r.median / 0.05))))} ${r.median.toFixed(2)}`);
+    log(
+      `${`${r.engine} ${r.metric}`.padEnd(58)} ${'█'.repeat(Math.min(60, Math.max(1, Math.round(r.median / 0.05))))} ${r.median.toFixed(2)}`,
+    );
   }
   const out = path.resolve('.tmp/bench-results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -10,7 +10,15 @@ export function quantile(values: number[], q: number): number {
 export const median = (values: number[]) => quantile(values, 0.5);
 export const p95 = (values: number[]) => quantile(values, 0.95);
 
-export type Row = { bench: string; engine: string; metric: string; runs: number; median: number; p95: number; unit: string };
+export type Row = {
+  bench: string;
+  engine: string;
+  metric: string;
+  runs: number;
+  median: number;
+  p95: number;
+  unit: string;
+};
 
 export function formatTable(rows: Row[]): string {
   const header = ['benchmark', 'engine', 'metric', 'runs', 'median', 'p95', 'unit'];
@@ -24,7 +32,8 @@ export function formatTable(rows: Row[]): string {
     r.unit,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i >= 3 && i <= 5 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
+  const line = (c: string[]) =>
+    c.map((v, i) => (i >= 3 && i <= 5 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

@@ -7,13 +7,19 @@ import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatCsv, parseCsv } from '../src/lib/csv.ts';
 
-export const IDENTITY_VENDOR_CSV = fileURLToPath(new URL('../vendor/toronto-neighbourhoods-2016/identity.csv', import.meta.url));
+export const IDENTITY_VENDOR_CSV = fileURLToPath(
+  new URL('../vendor/toronto-neighbourhoods-2016/identity.csv', import.meta.url),
+);
 
 // Each column, the profiles row (_id) it comes from and the characteristic that row must carry.
 // The City's file has two rows out of place (Latin American at 1148, Inuk at 1189) and drops the
 // é of Métis, so rows are found by _id and their name checked, never by position.
 export const IDENTITY_ROWS: readonly { column: string; id: number; characteristic: RegExp }[] = [
-  { column: 'population_private_households', id: 1336, characteristic: /^Total - Visible minority for the population in private households/ },
+  {
+    column: 'population_private_households',
+    id: 1336,
+    characteristic: /^Total - Visible minority for the population in private households/,
+  },
   { column: 'south_asian', id: 1338, characteristic: /^South Asian$/ },
   { column: 'chinese', id: 1339, characteristic: /^Chinese$/ },
   { column: 'black', id: 1340, characteristic: /^Black$/ },
@@ -45,7 +51,8 @@ function count(value: string, where: string): number {
 
 export function buildNeighbourhoodIdentity(profilesCsv: string, expectedNeighbourhoods = 140): string {
   const [header, ...rows] = parseCsv(profilesCsv);
-  if (!header || header[0] !== '_id' || header[4] !== 'Characteristic') throw new Error('Not the Neighbourhood Profiles 2016 CSV');
+  if (!header || header[0] !== '_id' || header[4] !== 'Characteristic')
+    throw new Error('Not the Neighbourhood Profiles 2016 CSV');
   const byId = new Map(rows.map((r) => [Number(r[0]), r]));
   const row = (id: number) => {
     const r = byId.get(id);
@@ -56,7 +63,8 @@ export function buildNeighbourhoodIdentity(profilesCsv: string, expectedNeighbou
   if (numbers[4]?.trim() !== 'Neighbourhood Number') throw new Error('Row _id 1 is not "Neighbourhood Number"');
   for (const { id, characteristic } of IDENTITY_ROWS) {
     const name = (row(id)[4] ?? '').trim();
-    if (!characteristic.test(name)) throw new Error(`Row _id ${id} is ${JSON.stringify(name)}, expected ${characteristic}`);
+    if (!characteristic.test(name))
+      throw new Error(`Row _id ${id} is ${JSON.stringify(name)}, expected ${characteristic}`);
   }
 
   const out: (string | number)[][] = [];
@@ -65,7 +73,8 @@ export function buildNeighbourhoodIdentity(profilesCsv: string, expectedNeighbou
     const id = count(numbers[col] ?? '', `${name}: neighbourhood number`);
     out.push([id, name, ...IDENTITY_ROWS.map((r) => count(row(r.id)[col] ?? '', `${name}, row ${r.id}`))]);
   }
-  if (out.length !== expectedNeighbourhoods) throw new Error(`Expected ${expectedNeighbourhoods} neighbourhoods, found ${out.length}`);
+  if (out.length !== expectedNeighbourhoods)
+    throw new Error(`Expected ${expectedNeighbourhoods} neighbourhoods, found ${out.length}`);
   out.sort((a, b) => Number(a[0]) - Number(b[0]));
   return formatCsv([['id', 'name', ...IDENTITY_ROWS.map((r) => r.column)], ...out]);
 }
@@ -73,7 +82,9 @@ export function buildNeighbourhoodIdentity(profilesCsv: string, expectedNeighbou
 function main(): void {
   const source = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!source) {
-    console.error('Usage: npx tsx scripts/build-neighbourhood-identity-vendor.ts <neighbourhood-profiles-2016-csv.csv> [--check]');
+    console.error(
+      'Usage: npx tsx scripts/build-neighbourhood-identity-vendor.ts <neighbourhood-profiles-2016-csv.csv> [--check]',
+    );
     process.exit(2);
   }
   const csv = buildNeighbourhoodIdentity(fs.readFileSync(source, 'utf8'));

@@ -17,7 +17,8 @@ export function buildNocUnitGroups(structureCsv: string, expectedCount = UNIT_GR
     if (row['Level']?.trim() !== '5') continue;
     const code = (row['Code - NOC 2021 V1.0'] ?? '').trim();
     const title = (row['Class title'] ?? '').trim().replace(/\s+/g, ' ');
-    if (!/^\d{5}$/.test(code)) throw new Error(`Unit group with a code that is not five digits: ${JSON.stringify(code)}`);
+    if (!/^\d{5}$/.test(code))
+      throw new Error(`Unit group with a code that is not five digits: ${JSON.stringify(code)}`);
     if (!/^[0-5]$/.test(code[1] ?? '')) throw new Error(`Unit group ${code}: the second digit (TEER) must be 0 to 5`);
     if (title === '') throw new Error(`Unit group ${code} has no title`);
     if (seen.has(code)) throw new Error(`Unit group ${code} appears twice`);
@@ -34,7 +35,9 @@ export function buildNocUnitGroups(structureCsv: string, expectedCount = UNIT_GR
 function main(): void {
   const source = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!source) {
-    console.error('Usage: npx tsx scripts/build-noc-vendor.ts <noc_2021_version_1.0_-_classification_structure.csv> [--check]');
+    console.error(
+      'Usage: npx tsx scripts/build-noc-vendor.ts <noc_2021_version_1.0_-_classification_structure.csv> [--check]',
+    );
     process.exit(2);
   }
   const csv = buildNocUnitGroups(fs.readFileSync(source, 'utf8'));

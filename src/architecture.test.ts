@@ -26,7 +26,14 @@ function runtimeImports(file: string): string[] {
     if (m[1]) continue;
     // `import { type A, type B } from …` is erased as well.
     const names = m[2] ?? '';
-    if (/^\{[^}]*\}$/s.test(names.trim()) && names.replace(/[{}]/g, '').split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))) continue;
+    if (
+      /^\{[^}]*\}$/s.test(names.trim()) &&
+      names
+        .replace(/[{}]/g, '')
+        .split(',')
+        .every((n) => n.trim() === '' || n.trim().startsWith('type '))
+    )
+      continue;
     found.push(path.normalize(path.join(path.dirname(file), m[3]!)));
   }
   return found;
@@ -104,16 +111,34 @@ describe('the layers', () => {
     expect([...(roomEdges.get('lib') ?? [])]).toEqual([]);
     expect([...(roomEdges.get('db') ?? [])].filter((r) => r !== 'lib')).toEqual([]);
     for (const [from, to] of roomEdges) {
-      if (from.startsWith('domain/')) expect([...to].filter((r) => ['server', 'cli', 'web'].includes(r)), from).toEqual([]);
+      if (from.startsWith('domain/'))
+        expect(
+          [...to].filter((r) => ['server', 'cli', 'web'].includes(r)),
+          from,
+        ).toEqual([]);
     }
   });
 
   it('lets a facts file read only db/ and lib/', () => {
-    const wrong = fileEdges.filter(({ from, to }) => /-facts\.ts$/.test(from) && !['db', 'lib'].includes(roomOf(to)) && roomOf(to) !== roomOf(from)).map(({ from, to }) => `${path.relative(src, from)} → ${path.relative(src, to)}`);
+    const wrong = fileEdges
+      .filter(
+        ({ from, to }) =>
+          /-facts\.ts$/.test(from) && !['db', 'lib'].includes(roomOf(to)) && roomOf(to) !== roomOf(from),
+      )
+      .map(({ from, to }) => `${path.relative(src, from)} → ${path.relative(src, to)}`);
     expect(wrong).toEqual([]);
   });
 
   it('finds a cycle when there is one (the check itself)', () => {
-    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['c'])],
+          ['c', new Set(['a'])],
+          ['d', new Set(['a'])],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 });

@@ -43,7 +43,11 @@ export async function makeUser(
       roles: options.roles ?? ['employment_counsellor'],
     });
     if (options.status === 'disabled') {
-      await trx.updateTable('users').set({ status: 'disabled', disabledAt: new Date() }).where('id', '=', created.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ status: 'disabled', disabledAt: new Date() })
+        .where('id', '=', created.id)
+        .execute();
     }
     return created;
   });
@@ -66,7 +70,10 @@ export async function makeSession(db: Db, user: { id: string }): Promise<TestSes
 
 // A client record held by an organization, straight into the database (intake through the API is
 // tested in src/domain/clients).
-export async function makeClient(db: Db, options: { organizationId: string }): Promise<{ id: string; organizationId: string }> {
+export async function makeClient(
+  db: Db,
+  options: { organizationId: string },
+): Promise<{ id: string; organizationId: string }> {
   return db
     .insertInto('clients')
     .values({
@@ -85,7 +92,13 @@ export async function makeClient(db: Db, options: { organizationId: string }): P
 // revoked at once when asked: the consent rules themselves are tested in src/domain/clients.
 export async function makeConsent(
   db: Db,
-  options: { clientId: string; organizationId: string; recordedByOrganizationId: string; revoked?: boolean; categories?: string[] },
+  options: {
+    clientId: string;
+    organizationId: string;
+    recordedByOrganizationId: string;
+    revoked?: boolean;
+    categories?: string[];
+  },
 ): Promise<string> {
   return withTransaction(db, async (trx) => {
     const { id } = await trx
@@ -104,64 +117,143 @@ export async function makeConsent(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (options.revoked) await trx.insertInto('consentRevocations').values({ consentId: id, revokedBy: null, method: 'phone', reason: null }).execute();
+    if (options.revoked)
+      await trx
+        .insertInto('consentRevocations')
+        .values({ consentId: id, revokedBy: null, method: 'phone', reason: null })
+        .execute();
     return id;
   });
 }
 
 // An assessment of the client from their record, made through the service by a system actor.
 export async function makeAssessment(db: Db, clientId: string): Promise<string> {
-  const saved = await withTransaction(db, (trx) => assessClient(trx, systemActor('test'), clientId, {}, { requestId: 'test', ...momentNow() }));
+  const saved = await withTransaction(db, (trx) =>
+    assessClient(trx, systemActor('test'), clientId, {}, { requestId: 'test', ...momentNow() }),
+  );
   return saved.id;
 }
 
-export async function makeTeamMember(db: Db, row: { clientId: string; userId: string; organizationId: string; teamRole?: 'primary_worker' | 'employment_counsellor' | 'caseworker' | 'job_developer' | 'trainer' | 'other' }): Promise<string> {
+export async function makeTeamMember(
+  db: Db,
+  row: {
+    clientId: string;
+    userId: string;
+    organizationId: string;
+    teamRole?: 'primary_worker' | 'employment_counsellor' | 'caseworker' | 'job_developer' | 'trainer' | 'other';
+  },
+): Promise<string> {
   const { id } = await db
     .insertInto('caseTeamMembers')
-    .values({ clientId: row.clientId, userId: row.userId, organizationId: row.organizationId, teamRole: row.teamRole ?? 'employment_counsellor', addedBy: null })
+    .values({
+      clientId: row.clientId,
+      userId: row.userId,
+      organizationId: row.organizationId,
+      teamRole: row.teamRole ?? 'employment_counsellor',
+      addedBy: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function makeNote(db: Db, row: { clientId: string; organizationId: string; authorId: string | null; visibility?: 'agency' | 'case_team' | 'client' }): Promise<string> {
+export async function makeNote(
+  db: Db,
+  row: {
+    clientId: string;
+    organizationId: string;
+    authorId: string | null;
+    visibility?: 'agency' | 'case_team' | 'client';
+  },
+): Promise<string> {
   const { id } = await db
     .insertInto('caseNotes')
-    .values({ clientId: row.clientId, organizationId: row.organizationId, authorId: row.authorId, kind: 'contact', visibility: row.visibility ?? 'agency', contactOn: '2026-01-15', body: 'Test note', correctsNoteId: null })
+    .values({
+      clientId: row.clientId,
+      organizationId: row.organizationId,
+      authorId: row.authorId,
+      kind: 'contact',
+      visibility: row.visibility ?? 'agency',
+      contactOn: '2026-01-15',
+      body: 'Test note',
+      correctsNoteId: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function makeTask(db: Db, row: { clientId: string; organizationId: string; assignedTo: string; dueOn?: string }): Promise<string> {
+export async function makeTask(
+  db: Db,
+  row: { clientId: string; organizationId: string; assignedTo: string; dueOn?: string },
+): Promise<string> {
   const { id } = await db
     .insertInto('tasks')
-    .values({ clientId: row.clientId, organizationId: row.organizationId, createdBy: null, assignedTo: row.assignedTo, kind: 'follow_up', title: 'Test task', dueOn: row.dueOn ?? '2099-01-01', recurUntil: null, previousTaskId: null })
+    .values({
+      clientId: row.clientId,
+      organizationId: row.organizationId,
+      createdBy: null,
+      assignedTo: row.assignedTo,
+      kind: 'follow_up',
+      title: 'Test task',
+      dueOn: row.dueOn ?? '2099-01-01',
+      recurUntil: null,
+      previousTaskId: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
 export async function makeNotification(db: Db, userId: string): Promise<string> {
-  const { id } = await db.insertInto('notifications').values({ userId, kind: 'task_assigned', clientId: null, subjectId: null }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('notifications')
+    .values({ userId, kind: 'task_assigned', clientId: null, subjectId: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function makePlanItem(db: Db, kind: 'goals' | 'steps', clientId: string, organizationId: string): Promise<string> {
+export async function makePlanItem(
+  db: Db,
+  kind: 'goals' | 'steps',
+  clientId: string,
+  organizationId: string,
+): Promise<string> {
   if (kind === 'goals') {
-    return (await db.insertInto('planGoals').values({ clientId, organizationId, createdBy: null, description: 'Test goal', targetDate: null }).returning('id').executeTakeFirstOrThrow()).id;
+    return (
+      await db
+        .insertInto('planGoals')
+        .values({ clientId, organizationId, createdBy: null, description: 'Test goal', targetDate: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   return (
     await db
       .insertInto('planSteps')
-      .values({ clientId, organizationId, goalId: null, createdBy: null, phase: 'job_search', title: 'Test step', startsOn: null, dueOn: null, linkedKind: null, linkedId: null })
+      .values({
+        clientId,
+        organizationId,
+        goalId: null,
+        createdBy: null,
+        phase: 'job_search',
+        title: 'Test step',
+        startsOn: null,
+        dueOn: null,
+        linkedKind: null,
+        linkedId: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
 }
 
 // A transfer between two organizations, requested (or accepted, due in the future) by the client.
-export async function makeTransfer(db: Db, row: { clientId: string; from: string; to: string; accepted: boolean }): Promise<string> {
+export async function makeTransfer(
+  db: Db,
+  row: { clientId: string; from: string; to: string; accepted: boolean },
+): Promise<string> {
   return (
     await db
       .insertInto('transfers')
@@ -183,7 +275,13 @@ export async function makeTransfer(db: Db, row: { clientId: string; from: string
 }
 
 export async function makeReview(db: Db, clientId: string, assessmentId: string): Promise<string> {
-  return (await db.insertInto('assessmentReviews').values({ clientId, assessmentId, requestedBy: null, requestedVia: 'staff', reason: 'Test review' }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('assessmentReviews')
+      .values({ clientId, assessmentId, requestedBy: null, requestedVia: 'staff', reason: 'Test review' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function makeAttachment(db: Db, clientId: string, organizationId: string): Promise<string> {
@@ -191,12 +289,28 @@ export async function makeAttachment(db: Db, clientId: string, organizationId: s
   return (
     await db
       .insertInto('clientAttachments')
-      .values({ clientId, organizationId, uploadedBy: null, kind: 'resume', fileName: 'cv.txt', contentType: 'text/plain', sizeBytes: content.length, sha256: crypto.createHash('sha256').update(content).digest('hex'), content })
+      .values({
+        clientId,
+        organizationId,
+        uploadedBy: null,
+        kind: 'resume',
+        fileName: 'cv.txt',
+        contentType: 'text/plain',
+        sizeBytes: content.length,
+        sha256: crypto.createHash('sha256').update(content).digest('hex'),
+        content,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
 }
 
 export async function makeAccessRequest(db: Db, clientId: string, requestingOrganizationId: string): Promise<string> {
-  return (await db.insertInto('clientAccessRequests').values({ clientId, requestingOrganizationId, requestedBy: null, reason: 'Test request' }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('clientAccessRequests')
+      .values({ clientId, requestingOrganizationId, requestedBy: null, reason: 'Test request' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }

@@ -33,7 +33,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!probe.ok) {
     const reason = `no PostgreSQL server at ${new URL(baseUrl).host} (${probe.reason})`;
     if (required('REQUIRE_POSTGRES')) throw new Error(`REQUIRE_POSTGRES=1 but ${reason}`);
-    console.warn(`\n[continuum] Skipping the PostgreSQL runs of the database suites: ${reason}. They ran on PGlite only.\n`);
+    console.warn(
+      `\n[continuum] Skipping the PostgreSQL runs of the database suites: ${reason}. They ran on PGlite only.\n`,
+    );
     project.provide('postgresUrl', null);
     project.provide('postgresSkipReason', reason);
   } else {

@@ -4,9 +4,14 @@ const clientWork = /^\/api\/clients\/:id\/(team|notes|tasks|plan|timeline|summar
 
 export const matrixParts = {
   // The directory, sign-in, users, the audit log, reference data and reports.
-  platform: (route: string) => !path(route).startsWith('/api/clients') && !/^\/api\/(tasks|caseload|notifications|transfers|access-requests|me)/.test(path(route)),
+  platform: (route: string) =>
+    !path(route).startsWith('/api/clients') &&
+    !/^\/api\/(tasks|caseload|notifications|transfers|access-requests|me)/.test(path(route)),
   // The client record: intake, duplicates, consents, assessments and reviews, attachments, accounts, access requests.
-  record: (route: string) => (path(route).startsWith('/api/clients') && !clientWork.test(path(route))) || /^\/api\/(access-requests|me)/.test(path(route)),
+  record: (route: string) =>
+    (path(route).startsWith('/api/clients') && !clientWork.test(path(route))) ||
+    /^\/api\/(access-requests|me)/.test(path(route)),
   // Case work: the team, notes, tasks, caseloads, notifications, plans, timeline and summary, transfers.
-  caseWork: (route: string) => clientWork.test(path(route)) || /^\/api\/(tasks|caseload|notifications|transfers)/.test(path(route)),
+  caseWork: (route: string) =>
+    clientWork.test(path(route)) || /^\/api\/(tasks|caseload|notifications|transfers)/.test(path(route)),
 };

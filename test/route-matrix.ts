@@ -2,9 +2,30 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from './db.ts';
 import { testApp } from './app.ts';
-import { makeAssessment, makeClient, makeConsent, makeNote, makeNotification, makeOrganization, makeAccessRequest, makeAttachment, makePlanItem, makeReview, makeTransfer, makeSession, makeTask, makeTeamMember, makeUser, type TestUser } from './factories.ts';
+import {
+  makeAssessment,
+  makeClient,
+  makeConsent,
+  makeNote,
+  makeNotification,
+  makeOrganization,
+  makeAccessRequest,
+  makeAttachment,
+  makePlanItem,
+  makeReview,
+  makeTransfer,
+  makeSession,
+  makeTask,
+  makeTeamMember,
+  makeUser,
+  type TestUser,
+} from './factories.ts';
 import type { Role } from '../src/domain/accounts/account.ts';
-import { organizationTypes, type Organization, type OrganizationType } from '../src/domain/organizations/organization.ts';
+import {
+  organizationTypes,
+  type Organization,
+  type OrganizationType,
+} from '../src/domain/organizations/organization.ts';
 import type { AppInstance } from '../src/server/app.ts';
 import type { Db } from '../src/db/database.ts';
 import type { UserActor } from '../src/access/actor.ts';
@@ -25,7 +46,12 @@ type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?
 type Case = { target: Target; ok: number; visible: boolean; request: (ctx: CaseContext) => Promise<Request> };
 type RouteCases = { route: string; action: Action; cases: Case[] };
 
-type Column = { label: string; role: Role | undefined; organization: Organization | undefined; user: TestUser | undefined };
+type Column = {
+  label: string;
+  role: Role | undefined;
+  organization: Organization | undefined;
+  user: TestUser | undefined;
+};
 type CaseContext = {
   column: Column;
   other: Organization;
@@ -78,7 +104,11 @@ function onClient(ok: number, method: Request['method'], suffix: string, payload
     target,
     ok: target === 'random' ? 404 : ok,
     visible: false,
-    request: async (c: CaseContext) => ({ method, url: `/api/clients/${(await clientFor(c, target)).id}${suffix}`, ...(payload ? { payload } : {}) }),
+    request: async (c: CaseContext) => ({
+      method,
+      url: `/api/clients/${(await clientFor(c, target)).id}${suffix}`,
+      ...(payload ? { payload } : {}),
+    }),
   }));
 }
 const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
@@ -94,29 +124,95 @@ const uniquePerson = () => {
 };
 
 export const routes: RouteCases[] = [
-  { route: 'GET /api/health', action: 'system.health', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/health' }) }] },
-  { route: 'GET /api/system/summary', action: 'system.summary', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/system/summary' }) }] },
-  { route: 'GET /api/openapi.json', action: 'system.api_docs', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/openapi.json' }) }] },
-  { route: 'GET /api/organizations', action: 'organization.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/organizations?perPage=5' }) }] },
+  {
+    route: 'GET /api/health',
+    action: 'system.health',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/health' }) }],
+  },
+  {
+    route: 'GET /api/system/summary',
+    action: 'system.summary',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/system/summary' }) },
+    ],
+  },
+  {
+    route: 'GET /api/openapi.json',
+    action: 'system.api_docs',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
+    ],
+  },
+  {
+    route: 'GET /api/organizations',
+    action: 'organization.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/organizations?perPage=5' }),
+      },
+    ],
+  },
   {
     route: 'GET /api/organizations/:id',
     action: 'organization.read',
     cases: [
-      { target: 'other', ok: 200, visible: true, request: async (c) => ({ method: 'GET', url: `/api/organizations/${c.other.id}` }) },
-      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: `/api/organizations/${crypto.randomUUID()}` }) },
+      {
+        target: 'other',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({ method: 'GET', url: `/api/organizations/${c.other.id}` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: `/api/organizations/${crypto.randomUUID()}` }),
+      },
     ],
   },
   {
     route: 'POST /api/organizations',
     action: 'organization.create',
-    cases: [{ target: 'none', ok: 201, visible: true, request: async () => ({ method: 'POST', url: '/api/organizations', payload: { name: unique('Matrix Org'), type: 'employer' } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 201,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/organizations',
+          payload: { name: unique('Matrix Org'), type: 'employer' },
+        }),
+      },
+    ],
   },
   {
     route: 'PATCH /api/organizations/:id',
     action: 'organization.update',
     cases: [
-      { target: 'own', ok: 200, visible: true, request: async (c) => ({ method: 'PATCH', url: `/api/organizations/${self(c)?.id}`, payload: { phone: '416-555-0150' } }) },
-      { target: 'other', ok: 200, visible: true, request: async (c) => ({ method: 'PATCH', url: `/api/organizations/${c.other.id}`, payload: { phone: '416-555-0151' } }) },
+      {
+        target: 'own',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({
+          method: 'PATCH',
+          url: `/api/organizations/${self(c)?.id}`,
+          payload: { phone: '416-555-0150' },
+        }),
+      },
+      {
+        target: 'other',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({
+          method: 'PATCH',
+          url: `/api/organizations/${c.other.id}`,
+          payload: { phone: '416-555-0151' },
+        }),
+      },
     ],
   },
   {
@@ -142,37 +238,125 @@ export const routes: RouteCases[] = [
       visible: true,
       request: async (c: CaseContext) => {
         const organization = target === 'own' ? self(c)! : c.other;
-        return { method: 'PATCH' as const, url: `/api/organizations/${organization.id}/sites/${organization.sites[0]!.id}`, payload: { wheelchairAccessible: true } };
+        return {
+          method: 'PATCH' as const,
+          url: `/api/organizations/${organization.id}/sites/${organization.sites[0]!.id}`,
+          payload: { wheelchairAccessible: true },
+        };
       },
     })),
   },
   {
     route: 'POST /api/auth/login',
     action: 'auth.sign_in',
-    cases: [{ target: 'none', ok: 200, visible: true, request: async (c) => ({ method: 'POST', url: '/api/auth/login', payload: { email: c.loginEmail, password: LOGIN_PASSWORD } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: c.loginEmail, password: LOGIN_PASSWORD },
+        }),
+      },
+    ],
   },
   {
     route: 'POST /api/auth/accept-invitation',
     action: 'auth.accept_invitation',
     // A used or made-up token gets the same 400 from everyone: what matters is that nobody is turned away first.
-    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/accept-invitation', payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 400,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/auth/accept-invitation',
+          payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD },
+        }),
+      },
+    ],
   },
   {
     route: 'POST /api/auth/password-reset',
     action: 'auth.password_reset',
-    cases: [{ target: 'none', ok: 202, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/password-reset', payload: { email: `${unique('nobody').replace(' ', '-')}@example.org` } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 202,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/auth/password-reset',
+          payload: { email: `${unique('nobody').replace(' ', '-')}@example.org` },
+        }),
+      },
+    ],
   },
   {
     route: 'POST /api/auth/password-reset/complete',
     action: 'auth.password_reset',
-    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 400,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/auth/password-reset/complete',
+          payload: { token: crypto.randomBytes(32).toString('base64url'), password: LOGIN_PASSWORD },
+        }),
+      },
+    ],
   },
-  { route: 'GET /api/auth/session', action: 'session.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/auth/session' }) }] },
-  { route: 'POST /api/auth/logout', action: 'session.revoke', cases: [{ target: 'self', ok: 204, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout' }) }] },
-  { route: 'POST /api/auth/logout-everywhere', action: 'session.revoke_all', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) }] },
-  { route: 'POST /api/auth/mfa/totp', action: 'mfa.enrol', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp' }) }] },
+  {
+    route: 'GET /api/auth/session',
+    action: 'session.read',
+    cases: [
+      { target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/auth/session' }) },
+    ],
+  },
+  {
+    route: 'POST /api/auth/logout',
+    action: 'session.revoke',
+    cases: [
+      { target: 'self', ok: 204, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/logout' }) },
+    ],
+  },
+  {
+    route: 'POST /api/auth/logout-everywhere',
+    action: 'session.revoke_all',
+    cases: [
+      {
+        target: 'self',
+        ok: 200,
+        visible: false,
+        request: async () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/auth/mfa/totp',
+    action: 'mfa.enrol',
+    cases: [
+      { target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp' }) },
+    ],
+  },
   // Runs after the start above, so a made-up code is refused as wrong for anyone allowed to enrol.
-  { route: 'POST /api/auth/mfa/totp/confirm', action: 'mfa.enrol', cases: [{ target: 'self', ok: 400, visible: false, request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp/confirm', payload: { code: '123456' } }) }] },
+  {
+    route: 'POST /api/auth/mfa/totp/confirm',
+    action: 'mfa.enrol',
+    cases: [
+      {
+        target: 'self',
+        ok: 400,
+        visible: false,
+        request: async () => ({ method: 'POST', url: '/api/auth/mfa/totp/confirm', payload: { code: '123456' } }),
+      },
+    ],
+  },
   {
     route: 'POST /api/users',
     action: 'user.invite',
@@ -181,7 +365,15 @@ export const routes: RouteCases[] = [
         target: 'own',
         ok: 201,
         visible: true,
-        request: async (c) => ({ method: 'POST', url: '/api/users', payload: { email: `${unique('invitee').replace(' ', '-')}@agency.example`, displayName: 'Matrix Invitee', roles: [targetRole(self(c)!.type)] } }),
+        request: async (c) => ({
+          method: 'POST',
+          url: '/api/users',
+          payload: {
+            email: `${unique('invitee').replace(' ', '-')}@agency.example`,
+            displayName: 'Matrix Invitee',
+            roles: [targetRole(self(c)!.type)],
+          },
+        }),
       },
       {
         target: 'other',
@@ -190,62 +382,145 @@ export const routes: RouteCases[] = [
         request: async (c) => ({
           method: 'POST',
           url: '/api/users',
-          payload: { organizationId: c.other.id, email: `${unique('invitee').replace(' ', '-')}@agency.example`, displayName: 'Matrix Invitee', roles: ['employment_counsellor'] },
+          payload: {
+            organizationId: c.other.id,
+            email: `${unique('invitee').replace(' ', '-')}@agency.example`,
+            displayName: 'Matrix Invitee',
+            roles: ['employment_counsellor'],
+          },
         }),
       },
     ],
   },
-  { route: 'GET /api/users', action: 'user.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/users?perPage=5' }) }] },
-  ...(['user.update_roles', 'user.disable'] as const).map(
-    (action): RouteCases => {
-      const path = (id: string) => (action === 'user.disable' ? { method: 'POST' as const, url: `/api/users/${id}/disable` } : { method: 'PUT' as const, url: `/api/users/${id}/roles` });
-      const body = (role: Role) => (action === 'user.disable' ? {} : { payload: { roles: [role] } });
-      return {
-        route: action === 'user.disable' ? 'POST /api/users/:id/disable' : 'PUT /api/users/:id/roles',
-        action,
-        cases: [
-          {
-            target: 'own',
-            ok: 200,
-            visible: false,
-            request: async (c) => {
-              const role = targetRole(self(c)!.type);
-              return { ...path((await c.fresh(self(c)!, role)).id), ...body(role) };
-            },
+  {
+    route: 'GET /api/users',
+    action: 'user.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/users?perPage=5' }) },
+    ],
+  },
+  ...(['user.update_roles', 'user.disable'] as const).map((action): RouteCases => {
+    const path = (id: string) =>
+      action === 'user.disable'
+        ? { method: 'POST' as const, url: `/api/users/${id}/disable` }
+        : { method: 'PUT' as const, url: `/api/users/${id}/roles` };
+    const body = (role: Role) => (action === 'user.disable' ? {} : { payload: { roles: [role] } });
+    return {
+      route: action === 'user.disable' ? 'POST /api/users/:id/disable' : 'PUT /api/users/:id/roles',
+      action,
+      cases: [
+        {
+          target: 'own',
+          ok: 200,
+          visible: false,
+          request: async (c) => {
+            const role = targetRole(self(c)!.type);
+            return { ...path((await c.fresh(self(c)!, role)).id), ...body(role) };
           },
-          { target: 'other', ok: 200, visible: false, request: async (c) => ({ ...path((await c.fresh(c.other, 'employment_counsellor')).id), ...body('caseworker') }) },
-          { target: 'random', ok: 404, visible: false, request: async () => ({ ...path(crypto.randomUUID()), ...body('caseworker') }) },
-        ],
-      };
-    },
-  ),
+        },
+        {
+          target: 'other',
+          ok: 200,
+          visible: false,
+          request: async (c) => ({
+            ...path((await c.fresh(c.other, 'employment_counsellor')).id),
+            ...body('caseworker'),
+          }),
+        },
+        {
+          target: 'random',
+          ok: 404,
+          visible: false,
+          request: async () => ({ ...path(crypto.randomUUID()), ...body('caseworker') }),
+        },
+      ],
+    };
+  }),
   {
     route: 'GET /api/clients/:id/audit',
     action: 'audit.read_by_client',
     cases: [
-      { target: 'own', ok: 200, visible: false, request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(self(c)!)).id}/audit` }) },
-      { target: 'other', ok: 200, visible: false, request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(c.other)).id}/audit` }) },
-      { target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: `/api/clients/${crypto.randomUUID()}/audit` }) },
+      {
+        target: 'own',
+        ok: 200,
+        visible: false,
+        request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(self(c)!)).id}/audit` }),
+      },
+      {
+        target: 'other',
+        ok: 200,
+        visible: false,
+        request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(c.other)).id}/audit` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'GET', url: `/api/clients/${crypto.randomUUID()}/audit` }),
+      },
     ],
   },
-  { route: 'GET /api/occupations', action: 'reference.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations?q=cook' }) }] },
+  {
+    route: 'GET /api/occupations',
+    action: 'reference.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/occupations?q=cook' }),
+      },
+    ],
+  },
   {
     route: 'GET /api/occupations/:code',
     action: 'reference.read',
     cases: [
-      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations/65201' }) },
-      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: '/api/occupations/99999' }) },
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/occupations/65201' }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/occupations/99999' }),
+      },
     ],
   },
   {
     route: 'POST /api/clients/duplicates',
     action: 'client.search_duplicates',
-    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'POST', url: '/api/clients/duplicates', payload: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '1984-07-09' } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/clients/duplicates',
+          payload: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '1984-07-09' },
+        }),
+      },
+    ],
   },
   {
     route: 'POST /api/clients',
     action: 'client.create',
-    cases: [{ target: 'none', ok: 201, visible: true, request: async () => ({ method: 'POST', url: '/api/clients', payload: { ...uniquePerson(), educationLevel: 'college', incomeSource: 'none' } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 201,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/clients',
+          payload: { ...uniquePerson(), educationLevel: 'college', incomeSource: 'none' },
+        }),
+      },
+    ],
   },
   {
     route: 'GET /api/clients/:id',
@@ -262,7 +537,14 @@ export const routes: RouteCases[] = [
       request: async (c: CaseContext) => ({
         method: 'POST' as const,
         url: `/api/clients/${(await clientFor(c, target)).id}/consents`,
-        payload: { organizationId: c.third.id, categories: ['identity_contact'], purpose: 'referral', method: 'written', evidence: 'Signed form', expiresOn: nextYear() },
+        payload: {
+          organizationId: c.third.id,
+          categories: ['identity_contact'],
+          purpose: 'referral',
+          method: 'written',
+          evidence: 'Signed form',
+          expiresOn: nextYear(),
+        },
       }),
     })),
   },
@@ -280,7 +562,11 @@ export const routes: RouteCases[] = [
       visible: false,
       request: async (c: CaseContext) => {
         const { id, consentId } = await c.withConsent(target);
-        return { method: 'POST' as const, url: `/api/clients/${id}/consents/${consentId}/revoke`, payload: { method: 'phone' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${id}/consents/${consentId}/revoke`,
+          payload: { method: 'phone' },
+        };
       },
     })),
   },
@@ -303,7 +589,11 @@ export const routes: RouteCases[] = [
       visible: false,
       request: async (c: CaseContext) => {
         const { id, assessmentId } = await c.assessed(target);
-        return { method: 'POST' as const, url: `/api/clients/${id}/assessments/${assessmentId}/override`, payload: { stream: 'A', justification: 'Matrix check of the override rule, long enough' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${id}/assessments/${assessmentId}/override`,
+          payload: { stream: 'A', justification: 'Matrix check of the override rule, long enough' },
+        };
       },
     })),
   },
@@ -327,7 +617,11 @@ export const routes: RouteCases[] = [
       request: async (c: CaseContext) => {
         const holder = target === 'own' ? self(c)! : c.other;
         const member = await c.fresh(holder, targetRole(holder.type));
-        return { method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/team`, payload: { userId: member.id, teamRole: 'employment_counsellor' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${(await clientFor(c, target)).id}/team`,
+          payload: { userId: member.id, teamRole: 'employment_counsellor' },
+        };
       },
     })),
   },
@@ -339,7 +633,11 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 200,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/team/${crypto.randomUUID()}/remove` };
+        if (target === 'random')
+          return {
+            method: 'POST' as const,
+            url: `/api/clients/${crypto.randomUUID()}/team/${crypto.randomUUID()}/remove`,
+          };
         const holder = target === 'other' ? c.other : self(c)!;
         const made = await c.client(holder);
         // self: the caller's own place on the team; own and other: a colleague's place.
@@ -361,7 +659,11 @@ export const routes: RouteCases[] = [
       target,
       ok: target === 'random' ? 404 : 201,
       visible: false,
-      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/notes`, payload: { kind: 'contact', visibility: 'agency', body: 'Matrix note' } }),
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/notes`,
+        payload: { kind: 'contact', visibility: 'agency', body: 'Matrix note' },
+      }),
     })),
   },
   {
@@ -373,13 +675,23 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 201,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/notes/${crypto.randomUUID()}/corrections`, payload: { body: 'Corrected' } };
+        if (target === 'random')
+          return {
+            method: 'POST' as const,
+            url: `/api/clients/${crypto.randomUUID()}/notes/${crypto.randomUUID()}/corrections`,
+            payload: { body: 'Corrected' },
+          };
         const holder = target === 'self' ? self(c)! : c.other;
         const made = await c.client(holder);
         const author = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
-        if (target === 'self') await makeTeamMember(c.db, { clientId: made.id, userId: author, organizationId: holder.id });
+        if (target === 'self')
+          await makeTeamMember(c.db, { clientId: made.id, userId: author, organizationId: holder.id });
         const noteId = await makeNote(c.db, { clientId: made.id, organizationId: holder.id, authorId: author });
-        return { method: 'POST' as const, url: `/api/clients/${made.id}/notes/${noteId}/corrections`, payload: { body: 'Corrected' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${made.id}/notes/${noteId}/corrections`,
+          payload: { body: 'Corrected' },
+        };
       },
     })),
   },
@@ -390,7 +702,11 @@ export const routes: RouteCases[] = [
       target,
       ok: target === 'random' ? 404 : 201,
       visible: false,
-      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/tasks`, payload: { title: 'Matrix follow-up', dueOn: nextYear() } }),
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/tasks`,
+        payload: { title: 'Matrix follow-up', dueOn: nextYear() },
+      }),
     })),
   },
   {
@@ -398,7 +714,11 @@ export const routes: RouteCases[] = [
     action: 'task.read',
     cases: onClient(200, 'GET', '/tasks'),
   },
-  { route: 'GET /api/tasks', action: 'task.read', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/tasks' }) }] },
+  {
+    route: 'GET /api/tasks',
+    action: 'task.read',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/tasks' }) }],
+  },
   {
     route: 'POST /api/tasks/:taskId/complete',
     action: 'task.update',
@@ -408,7 +728,8 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 200,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/tasks/${crypto.randomUUID()}/complete`, payload: {} };
+        if (target === 'random')
+          return { method: 'POST' as const, url: `/api/tasks/${crypto.randomUUID()}/complete`, payload: {} };
         const holder = target === 'self' ? self(c)! : c.other;
         const made = await c.client(holder);
         const assignee = target === 'self' ? c.column.user!.id : (await c.fresh(holder, targetRole(holder.type))).id;
@@ -417,7 +738,18 @@ export const routes: RouteCases[] = [
       },
     })),
   },
-  { route: 'POST /api/caseload', action: 'caseload.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/caseload', payload: {} }) }] },
+  {
+    route: 'POST /api/caseload',
+    action: 'caseload.read',
+    cases: [
+      {
+        target: 'self',
+        ok: 200,
+        visible: false,
+        request: async () => ({ method: 'POST', url: '/api/caseload', payload: {} }),
+      },
+    ],
+  },
   {
     route: 'POST /api/caseload/reassign',
     action: 'caseload.reassign',
@@ -427,12 +759,25 @@ export const routes: RouteCases[] = [
       visible: false,
       request: async (c: CaseContext) => {
         const holder = target === 'own' ? self(c)! : c.other;
-        const [from, to] = [await c.fresh(holder, targetRole(holder.type)), await c.fresh(holder, targetRole(holder.type))];
-        return { method: 'POST' as const, url: '/api/caseload/reassign', payload: { fromUserId: from.id, toUserId: to.id } };
+        const [from, to] = [
+          await c.fresh(holder, targetRole(holder.type)),
+          await c.fresh(holder, targetRole(holder.type)),
+        ];
+        return {
+          method: 'POST' as const,
+          url: '/api/caseload/reassign',
+          payload: { fromUserId: from.id, toUserId: to.id },
+        };
       },
     })),
   },
-  { route: 'GET /api/notifications', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/notifications' }) }] },
+  {
+    route: 'GET /api/notifications',
+    action: 'notification.read',
+    cases: [
+      { target: 'self', ok: 200, visible: false, request: async () => ({ method: 'GET', url: '/api/notifications' }) },
+    ],
+  },
   {
     route: 'POST /api/notifications/:id/read',
     action: 'notification.read',
@@ -441,20 +786,30 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 204,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/notifications/${crypto.randomUUID()}/read` };
+        if (target === 'random')
+          return { method: 'POST' as const, url: `/api/notifications/${crypto.randomUUID()}/read` };
         const owner = target === 'self' ? c.column.user!.id : (await c.fresh(c.other, 'employment_counsellor')).id;
         return { method: 'POST' as const, url: `/api/notifications/${await makeNotification(c.db, owner)}/read` };
       },
     })),
   },
-  { route: 'POST /api/notifications/read-all', action: 'notification.read', cases: [{ target: 'self', ok: 200, visible: false, request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) }] },
-  ...(['timeline', 'summary', 'plan', 'transfers'] as const).map(
-    (part): RouteCases => ({
-      route: `GET /api/clients/:id/${part}`,
-      action: part === 'plan' ? 'plan.read' : part === 'transfers' ? 'transfer.read' : 'client.read',
-      cases: onClient(200, 'GET', `/${part}`),
-    }),
-  ),
+  {
+    route: 'POST /api/notifications/read-all',
+    action: 'notification.read',
+    cases: [
+      {
+        target: 'self',
+        ok: 200,
+        visible: false,
+        request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+      },
+    ],
+  },
+  ...(['timeline', 'summary', 'plan', 'transfers'] as const).map((part): RouteCases => ({
+    route: `GET /api/clients/:id/${part}`,
+    action: part === 'plan' ? 'plan.read' : part === 'transfers' ? 'transfer.read' : 'client.read',
+    cases: onClient(200, 'GET', `/${part}`),
+  })),
   {
     route: 'POST /api/clients/:id/plan/goals',
     action: 'plan.create',
@@ -465,23 +820,30 @@ export const routes: RouteCases[] = [
     action: 'plan.create',
     cases: onClient(201, 'POST', '/plan/steps', { phase: 'job_search', title: 'Matrix step' }),
   },
-  ...(['goals', 'steps'] as const).map(
-    (kind): RouteCases => ({
-      route: `PATCH /api/clients/:id/plan/${kind}/:itemId`,
-      action: 'plan.update',
-      cases: (['own', 'other', 'consented', 'random'] as const).map((target) => ({
-        target,
-        ok: target === 'random' ? 404 : 200,
-        visible: false,
-        request: async (c: CaseContext) => {
-          if (target === 'random') return { method: 'PATCH' as const, url: `/api/clients/${crypto.randomUUID()}/plan/${kind}/${crypto.randomUUID()}`, payload: { status: kind === 'goals' ? 'achieved' : 'done' } };
-          const made = await clientFor(c, target);
-          const itemId = await makePlanItem(c.db, kind, made.id, target === 'own' ? self(c)!.id : c.other.id);
-          return { method: 'PATCH' as const, url: `/api/clients/${made.id}/plan/${kind}/${itemId}`, payload: { status: kind === 'goals' ? 'achieved' : 'done' } };
-        },
-      })),
-    }),
-  ),
+  ...(['goals', 'steps'] as const).map((kind): RouteCases => ({
+    route: `PATCH /api/clients/:id/plan/${kind}/:itemId`,
+    action: 'plan.update',
+    cases: (['own', 'other', 'consented', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        if (target === 'random')
+          return {
+            method: 'PATCH' as const,
+            url: `/api/clients/${crypto.randomUUID()}/plan/${kind}/${crypto.randomUUID()}`,
+            payload: { status: kind === 'goals' ? 'achieved' : 'done' },
+          };
+        const made = await clientFor(c, target);
+        const itemId = await makePlanItem(c.db, kind, made.id, target === 'own' ? self(c)!.id : c.other.id);
+        return {
+          method: 'PATCH' as const,
+          url: `/api/clients/${made.id}/plan/${kind}/${itemId}`,
+          payload: { status: kind === 'goals' ? 'achieved' : 'done' },
+        };
+      },
+    })),
+  })),
   {
     route: 'POST /api/clients/:id/plan/acknowledgements',
     action: 'plan.acknowledge',
@@ -502,27 +864,45 @@ export const routes: RouteCases[] = [
       }),
     })),
   },
-  ...(['accept', 'release'] as const).map(
-    (step): RouteCases => ({
-      route: `POST /api/transfers/:transferId/${step}`,
-      action: step === 'accept' ? 'transfer.accept' : 'transfer.release',
-      // own: the caller's agency receives (accept) or sends (release); other: a transfer between two other agencies.
-      // A party to a transfer sees it: a party that may not take the step is refused with 403.
-      cases: (['own', 'other', 'random'] as const).map((target) => ({
-        target,
-        ok: target === 'random' ? 404 : 200,
-        visible: target === 'own',
-        request: async (c: CaseContext) => {
-          if (target === 'random') return { method: 'POST' as const, url: `/api/transfers/${crypto.randomUUID()}/${step}` };
-          const mine = self(c)!;
-          const [from, to] = target === 'other' ? [c.other.id, c.third.id] : step === 'accept' ? [c.other.id, mine.id] : [mine.id, c.third.id];
-          const made = await c.client(target === 'other' ? c.other : step === 'accept' ? c.other : mine);
-          return { method: 'POST' as const, url: `/api/transfers/${await makeTransfer(c.db, { clientId: made.id, from, to, accepted: step === 'release' })}/${step}` };
-        },
-      })),
-    }),
-  ),
-  { route: 'GET /api/transfers/overdue', action: 'transfer.overdue_report', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/transfers/overdue' }) }] },
+  ...(['accept', 'release'] as const).map((step): RouteCases => ({
+    route: `POST /api/transfers/:transferId/${step}`,
+    action: step === 'accept' ? 'transfer.accept' : 'transfer.release',
+    // own: the caller's agency receives (accept) or sends (release); other: a transfer between two other agencies.
+    // A party to a transfer sees it: a party that may not take the step is refused with 403.
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: target === 'own',
+      request: async (c: CaseContext) => {
+        if (target === 'random')
+          return { method: 'POST' as const, url: `/api/transfers/${crypto.randomUUID()}/${step}` };
+        const mine = self(c)!;
+        const [from, to] =
+          target === 'other'
+            ? [c.other.id, c.third.id]
+            : step === 'accept'
+              ? [c.other.id, mine.id]
+              : [mine.id, c.third.id];
+        const made = await c.client(target === 'other' ? c.other : step === 'accept' ? c.other : mine);
+        return {
+          method: 'POST' as const,
+          url: `/api/transfers/${await makeTransfer(c.db, { clientId: made.id, from, to, accepted: step === 'release' })}/${step}`,
+        };
+      },
+    })),
+  })),
+  {
+    route: 'GET /api/transfers/overdue',
+    action: 'transfer.overdue_report',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/transfers/overdue' }),
+      },
+    ],
+  },
   {
     route: 'POST /api/clients/:id/account',
     action: 'client.invite_account',
@@ -530,11 +910,21 @@ export const routes: RouteCases[] = [
       target,
       ok: target === 'random' ? 404 : 201,
       visible: false,
-      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/account`, payload: { email: `${unique('client').replace(' ', '-')}@example.org` } }),
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/account`,
+        payload: { email: `${unique('client').replace(' ', '-')}@example.org` },
+      }),
     })),
   },
   // A staff account is tied to no client record: 404 for every role that may read a client (the client's own is tested in client-account.int.test.ts).
-  { route: 'GET /api/me/client', action: 'client.read', cases: [{ target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: '/api/me/client' }) }] },
+  {
+    route: 'GET /api/me/client',
+    action: 'client.read',
+    cases: [
+      { target: 'random', ok: 404, visible: false, request: async () => ({ method: 'GET', url: '/api/me/client' }) },
+    ],
+  },
   {
     route: 'POST /api/clients/:id/assessments/:assessmentId/reviews',
     action: 'assessment.review_request',
@@ -543,11 +933,20 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 201,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/assessments/${crypto.randomUUID()}/reviews`, payload: { reason: 'Please look again' } };
+        if (target === 'random')
+          return {
+            method: 'POST' as const,
+            url: `/api/clients/${crypto.randomUUID()}/assessments/${crypto.randomUUID()}/reviews`,
+            payload: { reason: 'Please look again' },
+          };
         const { id, assessmentId } = await c.assessed(target);
         // A manager of the holding agency answers reviews.
         await c.fresh(target === 'own' ? self(c)! : c.other, 'agency_manager');
-        return { method: 'POST' as const, url: `/api/clients/${id}/assessments/${assessmentId}/reviews`, payload: { reason: 'Please look again' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${id}/assessments/${assessmentId}/reviews`,
+          payload: { reason: 'Please look again' },
+        };
       },
     })),
   },
@@ -564,14 +963,34 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 200,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/clients/${crypto.randomUUID()}/reviews/${crypto.randomUUID()}/answer`, payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' } };
+        if (target === 'random')
+          return {
+            method: 'POST' as const,
+            url: `/api/clients/${crypto.randomUUID()}/reviews/${crypto.randomUUID()}/answer`,
+            payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' },
+          };
         const { id, assessmentId } = await c.assessed(target);
         const reviewId = await makeReview(c.db, id, assessmentId);
-        return { method: 'POST' as const, url: `/api/clients/${id}/reviews/${reviewId}/answer`, payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${id}/reviews/${reviewId}/answer`,
+          payload: { answer: 'Reviewed with the client in full', outcome: 'upheld' },
+        };
       },
     })),
   },
-  { route: 'GET /api/reports/assessments', action: 'report.assessment_rates', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/reports/assessments' }) }] },
+  {
+    route: 'GET /api/reports/assessments',
+    action: 'report.assessment_rates',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/reports/assessments' }),
+      },
+    ],
+  },
   {
     route: 'PATCH /api/clients/:id',
     action: 'client.update',
@@ -594,7 +1013,16 @@ export const routes: RouteCases[] = [
       target,
       ok: target === 'random' ? 404 : 201,
       visible: false,
-      request: async (c: CaseContext) => ({ method: 'POST' as const, url: `/api/clients/${(await clientFor(c, target)).id}/attachments`, payload: { kind: 'resume', fileName: 'cv.txt', contentType: 'text/plain', contentBase64: Buffer.from('Curriculum vitae').toString('base64') } }),
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: `/api/clients/${(await clientFor(c, target)).id}/attachments`,
+        payload: {
+          kind: 'resume',
+          fileName: 'cv.txt',
+          contentType: 'text/plain',
+          contentBase64: Buffer.from('Curriculum vitae').toString('base64'),
+        },
+      }),
     })),
   },
   {
@@ -610,9 +1038,16 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 200,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'GET' as const, url: `/api/clients/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}/content` };
+        if (target === 'random')
+          return {
+            method: 'GET' as const,
+            url: `/api/clients/${crypto.randomUUID()}/attachments/${crypto.randomUUID()}/content`,
+          };
         const made = await clientFor(c, target);
-        return { method: 'GET' as const, url: `/api/clients/${made.id}/attachments/${await makeAttachment(c.db, made.id, target === 'own' ? self(c)!.id : c.other.id)}/content` };
+        return {
+          method: 'GET' as const,
+          url: `/api/clients/${made.id}/attachments/${await makeAttachment(c.db, made.id, target === 'own' ? self(c)!.id : c.other.id)}/content`,
+        };
       },
     })),
   },
@@ -620,9 +1055,26 @@ export const routes: RouteCases[] = [
     route: 'POST /api/access-requests',
     action: 'client.access_request',
     // A made-up token is refused the same way for everyone allowed to ask.
-    cases: [{ target: 'none', ok: 400, visible: true, request: async () => ({ method: 'POST', url: '/api/access-requests', payload: { matchToken: 'v1.not-a-real-token', reason: 'Matrix' } }) }],
+    cases: [
+      {
+        target: 'none',
+        ok: 400,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/access-requests',
+          payload: { matchToken: 'v1.not-a-real-token', reason: 'Matrix' },
+        }),
+      },
+    ],
   },
-  { route: 'GET /api/access-requests', action: 'client.access_request', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/access-requests' }) }] },
+  {
+    route: 'GET /api/access-requests',
+    action: 'client.access_request',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/access-requests' }) },
+    ],
+  },
   {
     route: 'POST /api/access-requests/:requestId/answer',
     action: 'consent.grant',
@@ -632,19 +1084,40 @@ export const routes: RouteCases[] = [
       ok: target === 'random' ? 404 : 200,
       visible: false,
       request: async (c: CaseContext) => {
-        if (target === 'random') return { method: 'POST' as const, url: `/api/access-requests/${crypto.randomUUID()}/answer`, payload: { decision: 'declined' } };
+        if (target === 'random')
+          return {
+            method: 'POST' as const,
+            url: `/api/access-requests/${crypto.randomUUID()}/answer`,
+            payload: { decision: 'declined' },
+          };
         const made = await c.client(target === 'own' ? self(c)! : c.other);
-        return { method: 'POST' as const, url: `/api/access-requests/${await makeAccessRequest(c.db, made.id, c.third.id)}/answer`, payload: { decision: 'declined' } };
+        return {
+          method: 'POST' as const,
+          url: `/api/access-requests/${await makeAccessRequest(c.db, made.id, c.third.id)}/answer`,
+          payload: { decision: 'declined' },
+        };
       },
     })),
   },
-  { route: 'GET /api/audit', action: 'audit.read_by_actor', cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) }] },
+  {
+    route: 'GET /api/audit',
+    action: 'audit.read_by_actor',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) },
+    ],
+  },
 ];
 
 // What the table says the caller gets: the allowed status, 401, 403 or 404.
 function expectedStatus(column: Column, action: Action, kase: Case): number {
   const actor: UserActor | { kind: 'anonymous' } = column.user
-    ? { kind: 'user', userId: column.user.id, organizationId: column.user.organizationId, roles: column.user.roles, sessionId: '' }
+    ? {
+        kind: 'user',
+        userId: column.user.id,
+        organizationId: column.user.organizationId,
+        roles: column.user.roles,
+        sessionId: '',
+      }
     : { kind: 'anonymous' };
   const held: Scope[] = actorScopes(actor, action);
   if (actor.kind === 'anonymous' && !held.includes('pub')) return 401;
@@ -672,101 +1145,148 @@ const comparable = (body: Record<string, unknown>) => {
 export function describeMatrix(name: string, part: (route: string) => boolean): void {
   const mine = routes.filter((r) => part(r.route));
   describeEachEngine(`route × role × organization matrix: ${name}`, ({ handle }) => {
-  let app: AppInstance;
-  const columns: Column[] = [];
-  let other: Organization;
-  let third: Organization;
-  let loginEmail: string;
+    let app: AppInstance;
+    const columns: Column[] = [];
+    let other: Organization;
+    let third: Organization;
+    let loginEmail: string;
 
-  beforeAll(async () => {
-    app = await testApp(handle());
-    const db = handle().db;
-    other = await makeOrganization(db, { type: 'employment_service_provider' });
-    third = await makeOrganization(db, { type: 'community_agency' });
-    const city = await makeOrganization(db, { type: 'system_manager' });
-    loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD })).email;
-    columns.push({ label: 'visitor', role: undefined, organization: undefined, user: undefined });
-    for (const type of organizationTypes) {
-      const organization = type === 'system_manager' ? city : await makeOrganization(db, { type });
-      for (const role of rolesAllowedFor(type)) {
-        const user = await makeUser(db, { organizationId: organization.id, roles: [role] });
-        columns.push({ label: `${role} at ${type}`, role, organization, user });
-      }
-    }
-  });
-  afterAll(async () => app.close());
-
-  it('declares for each of its routes the action the server has', () => {
-    expect(mine.length).toBeGreaterThan(5);
-    for (const r of mine) expect(app.routePermissions.find((p) => `${p.method} ${p.url}` === r.route)?.permission, r.route).toBe(r.action);
-  });
-
-  it('answers every route as docs/permissions.md says, for every role at every organization type', { timeout: 600_000 }, async () => {
-    const db = handle().db;
-    const fresh = (organization: Organization, role: Role) => makeUser(db, { organizationId: organization.id, roles: [role] });
-    const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
-    const consentFixtures = (column: Column) => {
-      const caller = column.organization;
-      const consented = async (revoke = false) => {
-        const made = await client(other);
-        if (caller) await makeConsent(db, { clientId: made.id, organizationId: caller.id, recordedByOrganizationId: other.id, revoked: revoke });
-        return made;
-      };
-      const holderOf = (target: 'own' | 'other' | 'consented') => (target === 'own' ? caller! : other);
-      return {
-        consented: () => consented(false),
-        revoked: () => consented(true),
-        assessed: async (target: 'own' | 'other' | 'consented') => {
-          const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
-          return { id: made.id, assessmentId: await makeAssessment(db, made.id) };
-        },
-        withConsent: async (target: 'own' | 'other' | 'consented') => {
-          const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
-          // For `consented`, the consent naming the caller; otherwise one naming a third organization.
-          const consentId =
-            target === 'consented' && caller
-              ? (await handle().db.selectFrom('consents').select('id').where('clientId', '=', made.id).executeTakeFirstOrThrow()).id
-              : await makeConsent(db, { clientId: made.id, organizationId: third.id, recordedByOrganizationId: holderOf(target).id, revoked: false });
-          return { id: made.id, consentId };
-        },
-      };
-    };
-    const mismatches: string[] = [];
-    const unaudited: string[] = [];
-    let checked = 0;
-    for (const column of columns) {
-      for (const { route, action, cases } of mine) {
-        for (const kase of cases) {
-          if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
-          if (kase.target === 'self' && !column.user) continue;
-          const request = await kase.request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) });
-          // A fresh session per call: sign-out and disabling must not spoil the next one.
-          const headers = column.user ? (await makeSession(db, column.user)).headers : {};
-          const res = await app.inject({ ...request, headers });
-          const want = expectedStatus(column, action, kase);
-          checked += 1;
-          if (res.statusCode !== want) {
-            mismatches.push(`${column.label} → ${route} (${kase.target}): got ${res.statusCode}, table says ${want}: ${res.body.slice(0, 160)}`);
-            continue;
-          }
-          const deniedByTable = want !== kase.ok && (want === 403 || want === 404);
-          if (deniedByTable && column.user) {
-            const rows = await db.selectFrom('auditLog').select(['outcome']).where('requestId', '=', String(res.headers['x-request-id'])).execute();
-            if (!rows.some((r) => r.outcome === 'denied')) unaudited.push(`${column.label} → ${route} (${kase.target})`);
-          }
-          if (want === 404 && kase.target !== 'random') {
-            const random = await kase.request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) }).then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
-            const answer = await app.inject({ ...random, headers: column.user ? (await makeSession(db, column.user)).headers : {} });
-            expect(answer.statusCode).toBe(404);
-            expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));
-            expect(res.headers['content-type']).toBe(answer.headers['content-type']);
-          }
+    beforeAll(async () => {
+      app = await testApp(handle());
+      const db = handle().db;
+      other = await makeOrganization(db, { type: 'employment_service_provider' });
+      third = await makeOrganization(db, { type: 'community_agency' });
+      const city = await makeOrganization(db, { type: 'system_manager' });
+      loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD }))
+        .email;
+      columns.push({ label: 'visitor', role: undefined, organization: undefined, user: undefined });
+      for (const type of organizationTypes) {
+        const organization = type === 'system_manager' ? city : await makeOrganization(db, { type });
+        for (const role of rolesAllowedFor(type)) {
+          const user = await makeUser(db, { organizationId: organization.id, roles: [role] });
+          columns.push({ label: `${role} at ${type}`, role, organization, user });
         }
       }
-    }
-    expect(mismatches).toEqual([]);
-    expect(unaudited).toEqual([]);
-    expect(checked).toBeGreaterThan(columns.length * 5);
+    });
+    afterAll(async () => app.close());
+
+    it('declares for each of its routes the action the server has', () => {
+      expect(mine.length).toBeGreaterThan(5);
+      for (const r of mine)
+        expect(app.routePermissions.find((p) => `${p.method} ${p.url}` === r.route)?.permission, r.route).toBe(
+          r.action,
+        );
+    });
+
+    it(
+      'answers every route as docs/permissions.md says, for every role at every organization type',
+      { timeout: 600_000 },
+      async () => {
+        const db = handle().db;
+        const fresh = (organization: Organization, role: Role) =>
+          makeUser(db, { organizationId: organization.id, roles: [role] });
+        const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
+        const consentFixtures = (column: Column) => {
+          const caller = column.organization;
+          const consented = async (revoke = false) => {
+            const made = await client(other);
+            if (caller)
+              await makeConsent(db, {
+                clientId: made.id,
+                organizationId: caller.id,
+                recordedByOrganizationId: other.id,
+                revoked: revoke,
+              });
+            return made;
+          };
+          const holderOf = (target: 'own' | 'other' | 'consented') => (target === 'own' ? caller! : other);
+          return {
+            consented: () => consented(false),
+            revoked: () => consented(true),
+            assessed: async (target: 'own' | 'other' | 'consented') => {
+              const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+              return { id: made.id, assessmentId: await makeAssessment(db, made.id) };
+            },
+            withConsent: async (target: 'own' | 'other' | 'consented') => {
+              const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+              // For `consented`, the consent naming the caller; otherwise one naming a third organization.
+              const consentId =
+                target === 'consented' && caller
+                  ? (
+                      await handle()
+                        .db.selectFrom('consents')
+                        .select('id')
+                        .where('clientId', '=', made.id)
+                        .executeTakeFirstOrThrow()
+                    ).id
+                  : await makeConsent(db, {
+                      clientId: made.id,
+                      organizationId: third.id,
+                      recordedByOrganizationId: holderOf(target).id,
+                      revoked: false,
+                    });
+              return { id: made.id, consentId };
+            },
+          };
+        };
+        const mismatches: string[] = [];
+        const unaudited: string[] = [];
+        let checked = 0;
+        for (const column of columns) {
+          for (const { route, action, cases } of mine) {
+            for (const kase of cases) {
+              if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
+              if (kase.target === 'self' && !column.user) continue;
+              const request = await kase.request({
+                column,
+                other,
+                third,
+                loginEmail,
+                fresh,
+                client,
+                db,
+                ...consentFixtures(column),
+              });
+              // A fresh session per call: sign-out and disabling must not spoil the next one.
+              const headers = column.user ? (await makeSession(db, column.user)).headers : {};
+              const res = await app.inject({ ...request, headers });
+              const want = expectedStatus(column, action, kase);
+              checked += 1;
+              if (res.statusCode !== want) {
+                mismatches.push(
+                  `${column.label} → ${route} (${kase.target}): got ${res.statusCode}, table says ${want}: ${res.body.slice(0, 160)}`,
+                );
+                continue;
+              }
+              const deniedByTable = want !== kase.ok && (want === 403 || want === 404);
+              if (deniedByTable && column.user) {
+                const rows = await db
+                  .selectFrom('auditLog')
+                  .select(['outcome'])
+                  .where('requestId', '=', String(res.headers['x-request-id']))
+                  .execute();
+                if (!rows.some((r) => r.outcome === 'denied'))
+                  unaudited.push(`${column.label} → ${route} (${kase.target})`);
+              }
+              if (want === 404 && kase.target !== 'random') {
+                const random = await kase
+                  .request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) })
+                  .then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
+                const answer = await app.inject({
+                  ...random,
+                  headers: column.user ? (await makeSession(db, column.user)).headers : {},
+                });
+                expect(answer.statusCode).toBe(404);
+                expect(comparable(res.json()), `${column.label} → ${route}`).toEqual(comparable(answer.json()));
+                expect(res.headers['content-type']).toBe(answer.headers['content-type']);
+              }
+            }
+          }
+        }
+        expect(mismatches).toEqual([]);
+        expect(unaudited).toEqual([]);
+        expect(checked).toBeGreaterThan(columns.length * 5);
+      },
+    );
   });
-});
 }

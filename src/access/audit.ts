@@ -51,9 +51,16 @@ export function deniedError(actor: Actor, entry: Omit<AuditEntry, 'outcome'>, me
 
 // The 404 for a record the caller may not see, with the same body as for a random id
 // (docs/permissions.md 2.4). The audit row tells the two apart: reason not_visible or not_found.
-export function notVisibleError(actor: Actor, entry: Omit<AuditEntry, 'outcome' | 'reason'>, exists: boolean, message: string): AppError {
+export function notVisibleError(
+  actor: Actor,
+  entry: Omit<AuditEntry, 'outcome' | 'reason'>,
+  exists: boolean,
+  message: string,
+): AppError {
   const error = new AppError('not_found', message);
-  error.audit = { write: (db) => writeAudit(db, actor, { ...entry, outcome: 'denied', reason: exists ? 'not_visible' : 'not_found' }) };
+  error.audit = {
+    write: (db) => writeAudit(db, actor, { ...entry, outcome: 'denied', reason: exists ? 'not_visible' : 'not_found' }),
+  };
   return error;
 }
 
@@ -67,5 +74,10 @@ export async function auditClient(
   // `purpose`: only where the act has its own (a transfer is for `transfer`, whoever asks).
   entry: Omit<AuditEntry, 'outcome' | 'clientId'> & { outcome?: AuditEntry['outcome'] },
 ): Promise<void> {
-  await writeAudit(db, actor, { ...entry, outcome: entry.outcome ?? 'succeeded', clientId: access.clientId, purpose: entry.purpose ?? access.purpose });
+  await writeAudit(db, actor, {
+    ...entry,
+    outcome: entry.outcome ?? 'succeeded',
+    clientId: access.clientId,
+    purpose: entry.purpose ?? access.purpose,
+  });
 }

@@ -28,8 +28,7 @@ export type Resource = {
 // `basis` says whether the role alone decided a denial (403 for any id, section 2.4) or the record did
 // (404 where the caller may not see the record, 403 where they may see but not change it).
 export type Decision =
-  | { allowed: true; reason: string; scope: Scope }
-  | { allowed: false; reason: string; basis: 'role' | 'record' };
+  { allowed: true; reason: string; scope: Scope } | { allowed: false; reason: string; basis: 'role' | 'record' };
 
 const scopeWords: Record<Scope, string> = {
   pub: 'public',
@@ -81,7 +80,8 @@ export function mayTakeAction(actor: Actor, action: Action): Decision {
   const held = actorScopes(actor, action);
   const first = held[0];
   if (first === undefined) {
-    const who = actor.kind === 'anonymous' ? 'a visitor who is not signed in' : `roles ${actor.roles.join(', ') || '(none)'}`;
+    const who =
+      actor.kind === 'anonymous' ? 'a visitor who is not signed in' : `roles ${actor.roles.join(', ') || '(none)'}`;
     return { allowed: false, reason: `${action} is not open to ${who}`, basis: 'role' };
   }
   return { allowed: true, reason: `${action} held in scope ${held.join(', ')}`, scope: first };
@@ -101,7 +101,12 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
       if (inScope(scope, actor, resource)) return { allowed: true, reason: `${role}: ${scopeWords[scope]}`, scope };
     }
   }
-  if (!heldAny) return { allowed: false, reason: `${action} is not open to roles ${actor.roles.join(', ') || '(none)'}`, basis: 'role' };
+  if (!heldAny)
+    return {
+      allowed: false,
+      reason: `${action} is not open to roles ${actor.roles.join(', ') || '(none)'}`,
+      basis: 'role',
+    };
   const held = actorScopes(actor, action).map((s) => scopeWords[s]);
   return { allowed: false, reason: `not_visible: outside ${held.join(', ')}`, basis: 'record' };
 }

@@ -22,17 +22,37 @@ describeEachEngine('no secrets in logs or audit rows', ({ handle }) => {
     const user = await makeUser(db, { organizationId, password: CANARY_PASSWORD });
     const session = await makeSession(db, user);
     const sessionToken = session.cookie.split('=')[1]!;
-    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: CANARY_PASSWORD } });
-    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: `${CANARY_PASSWORD} wrong` } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: CANARY_PASSWORD },
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: `${CANARY_PASSWORD} wrong` },
+    });
     await app.inject({ url: '/api/auth/session', headers: session.headers });
     await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
-    const resetMail = await db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', user.email).executeTakeFirstOrThrow();
+    const resetMail = await db
+      .selectFrom('outboxMessages')
+      .select('bodyText')
+      .where('recipient', '=', user.email)
+      .executeTakeFirstOrThrow();
     const resetToken = /#token=([A-Za-z0-9_-]+)/.exec(resetMail.bodyText)![1]!;
-    await app.inject({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token: resetToken, password: `${CANARY_PASSWORD} new` } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/complete',
+      payload: { token: resetToken, password: `${CANARY_PASSWORD} new` },
+    });
     await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
 
     const audit = JSON.stringify(
-      await db.selectFrom('auditLog').selectAll().where((eb) => eb.or([eb('actorUserId', '=', user.id), eb('actorName', '=', user.email)])).execute(),
+      await db
+        .selectFrom('auditLog')
+        .selectAll()
+        .where((eb) => eb.or([eb('actorUserId', '=', user.id), eb('actorName', '=', user.email)]))
+        .execute(),
     );
     expect(audit).toContain('auth.sign_in');
     const logs = lines.join('\n');

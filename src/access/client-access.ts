@@ -55,20 +55,33 @@ function ceilingOf(actor: Actor, onTeam: boolean): Set<ConsentCategory> {
 
 // What the actor may do with one client's file for one action, decided on its facts: the access, or
 // why not (`role`: no role of the actor holds the action at all, 403; `record`: not this record, 404).
-export type ClientDecision = { allowed: true; access: ClientAccess } | { allowed: false; basis: 'role' | 'record'; reason: string };
+export type ClientDecision =
+  { allowed: true; access: ClientAccess } | { allowed: false; basis: 'role' | 'record'; reason: string };
 
 export function viewerOf(actor: Actor): Viewer {
-  return actor.kind === 'user' ? { organizationId: actor.organizationId, userId: actor.userId } : { organizationId: undefined, userId: undefined };
+  return actor.kind === 'user'
+    ? { organizationId: actor.organizationId, userId: actor.userId }
+    : { organizationId: undefined, userId: undefined };
 }
 
 // The facts a decision about this client rests on, for this actor, on the request's today.
-export function loadClientFacts(db: DbOrTrx, actor: Actor, clientId: string, today: string): Promise<ClientFacts | undefined> {
+export function loadClientFacts(
+  db: DbOrTrx,
+  actor: Actor,
+  clientId: string,
+  today: string,
+): Promise<ClientFacts | undefined> {
   return clientFacts(db, clientId, viewerOf(actor), today);
 }
 
 // The consents in force today by which the client shares their file with one organization (for a
 // module deciding whether that organization's staff may join the case team).
-export async function consentsNaming(db: DbOrTrx, clientId: string, organizationId: string, today: string): Promise<ClientFacts['consents']> {
+export async function consentsNaming(
+  db: DbOrTrx,
+  clientId: string,
+  organizationId: string,
+  today: string,
+): Promise<ClientFacts['consents']> {
   return (await clientFacts(db, clientId, { organizationId, userId: undefined }, today))?.consents ?? [];
 }
 
@@ -91,17 +104,21 @@ export function decideClient(actor: Actor, facts: ClientFacts, action: Action, p
   if (!decision.allowed) return { allowed: false, basis: decision.basis, reason: decision.reason };
   const ceiling = ceilingOf(actor, onTeam);
   // Another agency reaches only what its consents name, whichever scope let it in.
-  const reached: Set<ConsentCategory> = elsewhere && (decision.scope === 'cons' || decision.scope === 'team')
-    ? new Set(consents.flatMap((c) => c.categories))
-    : new Set(consentCategories.filter((c) => c !== 'equity' || decision.scope !== 'team'));
+  const reached: Set<ConsentCategory> =
+    elsewhere && (decision.scope === 'cons' || decision.scope === 'team')
+      ? new Set(consents.flatMap((c) => c.categories))
+      : new Set(consentCategories.filter((c) => c !== 'equity' || decision.scope !== 'team'));
   const categories = new Set([...reached].filter((c) => ceiling.has(c)));
   // Equity answers reach only counsellors and caseworkers (and the client): never by default (4.6).
-  if (categories.has('equity') && !authorize(actor, 'client.equity.read', {
-    kind: 'client',
-    organizationId: facts.holderOrganizationId,
-    consentedOrganizationIds: elsewhere && user ? [user.organizationId] : [],
-    userId: accountUserId,
-  }).allowed) {
+  if (
+    categories.has('equity') &&
+    !authorize(actor, 'client.equity.read', {
+      kind: 'client',
+      organizationId: facts.holderOrganizationId,
+      consentedOrganizationIds: elsewhere && user ? [user.organizationId] : [],
+      userId: accountUserId,
+    }).allowed
+  ) {
     categories.delete('equity');
   }
   const streamOnly = !categories.has('assessment') && actor.kind === 'user' && actor.roles.includes('job_developer');
@@ -150,11 +167,26 @@ function purposeOf(scope: Scope, consentPurposes: string[], elsewhere: boolean):
 
 // The 404 a random id gets (audited as not_visible or not_found), or the 403 for a role that may not
 // take the action at all (audited with the reason).
-function refusal(actor: Actor, facts: ClientFacts | undefined, decision: ClientDecision | undefined, action: Action, requestId: string): AppError {
+function refusal(
+  actor: Actor,
+  facts: ClientFacts | undefined,
+  decision: ClientDecision | undefined,
+  action: Action,
+  requestId: string,
+): AppError {
   if (decision && !decision.allowed && decision.basis === 'role') {
-    return deniedError(actor, { action, recordType: 'client', clientId: facts?.clientId, reason: decision.reason, requestId }, `Not allowed: ${decision.reason}.`);
+    return deniedError(
+      actor,
+      { action, recordType: 'client', clientId: facts?.clientId, reason: decision.reason, requestId },
+      `Not allowed: ${decision.reason}.`,
+    );
   }
-  return notVisibleError(actor, { action, recordType: 'client', clientId: facts?.clientId, requestId }, facts !== undefined, 'No client has that id.');
+  return notVisibleError(
+    actor,
+    { action, recordType: 'client', clientId: facts?.clientId, requestId },
+    facts !== undefined,
+    'No client has that id.',
+  );
 }
 
 // A client the actor may take `action` on, or the refusal (404 like a random id, or 403), audited.
@@ -170,7 +202,12 @@ export async function accessClient(
 }
 
 // The same, on facts already loaded (a composite view decides each of its parts on one load).
-export function requireClient(actor: Actor, facts: ClientFacts | undefined, action: Action, context: { requestId: string; purpose?: string }): ClientAccess {
+export function requireClient(
+  actor: Actor,
+  facts: ClientFacts | undefined,
+  action: Action,
+  context: { requestId: string; purpose?: string },
+): ClientAccess {
   const decision = facts ? decideClient(actor, facts, action, context.purpose) : undefined;
   if (!facts || !decision?.allowed) throw refusal(actor, facts, decision, action, context.requestId);
   return decision.access;
@@ -178,7 +215,12 @@ export function requireClient(actor: Actor, facts: ClientFacts | undefined, acti
 
 // For a part of a composite view: the access the part's own route would grant, or undefined where
 // that route would refuse (the view then leaves the part out, and writes no denial of its own).
-export function partAccess(actor: Actor, facts: ClientFacts, action: Action, purpose?: string): ClientAccess | undefined {
+export function partAccess(
+  actor: Actor,
+  facts: ClientFacts,
+  action: Action,
+  purpose?: string,
+): ClientAccess | undefined {
   const decision = decideClient(actor, facts, action, purpose);
   return decision.allowed ? decision.access : undefined;
 }
@@ -186,8 +228,20 @@ export function partAccess(actor: Actor, facts: ClientFacts, action: Action, pur
 // For sub-resources of one category (assessments, consents' content, notes): a category the caller
 // may not see answers 404 like a record that is not there (2.1, `consented`). `writing`: staff of the
 // holding agency may add to a category (a job developer's employer note) without reading it.
-export function requireCategory(actor: Actor, access: ClientAccess, category: ConsentCategory, action: Action, requestId: string, writing = false): void {
+export function requireCategory(
+  actor: Actor,
+  access: ClientAccess,
+  category: ConsentCategory,
+  action: Action,
+  requestId: string,
+  writing = false,
+): void {
   if (access.categories.has(category)) return;
   if (writing && actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) return;
-  throw notVisibleError(actor, { action, recordType: 'client', clientId: access.clientId, requestId }, true, 'No client has that id.');
+  throw notVisibleError(
+    actor,
+    { action, recordType: 'client', clientId: access.clientId, requestId },
+    true,
+    'No client has that id.',
+  );
 }

@@ -3,7 +3,14 @@ import type { DbOrTrx } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import type { Action } from './authorize.ts';
 import { decideClient, type ClientAccess } from './client-access.ts';
-import { clientRow, consentExists, isClientAccount, teamPlaceExists, type ClientFacts, type ClientRef } from './facts/client-facts.ts';
+import {
+  clientRow,
+  consentExists,
+  isClientAccount,
+  teamPlaceExists,
+  type ClientFacts,
+  type ClientRef,
+} from './facts/client-facts.ts';
 import type { ConsentCategory } from './roles.ts';
 
 // The rule for a list is the rule for a record (issue 9, point 2). `decideClient` decides one file on
@@ -45,7 +52,16 @@ function factsFor(actor: Actor, bits: Bits, category: ConsentCategory | undefine
     clientId: elsewhere,
     holderOrganizationId: bits.holder && user ? user.organizationId : elsewhere,
     status: 'active',
-    consents: bits.consent ? [{ id: elsewhere, categories: [bits.consentWithCategory && category ? category : other], purpose: 'any', expiresOn: '9999-12-31' }] : [],
+    consents: bits.consent
+      ? [
+          {
+            id: elsewhere,
+            categories: [bits.consentWithCategory && category ? category : other],
+            purpose: 'any',
+            expiresOn: '9999-12-31',
+          },
+        ]
+      : [],
     teamMemberId: bits.teamPlace ? elsewhere : undefined,
     accountUserId: bits.account && user ? user.userId : undefined,
   };
@@ -170,7 +186,10 @@ export function clientGroups<K>(
         case 'consent':
           return consentExists(client, user.organizationId, today, { purpose: options.purpose });
         case 'consentWithCategory':
-          return consentExists(client, user.organizationId, today, { purpose: options.purpose, category: options.category });
+          return consentExists(client, user.organizationId, today, {
+            purpose: options.purpose,
+            category: options.category,
+          });
         case 'teamPlace':
           return teamPlaceExists(client, user.userId);
         case 'account':
@@ -190,14 +209,32 @@ export function clientGroups<K>(
 
 // Clients whose `reach` this actor may see through `action`, as a condition any query over `clients`
 // can use: true for a row exactly when the one-record check (`accessClient`) would grant it.
-export function clientVisible(actor: Actor, action: Action, reach: Reach, options: PredicateOptions): RawBuilder<boolean> {
+export function clientVisible(
+  actor: Actor,
+  action: Action,
+  reach: Reach,
+  options: PredicateOptions,
+): RawBuilder<boolean> {
   const category = categoryOf(reach);
-  const [group] = clientGroups(actor, action, (access) => (reaches(access, reach) ? true : undefined), () => 'yes', { ...options, category });
+  const [group] = clientGroups(
+    actor,
+    action,
+    (access) => (reaches(access, reach) ? true : undefined),
+    () => 'yes',
+    { ...options, category },
+  );
   return group ? group.where : sql<boolean>`false`;
 }
 
 // Of these clients, the ids whose `reach` the actor may see (one query for a whole page of results).
-export async function clientsReached(db: DbOrTrx, actor: Actor, clientIds: readonly string[], action: Action, reach: Reach, options: Omit<PredicateOptions, 'client'>): Promise<Set<string>> {
+export async function clientsReached(
+  db: DbOrTrx,
+  actor: Actor,
+  clientIds: readonly string[],
+  action: Action,
+  reach: Reach,
+  options: Omit<PredicateOptions, 'client'>,
+): Promise<Set<string>> {
   if (clientIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('clients as c')
@@ -207,4 +244,3 @@ export async function clientsReached(db: DbOrTrx, actor: Actor, clientIds: reado
     .execute();
   return new Set(rows.map((r) => r.id));
 }
-

@@ -12,15 +12,22 @@ import type { ClientCan, ClientAction, SessionCan, SessionAction } from './can.t
 type Rule =
   // The route's own access (`partAccess`), then any category it requires (`writing`: the holding
   // agency's staff add without reading, as requireCategory allows), then a further check.
-  | { action: Action; category?: readonly ConsentCategory[]; writing?: boolean; and?: (actor: Actor, access: ClientAccess) => boolean }
+  | {
+      action: Action;
+      category?: readonly ConsentCategory[];
+      writing?: boolean;
+      and?: (actor: Actor, access: ClientAccess) => boolean;
+    }
   // Routes that decide on the file's holder alone, with authorize() on the record they change.
   | { holder: (actor: Actor, holderOrganizationId: string) => boolean };
 
-const holds = (actor: Actor, organizationId: string) => actor.kind === 'user' && actor.organizationId === organizationId;
+const holds = (actor: Actor, organizationId: string) =>
+  actor.kind === 'user' && actor.organizationId === organizationId;
 // authorize() on a record of this file: written by the actor (`mine`) or by someone else, and
 // owned by `organizationId` (a note: its author's organization; a team place: the file's holder).
 const onRecord = (actor: Actor, action: Action, organizationId: string, mine: boolean) =>
-  actor.kind === 'user' && authorize(actor, action, { kind: 'client', organizationId, userId: mine ? actor.userId : undefined }).allowed;
+  actor.kind === 'user' &&
+  authorize(actor, action, { kind: 'client', organizationId, userId: mine ? actor.userId : undefined }).allowed;
 
 const clientRules: Record<ClientAction, Rule> = {
   readPlan: { action: 'plan.read', category: ['plan'] },
@@ -31,8 +38,16 @@ const clientRules: Record<ClientAction, Rule> = {
   addNote: { action: 'note.create', category: ['notes'], writing: true },
   // A correction reads the note (note.read), then asks authorize('note.correct') of the note, which
   // carries its author's organization: the actor's own for the notes these two entries are about.
-  correctOwnNotes: { action: 'note.read', category: ['notes'], and: (actor) => actor.kind === 'user' && onRecord(actor, 'note.correct', actor.organizationId, true) },
-  correctAgencyNotes: { action: 'note.read', category: ['notes'], and: (actor) => actor.kind === 'user' && onRecord(actor, 'note.correct', actor.organizationId, false) },
+  correctOwnNotes: {
+    action: 'note.read',
+    category: ['notes'],
+    and: (actor) => actor.kind === 'user' && onRecord(actor, 'note.correct', actor.organizationId, true),
+  },
+  correctAgencyNotes: {
+    action: 'note.read',
+    category: ['notes'],
+    and: (actor) => actor.kind === 'user' && onRecord(actor, 'note.correct', actor.organizationId, false),
+  },
   readTasks: { action: 'task.read', category: ['plan'] },
   addTask: { action: 'task.create', category: ['plan'], writing: true },
   readTeam: { action: 'case_team.read' },
@@ -58,7 +73,10 @@ const clientRules: Record<ClientAction, Rule> = {
   inviteAccount: { action: 'client.invite_account' },
   // transfer.service.ts listTransfers: the holding agency reads every transfer of its client; another
   // agency only those to or from it, and none is a 404 like a record it cannot see.
-  readTransfers: { holder: (actor, holder) => holds(actor, holder) && authorize(actor, 'transfer.read', { kind: 'client', organizationId: holder }).allowed },
+  readTransfers: {
+    holder: (actor, holder) =>
+      holds(actor, holder) && authorize(actor, 'transfer.read', { kind: 'client', organizationId: holder }).allowed,
+  },
   requestTransfer: { action: 'transfer.request' },
 };
 
@@ -67,13 +85,18 @@ function allows(actor: Actor, facts: ClientFacts, rule: Rule, purpose: string | 
   const access = partAccess(actor, facts, rule.action, purpose);
   if (!access) return false;
   const category = rule.category ?? [];
-  const reached = category.length === 0 || category.some((c) => access.categories.has(c)) || (rule.writing === true && holds(actor, access.holderOrganizationId));
+  const reached =
+    category.length === 0 ||
+    category.some((c) => access.categories.has(c)) ||
+    (rule.writing === true && holds(actor, access.holderOrganizationId));
   return reached && (rule.and?.(actor, access) ?? true);
 }
 
 // What the actor may do with one client's file, on the facts its answer was built from.
 export function clientCan(actor: Actor, facts: ClientFacts, purpose?: string): ClientCan {
-  return Object.fromEntries(Object.entries(clientRules).map(([name, rule]) => [name, allows(actor, facts, rule, purpose)])) as ClientCan;
+  return Object.fromEntries(
+    Object.entries(clientRules).map(([name, rule]) => [name, allows(actor, facts, rule, purpose)]),
+  ) as ClientCan;
 }
 
 // Which pages the user's roles open: the action each page's API needs (in the scope it needs).
@@ -95,6 +118,11 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
 
 export function sessionCan(actor: Actor): SessionCan {
   return Object.fromEntries(
-    Object.entries(sessionRules).map(([name, rule]) => [name, rule.scope === undefined ? mayTakeAction(actor, rule.action).allowed : actorScopes(actor, rule.action).includes(rule.scope)]),
+    Object.entries(sessionRules).map(([name, rule]) => [
+      name,
+      rule.scope === undefined
+        ? mayTakeAction(actor, rule.action).allowed
+        : actorScopes(actor, rule.action).includes(rule.scope),
+    ]),
   ) as SessionCan;
 }

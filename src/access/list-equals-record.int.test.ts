@@ -29,7 +29,15 @@ const days = (n: number) => new Date(Date.UTC(2026, 5, 15 + n)).toISOString().sl
 
 type World = {
   clients: { holder: number; account: boolean }[];
-  consents: { client: number; org: number; categories: string[]; purpose: string; starts: number; expires: number; revoked: boolean }[];
+  consents: {
+    client: number;
+    org: number;
+    categories: string[];
+    purpose: string;
+    starts: number;
+    expires: number;
+    revoked: boolean;
+  }[];
   places: { client: number; user: number; removed: boolean }[];
   notes: { client: number; org: number; visibility: 'agency' | 'case_team' | 'client'; contact: number }[];
 };
@@ -39,7 +47,10 @@ const agencyTypes: OrganizationType[] = ['employment_service_provider', 'social_
 function worldOf(staffCount: number): fc.Arbitrary<World> {
   return fc.integer({ min: 1, max: 4 }).chain((n) =>
     fc.record({
-      clients: fc.array(fc.record({ holder: fc.integer({ min: 0, max: 2 }), account: fc.boolean() }), { minLength: n, maxLength: n }),
+      clients: fc.array(fc.record({ holder: fc.integer({ min: 0, max: 2 }), account: fc.boolean() }), {
+        minLength: n,
+        maxLength: n,
+      }),
       consents: fc.array(
         fc.record({
           client: fc.integer({ min: 0, max: n - 1 }),
@@ -52,7 +63,14 @@ function worldOf(staffCount: number): fc.Arbitrary<World> {
         }),
         { maxLength: 7 },
       ),
-      places: fc.array(fc.record({ client: fc.integer({ min: 0, max: n - 1 }), user: fc.integer({ min: 0, max: staffCount - 1 }), removed: fc.boolean() }), { maxLength: 7 }),
+      places: fc.array(
+        fc.record({
+          client: fc.integer({ min: 0, max: n - 1 }),
+          user: fc.integer({ min: 0, max: staffCount - 1 }),
+          removed: fc.boolean(),
+        }),
+        { maxLength: 7 },
+      ),
       notes: fc.array(
         fc.record({
           client: fc.integer({ min: 0, max: n - 1 }),
@@ -103,14 +121,29 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
       const organizationId = agencies[c.holder]!.id;
       const { id } = await trx
         .insertInto('clients')
-        .values({ organizationId, givenName: 'Prop', familyName: `Client ${i}`, dateOfBirth: '1990-04-01', educationLevel: 'college', incomeSource: 'ontario_works' })
+        .values({
+          organizationId,
+          givenName: 'Prop',
+          familyName: `Client ${i}`,
+          dateOfBirth: '1990-04-01',
+          educationLevel: 'college',
+          incomeSource: 'ontario_works',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       clientIds.push(id);
       if (c.account) {
         const user = await trx
           .insertInto('users')
-          .values({ organizationId, email: `client-${id}@example.org`, displayName: `Client ${i}`, preferredLanguage: 'en', passwordHash: 'not-a-hash', status: 'active', clientId: id })
+          .values({
+            organizationId,
+            email: `client-${id}@example.org`,
+            displayName: `Client ${i}`,
+            preferredLanguage: 'en',
+            passwordHash: 'not-a-hash',
+            status: 'active',
+            clientId: id,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx.insertInto('userRoles').values({ userId: user.id, role: 'job_seeker' }).execute();
@@ -135,23 +168,49 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (k.revoked) await trx.insertInto('consentRevocations').values({ consentId: id, revokedBy: null, method: 'phone', reason: null }).execute();
+      if (k.revoked)
+        await trx
+          .insertInto('consentRevocations')
+          .values({ consentId: id, revokedBy: null, method: 'phone', reason: null })
+          .execute();
     }
     for (const p of world.places) {
       const member = teamStaff[p.user]!;
       const clientId = clientIds[p.client]!;
       // One active place per person and client (the database's own rule).
-      const active = await trx.selectFrom('caseTeamMembers').select('id').where('clientId', '=', clientId).where('userId', '=', member.userId).where('removedAt', 'is', null).executeTakeFirst();
+      const active = await trx
+        .selectFrom('caseTeamMembers')
+        .select('id')
+        .where('clientId', '=', clientId)
+        .where('userId', '=', member.userId)
+        .where('removedAt', 'is', null)
+        .executeTakeFirst();
       if (active && !p.removed) continue;
       await trx
         .insertInto('caseTeamMembers')
-        .values({ clientId, userId: member.userId, organizationId: member.organizationId, teamRole: 'employment_counsellor', addedBy: null, ...(p.removed ? { removedAt: new Date(), removedBy: null, removalReason: 'left_team' as const } : {}) })
+        .values({
+          clientId,
+          userId: member.userId,
+          organizationId: member.organizationId,
+          teamRole: 'employment_counsellor',
+          addedBy: null,
+          ...(p.removed ? { removedAt: new Date(), removedBy: null, removalReason: 'left_team' as const } : {}),
+        })
         .execute();
     }
     for (const n of world.notes) {
       await trx
         .insertInto('caseNotes')
-        .values({ clientId: clientIds[n.client]!, organizationId: agencies[n.org]!.id, authorId: null, kind: 'contact', visibility: n.visibility, contactOn: days(n.contact), body: 'Note', correctsNoteId: null })
+        .values({
+          clientId: clientIds[n.client]!,
+          organizationId: agencies[n.org]!.id,
+          authorId: null,
+          kind: 'contact',
+          visibility: n.visibility,
+          contactOn: days(n.contact),
+          body: 'Note',
+          correctsNoteId: null,
+        })
         .execute();
     }
     return { clientIds, accounts };
@@ -169,7 +228,11 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
     const rows = await trx
       .selectFrom('clients as c')
       .select('c.id')
-      .select(checks.map((check, i) => clientVisible(actor, check.action, check.reach, { today, purpose: check.purpose }).as(`r${i}`)))
+      .select(
+        checks.map((check, i) =>
+          clientVisible(actor, check.action, check.reach, { today, purpose: check.purpose }).as(`r${i}`),
+        ),
+      )
       .where('c.id', 'in', clientIds)
       .execute();
     const listed = new Map(rows.map((r) => [r.id, r as unknown as Record<string, boolean>]));
@@ -193,13 +256,25 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
         const decision = decideClient(actor, facts, check.action, check.purpose);
         const expected = decision.allowed && reaches(decision.access, check.reach);
         const got = Boolean(listed.get(clientId)?.[`r${i}`]);
-        expect(got, `${describe(actor)} ${check.action} ${check.reach}${check.purpose ? ` for ${check.purpose}` : ''} of ${clientId}`).toBe(expected);
+        expect(
+          got,
+          `${describe(actor)} ${check.action} ${check.reach}${check.purpose ? ` for ${check.purpose}` : ''} of ${clientId}`,
+        ).toBe(expected);
       }
       const notes = decideClient(actor, facts, 'note.read');
       if (notes.allowed && notes.access.categories.has('notes')) {
-        const { items } = await selectNotes(trx, clientId, noteReaderFor(actor, notes.access), { page: 1, perPage: 100 });
+        const { items } = await selectNotes(trx, clientId, noteReaderFor(actor, notes.access), {
+          page: 1,
+          perPage: 100,
+        });
         for (const item of items) routeNotes.add(item.id);
-        lastContact.set(clientId, items.map((n) => n.contactOn).sort().at(-1) ?? null);
+        lastContact.set(
+          clientId,
+          items
+            .map((n) => n.contactOn)
+            .sort()
+            .at(-1) ?? null,
+        );
       } else {
         lastContact.set(clientId, null);
       }
@@ -211,10 +286,21 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
       const mine = items.filter((i) => clientIds.includes(i.clientId));
       const expected: { clientId: string; named: boolean; lastContactOn: string | null }[] = [];
       for (const clientId of clientIds) {
-        const placed = await trx.selectFrom('caseTeamMembers').select('id').where('clientId', '=', clientId).where('userId', '=', actor.userId).where('removedAt', 'is', null).executeTakeFirst();
+        const placed = await trx
+          .selectFrom('caseTeamMembers')
+          .select('id')
+          .where('clientId', '=', clientId)
+          .where('userId', '=', actor.userId)
+          .where('removedAt', 'is', null)
+          .executeTakeFirst();
         const facts = (await loadClientFacts(trx, actor, clientId, today))!;
         const decision = decideClient(actor, facts, 'client.read');
-        if (placed && decision.allowed) expected.push({ clientId, named: decision.access.categories.has('identity_contact'), lastContactOn: lastContact.get(clientId) ?? null });
+        if (placed && decision.allowed)
+          expected.push({
+            clientId,
+            named: decision.access.categories.has('identity_contact'),
+            lastContactOn: lastContact.get(clientId) ?? null,
+          });
       }
       const got = mine.map((i) => ({ clientId: i.clientId, named: i.name !== null, lastContactOn: i.lastContactOn }));
       const byId = (a: { clientId: string }, b: { clientId: string }) => a.clientId.localeCompare(b.clientId);
@@ -222,7 +308,8 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
     }
   }
 
-  const describe = (actor: Actor) => (actor.kind === 'user' ? `${actor.roles.join('+')} of ${actor.organizationId.slice(0, 8)}` : actor.kind);
+  const describe = (actor: Actor) =>
+    actor.kind === 'user' ? `${actor.roles.join('+')} of ${actor.organizationId.slice(0, 8)}` : actor.kind;
 
   it('for every actor, field category by field category, notes and caseloads included', async () => {
     await fc.assert(
@@ -237,7 +324,10 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
           if (!(error instanceof Rollback)) throw error;
         }
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40), seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 40),
+        seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined,
+      },
     );
   }, 300_000);
 });

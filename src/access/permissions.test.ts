@@ -11,7 +11,12 @@ function documentRows(): { action: string; cells: string[] }[] {
   const rows: { action: string; cells: string[] }[] = [];
   let header: string[] | undefined;
   for (const line of document.split('\n')) {
-    const cells = line.startsWith('|') ? line.split('|').slice(1, -1).map((c) => c.trim()) : undefined;
+    const cells = line.startsWith('|')
+      ? line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim())
+      : undefined;
     if (!cells) {
       header = undefined;
       continue;
@@ -52,7 +57,10 @@ describe('the permission table', () => {
     for (const [action, byColumn] of Object.entries(permissions)) {
       if (!action.startsWith('client.') && !action.startsWith('note.') && !action.startsWith('assessment.')) continue;
       for (const role of ['system_administrator', 'system_analyst'] as const) {
-        expect(byColumn[role].filter((s) => s !== 'sys'), `${action} ${role}`).toEqual([]);
+        expect(
+          byColumn[role].filter((s) => s !== 'sys'),
+          `${action} ${role}`,
+        ).toEqual([]);
       }
     }
   });
@@ -78,7 +86,9 @@ describe('authorize', () => {
     const elsewhere = authorize(manager, 'user.disable', { kind: 'user', organizationId: 'org-b', userId: 'user-2' });
     expect(elsewhere).toMatchObject({ allowed: false, basis: 'record' });
     const counsellor = actor(['employment_counsellor']);
-    expect(authorize(counsellor, 'user.disable', { kind: 'user', organizationId: 'org-a', userId: 'user-2' })).toMatchObject({
+    expect(
+      authorize(counsellor, 'user.disable', { kind: 'user', organizationId: 'org-a', userId: 'user-2' }),
+    ).toMatchObject({
       allowed: false,
       basis: 'role',
     });
@@ -96,11 +106,19 @@ describe('authorize', () => {
     const counsellor = actor(['employment_counsellor'], 'org-a', 'user-1');
     const client = { kind: 'none' as const, organizationId: 'org-b' };
     expect(authorize(counsellor, 'client.read', client).allowed).toBe(false);
-    expect(authorize(counsellor, 'client.read', { ...client, consentedOrganizationIds: ['org-a'] })).toMatchObject({ allowed: true, scope: 'cons' });
-    expect(authorize(counsellor, 'client.read', { ...client, caseTeamUserIds: ['user-1'] })).toMatchObject({ allowed: true, scope: 'team' });
+    expect(authorize(counsellor, 'client.read', { ...client, consentedOrganizationIds: ['org-a'] })).toMatchObject({
+      allowed: true,
+      scope: 'cons',
+    });
+    expect(authorize(counsellor, 'client.read', { ...client, caseTeamUserIds: ['user-1'] })).toMatchObject({
+      allowed: true,
+      scope: 'team',
+    });
     const ombudsperson = actor(['ombudsperson'], 'city', 'user-9');
     expect(authorize(ombudsperson, 'client.read', client).allowed).toBe(false);
-    expect(authorize(ombudsperson, 'client.read', { ...client, complaintHandlerUserIds: ['user-9'] }).allowed).toBe(true);
+    expect(authorize(ombudsperson, 'client.read', { ...client, complaintHandlerUserIds: ['user-9'] }).allowed).toBe(
+      true,
+    );
     const analyst = actor(['system_analyst'], 'city');
     expect(authorize(analyst, 'report.caseloads', { kind: 'aggregate' }).allowed).toBe(true);
     expect(authorize(analyst, 'client.read_metadata', { kind: 'none', organizationId: 'org-b' }).allowed).toBe(false);
@@ -110,7 +128,10 @@ describe('authorize', () => {
 
   it('lets visitors take public actions only, and the system actor everything', () => {
     expect(authorize({ kind: 'anonymous' }, 'organization.read', { kind: 'none' }).allowed).toBe(true);
-    expect(authorize({ kind: 'anonymous' }, 'user.read', { kind: 'none' })).toMatchObject({ allowed: false, basis: 'role' });
+    expect(authorize({ kind: 'anonymous' }, 'user.read', { kind: 'none' })).toMatchObject({
+      allowed: false,
+      basis: 'role',
+    });
     expect(authorize({ kind: 'system', name: 'cli' }, 'organization.create', { kind: 'none' }).allowed).toBe(true);
   });
 });

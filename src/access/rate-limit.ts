@@ -51,6 +51,8 @@ export async function hitAndCheck(db: DbOrTrx, limit: Limit): Promise<number> {
       hits = case when r.window_started_at < now() - make_interval(secs => ${limit.windowSeconds}) then 1 else r.hits + 1 end,
       window_started_at = case when r.window_started_at < now() - make_interval(secs => ${limit.windowSeconds}) then now() else r.window_started_at end
     returning case when r.hits > ${limit.max}
-      then ceil(extract(epoch from r.window_started_at + make_interval(secs => ${limit.windowSeconds}) - now())) end as seconds`.execute(db);
+      then ceil(extract(epoch from r.window_started_at + make_interval(secs => ${limit.windowSeconds}) - now())) end as seconds`.execute(
+    db,
+  );
   return Math.max(0, Number(rows[0]?.seconds ?? 0));
 }

@@ -35,10 +35,22 @@ export const staffRolesByOrganizationType: Record<OrganizationType, readonly Rol
 };
 
 // Who may sit on a client's case team (docs/permissions.md 3.9): the staff who work with clients.
-export const caseTeamRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+export const caseTeamRoles: readonly Role[] = [
+  'agency_manager',
+  'employment_counsellor',
+  'caseworker',
+  'job_developer',
+  'trainer',
+];
 
 // What an agency manager may grant; system roles and employer users are granted by system administrators.
-export const agencyRoles: readonly Role[] = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+export const agencyRoles: readonly Role[] = [
+  'agency_manager',
+  'employment_counsellor',
+  'caseworker',
+  'job_developer',
+  'trainer',
+];
 
 // The roles a person holding `actorRoles` may give someone at an organization of this type.
 export function grantableRoles(actorRoles: readonly Role[], type: OrganizationType): Role[] {

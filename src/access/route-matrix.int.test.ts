@@ -20,7 +20,12 @@ describeEachEngine('route matrix coverage', ({ handle }) => {
     expect(live.filter((r) => !covered.has(r))).toEqual([]);
     for (const r of routes) {
       expect(app.routePermissions.find((p) => `${p.method} ${p.url}` === r.route)?.permission, r.route).toBe(r.action);
-      expect(Object.entries(matrixParts).filter(([, part]) => part(r.route)).map(([name]) => name), r.route).toHaveLength(1);
+      expect(
+        Object.entries(matrixParts)
+          .filter(([, part]) => part(r.route))
+          .map(([name]) => name),
+        r.route,
+      ).toHaveLength(1);
     }
   });
 });

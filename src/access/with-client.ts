@@ -14,7 +14,9 @@ import type { ConsentCategory } from './roles.ts';
 export type ClientContext = { requestId: string; purpose?: string; today: string };
 
 // What the work read or wrote, for its audit row (ids only, never values).
-export type ClientAudit = Pick<AuditEntry, 'recordType' | 'recordId' | 'recordIds' | 'reason' | 'purpose'> & { action?: string };
+export type ClientAudit = Pick<AuditEntry, 'recordType' | 'recordId' | 'recordIds' | 'reason' | 'purpose'> & {
+  action?: string;
+};
 
 export async function withClient<T>(
   db: DbOrTrx,
@@ -29,8 +31,13 @@ export async function withClient<T>(
   work: (access: ClientAccess) => Promise<{ result: T; audit: ClientAudit }>,
 ): Promise<T> {
   const access = await accessClient(db, actor, clientId, action, context);
-  if (needs.category) requireCategory(actor, access, needs.category, needs.as ?? action, context.requestId, needs.writing);
+  if (needs.category)
+    requireCategory(actor, access, needs.category, needs.as ?? action, context.requestId, needs.writing);
   const { result, audit } = await work(access);
-  await auditClient(db, actor, access, { ...audit, action: audit.action ?? needs.as ?? action, requestId: context.requestId });
+  await auditClient(db, actor, access, {
+    ...audit,
+    action: audit.action ?? needs.as ?? action,
+    requestId: context.requestId,
+  });
   return result;
 }

@@ -14,7 +14,9 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   const out: string[] = [];
   const err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(`${args.join(' ')}\n`));
-  const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(`${args.join(' ')}\n`));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...args: unknown[]) => void err.push(`${args.join(' ')}\n`));
   const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     err.push(String(chunk));
     return true;
@@ -49,7 +51,13 @@ describe('continuum assess', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = assessmentResultSchema.parse(JSON.parse(stdout));
-    expect(result).toMatchObject({ modelVersion: 'ca-2026.1', assessedOn: '2026-12-01', age: 40, stream: 'C', score: 10 });
+    expect(result).toMatchObject({
+      modelVersion: 'ca-2026.1',
+      assessedOn: '2026-12-01',
+      age: 40,
+      stream: 'C',
+      score: 10,
+    });
     expect(result.reasons.at(-1)).toBe('score 10 ≥ 7 (Stream C threshold)');
     expect(stdout).toContain('\n  "modelVersion"');
   });
@@ -79,7 +87,9 @@ describe('continuum assess', () => {
     expect(asOf.stderr).toBe('');
     expect(JSON.parse(asOf.stdout)).toMatchObject({ assessedOn: '2027-03-01' });
     // A dated input keeps its own date.
-    expect(JSON.parse((await run(['assess', '--file', EXAMPLE, '--today', '2027-03-01'])).stdout)).toMatchObject({ assessedOn: '2026-12-01' });
+    expect(JSON.parse((await run(['assess', '--file', EXAMPLE, '--today', '2027-03-01'])).stdout)).toMatchObject({
+      assessedOn: '2026-12-01',
+    });
     const now = await run(['assess', '--file', undatedFile]);
     expect(JSON.parse(now.stdout).assessedOn).toBe(testClock().today());
   });
@@ -94,10 +104,20 @@ describe('continuum assess', () => {
 
   it.each([
     ['bad JSON', () => ['--file', file('bad.json', '{"dateOfBirth": ')], /^continuum: .*bad\.json is not valid JSON: /],
-    ['a missing file', () => ['--file', path.join(dir, 'missing.json')], /^continuum: Cannot read .*missing\.json: ENOENT/],
+    [
+      'a missing file',
+      () => ['--file', path.join(dir, 'missing.json')],
+      /^continuum: Cannot read .*missing\.json: ENOENT/,
+    ],
     [
       'an invalid input',
-      () => ['--file', file('invalid.json', JSON.stringify({ dateOfBirth: '2023-02-30', educationLevel: 'college', incomeSource: 'none' }))],
+      () => [
+        '--file',
+        file(
+          'invalid.json',
+          JSON.stringify({ dateOfBirth: '2023-02-30', educationLevel: 'college', incomeSource: 'none' }),
+        ),
+      ],
       /^continuum: Invalid input:\n {2}dateOfBirth: 2023-02-30 is not a real date\n$/,
     ],
     [
@@ -108,14 +128,30 @@ describe('continuum assess', () => {
       },
       /racializedGroup: self-identified equity information is never part of an assessment/,
     ],
-    ['an unknown model', () => ['--file', EXAMPLE, '--model', 'ca-1999.1'], /^continuum: Unknown assessment model ca-1999\.1; available: ca-2026\.1\n$/],
+    [
+      'an unknown model',
+      () => ['--file', EXAMPLE, '--model', 'ca-1999.1'],
+      /^continuum: Unknown assessment model ca-1999\.1; available: ca-2026\.1\n$/,
+    ],
     ['no file', () => [], /^continuum: Give --file with a JSON assessment input/],
-    ['a --today that is not a date', () => ['--file', EXAMPLE, '--today', '2027-02-30'], /^continuum: Invalid input:\n {2}\(input\): 2027-02-30 is not a real date\n$/],
+    [
+      'a --today that is not a date',
+      () => ['--file', EXAMPLE, '--today', '2027-02-30'],
+      /^continuum: Invalid input:\n {2}\(input\): 2027-02-30 is not a real date\n$/,
+    ],
     [
       'an undated input born after --today',
       () => {
-        const { assessedOn: _omit, ...undated } = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
-        return ['--file', file('unborn.json', JSON.stringify({ ...undated, dateOfBirth: '2027-01-01', workHistory: [] })), '--today', '2026-12-31'];
+        const { assessedOn: _omit, ...undated } = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        return [
+          '--file',
+          file('unborn.json', JSON.stringify({ ...undated, dateOfBirth: '2027-01-01', workHistory: [] })),
+          '--today',
+          '2026-12-31',
+        ];
       },
       /dateOfBirth: 2027-01-01 is after today \(2026-12-31\)/,
     ],

@@ -21,7 +21,17 @@ describe('continuum CLI', () => {
       return `${parent}${c.name()}`;
     });
     expect(names).toEqual(
-      expect.arrayContaining(['start', 'migrate', 'demo', 'org create', 'org list', 'backup', 'restore', 'outbox deliver', 'user create']),
+      expect.arrayContaining([
+        'start',
+        'migrate',
+        'demo',
+        'org create',
+        'org list',
+        'backup',
+        'restore',
+        'outbox deliver',
+        'user create',
+      ]),
     );
     for (const command of allCommands(program)) {
       expect(command.description().length, `${command.name()} needs a description`).toBeGreaterThan(10);
@@ -30,7 +40,9 @@ describe('continuum CLI', () => {
   });
 
   it('prints help from the real binary and exits 0', () => {
-    const result = spawnSync(process.execPath, [path.resolve('bin/continuum.js'), 'demo', '--help'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.resolve('bin/continuum.js'), 'demo', '--help'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/--clients <n>/);
     expect(result.stdout).toMatch(/--seed <s>/);
@@ -61,7 +73,9 @@ describe('continuum CLI', () => {
     const zodError = z.object({ name: z.string() }).safeParse({}).error!;
     expect(describeError(zodError)).toMatch(/^Invalid input:\n {2}name: /);
     expect(
-      describeError(new DataDirLockedError('/d', { pid: 1, hostname: 'h', command: 'continuum start', startedAt: 't' })),
+      describeError(
+        new DataDirLockedError('/d', { pid: 1, hostname: 'h', command: 'continuum start', startedAt: 't' }),
+      ),
     ).toMatch(/Stop the server first/);
     expect(describeError(new TypeError('x is undefined'))).toBeUndefined();
   });

@@ -24,7 +24,9 @@ import { CliError } from './errors.ts';
 export function buildProgram(): Command {
   const program = new Command()
     .name('continuum')
-    .description('Continuum: one employment service system for a city.\nConfiguration comes from environment variables (see README).')
+    .description(
+      'Continuum: one employment service system for a city.\nConfiguration comes from environment variables (see README).',
+    )
     .version(APP_VERSION);
   program.addCommand(startCommand());
   program.addCommand(migrateCommand());
@@ -67,7 +69,8 @@ export function describeError(error: unknown): string | undefined {
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ECONNREFUSED') return `Cannot reach the database server: ${(error as Error).message}`;
-  if (code === 'EADDRINUSE') return `${(error as Error).message}: another program uses that port (set PORT to change it).`;
+  if (code === 'EADDRINUSE')
+    return `${(error as Error).message}: another program uses that port (set PORT to change it).`;
   return undefined;
 }
 

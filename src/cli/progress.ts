@@ -1,6 +1,9 @@
 // A progress bar on stderr for long CLI work. On a terminal it redraws one line; in a log
 // (CI, pipes) it prints a line at each tenth so the output stays readable.
-export type Progress = { update: (done: number, total?: number, label?: string) => void; done: (message?: string) => void };
+export type Progress = {
+  update: (done: number, total?: number, label?: string) => void;
+  done: (message?: string) => void;
+};
 
 export function createProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   const started = performance.now();

@@ -13,7 +13,12 @@ const cli = path.resolve('bin/continuum.js');
 const PASSWORD = 'maple leaves over the don valley';
 
 function run(args: string[], env: Record<string, string>, input: string) {
-  return spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...env },
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 // `continuum user create` on each engine: the embedded data directory and a PostgreSQL server.
@@ -23,7 +28,9 @@ for (const engine of ['pglite', 'postgres'] as const) {
     let env: Record<string, string>;
     let organizationId: string;
     const open = (): Promise<DatabaseHandle> =>
-      engine === 'postgres' ? openDatabase({ databaseUrl: inject('postgresUrl')! }) : openDatabase({ dataDir: path.join(dir, 'data') });
+      engine === 'postgres'
+        ? openDatabase({ databaseUrl: inject('postgresUrl')! })
+        : openDatabase({ dataDir: path.join(dir, 'data') });
 
     beforeAll(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-cli-user-'));
@@ -32,7 +39,10 @@ for (const engine of ['pglite', 'postgres'] as const) {
           ? { DATABASE_URL: inject('postgresUrl')! }
           : { DATABASE_URL: '', CONTINUUM_DATA_DIR: path.join(dir, 'data') };
       const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-      const handle = engine === 'postgres' ? await open() : await openDatabase({ dataDir: path.join(dir, 'data'), loadDataDir: template });
+      const handle =
+        engine === 'postgres'
+          ? await open()
+          : await openDatabase({ dataDir: path.join(dir, 'data'), loadDataDir: template });
       organizationId = (await makeOrganization(handle.db, { type: 'system_manager' })).id;
       await handle.close();
     });
@@ -41,7 +51,19 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('creates the first administrator with a password from standard input, who can then sign in', async () => {
       const email = `admin-${crypto.randomBytes(4).toString('hex')}@city.example`;
       const result = run(
-        ['user', 'create', '--org', organizationId, '--role', 'system_administrator', '--email', email, '--name', 'Alex Admin', '--password-stdin'],
+        [
+          'user',
+          'create',
+          '--org',
+          organizationId,
+          '--role',
+          'system_administrator',
+          '--email',
+          email,
+          '--name',
+          'Alex Admin',
+          '--password-stdin',
+        ],
         env,
         `${PASSWORD}\n`,
       );
@@ -51,7 +73,17 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(result.stdout).not.toContain(PASSWORD);
       const handle = await open();
       try {
-        const session = await signIn(handle.db, { email, password: PASSWORD }, { requestId: 'test', userAgent: null, ip: '127.0.0.1', policy: { idleMinutes: 30, absoluteHours: 12 }, secretBox: createSecretBox(crypto.randomBytes(32)) });
+        const session = await signIn(
+          handle.db,
+          { email, password: PASSWORD },
+          {
+            requestId: 'test',
+            userAgent: null,
+            ip: '127.0.0.1',
+            policy: { idleMinutes: 30, absoluteHours: 12 },
+            secretBox: createSecretBox(crypto.randomBytes(32)),
+          },
+        );
         expect(session.session.user.email).toBe(email);
       } finally {
         await handle.close();
@@ -60,10 +92,32 @@ for (const engine of ['pglite', 'postgres'] as const) {
 
     it("resets a user's two-step sign-in, ending their sessions, and says so for an unknown address", async () => {
       const email = `two-step-${crypto.randomBytes(4).toString('hex')}@city.example`;
-      expect(run(['user', 'create', '--org', organizationId, '--role', 'system_analyst', '--email', email, '--name', 'Sam Step', '--password-stdin'], env, PASSWORD).status).toBe(0);
+      expect(
+        run(
+          [
+            'user',
+            'create',
+            '--org',
+            organizationId,
+            '--role',
+            'system_analyst',
+            '--email',
+            email,
+            '--name',
+            'Sam Step',
+            '--password-stdin',
+          ],
+          env,
+          PASSWORD,
+        ).status,
+      ).toBe(0);
       let handle = await open();
       try {
-        await handle.db.updateTable('users').set({ totpSecret: 'v1.sealed-elsewhere', totpEnrolledAt: new Date() }).where('email', '=', email).execute();
+        await handle.db
+          .updateTable('users')
+          .set({ totpSecret: 'v1.sealed-elsewhere', totpEnrolledAt: new Date() })
+          .where('email', '=', email)
+          .execute();
       } finally {
         await handle.close();
       }
@@ -72,9 +126,18 @@ for (const engine of ['pglite', 'postgres'] as const) {
       expect(reset.stdout).toContain(`Two-step sign-in is off for ${email.toUpperCase()}`);
       handle = await open();
       try {
-        const row = await handle.db.selectFrom('users').select(['id', 'totpSecret', 'totpEnrolledAt']).where('email', '=', email).executeTakeFirstOrThrow();
+        const row = await handle.db
+          .selectFrom('users')
+          .select(['id', 'totpSecret', 'totpEnrolledAt'])
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow();
         expect(row).toMatchObject({ totpSecret: null, totpEnrolledAt: null });
-        const audit = await handle.db.selectFrom('auditLog').select(['actorKind', 'actorName']).where('action', '=', 'user.reset_two_step').where('recordId', '=', row.id).execute();
+        const audit = await handle.db
+          .selectFrom('auditLog')
+          .select(['actorKind', 'actorName'])
+          .where('action', '=', 'user.reset_two_step')
+          .where('recordId', '=', row.id)
+          .execute();
         expect(audit).toEqual([{ actorKind: 'system', actorName: 'cli' }]);
       } finally {
         await handle.close();
@@ -86,18 +149,55 @@ for (const engine of ['pglite', 'postgres'] as const) {
 
     it('invites the first administrator by e-mail instead, through the outbox', async () => {
       const email = `invited-${crypto.randomBytes(4).toString('hex')}@city.example`;
-      const result = run(['user', 'create', '--org', organizationId, '--role', 'system_administrator', '--email', email, '--name', 'Ira Invite', '--invite'], { ...env, PUBLIC_URL: 'https://continuum.city.example' }, '');
+      const result = run(
+        [
+          'user',
+          'create',
+          '--org',
+          organizationId,
+          '--role',
+          'system_administrator',
+          '--email',
+          email,
+          '--name',
+          'Ira Invite',
+          '--invite',
+        ],
+        { ...env, PUBLIC_URL: 'https://continuum.city.example' },
+        '',
+      );
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ email, status: 'invited' });
       const handle = await open();
       try {
-        const message = await handle.db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', email).executeTakeFirstOrThrow();
+        const message = await handle.db
+          .selectFrom('outboxMessages')
+          .select('bodyText')
+          .where('recipient', '=', email)
+          .executeTakeFirstOrThrow();
         expect(message.bodyText).toContain('https://continuum.city.example/accept-invitation#token=');
       } finally {
         await handle.close();
       }
-      const both = run(['user', 'create', '--org', organizationId, '--role', 'system_analyst', '--email', `b${email}`, '--name', 'B', '--invite', '--password-stdin'], env, PASSWORD);
+      const both = run(
+        [
+          'user',
+          'create',
+          '--org',
+          organizationId,
+          '--role',
+          'system_analyst',
+          '--email',
+          `b${email}`,
+          '--name',
+          'B',
+          '--invite',
+          '--password-stdin',
+        ],
+        env,
+        PASSWORD,
+      );
       expect(both.status).toBe(1);
       expect(both.stderr).toContain('Choose one');
     });
@@ -105,7 +205,19 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('refuses a common password and writes nothing', async () => {
       const email = `weak-${crypto.randomBytes(4).toString('hex')}@city.example`;
       const result = run(
-        ['user', 'create', '--org', organizationId, '--role', 'system_analyst', '--email', email, '--name', 'Weak Pass', '--password-stdin'],
+        [
+          'user',
+          'create',
+          '--org',
+          organizationId,
+          '--role',
+          'system_analyst',
+          '--email',
+          email,
+          '--name',
+          'Weak Pass',
+          '--password-stdin',
+        ],
         env,
         'password123456',
       );
@@ -121,13 +233,29 @@ for (const engine of ['pglite', 'postgres'] as const) {
 
     it('refuses an unknown organization and an unknown role clearly', () => {
       const unknownOrg = run(
-        ['user', 'create', '--org', crypto.randomUUID(), '--role', 'caseworker', '--email', 'x@city.example', '--name', 'X', '--password-stdin'],
+        [
+          'user',
+          'create',
+          '--org',
+          crypto.randomUUID(),
+          '--role',
+          'caseworker',
+          '--email',
+          'x@city.example',
+          '--name',
+          'X',
+          '--password-stdin',
+        ],
         env,
         PASSWORD,
       );
       expect(unknownOrg.status).toBe(1);
       expect(unknownOrg.stderr).toMatch(/No organization has that id/);
-      const unknownRole = run(['user', 'create', '--org', organizationId, '--role', 'wizard', '--email', 'x@city.example', '--name', 'X'], env, '');
+      const unknownRole = run(
+        ['user', 'create', '--org', organizationId, '--role', 'wizard', '--email', 'x@city.example', '--name', 'X'],
+        env,
+        '',
+      );
       expect(unknownRole.status).not.toBe(0);
       expect(unknownRole.stderr).toMatch(/Allowed choices are system_administrator/);
     });

@@ -35,9 +35,9 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<B
   if (fs.existsSync(outFile)) throw new BackupError(`${outFile} already exists; choose another file name.`);
   const handle = await openDatabase({ dataDir, command: 'continuum backup' });
   try {
-    const migrations = (await handle.db.selectFrom('schemaMigrations').select('version').orderBy('version').execute()).map(
-      (r) => r.version,
-    );
+    const migrations = (
+      await handle.db.selectFrom('schemaMigrations').select('version').orderBy('version').execute()
+    ).map((r) => r.version);
     await handle.pglite!.query('CHECKPOINT');
     const dump = Buffer.from(await (await handle.pglite!.dumpDataDir('gzip')).arrayBuffer());
     const header: BackupHeader = {
@@ -50,7 +50,9 @@ export async function backupDataDir(dataDir: string, outFile: string): Promise<B
       sha256: crypto.createHash('sha256').update(dump).digest('hex'),
     };
     const temporary = `${outFile}.partial`;
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), dump]), { mode: 0o600 });
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`), dump]), {
+      mode: 0o600,
+    });
     fs.renameSync(temporary, outFile);
     return header;
   } finally {
@@ -114,7 +116,11 @@ export async function restoreDataDir(
       fs.renameSync(target, keptAside);
     }
     try {
-      const pglite = await PGlite.create({ dataDir: target, extensions: pgliteExtensions, loadDataDir: new Blob([new Uint8Array(dump)]) });
+      const pglite = await PGlite.create({
+        dataDir: target,
+        extensions: pgliteExtensions,
+        loadDataDir: new Blob([new Uint8Array(dump)]),
+      });
       await pglite.query('select 1 from schema_migrations limit 1');
       await pglite.close();
     } catch (error) {

@@ -10,7 +10,11 @@ describeEachEngine('bulk load (COPY)', ({ handle }) => {
     await bulkLoad(handle(), (loader) =>
       loader.copy('organizations', ['id', 'name', 'type', 'offers_french'], [[id, name, 'community_agency', true]]),
     );
-    const row = await handle().db.selectFrom('organizations').select(['name', 'offersFrench']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await handle()
+      .db.selectFrom('organizations')
+      .select(['name', 'offersFrench'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ name, offersFrench: true });
   });
 
@@ -43,13 +47,17 @@ describeEachEngine('bulk load (COPY)', ({ handle }) => {
         await loader.copy('organizations', ['id', 'name', 'type'], [[crypto.randomUUID(), `${prefix} bad`, 'bank']]);
       }),
     ).rejects.toThrow(/check constraint|violates/i);
-    const rows = await handle().db.selectFrom('organizations').select('id').where('name', 'like', `${prefix}%`).execute();
+    const rows = await handle()
+      .db.selectFrom('organizations')
+      .select('id')
+      .where('name', 'like', `${prefix}%`)
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
   it('refuses identifiers that are not plain SQL names', async () => {
-    await expect(bulkLoad(handle(), (loader) => loader.copy('organizations; drop table sites', ['id'], []))).rejects.toThrow(
-      /Not a plain SQL identifier/,
-    );
+    await expect(
+      bulkLoad(handle(), (loader) => loader.copy('organizations; drop table sites', ['id'], [])),
+    ).rejects.toThrow(/Not a plain SQL identifier/);
   });
 });

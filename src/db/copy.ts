@@ -48,7 +48,12 @@ export type BulkLoader = {
     options?: CopyOptions,
   ) => Promise<number>;
   // COPY lines already in COPY text format (each ending in a newline), e.g. a raw baseline.
-  copyLines: (table: string, columns: readonly string[], lines: Iterable<string>, options?: CopyOptions) => Promise<number>;
+  copyLines: (
+    table: string,
+    columns: readonly string[],
+    lines: Iterable<string>,
+    options?: CopyOptions,
+  ) => Promise<number>;
   // A plain statement in the same transaction ($1, $2 … parameters).
   query: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 };

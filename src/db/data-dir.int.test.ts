@@ -17,7 +17,10 @@ const cli = path.resolve('bin/continuum.js');
 let root: string;
 let dataDir: string;
 
-function runCli(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [cli, ...args], {
     env: { ...process.env, DATABASE_URL: '', ...env },
     encoding: 'utf8',
@@ -74,7 +77,12 @@ describe('embedded data directory', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     fs.writeFileSync(
       path.join(dataDir, 'continuum.lock'),
-      JSON.stringify({ pid: deadPid, hostname: os.hostname(), command: 'continuum start', startedAt: '2026-01-01T00:00:00Z' }),
+      JSON.stringify({
+        pid: deadPid,
+        hostname: os.hostname(),
+        command: 'continuum start',
+        startedAt: '2026-01-01T00:00:00Z',
+      }),
     );
     const handle = await openDatabase({ dataDir, command: 'test' });
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'continuum.lock'), 'utf8')).pid).toBe(process.pid);
@@ -96,7 +104,10 @@ describe('embedded data directory', () => {
   it('refuses a directory made by another PostgreSQL major version', async () => {
     const old = path.join(root, 'old');
     fs.mkdirSync(path.join(old, 'pgdata'), { recursive: true });
-    fs.writeFileSync(path.join(old, 'continuum.json'), JSON.stringify({ format: 1, pgliteVersion: '0.2.0', pgMajor: 16 }));
+    fs.writeFileSync(
+      path.join(old, 'continuum.json'),
+      JSON.stringify({ format: 1, pgliteVersion: '0.2.0', pgMajor: 16 }),
+    );
     fs.writeFileSync(path.join(old, 'pgdata', 'PG_VERSION'), '16\n');
     await expect(openDatabase({ dataDir: old })).rejects.toThrow(DataDirError);
     await expect(openDatabase({ dataDir: old })).rejects.toThrow(/PostgreSQL 16/);
@@ -114,7 +125,11 @@ describe('embedded data directory', () => {
     const handle = await openDatabase({ dataDir: restored });
     expect(await orgNames(handle)).toContain('Before Backup Agency');
     await withTransaction(handle.db, (trx) =>
-      createOrganization(trx, systemActor('test'), newOrganizationSchema.parse({ name: 'After Backup Agency', type: 'employer' })),
+      createOrganization(
+        trx,
+        systemActor('test'),
+        newOrganizationSchema.parse({ name: 'After Backup Agency', type: 'employer' }),
+      ),
     );
     await handle.close();
 
@@ -135,7 +150,11 @@ describe('embedded data directory', () => {
     const foreignBackup = path.join(root, 'other-version.backup');
     fs.writeFileSync(
       foreignBackup,
-      Buffer.concat([raw.subarray(0, firstNewline + 1), Buffer.from(`${JSON.stringify(otherHeader)}\n`), raw.subarray(secondNewline + 1)]),
+      Buffer.concat([
+        raw.subarray(0, firstNewline + 1),
+        Buffer.from(`${JSON.stringify(otherHeader)}\n`),
+        raw.subarray(secondNewline + 1),
+      ]),
     );
     await expect(restoreDataDir(path.join(root, 'never'), foreignBackup)).rejects.toThrow(/made with PGlite 0\.4\.0/);
     expect(fs.existsSync(path.join(root, 'never'))).toBe(false);
@@ -150,7 +169,9 @@ describe('embedded data directory', () => {
   it('backs up from the CLI and refuses while the server holds the directory', async () => {
     const handle = await openDatabase({ dataDir, command: 'continuum start' });
     try {
-      const refused = runCli(['backup', '--out', path.join(root, 'while-running.backup')], { CONTINUUM_DATA_DIR: dataDir });
+      const refused = runCli(['backup', '--out', path.join(root, 'while-running.backup')], {
+        CONTINUUM_DATA_DIR: dataDir,
+      });
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(/Stop the server first/);
     } finally {

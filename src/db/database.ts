@@ -131,7 +131,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return { db, engine: 'postgres', pglite: undefined, pool, dataDir: undefined, close: () => db.destroy() };
   }
   if (options.memory) {
-    const pglite = await PGlite.create({ extensions: pgliteExtensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+    const pglite = await PGlite.create({
+      extensions: pgliteExtensions,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     return embeddedHandle(pglite, undefined, undefined);
   }
   const dataDir = options.dataDir;

@@ -18,7 +18,12 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 
 // The select type of a column: Generated<T> and ColumnType<S, I, U> give T and S.
 function selectType(node: ts.TypeNode): ts.TypeNode {
-  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && ['Generated', 'ColumnType'].includes(node.typeName.text) && node.typeArguments?.[0]) {
+  if (
+    ts.isTypeReferenceNode(node) &&
+    ts.isIdentifier(node.typeName) &&
+    ['Generated', 'ColumnType'].includes(node.typeName.text) &&
+    node.typeArguments?.[0]
+  ) {
     return selectType(node.typeArguments[0]);
   }
   return node;
@@ -29,7 +34,9 @@ function describeColumn(node: ts.TypeNode, source: ts.SourceFile): Column {
   const members = ts.isUnionTypeNode(type) ? [...type.types] : [type];
   const nullable = members.some((m) => ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword);
   const rest = members.filter((m) => !(ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword));
-  const literals = rest.every((m) => ts.isLiteralTypeNode(m) && ts.isStringLiteral(m.literal)) ? rest.map((m) => ((m as ts.LiteralTypeNode).literal as ts.StringLiteral).text).sort() : undefined;
+  const literals = rest.every((m) => ts.isLiteralTypeNode(m) && ts.isStringLiteral(m.literal))
+    ? rest.map((m) => ((m as ts.LiteralTypeNode).literal as ts.StringLiteral).text).sort()
+    : undefined;
   return { nullable, literals, text: type.getText(source) };
 }
 
@@ -44,13 +51,15 @@ function readSchema(): Map<string, Map<string, Column>> {
   const membersOf = (node: ts.TypeNode): ts.PropertySignature[] => {
     if (ts.isIntersectionTypeNode(node)) return node.types.flatMap(membersOf);
     if (ts.isTypeLiteralNode(node)) return node.members.filter(ts.isPropertySignature);
-    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && aliases.has(node.typeName.text)) return membersOf(aliases.get(node.typeName.text)!);
+    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && aliases.has(node.typeName.text))
+      return membersOf(aliases.get(node.typeName.text)!);
     throw new Error(`schema.ts: cannot read ${node.getText(source)}`);
   };
   const tables = new Map<string, Map<string, Column>>();
   for (const table of membersOf(aliases.get('Database')!)) {
     const columns = new Map<string, Column>();
-    for (const column of membersOf(table.type!)) columns.set(snake((column.name as ts.Identifier).text), describeColumn(column.type!, source));
+    for (const column of membersOf(table.type!))
+      columns.set(snake((column.name as ts.Identifier).text), describeColumn(column.type!, source));
     tables.set(snake((table.name as ts.Identifier).text), columns);
   }
   return tables;
@@ -69,7 +78,9 @@ describeEachEngine('db/schema.ts against the migrations', ({ handle }) => {
       join pg_namespace n on n.oid = c.relnamespace where k.contype = 'c' and n.nspname = 'public'`.execute(db);
     const enumerated = new Map<string, string[]>();
     for (const { table, definition } of checks) {
-      const m = /^CHECK \(\(\(?([a-z_]+)\)?(?:::text)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/.exec(definition);
+      const m = /^CHECK \(\(\(?([a-z_]+)\)?(?:::text)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/.exec(
+        definition,
+      );
       if (!m) continue;
       const values = [...m[2]!.matchAll(/'([^']*)'::(?:text|character varying)/g)].map((v) => v[1]!).sort();
       enumerated.set(`${table}.${m[1]}`, values);
@@ -82,22 +93,28 @@ describeEachEngine('db/schema.ts against the migrations', ({ handle }) => {
       if (!live.has(table)) live.set(table, new Map());
       live.get(table)!.set(column, nullable === 'YES');
     }
-    for (const table of live.keys()) if (!declared.has(table)) problems.push(`table ${table} is missing from schema.ts`);
+    for (const table of live.keys())
+      if (!declared.has(table)) problems.push(`table ${table} is missing from schema.ts`);
     for (const [table, cols] of declared) {
       const real = live.get(table);
       if (!real) {
         problems.push(`schema.ts declares ${table}, which no migration creates`);
         continue;
       }
-      for (const column of real.keys()) if (!cols.has(column)) problems.push(`${table}.${column} is missing from schema.ts`);
+      for (const column of real.keys())
+        if (!cols.has(column)) problems.push(`${table}.${column} is missing from schema.ts`);
       for (const [column, type] of cols) {
         if (!real.has(column)) {
           problems.push(`schema.ts declares ${table}.${column}, which the table does not have`);
           continue;
         }
-        if (real.get(column) !== type.nullable) problems.push(`${table}.${column}: ${real.get(column) ? 'nullable' : 'not null'} in the database, ${type.text} in schema.ts`);
+        if (real.get(column) !== type.nullable)
+          problems.push(
+            `${table}.${column}: ${real.get(column) ? 'nullable' : 'not null'} in the database, ${type.text} in schema.ts`,
+          );
         const values = enumerated.get(`${table}.${column}`);
-        if (values && JSON.stringify(values) !== JSON.stringify(type.literals)) problems.push(`${table}.${column}: the database allows ${values.join(' | ')}; schema.ts says ${type.text}`);
+        if (values && JSON.stringify(values) !== JSON.stringify(type.literals))
+          problems.push(`${table}.${column}: the database allows ${values.join(' | ')}; schema.ts says ${type.text}`);
       }
     }
     expect(problems).toEqual([]);

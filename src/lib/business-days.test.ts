@@ -3,7 +3,12 @@ import { addBusinessDays, businessDaysBetween, easterSunday, isBusinessDay, onta
 
 describe('Ontario business days', () => {
   it('computes Easter for known years', () => {
-    expect(['2024', '2025', '2026', '2027'].map((y) => easterSunday(Number(y)))).toEqual(['2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28']);
+    expect(['2024', '2025', '2026', '2027'].map((y) => easterSunday(Number(y)))).toEqual([
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+    ]);
   });
 
   it('lists the nine statutory holidays of 2026 as observed', () => {

@@ -59,7 +59,8 @@ export function ontarioHolidays(year: number): Map<string, string> {
   for (const [name, date] of floating) holidays.set(iso(date), name);
   for (const [name, date] of fixed) {
     const observed = new Date(date);
-    while (weekday(observed) === 0 || weekday(observed) === 6 || holidays.has(iso(observed))) observed.setUTCDate(observed.getUTCDate() + 1);
+    while (weekday(observed) === 0 || weekday(observed) === 6 || holidays.has(iso(observed)))
+      observed.setUTCDate(observed.getUTCDate() + 1);
     holidays.set(iso(observed), name);
   }
   cache.set(year, holidays);

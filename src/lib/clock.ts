@@ -69,14 +69,23 @@ function instantOf(at: Date | string, timeZone: string): Date {
     return noonIn(at, timeZone);
   }
   const parsed = new Date(at);
-  if (!at.includes('T') || Number.isNaN(parsed.getTime())) throw new RangeError(`${at} is neither a date (YYYY-MM-DD) nor an instant`);
+  if (!at.includes('T') || Number.isNaN(parsed.getTime()))
+    throw new RangeError(`${at} is neither a date (YYYY-MM-DD) nor an instant`);
   return parsed;
 }
 
 // Noon of a calendar day in a time zone, as an instant: noon UTC, corrected by the zone's offset then.
 function noonIn(date: string, timeZone: string): Date {
   const guess = new Date(`${date}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(guess);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(guess);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
   return new Date(guess.getTime() - (local - guess.getTime()));

@@ -3,11 +3,46 @@ import { CsvError, formatCsv, parseCsv, parseCsvRecords } from './csv.ts';
 
 describe('parseCsv', () => {
   it.each([
-    ['plain fields', 'a,b,c\n1,2,3\n', [['a', 'b', 'c'], ['1', '2', '3']]],
-    ['no final newline', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-    ['CRLF line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['lone CR line ends', 'a,b\r1,2', [['a', 'b'], ['1', '2']]],
-    ['byte order mark', '\uFEFFid,name\n1,x\n', [['id', 'name'], ['1', 'x']]],
+    [
+      'plain fields',
+      'a,b,c\n1,2,3\n',
+      [
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ],
+    ],
+    [
+      'no final newline',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CRLF line ends',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'lone CR line ends',
+      'a,b\r1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'byte order mark',
+      '\uFEFFid,name\n1,x\n',
+      [
+        ['id', 'name'],
+        ['1', 'x'],
+      ],
+    ],
     ['embedded comma', '"Toronto, ON",M5V\n', [['Toronto, ON', 'M5V']]],
     ['doubled quotes', '"say ""hi""",x\n', [['say "hi"', 'x']]],
     ['embedded newline', '"line one\nline two",x\n', [['line one\nline two', 'x']]],

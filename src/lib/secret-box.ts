@@ -60,12 +60,18 @@ export function parseSecretsKey(text: string): Buffer {
   const trimmed = text.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
   if (key.length !== 32) {
-    throw new SecretBoxError('SECRETS_KEY must be 32 bytes, as 64 hex digits or base64 (make one with `openssl rand -hex 32`).');
+    throw new SecretBoxError(
+      'SECRETS_KEY must be 32 bytes, as 64 hex digits or base64 (make one with `openssl rand -hex 32`).',
+    );
   }
   return key;
 }
 
-export function loadSecretsKey(options: { fromEnv: string | undefined; dataDir: string }): { key: Buffer; source: string; created: boolean } {
+export function loadSecretsKey(options: { fromEnv: string | undefined; dataDir: string }): {
+  key: Buffer;
+  source: string;
+  created: boolean;
+} {
   if (options.fromEnv) return { key: parseSecretsKey(options.fromEnv), source: 'SECRETS_KEY', created: false };
   const file = path.join(options.dataDir, SECRETS_KEY_FILE);
   if (fs.existsSync(file)) return { key: parseSecretsKey(fs.readFileSync(file, 'utf8')), source: file, created: false };

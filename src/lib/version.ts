@@ -1,3 +1,4 @@
 import { createRequire } from 'node:module';
 
-export const APP_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const APP_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string })
+  .version;

@@ -41,7 +41,9 @@ describeEachEngine('HTTP basics', ({ handle, engine }) => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('invalid');
-    expect(body.errors).toEqual([{ field: 'querystring', message: 'unknown field(s): colour', code: 'unrecognized_keys' }]);
+    expect(body.errors).toEqual([
+      { field: 'querystring', message: 'unknown field(s): colour', code: 'unrecognized_keys' },
+    ]);
     expect(body.reason).toBe('validation');
     expect(res.body).not.toMatch(/at .*\.ts:\d+/);
   });

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, {
-  LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -95,9 +102,7 @@ export type AppOptions = {
   secretsKey?: Buffer;
 };
 
-const pagePatterns = pagePaths.map(
-  (p) => new RegExp(`^${p.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\/$/, '')}/?$`),
-);
+const pagePatterns = pagePaths.map((p) => new RegExp(`^${p.replace(/:[a-zA-Z]+/g, '[^/]+').replace(/\/$/, '')}/?$`));
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -131,7 +136,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
     // Trust the nearest N proxies for the client's address (as proxy-addr does with a hop count).
-    ...(options.trustProxyHops ? { trustProxy: (_address: string, hop: number) => hop < (options.trustProxyHops ?? 0) } : {}),
+    ...(options.trustProxyHops
+      ? { trustProxy: (_address: string, hop: number) => hop < (options.trustProxyHops ?? 0) }
+      : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -152,7 +159,10 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const permission = route.config?.permission;
     if (!permission) throw new Error(`Route ${route.method} ${url} declares no permission (config.permission).`);
-    if (!isAction(permission)) throw new Error(`Route ${route.method} ${url} declares ${String(permission)}, which is no action of src/access/permissions.ts.`);
+    if (!isAction(permission))
+      throw new Error(
+        `Route ${route.method} ${url} declares ${String(permission)}, which is no action of src/access/permissions.ts.`,
+      );
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routePermissions.push({ method, url, permission });
     }
@@ -167,7 +177,12 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, url: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -182,7 +197,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.audit) {
-      await appError.audit.write(app.db).catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a denial'));
+      await appError.audit
+        .write(app.db)
+        .catch((auditError: unknown) => request.log.error({ err: auditError }, 'could not audit a denial'));
     }
     if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
     if (appError.retryAfterSeconds !== undefined) void reply.header('retry-after', String(appError.retryAfterSeconds));
@@ -213,10 +230,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   // The interactive page is a developer tool (exempt from the French and axe rules).
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  app.get(
-    '/api/openapi.json',
-    { config: { permission: 'system.api_docs' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { permission: 'system.api_docs' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 
   await registerAuth(app, {
@@ -271,7 +286,12 @@ function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
-    const parts: Record<string, string> = { body: 'request body', querystring: 'query string', params: 'path', headers: 'headers' };
+    const parts: Record<string, string> = {
+      body: 'request body',
+      querystring: 'query string',
+      params: 'path',
+      headers: 'headers',
+    };
     const part = parts[where] ?? where;
     const fields: FieldIssue[] = error.validation.map((v) => {
       const segments = v.instancePath.split('/').filter((p) => p !== '');
@@ -289,7 +309,8 @@ function toAppError(error: FastifyError): AppError {
   }
   if (isResponseSerializationError(error)) return new AppError('internal', 'The server could not form its answer.');
   // A unique constraint that a concurrent request won between our check and our insert.
-  if (error.code === '23505') return new AppError('conflict', 'That already exists; reload and try again.').withReason('already_exists');
+  if (error.code === '23505')
+    return new AppError('conflict', 'That already exists; reload and try again.').withReason('already_exists');
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('payload_too_large', 'The request body is larger than this server accepts.');
@@ -306,7 +327,8 @@ function toAppError(error: FastifyError): AppError {
     return new AppError('invalid', 'The request body is not valid JSON.');
   }
   if (error.statusCode === 404) return new AppError('not_found', 'Not found.');
-  if (error.statusCode === 413) return new AppError('payload_too_large', 'The request is larger than this server accepts.');
+  if (error.statusCode === 413)
+    return new AppError('payload_too_large', 'The request is larger than this server accepts.');
   if (error.statusCode === 415) return new AppError('unsupported_media_type', 'Unsupported media type.');
   if (error.statusCode === 429) return new AppError('rate_limited', 'Too many requests; try again later.');
   return new AppError('internal', 'Something went wrong on the server. Quote the request id if you report it.');

@@ -11,7 +11,11 @@ import type { AppInstance } from './app.ts';
 // whatever they send: no field errors, no hint of what the route expects, and nothing written.
 
 const bodies: { label: string; payload: string; contentType: string }[] = [
-  { label: 'unknown fields', payload: JSON.stringify({ surprise: true, nested: { deeper: [1, 2, 3] } }), contentType: 'application/json' },
+  {
+    label: 'unknown fields',
+    payload: JSON.stringify({ surprise: true, nested: { deeper: [1, 2, 3] } }),
+    contentType: 'application/json',
+  },
   { label: 'broken JSON', payload: '{"givenName": ', contentType: 'application/json' },
   { label: 'not JSON at all', payload: 'givenName=Amara', contentType: 'application/x-www-form-urlencoded' },
 ];
@@ -31,8 +35,15 @@ describeEachEngine('sessions and permissions before the body', ({ handle }) => {
     const wrong: string[] = [];
     for (const route of closed) {
       for (const body of route.method === 'GET' ? [bodies[0]!] : bodies) {
-        const res = await app.inject({ method: route.method as 'POST', url: withIds(route.url) + (route.method === 'GET' ? '?bogus=%ZZ&page=-1' : ''), payload: route.method === 'GET' ? undefined : body.payload, headers: { 'content-type': body.contentType } });
-        const problem = String(res.headers['content-type'] ?? '').startsWith('application/problem+json') ? (res.json() as { code?: string; errors?: unknown }) : undefined;
+        const res = await app.inject({
+          method: route.method as 'POST',
+          url: withIds(route.url) + (route.method === 'GET' ? '?bogus=%ZZ&page=-1' : ''),
+          payload: route.method === 'GET' ? undefined : body.payload,
+          headers: { 'content-type': body.contentType },
+        });
+        const problem = String(res.headers['content-type'] ?? '').startsWith('application/problem+json')
+          ? (res.json() as { code?: string; errors?: unknown })
+          : undefined;
         if (res.statusCode !== 401 || problem?.code !== 'unauthenticated' || problem.errors !== undefined) {
           wrong.push(`${route.method} ${route.url} (${body.label}): ${res.statusCode} ${res.body.slice(0, 120)}`);
         }
@@ -46,12 +57,20 @@ describeEachEngine('sessions and permissions before the body', ({ handle }) => {
     const employer = await makeOrganization(db, { type: 'employer' });
     const user = await makeUser(db, { organizationId: employer.id, roles: ['employer_user'] });
     const { headers } = await makeSession(db, user);
-    const refused = app.routePermissions.filter((r) => r.method !== 'GET' && scopesOf(r.permission, 'employer_user').length === 0);
+    const refused = app.routePermissions.filter(
+      (r) => r.method !== 'GET' && scopesOf(r.permission, 'employer_user').length === 0,
+    );
     expect(refused.length).toBeGreaterThan(20);
     const wrong: string[] = [];
     for (const route of refused) {
-      const res = await app.inject({ method: route.method as 'POST', url: withIds(route.url), payload: bodies[1]!.payload, headers: { ...headers, 'content-type': 'application/json' } });
-      if (res.statusCode !== 403) wrong.push(`${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      const res = await app.inject({
+        method: route.method as 'POST',
+        url: withIds(route.url),
+        payload: bodies[1]!.payload,
+        headers: { ...headers, 'content-type': 'application/json' },
+      });
+      if (res.statusCode !== 403)
+        wrong.push(`${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     expect(wrong).toEqual([]);
   });

@@ -51,12 +51,22 @@ export async function registerAuth(
     }
     if (request.actor.kind === 'user' && options.requestsPerMinute > 0) {
       // Per-user request limit, counted in PostgreSQL so it holds across server processes.
-      const wait = await hitAndCheck(app.db, { key: `requests:user:${request.actor.userId}`, max: options.requestsPerMinute, windowSeconds: 60, blockSeconds: 60 });
+      const wait = await hitAndCheck(app.db, {
+        key: `requests:user:${request.actor.userId}`,
+        max: options.requestsPerMinute,
+        windowSeconds: 60,
+        blockSeconds: 60,
+      });
       if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} second(s).`, [], wait);
     }
     // Public routes answer anyone without a session, so holding them back from a session that must
     // still enrol protects nothing; it would only break what every page asks (the footer's health check).
-    if (request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired && !isPublicAction(action) && !request.routeOptions.config.duringMfaEnrolment) {
+    if (
+      request.actor.kind === 'user' &&
+      request.actor.mfaEnrolmentRequired &&
+      !isPublicAction(action) &&
+      !request.routeOptions.config.duringMfaEnrolment
+    ) {
       throw new AppError('forbidden', 'Set up two-step sign-in first: your role requires it.');
     }
     if (request.actor.kind === 'user' && !safeMethods.has(request.method)) {
@@ -69,7 +79,11 @@ export async function registerAuth(
     // (docs/permissions.md, 2.4). Which records an allowed action reaches, the module decides.
     const decision = mayTakeAction(request.actor, action);
     if (!decision.allowed) {
-      throw deniedError(request.actor, { action, reason: decision.reason, requestId: request.id }, `Not allowed: ${decision.reason}.`);
+      throw deniedError(
+        request.actor,
+        { action, reason: decision.reason, requestId: request.id },
+        `Not allowed: ${decision.reason}.`,
+      );
     }
   }
 }

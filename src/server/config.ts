@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema, roles, type Role } from '../domain/accounts/account.ts';
-import { defaultTransferPolicyVersion, findTransferPolicy, listTransferPolicies } from '../domain/transfers/transfer-policy.ts';
+import {
+  defaultTransferPolicyVersion,
+  findTransferPolicy,
+  listTransferPolicies,
+} from '../domain/transfers/transfer-policy.ts';
 import { isTimeZone } from '../lib/clock.ts';
 
 // The city Continuum was built for; a deployment elsewhere sets TIME_ZONE. The one place the zone is named.
@@ -27,14 +31,29 @@ const envSchema = z.object({
   // process must run them. For a web process beside a worker, or a benchmark that must not write.
   BACKGROUND_SWEEPS: z.enum(['on', 'off']).default('on'),
   // The city's IANA time zone: where "today" is decided for due dates, consents and overdue work.
-  TIME_ZONE: z.string().refine(isTimeZone, { error: (issue) => `${String(issue.input)} is not an IANA time zone (e.g. ${DEFAULT_TIME_ZONE})` }).default(DEFAULT_TIME_ZONE),
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, {
+      error: (issue) => `${String(issue.input)} is not an IANA time zone (e.g. ${DEFAULT_TIME_ZONE})`,
+    })
+    .default(DEFAULT_TIME_ZONE),
   // The transfer policy in force (src/domain/transfers/policies/): the release limit, as versioned data.
   TRANSFER_POLICY: z.string().min(1).default(defaultTransferPolicyVersion),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
   // Behind a reverse proxy: how many proxy hops to trust for the client's address (X-Forwarded-For).
   // The address people use to reach Continuum, for links in e-mail (default http://localhost:PORT).
@@ -82,20 +101,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const mfaRoles = z
-    .array(roleSchema)
-    .safeParse(e.MFA_REQUIRED_ROLES.split(',').map((r) => r.trim()).filter((r) => r !== ''));
+  const mfaRoles = z.array(roleSchema).safeParse(
+    e.MFA_REQUIRED_ROLES.split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
+  );
   if (!mfaRoles.success) {
     throw new ConfigError(`Invalid configuration:\n  MFA_REQUIRED_ROLES: give roles among ${roles.join(', ')}`);
   }
   // Replaced by TRANSFER_POLICY in issue 9: a number in the environment would decide transfers
   // without naming the policy it came from.
-  const transferPolicies = listTransferPolicies().map((p) => p.version).join(', ');
+  const transferPolicies = listTransferPolicies()
+    .map((p) => p.version)
+    .join(', ');
   if (cleaned.TRANSFER_RELEASE_DAYS !== undefined) {
-    throw new ConfigError(`Invalid configuration:\n  TRANSFER_RELEASE_DAYS: no longer read; the release limit is versioned policy data: set TRANSFER_POLICY (${transferPolicies})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  TRANSFER_RELEASE_DAYS: no longer read; the release limit is versioned policy data: set TRANSFER_POLICY (${transferPolicies})`,
+    );
   }
   if (!findTransferPolicy(e.TRANSFER_POLICY)) {
-    throw new ConfigError(`Invalid configuration:\n  TRANSFER_POLICY: no policy ${e.TRANSFER_POLICY}; available: ${transferPolicies}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  TRANSFER_POLICY: no policy ${e.TRANSFER_POLICY}; available: ${transferPolicies}`,
+    );
   }
   return {
     port: e.PORT,

@@ -19,7 +19,14 @@ describe('continuum start and its background sweeps', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-main-'));
     dirs.push(dir);
     const server = await startServer(
-      loadConfig({ CONTINUUM_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVERDUE_SWEEP_INTERVAL_MS: '1000', BACKGROUND_SWEEPS: sweeps }),
+      loadConfig({
+        CONTINUUM_DATA_DIR: dir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        OVERDUE_SWEEP_INTERVAL_MS: '1000',
+        BACKGROUND_SWEEPS: sweeps,
+      }),
       { log: () => undefined },
     );
     const db = server.handle.db;
@@ -36,7 +43,8 @@ describe('continuum start and its background sweeps', () => {
   it('announces an overdue task by itself when sweeps are on', async () => {
     const { server, userId } = await serverWithOverdueTask('on');
     try {
-      for (let i = 0; i < 50 && (await notices(server, userId)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && (await notices(server, userId)).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(await notices(server, userId)).toEqual([{ kind: 'task_overdue' }]);
     } finally {
       await server.close();

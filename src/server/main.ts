@@ -32,7 +32,9 @@ export function mailDir(config: Config): string {
 }
 
 async function isFreshDatabase(handle: DatabaseHandle): Promise<boolean> {
-  const { rows } = await sql<{ found: string | null }>`select to_regclass('schema_migrations')::text as found`.execute(handle.db);
+  const { rows } = await sql<{ found: string | null }>`select to_regclass('schema_migrations')::text as found`.execute(
+    handle.db,
+  );
   return rows[0]?.found == null;
 }
 
@@ -56,7 +58,9 @@ export async function startServer(
     const migrated = await migrate(handle.db);
     if (migrated.applied.length > 0) log(`Applied ${migrated.applied.length} migration(s).`);
     if (fresh && handle.engine === 'pglite') {
-      log(`First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`);
+      log(
+        `First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`,
+      );
       const city = await loadSyntheticCity(handle, FIRST_START_CITY);
       await checkpointAfterBulkLoad(handle);
       log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
@@ -66,7 +70,9 @@ export async function startServer(
     }
     const secrets = loadSecretsKey({ fromEnv: config.secretsKey, dataDir: config.dataDir });
     if (secrets.created) {
-      log(`Created ${secrets.source}, the key that seals two-step secrets. Keep it (and back it up) apart from the database; servers sharing a database need the same key (SECRETS_KEY).`);
+      log(
+        `Created ${secrets.source}, the key that seals two-step secrets. Keep it (and back it up) apart from the database; servers sharing a database need the same key (SECRETS_KEY).`,
+      );
     }
     app = await buildApp({
       database: handle,
@@ -82,13 +88,26 @@ export async function startServer(
       clock,
       transferPolicyVersion: config.transferPolicyVersion,
     });
-    const transport = createTransport({ smtpUrl: config.smtpUrl, mailDir: mailDir(config), from: config.mailFrom, log });
+    const transport = createTransport({
+      smtpUrl: config.smtpUrl,
+      mailDir: mailDir(config),
+      from: config.mailFrom,
+      log,
+    });
     const sweeps = startSweeps(
       config.backgroundSweeps
         ? [
-            { name: 'outbox', intervalMs: config.outboxIntervalMs, run: () => deliverDueMessages(handle.db, transport) },
+            {
+              name: 'outbox',
+              intervalMs: config.outboxIntervalMs,
+              run: () => deliverDueMessages(handle.db, transport),
+            },
             // Overdue follow-ups: each announced once to its assignee (claims use SKIP LOCKED).
-            { name: 'overdue-tasks', intervalMs: config.overdueSweepIntervalMs, run: () => announceOverdueTasks(handle.db, clock) },
+            {
+              name: 'overdue-tasks',
+              intervalMs: config.overdueSweepIntervalMs,
+              run: () => announceOverdueTasks(handle.db, clock),
+            },
           ]
         : [],
       app.log,

@@ -2,7 +2,14 @@ import type { AssessmentInput, BarrierKind } from '../domain/assessment/assessme
 import { getModel } from '../domain/assessment/models.ts';
 import { scoreAssessment } from '../domain/assessment/score.ts';
 import type { Random } from './random.ts';
-import type { AssessmentPlan, ReassessmentChange, Stream, SyntheticAssessment, SyntheticClient, SyntheticJob } from './city.ts';
+import type {
+  AssessmentPlan,
+  ReassessmentChange,
+  Stream,
+  SyntheticAssessment,
+  SyntheticClient,
+  SyntheticJob,
+} from './city.ts';
 import { dayOf, dayString } from './days.ts';
 import { OVERRIDDEN_AMONG_ASSESSED, REASSESSED_AMONG_ASSESSED } from './record-distributions.ts';
 
@@ -75,10 +82,13 @@ export function drawAssessmentPlan(r: Random, facts: PlanFacts, reassessed: bool
     reassessment = { id: r.uuid(), on: dayString(day), change, reason: reasonFor(change) };
     latestDay = day;
   }
-  const override =
-    r.bool(OVERRIDDEN_AMONG_ASSESSED)
-      ? { id: r.uuid(), on: dayString(Math.min(facts.lastDay, latestDay + r.int(1, 30))), direction: r.bool(0.5) ? (1 as const) : (-1 as const) }
-      : null;
+  const override = r.bool(OVERRIDDEN_AMONG_ASSESSED)
+    ? {
+        id: r.uuid(),
+        on: dayString(Math.min(facts.lastDay, latestDay + r.int(1, 30))),
+        direction: r.bool(0.5) ? (1 as const) : (-1 as const),
+      }
+    : null;
   return { initial, reassessment, override };
 }
 
@@ -95,7 +105,9 @@ function drawChange(r: Random, facts: PlanFacts, initialDay: number, day: number
   if (active.length > 0) options.push('barrier_disclosed');
   if (facts.literacyKnown) options.push('literacy_assessed');
   const current = facts.workHistory.find((j) => j.endDate === null);
-  const previousEnd = facts.workHistory.filter((j) => j.endDate !== null).reduce((a, j) => Math.max(a, dayOf(j.endDate!)), 0);
+  const previousEnd = facts.workHistory
+    .filter((j) => j.endDate !== null)
+    .reduce((a, j) => Math.max(a, dayOf(j.endDate!)), 0);
   if (current && day - initialDay >= 2 && previousEnd < initialDay) options.push('started_job');
   const kind = r.pick(options);
   switch (kind) {
@@ -132,7 +144,8 @@ function reasonFor(change: ReassessmentChange): string {
 // on `on`: jobs started by then (one that ended later was still held), barriers in kind order.
 export function inputOn(c: SyntheticClient, on: string, change: ReassessmentChange | null): AssessmentInput {
   let barriers = c.barriers.map((b) => ({ kind: b.kind, status: b.status }));
-  if (change?.kind === 'barrier_resolved') barriers = barriers.map((b) => (b.kind === change.barrier ? { ...b, status: 'active' as const } : b));
+  if (change?.kind === 'barrier_resolved')
+    barriers = barriers.map((b) => (b.kind === change.barrier ? { ...b, status: 'active' as const } : b));
   if (change?.kind === 'barrier_disclosed') barriers = barriers.filter((b) => b.kind !== change.barrier);
   barriers.sort((a, b) => (a.kind < b.kind ? -1 : 1));
   return {
@@ -143,7 +156,12 @@ export function inputOn(c: SyntheticClient, on: string, change: ReassessmentChan
     literacyNumeracy: change?.kind === 'literacy_assessed' ? 'unknown' : c.literacyNumeracy,
     workHistory: c.workHistory
       .filter((j) => j.startDate <= on)
-      .map((j) => ({ nocCode: j.nocCode, startDate: j.startDate, endDate: j.endDate !== null && j.endDate < on ? j.endDate : null, hoursPerWeek: j.hoursPerWeek })),
+      .map((j) => ({
+        nocCode: j.nocCode,
+        startDate: j.startDate,
+        endDate: j.endDate !== null && j.endDate < on ? j.endDate : null,
+        hoursPerWeek: j.hoursPerWeek,
+      })),
     barriers,
     accommodations: c.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated })),
   };
@@ -163,7 +181,13 @@ export function clientAssessments(c: SyntheticClient): SyntheticAssessment[] {
   if (!plan) return [];
   const model = getModel();
   const rows: SyntheticAssessment[] = [];
-  const add = (id: string, on: string, input: AssessmentInput, kind: 'initial' | 'reassessment', reason: string | null) => {
+  const add = (
+    id: string,
+    on: string,
+    input: AssessmentInput,
+    kind: 'initial' | 'reassessment',
+    reason: string | null,
+  ) => {
     const result = scoreAssessment(model, input);
     const previous = rows[rows.length - 1];
     rows.push({
@@ -186,8 +210,21 @@ export function clientAssessments(c: SyntheticClient): SyntheticAssessment[] {
       overridesAssessmentId: null,
     });
   };
-  add(plan.initial.id, plan.initial.on, inputOn(c, plan.initial.on, plan.reassessment?.change ?? null), 'initial', null);
-  if (plan.reassessment) add(plan.reassessment.id, plan.reassessment.on, inputOn(c, plan.reassessment.on, null), 'reassessment', plan.reassessment.reason);
+  add(
+    plan.initial.id,
+    plan.initial.on,
+    inputOn(c, plan.initial.on, plan.reassessment?.change ?? null),
+    'initial',
+    null,
+  );
+  if (plan.reassessment)
+    add(
+      plan.reassessment.id,
+      plan.reassessment.on,
+      inputOn(c, plan.reassessment.on, null),
+      'reassessment',
+      plan.reassessment.reason,
+    );
   if (plan.override) {
     const target = rows[rows.length - 1]!;
     const stream = shifted(target.stream, plan.override.direction);

@@ -22,7 +22,13 @@ describe('synthetic staff', () => {
         seen.add(s.id);
       }
       const w = c.caseWork;
-      for (const id of [w.primaryWorkerId, w.managerId, ...w.team.map((m) => m.userId), ...w.notes.map((n) => n.authorId), ...w.tasks.map((t) => t.assignedTo)]) {
+      for (const id of [
+        w.primaryWorkerId,
+        w.managerId,
+        ...w.team.map((m) => m.userId),
+        ...w.notes.map((n) => n.authorId),
+        ...w.tasks.map((t) => t.assignedTo),
+      ]) {
         expect(seen.has(id), `${id} named before it was hired`).toBe(true);
       }
     }
@@ -38,7 +44,8 @@ describe('synthetic staff', () => {
       expect(['employment_service_provider', 'social_assistance_office']).toContain(type);
       if (s.role === 'agency_manager') managers.set(s.organizationId, (managers.get(s.organizationId) ?? 0) + 1);
       if (s.role === 'caseworker') expect(type).toBe('social_assistance_office');
-      if (s.role === 'employment_counsellor' || s.role === 'job_developer') expect(type).toBe('employment_service_provider');
+      if (s.role === 'employment_counsellor' || s.role === 'job_developer')
+        expect(type).toBe('employment_service_provider');
     }
     expect([...managers.values()].every((n) => n === 1)).toBe(true);
   });
@@ -51,7 +58,10 @@ describe('synthetic staff', () => {
       expect(n).toBeLessThanOrEqual(role === 'job_developer' ? JOB_DEVELOPER_CASELOAD_RANGE[1] : CASELOAD_RANGE[1]);
     }
     // Most workers are full: the median caseload is well inside the range.
-    const counsellors = [...places].filter(([id]) => staff.get(id)!.role === 'employment_counsellor').map(([, n]) => n).sort((a, b) => a - b);
+    const counsellors = [...places]
+      .filter(([id]) => staff.get(id)!.role === 'employment_counsellor')
+      .map(([, n]) => n)
+      .sort((a, b) => a - b);
     expect(counsellors[counsellors.length >> 1]).toBeGreaterThanOrEqual(CASELOAD_RANGE[0]);
   });
 });
@@ -61,10 +71,19 @@ describe('synthetic case teams', () => {
     for (const c of clients) {
       const primary = c.caseWork.team.filter((m) => m.teamRole === 'primary_worker');
       expect(primary).toHaveLength(1);
-      expect(primary[0]).toMatchObject({ userId: c.caseWork.primaryWorkerId, organizationId: c.organizationId, removed: null });
+      expect(primary[0]).toMatchObject({
+        userId: c.caseWork.primaryWorkerId,
+        organizationId: c.organizationId,
+        removed: null,
+      });
       expect(staff.get(c.caseWork.primaryWorkerId)!.organizationId).toBe(c.organizationId);
-      expect(staff.get(c.caseWork.managerId)).toMatchObject({ organizationId: c.organizationId, role: 'agency_manager' });
-      expect(new Set(c.caseWork.team.filter((m) => !m.removed).map((m) => m.userId)).size).toBe(c.caseWork.team.filter((m) => !m.removed).length);
+      expect(staff.get(c.caseWork.managerId)).toMatchObject({
+        organizationId: c.organizationId,
+        role: 'agency_manager',
+      });
+      expect(new Set(c.caseWork.team.filter((m) => !m.removed).map((m) => m.userId)).size).toBe(
+        c.caseWork.team.filter((m) => !m.removed).length,
+      );
     }
   });
 
@@ -74,7 +93,9 @@ describe('synthetic case teams', () => {
     for (const c of clients) {
       for (const m of c.caseWork.team.filter((x) => x.organizationId !== c.organizationId)) {
         partners++;
-        const consent = c.consents.find((k) => k.organizationId === m.organizationId && k.purpose === 'integrated_case_management');
+        const consent = c.consents.find(
+          (k) => k.organizationId === m.organizationId && k.purpose === 'integrated_case_management',
+        );
         expect(consent, 'a consent names the partner').toBeDefined();
         expect(m.addedOn).toBe(consent!.startsOn);
         if (consent!.revocation) {
@@ -108,7 +129,12 @@ describe('synthetic notes', () => {
         expect(['agency', 'case_team', 'client']).toContain(n.visibility);
       }
       // The intake note and the latest contacts (corrections aside).
-      const contacts = w.notes.filter((n) => (n.kind === 'contact' || n.kind === 'retention') && n.organizationId === c.organizationId && n.correctsNoteId === null);
+      const contacts = w.notes.filter(
+        (n) =>
+          (n.kind === 'contact' || n.kind === 'retention') &&
+          n.organizationId === c.organizationId &&
+          n.correctsNoteId === null,
+      );
       expect(contacts.length).toBeLessThanOrEqual(MAX_CONTACT_NOTES + 1);
     }
     const perClient = notes / clients.length;
@@ -134,7 +160,9 @@ describe('synthetic notes', () => {
   it('writes notes of a partner agency only by a worker of that agency on the team', () => {
     for (const c of clients) {
       for (const n of c.caseWork.notes.filter((x) => x.organizationId !== c.organizationId)) {
-        expect(c.caseWork.team.some((m) => m.userId === n.authorId && m.organizationId === n.organizationId)).toBe(true);
+        expect(c.caseWork.team.some((m) => m.userId === n.authorId && m.organizationId === n.organizationId)).toBe(
+          true,
+        );
         expect(n.visibility).toBe('case_team');
       }
     }
@@ -155,7 +183,9 @@ describe('synthetic tasks', () => {
       }
     }
     const openFiles = clients.filter((c) => c.status !== 'closed');
-    expect(share(openFiles.filter((c) => c.caseWork.tasks.some((t) => t.status === 'open')).length, openFiles.length)).toBeGreaterThan(0.9);
+    expect(
+      share(openFiles.filter((c) => c.caseWork.tasks.some((t) => t.status === 'open')).length, openFiles.length),
+    ).toBeGreaterThan(0.9);
   });
 
   it('sent an overdue notice for exactly the open tasks due before the reference date, some of them read', () => {
@@ -212,10 +242,20 @@ describe('synthetic service plans', () => {
         if (s.linked?.kind === 'assessment') expect(s.linked.id).toBe(c.assessmentPlan!.initial.id);
         if (s.linked?.kind === 'task') expect(c.caseWork.tasks.map((t) => t.id)).toContain(s.linked.id);
       }
-      if (c.status === 'closed') expect(plan.steps.every((s) => s.status === 'done' || s.status === 'stopped')).toBe(true);
-      expect(plan.goal.status).toBe(c.status !== 'closed' ? 'open' : c.closedReason === 'employed' ? 'achieved' : 'dropped');
+      if (c.status === 'closed')
+        expect(plan.steps.every((s) => s.status === 'done' || s.status === 'stopped')).toBe(true);
+      expect(plan.goal.status).toBe(
+        c.status !== 'closed' ? 'open' : c.closedReason === 'employed' ? 'achieved' : 'dropped',
+      );
     }
-    expect([...phases].sort()).toEqual(['job_search', 'life_stabilization', 'placement', 'pre_employment', 'retention', 'training']);
+    expect([...phases].sort()).toEqual([
+      'job_search',
+      'life_stabilization',
+      'placement',
+      'pre_employment',
+      'retention',
+      'training',
+    ]);
   });
 
   it('records the client’s agreement with most plans', () => {

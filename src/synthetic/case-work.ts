@@ -26,7 +26,11 @@ export const CONTACT_INTERVAL_DAYS = [30, 180] as const;
 export const MAX_CONTACT_NOTES = 6;
 export const MAX_PARTNER_NOTES = 4;
 export const NOTE_CORRECTED = 0.01;
-export const NOTE_VISIBILITY = [['agency', 0.6], ['case_team', 0.3], ['client', 0.1]] as const;
+export const NOTE_VISIBILITY = [
+  ['agency', 0.6],
+  ['case_team', 0.3],
+  ['client', 0.1],
+] as const;
 // Share of contacts that closed a scheduled follow-up task.
 export const CONTACT_FROM_TASK = 0.4;
 // Share of open files whose follow-up fell through: no contact for one to three intervals, and
@@ -44,7 +48,8 @@ export type StaffRole = Extract<Role, 'employment_counsellor' | 'caseworker' | '
 export type TeamRole = 'primary_worker' | 'employment_counsellor' | 'caseworker' | 'job_developer';
 export type NoteKind = 'contact' | 'assessment' | 'plan' | 'employer' | 'retention' | 'life_stabilization' | 'transfer';
 export type NoteVisibility = 'agency' | 'case_team' | 'client';
-export type PlanPhase = 'life_stabilization' | 'pre_employment' | 'training' | 'job_search' | 'placement' | 'retention' | 'advancement';
+export type PlanPhase =
+  'life_stabilization' | 'pre_employment' | 'training' | 'job_search' | 'placement' | 'retention' | 'advancement';
 export type StepStatus = 'planned' | 'in_progress' | 'done' | 'stopped';
 
 export type SyntheticStaff = {
@@ -107,7 +112,13 @@ export type SyntheticPlanStep = {
   changes: { id: string; status: StepStatus; on: string }[];
 };
 export type SyntheticPlan = {
-  goal: { id: string; description: string; targetDate: string | null; status: 'open' | 'achieved' | 'dropped'; createdOn: string };
+  goal: {
+    id: string;
+    description: string;
+    targetDate: string | null;
+    status: 'open' | 'achieved' | 'dropped';
+    createdOn: string;
+  };
   steps: SyntheticPlanStep[];
   acknowledgement: { id: string; agrees: boolean; method: 'in_person' | 'phone' | 'written'; on: string } | null;
 };
@@ -125,7 +136,12 @@ export type CaseWork = {
 
 // ---- Staff pools --------------------------------------------------------------------------------
 
-type Pool = { organizationId: string; role: StaffRole; range: readonly [number, number]; current: { id: string; left: number } | null };
+type Pool = {
+  organizationId: string;
+  role: StaffRole;
+  range: readonly [number, number];
+  current: { id: string; left: number } | null;
+};
 
 // One city pass's staff: a pool per agency and role, filled in the order files arrive.
 export class StaffPools {
@@ -155,7 +171,12 @@ export class StaffPools {
     const key = `${organizationId}/${role}`;
     let pool = this.pools.get(key);
     if (!pool) {
-      pool = { organizationId, role, range: role === 'job_developer' ? JOB_DEVELOPER_CASELOAD_RANGE : CASELOAD_RANGE, current: null };
+      pool = {
+        organizationId,
+        role,
+        range: role === 'job_developer' ? JOB_DEVELOPER_CASELOAD_RANGE : CASELOAD_RANGE,
+        current: null,
+      };
       this.pools.set(key, pool);
     }
     if (!pool.current || pool.current.left === 0) {
@@ -208,13 +229,22 @@ const visibilities = weightedTable(NOTE_VISIBILITY);
 // Notes in the client's language of service; the staff write them.
 
 type Lang = 'en' | 'fr';
-const NOTE_TEXT: Record<Lang, Record<'intake' | 'assessment' | 'contact' | 'partner' | 'retention' | 'stabilization' | 'employer' | 'correction', readonly string[]>> = {
+const NOTE_TEXT: Record<
+  Lang,
+  Record<
+    'intake' | 'assessment' | 'contact' | 'partner' | 'retention' | 'stabilization' | 'employer' | 'correction',
+    readonly string[]
+  >
+> = {
   en: {
     intake: [
       'First meeting. Went over the client’s goals, the services on offer and the consent form.',
       'Intake interview. Client brought ID and a résumé; we talked about work they want and what gets in the way.',
     ],
-    assessment: ['Went through the Common Assessment together and explained the stream and its reasons.', 'Common Assessment done; client agreed with the reasons read back.'],
+    assessment: [
+      'Went through the Common Assessment together and explained the stream and its reasons.',
+      'Common Assessment done; client agreed with the reasons read back.',
+    ],
     contact: [
       'Check-in by phone. Job search going steadily; two applications sent this week.',
       'Met in person. Updated the résumé and practised interview answers.',
@@ -223,18 +253,33 @@ const NOTE_TEXT: Record<Lang, Record<'intake' | 'assessment' | 'contact' | 'part
       'Reviewed the plan; moved the training step forward at the client’s request.',
       'Left a voicemail; client called back the next day.',
     ],
-    partner: ['Team update from the partner agency: attendance is good.', 'Shared progress with the case team; no new issues.'],
-    retention: ['Retention check-in: client is settling in at the new job.', 'Spoke with the client after their first month at work; hours are steady.'],
-    stabilization: ['Connected the client with a housing worker.', 'Referred to the food bank and a community legal clinic.', 'Helped arrange childcare for training days.'],
+    partner: [
+      'Team update from the partner agency: attendance is good.',
+      'Shared progress with the case team; no new issues.',
+    ],
+    retention: [
+      'Retention check-in: client is settling in at the new job.',
+      'Spoke with the client after their first month at work; hours are steady.',
+    ],
+    stabilization: [
+      'Connected the client with a housing worker.',
+      'Referred to the food bank and a community legal clinic.',
+      'Helped arrange childcare for training days.',
+    ],
     employer: ['Called the employer about the placement; they want to keep the client on.'],
-    correction: ['Correction: the date of the next appointment was wrong in the note before; it is the following week.'],
+    correction: [
+      'Correction: the date of the next appointment was wrong in the note before; it is the following week.',
+    ],
   },
   fr: {
     intake: [
       'Première rencontre. Nous avons revu les objectifs, les services offerts et le formulaire de consentement.',
       'Entrevue d’accueil. Pièces d’identité et CV apportés; nous avons parlé du travail recherché et des obstacles.',
     ],
-    assessment: ['Évaluation commune faite ensemble; volet et motifs expliqués.', 'Évaluation commune terminée; la personne est d’accord avec les motifs.'],
+    assessment: [
+      'Évaluation commune faite ensemble; volet et motifs expliqués.',
+      'Évaluation commune terminée; la personne est d’accord avec les motifs.',
+    ],
     contact: [
       'Suivi par téléphone. La recherche d’emploi avance; deux candidatures cette semaine.',
       'Rencontre en personne. CV mis à jour et entrevue simulée.',
@@ -243,18 +288,41 @@ const NOTE_TEXT: Record<Lang, Record<'intake' | 'assessment' | 'contact' | 'part
       'Plan revu; l’étape de formation avancée à la demande de la personne.',
       'Message laissé; rappel reçu le lendemain.',
     ],
-    partner: ['Mise à jour de l’organisme partenaire : bonne assiduité.', 'Progrès communiqués à l’équipe; rien de nouveau.'],
-    retention: ['Suivi en emploi : la personne s’adapte bien au nouveau poste.', 'Appel après le premier mois au travail; heures stables.'],
-    stabilization: ['Mise en contact avec une intervenante en logement.', 'Orientation vers la banque alimentaire et une clinique juridique.', 'Aide pour la garde d’enfants les jours de formation.'],
+    partner: [
+      'Mise à jour de l’organisme partenaire : bonne assiduité.',
+      'Progrès communiqués à l’équipe; rien de nouveau.',
+    ],
+    retention: [
+      'Suivi en emploi : la personne s’adapte bien au nouveau poste.',
+      'Appel après le premier mois au travail; heures stables.',
+    ],
+    stabilization: [
+      'Mise en contact avec une intervenante en logement.',
+      'Orientation vers la banque alimentaire et une clinique juridique.',
+      'Aide pour la garde d’enfants les jours de formation.',
+    ],
     employer: ['Appel à l’employeur au sujet du placement; il souhaite garder la personne.'],
-    correction: ['Correction : la date du prochain rendez-vous était erronée dans la note précédente; c’est la semaine suivante.'],
+    correction: [
+      'Correction : la date du prochain rendez-vous était erronée dans la note précédente; c’est la semaine suivante.',
+    ],
   },
 };
 const TASK_TITLE: Record<Lang, Record<'follow_up' | 'check_in' | 'hold', string>> = {
-  en: { follow_up: 'Follow up on the job search', check_in: 'Monthly check-in after starting work', hold: 'Check in when the hold ends' },
-  fr: { follow_up: 'Faire le suivi de la recherche d’emploi', check_in: 'Suivi mensuel après l’entrée en emploi', hold: 'Reprendre contact à la fin de la pause' },
+  en: {
+    follow_up: 'Follow up on the job search',
+    check_in: 'Monthly check-in after starting work',
+    hold: 'Check in when the hold ends',
+  },
+  fr: {
+    follow_up: 'Faire le suivi de la recherche d’emploi',
+    check_in: 'Suivi mensuel après l’entrée en emploi',
+    hold: 'Reprendre contact à la fin de la pause',
+  },
 };
-const GOAL_TEXT: Record<Lang, string> = { en: 'Find steady work that fits the client’s goals', fr: 'Trouver un emploi stable qui correspond aux objectifs' };
+const GOAL_TEXT: Record<Lang, string> = {
+  en: 'Find steady work that fits the client’s goals',
+  fr: 'Trouver un emploi stable qui correspond aux objectifs',
+};
 const STABILIZATION_STEP: Partial<Record<BarrierKind, Record<Lang, string>>> = {
   housing: { en: 'Apply for housing help', fr: 'Demander de l’aide au logement' },
   food: { en: 'Register with a food bank', fr: 'S’inscrire à une banque alimentaire' },
@@ -270,12 +338,21 @@ const STABILIZATION_STEP: Partial<Record<BarrierKind, Record<Lang, string>>> = {
 const STEP_TEXT: Record<Exclude<PlanPhase, 'life_stabilization'>, Record<Lang, string>> = {
   pre_employment: { en: 'Résumé and interview workshop', fr: 'Atelier CV et entrevue' },
   training: { en: 'Enrol in a short skills training program', fr: 'S’inscrire à une formation courte' },
-  job_search: { en: 'Apply to three jobs a week with the job developer', fr: 'Postuler à trois emplois par semaine avec le développeur d’emploi' },
+  job_search: {
+    en: 'Apply to three jobs a week with the job developer',
+    fr: 'Postuler à trois emplois par semaine avec le développeur d’emploi',
+  },
   placement: { en: 'Start a job placement', fr: 'Commencer un placement' },
-  retention: { en: 'Stay in touch through the first year at work', fr: 'Rester en contact pendant la première année d’emploi' },
+  retention: {
+    en: 'Stay in touch through the first year at work',
+    fr: 'Rester en contact pendant la première année d’emploi',
+  },
   advancement: { en: 'Plan the next step up at work', fr: 'Préparer une promotion' },
 };
-const REVIEW_STEP: Record<Lang, string> = { en: 'Review the Common Assessment results together', fr: 'Revoir ensemble les résultats de l’évaluation commune' };
+const REVIEW_STEP: Record<Lang, string> = {
+  en: 'Review the Common Assessment results together',
+  fr: 'Revoir ensemble les résultats de l’évaluation commune',
+};
 
 // ---- Drawing ------------------------------------------------------------------------------------
 
@@ -307,11 +384,25 @@ export function drawCaseWork(r: Random, c: ClientRecord, pools: StaffPools): Cas
   const primaryWorkerId = pools.take(holder, pools.workerRole(holder));
   const managerId = pools.manager(holder);
   const team: SyntheticTeamMember[] = [
-    { id: r.uuid(), userId: primaryWorkerId, organizationId: holder, teamRole: 'primary_worker', addedOn: c.intakeDate, removed: null },
+    {
+      id: r.uuid(),
+      userId: primaryWorkerId,
+      organizationId: holder,
+      teamRole: 'primary_worker',
+      addedOn: c.intakeDate,
+      removed: null,
+    },
   ];
   const notes: SyntheticNote[] = [];
   const tasks: SyntheticTask[] = [];
-  const note = (organizationId: string, authorId: string, kind: NoteKind, day: number, body: string, visibility?: NoteVisibility) => {
+  const note = (
+    organizationId: string,
+    authorId: string,
+    kind: NoteKind,
+    day: number,
+    body: string,
+    visibility?: NoteVisibility,
+  ) => {
     const n: SyntheticNote = {
       id: r.uuid(),
       organizationId,
@@ -324,7 +415,13 @@ export function drawCaseWork(r: Random, c: ClientRecord, pools: StaffPools): Cas
     };
     notes.push(n);
     if (r.bool(NOTE_CORRECTED)) {
-      notes.push({ ...n, id: r.uuid(), contactOn: dayString(Math.min(REFERENCE_DAY, day + r.int(0, 3))), body: r.pick(text.correction), correctsNoteId: n.id });
+      notes.push({
+        ...n,
+        id: r.uuid(),
+        contactOn: dayString(Math.min(REFERENCE_DAY, day + r.int(0, 3))),
+        body: r.pick(text.correction),
+        correctsNoteId: n.id,
+      });
     }
     return n;
   };
@@ -354,31 +451,72 @@ export function drawCaseWork(r: Random, c: ClientRecord, pools: StaffPools): Cas
           : null,
     });
     let day = from + r.int(14, 60);
-    for (let k = 0; k < MAX_PARTNER_NOTES && day <= until; k++, day += r.int(CONTACT_INTERVAL_DAYS[0], CONTACT_INTERVAL_DAYS[1])) {
+    for (
+      let k = 0;
+      k < MAX_PARTNER_NOTES && day <= until;
+      k++, day += r.int(CONTACT_INTERVAL_DAYS[0], CONTACT_INTERVAL_DAYS[1])
+    ) {
       note(consent.organizationId, userId, 'contact', day, r.pick(text.partner), 'case_team');
     }
   }
 
   // The holding agency's notes: the assessment, life stabilization, contacts, retention.
-  if (c.assessmentPlan) note(holder, primaryWorkerId, 'assessment', dayOf(c.assessmentPlan.initial.on), r.pick(text.assessment), 'case_team');
+  if (c.assessmentPlan)
+    note(
+      holder,
+      primaryWorkerId,
+      'assessment',
+      dayOf(c.assessmentPlan.initial.on),
+      r.pick(text.assessment),
+      'case_team',
+    );
   if (c.barriers.length > 0 && lastDay > intakeDay + 7) {
-    note(holder, primaryWorkerId, 'life_stabilization', r.int(intakeDay + 1, Math.min(lastDay, intakeDay + 60)), r.pick(text.stabilization));
+    note(
+      holder,
+      primaryWorkerId,
+      'life_stabilization',
+      r.int(intakeDay + 1, Math.min(lastDay, intakeDay + 60)),
+      r.pick(text.stabilization),
+    );
   }
   // The latest contacts, counted back from the last day worked (or from when follow-up fell through).
   const interval = r.int(CONTACT_INTERVAL_DAYS[0], CONTACT_INTERVAL_DAYS[1]);
   const contacts: number[] = [];
   const end = lastDay - (open && r.bool(FELL_THROUGH) ? r.int(interval, 3 * interval) : r.int(0, interval));
-  for (let day = end; day > intakeDay + 7 && contacts.length < MAX_CONTACT_NOTES; day -= Math.round(interval * (0.7 + 0.6 * r.float()))) contacts.unshift(day);
+  for (
+    let day = end;
+    day > intakeDay + 7 && contacts.length < MAX_CONTACT_NOTES;
+    day -= Math.round(interval * (0.7 + 0.6 * r.float()))
+  )
+    contacts.unshift(day);
   let lastContact = intakeDay;
   for (const day of contacts) {
     const after = employedSince !== null && day >= employedSince;
     note(holder, primaryWorkerId, after ? 'retention' : 'contact', day, r.pick(after ? text.retention : text.contact));
     if (r.bool(CONTACT_FROM_TASK)) {
-      tasks.push(task(r, { holder, by: primaryWorkerId, kind: 'follow_up', phase: after ? 'after_employment' : 'before_employment', title: TASK_TITLE[lang].follow_up, due: day, created: Math.max(intakeDay, day - r.int(7, 30)), done: day }));
+      tasks.push(
+        task(r, {
+          holder,
+          by: primaryWorkerId,
+          kind: 'follow_up',
+          phase: after ? 'after_employment' : 'before_employment',
+          title: TASK_TITLE[lang].follow_up,
+          due: day,
+          created: Math.max(intakeDay, day - r.int(7, 30)),
+          done: day,
+        }),
+      );
     }
     lastContact = day;
   }
-  if (employedSince !== null && c.closedReason !== 'employed' && r.bool(0.3)) note(holder, primaryWorkerId, 'employer', clamp(employedSince + r.int(7, 40), intakeDay, lastDay), r.pick(text.employer));
+  if (employedSince !== null && c.closedReason !== 'employed' && r.bool(0.3))
+    note(
+      holder,
+      primaryWorkerId,
+      'employer',
+      clamp(employedSince + r.int(7, 40), intakeDay, lastDay),
+      r.pick(text.employer),
+    );
 
   // What is open now: a check-in chain after work starts, the next follow-up, or the end of a hold.
   if (open) {
@@ -387,24 +525,76 @@ export function drawCaseWork(r: Random, c: ClientRecord, pools: StaffPools): Cas
       let previous: SyntheticTask | null = null;
       let due = employedSince + 30;
       for (; due < REFERENCE_DAY - 30 && due < until; due += 30) {
-        const done: SyntheticTask = task(r, { holder, by: primaryWorkerId, kind: 'check_in', phase: 'after_employment', title: TASK_TITLE[lang].check_in, due, created: previous ? dayOf(previous.dueOn) : employedSince, done: due + r.int(0, 5), monthlyUntil: until, previous });
+        const done: SyntheticTask = task(r, {
+          holder,
+          by: primaryWorkerId,
+          kind: 'check_in',
+          phase: 'after_employment',
+          title: TASK_TITLE[lang].check_in,
+          due,
+          created: previous ? dayOf(previous.dueOn) : employedSince,
+          done: due + r.int(0, 5),
+          monthlyUntil: until,
+          previous,
+        });
         tasks.push(done);
         previous = done;
       }
-      if (due < until) tasks.push(task(r, { holder, by: primaryWorkerId, kind: 'check_in', phase: 'after_employment', title: TASK_TITLE[lang].check_in, due, created: previous ? dayOf(previous.dueOn) : employedSince, done: null, monthlyUntil: until, previous }));
+      if (due < until)
+        tasks.push(
+          task(r, {
+            holder,
+            by: primaryWorkerId,
+            kind: 'check_in',
+            phase: 'after_employment',
+            title: TASK_TITLE[lang].check_in,
+            due,
+            created: previous ? dayOf(previous.dueOn) : employedSince,
+            done: null,
+            monthlyUntil: until,
+            previous,
+          }),
+        );
     } else {
       const hold = c.statusChanges.find((s) => s.kind === 'on_hold');
       const due = hold ? dayOf(hold.on) + r.int(30, 120) : lastContact + Math.round(interval * (0.7 + 0.6 * r.float()));
-      tasks.push(task(r, { holder, by: primaryWorkerId, kind: 'follow_up', phase: 'any', title: hold ? TASK_TITLE[lang].hold : TASK_TITLE[lang].follow_up, due, created: Math.min(REFERENCE_DAY, hold ? dayOf(hold.on) : lastContact), done: null }));
+      tasks.push(
+        task(r, {
+          holder,
+          by: primaryWorkerId,
+          kind: 'follow_up',
+          phase: 'any',
+          title: hold ? TASK_TITLE[lang].hold : TASK_TITLE[lang].follow_up,
+          due,
+          created: Math.min(REFERENCE_DAY, hold ? dayOf(hold.on) : lastContact),
+          done: null,
+        }),
+      );
     }
   }
 
   // A job developer on the team of some open employment service files.
   if (open && pools.workerRole(holder) === 'employment_counsellor' && r.bool(JOB_DEVELOPER_SHARE)) {
-    team.push({ id: r.uuid(), userId: pools.take(holder, 'job_developer'), organizationId: holder, teamRole: 'job_developer', addedOn: dayString(clamp(intakeDay + r.int(14, 120), intakeDay, REFERENCE_DAY)), removed: null });
+    team.push({
+      id: r.uuid(),
+      userId: pools.take(holder, 'job_developer'),
+      organizationId: holder,
+      teamRole: 'job_developer',
+      addedOn: dayString(clamp(intakeDay + r.int(14, 120), intakeDay, REFERENCE_DAY)),
+      removed: null,
+    });
   }
 
-  const plan = c.assessmentPlan ? drawPlan(r, c, lang, { intakeDay, lastDay, employedSince, assessmentId: c.assessmentPlan.initial.id, assessedDay: dayOf(c.assessmentPlan.initial.on), followUp: tasks.find((t) => t.status === 'open' && t.kind === 'follow_up') ?? null }) : null;
+  const plan = c.assessmentPlan
+    ? drawPlan(r, c, lang, {
+        intakeDay,
+        lastDay,
+        employedSince,
+        assessmentId: c.assessmentPlan.initial.id,
+        assessedDay: dayOf(c.assessmentPlan.initial.on),
+        followUp: tasks.find((t) => t.status === 'open' && t.kind === 'follow_up') ?? null,
+      })
+    : null;
 
   return { newStaff: pools.drain(), primaryWorkerId, managerId, team, notes, tasks, plan };
 }
@@ -440,11 +630,20 @@ function task(r: Random, d: TaskDraft): SyntheticTask {
     completedOn: open ? null : dayString(Math.min(REFERENCE_DAY, d.done!)),
     previousTaskId: d.previous?.id ?? null,
     createdOn: dayString(Math.min(d.created, d.due)),
-    overdueNotice: overdue ? { id: r.uuid(), on: dayString(Math.min(REFERENCE_DAY, d.due + 1)), read: r.bool(OVERDUE_NOTICE_READ) } : null,
+    overdueNotice: overdue
+      ? { id: r.uuid(), on: dayString(Math.min(REFERENCE_DAY, d.due + 1)), read: r.bool(OVERDUE_NOTICE_READ) }
+      : null,
   };
 }
 
-type PlanFacts = { intakeDay: number; lastDay: number; employedSince: number | null; assessmentId: string; assessedDay: number; followUp: SyntheticTask | null };
+type PlanFacts = {
+  intakeDay: number;
+  lastDay: number;
+  employedSince: number | null;
+  assessmentId: string;
+  assessedDay: number;
+  followUp: SyntheticTask | null;
+};
 
 // A goal and its steps across the continuum, in parallel and out of order: stabilization for the
 // barriers the client named, then the phases towards work the file has reached.
@@ -453,12 +652,23 @@ function drawPlan(r: Random, c: ClientRecord, lang: Lang, f: PlanFacts): Synthet
   const goal: SyntheticPlan['goal'] = {
     id: r.uuid(),
     description: c.goals.statement ?? GOAL_TEXT[lang],
-    targetDate: c.goals.timeHorizon === 'long_term' ? dayString(start + 5 * 365) : c.goals.timeHorizon === 'within_a_year' ? dayString(start + 365) : null,
+    targetDate:
+      c.goals.timeHorizon === 'long_term'
+        ? dayString(start + 5 * 365)
+        : c.goals.timeHorizon === 'within_a_year'
+          ? dayString(start + 365)
+          : null,
     status: c.status !== 'closed' ? 'open' : c.closedReason === 'employed' ? 'achieved' : 'dropped',
     createdOn: dayString(start),
   };
   const steps: SyntheticPlanStep[] = [];
-  const step = (phase: PlanPhase, title: string, from: number, length: number, linked: SyntheticPlanStep['linked'] = null) => {
+  const step = (
+    phase: PlanPhase,
+    title: string,
+    from: number,
+    length: number,
+    linked: SyntheticPlanStep['linked'] = null,
+  ) => {
     const startsOn = clamp(from, start, REFERENCE_DAY);
     const dueOn = startsOn + length;
     let status: StepStatus = 'planned';
@@ -480,7 +690,19 @@ function drawPlan(r: Random, c: ClientRecord, lang: Lang, f: PlanFacts): Synthet
       status = 'stopped';
       changes.push({ id: r.uuid(), status, on: dayString(f.lastDay) });
     }
-    steps.push({ id: r.uuid(), goalId: goal.id, phase, title, status, startsOn: dayString(startsOn), dueOn: dayString(dueOn), completedOn: completed === null ? null : dayString(completed), linked, createdOn: dayString(start), changes });
+    steps.push({
+      id: r.uuid(),
+      goalId: goal.id,
+      phase,
+      title,
+      status,
+      startsOn: dayString(startsOn),
+      dueOn: dayString(dueOn),
+      completedOn: completed === null ? null : dayString(completed),
+      linked,
+      createdOn: dayString(start),
+      changes,
+    });
   };
   step('pre_employment', REVIEW_STEP[lang], start, 7, { kind: 'assessment', id: f.assessmentId });
   for (const b of c.barriers.filter((x) => x.status === 'active').slice(0, 2)) {
@@ -488,9 +710,16 @@ function drawPlan(r: Random, c: ClientRecord, lang: Lang, f: PlanFacts): Synthet
     if (title) step('life_stabilization', title, start + r.int(0, 14), r.int(30, 120));
   }
   if (r.bool(0.6)) step('pre_employment', STEP_TEXT.pre_employment[lang], start + r.int(7, 30), r.int(14, 45));
-  if (c.literacyNumeracy === 'below_basic' || c.literacyNumeracy === 'basic' || r.bool(0.3)) step('training', STEP_TEXT.training[lang], start + r.int(20, 90), r.int(30, 180));
+  if (c.literacyNumeracy === 'below_basic' || c.literacyNumeracy === 'basic' || r.bool(0.3))
+    step('training', STEP_TEXT.training[lang], start + r.int(20, 90), r.int(30, 180));
   const followUp = f.followUp;
-  step('job_search', STEP_TEXT.job_search[lang], start + r.int(30, 120), r.int(60, 180), followUp ? { kind: 'task', id: followUp.id } : null);
+  step(
+    'job_search',
+    STEP_TEXT.job_search[lang],
+    start + r.int(30, 120),
+    r.int(60, 180),
+    followUp ? { kind: 'task', id: followUp.id } : null,
+  );
   if (f.employedSince !== null) {
     step('placement', STEP_TEXT.placement[lang], f.employedSince, 14);
     step('retention', STEP_TEXT.retention[lang], f.employedSince + 14, 351);
@@ -500,7 +729,12 @@ function drawPlan(r: Random, c: ClientRecord, lang: Lang, f: PlanFacts): Synthet
     goal,
     steps,
     acknowledgement: acknowledged
-      ? { id: r.uuid(), agrees: r.bool(PLAN_AGREED), method: r.pick(['in_person', 'phone', 'written'] as const), on: dayString(clamp(start + r.int(0, 14), start, REFERENCE_DAY)) }
+      ? {
+          id: r.uuid(),
+          agrees: r.bool(PLAN_AGREED),
+          method: r.pick(['in_person', 'phone', 'written'] as const),
+          on: dayString(clamp(start + r.int(0, 14), start, REFERENCE_DAY)),
+        }
       : null,
   };
 }

@@ -56,7 +56,8 @@ export type SyntheticSite = {
 };
 
 export type ClientStatus = 'active' | 'on_hold' | 'closed';
-export type ClosedReason = 'employed' | 'moved_away' | 'transferred' | 'declined_services' | 'no_contact' | 'deceased' | 'other';
+export type ClosedReason =
+  'employed' | 'moved_away' | 'transferred' | 'declined_services' | 'no_contact' | 'deceased' | 'other';
 export type TimeHorizon = 'now' | 'within_6_months' | 'within_a_year' | 'long_term';
 export type ConsentCategory = 'identity_contact' | 'employment' | 'assessment' | 'plan' | 'notes' | 'equity';
 export type ConsentPurpose = 'integrated_case_management' | 'referral';
@@ -75,7 +76,12 @@ export type SyntheticJob = {
 };
 
 export type SyntheticBarrier = { kind: BarrierKind; status: BarrierStatus };
-export type SyntheticAccommodation = { id: string; kind: AccommodationKind; disabilityRelated: boolean; description: string | null };
+export type SyntheticAccommodation = {
+  id: string;
+  kind: AccommodationKind;
+  disabilityRelated: boolean;
+  description: string | null;
+};
 export type SyntheticExternalId = { kind: 'ontario_works' | 'odsp'; value: string };
 export type SyntheticStatusChange = {
   id: string;
@@ -156,7 +162,8 @@ export type SyntheticEquity = {
   lgbtq2s: boolean | null;
 };
 
-export type NearDuplicateKind = 'family_typo' | 'day_month_swapped' | 'hyphenated_family' | 'accents_dropped' | 'year_off_by_one' | 'nickname';
+export type NearDuplicateKind =
+  'family_typo' | 'day_month_swapped' | 'hyphenated_family' | 'accents_dropped' | 'year_off_by_one' | 'nickname';
 
 export type SyntheticClient = {
   id: string;
@@ -185,7 +192,12 @@ export type SyntheticClient = {
   phone: string | null;
   streetAddress: string | null;
   literacyNumeracy: LiteracyLevel;
-  goals: { statement: string | null; targetNocCodes: readonly string[]; hoursWanted: number | null; timeHorizon: TimeHorizon | null };
+  goals: {
+    statement: string | null;
+    targetNocCodes: readonly string[];
+    hoursWanted: number | null;
+    timeHorizon: TimeHorizon | null;
+  };
   status: ClientStatus;
   closedReason: ClosedReason | null;
   statusChanges: readonly SyntheticStatusChange[];

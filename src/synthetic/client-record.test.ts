@@ -80,7 +80,11 @@ function matches(t: RecordTarget, item: unknown): boolean {
     case 'literacy':
       return c.literacyNumeracy === t.value;
     case 'goals':
-      return t.value === 'statement' ? c.goals.statement !== null : t.value === 'target_noc' ? c.goals.targetNocCodes.length > 0 : c.goals.hoursWanted !== null;
+      return t.value === 'statement'
+        ? c.goals.statement !== null
+        : t.value === 'target_noc'
+          ? c.goals.targetNocCodes.length > 0
+          : c.goals.hoursWanted !== null;
     case 'time_horizon':
       return c.goals.timeHorizon === t.value;
     case 'work_history':
@@ -92,7 +96,9 @@ function matches(t: RecordTarget, item: unknown): boolean {
     case 'barrier_status':
       return (item as SyntheticClient['barriers'][number]).status === t.value;
     case 'accommodation':
-      return c.accommodations.some((a) => (t.value === 'disability_related' ? a.disabilityRelated : a.kind === t.value));
+      return c.accommodations.some((a) =>
+        t.value === 'disability_related' ? a.disabilityRelated : a.kind === t.value,
+      );
     case 'external_id':
       return c.externalIds.some((e) => e.kind === t.value);
     case 'status':
@@ -100,7 +106,11 @@ function matches(t: RecordTarget, item: unknown): boolean {
     case 'closed_reason':
       return c.closedReason === t.value;
     case 'assessment':
-      return t.value === 'initial' ? c.assessmentPlan !== null : t.value === 'reassessment' ? c.assessmentPlan?.reassessment != null : c.assessmentPlan?.override != null;
+      return t.value === 'initial'
+        ? c.assessmentPlan !== null
+        : t.value === 'reassessment'
+          ? c.assessmentPlan?.reassessment != null
+          : c.assessmentPlan?.override != null;
     case 'consent':
       if (t.value === 'revoked') return (item as SyntheticClient['consents'][number]).revocation !== null;
       return t.value === 'shares' ? c.consents.length > 0 : c.consents.length === 2;
@@ -166,10 +176,16 @@ describe('the intake record of a city of 60,000 clients', () => {
           ...(c.goals.timeHorizon ? { timeHorizon: c.goals.timeHorizon } : {}),
         },
         barriers: c.barriers,
-        accommodations: c.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated, ...(a.description ? { description: a.description } : {}) })),
+        accommodations: c.accommodations.map((a) => ({
+          kind: a.kind,
+          disabilityRelated: a.disabilityRelated,
+          ...(a.description ? { description: a.description } : {}),
+        })),
         externalIds: c.externalIds,
       });
-      return parsed.success ? [] : [{ id: c.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }];
+      return parsed.success
+        ? []
+        : [{ id: c.id, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }];
     });
     expect(failures).toEqual([]);
   });
@@ -177,14 +193,16 @@ describe('the intake record of a city of 60,000 clients', () => {
   it('records work history with real NOC 2021 codes, in order, after the fifteenth birthday and before intake', () => {
     const wrong = clients.filter((c) => {
       const fifteen = dayOf(c.dateOfBirth) + 15 * 365;
-      return c.workHistory.some(
-        (j, i) =>
-          !isNocCode(j.nocCode) ||
-          dayOf(j.startDate) < fifteen ||
-          (j.endDate !== null && (j.endDate < j.startDate || j.endDate > c.intakeDate)) ||
-          (j.endDate === null && i !== c.workHistory.length - 1) ||
-          (i > 0 && j.startDate <= (c.workHistory[i - 1]!.endDate ?? '9999')),
-      ) || c.goals.targetNocCodes.some((code) => !isNocCode(code));
+      return (
+        c.workHistory.some(
+          (j, i) =>
+            !isNocCode(j.nocCode) ||
+            dayOf(j.startDate) < fifteen ||
+            (j.endDate !== null && (j.endDate < j.startDate || j.endDate > c.intakeDate)) ||
+            (j.endDate === null && i !== c.workHistory.length - 1) ||
+            (i > 0 && j.startDate <= (c.workHistory[i - 1]!.endDate ?? '9999')),
+        ) || c.goals.targetNocCodes.some((code) => !isNocCode(code))
+      );
     });
     expect(wrong.map((c) => c.id)).toEqual([]);
   });
@@ -192,7 +210,8 @@ describe('the intake record of a city of 60,000 clients', () => {
   it('keeps languages, barriers, accommodations and pronouns consistent with the rest of the record', () => {
     const wrong = clients.filter(
       (c) =>
-        (c.interpreterNeeded && (c.interpreterLanguage === null || !c.otherLanguages.includes(c.interpreterLanguage))) ||
+        (c.interpreterNeeded &&
+          (c.interpreterLanguage === null || !c.otherLanguages.includes(c.interpreterLanguage))) ||
         (c.interpreterNeeded && !c.barriers.some((b) => b.kind === 'language')) ||
         (c.barriers.some((b) => b.kind === 'disability') && !c.traits.disability) ||
         new Set(c.barriers.map((b) => b.kind)).size !== c.barriers.length ||
@@ -209,7 +228,9 @@ describe('the intake record of a city of 60,000 clients', () => {
     expect(new Set(values).size).toBe(values.length);
     const wrong = all.filter(
       (c) =>
-        c.externalIds.some((e) => e.kind !== c.incomeSource || looksLikeSin(e.value) || !/^[A-Za-z0-9-]{3,30}$/.test(e.value)) ||
+        c.externalIds.some(
+          (e) => e.kind !== c.incomeSource || looksLikeSin(e.value) || !/^[A-Za-z0-9-]{3,30}$/.test(e.value),
+        ) ||
         (c.plantedCopyOf !== null && c.externalIds.length > 0),
     );
     expect(wrong.map((c) => c.id)).toEqual([]);
@@ -245,7 +266,8 @@ describe('the intake record of a city of 60,000 clients', () => {
             k.startsOn < c.intakeDate ||
             k.startsOn > REFERENCE_DATE ||
             k.expiresOn > addMonths(k.startsOn, 36) ||
-            (k.revocation !== null && (k.revocation.on < k.startsOn || k.revocation.on > REFERENCE_DATE || k.revocation.on > k.expiresOn)),
+            (k.revocation !== null &&
+              (k.revocation.on < k.startsOn || k.revocation.on > REFERENCE_DATE || k.revocation.on > k.expiresOn)),
         )
       );
     });
@@ -262,7 +284,11 @@ describe('the intake record of a city of 60,000 clients', () => {
         rows.get(c.id)!.some((a) => {
           // Every synthetic input is dated, so it is checked against its own date.
           const parsed = assessmentInputSchemaOn(a.assessedOn).safeParse(a.input);
-          return !parsed.success || JSON.stringify(scoreAssessment(model, parsed.data)) !== a.resultJson || JSON.parse(a.resultJson).stream !== a.computedStream;
+          return (
+            !parsed.success ||
+            JSON.stringify(scoreAssessment(model, parsed.data)) !== a.resultJson ||
+            JSON.parse(a.resultJson).stream !== a.computedStream
+          );
         }),
       );
       expect(wrong.map((c) => c.id)).toEqual([]);
@@ -297,7 +323,10 @@ describe('the intake record of a city of 60,000 clients', () => {
             (a.previousStream ?? null) !== (previous?.stream ?? null) ||
             (a.kind === 'reassessment' && (a.reason === null || a.assessedOn < previous!.assessedOn)) ||
             (a.kind === 'override' &&
-              (a.justification === null || a.justification.trim().length < 20 || a.stream === previous!.stream || a.overridesAssessmentId !== previous!.id))
+              (a.justification === null ||
+                a.justification.trim().length < 20 ||
+                a.stream === previous!.stream ||
+                a.overridesAssessmentId !== previous!.id))
           );
         });
       });
@@ -316,26 +345,48 @@ describe('planted near-duplicates', () => {
 
   it('plants one pair in every block of 500 clients, each kind many times', () => {
     expect(pairs).toHaveLength(Math.floor(60_000 / 500));
-    for (const kind of NEAR_DUPLICATE_KINDS) expect(pairs.filter((p) => p.kind === kind).length, kind).toBeGreaterThanOrEqual(5);
+    for (const kind of NEAR_DUPLICATE_KINDS)
+      expect(pairs.filter((p) => p.kind === kind).length, kind).toBeGreaterThanOrEqual(5);
   });
 
   it('records the same person again at another agency with exactly the one planted change', () => {
-    const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
+    const strip = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/ł/g, 'l')
+        .replace(/Ł/g, 'L');
     const wrong = pairs.filter(({ kind, original: o, copy: c }) => {
       const sameName = o.givenName === c.givenName && o.familyName === c.familyName;
       const sameDate = o.dateOfBirth === c.dateOfBirth;
       if (o.organizationId === c.organizationId || o.id === c.id) return true;
       switch (kind) {
         case 'family_typo':
-          return !sameDate || o.givenName !== c.givenName || o.familyName === c.familyName || Math.abs(o.familyName.length - c.familyName.length) > 1;
+          return (
+            !sameDate ||
+            o.givenName !== c.givenName ||
+            o.familyName === c.familyName ||
+            Math.abs(o.familyName.length - c.familyName.length) > 1
+          );
         case 'day_month_swapped':
-          return !sameName || c.dateOfBirth !== `${o.dateOfBirth.slice(0, 4)}-${o.dateOfBirth.slice(8)}-${o.dateOfBirth.slice(5, 7)}`;
+          return (
+            !sameName ||
+            c.dateOfBirth !== `${o.dateOfBirth.slice(0, 4)}-${o.dateOfBirth.slice(8)}-${o.dateOfBirth.slice(5, 7)}`
+          );
         case 'hyphenated_family':
-          return !sameDate || o.givenName !== c.givenName || !(o.familyName.startsWith(`${c.familyName}-`) || c.familyName.startsWith(`${o.familyName}-`));
+          return (
+            !sameDate ||
+            o.givenName !== c.givenName ||
+            !(o.familyName.startsWith(`${c.familyName}-`) || c.familyName.startsWith(`${o.familyName}-`))
+          );
         case 'accents_dropped':
           return !sameDate || sameName || strip(o.givenName) !== c.givenName || strip(o.familyName) !== c.familyName;
         case 'year_off_by_one':
-          return !sameName || Math.abs(Number(o.dateOfBirth.slice(0, 4)) - Number(c.dateOfBirth.slice(0, 4))) !== 1 || o.dateOfBirth.slice(4) !== c.dateOfBirth.slice(4);
+          return (
+            !sameName ||
+            Math.abs(Number(o.dateOfBirth.slice(0, 4)) - Number(c.dateOfBirth.slice(0, 4))) !== 1 ||
+            o.dateOfBirth.slice(4) !== c.dateOfBirth.slice(4)
+          );
         case 'nickname':
           return !sameDate || o.familyName !== c.familyName || !preferredNameOptions(o.givenName).includes(c.givenName);
       }
@@ -349,6 +400,10 @@ describe('planted near-duplicates', () => {
     const first = plantedDuplicates(generateCity(small));
     expect(first).toHaveLength(100);
     expect(plantedDuplicates(generateCity(small))).toEqual(first);
-    expect(first.slice(0, 3).map((p) => p.copy.id)).not.toEqual(plantedDuplicates(generateCity({ ...small, seed: 2026 })).slice(0, 3).map((p) => p.copy.id));
+    expect(first.slice(0, 3).map((p) => p.copy.id)).not.toEqual(
+      plantedDuplicates(generateCity({ ...small, seed: 2026 }))
+        .slice(0, 3)
+        .map((p) => p.copy.id),
+    );
   });
 });

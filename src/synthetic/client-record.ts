@@ -1,4 +1,9 @@
-import { barrierKinds, type AccommodationKind, type BarrierKind, type LiteracyLevel } from '../domain/assessment/assessment-input.ts';
+import {
+  barrierKinds,
+  type AccommodationKind,
+  type BarrierKind,
+  type LiteracyLevel,
+} from '../domain/assessment/assessment-input.ts';
 import { weightedTable, type Random } from './random.ts';
 import type {
   ClientRecord,
@@ -93,7 +98,10 @@ const horizons = weightedTable(Object.entries(TIME_HORIZON_SHARES) as [TimeHoriz
 const targetCounts = weightedTable(TARGET_NOC_COUNT);
 const hoursWanted = { odsp: weightedTable(HOURS_WANTED.odsp), others: weightedTable(HOURS_WANTED.others) };
 const literacy = Object.fromEntries(
-  EDUCATION_LEVELS.map((e) => [e, weightedTable(LITERACY_LEVELS.map((l) => [l, LITERACY_BY_EDUCATION[e][l]] as const))]),
+  EDUCATION_LEVELS.map((e) => [
+    e,
+    weightedTable(LITERACY_LEVELS.map((l) => [l, LITERACY_BY_EDUCATION[e][l]] as const)),
+  ]),
 ) as Record<EducationLevel, ReturnType<typeof weightedTable<LiteracyLevel>>>;
 const pronounTables = {
   feminine: weightedTable(PRONOUN_SHARES.feminine),
@@ -117,7 +125,12 @@ const ACCOMMODATION_DESCRIPTIONS: Partial<Record<AccommodationKind, string>> = {
   hearing: 'Captioning or an ASL interpreter for group sessions.',
   scheduling: 'Appointments only between 9:30 and 2:30 (school hours).',
 };
-const ON_HOLD_NOTES = ['Health leave.', 'Caring for a family member.', 'Out of the country for several weeks.', 'Waiting for a training program to start.'];
+const ON_HOLD_NOTES = [
+  'Health leave.',
+  'Caring for a family member.',
+  'Out of the country for several weeks.',
+  'Waiting for a training program to start.',
+];
 const CLOSED_NOTES: Record<ClosedReason, string | null> = {
   employed: 'Started full-time work.',
   no_contact: 'No answer to three calls and two e-mails.',
@@ -144,7 +157,7 @@ export const GOAL_STATEMENTS: Record<'en' | 'fr', readonly string[]> = {
     'Un emploi convenable pour les cinq prochaines années',
     'Un emploi à temps plein dans mon domaine',
     "Un emploi à temps partiel compatible avec l'horaire scolaire de mes enfants",
-    "Obtenir un certificat de métier et travailler dans ce métier",
+    'Obtenir un certificat de métier et travailler dans ce métier',
     'Améliorer mon anglais et trouver un emploi stable',
     'Retourner au travail après une absence',
     'Un emploi près de chez moi avec un horaire régulier',
@@ -157,7 +170,9 @@ const AREA_CODES = ['416', '647', '437'];
 
 // Letters only, accents dropped: the part of an e-mail address a name gives.
 export function asciiLetters(name: string): string {
-  return stripAccents(name).toLowerCase().replace(/[^a-z]/g, '');
+  return stripAccents(name)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 // Unique per city: a bijection of the client's position onto ten-digit numbers (the multiplier
@@ -173,10 +188,18 @@ function sixteenth(dateOfBirth: string): number {
 function languagesOf(r: Random, c: CoreClient) {
   if (c.traits.francophone) {
     // Toronto's francophones nearly all speak English too.
-    return { otherLanguages: [c.preferredLanguage === 'fr' ? 'English' : 'French'], interpreter: null, languageBarrier: false };
+    return {
+      otherLanguages: [c.preferredLanguage === 'fr' ? 'English' : 'French'],
+      interpreter: null,
+      languageBarrier: false,
+    };
   }
   const table = heritageLanguageTable(c.nameGroup);
-  const speaks = table !== null && r.bool(heritageSpeakers(c.nameGroup) * (c.traits.newcomer ? HERITAGE_SPEAKERS_NEWCOMER : HERITAGE_SPEAKERS_SETTLED));
+  const speaks =
+    table !== null &&
+    r.bool(
+      heritageSpeakers(c.nameGroup) * (c.traits.newcomer ? HERITAGE_SPEAKERS_NEWCOMER : HERITAGE_SPEAKERS_SETTLED),
+    );
   const other: string[] = [];
   let interpreter: string | null = null;
   let languageBarrier = false;
@@ -194,16 +217,25 @@ function barriersOf(r: Random, c: CoreClient, languageBarrier: boolean): Synthet
   const has = new Set<BarrierKind>();
   for (const kind of DRAWN_BARRIERS) if (r.bool(BARRIER_RATES[kind][c.incomeSource])) has.add(kind);
   if (languageBarrier) has.add('language');
-  const disability = c.incomeSource === 'odsp' ? DISABILITY_BARRIER_ODSP : c.traits.disability ? DISABILITY_BARRIER_OTHERS : 0;
+  const disability =
+    c.incomeSource === 'odsp' ? DISABILITY_BARRIER_ODSP : c.traits.disability ? DISABILITY_BARRIER_OTHERS : 0;
   if (r.bool(disability)) has.add('disability');
-  return barrierKinds.filter((k) => has.has(k)).map((kind) => ({ kind, status: r.bool(BARRIER_RESOLVED) ? 'resolved' : 'active' }));
+  return barrierKinds
+    .filter((k) => has.has(k))
+    .map((kind) => ({ kind, status: r.bool(BARRIER_RESOLVED) ? 'resolved' : 'active' }));
 }
 
 function accommodationsOf(r: Random, barriers: readonly SyntheticBarrier[]): SyntheticAccommodation[] {
   const out: SyntheticAccommodation[] = [];
   const add = (kind: AccommodationKind, disabilityRelated: boolean) =>
-    out.push({ id: r.uuid(), kind, disabilityRelated, description: r.bool(0.5) ? (ACCOMMODATION_DESCRIPTIONS[kind] ?? null) : null });
-  if (barriers.some((b) => b.kind === 'disability') && r.bool(DISABILITY_ACCOMMODATION)) add(r.weightedPick(disabilityAccommodations), true);
+    out.push({
+      id: r.uuid(),
+      kind,
+      disabilityRelated,
+      description: r.bool(0.5) ? (ACCOMMODATION_DESCRIPTIONS[kind] ?? null) : null,
+    });
+  if (barriers.some((b) => b.kind === 'disability') && r.bool(DISABILITY_ACCOMMODATION))
+    add(r.weightedPick(disabilityAccommodations), true);
   if (barriers.some((b) => b.kind === 'childcare') && r.bool(SCHEDULING_ACCOMMODATION)) add('scheduling', false);
   return out;
 }
@@ -217,13 +249,30 @@ function statusOf(r: Random, intakeDay: number, reassessed: boolean) {
   let closedReason: ClosedReason | null = null;
   if (status !== 'active') {
     // A reassessed file stayed open at least two months.
-    const day = Math.min(REFERENCE_DAY, intakeDay + r.int(reassessed ? 60 : 14, Math.max(reassessed ? 60 : 14, REFERENCE_DAY - intakeDay)));
+    const day = Math.min(
+      REFERENCE_DAY,
+      intakeDay + r.int(reassessed ? 60 : 14, Math.max(reassessed ? 60 : 14, REFERENCE_DAY - intakeDay)),
+    );
     if (status === 'closed') {
       closedReason = r.weightedPick(closedReasons);
       lastDay = day;
-      changes.push({ id: r.uuid(), status, kind: 'closed', closedReason, note: CLOSED_NOTES[closedReason], on: dayString(day) });
+      changes.push({
+        id: r.uuid(),
+        status,
+        kind: 'closed',
+        closedReason,
+        note: CLOSED_NOTES[closedReason],
+        on: dayString(day),
+      });
     } else {
-      changes.push({ id: r.uuid(), status, kind: 'on_hold', closedReason: null, note: r.pick(ON_HOLD_NOTES), on: dayString(day) });
+      changes.push({
+        id: r.uuid(),
+        status,
+        kind: 'on_hold',
+        closedReason: null,
+        note: r.pick(ON_HOLD_NOTES),
+        on: dayString(day),
+      });
     }
   }
   return { status, closedReason, changes, lastDay };
@@ -241,7 +290,9 @@ function goalsOf(r: Random, c: CoreClient, lastJobCode: string | undefined): Syn
       if (!codes.includes(code)) codes.push(code);
     }
   }
-  const hours = r.bool(HOURS_WANTED_SHARE) ? r.weightedPick(c.incomeSource === 'odsp' ? hoursWanted.odsp : hoursWanted.others) : null;
+  const hours = r.bool(HOURS_WANTED_SHARE)
+    ? r.weightedPick(c.incomeSource === 'odsp' ? hoursWanted.odsp : hoursWanted.others)
+    : null;
   return { statement, targetNocCodes: codes, hoursWanted: hours, timeHorizon: r.weightedPick(horizons) };
 }
 
@@ -271,16 +322,24 @@ export function drawRecord(r: Random, c: CoreClient, ctx: RecordContext): Client
   const pronouns = r.bool(PRONOUNS_RECORDED) ? r.weightedPick(pronounTables[nameGender(c.givenName)]) : null;
   const languages = languagesOf(r, c);
   const contact = contactOf(r, c, ctx.streets);
-  const literacyNumeracy: LiteracyLevel = r.bool(LITERACY_UNKNOWN) ? 'unknown' : r.weightedPick(literacy[c.educationLevel]);
+  const literacyNumeracy: LiteracyLevel = r.bool(LITERACY_UNKNOWN)
+    ? 'unknown'
+    : r.weightedPick(literacy[c.educationLevel]);
   const workHistory = drawWorkHistory(r, { ...c, intakeDay, employerNames: ctx.employerNames });
   const goals = goalsOf(r, c, workHistory[workHistory.length - 1]?.nocCode);
   const barriers = barriersOf(r, c, languages.languageBarrier);
   const accommodations = accommodationsOf(r, barriers);
   const memberKind = c.incomeSource === 'ontario_works' || c.incomeSource === 'odsp' ? c.incomeSource : null;
   const externalIds: SyntheticExternalId[] =
-    memberKind && r.bool(MEMBER_NUMBER_RECORDED) ? [{ kind: memberKind, value: memberNumber(ctx.seed, ctx.index) }] : [];
+    memberKind && r.bool(MEMBER_NUMBER_RECORDED)
+      ? [{ kind: memberKind, value: memberNumber(ctx.seed, ctx.index) }]
+      : [];
   const assessmentPlan = assessed
-    ? drawAssessmentPlan(r, { intakeDay, lastDay, literacyKnown: literacyNumeracy !== 'unknown', barriers, workHistory }, reassessed)
+    ? drawAssessmentPlan(
+        r,
+        { intakeDay, lastDay, literacyKnown: literacyNumeracy !== 'unknown', barriers, workHistory },
+        reassessed,
+      )
     : null;
   const consents = r.bool(SHARING_SHARE) ? drawConsents(r, ctx.partners, intakeDay, lastDay, REFERENCE_DAY) : [];
 
@@ -320,4 +379,3 @@ export function drawRecord(r: Random, c: CoreClient, ctx: RecordContext): Client
     plantedCopyOf: null,
   };
 }
-

@@ -25,13 +25,23 @@ export type Partners = {
   community: readonly string[];
 };
 
-const CATEGORIES: readonly ConsentCategory[] = ['identity_contact', 'employment', 'assessment', 'plan', 'notes', 'equity'];
+const CATEGORIES: readonly ConsentCategory[] = [
+  'identity_contact',
+  'employment',
+  'assessment',
+  'plan',
+  'notes',
+  'equity',
+];
 const purposes = weightedTable(Object.entries(CONSENT_PURPOSE_SHARES) as [ConsentPurpose, number][]);
 const methods = weightedTable(Object.entries(CONSENT_METHOD_SHARES) as [ConsentMethod, number][]);
 const years = weightedTable(CONSENT_YEARS);
 
 const EVIDENCE: Record<ConsentMethod, readonly string[]> = {
-  in_person: ['Consent given in person at the office; client initialled each category on the form.', 'Consent form reviewed and signed in person.'],
+  in_person: [
+    'Consent given in person at the office; client initialled each category on the form.',
+    'Consent form reviewed and signed in person.',
+  ],
   written: ['Signed consent form scanned to the file.', 'Written consent received by mail, signed and dated.'],
   phone: ['Verbal consent by phone; categories read back and confirmed by the client.'],
 };
@@ -52,11 +62,24 @@ function partnerFor(r: Random, purpose: ConsentPurpose, p: Partners, taken: Read
     const x = r.float();
     preferred = x < 0.5 ? p.training : x < 0.85 ? p.community : p.providers;
   }
-  const candidates = [...(preferred.length > 0 ? [r.pick(preferred)] : []), ...preferred, ...p.community, ...p.training, ...p.providers, p.office];
+  const candidates = [
+    ...(preferred.length > 0 ? [r.pick(preferred)] : []),
+    ...preferred,
+    ...p.community,
+    ...p.training,
+    ...p.providers,
+    p.office,
+  ];
   return candidates.find((id) => id !== p.holderId && !taken.has(id));
 }
 
-export function drawConsents(r: Random, p: Partners, fromDay: number, lastDay: number, referenceDay: number): SyntheticConsent[] {
+export function drawConsents(
+  r: Random,
+  p: Partners,
+  fromDay: number,
+  lastDay: number,
+  referenceDay: number,
+): SyntheticConsent[] {
   const count = r.bool(TWO_AGENCIES_AMONG_SHARING) ? 2 : 1;
   const taken = new Set<string>();
   const consents: SyntheticConsent[] = [];
@@ -84,7 +107,11 @@ export function drawConsents(r: Random, p: Partners, fromDay: number, lastDay: n
       startsOn,
       expiresOn,
       revocation: revoked
-        ? { method: r.weightedPick(methods), reason: r.pick(REVOCATION_REASONS), on: dayString(r.int(start, revokedBy)) }
+        ? {
+            method: r.weightedPick(methods),
+            reason: r.pick(REVOCATION_REASONS),
+            on: dayString(r.int(start, revokedBy)),
+          }
         : null,
     });
   }

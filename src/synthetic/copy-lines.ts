@@ -6,7 +6,16 @@ import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './ci
 // The COPY text of each table of a synthetic city: the columns in COPY order and one function from
 // a client (or an organization, a site) to its lines.
 
-export const ORGANIZATION_COLUMNS = copyColumns('organizations', ['id', 'name', 'name_fr', 'type', 'website', 'phone', 'email', 'offers_french']);
+export const ORGANIZATION_COLUMNS = copyColumns('organizations', [
+  'id',
+  'name',
+  'name_fr',
+  'type',
+  'website',
+  'phone',
+  'email',
+  'offers_french',
+]);
 export const SITE_COLUMNS = copyColumns('sites', [
   'id',
   'organization_id',
@@ -59,10 +68,34 @@ export const EQUITY_COLUMNS = copyColumns('clientEquity', [
   'francophone',
   'lgbtq2s',
 ]);
-export const STATUS_CHANGE_COLUMNS = copyColumns('clientStatusChanges', ['id', 'client_id', 'status', 'kind', 'closed_reason', 'note', 'organization_id', 'created_at']);
-export const WORK_HISTORY_COLUMNS = copyColumns('clientWorkHistory', ['id', 'client_id', 'noc_code', 'job_title', 'employer_name', 'start_date', 'end_date', 'hours_per_week']);
+export const STATUS_CHANGE_COLUMNS = copyColumns('clientStatusChanges', [
+  'id',
+  'client_id',
+  'status',
+  'kind',
+  'closed_reason',
+  'note',
+  'organization_id',
+  'created_at',
+]);
+export const WORK_HISTORY_COLUMNS = copyColumns('clientWorkHistory', [
+  'id',
+  'client_id',
+  'noc_code',
+  'job_title',
+  'employer_name',
+  'start_date',
+  'end_date',
+  'hours_per_week',
+]);
 export const BARRIER_COLUMNS = copyColumns('clientBarriers', ['client_id', 'kind', 'status']);
-export const ACCOMMODATION_COLUMNS = copyColumns('clientAccommodations', ['id', 'client_id', 'kind', 'disability_related', 'description']);
+export const ACCOMMODATION_COLUMNS = copyColumns('clientAccommodations', [
+  'id',
+  'client_id',
+  'kind',
+  'disability_related',
+  'description',
+]);
 export const EXTERNAL_ID_COLUMNS = copyColumns('clientExternalIds', ['client_id', 'kind', 'value']);
 export const ASSESSMENT_COLUMNS = copyColumns('assessments', [
   'id',
@@ -167,7 +200,8 @@ export function* statusChangeLines(c: SyntheticClient): Generator<string> {
 }
 
 export function* workHistoryLines(c: SyntheticClient): Generator<string> {
-  for (const j of c.workHistory) yield encodeCopyRow([j.id, c.id, j.nocCode, j.jobTitle, j.employerName, j.startDate, j.endDate, j.hoursPerWeek]);
+  for (const j of c.workHistory)
+    yield encodeCopyRow([j.id, c.id, j.nocCode, j.jobTitle, j.employerName, j.startDate, j.endDate, j.hoursPerWeek]);
 }
 
 export function* barrierLines(c: SyntheticClient): Generator<string> {
@@ -213,22 +247,65 @@ export function* assessmentLines(c: SyntheticClient): Generator<string> {
 
 export function* consentLines(c: SyntheticClient): Generator<string> {
   for (const k of c.consents) {
-    yield encodeCopyRow([k.id, c.id, k.organizationId, c.organizationId, arrayLiteral(k.categories), k.purpose, k.method, k.evidence, k.startsOn, k.expiresOn, c.caseWork.primaryWorkerId, timestampOn(k.startsOn)]);
+    yield encodeCopyRow([
+      k.id,
+      c.id,
+      k.organizationId,
+      c.organizationId,
+      arrayLiteral(k.categories),
+      k.purpose,
+      k.method,
+      k.evidence,
+      k.startsOn,
+      k.expiresOn,
+      c.caseWork.primaryWorkerId,
+      timestampOn(k.startsOn),
+    ]);
   }
 }
 
 export function* revocationLines(c: SyntheticClient): Generator<string> {
   for (const k of c.consents) {
-    if (k.revocation) yield encodeCopyRow([k.id, k.revocation.method, k.revocation.reason, timestampOn(k.revocation.on)]);
+    if (k.revocation)
+      yield encodeCopyRow([k.id, k.revocation.method, k.revocation.reason, timestampOn(k.revocation.on)]);
   }
 }
 
 // ---- Case work (case-work.ts) -------------------------------------------------------------------
 
-export const USER_COLUMNS = copyColumns('users', ['id', 'organization_id', 'email', 'display_name', 'status', 'preferred_language', 'created_at']);
+export const USER_COLUMNS = copyColumns('users', [
+  'id',
+  'organization_id',
+  'email',
+  'display_name',
+  'status',
+  'preferred_language',
+  'created_at',
+]);
 export const USER_ROLE_COLUMNS = copyColumns('userRoles', ['user_id', 'role', 'created_at']);
-export const TEAM_COLUMNS = copyColumns('caseTeamMembers', ['id', 'client_id', 'user_id', 'organization_id', 'team_role', 'added_by', 'removed_at', 'removal_reason', 'created_at']);
-export const NOTE_COLUMNS = copyColumns('caseNotes', ['id', 'client_id', 'organization_id', 'author_id', 'kind', 'visibility', 'contact_on', 'body', 'corrects_note_id', 'created_at']);
+export const TEAM_COLUMNS = copyColumns('caseTeamMembers', [
+  'id',
+  'client_id',
+  'user_id',
+  'organization_id',
+  'team_role',
+  'added_by',
+  'removed_at',
+  'removal_reason',
+  'created_at',
+]);
+export const NOTE_COLUMNS = copyColumns('caseNotes', [
+  'id',
+  'client_id',
+  'organization_id',
+  'author_id',
+  'kind',
+  'visibility',
+  'contact_on',
+  'body',
+  'corrects_note_id',
+  'created_at',
+]);
 export const TASK_COLUMNS = copyColumns('tasks', [
   'id',
   'client_id',
@@ -248,8 +325,25 @@ export const TASK_COLUMNS = copyColumns('tasks', [
   'overdue_notified_at',
   'created_at',
 ]);
-export const NOTIFICATION_COLUMNS = copyColumns('notifications', ['id', 'user_id', 'kind', 'client_id', 'subject_id', 'read_at', 'created_at']);
-export const GOAL_COLUMNS = copyColumns('planGoals', ['id', 'client_id', 'organization_id', 'created_by', 'description', 'target_date', 'status', 'created_at']);
+export const NOTIFICATION_COLUMNS = copyColumns('notifications', [
+  'id',
+  'user_id',
+  'kind',
+  'client_id',
+  'subject_id',
+  'read_at',
+  'created_at',
+]);
+export const GOAL_COLUMNS = copyColumns('planGoals', [
+  'id',
+  'client_id',
+  'organization_id',
+  'created_by',
+  'description',
+  'target_date',
+  'status',
+  'created_at',
+]);
 export const STEP_COLUMNS = copyColumns('planSteps', [
   'id',
   'client_id',
@@ -266,12 +360,34 @@ export const STEP_COLUMNS = copyColumns('planSteps', [
   'linked_id',
   'created_at',
 ]);
-export const STEP_CHANGE_COLUMNS = copyColumns('planStepChanges', ['id', 'step_id', 'status', 'changed_by', 'created_at']);
-export const ACKNOWLEDGEMENT_COLUMNS = copyColumns('planAcknowledgements', ['id', 'client_id', 'agrees', 'method', 'recorded_by', 'created_at']);
+export const STEP_CHANGE_COLUMNS = copyColumns('planStepChanges', [
+  'id',
+  'step_id',
+  'status',
+  'changed_by',
+  'created_at',
+]);
+export const ACKNOWLEDGEMENT_COLUMNS = copyColumns('planAcknowledgements', [
+  'id',
+  'client_id',
+  'agrees',
+  'method',
+  'recorded_by',
+  'created_at',
+]);
 
 // Synthetic staff are invited and never signed in: no password, so no one can sign in as them.
 export function* userLines(c: SyntheticClient): Generator<string> {
-  for (const u of c.caseWork.newStaff) yield encodeCopyRow([u.id, u.organizationId, u.email, u.displayName, 'invited', u.preferredLanguage, timestampOn(u.createdOn)]);
+  for (const u of c.caseWork.newStaff)
+    yield encodeCopyRow([
+      u.id,
+      u.organizationId,
+      u.email,
+      u.displayName,
+      'invited',
+      u.preferredLanguage,
+      timestampOn(u.createdOn),
+    ]);
 }
 
 export function* userRoleLines(c: SyntheticClient): Generator<string> {
@@ -282,13 +398,34 @@ export function* teamLines(c: SyntheticClient): Generator<string> {
   const w = c.caseWork;
   for (const m of w.team) {
     const addedBy = m.teamRole === 'primary_worker' ? w.managerId : w.primaryWorkerId;
-    yield encodeCopyRow([m.id, c.id, m.userId, m.organizationId, m.teamRole, addedBy, m.removed ? timestampOn(m.removed.on) : null, m.removed?.reason ?? null, timestampOn(m.addedOn)]);
+    yield encodeCopyRow([
+      m.id,
+      c.id,
+      m.userId,
+      m.organizationId,
+      m.teamRole,
+      addedBy,
+      m.removed ? timestampOn(m.removed.on) : null,
+      m.removed?.reason ?? null,
+      timestampOn(m.addedOn),
+    ]);
   }
 }
 
 export function* noteLines(c: SyntheticClient): Generator<string> {
   for (const n of c.caseWork.notes) {
-    yield encodeCopyRow([n.id, c.id, n.organizationId, n.authorId, n.kind, n.visibility, n.contactOn, n.body, n.correctsNoteId, timestampOn(n.contactOn)]);
+    yield encodeCopyRow([
+      n.id,
+      c.id,
+      n.organizationId,
+      n.authorId,
+      n.kind,
+      n.visibility,
+      n.contactOn,
+      n.body,
+      n.correctsNoteId,
+      timestampOn(n.contactOn),
+    ]);
   }
 }
 
@@ -320,24 +457,59 @@ export function* taskLines(c: SyntheticClient): Generator<string> {
 export function* notificationLines(c: SyntheticClient): Generator<string> {
   for (const t of c.caseWork.tasks) {
     const n = t.overdueNotice;
-    if (n) yield encodeCopyRow([n.id, t.assignedTo, 'task_overdue', c.id, t.id, n.read ? timestampOn(n.on) : null, timestampOn(n.on)]);
+    if (n)
+      yield encodeCopyRow([
+        n.id,
+        t.assignedTo,
+        'task_overdue',
+        c.id,
+        t.id,
+        n.read ? timestampOn(n.on) : null,
+        timestampOn(n.on),
+      ]);
   }
 }
 
 export function* goalLines(c: SyntheticClient): Generator<string> {
   const p = c.caseWork.plan;
-  if (p) yield encodeCopyRow([p.goal.id, c.id, c.organizationId, c.caseWork.primaryWorkerId, p.goal.description, p.goal.targetDate, p.goal.status, timestampOn(p.goal.createdOn)]);
+  if (p)
+    yield encodeCopyRow([
+      p.goal.id,
+      c.id,
+      c.organizationId,
+      c.caseWork.primaryWorkerId,
+      p.goal.description,
+      p.goal.targetDate,
+      p.goal.status,
+      timestampOn(p.goal.createdOn),
+    ]);
 }
 
 export function* stepLines(c: SyntheticClient): Generator<string> {
   for (const s of c.caseWork.plan?.steps ?? []) {
-    yield encodeCopyRow([s.id, c.id, s.goalId, c.organizationId, c.caseWork.primaryWorkerId, s.phase, s.title, s.status, s.startsOn, s.dueOn, s.completedOn, s.linked?.kind ?? null, s.linked?.id ?? null, timestampOn(s.createdOn)]);
+    yield encodeCopyRow([
+      s.id,
+      c.id,
+      s.goalId,
+      c.organizationId,
+      c.caseWork.primaryWorkerId,
+      s.phase,
+      s.title,
+      s.status,
+      s.startsOn,
+      s.dueOn,
+      s.completedOn,
+      s.linked?.kind ?? null,
+      s.linked?.id ?? null,
+      timestampOn(s.createdOn),
+    ]);
   }
 }
 
 export function* stepChangeLines(c: SyntheticClient): Generator<string> {
   for (const s of c.caseWork.plan?.steps ?? []) {
-    for (const x of s.changes) yield `${x.id}\t${s.id}\t${x.status}\t${c.caseWork.primaryWorkerId}\t${timestampOn(x.on)}\n`;
+    for (const x of s.changes)
+      yield `${x.id}\t${s.id}\t${x.status}\t${c.caseWork.primaryWorkerId}\t${timestampOn(x.on)}\n`;
   }
 }
 

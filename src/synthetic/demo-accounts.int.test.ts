@@ -27,26 +27,50 @@ describeEachEngine('demo city accounts', ({ handle }) => {
     const printed = formatDemoAccounts(accounts);
     expect(printed).toContain('admin@demo.continuum.example');
     const admin = accounts[0]!;
-    const result = await signIn(handle().db, { email: admin.email, password: admin.password }, {
-      requestId: 'test',
-      userAgent: null,
-      ip: '127.0.0.1',
-      policy: { idleMinutes: 30, absoluteHours: 12 },
-      secretBox: createSecretBox(crypto.randomBytes(32)),
-    });
+    const result = await signIn(
+      handle().db,
+      { email: admin.email, password: admin.password },
+      {
+        requestId: 'test',
+        userAgent: null,
+        ip: '127.0.0.1',
+        policy: { idleMinutes: 30, absoluteHours: 12 },
+        secretBox: createSecretBox(crypto.randomBytes(32)),
+      },
+    );
     expect(result.session.user.roles).toEqual(['system_administrator']);
-    const stored = await handle().db.selectFrom('users').select('passwordHash').where('email', '=', admin.email).executeTakeFirstOrThrow();
+    const stored = await handle()
+      .db.selectFrom('users')
+      .select('passwordHash')
+      .where('email', '=', admin.email)
+      .executeTakeFirstOrThrow();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(admin.password);
   });
 
   it('hands the demo counsellor and caseworker a synthetic colleague’s caseload, with its open tasks', async () => {
-    for (const account of accounts.filter((a) => a.roles.includes('employment_counsellor') || a.roles.includes('caseworker'))) {
+    for (const account of accounts.filter(
+      (a) => a.roles.includes('employment_counsellor') || a.roles.includes('caseworker'),
+    )) {
       expect(account.caseload, account.email).toBeGreaterThan(0);
-      const user = await handle().db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirstOrThrow();
-      const places = await handle().db.selectFrom('caseTeamMembers').select(['clientId']).where('userId', '=', user.id).where('removedAt', 'is', null).execute();
+      const user = await handle()
+        .db.selectFrom('users')
+        .select('id')
+        .where('email', '=', account.email)
+        .executeTakeFirstOrThrow();
+      const places = await handle()
+        .db.selectFrom('caseTeamMembers')
+        .select(['clientId'])
+        .where('userId', '=', user.id)
+        .where('removedAt', 'is', null)
+        .execute();
       expect(places).toHaveLength(account.caseload);
-      const tasks = await handle().db.selectFrom('tasks').select('id').where('assignedTo', '=', user.id).where('status', '=', 'open').execute();
+      const tasks = await handle()
+        .db.selectFrom('tasks')
+        .select('id')
+        .where('assignedTo', '=', user.id)
+        .where('status', '=', 'open')
+        .execute();
       expect(tasks.length).toBeGreaterThan(0);
       expect(formatDemoAccounts(accounts)).toContain(`(caseload of ${account.caseload})`);
     }

@@ -16,7 +16,12 @@ const demoPeople: { local: string; name: string; type: OrganizationType; roles: 
   { local: 'admin', name: 'Demo System Administrator', type: 'system_manager', roles: ['system_administrator'] },
   { local: 'analyst', name: 'Demo System Analyst', type: 'system_manager', roles: ['system_analyst'] },
   { local: 'manager', name: 'Demo Agency Manager', type: 'employment_service_provider', roles: ['agency_manager'] },
-  { local: 'counsellor', name: 'Demo Employment Counsellor', type: 'employment_service_provider', roles: ['employment_counsellor'] },
+  {
+    local: 'counsellor',
+    name: 'Demo Employment Counsellor',
+    type: 'employment_service_provider',
+    roles: ['employment_counsellor'],
+  },
   { local: 'caseworker', name: 'Demo Caseworker', type: 'social_assistance_office', roles: ['caseworker'] },
   { local: 'employer', name: 'Demo Employer User', type: 'employer', roles: ['employer_user'] },
 ];
@@ -53,7 +58,13 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
           where m.removed_at is null group by m.user_id order by count(*) desc, m.user_id limit 1`.execute(trx);
         const from = rows[0];
         if (from) {
-          const moved = await handOverMemberships(trx, actor, { userId: from.userId }, { userId: user.id, organizationId: organization.id }, undefined);
+          const moved = await handOverMemberships(
+            trx,
+            actor,
+            { userId: from.userId },
+            { userId: user.id, organizationId: organization.id },
+            undefined,
+          );
           await reassignOpenTasks(trx, from.userId, user.id, moved);
           caseload = moved.length;
         }
@@ -66,7 +77,11 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {
   const lines = accounts.map(
-    (a) => `  ${a.email.padEnd(36)} ${a.password}  ${a.roles.join(', ')} — ${a.organization}${a.caseload > 0 ? ` (caseload of ${a.caseload})` : ''}`,
+    (a) =>
+      `  ${a.email.padEnd(36)} ${a.password}  ${a.roles.join(', ')} — ${a.organization}${a.caseload > 0 ? ` (caseload of ${a.caseload})` : ''}`,
   );
-  return ['Demo accounts (passwords are shown only this once; multi-factor sign-in is off for the demo):', ...lines].join('\n');
+  return [
+    'Demo accounts (passwords are shown only this once; multi-factor sign-in is off for the demo):',
+    ...lines,
+  ].join('\n');
 }

@@ -21,7 +21,8 @@ export const INCOME_SOURCES = ['ontario_works', 'odsp', 'ei', 'none', 'other'] a
 export type IncomeSource = (typeof INCOME_SOURCES)[number];
 
 const PROFILES = 'City of Toronto Neighbourhood Profiles 2016 (Census 2016, 98-316-X2016001)';
-const WEIGHTED = "in the client's neighbourhood; clients are placed in neighbourhoods in proportion to each one's unemployed count";
+const WEIGHTED =
+  "in the client's neighbourhood; clients are placed in neighbourhoods in proportion to each one's unemployed count";
 
 // Hand-chosen: an illustrative mix for an integrated employment service that takes referrals of
 // Ontario Works (Toronto Employment & Social Services) and ODSP recipients alongside EI claimants
@@ -62,12 +63,16 @@ export const EDUCATION_MIN_AGE: Record<(typeof CENSUS_EDUCATION_LEVELS)[number],
 };
 
 // Ages 16–19 come from the Census 15–19 group: four of its five years.
-export const AGE_GROUP_SPANS: readonly { group: (typeof AGE_GROUPS)[number]; from: number; to: number; share: number }[] =
-  AGE_GROUPS.map((group) => {
-    const lo = Number(group.slice(4, 6));
-    const from = Math.max(lo, MIN_CLIENT_AGE);
-    return { group, from, to: lo + 4, share: (lo + 5 - from) / 5 };
-  });
+export const AGE_GROUP_SPANS: readonly {
+  group: (typeof AGE_GROUPS)[number];
+  from: number;
+  to: number;
+  share: number;
+}[] = AGE_GROUPS.map((group) => {
+  const lo = Number(group.slice(4, 6));
+  const from = Math.max(lo, MIN_CLIENT_AGE);
+  return { group, from, to: lo + 4, share: (lo + 5 - from) / 5 };
+});
 
 // A neighbourhood's pull on where clients live: its unemployed count (Census 2016, aged 15+).
 export function residenceWeight(n: Neighbourhood): number {

@@ -24,23 +24,47 @@ import { PRONOUN_SHARES, PRONOUNS_RECORDED } from './record-distributions.ts';
 // Indigenous identity from the neighbourhood's Census 2016 figures, gender and 2SLGBTQ+ from
 // Statistics Canada's national figures), then whether they answered each voluntary question.
 
-export const IDENTITY_CSV = fileURLToPath(new URL('../../vendor/toronto-neighbourhoods-2016/identity.csv', import.meta.url));
+export const IDENTITY_CSV = fileURLToPath(
+  new URL('../../vendor/toronto-neighbourhoods-2016/identity.csv', import.meta.url),
+);
 
 // ---- Allowed answers ------------------------------------------------------------------------------
 // As the intake form offers them (src/web/pages/clients/client-text.ts; synthetic.test.ts checks).
-export const INDIGENOUS_IDENTITIES = ['first_nations', 'metis', 'inuit', 'no', 'prefer_not_to_say'] as const satisfies readonly NonNullable<
-  Equity['indigenousIdentity']
->[];
+export const INDIGENOUS_IDENTITIES = [
+  'first_nations',
+  'metis',
+  'inuit',
+  'no',
+  'prefer_not_to_say',
+] as const satisfies readonly NonNullable<Equity['indigenousIdentity']>[];
 export type IndigenousIdentity = (typeof INDIGENOUS_IDENTITIES)[number];
 // The race categories of Ontario's Data Standards for the Identification and Monitoring of Systemic Racism.
-export const RACIALIZED_GROUPS = ['black', 'east_asian', 'indigenous', 'latino', 'middle_eastern', 'south_asian', 'southeast_asian', 'white', 'another'] as const;
+export const RACIALIZED_GROUPS = [
+  'black',
+  'east_asian',
+  'indigenous',
+  'latino',
+  'middle_eastern',
+  'south_asian',
+  'southeast_asian',
+  'white',
+  'another',
+] as const;
 export type RacializedGroup = (typeof RACIALIZED_GROUPS)[number];
 export const GENDERS = ['woman', 'man', 'non_binary', 'two_spirit', 'another', 'prefer_not_to_say'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
 export type RacializedAnswer = RacializedGroup | typeof PREFER_NOT_TO_SAY;
 
-export const EQUITY_QUESTIONS = ['indigenousIdentity', 'racializedGroup', 'gender', 'disability', 'newcomer', 'francophone', 'lgbtq2s'] as const;
+export const EQUITY_QUESTIONS = [
+  'indigenousIdentity',
+  'racializedGroup',
+  'gender',
+  'disability',
+  'newcomer',
+  'francophone',
+  'lgbtq2s',
+] as const;
 export type EquityQuestion = (typeof EQUITY_QUESTIONS)[number];
 // The questions whose form offers "prefer not to say" as an answer of its own; on a yes/no question
 // it is stored as no answer (null).
@@ -120,7 +144,15 @@ export const CENSUS_GROUP_CATEGORY: Record<CensusGroup, VisibleMinorityCategory>
   west_asian: 'middle_eastern',
   visible_minority_nie: 'another',
 };
-const VISIBLE_MINORITY_CATEGORIES: readonly VisibleMinorityCategory[] = ['black', 'east_asian', 'latino', 'middle_eastern', 'south_asian', 'southeast_asian', 'another'];
+const VISIBLE_MINORITY_CATEGORIES: readonly VisibleMinorityCategory[] = [
+  'black',
+  'east_asian',
+  'latino',
+  'middle_eastern',
+  'south_asian',
+  'southeast_asian',
+  'another',
+];
 
 // What the generator draws for a client: one race category, or 'multiple' (the Census's "multiple
 // visible minorities": two categories). The Census counts Aboriginal people outside the visible
@@ -201,18 +233,24 @@ export function parseNeighbourhoodIdentity(csv: string): NeighbourhoodIdentity[]
   return parseCsvRecords(csv).map((record, index) => {
     const parsed = identityRowSchema.safeParse(record);
     if (!parsed.success) {
-      throw new Error(`identity.csv record ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `identity.csv record ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const r = parsed.data;
     if (ids.has(r.id)) throw new Error(`identity.csv lists neighbourhood ${r.id} twice`);
     ids.add(r.id);
     // The Census counts Aboriginal people among those who are not a visible minority.
-    if (r.aboriginal_identity > r.not_visible_minority) throw new Error(`identity.csv neighbourhood ${r.id}: more Aboriginal identity than not a visible minority`);
+    if (r.aboriginal_identity > r.not_visible_minority)
+      throw new Error(`identity.csv neighbourhood ${r.id}: more Aboriginal identity than not a visible minority`);
     return {
       id: r.id,
       name: r.name,
       populationPrivateHouseholds: r.population_private_households,
-      visibleMinority: Object.fromEntries(CENSUS_VISIBLE_MINORITY_GROUPS.map((g) => [g, r[g]])) as Record<CensusGroup, number>,
+      visibleMinority: Object.fromEntries(CENSUS_VISIBLE_MINORITY_GROUPS.map((g) => [g, r[g]])) as Record<
+        CensusGroup,
+        number
+      >,
       multipleVisibleMinorities: r.multiple_visible_minorities,
       notVisibleMinority: r.not_visible_minority,
       aboriginalIdentity: r.aboriginal_identity,
@@ -253,7 +291,10 @@ export function censusOriginShares(n: NeighbourhoodIdentity): Record<Origin, num
 
 // Shares of the single visible minority categories: where a 'multiple' answer's two groups come from.
 export function visibleMinorityShares(n: NeighbourhoodIdentity): Record<VisibleMinorityCategory, number> {
-  const shares = Object.fromEntries(VISIBLE_MINORITY_CATEGORIES.map((c) => [c, 0])) as Record<VisibleMinorityCategory, number>;
+  const shares = Object.fromEntries(VISIBLE_MINORITY_CATEGORIES.map((c) => [c, 0])) as Record<
+    VisibleMinorityCategory,
+    number
+  >;
   for (const g of CENSUS_VISIBLE_MINORITY_GROUPS) shares[CENSUS_GROUP_CATEGORY[g]] += n.visibleMinority[g];
   const total = VISIBLE_MINORITY_CATEGORIES.reduce((a, c) => a + shares[c], 0);
   for (const c of VISIBLE_MINORITY_CATEGORIES) shares[c] = total > 0 ? shares[c] / total : c === 'another' ? 1 : 0;
@@ -262,14 +303,25 @@ export function visibleMinorityShares(n: NeighbourhoodIdentity): Record<VisibleM
 
 // Chance that two different categories drawn one after the other (the second redrawn until it
 // differs) include `category`.
-export function pairIncludes(shares: Readonly<Record<VisibleMinorityCategory, number>>, category: VisibleMinorityCategory): number {
+export function pairIncludes(
+  shares: Readonly<Record<VisibleMinorityCategory, number>>,
+  category: VisibleMinorityCategory,
+): number {
   const q = shares[category];
-  return q + VISIBLE_MINORITY_CATEGORIES.reduce((a, first) => (first === category || shares[first] >= 1 ? a : a + (shares[first] * q) / (1 - shares[first])), 0);
+  return (
+    q +
+    VISIBLE_MINORITY_CATEGORIES.reduce(
+      (a, first) => (first === category || shares[first] >= 1 ? a : a + (shares[first] * q) / (1 - shares[first])),
+      0,
+    )
+  );
 }
 
 // The city's split of Aboriginal identity (single responses summed over the neighbourhoods):
 // neighbourhood counts are rounded to 5, too coarse to split each one.
-export function indigenousIdentityShares(identities: Iterable<NeighbourhoodIdentity>): Record<'first_nations' | 'metis' | 'inuit', number> {
+export function indigenousIdentityShares(
+  identities: Iterable<NeighbourhoodIdentity>,
+): Record<'first_nations' | 'metis' | 'inuit', number> {
   let firstNations = 0;
   let metis = 0;
   let inuit = 0;
@@ -287,7 +339,10 @@ export function indigenousIdentityShares(identities: Iterable<NeighbourhoodIdent
 export function namePoolShares(n: Neighbourhood): [NameGroup, number][] {
   const french = francophoneShare(n) * FRENCH_NAME_AMONG_FRANCOPHONES;
   const total = NAME_GROUPS.reduce((a, g) => a + g.weight, 0);
-  return [...NAME_GROUPS.map((g): [NameGroup, number] => [g, ((1 - french) * g.weight) / total]), [FRENCH_NAME_GROUP, french]];
+  return [
+    ...NAME_GROUPS.map((g): [NameGroup, number] => [g, ((1 - french) * g.weight) / total]),
+    [FRENCH_NAME_GROUP, french],
+  ];
 }
 
 const FIT_ITERATIONS = 500;
@@ -295,7 +350,10 @@ const FIT_TOLERANCE = 1e-12;
 
 // Iterative proportional fitting: P(origin | name pool) as close to the pools' affinities as the
 // neighbourhood's Census shares allow, so that over the pools the origins keep those shares.
-export function fitOrigins(pools: readonly (readonly [string, number])[], target: Readonly<Record<Origin, number>>): Map<string, Record<Origin, number>> {
+export function fitOrigins(
+  pools: readonly (readonly [string, number])[],
+  target: Readonly<Record<Origin, number>>,
+): Map<string, Record<Origin, number>> {
   const m = pools.map(([key, p]) => {
     const affinity = NAME_POOL_AFFINITY[key];
     if (!affinity) throw new Error(`Name pool ${key} has no affinity in NAME_POOL_AFFINITY`);
@@ -337,9 +395,14 @@ export type EquityModel = {
   indigenousIdentity: WeightedTable<'first_nations' | 'metis' | 'inuit'>;
 };
 
-export function buildEquityModels(geography: Geography, identities: ReadonlyMap<number, NeighbourhoodIdentity> = loadNeighbourhoodIdentity()): Map<number, EquityModel> {
+export function buildEquityModels(
+  geography: Geography,
+  identities: ReadonlyMap<number, NeighbourhoodIdentity> = loadNeighbourhoodIdentity(),
+): Map<number, EquityModel> {
   const split = indigenousIdentityShares(identities.values());
-  const indigenousIdentity = weightedTable((['first_nations', 'metis', 'inuit'] as const).map((k) => [k, split[k]] as const));
+  const indigenousIdentity = weightedTable(
+    (['first_nations', 'metis', 'inuit'] as const).map((k) => [k, split[k]] as const),
+  );
   return new Map(
     geography.neighbourhoods.map((n) => {
       const identity = identityOf(identities, n);
@@ -350,7 +413,9 @@ export function buildEquityModels(geography: Geography, identities: ReadonlyMap<
         n.id,
         {
           originShares,
-          originByPool: new Map([...originShares].map(([key, shares]) => [key, weightedTable(ORIGINS.map((o) => [o, shares[o]] as const))])),
+          originByPool: new Map(
+            [...originShares].map(([key, shares]) => [key, weightedTable(ORIGINS.map((o) => [o, shares[o]] as const))]),
+          ),
           visibleMinority: weightedTable(VISIBLE_MINORITY_CATEGORIES.map((c) => [c, vm[c]] as const)),
           indigenousIdentity,
         },
@@ -369,7 +434,8 @@ export type EquityDrawInput = {
 
 function genderOf(r: Random, c: EquityDrawInput, indigenous: boolean): Exclude<Gender, 'prefer_not_to_say'> {
   if (indigenous && r.bool(TWO_SPIRIT_AMONG_INDIGENOUS)) return 'two_spirit';
-  if (c.pronouns !== null) return c.pronouns === 'they/them' ? 'non_binary' : c.pronouns.startsWith('she') ? 'woman' : 'man';
+  if (c.pronouns !== null)
+    return c.pronouns === 'they/them' ? 'non_binary' : c.pronouns.startsWith('she') ? 'woman' : 'man';
   if (r.bool(NON_BINARY_WITHOUT_PRONOUNS)) return 'non_binary';
   if (r.bool(ANOTHER_GENDER)) return 'another';
   const usual = nameGender(c.givenName);
@@ -394,7 +460,9 @@ export function drawEquity(r: Random, model: EquityModel, c: EquityDrawInput): S
   const indigenous = origin === 'indigenous';
   const identity: IndigenousIdentity = indigenous ? r.weightedPick(model.indigenousIdentity) : 'no';
   const gender = genderOf(r, c, indigenous);
-  const lgbtq2s = GENDERS_IN_2SLGBTQ.has(gender) || r.bool(c.age <= LGBTQ2S_YOUNG_MAX_AGE ? LGBTQ2S_AGED_UNDER_25 : LGBTQ2S_AGED_25_PLUS);
+  const lgbtq2s =
+    GENDERS_IN_2SLGBTQ.has(gender) ||
+    r.bool(c.age <= LGBTQ2S_YOUNG_MAX_AGE ? LGBTQ2S_AGED_UNDER_25 : LGBTQ2S_AGED_25_PLUS);
 
   const skipped = r.bool(EQUITY_STEP_SKIPPED);
   const disclose = (q: EquityQuestion): Disclosure => {
@@ -404,12 +472,14 @@ export function drawEquity(r: Random, model: EquityModel, c: EquityDrawInput): S
     const declinable = q === 'indigenousIdentity' || q === 'racializedGroup' || q === 'gender';
     return declinable && u < QUESTION_UNANSWERED[q] + PREFER_NOT_TO_SAY_SHARE[q] ? 'prefer_not_to_say' : 'answered';
   };
-  const choice = <T>(d: Disclosure, truth: T): T | typeof PREFER_NOT_TO_SAY | null => (d === 'answered' ? truth : d === 'prefer_not_to_say' ? PREFER_NOT_TO_SAY : null);
+  const choice = <T>(d: Disclosure, truth: T): T | typeof PREFER_NOT_TO_SAY | null =>
+    d === 'answered' ? truth : d === 'prefer_not_to_say' ? PREFER_NOT_TO_SAY : null;
   const yesNo = (q: EquityQuestion, truth: boolean): boolean | null => (disclose(q) === 'answered' ? truth : null);
 
   const indigenousIdentity = choice(disclose('indigenousIdentity'), identity);
   const racialized = disclose('racializedGroup');
-  const racializedGroup: readonly RacializedAnswer[] | null = racialized === 'answered' ? groups : racialized === 'prefer_not_to_say' ? [PREFER_NOT_TO_SAY] : null;
+  const racializedGroup: readonly RacializedAnswer[] | null =
+    racialized === 'answered' ? groups : racialized === 'prefer_not_to_say' ? [PREFER_NOT_TO_SAY] : null;
   const genderAnswer = choice(disclose('gender'), gender);
   const disability = yesNo('disability', c.traits.disability);
   const newcomer = yesNo('newcomer', c.traits.newcomer);
@@ -450,7 +520,8 @@ const VOLUNTARY = 'times the hand-chosen answer rate';
 // The answered, "prefer not to say" and unanswered shares of one question.
 export function disclosureShares(q: EquityQuestion): Record<Disclosure, number> {
   const asked = 1 - EQUITY_STEP_SKIPPED;
-  const declined = q === 'indigenousIdentity' || q === 'racializedGroup' || q === 'gender' ? PREFER_NOT_TO_SAY_SHARE[q] : 0;
+  const declined =
+    q === 'indigenousIdentity' || q === 'racializedGroup' || q === 'gender' ? PREFER_NOT_TO_SAY_SHARE[q] : 0;
   return {
     answered: asked * (1 - QUESTION_UNANSWERED[q] - declined),
     prefer_not_to_say: asked * declined,
@@ -465,7 +536,10 @@ function givenNameGenders(group: NameGroup): Record<NameGender, number> {
 }
 
 function pronounShare(gender: NameGender, test: (pronouns: string) => boolean): number {
-  return PRONOUNS_RECORDED * PRONOUN_SHARES[gender].reduce((a, [p, w]) => (test(p) ? a + w : a), 0) / PRONOUN_SHARES[gender].reduce((a, [, w]) => a + w, 0);
+  return (
+    (PRONOUNS_RECORDED * PRONOUN_SHARES[gender].reduce((a, [p, w]) => (test(p) ? a + w : a), 0)) /
+    PRONOUN_SHARES[gender].reduce((a, [, w]) => a + w, 0)
+  );
 }
 
 // The true gender shares of one neighbourhood's clients, as genderOf draws them.
@@ -482,8 +556,10 @@ function genderShares(n: Neighbourhood, model: EquityModel): Record<Exclude<Gend
       const byName = none * (1 - NON_BINARY_WITHOUT_PRONOUNS) * (1 - ANOTHER_GENDER);
       out.non_binary += w * pronounShare(g, (x) => x === 'they/them') + none * NON_BINARY_WITHOUT_PRONOUNS;
       out.another += none * (1 - NON_BINARY_WITHOUT_PRONOUNS) * ANOTHER_GENDER;
-      out.woman += w * pronounShare(g, (x) => x.startsWith('she')) + byName * (g === 'feminine' ? 1 : g === 'unisex' ? 0.5 : 0);
-      out.man += w * pronounShare(g, (x) => x.startsWith('he')) + byName * (g === 'masculine' ? 1 : g === 'unisex' ? 0.5 : 0);
+      out.woman +=
+        w * pronounShare(g, (x) => x.startsWith('she')) + byName * (g === 'feminine' ? 1 : g === 'unisex' ? 0.5 : 0);
+      out.man +=
+        w * pronounShare(g, (x) => x.startsWith('he')) + byName * (g === 'masculine' ? 1 : g === 'unisex' ? 0.5 : 0);
     }
   }
   return out;
@@ -493,11 +569,17 @@ function genderShares(n: Neighbourhood, model: EquityModel): Record<Exclude<Gend
 function youngShare(n: Neighbourhood): number {
   const weights = ageGroupWeights(n);
   const total = weights.reduce((a, w) => a + w, 0);
-  const young = AGE_GROUP_SPANS.reduce((a, span, i) => (span.to <= LGBTQ2S_YOUNG_MAX_AGE ? a + (weights[i] ?? 0) : a), 0);
+  const young = AGE_GROUP_SPANS.reduce(
+    (a, span, i) => (span.to <= LGBTQ2S_YOUNG_MAX_AGE ? a + (weights[i] ?? 0) : a),
+    0,
+  );
   return total > 0 ? young / total : 0;
 }
 
-export function buildEquityTargets(geography: Geography, identities: ReadonlyMap<number, NeighbourhoodIdentity> = loadNeighbourhoodIdentity()): EquityTarget[] {
+export function buildEquityTargets(
+  geography: Geography,
+  identities: ReadonlyMap<number, NeighbourhoodIdentity> = loadNeighbourhoodIdentity(),
+): EquityTarget[] {
   const models = buildEquityModels(geography, identities);
   const totalWeight = geography.neighbourhoods.reduce((a, n) => a + residenceWeight(n), 0);
   const lists = Object.fromEntries(RACIALIZED_GROUPS.map((g) => [g, 0])) as Record<RacializedGroup, number>;
@@ -527,12 +609,26 @@ export function buildEquityTargets(geography: Geography, identities: ReadonlyMap
   }
 
   const targets: EquityTarget[] = [];
-  const add = (question: EquityQuestion, value: string, label: string, target: number, source: string, approximation: boolean) =>
-    targets.push({ key: `equity.${question}.${value}`, question, value, label, target, source, approximation });
+  const add = (
+    question: EquityQuestion,
+    value: string,
+    label: string,
+    target: number,
+    source: string,
+    approximation: boolean,
+  ) => targets.push({ key: `equity.${question}.${value}`, question, value, label, target, source, approximation });
   const unanswered = (q: EquityQuestion, label: string) => {
     const d = disclosureShares(q);
-    add(q, 'not_answered', `${label}: not answered`, d.not_answered, 'Hand-chosen: the whole step skipped, or this question left blank', true);
-    if (d.prefer_not_to_say > 0) add(q, PREFER_NOT_TO_SAY, `${label}: prefer not to say`, d.prefer_not_to_say, 'Hand-chosen', true);
+    add(
+      q,
+      'not_answered',
+      `${label}: not answered`,
+      d.not_answered,
+      'Hand-chosen: the whole step skipped, or this question left blank',
+      true,
+    );
+    if (d.prefer_not_to_say > 0)
+      add(q, PREFER_NOT_TO_SAY, `${label}: prefer not to say`, d.prefer_not_to_say, 'Hand-chosen', true);
     return d.answered;
   };
 
@@ -540,9 +636,23 @@ export function buildEquityTargets(geography: Geography, identities: ReadonlyMap
   const answeredIndigenous = unanswered('indigenousIdentity', 'Indigenous identity');
   const indigenousSource = `${PROFILES}: Aboriginal identity ${WEIGHTED}; split by the City's single responses (First Nations, Métis, Inuk) ${VOLUNTARY}`;
   for (const k of ['first_nations', 'metis', 'inuit'] as const) {
-    add('indigenousIdentity', k, `Indigenous identity: ${k.replace('_', ' ')}`, answeredIndigenous * indigenous * split[k], indigenousSource, false);
+    add(
+      'indigenousIdentity',
+      k,
+      `Indigenous identity: ${k.replace('_', ' ')}`,
+      answeredIndigenous * indigenous * split[k],
+      indigenousSource,
+      false,
+    );
   }
-  add('indigenousIdentity', 'no', 'Indigenous identity: no', answeredIndigenous * (1 - indigenous), indigenousSource, false);
+  add(
+    'indigenousIdentity',
+    'no',
+    'Indigenous identity: no',
+    answeredIndigenous * (1 - indigenous),
+    indigenousSource,
+    false,
+  );
 
   const answeredRacialized = unanswered('racializedGroup', 'Racialized group');
   for (const g of RACIALIZED_GROUPS) {
@@ -552,9 +662,23 @@ export function buildEquityTargets(geography: Geography, identities: ReadonlyMap
         : g === 'indigenous'
           ? `${PROFILES}: Aboriginal identity, ${WEIGHTED}, ${VOLUNTARY}`
           : `${PROFILES}: visible minority groups mapped to the category (single groups, plus multiple visible minorities as two groups), ${WEIGHTED}, ${VOLUNTARY}`;
-    add('racializedGroup', g, `Racialized group lists ${g.replace('_', ' ')}`, answeredRacialized * lists[g], source, false);
+    add(
+      'racializedGroup',
+      g,
+      `Racialized group lists ${g.replace('_', ' ')}`,
+      answeredRacialized * lists[g],
+      source,
+      false,
+    );
   }
-  add('racializedGroup', 'multiple', 'Racialized group lists two groups', answeredRacialized * multiple, `${PROFILES}: multiple visible minorities, ${WEIGHTED}, ${VOLUNTARY}`, false);
+  add(
+    'racializedGroup',
+    'multiple',
+    'Racialized group lists two groups',
+    answeredRacialized * multiple,
+    `${PROFILES}: multiple visible minorities, ${WEIGHTED}, ${VOLUNTARY}`,
+    false,
+  );
 
   const answeredGender = unanswered('gender', 'Gender');
   const genderSource =
@@ -569,9 +693,27 @@ export function buildEquityTargets(geography: Geography, identities: ReadonlyMap
     add(q, 'yes', `${label}: yes`, answered * share, source, approximation);
     add(q, 'no', `${label}: no`, answered * (1 - share), source, approximation);
   };
-  yesNo('disability', 'Disability', DISABILITY_SHARE, `Hand-chosen ${DISABILITY_SHARE} (distributions.ts) ${VOLUNTARY}`, true);
-  yesNo('newcomer', 'Newcomer', newcomer, `${PROFILES}: immigrants arrived 2011–2016, ${WEIGHTED}, ${VOLUNTARY}`, false);
-  yesNo('francophone', 'Francophone', francophone, `${PROFILES}: official language minority, ${WEIGHTED}, ${VOLUNTARY}`, false);
+  yesNo(
+    'disability',
+    'Disability',
+    DISABILITY_SHARE,
+    `Hand-chosen ${DISABILITY_SHARE} (distributions.ts) ${VOLUNTARY}`,
+    true,
+  );
+  yesNo(
+    'newcomer',
+    'Newcomer',
+    newcomer,
+    `${PROFILES}: immigrants arrived 2011–2016, ${WEIGHTED}, ${VOLUNTARY}`,
+    false,
+  );
+  yesNo(
+    'francophone',
+    'Francophone',
+    francophone,
+    `${PROFILES}: official language minority, ${WEIGHTED}, ${VOLUNTARY}`,
+    false,
+  );
   yesNo(
     'lgbtq2s',
     '2SLGBTQ+',

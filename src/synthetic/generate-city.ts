@@ -72,14 +72,9 @@ type NeighbourhoodModel = {
   streets: readonly string[];
 };
 
-function buildNeighbourhoodModels(
-  geography: Geography,
-  plans: readonly OrganizationPlan[],
-): NeighbourhoodModel[] {
+function buildNeighbourhoodModels(geography: Geography, plans: readonly OrganizationPlan[]): NeighbourhoodModel[] {
   const located = (type: OrganizationType) =>
-    plans
-      .filter((p) => p.organization.type === type)
-      .map((p) => ({ id: p.organization.id, points: p.drafts }));
+    plans.filter((p) => p.organization.type === type).map((p) => ({ id: p.organization.id, points: p.drafts }));
   const providers = located('employment_service_provider');
   const offices = located('social_assistance_office');
   const training = located('training_organization');
@@ -109,8 +104,12 @@ function buildNeighbourhoodModels(
       equity: equity.get(n.id)!,
       nearestOffice: nearestOffice.id,
       providers: nearestProviders.map((p) => p.id),
-      training: byDistance(n, training).slice(0, 3).map((o) => o.id),
-      community: byDistance(n, community).slice(0, 3).map((o) => o.id),
+      training: byDistance(n, training)
+        .slice(0, 3)
+        .map((o) => o.id),
+      community: byDistance(n, community)
+        .slice(0, 3)
+        .map((o) => o.id),
       streets: STREETS[STREET_AREA_BY_FSA.get(n.fsa) ?? 'downtown'],
     };
   });
@@ -229,9 +228,11 @@ function partnersOf(core: CoreClient, hood: NeighbourhoodModel): Partners {
 // social assistance office for a client on assistance; never the agency holding the first record.
 function otherAgency(rng: Random, core: CoreClient, hood: NeighbourhoodModel): string {
   const onAssistance = core.incomeSource === 'ontario_works' || core.incomeSource === 'odsp';
-  const candidates = [...(onAssistance && rng.bool(0.3) ? [hood.nearestOffice] : []), ...hood.providers, hood.nearestOffice].filter(
-    (id) => id !== core.organizationId,
-  );
+  const candidates = [
+    ...(onAssistance && rng.bool(0.3) ? [hood.nearestOffice] : []),
+    ...hood.providers,
+    hood.nearestOffice,
+  ].filter((id) => id !== core.organizationId);
   return candidates[0] ?? core.organizationId;
 }
 
@@ -256,7 +257,10 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
   // The self-identified answers too, added after the rest: nothing drawn before them moves.
   const equity = root.fork('equity');
   const pools = new StaffPools(root.fork('staff'), world.organizationTypes, world.frenchAgencies);
-  const withCaseWork = (record: ClientRecord): SyntheticClient => ({ ...record, caseWork: drawCaseWork(casework, record, pools) });
+  const withCaseWork = (record: ClientRecord): SyntheticClient => ({
+    ...record,
+    caseWork: drawCaseWork(casework, record, pools),
+  });
   const tables: CoreTables = {
     income: weightedTable(INCOME_SOURCES.map((s) => [s, INCOME_SOURCE_SHARES[s]] as const)),
     nameGroups: weightedTable(NAME_GROUPS.map((g) => [g, g.weight] as const)),
@@ -269,7 +273,13 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
     streets: hood.streets,
     employerNames: world.employerNames,
     equity: (pronouns: string | null) =>
-      drawEquity(equity, hood.equity, { traits: core.traits, age: core.age, givenName: core.givenName, nameGroup: core.nameGroup, pronouns }),
+      drawEquity(equity, hood.equity, {
+        traits: core.traits,
+        age: core.age,
+        givenName: core.givenName,
+        nameGroup: core.nameGroup,
+        pronouns,
+      }),
   });
 
   for (let i = 0; i < count; i++) {
@@ -281,7 +291,8 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
       drawCore(rng, world.residence, tables);
       const kind = planner.chooseKind(client);
       let otherFamily = duplicates.pick(duplicates.weightedPick(tables.nameGroups).family);
-      if (otherFamily === core.familyName) otherFamily = duplicates.pick(NAME_GROUPS[0]!.family.filter((f) => f !== core.familyName));
+      if (otherFamily === core.familyName)
+        otherFamily = duplicates.pick(NAME_GROUPS[0]!.family.filter((f) => f !== core.familyName));
       i++;
       yield withCaseWork(plantCopy(duplicates, client, kind, otherAgency(duplicates, core, hood), otherFamily));
     }

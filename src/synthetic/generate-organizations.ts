@@ -89,7 +89,12 @@ function slug(name: string): string {
     .slice(0, 60);
 }
 
-export type SiteDraft = { fsa: ForwardSortationArea; latitude: number; longitude: number; neighbourhood: Neighbourhood };
+export type SiteDraft = {
+  fsa: ForwardSortationArea;
+  latitude: number;
+  longitude: number;
+  neighbourhood: Neighbourhood;
+};
 
 export type Context = {
   geography: Geography;
@@ -130,7 +135,11 @@ function fsaTable(ctx: Context, type: OrganizationType): WeightedTable<ForwardSo
   );
 }
 
-function nearestNeighbourhood(candidates: readonly Neighbourhood[], latitude: number, longitude: number): Neighbourhood {
+function nearestNeighbourhood(
+  candidates: readonly Neighbourhood[],
+  latitude: number,
+  longitude: number,
+): Neighbourhood {
   let best = candidates[0]!;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const n of candidates) {
@@ -161,7 +170,9 @@ function draftSite(ctx: Context, rng: Random, fsa: ForwardSortationArea): SiteDr
 function streetAddress(rng: Random, fsa: ForwardSortationArea, withUnit: boolean): string {
   const street = rng.pick(STREETS[STREET_AREA_BY_FSA.get(fsa.code) ?? 'downtown']);
   const address = `${rng.int(2, 3_998)} ${street}`;
-  return withUnit && rng.bool(0.4) ? `${address}, ${rng.pick(UNIT_PREFIXES)} ${rng.int(1, 12) * 100 + rng.int(0, 20)}` : address;
+  return withUnit && rng.bool(0.4)
+    ? `${address}, ${rng.pick(UNIT_PREFIXES)} ${rng.int(1, 12) * 100 + rng.int(0, 20)}`
+    : address;
 }
 
 function phoneNumber(rng: Random): string {
@@ -259,7 +270,9 @@ export function buildOrganizations(ctx: Context, rng: Random, clients: number): 
     let draft = draftSite(ctx, rng, rng.weightedPick(officeTable));
     for (let attempt = 0; attempt < 30; attempt++) {
       const crowded = offices.some((o) => distanceKm(o.latitude, o.longitude, draft.latitude, draft.longitude) < 4);
-      const taken = usedNames.has(`city of toronto social assistance office — ${draft.neighbourhood.name} (demo)`.toLowerCase());
+      const taken = usedNames.has(
+        `city of toronto social assistance office — ${draft.neighbourhood.name} (demo)`.toLowerCase(),
+      );
       if (!crowded && !taken) break;
       draft = draftSite(ctx, rng, rng.weightedPick(officeTable));
     }

@@ -134,15 +134,13 @@ function parseRows<S extends z.ZodType>(schema: S, text: string, file: string): 
 }
 
 export function parseGeography(neighbourhoodsCsv: string, fsaCsv: string): Geography {
-  const fsas = parseRows(fsaRowSchema, fsaCsv, 'fsa.csv').map(
-    (r): ForwardSortationArea => ({
-      code: r.code,
-      placeName: r.place_name,
-      formerMunicipality: r.former_municipality,
-      latitude: r.latitude,
-      longitude: r.longitude,
-    }),
-  );
+  const fsas = parseRows(fsaRowSchema, fsaCsv, 'fsa.csv').map((r): ForwardSortationArea => ({
+    code: r.code,
+    placeName: r.place_name,
+    formerMunicipality: r.former_municipality,
+    latitude: r.latitude,
+    longitude: r.longitude,
+  }));
   const fsaByCode = new Map(fsas.map((f) => [f.code, f]));
   if (fsaByCode.size !== fsas.length) throw new Error('fsa.csv lists an FSA twice');
 

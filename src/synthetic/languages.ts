@@ -14,30 +14,103 @@ export type HeritageLanguages = {
 
 export const HERITAGE_LANGUAGES: Readonly<Record<string, HeritageLanguages>> = {
   english_scottish_irish: { languages: [], speakers: 0 },
-  chinese: { languages: [['Mandarin', 88], ['Cantonese', 83], ['Hakka', 1], ['Min Nan', 3]], speakers: 1 },
+  chinese: {
+    languages: [
+      ['Mandarin', 88],
+      ['Cantonese', 83],
+      ['Hakka', 1],
+      ['Min Nan', 3],
+    ],
+    speakers: 1,
+  },
   south_asian: {
-    languages: [['Urdu', 24], ['Punjabi', 12], ['Bengali', 19], ['Gujarati', 17], ['Hindi', 8], ['Nepali', 2]],
+    languages: [
+      ['Urdu', 24],
+      ['Punjabi', 12],
+      ['Bengali', 19],
+      ['Gujarati', 17],
+      ['Hindi', 8],
+      ['Nepali', 2],
+    ],
     speakers: 1,
   },
   tamil: { languages: [['Tamil', 1]], speakers: 1 },
-  filipino: { languages: [['Tagalog', 10], ['Ilocano', 1], ['Cebuano', 1]], speakers: 1 },
-  caribbean: { languages: [['Jamaican Creole', 2], ['Haitian Creole', 1], ['Hindi', 1]], speakers: 0.3 },
+  filipino: {
+    languages: [
+      ['Tagalog', 10],
+      ['Ilocano', 1],
+      ['Cebuano', 1],
+    ],
+    speakers: 1,
+  },
+  caribbean: {
+    languages: [
+      ['Jamaican Creole', 2],
+      ['Haitian Creole', 1],
+      ['Hindi', 1],
+    ],
+    speakers: 0.3,
+  },
   portuguese_brazilian: { languages: [['Portuguese', 1]], speakers: 1 },
   italian: { languages: [['Italian', 1]], speakers: 0.8 },
   latin_american: { languages: [['Spanish', 1]], speakers: 1 },
-  east_african: { languages: [['Somali', 7], ['Amharic', 3], ['Tigrinya', 2], ['Oromo', 1]], speakers: 1 },
-  west_african: { languages: [['Twi', 2], ['Yoruba', 1], ['Igbo', 1], ['Ga', 0.3]], speakers: 0.9 },
+  east_african: {
+    languages: [
+      ['Somali', 7],
+      ['Amharic', 3],
+      ['Tigrinya', 2],
+      ['Oromo', 1],
+    ],
+    speakers: 1,
+  },
+  west_african: {
+    languages: [
+      ['Twi', 2],
+      ['Yoruba', 1],
+      ['Igbo', 1],
+      ['Ga', 0.3],
+    ],
+    speakers: 0.9,
+  },
   arabic: { languages: [['Arabic', 1]], speakers: 1 },
-  persian: { languages: [['Persian', 33], ['Dari', 3], ['Pashto', 3]], speakers: 1 },
+  persian: {
+    languages: [
+      ['Persian', 33],
+      ['Dari', 3],
+      ['Pashto', 3],
+    ],
+    speakers: 1,
+  },
   korean: { languages: [['Korean', 1]], speakers: 1 },
   vietnamese: { languages: [['Vietnamese', 1]], speakers: 1 },
   eastern_european: {
-    languages: [['Russian', 23], ['Polish', 11], ['Ukrainian', 7], ['Serbian', 8], ['Hungarian', 5], ['Czech', 1]],
+    languages: [
+      ['Russian', 23],
+      ['Polish', 11],
+      ['Ukrainian', 7],
+      ['Serbian', 8],
+      ['Hungarian', 5],
+      ['Czech', 1],
+    ],
     speakers: 1,
   },
   greek: { languages: [['Greek', 1]], speakers: 0.8 },
-  jewish_israeli: { languages: [['Hebrew', 2], ['Russian', 1], ['Yiddish', 0.3]], speakers: 0.6 },
-  indigenous: { languages: [['Ojibwe', 3], ['Cree', 2], ['Oji-Cree', 1]], speakers: 0.1 },
+  jewish_israeli: {
+    languages: [
+      ['Hebrew', 2],
+      ['Russian', 1],
+      ['Yiddish', 0.3],
+    ],
+    speakers: 0.6,
+  },
+  indigenous: {
+    languages: [
+      ['Ojibwe', 3],
+      ['Cree', 2],
+      ['Oji-Cree', 1],
+    ],
+    speakers: 0.1,
+  },
 };
 
 const tables = new Map<string, WeightedTable<string> | null>();

@@ -123,7 +123,11 @@ export type CityCopyBatch = {
 // (parents first) before the next chunk is drawn, so only one chunk is ever in memory.
 export const CLIENT_CHUNK = 10_000;
 
-const CLIENT_TABLES: readonly { table: CityTable; columns: readonly string[]; lines: (c: SyntheticClient) => Iterable<string> | string }[] = [
+const CLIENT_TABLES: readonly {
+  table: CityTable;
+  columns: readonly string[];
+  lines: (c: SyntheticClient) => Iterable<string> | string;
+}[] = [
   { table: 'clients', columns: CLIENT_COLUMNS, lines: clientCopyLine },
   // Staff before the rows that name them (assessments, consents, teams, notes, tasks).
   { table: 'users', columns: USER_COLUMNS, lines: userLines },
@@ -151,7 +155,10 @@ const LAST_CLIENT_TABLE = CLIENT_TABLES[CLIENT_TABLES.length - 1]!.table;
 
 export const CITY_TABLES: readonly CityTable[] = ['organizations', 'sites', ...CLIENT_TABLES.map((t) => t.table)];
 
-function* linesOf(chunk: readonly SyntheticClient[], toLines: (c: SyntheticClient) => Iterable<string> | string): Generator<string> {
+function* linesOf(
+  chunk: readonly SyntheticClient[],
+  toLines: (c: SyntheticClient) => Iterable<string> | string,
+): Generator<string> {
   for (const c of chunk) {
     const out = toLines(c);
     if (typeof out === 'string') yield out;
@@ -160,15 +167,24 @@ function* linesOf(chunk: readonly SyntheticClient[], toLines: (c: SyntheticClien
 }
 
 // The city as COPY input, in load order: organizations, sites, then chunk after chunk of clients.
-export function* cityCopyBatches(city: SyntheticCity, chunkSize = CLIENT_CHUNK): Generator<CityCopyBatch, void, undefined> {
-  yield { table: 'organizations', columns: ORGANIZATION_COLUMNS, lines: () => city.organizations.map(organizationLine), clientsSoFar: 0 };
+export function* cityCopyBatches(
+  city: SyntheticCity,
+  chunkSize = CLIENT_CHUNK,
+): Generator<CityCopyBatch, void, undefined> {
+  yield {
+    table: 'organizations',
+    columns: ORGANIZATION_COLUMNS,
+    lines: () => city.organizations.map(organizationLine),
+    clientsSoFar: 0,
+  };
   yield { table: 'sites', columns: SITE_COLUMNS, lines: () => city.sites.map(siteLine), clientsSoFar: 0 };
   let chunk: SyntheticClient[] = [];
   let done = 0;
   function* flush(): Generator<CityCopyBatch> {
     const rows = chunk;
     done += rows.length;
-    for (const t of CLIENT_TABLES) yield { table: t.table, columns: t.columns, lines: () => linesOf(rows, t.lines), clientsSoFar: done };
+    for (const t of CLIENT_TABLES)
+      yield { table: t.table, columns: t.columns, lines: () => linesOf(rows, t.lines), clientsSoFar: done };
     chunk = [];
   }
   for (const c of city.clients()) {
@@ -202,10 +218,21 @@ export async function loadSyntheticCity(handle: DatabaseHandle, options: LoadCit
     await tuneForBulkLoad(loader);
     const loaded = Object.fromEntries(CITY_TABLES.map((t) => [t, 0])) as Record<CityTable, number>;
     for (const batch of cityCopyBatches(city)) {
-      const progress = batch.table === 'organizations' || batch.table === 'sites'
-        ? (done: number) => options.onProgress?.(batch.table, done, batch.table === 'sites' ? city.sites.length : city.organizations.length)
-        : undefined;
-      loaded[batch.table] += await loader.copyLines(batch.table, batch.columns, batch.lines(), progress ? { onProgress: progress } : {});
+      const progress =
+        batch.table === 'organizations' || batch.table === 'sites'
+          ? (done: number) =>
+              options.onProgress?.(
+                batch.table,
+                done,
+                batch.table === 'sites' ? city.sites.length : city.organizations.length,
+              )
+          : undefined;
+      loaded[batch.table] += await loader.copyLines(
+        batch.table,
+        batch.columns,
+        batch.lines(),
+        progress ? { onProgress: progress } : {},
+      );
       if (batch.table === LAST_CLIENT_TABLE) options.onProgress?.('clients', batch.clientsSoFar, city.clientCount);
     }
     // Fresh statistics, so the first queries after a big load get sensible plans.

@@ -75,48 +75,63 @@ describeEachEngine('planted near-duplicates and the duplicate search', ({ engine
 
   it('plants pairs of every kind in the test city', () => {
     expect(pairs).toHaveLength(120);
-    for (const kind of NEAR_DUPLICATE_KINDS) expect(pairs.filter((p) => p.kind === kind).length, kind).toBeGreaterThanOrEqual(5);
+    for (const kind of NEAR_DUPLICATE_KINDS)
+      expect(pairs.filter((p) => p.kind === kind).length, kind).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(NEAR_DUPLICATE_KINDS.map((k): [NearDuplicateKind] => [k]))('finds the first record of every %s pair in the top five', async (kind) => {
-    const misses: unknown[] = [];
-    for (const pair of pairs.filter((p) => p.kind === kind)) {
-      const { copy, original } = pair;
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/clients/duplicates',
-        headers: sessions.get(copy.organizationId)!.headers,
-        payload: { givenName: copy.givenName, familyName: copy.familyName, dateOfBirth: copy.dateOfBirth },
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      const matches = (res.json() as { matches: DuplicateMatch[] }).matches;
-      const audit = await db.db
-        .selectFrom('auditLog')
-        .select(['recordIds'])
-        .where('requestId', '=', String(res.headers['x-request-id']))
-        .where('action', '=', 'client.search_duplicates')
-        .executeTakeFirstOrThrow();
-      const ids = parseIds(audit.recordIds);
-      const rank = ids.indexOf(original.id);
-      const shown = matches[rank];
-      const found = rank >= 0 && rank < TOP && ids.length === matches.length && shown !== undefined &&
-        (shown.kind === 'possible_existing_record' || shown.clientId === original.id);
-      if (!found) {
-        misses.push({
-          original: `${original.givenName} ${original.familyName} ${original.dateOfBirth}`,
-          searched: `${copy.givenName} ${copy.familyName} ${copy.dateOfBirth}`,
-          rank,
-          matches: matches.map((m) => `${m.kind === 'visible' ? `${m.givenName} ${m.familyName} ${m.dateOfBirth}` : 'possible_existing_record'} ${m.score} (${m.reasons.join('; ')})`),
+  it.each(NEAR_DUPLICATE_KINDS.map((k): [NearDuplicateKind] => [k]))(
+    'finds the first record of every %s pair in the top five',
+    async (kind) => {
+      const misses: unknown[] = [];
+      for (const pair of pairs.filter((p) => p.kind === kind)) {
+        const { copy, original } = pair;
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/clients/duplicates',
+          headers: sessions.get(copy.organizationId)!.headers,
+          payload: { givenName: copy.givenName, familyName: copy.familyName, dateOfBirth: copy.dateOfBirth },
         });
+        expect(res.statusCode, res.body).toBe(200);
+        const matches = (res.json() as { matches: DuplicateMatch[] }).matches;
+        const audit = await db.db
+          .selectFrom('auditLog')
+          .select(['recordIds'])
+          .where('requestId', '=', String(res.headers['x-request-id']))
+          .where('action', '=', 'client.search_duplicates')
+          .executeTakeFirstOrThrow();
+        const ids = parseIds(audit.recordIds);
+        const rank = ids.indexOf(original.id);
+        const shown = matches[rank];
+        const found =
+          rank >= 0 &&
+          rank < TOP &&
+          ids.length === matches.length &&
+          shown !== undefined &&
+          (shown.kind === 'possible_existing_record' || shown.clientId === original.id);
+        if (!found) {
+          misses.push({
+            original: `${original.givenName} ${original.familyName} ${original.dateOfBirth}`,
+            searched: `${copy.givenName} ${copy.familyName} ${copy.dateOfBirth}`,
+            rank,
+            matches: matches.map(
+              (m) =>
+                `${m.kind === 'visible' ? `${m.givenName} ${m.familyName} ${m.dateOfBirth}` : 'possible_existing_record'} ${m.score} (${m.reasons.join('; ')})`,
+            ),
+          });
+        }
       }
-    }
-    expect(misses).toEqual([]);
-  });
+      expect(misses).toEqual([]);
+    },
+  );
 });
 
 // uuid[] arrives as an array from PostgreSQL and may arrive as its text form ('{a,b}') elsewhere.
 function parseIds(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }

@@ -23,8 +23,32 @@ export const NEAR_DUPLICATE_KINDS: readonly NearDuplicateKind[] = [
 // one changed letter is another name).
 const TYPO_MIN_LETTERS = 4;
 const KEYBOARD_NEIGHBOURS: Record<string, string> = {
-  a: 'qs', b: 'vn', c: 'xv', d: 'sf', e: 'wr', f: 'dg', g: 'fh', h: 'gj', i: 'uo', j: 'hk', k: 'jl', l: 'k', m: 'n',
-  n: 'bm', o: 'ip', p: 'o', q: 'w', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', w: 'qe', x: 'zc', y: 'tu', z: 'x',
+  a: 'qs',
+  b: 'vn',
+  c: 'xv',
+  d: 'sf',
+  e: 'wr',
+  f: 'dg',
+  g: 'fh',
+  h: 'gj',
+  i: 'uo',
+  j: 'hk',
+  k: 'jl',
+  l: 'k',
+  m: 'n',
+  n: 'bm',
+  o: 'ip',
+  p: 'o',
+  q: 'w',
+  r: 'et',
+  s: 'ad',
+  t: 'ry',
+  u: 'yi',
+  v: 'cb',
+  w: 'qe',
+  x: 'zc',
+  y: 'tu',
+  z: 'x',
 };
 
 // Zoë → Zoe, Łukasz → Lukasz, Søren → Soren.
@@ -85,7 +109,9 @@ export function misspell(r: Random, name: string): string {
   return `${name.slice(0, -1)}${name.endsWith('e') ? 'a' : 'e'}`;
 }
 
-export function applicableKinds(c: Pick<SyntheticClient, 'givenName' | 'familyName' | 'dateOfBirth'>): NearDuplicateKind[] {
+export function applicableKinds(
+  c: Pick<SyntheticClient, 'givenName' | 'familyName' | 'dateOfBirth'>,
+): NearDuplicateKind[] {
   return NEAR_DUPLICATE_KINDS.filter((kind) => {
     switch (kind) {
       case 'family_typo':
@@ -156,7 +182,9 @@ export function plantCopy(
       break;
     case 'hyphenated_family':
       // One record has "Silva-Costa", the other "Silva".
-      familyName = familyName.includes('-') ? familyName.slice(0, familyName.indexOf('-')) : `${familyName}-${otherFamilyName}`;
+      familyName = familyName.includes('-')
+        ? familyName.slice(0, familyName.indexOf('-'))
+        : `${familyName}-${otherFamilyName}`;
       break;
     case 'accents_dropped':
       givenName = stripAccents(givenName);
@@ -202,10 +230,17 @@ export type PlantedPair = {
 // Every planted pair of a city, in order: one pass over its clients (the pairs are adjacent).
 export function plantedDuplicates(city: SyntheticCity): PlantedPair[] {
   const pairs: PlantedPair[] = [];
-  const pick = (c: SyntheticClient) => ({ id: c.id, organizationId: c.organizationId, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth });
+  const pick = (c: SyntheticClient) => ({
+    id: c.id,
+    organizationId: c.organizationId,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    dateOfBirth: c.dateOfBirth,
+  });
   let previous: SyntheticClient | undefined;
   for (const c of city.clients()) {
-    if (c.plantedCopyOf && previous?.id === c.plantedCopyOf.originalId) pairs.push({ kind: c.plantedCopyOf.kind, original: pick(previous), copy: pick(c) });
+    if (c.plantedCopyOf && previous?.id === c.plantedCopyOf.originalId)
+      pairs.push({ kind: c.plantedCopyOf.kind, original: pick(previous), copy: pick(c) });
     previous = c;
   }
   return pairs;

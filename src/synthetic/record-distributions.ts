@@ -1,4 +1,11 @@
-import type { ClosedReason, ConsentCategory, ConsentMethod, ConsentPurpose, ClientStatus, TimeHorizon } from './city.ts';
+import type {
+  ClosedReason,
+  ConsentCategory,
+  ConsentMethod,
+  ConsentPurpose,
+  ClientStatus,
+  TimeHorizon,
+} from './city.ts';
 import {
   buildDistributionTargets,
   EDUCATION_LEVELS,
@@ -27,9 +34,21 @@ export const PRONOUNS_RECORDED = 0.2;
 // Recorded pronouns by the usual gender of the given name (name-details.ts); the gender answer
 // follows them (equity.ts).
 export const PRONOUN_SHARES: Record<NameGender, readonly (readonly [string, number])[]> = {
-  feminine: [['she/her', 0.93], ['she/they', 0.03], ['they/them', 0.04]],
-  masculine: [['he/him', 0.93], ['he/they', 0.03], ['they/them', 0.04]],
-  unisex: [['she/her', 0.45], ['he/him', 0.45], ['they/them', 0.1]],
+  feminine: [
+    ['she/her', 0.93],
+    ['she/they', 0.03],
+    ['they/them', 0.04],
+  ],
+  masculine: [
+    ['he/him', 0.93],
+    ['he/they', 0.03],
+    ['they/them', 0.04],
+  ],
+  unisex: [
+    ['she/her', 0.45],
+    ['he/him', 0.45],
+    ['they/them', 0.1],
+  ],
 };
 export const PHONE_SHARE = 0.93;
 export const EMAIL_SHARE = 0.78;
@@ -78,10 +97,29 @@ export const TARGET_NOC_COUNT = [
 export const HOURS_WANTED_SHARE = 0.8;
 export const HOURS_WANTED: Record<'odsp' | 'others', readonly (readonly [number, number])[]> = {
   // ODSP allows earnings alongside the benefit: part-time hours are asked for more often.
-  odsp: [[40, 0.15], [35, 0.15], [30, 0.2], [25, 0.15], [20, 0.25], [15, 0.1]],
-  others: [[40, 0.45], [35, 0.2], [30, 0.15], [25, 0.08], [20, 0.08], [15, 0.04]],
+  odsp: [
+    [40, 0.15],
+    [35, 0.15],
+    [30, 0.2],
+    [25, 0.15],
+    [20, 0.25],
+    [15, 0.1],
+  ],
+  others: [
+    [40, 0.45],
+    [35, 0.2],
+    [30, 0.15],
+    [25, 0.08],
+    [20, 0.08],
+    [15, 0.04],
+  ],
 };
-export const TIME_HORIZON_SHARES: Record<TimeHorizon, number> = { now: 0.45, within_6_months: 0.3, within_a_year: 0.15, long_term: 0.1 };
+export const TIME_HORIZON_SHARES: Record<TimeHorizon, number> = {
+  now: 0.45,
+  within_6_months: 0.3,
+  within_a_year: 0.15,
+  long_term: 0.1,
+};
 
 // ---- Work history -------------------------------------------------------------------------------
 export const NO_WORK_HISTORY_BY_AGE = [
@@ -97,18 +135,57 @@ export const JOB_COUNT = [
   [4, 0.15],
 ] as const;
 // Still in a job at intake (working but looking for better work), among clients with work history.
-export const CURRENT_JOB: Record<IncomeSource, number> = { ontario_works: 0.08, odsp: 0.06, ei: 0.02, none: 0.12, other: 0.1 };
+export const CURRENT_JOB: Record<IncomeSource, number> = {
+  ontario_works: 0.08,
+  odsp: 0.06,
+  ei: 0.02,
+  none: 0.12,
+  other: 0.1,
+};
 // Months between the last job's end and intake: [from, to, share]. EI claimants lost a job
 // recently by definition; ODSP clients more often have long gaps.
 export const MONTHS_SINCE_LAST_JOB: Record<IncomeSource, readonly (readonly [number, number, number])[]> = {
-  ei: [[0, 6, 0.8], [6, 12, 0.18], [12, 24, 0.02]],
-  ontario_works: [[0, 12, 0.35], [12, 36, 0.35], [36, 120, 0.3]],
-  odsp: [[0, 12, 0.15], [12, 36, 0.25], [36, 180, 0.6]],
-  none: [[0, 12, 0.7], [12, 36, 0.2], [36, 120, 0.1]],
-  other: [[0, 12, 0.6], [12, 36, 0.25], [36, 120, 0.15]],
+  ei: [
+    [0, 6, 0.8],
+    [6, 12, 0.18],
+    [12, 24, 0.02],
+  ],
+  ontario_works: [
+    [0, 12, 0.35],
+    [12, 36, 0.35],
+    [36, 120, 0.3],
+  ],
+  odsp: [
+    [0, 12, 0.15],
+    [12, 36, 0.25],
+    [36, 180, 0.6],
+  ],
+  none: [
+    [0, 12, 0.7],
+    [12, 36, 0.2],
+    [36, 120, 0.1],
+  ],
+  other: [
+    [0, 12, 0.6],
+    [12, 36, 0.25],
+    [36, 120, 0.15],
+  ],
 };
-export const JOB_MONTHS = [[3, 12, 0.45], [12, 36, 0.35], [36, 96, 0.2]] as const;
-export const HOURS_PER_WEEK = [[40, 0.4], [37.5, 0.1], [35, 0.1], [30, 0.1], [25, 0.1], [20, 0.12], [15, 0.05], [10, 0.03]] as const;
+export const JOB_MONTHS = [
+  [3, 12, 0.45],
+  [12, 36, 0.35],
+  [36, 96, 0.2],
+] as const;
+export const HOURS_PER_WEEK = [
+  [40, 0.4],
+  [37.5, 0.1],
+  [35, 0.1],
+  [30, 0.1],
+  [25, 0.1],
+  [20, 0.12],
+  [15, 0.05],
+  [10, 0.03],
+] as const;
 // Jobs at one of the city's synthetic employers (the rest name no employer).
 export const EMPLOYER_NAMED = 0.6;
 
@@ -116,7 +193,17 @@ export const EMPLOYER_NAMED = 0.6;
 // Share of clients with each barrier recorded, by income source. Hand-chosen to be higher for
 // Ontario Works and ODSP (life-stabilization needs are why many are referred); 'language' and
 // 'disability' are drawn from the languages and the disability answer instead.
-export const DRAWN_BARRIERS = ['housing', 'food', 'mental_health', 'addictions', 'childcare', 'transportation', 'legal', 'digital_access', 'income'] as const;
+export const DRAWN_BARRIERS = [
+  'housing',
+  'food',
+  'mental_health',
+  'addictions',
+  'childcare',
+  'transportation',
+  'legal',
+  'digital_access',
+  'income',
+] as const;
 export const BARRIER_RATES: Record<(typeof DRAWN_BARRIERS)[number], Record<IncomeSource, number>> = {
   housing: { ontario_works: 0.28, odsp: 0.25, ei: 0.05, none: 0.1, other: 0.12 },
   food: { ontario_works: 0.25, odsp: 0.22, ei: 0.04, none: 0.08, other: 0.1 },
@@ -166,11 +253,21 @@ export const OVERRIDDEN_AMONG_ASSESSED = 0.02;
 // ---- Consents -----------------------------------------------------------------------------------
 export const SHARING_SHARE = 0.3;
 export const TWO_AGENCIES_AMONG_SHARING = 0.25;
-export const CONSENT_PURPOSE_SHARES: Record<ConsentPurpose, number> = { integrated_case_management: 0.55, referral: 0.45 };
+export const CONSENT_PURPOSE_SHARES: Record<ConsentPurpose, number> = {
+  integrated_case_management: 0.55,
+  referral: 0.45,
+};
 // Each category chosen on its own; identity and contact always (a referral needs a name). Equity
 // is never chosen by default: rarely, and only when the client asks.
 export const CONSENT_CATEGORY_RATES: Record<ConsentPurpose, Record<ConsentCategory, number>> = {
-  integrated_case_management: { identity_contact: 1, employment: 0.9, assessment: 0.75, plan: 0.6, notes: 0.3, equity: 0.02 },
+  integrated_case_management: {
+    identity_contact: 1,
+    employment: 0.9,
+    assessment: 0.75,
+    plan: 0.6,
+    notes: 0.3,
+    equity: 0.02,
+  },
   referral: { identity_contact: 1, employment: 0.85, assessment: 0.35, plan: 0.2, notes: 0.05, equity: 0.005 },
 };
 export const CONSENT_METHOD_SHARES: Record<ConsentMethod, number> = { in_person: 0.6, written: 0.3, phone: 0.1 };
@@ -239,7 +336,10 @@ const HAND = 'Hand-chosen approximation';
 // shares and the rates above: computed here the way the generator draws them.
 function languageShares(geography: Geography): { any: number; interpreter: number; barrier: number } {
   const groupWeight = NAME_GROUPS.reduce((a, g) => a + g.weight, 0);
-  const speakers = NAME_GROUPS.reduce((a, g) => a + (heritageLanguageTable(g.key) ? (g.weight / groupWeight) * heritageSpeakers(g.key) : 0), 0);
+  const speakers = NAME_GROUPS.reduce(
+    (a, g) => a + (heritageLanguageTable(g.key) ? (g.weight / groupWeight) * heritageSpeakers(g.key) : 0),
+    0,
+  );
   const total = geography.neighbourhoods.reduce((a, n) => a + residenceWeight(n), 0);
   let any = 0;
   let interpreter = 0;
@@ -250,9 +350,15 @@ function languageShares(geography: Geography): { any: number; interpreter: numbe
     const n = newcomerShare(hood);
     const speak = speakers * (n * HERITAGE_SPEAKERS_NEWCOMER + (1 - n) * HERITAGE_SPEAKERS_SETTLED);
     any += w * (f + (1 - f) * (1 - (1 - speak) * (1 - FRENCH_AMONG_OTHERS)));
-    const interp = speakers * (n * HERITAGE_SPEAKERS_NEWCOMER * INTERPRETER_NEWCOMER + (1 - n) * HERITAGE_SPEAKERS_SETTLED * INTERPRETER_SETTLED);
+    const interp =
+      speakers *
+      (n * HERITAGE_SPEAKERS_NEWCOMER * INTERPRETER_NEWCOMER +
+        (1 - n) * HERITAGE_SPEAKERS_SETTLED * INTERPRETER_SETTLED);
     interpreter += w * (1 - f) * interp;
-    barrier += w * (1 - f) * (interp + speakers * n * HERITAGE_SPEAKERS_NEWCOMER * (1 - INTERPRETER_NEWCOMER) * LANGUAGE_BARRIER_NEWCOMER);
+    barrier +=
+      w *
+      (1 - f) *
+      (interp + speakers * n * HERITAGE_SPEAKERS_NEWCOMER * (1 - INTERPRETER_NEWCOMER) * LANGUAGE_BARRIER_NEWCOMER);
   }
   return { any, interpreter, barrier };
 }
@@ -262,84 +368,290 @@ export function buildRecordTargets(geography: Geography): RecordTarget[] {
   const share = (key: string) => base.find((t) => t.key === key)?.target ?? 0;
   const targets: RecordTarget[] = [];
   const add = (t: Omit<RecordTarget, 'key' | 'approximation' | 'source'> & { source?: string }) =>
-    targets.push({ key: `${t.group}.${t.value}${t.among === 'clients' ? '' : `@${t.among}`}`, source: HAND, approximation: true, ...t });
+    targets.push({
+      key: `${t.group}.${t.value}${t.among === 'clients' ? '' : `@${t.among}`}`,
+      source: HAND,
+      approximation: true,
+      ...t,
+    });
 
-  add({ group: 'preferred_name', value: 'yes', label: 'Preferred name recorded (given name has a short form or adopted name)', target: PREFERRED_NAME_AMONG_ELIGIBLE, among: 'preferred_name_eligible' });
-  add({ group: 'pronouns', value: 'recorded', label: 'Pronouns recorded', target: PRONOUNS_RECORDED, among: 'clients' });
+  add({
+    group: 'preferred_name',
+    value: 'yes',
+    label: 'Preferred name recorded (given name has a short form or adopted name)',
+    target: PREFERRED_NAME_AMONG_ELIGIBLE,
+    among: 'preferred_name_eligible',
+  });
+  add({
+    group: 'pronouns',
+    value: 'recorded',
+    label: 'Pronouns recorded',
+    target: PRONOUNS_RECORDED,
+    among: 'clients',
+  });
   add({ group: 'contact', value: 'phone', label: 'Phone number', target: PHONE_SHARE, among: 'clients' });
   add({ group: 'contact', value: 'email', label: 'E-mail address', target: EMAIL_SHARE, among: 'clients' });
-  add({ group: 'contact', value: 'street_address', label: 'Street address', target: STREET_ADDRESS_SHARE, among: 'clients' });
+  add({
+    group: 'contact',
+    value: 'street_address',
+    label: 'Street address',
+    target: STREET_ADDRESS_SHARE,
+    among: 'clients',
+  });
 
   const languages = languageShares(geography);
   const languageSource =
     'Name pools × neighbourhood newcomer and francophone shares (Profiles 2016) × hand-chosen speaker and interpreter rates';
-  add({ group: 'languages', value: 'other_language', label: 'Speaks a language other than the service language', target: languages.any, among: 'clients', source: languageSource });
-  add({ group: 'languages', value: 'interpreter', label: 'Needs an interpreter', target: languages.interpreter, among: 'clients', source: languageSource });
-  add({ group: 'barrier', value: 'language', label: 'Language barrier', target: languages.barrier, among: 'clients', source: languageSource });
+  add({
+    group: 'languages',
+    value: 'other_language',
+    label: 'Speaks a language other than the service language',
+    target: languages.any,
+    among: 'clients',
+    source: languageSource,
+  });
+  add({
+    group: 'languages',
+    value: 'interpreter',
+    label: 'Needs an interpreter',
+    target: languages.interpreter,
+    among: 'clients',
+    source: languageSource,
+  });
+  add({
+    group: 'barrier',
+    value: 'language',
+    label: 'Language barrier',
+    target: languages.barrier,
+    among: 'clients',
+    source: languageSource,
+  });
 
   const education = (level: EducationLevel) => share(`education.${level}`);
   for (const level of LITERACY_LEVELS) {
-    const target = EDUCATION_LEVELS.reduce((a, e) => a + education(e) * LITERACY_BY_EDUCATION[e][level], 0) * (1 - LITERACY_UNKNOWN);
-    add({ group: 'literacy', value: level, label: `Literacy and numeracy: ${level.replace('_', ' ')}`, target, among: 'clients', source: `${HAND}, by education (education shares from the Profiles)` });
+    const target =
+      EDUCATION_LEVELS.reduce((a, e) => a + education(e) * LITERACY_BY_EDUCATION[e][level], 0) * (1 - LITERACY_UNKNOWN);
+    add({
+      group: 'literacy',
+      value: level,
+      label: `Literacy and numeracy: ${level.replace('_', ' ')}`,
+      target,
+      among: 'clients',
+      source: `${HAND}, by education (education shares from the Profiles)`,
+    });
   }
-  add({ group: 'literacy', value: 'unknown', label: 'Literacy and numeracy not assessed', target: LITERACY_UNKNOWN, among: 'clients' });
+  add({
+    group: 'literacy',
+    value: 'unknown',
+    label: 'Literacy and numeracy not assessed',
+    target: LITERACY_UNKNOWN,
+    among: 'clients',
+  });
 
   add({ group: 'goals', value: 'statement', label: 'Goal statement', target: GOAL_STATEMENT_SHARE, among: 'clients' });
-  add({ group: 'goals', value: 'target_noc', label: 'At least one target occupation (NOC 2021)', target: TARGET_NOC_SHARE, among: 'clients' });
+  add({
+    group: 'goals',
+    value: 'target_noc',
+    label: 'At least one target occupation (NOC 2021)',
+    target: TARGET_NOC_SHARE,
+    among: 'clients',
+  });
   add({ group: 'goals', value: 'hours_wanted', label: 'Hours wanted', target: HOURS_WANTED_SHARE, among: 'clients' });
   for (const [horizon, target] of Object.entries(TIME_HORIZON_SHARES)) {
-    add({ group: 'time_horizon', value: horizon, label: `Time horizon: ${horizon.replace(/_/g, ' ')}`, target, among: 'clients' });
+    add({
+      group: 'time_horizon',
+      value: horizon,
+      label: `Time horizon: ${horizon.replace(/_/g, ' ')}`,
+      target,
+      among: 'clients',
+    });
   }
 
   const ageShare = (from: number, to: number) =>
-    base.filter((t) => t.group === 'age_group').reduce((a, t) => {
-      const [lo, hi] = t.value.split('_').map(Number) as [number, number];
-      return lo >= from && hi <= to ? a + t.target : a;
-    }, 0);
-  const noWork = ageShare(16, 19) * NO_WORK_HISTORY_BY_AGE[0].share + ageShare(20, 24) * NO_WORK_HISTORY_BY_AGE[1].share + ageShare(25, 64) * NO_WORK_HISTORY_BY_AGE[2].share;
-  add({ group: 'work_history', value: 'none', label: 'No work history recorded', target: noWork, among: 'clients', source: `${HAND} by age (age shares from the Profiles)` });
+    base
+      .filter((t) => t.group === 'age_group')
+      .reduce((a, t) => {
+        const [lo, hi] = t.value.split('_').map(Number) as [number, number];
+        return lo >= from && hi <= to ? a + t.target : a;
+      }, 0);
+  const noWork =
+    ageShare(16, 19) * NO_WORK_HISTORY_BY_AGE[0].share +
+    ageShare(20, 24) * NO_WORK_HISTORY_BY_AGE[1].share +
+    ageShare(25, 64) * NO_WORK_HISTORY_BY_AGE[2].share;
+  add({
+    group: 'work_history',
+    value: 'none',
+    label: 'No work history recorded',
+    target: noWork,
+    among: 'clients',
+    source: `${HAND} by age (age shares from the Profiles)`,
+  });
   for (const level of EDUCATION_LEVELS) {
-    add({ group: 'entry_level_jobs', value: level, label: `Jobs in TEER 4–5 occupations, clients with education ${level}`, target: entryLevelShare(level), among: `jobs_of_${level}`, source: `${HAND} (occupations.ts: weights × TEER tilt by education)` });
+    add({
+      group: 'entry_level_jobs',
+      value: level,
+      label: `Jobs in TEER 4–5 occupations, clients with education ${level}`,
+      target: entryLevelShare(level),
+      among: `jobs_of_${level}`,
+      source: `${HAND} (occupations.ts: weights × TEER tilt by education)`,
+    });
   }
 
   for (const kind of DRAWN_BARRIERS) {
     for (const source of INCOME_SOURCES) {
-      add({ group: 'barrier', value: kind, label: `Barrier: ${kind.replace('_', ' ')} (${source})`, target: BARRIER_RATES[kind][source], among: source });
+      add({
+        group: 'barrier',
+        value: kind,
+        label: `Barrier: ${kind.replace('_', ' ')} (${source})`,
+        target: BARRIER_RATES[kind][source],
+        among: source,
+      });
     }
     const overall = INCOME_SOURCES.reduce((a, s) => a + INCOME_SOURCE_SHARES[s] * BARRIER_RATES[kind][s], 0);
-    add({ group: 'barrier', value: kind, label: `Barrier: ${kind.replace('_', ' ')} (all clients)`, target: overall, among: 'clients' });
+    add({
+      group: 'barrier',
+      value: kind,
+      label: `Barrier: ${kind.replace('_', ' ')} (all clients)`,
+      target: overall,
+      among: 'clients',
+    });
   }
-  add({ group: 'barrier', value: 'disability', label: 'Disability barrier (ODSP)', target: DISABILITY_BARRIER_ODSP, among: 'odsp' });
-  add({ group: 'barrier', value: 'disability', label: 'Disability barrier (others who self-identify a disability)', target: DISABILITY_BARRIER_OTHERS, among: 'disability_not_odsp' });
-  add({ group: 'barrier_status', value: 'resolved', label: 'Barrier resolved since', target: BARRIER_RESOLVED, among: 'barriers' });
-  add({ group: 'accommodation', value: 'disability_related', label: 'Disability-related accommodation', target: DISABILITY_ACCOMMODATION, among: 'disability_barrier' });
-  add({ group: 'accommodation', value: 'scheduling', label: 'Scheduling accommodation', target: SCHEDULING_ACCOMMODATION, among: 'childcare_barrier' });
+  add({
+    group: 'barrier',
+    value: 'disability',
+    label: 'Disability barrier (ODSP)',
+    target: DISABILITY_BARRIER_ODSP,
+    among: 'odsp',
+  });
+  add({
+    group: 'barrier',
+    value: 'disability',
+    label: 'Disability barrier (others who self-identify a disability)',
+    target: DISABILITY_BARRIER_OTHERS,
+    among: 'disability_not_odsp',
+  });
+  add({
+    group: 'barrier_status',
+    value: 'resolved',
+    label: 'Barrier resolved since',
+    target: BARRIER_RESOLVED,
+    among: 'barriers',
+  });
+  add({
+    group: 'accommodation',
+    value: 'disability_related',
+    label: 'Disability-related accommodation',
+    target: DISABILITY_ACCOMMODATION,
+    among: 'disability_barrier',
+  });
+  add({
+    group: 'accommodation',
+    value: 'scheduling',
+    label: 'Scheduling accommodation',
+    target: SCHEDULING_ACCOMMODATION,
+    among: 'childcare_barrier',
+  });
 
-  add({ group: 'external_id', value: 'ontario_works', label: 'Ontario Works member number', target: MEMBER_NUMBER_RECORDED, among: 'ontario_works' });
-  add({ group: 'external_id', value: 'odsp', label: 'ODSP member number', target: MEMBER_NUMBER_RECORDED, among: 'odsp' });
+  add({
+    group: 'external_id',
+    value: 'ontario_works',
+    label: 'Ontario Works member number',
+    target: MEMBER_NUMBER_RECORDED,
+    among: 'ontario_works',
+  });
+  add({
+    group: 'external_id',
+    value: 'odsp',
+    label: 'ODSP member number',
+    target: MEMBER_NUMBER_RECORDED,
+    among: 'odsp',
+  });
 
-  for (const [status, target] of Object.entries(STATUS_SHARES)) add({ group: 'status', value: status, label: `File ${status.replace('_', ' ')}`, target, among: 'clients' });
+  for (const [status, target] of Object.entries(STATUS_SHARES))
+    add({ group: 'status', value: status, label: `File ${status.replace('_', ' ')}`, target, among: 'clients' });
   for (const [reason, target] of Object.entries(CLOSED_REASON_SHARES)) {
-    add({ group: 'closed_reason', value: reason, label: `Closed: ${reason.replace('_', ' ')}`, target, among: 'closed' });
+    add({
+      group: 'closed_reason',
+      value: reason,
+      label: `Closed: ${reason.replace('_', ' ')}`,
+      target,
+      among: 'closed',
+    });
   }
 
-  add({ group: 'assessment', value: 'initial', label: 'Has an initial assessment', target: ASSESSED_SHARE, among: 'clients' });
-  add({ group: 'assessment', value: 'reassessment', label: 'Reassessed, with a reason', target: REASSESSED_AMONG_ASSESSED, among: 'assessed' });
-  add({ group: 'assessment', value: 'override', label: "Manager's override, with a justification", target: OVERRIDDEN_AMONG_ASSESSED, among: 'assessed' });
+  add({
+    group: 'assessment',
+    value: 'initial',
+    label: 'Has an initial assessment',
+    target: ASSESSED_SHARE,
+    among: 'clients',
+  });
+  add({
+    group: 'assessment',
+    value: 'reassessment',
+    label: 'Reassessed, with a reason',
+    target: REASSESSED_AMONG_ASSESSED,
+    among: 'assessed',
+  });
+  add({
+    group: 'assessment',
+    value: 'override',
+    label: "Manager's override, with a justification",
+    target: OVERRIDDEN_AMONG_ASSESSED,
+    among: 'assessed',
+  });
 
-  add({ group: 'consent', value: 'shares', label: 'Shares the file with another agency', target: SHARING_SHARE, among: 'clients' });
-  add({ group: 'consent', value: 'two_agencies', label: 'Shares with two agencies', target: TWO_AGENCIES_AMONG_SHARING, among: 'sharing' });
-  add({ group: 'consent', value: 'revoked', label: 'Consent revoked since', target: CONSENT_REVOKED, among: 'consents' });
+  add({
+    group: 'consent',
+    value: 'shares',
+    label: 'Shares the file with another agency',
+    target: SHARING_SHARE,
+    among: 'clients',
+  });
+  add({
+    group: 'consent',
+    value: 'two_agencies',
+    label: 'Shares with two agencies',
+    target: TWO_AGENCIES_AMONG_SHARING,
+    among: 'sharing',
+  });
+  add({
+    group: 'consent',
+    value: 'revoked',
+    label: 'Consent revoked since',
+    target: CONSENT_REVOKED,
+    among: 'consents',
+  });
   for (const [purpose, target] of Object.entries(CONSENT_PURPOSE_SHARES)) {
-    add({ group: 'consent_purpose', value: purpose, label: `Purpose: ${purpose.replace(/_/g, ' ')}`, target, among: 'consents' });
+    add({
+      group: 'consent_purpose',
+      value: purpose,
+      label: `Purpose: ${purpose.replace(/_/g, ' ')}`,
+      target,
+      among: 'consents',
+    });
   }
   for (const category of Object.keys(CONSENT_CATEGORY_RATES.referral) as ConsentCategory[]) {
-    const target = (Object.keys(CONSENT_PURPOSE_SHARES) as ConsentPurpose[]).reduce((a, p) => a + CONSENT_PURPOSE_SHARES[p] * CONSENT_CATEGORY_RATES[p][category], 0);
-    add({ group: 'consent_category', value: category, label: `Category shared: ${category.replace('_', ' ')}`, target, among: 'consents' });
+    const target = (Object.keys(CONSENT_PURPOSE_SHARES) as ConsentPurpose[]).reduce(
+      (a, p) => a + CONSENT_PURPOSE_SHARES[p] * CONSENT_CATEGORY_RATES[p][category],
+      0,
+    );
+    add({
+      group: 'consent_category',
+      value: category,
+      label: `Category shared: ${category.replace('_', ' ')}`,
+      target,
+      among: 'consents',
+    });
   }
   for (const [method, target] of Object.entries(CONSENT_METHOD_SHARES)) {
-    add({ group: 'consent_method', value: method, label: `Consent recorded ${method.replace('_', ' ')}`, target, among: 'consents' });
+    add({
+      group: 'consent_method',
+      value: method,
+      label: `Consent recorded ${method.replace('_', ' ')}`,
+      target,
+      among: 'consents',
+    });
   }
   return targets;
 }
-

@@ -88,7 +88,9 @@ describe('random', () => {
 describe('vendored geography', () => {
   it('has the 140 neighbourhoods and 96 residential FSAs, inside Toronto', () => {
     expect(geography.neighbourhoods).toHaveLength(140);
-    expect(new Set(geography.neighbourhoods.map((n) => n.id))).toEqual(new Set(Array.from({ length: 140 }, (_, i) => i + 1)));
+    expect(new Set(geography.neighbourhoods.map((n) => n.id))).toEqual(
+      new Set(Array.from({ length: 140 }, (_, i) => i + 1)),
+    );
     expect(geography.fsas).toHaveLength(96);
     for (const place of [...geography.neighbourhoods, ...geography.fsas]) {
       expect(place.latitude).toBeGreaterThanOrEqual(TORONTO_BOUNDS.minLatitude);
@@ -130,8 +132,13 @@ describe('vendored identity figures (Census 2016 visible minority and Aboriginal
 
   it('adds up: the groups and "not a visible minority" make the total, within Census rounding', () => {
     for (const n of identity.values()) {
-      const parts = Object.values(n.visibleMinority).reduce((a, x) => a + x, 0) + n.multipleVisibleMinorities + n.notVisibleMinority;
-      expect(Math.abs(parts - n.populationPrivateHouseholds), n.name).toBeLessThanOrEqual(Math.max(50, n.populationPrivateHouseholds * 0.01));
+      const parts =
+        Object.values(n.visibleMinority).reduce((a, x) => a + x, 0) +
+        n.multipleVisibleMinorities +
+        n.notVisibleMinority;
+      expect(Math.abs(parts - n.populationPrivateHouseholds), n.name).toBeLessThanOrEqual(
+        Math.max(50, n.populationPrivateHouseholds * 0.01),
+      );
       expect(n.firstNations + n.metis + n.inuit, n.name).toBeLessThanOrEqual(n.aboriginalIdentity + 25);
     }
   });
@@ -178,13 +185,19 @@ describe('vendored identity figures (Census 2016 visible minority and Aboriginal
       1307: 'Mtis',
       1189: 'Inuk (Inuit)',
     };
-    const rows = [header.join(','), line(1, 'Neighbourhood Number', '2', '1'), ...IDENTITY_ROWS.map((r, i) => line(r.id, names[r.id]!, `${i + 1},000`, String(i)))];
+    const rows = [
+      header.join(','),
+      line(1, 'Neighbourhood Number', '2', '1'),
+      ...IDENTITY_ROWS.map((r, i) => line(r.id, names[r.id]!, `${i + 1},000`, String(i))),
+    ];
     const csv = buildNeighbourhoodIdentity(rows.join('\n'), 2);
     const [head, first, second] = csv.trim().split('\n');
     expect(head).toBe(['id', 'name', ...IDENTITY_ROWS.map((r) => r.column)].join(','));
     expect(first).toBe(['1', 'Alpha', ...IDENTITY_ROWS.map((_, i) => String(i))].join(','));
     expect(second).toBe(['2', 'Bravo', ...IDENTITY_ROWS.map((_, i) => String((i + 1) * 1000))].join(','));
-    expect(() => buildNeighbourhoodIdentity(rows.join('\n').replace('"  Black"', '"  White"'), 2)).toThrow(/Row _id 1340/);
+    expect(() => buildNeighbourhoodIdentity(rows.join('\n').replace('"  Black"', '"  White"'), 2)).toThrow(
+      /Row _id 1340/,
+    );
   });
 });
 
@@ -226,7 +239,10 @@ describe('a city of 60,000 clients', () => {
   it('has one system manager and every organization type, in the documented numbers', () => {
     const counts = organizationCounts(60_000);
     for (const type of ORGANIZATION_TYPES) {
-      expect(city.organizations.filter((o) => o.type === type), type).toHaveLength(counts[type]);
+      expect(
+        city.organizations.filter((o) => o.type === type),
+        type,
+      ).toHaveLength(counts[type]);
     }
     expect(city.organizations.filter((o) => o.type === 'system_manager')).toHaveLength(1);
   });
@@ -264,7 +280,8 @@ describe('a city of 60,000 clients', () => {
 
   it('gives every client a valid postal code in their neighbourhood’s FSA', () => {
     const misplaced = clients.filter(
-      (c) => !POSTAL_CODE_PATTERN.test(c.postalCode) || c.postalCode.slice(0, 3) !== hoodById.get(c.neighbourhoodId)?.fsa,
+      (c) =>
+        !POSTAL_CODE_PATTERN.test(c.postalCode) || c.postalCode.slice(0, 3) !== hoodById.get(c.neighbourhoodId)?.fsa,
     );
     expect(misplaced).toEqual([]);
   });
@@ -314,9 +331,7 @@ describe('a city of 60,000 clients', () => {
     const wrong = clients.filter((c) => {
       const e = c.equity;
       const r = e.racializedGroup;
-      const parsed = equityInputSchema.safeParse(
-        Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null)),
-      );
+      const parsed = equityInputSchema.safeParse(Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null)));
       return (
         !parsed.success ||
         (e.newcomer !== null && e.newcomer !== c.traits.newcomer) ||
@@ -329,11 +344,19 @@ describe('a city of 60,000 clients', () => {
             new Set(r).size !== r.length ||
             (r.includes(PREFER_NOT_TO_SAY) ? r.length !== 1 : r.some((g) => !groups.has(g))))) ||
         (r !== null && r.includes('indigenous') && e.indigenousIdentity === 'no') ||
-        (e.indigenousIdentity !== null && ['first_nations', 'metis', 'inuit'].includes(e.indigenousIdentity) && r !== null && r[0] !== PREFER_NOT_TO_SAY && !r.includes('indigenous')) ||
+        (e.indigenousIdentity !== null &&
+          ['first_nations', 'metis', 'inuit'].includes(e.indigenousIdentity) &&
+          r !== null &&
+          r[0] !== PREFER_NOT_TO_SAY &&
+          !r.includes('indigenous')) ||
         (e.gender === 'two_spirit' && e.indigenousIdentity === 'no') ||
         (e.gender !== null && ['non_binary', 'two_spirit', 'another'].includes(e.gender) && e.lgbtq2s === false) ||
-        (c.pronouns?.startsWith('she') && e.gender !== null && !['woman', 'two_spirit', PREFER_NOT_TO_SAY].includes(e.gender)) ||
-        (c.pronouns === 'they/them' && e.gender !== null && !['non_binary', 'two_spirit', PREFER_NOT_TO_SAY].includes(e.gender))
+        (c.pronouns?.startsWith('she') &&
+          e.gender !== null &&
+          !['woman', 'two_spirit', PREFER_NOT_TO_SAY].includes(e.gender)) ||
+        (c.pronouns === 'they/them' &&
+          e.gender !== null &&
+          !['non_binary', 'two_spirit', PREFER_NOT_TO_SAY].includes(e.gender))
       );
     });
     expect(wrong.map((c) => c.id)).toEqual([]);
@@ -450,10 +473,13 @@ describe('a city of 60,000 clients', () => {
   });
   const newcomers = clients.filter((c) => c.traits.newcomer).length;
 
-  it.each(targets.map((t): [string, DistributionTarget] => [t.key, t]))('%s is within 2 points of target', (_key, t) => {
-    const share = (observed.get(t.key) ?? 0) / (t.among === 'newcomers' ? newcomers : clients.length);
-    expect(Math.abs(share - t.target)).toBeLessThanOrEqual(0.02);
-  });
+  it.each(targets.map((t): [string, DistributionTarget] => [t.key, t]))(
+    '%s is within 2 points of target',
+    (_key, t) => {
+      const share = (observed.get(t.key) ?? 0) / (t.among === 'newcomers' ? newcomers : clients.length);
+      expect(Math.abs(share - t.target)).toBeLessThanOrEqual(0.02);
+    },
+  );
 
   const equityTargets = buildEquityTargets(geography);
   const answerOf = (c: SyntheticClient, t: EquityTarget): boolean => {
@@ -479,14 +505,19 @@ describe('a city of 60,000 clients', () => {
     const answers = (q: string) => equityTargets.filter((t) => t.question === q).map((t) => t.value);
     expect(answers('indigenousIdentity').sort()).toEqual([...INDIGENOUS_IDENTITIES, 'not_answered'].sort());
     expect(answers('gender').sort()).toEqual([...GENDERS, 'not_answered'].sort());
-    expect(answers('racializedGroup').sort()).toEqual([...RACIALIZED_GROUPS, PREFER_NOT_TO_SAY, 'multiple', 'not_answered'].sort());
+    expect(answers('racializedGroup').sort()).toEqual(
+      [...RACIALIZED_GROUPS, PREFER_NOT_TO_SAY, 'multiple', 'not_answered'].sort(),
+    );
     for (const t of equityTargets) expect(t.source.length, t.key).toBeGreaterThan(5);
   });
 
-  it.each(equityTargets.map((t): [string, EquityTarget] => [t.key, t]))('%s is within 2 points of target', (_key, t) => {
-    const share = clients.filter((c) => answerOf(c, t)).length / clients.length;
-    expect(Math.abs(share - t.target)).toBeLessThanOrEqual(0.02);
-  });
+  it.each(equityTargets.map((t): [string, EquityTarget] => [t.key, t]))(
+    '%s is within 2 points of target',
+    (_key, t) => {
+      const share = clients.filter((c) => answerOf(c, t)).length / clients.length;
+      expect(Math.abs(share - t.target)).toBeLessThanOrEqual(0.02);
+    },
+  );
 
   it('places clients in proportion to each neighbourhood’s unemployed count', () => {
     const total = geography.neighbourhoods.reduce((a, n) => a + n.unemployed, 0);

@@ -21,7 +21,10 @@ const jobCounts = weightedTable(JOB_COUNT);
 const jobMonths = weightedTable(JOB_MONTHS.map(([from, to, w]) => [[from, to] as const, w] as const));
 const hours = weightedTable(HOURS_PER_WEEK);
 const monthsSince = Object.fromEntries(
-  Object.entries(MONTHS_SINCE_LAST_JOB).map(([source, rows]) => [source, weightedTable(rows.map(([from, to, w]) => [[from, to] as const, w] as const))]),
+  Object.entries(MONTHS_SINCE_LAST_JOB).map(([source, rows]) => [
+    source,
+    weightedTable(rows.map(([from, to, w]) => [[from, to] as const, w] as const)),
+  ]),
 ) as Record<IncomeSource, WeightedTable<readonly [number, number]>>;
 
 function months(r: Random, span: readonly [number, number]): number {

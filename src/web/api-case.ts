@@ -18,7 +18,27 @@ import type { User } from '../domain/accounts/account.ts';
 // Case management: the parts of a client's file beyond the record, the worker's lists and the
 // client's own account. Type-only imports, as in api.ts. Only ids go in paths; a search's words go
 // in a POST body (the caseload).
-export type { ClientSummary, TimelineEvent, Member, NewMember, Note, NewNote, Task, CaseloadItem, Notification, Plan, Step, Attachment, Transfer, OverdueTransfer, AccessRequest, Review, AssessmentReport, ClientPatch, StatusChange };
+export type {
+  ClientSummary,
+  TimelineEvent,
+  Member,
+  NewMember,
+  Note,
+  NewNote,
+  Task,
+  CaseloadItem,
+  Notification,
+  Plan,
+  Step,
+  Attachment,
+  Transfer,
+  OverdueTransfer,
+  AccessRequest,
+  Review,
+  AssessmentReport,
+  ClientPatch,
+  StatusChange,
+};
 export type TeamRole = Member['teamRole'];
 export type RemovalReason = NonNullable<Member['removalReason']>;
 export type NoteKind = Note['kind'];
@@ -43,7 +63,11 @@ const client = (id: string) => `/api/clients/${encodeURIComponent(id)}`;
 const part = (id: string, ...rest: string[]) => [client(id), ...rest.map(encodeURIComponent)].join('/');
 
 // Record changes
-export function updateClient(id: string, patch: ClientPatch, csrfToken: string): Promise<ClientView & { reassessmentSuggested: boolean }> {
+export function updateClient(
+  id: string,
+  patch: ClientPatch,
+  csrfToken: string,
+): Promise<ClientView & { reassessmentSuggested: boolean }> {
   return sendJson('PATCH', client(id), patch, csrfToken);
 }
 export function updateEquity(id: string, equity: Equity, csrfToken: string): Promise<ClientView> {
@@ -95,26 +119,42 @@ export function correctNote(id: string, noteId: string, correction: NoteCorrecti
 }
 
 // Tasks
-export type NewTaskInput = Omit<NewTask, 'kind' | 'phase' | 'recurrence'> & Partial<Pick<NewTask, 'kind' | 'phase' | 'recurrence'>>;
+export type NewTaskInput = Omit<NewTask, 'kind' | 'phase' | 'recurrence'> &
+  Partial<Pick<NewTask, 'kind' | 'phase' | 'recurrence'>>;
 export function listClientTasks(id: string, signal?: AbortSignal): Promise<ListEnvelope<Task>> {
   return getJson(part(id, 'tasks'), signal);
 }
 export function createTask(id: string, task: NewTaskInput, csrfToken: string): Promise<Task> {
   return sendJson('POST', part(id, 'tasks'), task, csrfToken);
 }
-export function completeTask(taskId: string, outcome: 'done' | 'cancelled', csrfToken: string): Promise<{ task: Task; next: Task | null }> {
+export function completeTask(
+  taskId: string,
+  outcome: 'done' | 'cancelled',
+  csrfToken: string,
+): Promise<{ task: Task; next: Task | null }> {
   return sendJson('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, { outcome }, csrfToken);
 }
-export type TaskFilter = { scope: 'mine' | 'agency'; status: 'open' | 'done' | 'cancelled'; overdue?: boolean; page?: number };
+export type TaskFilter = {
+  scope: 'mine' | 'agency';
+  status: 'open' | 'done' | 'cancelled';
+  overdue?: boolean;
+  page?: number;
+};
 export function listMyTasks(filter: TaskFilter, signal?: AbortSignal): Promise<ListEnvelope<Task>> {
-  return getJson(`/api/tasks${queryString({ scope: filter.scope, status: filter.status, overdue: filter.overdue ? 'true' : undefined, page: filter.page, perPage: 50 })}`, signal);
+  return getJson(
+    `/api/tasks${queryString({ scope: filter.scope, status: filter.status, overdue: filter.overdue ? 'true' : undefined, page: filter.page, perPage: 50 })}`,
+    signal,
+  );
 }
 
 // Caseload and handover
 export function searchCaseload(query: Partial<CaseloadQuery>, csrfToken: string): Promise<ListEnvelope<CaseloadItem>> {
   return sendJson('POST', '/api/caseload', query, csrfToken);
 }
-export function reassignCaseload(input: Reassign, csrfToken: string): Promise<{ clientsMoved: number; tasksMoved: number; clientIds: string[] }> {
+export function reassignCaseload(
+  input: Reassign,
+  csrfToken: string,
+): Promise<{ clientsMoved: number; tasksMoved: number; clientIds: string[] }> {
   return sendJson('POST', '/api/caseload/reassign', input, csrfToken);
 }
 
@@ -134,10 +174,19 @@ export function markAllNotificationsRead(csrfToken: string): Promise<{ marked: n
 export function getPlan(id: string, signal?: AbortSignal): Promise<Plan> {
   return getJson(part(id, 'plan'), signal);
 }
-export function addGoal(id: string, goal: { description: string; targetDate?: string }, csrfToken: string): Promise<Plan> {
+export function addGoal(
+  id: string,
+  goal: { description: string; targetDate?: string },
+  csrfToken: string,
+): Promise<Plan> {
   return sendJson('POST', part(id, 'plan', 'goals'), goal, csrfToken);
 }
-export function changeGoal(id: string, goalId: string, patch: { status?: 'open' | 'achieved' | 'dropped'; description?: string; targetDate?: string | null }, csrfToken: string): Promise<Plan> {
+export function changeGoal(
+  id: string,
+  goalId: string,
+  patch: { status?: 'open' | 'achieved' | 'dropped'; description?: string; targetDate?: string | null },
+  csrfToken: string,
+): Promise<Plan> {
   return sendJson('PATCH', part(id, 'plan', 'goals', goalId), patch, csrfToken);
 }
 export function addStep(id: string, step: NewStep, csrfToken: string): Promise<Plan> {
@@ -146,7 +195,11 @@ export function addStep(id: string, step: NewStep, csrfToken: string): Promise<P
 export function changeStep(id: string, stepId: string, patch: StepPatch, csrfToken: string): Promise<Plan> {
   return sendJson('PATCH', part(id, 'plan', 'steps', stepId), patch, csrfToken);
 }
-export function acknowledgePlan(id: string, input: { agrees: boolean; method: 'in_person' | 'phone' | 'written'; comment?: string }, csrfToken: string): Promise<Plan> {
+export function acknowledgePlan(
+  id: string,
+  input: { agrees: boolean; method: 'in_person' | 'phone' | 'written'; comment?: string },
+  csrfToken: string,
+): Promise<Plan> {
   return sendJson('POST', part(id, 'plan', 'acknowledgements'), input, csrfToken);
 }
 
@@ -165,7 +218,11 @@ export function attachmentHref(id: string, attachmentId: string): string {
 export function listTransfers(id: string, signal?: AbortSignal): Promise<ListEnvelope<Transfer>> {
   return getJson(part(id, 'transfers'), signal);
 }
-export function requestTransfer(id: string, input: Pick<NewTransfer, 'toOrganizationId'> & Partial<Pick<NewTransfer, 'reason' | 'requestedBy'>>, csrfToken: string): Promise<Transfer> {
+export function requestTransfer(
+  id: string,
+  input: Pick<NewTransfer, 'toOrganizationId'> & Partial<Pick<NewTransfer, 'reason' | 'requestedBy'>>,
+  csrfToken: string,
+): Promise<Transfer> {
   return sendJson('POST', part(id, 'transfers'), input, csrfToken);
 }
 export function acceptTransfer(transferId: string, csrfToken: string): Promise<Transfer> {
@@ -182,10 +239,17 @@ export function listOverdueTransfers(signal?: AbortSignal): Promise<OverdueRepor
 export function requestAccess(matchToken: string, reason: string, csrfToken: string): Promise<AccessRequest> {
   return sendJson('POST', '/api/access-requests', { matchToken, reason }, csrfToken);
 }
-export function listAccessRequests(direction: 'incoming' | 'outgoing', signal?: AbortSignal): Promise<ListEnvelope<AccessRequest>> {
+export function listAccessRequests(
+  direction: 'incoming' | 'outgoing',
+  signal?: AbortSignal,
+): Promise<ListEnvelope<AccessRequest>> {
   return getJson(`/api/access-requests${queryString({ direction })}`, signal);
 }
-export function answerAccessRequest(requestId: string, answer: { decision: 'granted'; consentId: string } | { decision: 'declined' }, csrfToken: string): Promise<AccessRequest> {
+export function answerAccessRequest(
+  requestId: string,
+  answer: { decision: 'granted'; consentId: string } | { decision: 'declined' },
+  csrfToken: string,
+): Promise<AccessRequest> {
   return sendJson('POST', `/api/access-requests/${encodeURIComponent(requestId)}/answer`, answer, csrfToken);
 }
 
@@ -196,7 +260,12 @@ export function listReviews(id: string, signal?: AbortSignal): Promise<ListEnvel
 export function requestReview(id: string, assessmentId: string, reason: string, csrfToken: string): Promise<Review> {
   return sendJson('POST', part(id, 'assessments', assessmentId, 'reviews'), { reason }, csrfToken);
 }
-export function answerReview(id: string, reviewId: string, input: { answer: string; outcome: 'upheld' | 'changed' }, csrfToken: string): Promise<Review> {
+export function answerReview(
+  id: string,
+  reviewId: string,
+  input: { answer: string; outcome: 'upheld' | 'changed' },
+  csrfToken: string,
+): Promise<Review> {
   return sendJson('POST', part(id, 'reviews', reviewId, 'answer'), input, csrfToken);
 }
 

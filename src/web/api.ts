@@ -3,7 +3,13 @@ import type { Health, SystemSummary } from '../domain/system/system.ts';
 import type { ListEnvelope } from '../lib/list.ts';
 import type { InviteUser, Login, Role, SessionInfo, User } from '../domain/accounts/account.ts';
 import type { AuditList } from '../domain/audit/audit.ts';
-import type { NewOrganization, NewSite, OrganizationPatch, Site, SitePatch } from '../domain/organizations/organization.ts';
+import type {
+  NewOrganization,
+  NewSite,
+  OrganizationPatch,
+  Site,
+  SitePatch,
+} from '../domain/organizations/organization.ts';
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from '../domain/clients/client.ts';
 import type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';
 import type { Assessment, Override } from '../domain/assessment/assessment.ts';
@@ -15,7 +21,13 @@ export type { ListEnvelope } from '../lib/list.ts';
 export type { SessionInfo, User, Role } from '../domain/accounts/account.ts';
 export type { ClientCan, SessionCan } from '../access/can.ts';
 export type { AuditList, AuditRow } from '../domain/audit/audit.ts';
-export type { ClientView, DuplicateMatch, DuplicateSearch, NewClient, ConsentCategory } from '../domain/clients/client.ts';
+export type {
+  ClientView,
+  DuplicateMatch,
+  DuplicateSearch,
+  NewClient,
+  ConsentCategory,
+} from '../domain/clients/client.ts';
 export type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';
 export type { Assessment, Override } from '../domain/assessment/assessment.ts';
 export type { FactorResult, Stream } from '../domain/assessment/score.ts';
@@ -98,7 +110,13 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     const body: unknown = await response.json().catch(() => undefined);
     if (isProblem(body)) return new ApiError(describeProblem(body), 'problem', response.status, body, retryAfter);
   }
-  return new ApiError(`The server answered ${response.status} ${response.statusText}.`, 'unexpected', response.status, undefined, retryAfter);
+  return new ApiError(
+    `The server answered ${response.status} ${response.statusText}.`,
+    'unexpected',
+    response.status,
+    undefined,
+    retryAfter,
+  );
 }
 
 // Told of every 401 from a request made while the page believed it was signed in, so the session can
@@ -184,7 +202,10 @@ export function getSystemSummary(signal?: AbortSignal): Promise<SystemSummary> {
   return getJson<SystemSummary>('/api/system/summary', signal);
 }
 
-export function listOrganizations(search: OrganizationSearch, signal?: AbortSignal): Promise<ListEnvelope<Organization>> {
+export function listOrganizations(
+  search: OrganizationSearch,
+  signal?: AbortSignal,
+): Promise<ListEnvelope<Organization>> {
   const query = organizationSearchParams(search).toString();
   return getJson<ListEnvelope<Organization>>(`/api/organizations${query ? `?${query}` : ''}`, signal);
 }
@@ -199,7 +220,10 @@ export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
 
 // Signing in again while signed in (as someone else, say) is a state change under the current
 // session, so it carries that session's CSRF token.
-export async function login(credentials: Pick<Login, 'email' | 'password' | 'code'>, csrfToken?: string): Promise<SessionInfo> {
+export async function login(
+  credentials: Pick<Login, 'email' | 'password' | 'code'>,
+  csrfToken?: string,
+): Promise<SessionInfo> {
   const response = await send('POST', '/api/auth/login', { body: credentials, csrfToken });
   return (await response.json()) as SessionInfo;
 }
@@ -240,10 +264,19 @@ export async function confirmTotpEnrolment(code: string, csrfToken: string): Pro
 // The field a problem names (`errors[].field`, as `body.code` or `code`), for messages placed on it.
 export function problemFields(error: unknown): { field: string; message: string; code?: string }[] {
   if (!(error instanceof ApiError) || !error.problem?.errors) return [];
-  return error.problem.errors.map((e) => ({ field: e.field.replace(/^body\./, ''), message: e.message, ...(e.code ? { code: e.code } : {}) }));
+  return error.problem.errors.map((e) => ({
+    field: e.field.replace(/^body\./, ''),
+    message: e.message,
+    ...(e.code ? { code: e.code } : {}),
+  }));
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, csrfToken: string): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body: unknown,
+  csrfToken: string,
+): Promise<T> {
   const response = await send(method, path, { body, csrfToken });
   return (await response.json()) as T;
 }
@@ -251,18 +284,28 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH', path: string
 // Query strings from a filter object, leaving out what is empty.
 export function queryString(filter: Record<string, string | number | boolean | undefined>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-export type UserFilter = { q?: string | undefined; status?: string | undefined; organizationId?: string | undefined; page?: number | undefined; perPage?: number | undefined };
+export type UserFilter = {
+  q?: string | undefined;
+  status?: string | undefined;
+  organizationId?: string | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+};
 
 export function listUsers(filter: UserFilter, signal?: AbortSignal): Promise<ListEnvelope<User>> {
   return getJson<ListEnvelope<User>>(`/api/users${queryString(filter)}`, signal);
 }
 
-export function inviteUser(input: Omit<InviteUser, 'preferredLanguage'> & { preferredLanguage: 'en' | 'fr' }, csrfToken: string): Promise<User> {
+export function inviteUser(
+  input: Omit<InviteUser, 'preferredLanguage'> & { preferredLanguage: 'en' | 'fr' },
+  csrfToken: string,
+): Promise<User> {
   return sendJson<User>('POST', '/api/users', input, csrfToken);
 }
 
@@ -303,18 +346,29 @@ export function addSite(organizationId: string, site: Partial<NewSite>, csrfToke
 }
 
 export function updateSite(organizationId: string, siteId: string, patch: SitePatch, csrfToken: string): Promise<Site> {
-  return sendJson<Site>('PATCH', `/api/organizations/${encodeURIComponent(organizationId)}/sites/${encodeURIComponent(siteId)}`, patch, csrfToken);
+  return sendJson<Site>(
+    'PATCH',
+    `/api/organizations/${encodeURIComponent(organizationId)}/sites/${encodeURIComponent(siteId)}`,
+    patch,
+    csrfToken,
+  );
 }
 
 // Clients. A person's name and date of birth travel in request bodies only, never in an address: the
 // duplicate search is a POST, and only the client's id is ever in a path.
 export async function searchDuplicateClients(search: DuplicateSearch, csrfToken: string): Promise<DuplicateMatch[]> {
-  const { matches } = await sendJson<{ matches: DuplicateMatch[] }>('POST', '/api/clients/duplicates', search, csrfToken);
+  const { matches } = await sendJson<{ matches: DuplicateMatch[] }>(
+    'POST',
+    '/api/clients/duplicates',
+    search,
+    csrfToken,
+  );
   return matches;
 }
 
 // The input type: fields with a server default (languages, lists) may be left out.
-export type NewClientInput = Partial<NewClient> & Pick<NewClient, 'givenName' | 'familyName' | 'dateOfBirth' | 'educationLevel' | 'incomeSource'>;
+export type NewClientInput = Partial<NewClient> &
+  Pick<NewClient, 'givenName' | 'familyName' | 'dateOfBirth' | 'educationLevel' | 'incomeSource'>;
 
 export function createClient(input: NewClientInput, csrfToken: string): Promise<ClientView> {
   return sendJson<ClientView>('POST', '/api/clients', input, csrfToken);
@@ -332,7 +386,12 @@ export function grantConsent(clientId: string, input: NewConsent, csrfToken: str
   return sendJson<Consent>('POST', `/api/clients/${encodeURIComponent(clientId)}/consents`, input, csrfToken);
 }
 
-export function revokeConsent(clientId: string, consentId: string, input: RevokeConsent, csrfToken: string): Promise<Consent> {
+export function revokeConsent(
+  clientId: string,
+  consentId: string,
+  input: RevokeConsent,
+  csrfToken: string,
+): Promise<Consent> {
   return sendJson<Consent>(
     'POST',
     `/api/clients/${encodeURIComponent(clientId)}/consents/${encodeURIComponent(consentId)}/revoke`,
@@ -343,14 +402,22 @@ export function revokeConsent(clientId: string, consentId: string, input: Revoke
 
 // Newest first; a client has a handful of assessments, so one page of 100 is the whole history.
 export function listAssessments(clientId: string, signal?: AbortSignal): Promise<ListEnvelope<Assessment>> {
-  return getJson<ListEnvelope<Assessment>>(`/api/clients/${encodeURIComponent(clientId)}/assessments?perPage=100`, signal);
+  return getJson<ListEnvelope<Assessment>>(
+    `/api/clients/${encodeURIComponent(clientId)}/assessments?perPage=100`,
+    signal,
+  );
 }
 
 export function assessClient(clientId: string, input: { reason?: string }, csrfToken: string): Promise<Assessment> {
   return sendJson<Assessment>('POST', `/api/clients/${encodeURIComponent(clientId)}/assessments`, input, csrfToken);
 }
 
-export function overrideAssessment(clientId: string, assessmentId: string, input: Override, csrfToken: string): Promise<Assessment> {
+export function overrideAssessment(
+  clientId: string,
+  assessmentId: string,
+  input: Override,
+  csrfToken: string,
+): Promise<Assessment> {
   return sendJson<Assessment>(
     'POST',
     `/api/clients/${encodeURIComponent(clientId)}/assessments/${encodeURIComponent(assessmentId)}/override`,
@@ -363,7 +430,10 @@ export type Occupation = { code: string; title: string; teer: number };
 
 // NOC 2021 unit groups: public reference data, so the words may go in the query string.
 export async function searchOccupations(words: string, signal?: AbortSignal): Promise<Occupation[]> {
-  const { items } = await getJson<{ items: Occupation[] }>(`/api/occupations${queryString({ q: words, limit: 10 })}`, signal);
+  const { items } = await getJson<{ items: Occupation[] }>(
+    `/api/occupations${queryString({ q: words, limit: 10 })}`,
+    signal,
+  );
   return items;
 }
 

@@ -29,7 +29,13 @@ export type Session = SessionState & {
 const SessionContext = createContext<Session | undefined>(undefined);
 
 function signedIn(info: SessionInfo): SessionState {
-  return { status: 'signedIn', user: info.user, csrfToken: info.csrfToken, mfaEnrolmentRequired: info.mfaEnrolmentRequired, can: info.can };
+  return {
+    status: 'signedIn',
+    user: info.user,
+    csrfToken: info.csrfToken,
+    mfaEnrolmentRequired: info.mfaEnrolmentRequired,
+    can: info.can,
+  };
 }
 
 // The session cookie is HttpOnly, so the page learns who is signed in by asking the server once at start.

@@ -14,7 +14,14 @@ import {
   WEB_DIR,
   type TestServer,
 } from './harness.ts';
-import { caseFixtures, clientAccountFixture, ensureClientFixtures, margueriteIdentity, seededClients, type CaseFixtures } from './client-fixtures.ts';
+import {
+  caseFixtures,
+  clientAccountFixture,
+  ensureClientFixtures,
+  margueriteIdentity,
+  seededClients,
+  type CaseFixtures,
+} from './client-fixtures.ts';
 
 const SUITE = 'web shell: WCAG 2.1 AA in English and French';
 const missingOrganization = '00000000-0000-4000-8000-000000000000';
@@ -34,7 +41,8 @@ type PageCase = {
 const submit = async (page: Page) => {
   await page.locator('main form button[type="submit"]').click();
 };
-const summaryFocused = (page: Page) => page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false);
+const summaryFocused = (page: Page) =>
+  page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false);
 const fakeToken = 'a'.repeat(43);
 // The users search keeps its words out of the address, so a test types them as a person would.
 const searchUsers = async (page: Page, words: string, found: boolean) => {
@@ -72,18 +80,22 @@ const withCases = async (server: TestServer) => {
   await ensureClientFixtures(server);
   cases = await caseFixtures(server);
 };
-const casesAs = (who: 'counsellor' | 'manager' | 'caseworker') => async (context: BrowserContext, server: TestServer) => {
-  await withCases(server);
-  if (who === 'caseworker') await signInContext(context, server, seededClients().caseworker);
-  else await signInContext(context, server, who === 'manager' ? server.users.manager : server.user);
-};
+const casesAs =
+  (who: 'counsellor' | 'manager' | 'caseworker') => async (context: BrowserContext, server: TestServer) => {
+    await withCases(server);
+    if (who === 'caseworker') await signInContext(context, server, seededClients().caseworker);
+    else await signInContext(context, server, who === 'manager' ? server.users.manager : server.user);
+  };
 const asClientAccount = async (context: BrowserContext, server: TestServer) => {
   await withCases(server);
   await signInContext(context, server, await clientAccountFixture(server));
 };
 const dmitriPath = (part: string) => () => `/clients/${cases?.dmitri.id ?? ''}/${part}`;
 const part = (section: string) => () => `/clients/${seededClients().marguerite.id}/${section}`;
-const partHeading = (en: string, fr: string, name = 'Marguerite Tremblay-Okafor') => ({ en: `${en} – ${name}`, fr: `${fr} – ${name}` });
+const partHeading = (en: string, fr: string, name = 'Marguerite Tremblay-Okafor') => ({
+  en: `${en} – ${name}`,
+  fr: `${fr} – ${name}`,
+});
 const dmitriName = 'Dmitri Oyelaran-Castillo';
 const notForRole = { en: 'Not available to your role', fr: 'Non offert pour votre rôle' };
 const margueriteHeading = { en: 'Marguerite Tremblay-Okafor', fr: 'Marguerite Tremblay-Okafor' };
@@ -125,7 +137,10 @@ const pages: PageCase[] = [
   {
     name: 'home',
     path: () => '/',
-    heading: { en: 'One employment service system for Toronto', fr: "Un seul système de services d'emploi pour Toronto" },
+    heading: {
+      en: 'One employment service system for Toronto',
+      fr: "Un seul système de services d'emploi pour Toronto",
+    },
   },
   {
     name: 'directory',
@@ -164,7 +179,9 @@ const pages: PageCase[] = [
     heading: signInHeading,
     act: async (page, server, language) => {
       await page.getByLabel(language === 'en' ? 'E-mail address' : 'Adresse courriel').fill(server.user.email);
-      await page.getByLabel(language === 'en' ? 'Password' : 'Mot de passe', { exact: true }).fill('not the right password');
+      await page
+        .getByLabel(language === 'en' ? 'Password' : 'Mot de passe', { exact: true })
+        .fill('not the right password');
       await page.locator('form button[type="submit"]').click();
       await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false);
     },
@@ -214,7 +231,9 @@ const pages: PageCase[] = [
     path: () => `/reset-password#token=${fakeToken}`,
     heading: { en: 'Choose a new password', fr: 'Choisir un nouveau mot de passe' },
     act: async (page, _server, language) => {
-      await page.getByLabel(language === 'en' ? 'New password' : 'Nouveau mot de passe', { exact: true }).fill('a long enough password for this');
+      await page
+        .getByLabel(language === 'en' ? 'New password' : 'Nouveau mot de passe', { exact: true })
+        .fill('a long enough password for this');
       await submit(page);
       await page.locator('a[href="/forgot-password"]').waitFor();
     },
@@ -237,7 +256,9 @@ const pages: PageCase[] = [
     heading: { en: 'Your account', fr: 'Votre compte' },
     before: (context, server) => signInContext(context, server, server.user),
     act: async (page, _server, language) => {
-      await page.getByRole('button', { name: language === 'en' ? 'Sign out everywhere' : 'Se déconnecter partout' }).click();
+      await page
+        .getByRole('button', { name: language === 'en' ? 'Sign out everywhere' : 'Se déconnecter partout' })
+        .click();
       await page.locator('.confirm').waitFor();
     },
   },
@@ -247,7 +268,11 @@ const pages: PageCase[] = [
     heading: { en: 'Two-step sign-in', fr: 'Connexion en deux étapes' },
     before: (context, server) => signInContext(context, server, server.user),
     act: async (page, _server, language) => {
-      await page.getByRole('button', { name: language === 'en' ? 'Set up two-step sign-in' : 'Configurer la connexion en deux étapes' }).click();
+      await page
+        .getByRole('button', {
+          name: language === 'en' ? 'Set up two-step sign-in' : 'Configurer la connexion en deux étapes',
+        })
+        .click();
       await page.locator('svg.qr-code').waitFor();
     },
   },
@@ -650,7 +675,9 @@ const pages: PageCase[] = [
     before: casesAs('manager'),
     act: async (page, server) => {
       await page.locator('form[aria-busy="false"]').waitFor();
-      const amira = await page.locator('select[name="fromUserId"] option', { hasText: server.user.displayName }).getAttribute('value');
+      const amira = await page
+        .locator('select[name="fromUserId"] option', { hasText: server.user.displayName })
+        .getAttribute('value');
       await page.locator('select[name="fromUserId"]').selectOption(amira ?? '');
       await page.locator('input[name="scope"]').last().check();
       await page.locator('fieldset.checkbox-group input[type="checkbox"]').first().waitFor();
@@ -715,7 +742,10 @@ const pages: PageCase[] = [
     heading: { en: 'Your file', fr: 'Votre dossier' },
     before: asClientAccount,
     act: async (page) => {
-      await page.locator('#my-sharing ~ * table button, section[aria-labelledby="my-sharing"] table button').first().click();
+      await page
+        .locator('#my-sharing ~ * table button, section[aria-labelledby="my-sharing"] table button')
+        .first()
+        .click();
       await page.locator('textarea[name="withdrawReason"]').waitFor();
     },
   },

@@ -18,8 +18,6 @@ import {
 
 const SUITE = 'account pages: keyboard-only journeys';
 
-
-
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;
   let browser: Browser;
@@ -40,7 +38,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     try {
       await page.goto(`${server.url}/sign-in`);
       await waitForPageReady(page);
-      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Forgot your password?', { what: 'the forgot-password link' });
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Forgot your password?', {
+        what: 'the forgot-password link',
+      });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/forgot-password$/);
       await waitForFocusOn(page, 'h1');
@@ -102,10 +102,14 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await waitForFocusOn(page, 'h1');
       expect(await page.locator('main').textContent()).toContain('Désactivée.');
 
-      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Configurer la connexion en deux étapes', { what: 'the set-up link' });
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Configurer la connexion en deux étapes', {
+        what: 'the set-up link',
+      });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/account\/two-step$/);
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Configurer la connexion en deux étapes', { what: 'the set-up button' });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Configurer la connexion en deux étapes', {
+        what: 'the set-up button',
+      });
       await page.keyboard.press('Enter');
       await page.locator('svg.qr-code[role="img"]').waitFor();
       // The key as a person would read it off the page, spaces and all.
@@ -118,7 +122,10 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.locator('main [role="status"]', { hasText: 'La connexion en deux étapes est activée.' }).waitFor();
 
       // Sign out, then back in: the password first, then a fresh code (the next time step).
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Fermer la session', { what: 'sign out', backwards: true });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Fermer la session', {
+        what: 'sign out',
+        backwards: true,
+      });
       await page.keyboard.press('Enter');
       await page.locator('header a', { hasText: 'Ouvrir une session' }).waitFor();
       await page.goto(`${server.url}/sign-in`);
@@ -158,7 +165,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       const { page } = first;
       await page.goto(`${server.url}/account`);
       await waitForPageReady(page);
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign out everywhere', { what: 'sign out everywhere' });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign out everywhere', {
+        what: 'sign out everywhere',
+      });
       await page.keyboard.press('Enter');
       // The confirmation takes focus on its button; Cancel is next to it.
       await waitForFocusOn(page, '.confirm button.button-danger');
@@ -170,7 +179,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await second.page.getByRole('button', { name: 'Sign out everywhere' }).click();
       await second.page.locator('.confirm button.button-danger').click();
       await second.page.waitForURL(/\/sign-in\?next=%2Faccount&expired=1$/);
-      expect(await second.page.locator('main .notice').textContent()).toBe('Your session ended. Sign in again to continue.');
+      expect(await second.page.locator('main .notice').textContent()).toBe(
+        'Your session ended. Sign in again to continue.',
+      );
       expect(first.problems).toEqual([]);
       expect(second.problems.filter((p) => !/401.*logout-everywhere/.test(p))).toEqual([]);
     } finally {

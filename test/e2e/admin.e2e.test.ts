@@ -16,8 +16,6 @@ import {
 
 const SUITE = 'administration: keyboard-only journeys';
 
-
-
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;
   let browser: Browser;
@@ -67,7 +65,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.press('Space');
       await page.keyboard.press('Enter');
       await waitForFocusOn(page, '.error-summary');
-      expect(await page.locator('.error-summary').textContent()).toContain('A user with this e-mail address already exists.');
+      expect(await page.locator('.error-summary').textContent()).toContain(
+        'A user with this e-mail address already exists.',
+      );
       expect(problems.filter((p) => !/409.*\/api\/users/.test(p))).toEqual([]);
     } finally {
       await context.close();
@@ -111,7 +111,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.press('Enter');
       await page.locator('tbody tr', { hasText: person.email }).waitFor();
       expect(page.url()).not.toContain('grace');
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === `Change the roles of ${person.displayName}`, { what: 'change roles' });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === `Change the roles of ${person.displayName}`, {
+        what: 'change roles',
+      });
       await page.keyboard.press('Enter');
       await waitForFocusOn(page, 'section.editor h2');
       await tabUntil(page, (f) => f.label === 'Caseworker', { what: 'the caseworker checkbox' });
@@ -121,13 +123,20 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.locator('.notice', { hasText: `The roles of ${person.displayName} are changed.` }).waitFor();
       await page.locator('tbody tr', { hasText: 'Caseworker, Employment counsellor' }).waitFor();
 
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === `Disable ${person.displayName}`, { what: 'disable', backwards: true });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === `Disable ${person.displayName}`, {
+        what: 'disable',
+        backwards: true,
+      });
       await page.keyboard.press('Enter');
       await waitForFocusOn(page, 'section.editor h2');
       expect(await page.locator('section.editor').textContent()).toContain(person.email);
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === `Yes, disable ${person.displayName}`, { what: 'confirm' });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === `Yes, disable ${person.displayName}`, {
+        what: 'confirm',
+      });
       await page.keyboard.press('Enter');
-      await page.locator('.notice', { hasText: `${person.displayName} is disabled and signed out everywhere.` }).waitFor();
+      await page
+        .locator('.notice', { hasText: `${person.displayName} is disabled and signed out everywhere.` })
+        .waitFor();
       expect(await page.locator('tbody tr', { hasText: person.email }).textContent()).toContain('Disabled');
       const attempt = await context.request.post(`${server.url}/api/auth/login`, {
         data: { email: person.email, password: person.password },
@@ -153,7 +162,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await typeInto(page, 'Name or e-mail address', 'amira');
       await page.keyboard.press('Enter');
       await page.locator('tbody tr', { hasText: server.user.email }).waitFor();
-      await tabUntil(page, (f) => f.tag === 'a' && f.text === `Activity of ${server.user.displayName}`, { what: 'the activity link' });
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === `Activity of ${server.user.displayName}`, {
+        what: 'the activity link',
+      });
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/admin\/audit\?actorUserId=/);
       await waitForFocusOn(page, 'h1');
@@ -202,7 +213,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await typeInto(page, 'Postal code', 'Z6K 1M2');
       await page.keyboard.press('Enter');
       await waitForFocusOn(page, 'section.editor .error-summary');
-      expect(await page.locator('section.editor .error-summary').textContent()).toContain('Enter a Canadian postal code');
+      expect(await page.locator('section.editor .error-summary').textContent()).toContain(
+        'Enter a Canadian postal code',
+      );
       await tabUntil(page, (f) => f.label === 'Postal code', { what: 'the postal code' });
       await page.keyboard.press('Control+A');
       await page.keyboard.type('m6k1m2');

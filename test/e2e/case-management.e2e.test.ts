@@ -12,17 +12,34 @@ import {
   waitForPageReady,
   type TestServer,
 } from './harness.ts';
-import { apiAs, clientAccountFixture, clientFixtures, dmitriRecord, handoverFixture, monthsFromToday, seedPerson, todayInToronto } from './client-fixtures.ts';
+import {
+  apiAs,
+  clientAccountFixture,
+  clientFixtures,
+  dmitriRecord,
+  handoverFixture,
+  monthsFromToday,
+  seedPerson,
+  todayInToronto,
+} from './client-fixtures.ts';
 import type { ClientView } from '../../src/domain/clients/client.ts';
 
 const SUITE = 'case management: keyboard-only notes, check-ins, handover, and the client’s own account';
 
 const pressButton = async (page: Page, text: string, options: { backwards?: boolean } = {}) => {
-  await tabUntil(page, (f) => f.tag === 'button' && f.text === text, { what: `the button "${text}"`, max: 120, ...options });
+  await tabUntil(page, (f) => f.tag === 'button' && f.text === text, {
+    what: `the button "${text}"`,
+    max: 120,
+    ...options,
+  });
   await page.keyboard.press('Enter');
 };
 const followLink = async (page: Page, text: string, options: { backwards?: boolean; startsWith?: boolean } = {}) => {
-  await tabUntil(page, (f) => f.tag === 'a' && (options.startsWith ? f.text.startsWith(text) : f.text === text), { what: `the link "${text}"`, max: 120, ...options });
+  await tabUntil(page, (f) => f.tag === 'a' && (options.startsWith ? f.text.startsWith(text) : f.text === text), {
+    what: `the link "${text}"`,
+    max: 120,
+    ...options,
+  });
   await page.keyboard.press('Enter');
 };
 const chooseBy = async (page: Page, label: string, downs: number) => {
@@ -39,8 +56,10 @@ const newPage = async (page: Page, url: RegExp) => {
   await waitForFocusOn(page, 'h1');
   await waitForPageReady(page);
 };
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const longDate = (date: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const longDate = (date: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;
@@ -71,7 +90,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       // The note: its kind, who may read it (a radio group moved through with the arrow keys), its text.
       await chooseBy(page, 'Kind of note', 1);
       expect(await page.locator('select[name="kind"]').inputValue()).toBe('contact');
-      await tabUntil(page, (f) => f.tag === 'input' && f.label === 'Your organization only', { what: 'the first visibility' });
+      await tabUntil(page, (f) => f.tag === 'input' && f.label === 'Your organization only', {
+        what: 'the first visibility',
+      });
       await page.keyboard.press('ArrowDown');
       expect(await page.locator('input[name="visibility"][value="case_team"]').isChecked()).toBe(true);
       await typeInto(page, 'Text of the note', 'Phoned Marguerite: interview at the Queen Street Diner on Thursday.');
@@ -79,7 +100,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await waitForFocusOn(page, 'p.notice');
       expect(await page.locator('p.notice').textContent()).toBe('The note is saved.');
       const first = page.locator('article.note').first();
-      expect(await first.locator('.note-body').first().textContent()).toBe('Phoned Marguerite: interview at the Queen Street Diner on Thursday.');
+      expect(await first.locator('.note-body').first().textContent()).toBe(
+        'Phoned Marguerite: interview at the Queen Street Diner on Thursday.',
+      );
       expect(await first.textContent()).toContain('Seen by: The case team');
 
       // A correction is a new version; the text it replaced stays in the note's history.
@@ -90,13 +113,21 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.type('Phoned Marguerite: interview at the Queen Street Diner on Friday at 2.');
       await pressButton(page, 'Save the correction');
       await waitForFocusOn(page, 'p.notice');
-      expect(await page.locator('p.notice').textContent()).toBe('The note is corrected. The earlier version stays in its history.');
-      expect(await first.locator('.note-body').first().textContent()).toBe('Phoned Marguerite: interview at the Queen Street Diner on Friday at 2.');
+      expect(await page.locator('p.notice').textContent()).toBe(
+        'The note is corrected. The earlier version stays in its history.',
+      );
+      expect(await first.locator('.note-body').first().textContent()).toBe(
+        'Phoned Marguerite: interview at the Queen Street Diner on Friday at 2.',
+      );
       expect(await first.locator('.tag-corrected').textContent()).toBe('Corrected');
-      await tabUntil(page, (f) => f.tag === 'summary' && f.text === '1 earlier version', { what: 'the earlier versions' });
+      await tabUntil(page, (f) => f.tag === 'summary' && f.text === '1 earlier version', {
+        what: 'the earlier versions',
+      });
       await page.keyboard.press('Enter');
       await first.locator('details.note-history[open]').waitFor();
-      expect(await first.locator('details.note-history .note-body').textContent()).toBe('Phoned Marguerite: interview at the Queen Street Diner on Thursday.');
+      expect(await first.locator('details.note-history .note-body').textContent()).toBe(
+        'Phoned Marguerite: interview at the Queen Street Diner on Thursday.',
+      );
 
       // A weekly check-in, completed: the next one is there at once, a week later.
       await followLink(page, 'Tasks', { backwards: true });
@@ -115,12 +146,20 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await pressButton(page, 'Mark done: Weekly check-in after the interview');
       await page.locator('p.notice', { hasText: 'The next one is due on' }).waitFor();
       const next = longDate(plusDays(today, 7), 'en-CA');
-      expect(await page.locator('p.notice').textContent()).toBe(`Done: Weekly check-in after the interview. The next one is due on ${next}.`);
-      const open = page.locator('table').first().locator('tbody tr', { hasText: 'Weekly check-in after the interview' });
+      expect(await page.locator('p.notice').textContent()).toBe(
+        `Done: Weekly check-in after the interview. The next one is due on ${next}.`,
+      );
+      const open = page
+        .locator('table')
+        .first()
+        .locator('tbody tr', { hasText: 'Weekly check-in after the interview' });
       expect(await open.count()).toBe(1);
       expect(await open.textContent()).toContain(next);
       expect(await open.textContent()).toContain('Every week');
-      const closed = page.locator('table').last().locator('tbody tr', { hasText: 'Weekly check-in after the interview' });
+      const closed = page
+        .locator('table')
+        .last()
+        .locator('tbody tr', { hasText: 'Weekly check-in after the interview' });
       expect(await closed.textContent()).toContain('Done');
 
       expect(addresses.filter((a) => /marguerite|tremblay|1979-05-14/i.test(decodeURIComponent(a)))).toEqual([]);
@@ -145,11 +184,15 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await chooseByTyping(manager.page, 'Worker receiving', receiving.displayName);
       const chosen = await manager.page.locator('select[name="fromUserId"] option:checked').textContent();
       expect(chosen).toBe(leaving.displayName);
-      expect(await manager.page.locator('select[name="toUserId"] option:checked').textContent()).toBe(receiving.displayName);
+      expect(await manager.page.locator('select[name="toUserId"] option:checked').textContent()).toBe(
+        receiving.displayName,
+      );
       await manager.page.locator('p.field-hint', { hasText: '2 clients will be handed over.' }).waitFor();
       await pressButton(manager.page, 'Hand over');
       await waitForFocusOn(manager.page, '#handover-result');
-      expect(await manager.page.locator('#handover-result').textContent()).toBe(`Handed over to ${receiving.displayName}: 2 client files and 2 tasks.`);
+      expect(await manager.page.locator('#handover-result').textContent()).toBe(
+        `Handed over to ${receiving.displayName}: 2 client files and 2 tasks.`,
+      );
       expect(await manager.page.locator('.notice-panel a').allTextContents()).toEqual(
         expect.arrayContaining(['Summary of Anjali Desrosiers-Mensah', 'Summary of Tomasz Achterberg-Lui']),
       );
@@ -178,8 +221,12 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       expect(await worker.page.locator('h1').textContent()).toBe('Summary – Anjali Desrosiers-Mensah');
       const summary = worker.page.locator('.summary-page');
       expect(await summary.textContent()).toContain('First meeting: wants to start a job search this month.');
-      expect(await summary.locator('#summary-tasks ~ ul').textContent()).toContain(`Call back about the workshop, due ${longDate(todayInToronto(), 'en-CA')} (${receiving.displayName})`);
-      expect(await summary.locator('#summary-team ~ ul').textContent()).toContain(`${receiving.displayName}, Primary worker, Riverdale Employment Hub`);
+      expect(await summary.locator('#summary-tasks ~ ul').textContent()).toContain(
+        `Call back about the workshop, due ${longDate(todayInToronto(), 'en-CA')} (${receiving.displayName})`,
+      );
+      expect(await summary.locator('#summary-team ~ ul').textContent()).toContain(
+        `${receiving.displayName}, Primary worker, Riverdale Employment Hub`,
+      );
       expect(await summary.locator('#summary-team ~ ul').textContent()).not.toContain(leaving.displayName);
       expect(addresses.filter((a) => /anjali|desrosiers/i.test(decodeURIComponent(a)))).toEqual([]);
       expect(worker.problems).toEqual([]);
@@ -213,11 +260,17 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await waitForFocusOn(client.page, 'section.confirm h3');
       await typeInto(client.page, 'Pourquoi, si vous voulez le dire', 'Je ne suis plus suivie par ce bureau.');
       await pressButton(client.page, 'Arrêter de partager');
-      await client.page.locator('p.notice', { hasText: `Vous avez arrêté de partager avec ${socialAssistance}.` }).waitFor();
+      await client.page
+        .locator('p.notice', { hasText: `Vous avez arrêté de partager avec ${socialAssistance}.` })
+        .waitFor();
       expect(await client.page.locator('tbody tr', { hasText: socialAssistance }).textContent()).toContain('Révoqué');
 
       // Asking for a review, in the client's own words.
-      await tabUntil(client.page, (f) => f.tag === 'textarea' && f.label.startsWith("Qu'est-ce qui n'est pas exact"), { what: 'the review reason', backwards: true, max: 80 });
+      await tabUntil(client.page, (f) => f.tag === 'textarea' && f.label.startsWith("Qu'est-ce qui n'est pas exact"), {
+        what: 'the review reason',
+        backwards: true,
+        max: 80,
+      });
       await client.page.keyboard.type("J'ai trouvé un logement stable le mois dernier.");
       await pressButton(client.page, 'Envoyer ma demande');
       await client.page.locator('p.notice', { hasText: 'Votre demande est envoyée.' }).waitFor();
@@ -250,15 +303,27 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       expect(await row.textContent()).toContain('Marguerite Tremblay-Okafor');
       await followLink(manager.page, 'Marguerite Tremblay-Okafor');
       await newPage(manager.page, /\/reviews$/);
-      expect(await manager.page.locator('article.review').first().textContent()).toContain("J'ai trouvé un logement stable le mois dernier.");
-      await typeInto(manager.page, 'Your answer', 'We read your file again with your new lease; we will reassess you this week.');
+      expect(await manager.page.locator('article.review').first().textContent()).toContain(
+        "J'ai trouvé un logement stable le mois dernier.",
+      );
+      await typeInto(
+        manager.page,
+        'Your answer',
+        'We read your file again with your new lease; we will reassess you this week.',
+      );
       // Tab reaches the first choice of a radio group; the arrow keys move to (and choose) the next.
-      await tabUntil(manager.page, (f) => f.tag === 'input' && f.label === 'Upheld: the assessment stays', { what: 'the outcome' });
+      await tabUntil(manager.page, (f) => f.tag === 'input' && f.label === 'Upheld: the assessment stays', {
+        what: 'the outcome',
+      });
       await manager.page.keyboard.press('ArrowDown');
-      expect(await manager.page.locator('input[type="radio"]:checked + label').textContent()).toBe('Changed: the assessment will be redone');
+      expect(await manager.page.locator('input[type="radio"]:checked + label').textContent()).toBe(
+        'Changed: the assessment will be redone',
+      );
       await pressButton(manager.page, 'Send the answer');
       await waitForFocusOn(manager.page, 'p.notice');
-      expect(await manager.page.locator('p.notice').textContent()).toBe('The answer is recorded (Changed: the assessment will be redone). The client can read it.');
+      expect(await manager.page.locator('p.notice').textContent()).toBe(
+        'The answer is recorded (Changed: the assessment will be redone). The client can read it.',
+      );
       expect(await manager.page.locator('article.review').first().textContent()).toContain('Answered');
       expect(manager.problems).toEqual([]);
     } finally {
@@ -281,9 +346,19 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   // The holding agency's other tools, through the page as a person would use them (pointer or keyboard).
   it('attaches a résumé read in the browser, puts the file on hold and resumes it, invites the client, adds a colleague and (through the client’s consent) the client’s caseworker at another agency, and moves the file to another agency', async () => {
     const counsellor = await apiAs(server, server.user.email);
-    const dmitri = await counsellor.post<ClientView>('/api/clients', { ...dmitriRecord, givenName: 'Dmitra', email: 'dmitra@example.org', notADuplicate: { reason: 'A different person: checked the date of birth with the client' } });
+    const dmitri = await counsellor.post<ClientView>('/api/clients', {
+      ...dmitriRecord,
+      givenName: 'Dmitra',
+      email: 'dmitra@example.org',
+      notADuplicate: { reason: 'A different person: checked the date of birth with the client' },
+    });
     const colleague = await seedPerson(server, 'bilingual', ['job_developer'], 'streetcars along spadina avenue');
-    const receiver = await seedPerson(server, 'community', ['employment_counsellor'], 'the bluffs at scarborough in june');
+    const receiver = await seedPerson(
+      server,
+      'community',
+      ['employment_counsellor'],
+      'the bluffs at scarborough in june',
+    );
     const caseworker = await seedPerson(server, 'socialAssistance', ['caseworker'], 'ferries to ward island at dusk');
     const { context, page, problems } = await openPage(browser, { language: 'en' });
     try {
@@ -295,7 +370,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.locator('select[name="teamRole"]').selectOption('job_developer');
       await page.getByRole('button', { name: 'Add to the team' }).click();
       await page.locator('p.notice', { hasText: `${colleague.displayName} is on the case team.` }).waitFor();
-      expect(await page.locator('tbody tr', { hasText: colleague.displayName }).textContent()).toContain('Job developer');
+      expect(await page.locator('tbody tr', { hasText: colleague.displayName }).textContent()).toContain(
+        'Job developer',
+      );
 
       // A counsellor adds the client's Ontario Works caseworker, offered once the client's consent names the office.
       const office = server.organizations.socialAssistance;
@@ -310,7 +387,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await signInContext(context, server, server.user);
       await page.goto(`${server.url}/clients/${dmitri.id}/team`);
       await waitForPageReady(page);
-      await page.locator('select[name="userId"]').selectOption({ label: `${caseworker.displayName} (${office.name}, through the client's consent)` });
+      await page
+        .locator('select[name="userId"]')
+        .selectOption({ label: `${caseworker.displayName} (${office.name}, through the client's consent)` });
       await page.locator('select[name="teamRole"]').selectOption('caseworker');
       await page.getByRole('button', { name: 'Add to the team' }).click();
       await page.locator('p.notice', { hasText: `${caseworker.displayName} is on the case team.` }).waitFor();
@@ -320,7 +399,11 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.goto(`${server.url}/clients/${dmitri.id}/attachments`);
       await waitForPageReady(page);
       await page.locator('select[name="attachmentKind"]').selectOption('resume');
-      await page.locator('input[type="file"]').setInputFiles({ name: 'dmitra-resume.txt', mimeType: 'text/plain', buffer: Buffer.from('Dmitra Oyelaran-Castillo\nWarehouse associate, 2015–2023\n') });
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'dmitra-resume.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Dmitra Oyelaran-Castillo\nWarehouse associate, 2015–2023\n'),
+      });
       await page.getByRole('button', { name: 'Attach the document' }).click();
       await page.locator('p.notice', { hasText: 'dmitra-resume.txt is attached to the file.' }).waitFor();
       const link = page.getByRole('link', { name: 'Download dmitra-resume.txt' });
@@ -353,7 +436,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.locator('main select').first().selectOption(server.organizations.community.id);
       await page.locator('select[name="askedBy"]').selectOption('client');
       await page.getByRole('button', { name: 'Record the transfer' }).click();
-      await page.locator('p.notice', { hasText: `The transfer to ${server.organizations.community.name} is recorded.` }).waitFor();
+      await page
+        .locator('p.notice', { hasText: `The transfer to ${server.organizations.community.name} is recorded.` })
+        .waitFor();
 
       await signInContext(context, server, receiver);
       await page.goto(`${server.url}/clients/${dmitri.id}/transfers`);
@@ -365,7 +450,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.goto(`${server.url}/clients/${dmitri.id}/transfers`);
       await waitForPageReady(page);
       await page.getByRole('button', { name: `Release the file to ${server.organizations.community.name}` }).click();
-      await page.locator('p.notice', { hasText: `The file is released: ${server.organizations.community.name} holds it now.` }).waitFor();
+      await page
+        .locator('p.notice', { hasText: `The file is released: ${server.organizations.community.name} holds it now.` })
+        .waitFor();
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -388,7 +475,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.locator('main form button[type="submit"]').click();
       await page.getByRole('button', { name: 'Ask for access' }).click();
       await waitForFocusOn(page, '.match-hidden h3');
-      await page.getByLabel('Why your agency needs the file').fill('She asked us for help with her job search and named your office.');
+      await page
+        .getByLabel('Why your agency needs the file')
+        .fill('She asked us for help with her job search and named your office.');
       await page.getByRole('button', { name: 'Send the request' }).click();
       await page.locator('.match-hidden .notice', { hasText: 'Your request is sent.' }).waitFor();
       expect(problems).toEqual([]);
@@ -396,9 +485,12 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await signInContext(context, server, caseworker);
       await page.goto(`${server.url}/access-requests`);
       await waitForPageReady(page);
-      const request = page.locator('li', { has: page.locator(`article[aria-label="Request from ${riverdale.name}"]`) }).first();
+      const request = page
+        .locator('li', { has: page.locator(`article[aria-label="Request from ${riverdale.name}"]`) })
+        .first();
       await request.locator('text=No active consent names').waitFor();
-      const clientPath = (await request.getByRole('link', { name: "Open the client's file" }).getAttribute('href')) ?? '';
+      const clientPath =
+        (await request.getByRole('link', { name: "Open the client's file" }).getAttribute('href')) ?? '';
       // The client agrees: the office records the consent naming Riverdale, then grants the request.
       const office = await apiAs(server, caseworker.email);
       await office.post(`/api/clients${clientPath.replace('/clients', '')}/consents`, {
@@ -411,7 +503,10 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       });
       await page.reload();
       await waitForPageReady(page);
-      const form = page.locator('li', { has: page.locator(`article[aria-label="Request from ${riverdale.name}"]`) }).first().locator('form');
+      const form = page
+        .locator('li', { has: page.locator(`article[aria-label="Request from ${riverdale.name}"]`) })
+        .first()
+        .locator('form');
       await form.locator('select[name="consentId"]').selectOption({ index: 1 });
       await form.getByRole('button', { name: 'Grant access' }).click();
       await page.locator('p.notice', { hasText: `Access is granted to ${riverdale.name}.` }).waitFor();

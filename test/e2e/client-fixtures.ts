@@ -11,7 +11,12 @@ import type { SeedName, TestServer } from './harness.ts';
 export type Person = { email: string; password: string; displayName: string };
 
 // A person with a real password (to sign in as) at one of the seeded organizations.
-export async function seedPerson(server: TestServer, organization: SeedName, roles: Role[], password: string): Promise<Person> {
+export async function seedPerson(
+  server: TestServer,
+  organization: SeedName,
+  roles: Role[],
+  password: string,
+): Promise<Person> {
   const user = await makeUser(server.db, { organizationId: server.organizations[organization].id, roles, password });
   return { email: user.email, password, displayName: user.displayName };
 }
@@ -29,14 +34,20 @@ export async function apiAs(server: TestServer, email: string): Promise<Api> {
     post: async <T>(path: string, body?: unknown): Promise<T> => {
       const response = await fetch(`${server.url}${path}`, {
         method: 'POST',
-        headers: { ...session.headers, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...session.headers,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
       return (response.status === 204 ? undefined : await response.json()) as T;
     },
     get: async <T>(path: string): Promise<T> => {
-      const response = await fetch(`${server.url}${path}`, { headers: { ...session.headers, accept: 'application/json' } });
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { ...session.headers, accept: 'application/json' },
+      });
       if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
     },
@@ -51,7 +62,11 @@ export function monthsFromToday(months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export const margueriteIdentity = { givenName: 'Marguerite', familyName: 'Tremblay-Okafor', dateOfBirth: '1979-05-14' } as const;
+export const margueriteIdentity = {
+  givenName: 'Marguerite',
+  familyName: 'Tremblay-Okafor',
+  dateOfBirth: '1979-05-14',
+} as const;
 
 // A full record: every part of the file has something to show.
 export const margueriteRecord = {
@@ -68,10 +83,22 @@ export const margueriteRecord = {
   literacyNumeracy: 'functional',
   incomeSource: 'ontario_works',
   workHistory: [
-    { nocCode: '65201', jobTitle: 'Counter attendant', employerName: 'Queen Street Diner', startDate: '2012-06-01', endDate: '2019-12-31', hoursPerWeek: 30 },
+    {
+      nocCode: '65201',
+      jobTitle: 'Counter attendant',
+      employerName: 'Queen Street Diner',
+      startDate: '2012-06-01',
+      endDate: '2019-12-31',
+      hoursPerWeek: 30,
+    },
     { nocCode: '63200', jobTitle: 'Line cook', startDate: '2020-02-01', endDate: '2021-03-31' },
   ],
-  goals: { statement: 'Work as a cook again, with daytime hours', targetNocCodes: ['63200'], hoursWanted: 30, timeHorizon: 'within_6_months' },
+  goals: {
+    statement: 'Work as a cook again, with daytime hours',
+    targetNocCodes: ['63200'],
+    hoursWanted: 30,
+    timeHorizon: 'within_6_months',
+  },
   barriers: [
     { kind: 'housing', status: 'active' },
     { kind: 'childcare', status: 'resolved' },
@@ -113,7 +140,10 @@ async function seed(server: TestServer): Promise<ClientFixtures> {
     evidence: 'Agreed in person at intake',
     expiresOn: monthsFromToday(6),
   });
-  const revoked = await counsellor.post<Consent>(`/api/clients/${marguerite.id}/consents/${training.id}/revoke`, { method: 'phone', reason: 'Chose another training program' });
+  const revoked = await counsellor.post<Consent>(`/api/clients/${marguerite.id}/consents/${training.id}/revoke`, {
+    method: 'phone',
+    reason: 'Chose another training program',
+  });
   // Someone with the same name and birth date at the social assistance office (confirmed as another
   // person there), so Riverdale's duplicate search finds a record it may not see.
   const social = await apiAs(server, caseworker.email);
@@ -165,7 +195,12 @@ function once<T>(name: string, seedIt: (server: TestServer) => Promise<T>): (ser
 
 // Today in Toronto, as the server counts due dates.
 export function todayInToronto(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Toronto',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -195,30 +230,69 @@ export const caseFixtures = once('case fixtures', async (server): Promise<CaseFi
   const counsellor = await apiAs(server, server.user.email);
   const id = marguerite.id;
   const firstBody = 'Met Marguerite at the Danforth office. Housing search under way with the shelter worker.';
-  const note = await counsellor.post<{ id: string }>(`/api/clients/${id}/notes`, { kind: 'contact', visibility: 'case_team', body: firstBody });
-  const body = 'Met Marguerite at the Danforth office. Housing search under way with the housing worker of Weston Community Services.';
+  const note = await counsellor.post<{ id: string }>(`/api/clients/${id}/notes`, {
+    kind: 'contact',
+    visibility: 'case_team',
+    body: firstBody,
+  });
+  const body =
+    'Met Marguerite at the Danforth office. Housing search under way with the housing worker of Weston Community Services.';
   const corrected = await counsellor.post<{ id: string }>(`/api/clients/${id}/notes/${note.id}/corrections`, { body });
-  await counsellor.post(`/api/clients/${id}/notes`, { kind: 'plan', visibility: 'client', body: 'Bring your résumé to the workshop on Monday at 10.' });
-  const plan = await counsellor.post<{ goals: { id: string }[] }>(`/api/clients/${id}/plan/goals`, { description: 'Work as a cook again, with daytime hours', targetDate: monthsFromToday(6) });
-  await counsellor.post(`/api/clients/${id}/plan/steps`, { phase: 'life_stabilization', title: 'Find stable housing', goalId: plan.goals[0]?.id });
-  await counsellor.post(`/api/clients/${id}/plan/steps`, { phase: 'job_search', title: 'Apply to three kitchens a week', startsOn: todayInToronto() });
-  await counsellor.post(`/api/clients/${id}/tasks`, { title: 'Monthly check-in by phone', kind: 'check_in', phase: 'before_employment', dueOn: todayInToronto(), recurrence: 'monthly' });
+  await counsellor.post(`/api/clients/${id}/notes`, {
+    kind: 'plan',
+    visibility: 'client',
+    body: 'Bring your résumé to the workshop on Monday at 10.',
+  });
+  const plan = await counsellor.post<{ goals: { id: string }[] }>(`/api/clients/${id}/plan/goals`, {
+    description: 'Work as a cook again, with daytime hours',
+    targetDate: monthsFromToday(6),
+  });
+  await counsellor.post(`/api/clients/${id}/plan/steps`, {
+    phase: 'life_stabilization',
+    title: 'Find stable housing',
+    goalId: plan.goals[0]?.id,
+  });
+  await counsellor.post(`/api/clients/${id}/plan/steps`, {
+    phase: 'job_search',
+    title: 'Apply to three kitchens a week',
+    startsOn: todayInToronto(),
+  });
+  await counsellor.post(`/api/clients/${id}/tasks`, {
+    title: 'Monthly check-in by phone',
+    kind: 'check_in',
+    phase: 'before_employment',
+    dueOn: todayInToronto(),
+    recurrence: 'monthly',
+  });
   await counsellor.post(`/api/clients/${id}/attachments`, {
     kind: 'resume',
     fileName: 'marguerite-resume.txt',
     contentType: 'text/plain',
-    contentBase64: Buffer.from('Marguerite Tremblay-Okafor\nLine cook, 2020–2021\nCounter attendant, 2012–2019\n').toString('base64'),
+    contentBase64: Buffer.from(
+      'Marguerite Tremblay-Okafor\nLine cook, 2020–2021\nCounter attendant, 2012–2019\n',
+    ).toString('base64'),
   });
 
   const dmitri = await counsellor.post<ClientView>('/api/clients', dmitriRecord);
   const assessed = await counsellor.post<{ id: string }>(`/api/clients/${dmitri.id}/assessments`, {});
-  await counsellor.post(`/api/clients/${dmitri.id}/transfers`, { toOrganizationId: server.organizations.community.id, reason: 'Closer to home' });
-  await counsellor.post(`/api/clients/${dmitri.id}/assessments/${assessed.id}/reviews`, { reason: 'Dmitri found a car pool to work last week.' });
+  await counsellor.post(`/api/clients/${dmitri.id}/transfers`, {
+    toOrganizationId: server.organizations.community.id,
+    reason: 'Closer to home',
+  });
+  await counsellor.post(`/api/clients/${dmitri.id}/assessments/${assessed.id}/reviews`, {
+    reason: 'Dmitri found a car pool to work last week.',
+  });
 
-  const { matches } = await counsellor.post<{ matches: { kind: string; matchToken?: string }[] }>('/api/clients/duplicates', margueriteIdentity);
+  const { matches } = await counsellor.post<{ matches: { kind: string; matchToken?: string }[] }>(
+    '/api/clients/duplicates',
+    margueriteIdentity,
+  );
   const token = matches.find((m) => m.kind === 'possible_existing_record')?.matchToken;
   if (!token) throw new Error('no possible existing record to ask access for');
-  await counsellor.post('/api/access-requests', { matchToken: token, reason: 'She came to us for job search help and named the social assistance office.' });
+  await counsellor.post('/api/access-requests', {
+    matchToken: token,
+    reason: 'She came to us for job search help and named the social assistance office.',
+  });
   return { correctedNote: { id: corrected.id, firstBody, body }, dmitri };
 });
 
@@ -231,7 +305,12 @@ export const clientAccountFixture = once('client account', async (server): Promi
   const counsellor = await apiAs(server, server.user.email);
   const email = margueriteRecord.email;
   await counsellor.post(`/api/clients/${marguerite.id}/account`, { email });
-  const message = await server.db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', email).orderBy('createdAt', 'desc').executeTakeFirstOrThrow();
+  const message = await server.db
+    .selectFrom('outboxMessages')
+    .select('bodyText')
+    .where('recipient', '=', email)
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirstOrThrow();
   const token = /#token=([A-Za-z0-9_-]+)/.exec(message.bodyText)?.[1];
   if (!token) throw new Error('no invitation token in the e-mail');
   const accepted = await fetch(`${server.url}/api/auth/accept-invitation`, {
@@ -239,7 +318,8 @@ export const clientAccountFixture = once('client account', async (server): Promi
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ token, password: clientAccountPassword }),
   });
-  if (accepted.status !== 204) throw new Error(`accepting the invitation answered ${accepted.status}: ${await accepted.text()}`);
+  if (accepted.status !== 204)
+    throw new Error(`accepting the invitation answered ${accepted.status}: ${await accepted.text()}`);
   return { email, password: clientAccountPassword, displayName: 'Maggie Tremblay-Okafor' };
 });
 
@@ -251,13 +331,34 @@ export const handoverFixture = once('handover', async (server): Promise<Handover
   const receiving = await seedPerson(server, 'bilingual', ['employment_counsellor'], 'kensington market on a saturday');
   const api = await apiAs(server, leaving.email);
   const clients = [
-    await api.post<ClientView>('/api/clients', { givenName: 'Anjali', familyName: 'Desrosiers-Mensah', dateOfBirth: '1985-09-12', educationLevel: 'bachelor', incomeSource: 'none' }),
-    await api.post<ClientView>('/api/clients', { givenName: 'Tomasz', familyName: 'Achterberg-Lui', dateOfBirth: '1970-01-30', educationLevel: 'high_school', incomeSource: 'odsp' }),
+    await api.post<ClientView>('/api/clients', {
+      givenName: 'Anjali',
+      familyName: 'Desrosiers-Mensah',
+      dateOfBirth: '1985-09-12',
+      educationLevel: 'bachelor',
+      incomeSource: 'none',
+    }),
+    await api.post<ClientView>('/api/clients', {
+      givenName: 'Tomasz',
+      familyName: 'Achterberg-Lui',
+      dateOfBirth: '1970-01-30',
+      educationLevel: 'high_school',
+      incomeSource: 'odsp',
+    }),
   ];
   for (const c of clients) {
     await api.post(`/api/clients/${c.id}/assessments`, {});
-    await api.post(`/api/clients/${c.id}/notes`, { kind: 'contact', visibility: 'case_team', body: 'First meeting: wants to start a job search this month.' });
-    await api.post(`/api/clients/${c.id}/tasks`, { title: 'Call back about the workshop', kind: 'follow_up', phase: 'before_employment', dueOn: todayInToronto() });
+    await api.post(`/api/clients/${c.id}/notes`, {
+      kind: 'contact',
+      visibility: 'case_team',
+      body: 'First meeting: wants to start a job search this month.',
+    });
+    await api.post(`/api/clients/${c.id}/tasks`, {
+      title: 'Call back about the workshop',
+      kind: 'follow_up',
+      phase: 'before_employment',
+      dueOn: todayInToronto(),
+    });
   }
   return { leaving, receiving, clients };
 });

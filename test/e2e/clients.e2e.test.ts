@@ -20,7 +20,11 @@ const person = { givenName: 'Priya', familyName: 'Ramanathan', year: '1988', mon
 
 // A whole step of the wizard lies between its heading and its buttons, hence the long reach.
 const pressButton = async (page: Page, text: string, options: { backwards?: boolean } = {}) => {
-  await tabUntil(page, (f) => f.tag === 'button' && f.text === text, { what: `the button "${text}"`, max: 80, ...options });
+  await tabUntil(page, (f) => f.tag === 'button' && f.text === text, {
+    what: `the button "${text}"`,
+    max: 80,
+    ...options,
+  });
   await page.keyboard.press('Enter');
 };
 // A <select> moves to its next option with the down arrow, as a keyboard user chooses.
@@ -107,7 +111,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
 
       // Step 4: voluntary, and nothing is answered for the client.
       expect(await stepHeading(page)).toBe('Step 4 of 5: Self-identification (voluntary)');
-      const answers = await page.locator('.wizard-form select').evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).value));
+      const answers = await page
+        .locator('.wizard-form select')
+        .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).value));
       expect(answers.length).toBeGreaterThan(3);
       expect(answers.every((v) => v === '')).toBe(true);
       expect(await page.locator('.wizard-form input[type="checkbox"]:checked').count()).toBe(0);
@@ -154,7 +160,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       expect(await page.locator('.assessment table').last().textContent()).toContain('First assessment');
 
       // A consent to another organization, chosen category by category.
-      await tabUntil(page, (f) => f.tag === 'select' && f.label === 'Organization the client names', { what: 'the organization' });
+      await tabUntil(page, (f) => f.tag === 'select' && f.label === 'Organization the client names', {
+        what: 'the organization',
+      });
       await page.keyboard.type('Scarborough');
       expect(await page.locator('.editor select').first().inputValue()).toBe(training.id);
       await tabUntil(page, (f) => f.tag === 'input' && f.label === 'Employment', { what: 'the Employment category' });
@@ -201,12 +209,18 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await manager.page.locator('select[name="stream"]').waitFor();
       await chooseBy(manager.page, 'New stream', 2);
       expect(await selectValue(manager.page, 'stream')).toBe('B');
-      await typeInto(manager.page, 'Justification', 'Stable housing found since the assessment, and a job offer in hand.');
+      await typeInto(
+        manager.page,
+        'Justification',
+        'Stable housing found since the assessment, and a job offer in hand.',
+      );
       await pressButton(manager.page, 'Override the stream');
       await waitForFocusOn(manager.page, '.stream-box');
       expect(await manager.page.locator('.stream-value').textContent()).toBe('Stream B');
       expect(await manager.page.locator('.stream-box').textContent()).toContain('the model computed Stream C');
-      expect(await manager.page.locator('blockquote.justification').textContent()).toBe('Stable housing found since the assessment, and a job offer in hand.');
+      expect(await manager.page.locator('blockquote.justification').textContent()).toBe(
+        'Stable housing found since the assessment, and a job offer in hand.',
+      );
       const latest = manager.page.locator('.assessment table').last().locator('tbody tr').first();
       expect(await latest.textContent()).toContain('Override');
       expect(await latest.textContent()).toContain('Stream C → Stream B');
@@ -233,7 +247,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.press('Enter');
       await page.locator('.find-results').waitFor();
       expect(await page.locator('main [role="status"]').first().textContent()).toBe('2 possible matches found.');
-      expect(await page.locator('.match:not(.match-hidden) a').textContent()).toBe('Open the file of Marguerite Tremblay-Okafor');
+      expect(await page.locator('.match:not(.match-hidden) a').textContent()).toBe(
+        'Open the file of Marguerite Tremblay-Okafor',
+      );
       // The other agency's record: that it exists, how close and why; no name, agency or link.
       const hidden = page.locator('.match-hidden');
       expect(await hidden.textContent()).toContain('A possible existing record');
@@ -256,7 +272,11 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       // Refused until the worker says why this is someone else; the summary links to the reason.
       await waitForFocusOn(page, '.error-summary');
       await page.locator('.conflict .match-hidden').waitFor();
-      await tabUntil(page, (f) => f.tag === 'a' && f.text.startsWith('A possible existing record matches this person.'), { what: 'the summary link' });
+      await tabUntil(
+        page,
+        (f) => f.tag === 'a' && f.text.startsWith('A possible existing record matches this person.'),
+        { what: 'the summary link' },
+      );
       await page.keyboard.press('Enter');
       await waitForFocusOn(page, 'textarea[name="notADuplicateReason"]');
       await page.keyboard.type('Different person: another date of birth on her health card, checked with her');

@@ -96,7 +96,12 @@ export const seedOrganizations = {
     offersFrench: true,
     sites: [
       { name: 'Danforth office', streetAddress: '720 Danforth Ave', postalCode: 'M4J 1L1', wheelchairAccessible: true },
-      { name: 'Gerrard Street satellite', streetAddress: '1000 Gerrard St E', postalCode: 'M4M 1Z3', wheelchairAccessible: false },
+      {
+        name: 'Gerrard Street satellite',
+        streetAddress: '1000 Gerrard St E',
+        postalCode: 'M4M 1Z3',
+        wheelchairAccessible: false,
+      },
     ],
   },
   training: {
@@ -104,7 +109,14 @@ export const seedOrganizations = {
     type: 'training_organization',
     website: 'https://scarborough-skills.example.ca/',
     phone: '416-555-0177',
-    sites: [{ name: 'Town Centre campus', streetAddress: '300 Borough Dr', postalCode: 'M1P 4P5', wheelchairAccessible: true }],
+    sites: [
+      {
+        name: 'Town Centre campus',
+        streetAddress: '300 Borough Dr',
+        postalCode: 'M1P 4P5',
+        wheelchairAccessible: true,
+      },
+    ],
   },
   socialAssistance: {
     name: 'North York Social Assistance Office',
@@ -123,7 +135,9 @@ export const seedOrganizations = {
     name: 'Harbourfront Hotel Group',
     type: 'employer',
     email: 'careers@harbourfront-hotels.example.ca',
-    sites: [{ name: 'Head office', streetAddress: '10 Queens Quay W', postalCode: 'M5J 2R9', wheelchairAccessible: true }],
+    sites: [
+      { name: 'Head office', streetAddress: '10 Queens Quay W', postalCode: 'M5J 2R9', wheelchairAccessible: true },
+    ],
   },
   manager: {
     name: 'Toronto Service System Manager',
@@ -148,13 +162,46 @@ export const seedUser = {
 // More people with real passwords, each for a journey that changes their account (so suites that share
 // a server never trip over each other): two-step enrolment, a password reset, signing out everywhere.
 export const journeyUsers = {
-  enrol: { email: 'luc.tremblay@riverdale-employment.example.ca', password: 'snow on the scarborough bluffs', displayName: 'Luc Tremblay', organization: 'bilingual', roles: ['employment_counsellor'] },
-  reset: { email: 'grace.owusu@riverdale-employment.example.ca', password: 'streetcar bells along king street', displayName: 'Grace Owusu', organization: 'bilingual', roles: ['employment_counsellor'] },
-  account: { email: 'jun.park@riverdale-employment.example.ca', password: 'a lighthouse on toronto island', displayName: 'Jun Park', organization: 'bilingual', roles: ['employment_counsellor'] },
+  enrol: {
+    email: 'luc.tremblay@riverdale-employment.example.ca',
+    password: 'snow on the scarborough bluffs',
+    displayName: 'Luc Tremblay',
+    organization: 'bilingual',
+    roles: ['employment_counsellor'],
+  },
+  reset: {
+    email: 'grace.owusu@riverdale-employment.example.ca',
+    password: 'streetcar bells along king street',
+    displayName: 'Grace Owusu',
+    organization: 'bilingual',
+    roles: ['employment_counsellor'],
+  },
+  account: {
+    email: 'jun.park@riverdale-employment.example.ca',
+    password: 'a lighthouse on toronto island',
+    displayName: 'Jun Park',
+    organization: 'bilingual',
+    roles: ['employment_counsellor'],
+  },
   // Administration: a system administrator at the system manager, and Riverdale's agency manager.
-  admin: { email: 'nadia.rahman@service-system.example.ca', password: 'ravines full of autumn maples', displayName: 'Nadia Rahman', organization: 'manager', roles: ['system_administrator'] },
-  manager: { email: 'omar.siddiqui@riverdale-employment.example.ca', password: 'pierogi at the st lawrence market', displayName: 'Omar Siddiqui', organization: 'bilingual', roles: ['agency_manager'] },
-} as const satisfies Record<string, { email: string; password: string; displayName: string; organization: SeedName; roles: readonly Role[] }>;
+  admin: {
+    email: 'nadia.rahman@service-system.example.ca',
+    password: 'ravines full of autumn maples',
+    displayName: 'Nadia Rahman',
+    organization: 'manager',
+    roles: ['system_administrator'],
+  },
+  manager: {
+    email: 'omar.siddiqui@riverdale-employment.example.ca',
+    password: 'pierogi at the st lawrence market',
+    displayName: 'Omar Siddiqui',
+    organization: 'bilingual',
+    roles: ['agency_manager'],
+  },
+} as const satisfies Record<
+  string,
+  { email: string; password: string; displayName: string; organization: SeedName; roles: readonly Role[] }
+>;
 
 export type TestServer = {
   url: string;
@@ -190,7 +237,10 @@ export async function startTestServer(): Promise<TestServer> {
         );
       }
       const seeded = created as Record<SeedName, Organization>;
-      const people = [{ ...seedUser, organization: 'bilingual' as SeedName, roles: ['employment_counsellor'] as readonly Role[] }, ...Object.values(journeyUsers)];
+      const people = [
+        { ...seedUser, organization: 'bilingual' as SeedName, roles: ['employment_counsellor'] as readonly Role[] },
+        ...Object.values(journeyUsers),
+      ];
       for (const person of people) {
         await insertUser(trx, {
           organizationId: seeded[person.organization].id,
@@ -297,7 +347,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`,
+      (node) =>
+        `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`,
     ),
   );
 }
@@ -348,12 +399,18 @@ export async function tabUntil(
 
 // Signs the browser context in through the real API (its cookie jar is the page's), for pages that
 // need someone signed in before they open.
-export async function signInContext(context: BrowserContext, server: TestServer, person: { email: string; password: string }): Promise<void> {
+export async function signInContext(
+  context: BrowserContext,
+  server: TestServer,
+  person: { email: string; password: string },
+): Promise<void> {
   const current = await context.request.get(`${server.url}/api/auth/session`);
   if (current.ok() && ((await current.json()) as { user: { email: string } }).user.email === person.email) return;
   // Someone else is signed in here: start from a fresh cookie jar, as a new browser would.
   if (current.ok()) await context.clearCookies();
-  const response = await context.request.post(`${server.url}/api/auth/login`, { data: { email: person.email, password: person.password } });
+  const response = await context.request.post(`${server.url}/api/auth/login`, {
+    data: { email: person.email, password: person.password },
+  });
   if (!response.ok()) throw new Error(`sign-in as ${person.email} answered ${response.status()}`);
 }
 

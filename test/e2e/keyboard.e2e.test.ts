@@ -14,7 +14,6 @@ import {
 
 const SUITE = 'web shell: keyboard-only journeys';
 
-
 describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;
   let browser: Browser;
@@ -218,9 +217,14 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       expect(await page.locator('header a', { hasText: 'Sign in' }).count()).toBe(0);
 
       // Back up from the h1 to "Sign out" in the header.
-      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign out', { backwards: true, what: 'the Sign out button' });
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign out', {
+        backwards: true,
+        what: 'the Sign out button',
+      });
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('header [role="status"]')?.textContent === 'You are signed out.');
+      await page.waitForFunction(
+        () => document.querySelector('header [role="status"]')?.textContent === 'You are signed out.',
+      );
       // Focus does not fall to the top of the document: it moves to the link that replaced the button.
       expect(await focusedElement(page)).toMatchObject({ tag: 'a', text: 'Sign in' });
       expect(await page.locator('header').textContent()).not.toContain(server.user.displayName);
@@ -257,7 +261,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       // Signed in already, the page says so and offers to continue; a next address on another site is ignored.
       await page.goto(`${server.url}/sign-in?next=${encodeURIComponent('//evil.example/')}`);
       await waitForPageReady(page);
-      expect(await page.locator('main').textContent()).toContain(`Vous êtes connecté en tant que ${server.user.displayName}.`);
+      expect(await page.locator('main').textContent()).toContain(
+        `Vous êtes connecté en tant que ${server.user.displayName}.`,
+      );
       await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Continuer', { what: 'the continue link' });
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`^${server.url}/$`));
@@ -277,8 +283,14 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign in', { what: 'the submit button' });
       await page.keyboard.press('Enter');
       await waitForFocusOn(page, '.error-summary');
-      expect(await page.locator('.error-summary li').allTextContents()).toEqual(['Enter your e-mail address.', 'Enter your password.']);
-      expect(await page.locator('.field-error').allTextContents()).toEqual(['Enter your e-mail address.', 'Enter your password.']);
+      expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+        'Enter your e-mail address.',
+        'Enter your password.',
+      ]);
+      expect(await page.locator('.field-error').allTextContents()).toEqual([
+        'Enter your e-mail address.',
+        'Enter your password.',
+      ]);
 
       // A summary entry leads to its field.
       await page.keyboard.press('Tab');
@@ -289,7 +301,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.type('not the right password');
       await page.keyboard.press('Enter');
 
-      await page.waitForFunction(() => document.querySelector('.error-summary')?.textContent?.includes('not correct') ?? false);
+      await page.waitForFunction(
+        () => document.querySelector('.error-summary')?.textContent?.includes('not correct') ?? false,
+      );
       await waitForFocusOn(page, '.error-summary');
       const summary = await focusedElement(page);
       expect(summary.text).toContain('There is a problem');
@@ -302,7 +316,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
         expect(await field.getAttribute('aria-invalid'), label).toBe('true');
         const described = (await field.getAttribute('aria-describedby')) ?? '';
         expect(described, label).not.toBe('');
-        const descriptions = await Promise.all(described.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()));
+        const descriptions = await Promise.all(
+          described.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()),
+        );
         expect(descriptions.join(' '), label).toContain('The e-mail address or password is not correct.');
       }
       // Still signed out; the password typed is not shown.
@@ -320,7 +336,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     try {
       // Five failures for one account and address block it for 15 minutes (docs/accounts.md).
       for (let i = 0; i < 5; i += 1) {
-        const response = await page.request.post(`${server.url}/api/auth/login`, { data: { email, password: `wrong guess ${i}` } });
+        const response = await page.request.post(`${server.url}/api/auth/login`, {
+          data: { email, password: `wrong guess ${i}` },
+        });
         expect(response.status()).toBe(401);
       }
       await page.goto(`${server.url}/sign-in`);

@@ -38,7 +38,11 @@ export function clientRow(alias: string): ClientRef {
 // started, not expired, not revoked, and naming another organization than the holder (the holder
 // reaches its own file without one, so a consent naming it, left from before a transfer, counts for
 // nothing). `organization` is a value or a column (team candidates join it on users).
-function consentInForce(client: ClientRef, organization: string | RawBuilder<string>, today: string): RawBuilder<boolean> {
+function consentInForce(
+  client: ClientRef,
+  organization: string | RawBuilder<string>,
+  today: string,
+): RawBuilder<boolean> {
   return sql<boolean>`k.client_id = ${client.id} and k.organization_id = ${organization} and k.organization_id <> ${client.organizationId}
     and k.starts_on <= ${today}::date and k.expires_on >= ${today}::date
     and not exists (select 1 from consent_revocations r where r.consent_id = k.id)`;
@@ -77,16 +81,25 @@ type Row = {
 
 // The facts about one client for one viewer, in one round trip, never cached. Undefined for an
 // unknown or malformed id: callers answer 404 as for a random one.
-export async function clientFacts(db: DbOrTrx, clientId: string, viewer: Viewer, today: string): Promise<ClientFacts | undefined> {
+export async function clientFacts(
+  db: DbOrTrx,
+  clientId: string,
+  viewer: Viewer,
+  today: string,
+): Promise<ClientFacts | undefined> {
   if (!isUuid(clientId)) return undefined;
   const c = clientRow('c');
   const consents = viewer.organizationId
-    ? sql<ActiveConsent[] | null>`(select json_agg(json_build_object('id', k.id, 'categories', k.categories, 'purpose', k.purpose,
+    ? sql<
+        ActiveConsent[] | null
+      >`(select json_agg(json_build_object('id', k.id, 'categories', k.categories, 'purpose', k.purpose,
         'expiresOn', to_char(k.expires_on, 'YYYY-MM-DD')) order by k.created_at)
         from consents k where ${consentInForce(c, viewer.organizationId, today)})`
     : sql<null>`null`;
   const member = viewer.userId
-    ? sql<string | null>`(select m.id from case_team_members m where m.client_id = c.id and m.user_id = ${viewer.userId} and m.removed_at is null limit 1)`
+    ? sql<
+        string | null
+      >`(select m.id from case_team_members m where m.client_id = c.id and m.user_id = ${viewer.userId} and m.removed_at is null limit 1)`
     : sql<null>`null`;
   // One query for four facts: raw SQL because Kysely would need four correlated subqueries with json
   // aggregation spelled out the same way.
@@ -96,7 +109,8 @@ export async function clientFacts(db: DbOrTrx, clientId: string, viewer: Viewer,
     from clients c where c.id = ${clientId}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
-  const parsed = typeof row.consents === 'string' ? (JSON.parse(row.consents) as ActiveConsent[]) : (row.consents ?? []);
+  const parsed =
+    typeof row.consents === 'string' ? (JSON.parse(row.consents) as ActiveConsent[]) : (row.consents ?? []);
   return {
     clientId: row.id,
     holderOrganizationId: row.organizationId,

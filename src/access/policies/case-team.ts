@@ -7,5 +7,8 @@ import type { ClientAccess } from '../client-access.ts';
 export type MemberReader = { includeFormer: boolean };
 
 export function memberReaderFor(actor: Actor, access: ClientAccess): MemberReader {
-  return { includeFormer: actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId) };
+  return {
+    includeFormer:
+      actor.kind === 'system' || (actor.kind === 'user' && actor.organizationId === access.holderOrganizationId),
+  };
 }

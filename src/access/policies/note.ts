@@ -12,9 +12,15 @@ import { clientGroups, type PredicateOptions } from '../client-predicate.ts';
 export type NoteReader = { organizationId: string | null; team: boolean; all: boolean; clientOnly: boolean };
 
 export function noteReaderFor(actor: Actor, access: ClientAccess): NoteReader {
-  if (actor.kind === 'system' || access.scope === 'cmp') return { organizationId: null, team: true, all: true, clientOnly: false };
+  if (actor.kind === 'system' || access.scope === 'cmp')
+    return { organizationId: null, team: true, all: true, clientOnly: false };
   if (access.scope === 'self') return { organizationId: null, team: false, all: false, clientOnly: true };
-  return { organizationId: actor.kind === 'user' ? actor.organizationId : null, team: access.onTeam, all: false, clientOnly: false };
+  return {
+    organizationId: actor.kind === 'user' ? actor.organizationId : null,
+    team: access.onTeam,
+    all: false,
+    clientOnly: false,
+  };
 }
 
 // The notes (rows of `case_notes` under `alias`) a reader sees, as a condition.
@@ -22,7 +28,9 @@ export function noteReadable(reader: NoteReader, alias = 'n'): RawBuilder<boolea
   if (reader.all) return sql<boolean>`true`;
   const visibility = sql.ref<string>(`${alias}.visibility`);
   if (reader.clientOnly) return sql<boolean>`${visibility} = 'client'`;
-  const own = reader.organizationId ? sql<boolean>`${sql.ref(`${alias}.organization_id`)} = ${reader.organizationId}` : sql<boolean>`false`;
+  const own = reader.organizationId
+    ? sql<boolean>`${sql.ref(`${alias}.organization_id`)} = ${reader.organizationId}`
+    : sql<boolean>`false`;
   return reader.team ? sql<boolean>`(${own} or ${visibility} in ('case_team', 'client'))` : own;
 }
 

@@ -23,7 +23,11 @@ export function taskReaderFor(actor: Actor, access: ClientAccess): TaskReader | 
 export function taskReadable(reader: TaskReader, alias = 't'): RawBuilder<boolean> {
   if (reader.all) return sql<boolean>`true`;
   const column = (name: string) => sql.ref(`${alias}.${name}`);
-  const own = reader.organizationId ? sql<boolean>`${column('organization_id')} = ${reader.organizationId}` : sql<boolean>`false`;
-  const self = reader.userId ? sql<boolean>`(${column('assigned_to')} = ${reader.userId} or ${column('created_by')} = ${reader.userId})` : sql<boolean>`false`;
+  const own = reader.organizationId
+    ? sql<boolean>`${column('organization_id')} = ${reader.organizationId}`
+    : sql<boolean>`false`;
+  const self = reader.userId
+    ? sql<boolean>`(${column('assigned_to')} = ${reader.userId} or ${column('created_by')} = ${reader.userId})`
+    : sql<boolean>`false`;
   return sql<boolean>`(${own} or ${self})`;
 }

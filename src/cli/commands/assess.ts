@@ -34,7 +34,10 @@ export function assessCommand(): Command {
     .option('-f, --file <path>', 'JSON file with the assessment input ("-" reads standard input)')
     .option('-m, --model <version>', 'assessment model version', defaultModelVersion)
     .option('--list-models', 'list the available model versions as JSON')
-    .option('--today <date>', 'the date (YYYY-MM-DD) an input without assessedOn is assessed on (default: today in TIME_ZONE)')
+    .option(
+      '--today <date>',
+      'the date (YYYY-MM-DD) an input without assessedOn is assessed on (default: today in TIME_ZONE)',
+    )
     .action((options: AssessOptions) => {
       if (options.listModels) {
         const models = listModels().map((m) => ({
@@ -47,10 +50,15 @@ export function assessCommand(): Command {
         console.log(JSON.stringify(models, null, 2));
         return;
       }
-      if (!options.file) throw new CliError('Give --file with a JSON assessment input ("-" for standard input), or --list-models.');
+      if (!options.file)
+        throw new CliError('Give --file with a JSON assessment input ("-" for standard input), or --list-models.');
       const model = findModel(options.model);
       if (!model) {
-        throw new CliError(`Unknown assessment model ${options.model}; available: ${listModels().map((m) => m.version).join(', ')}`);
+        throw new CliError(
+          `Unknown assessment model ${options.model}; available: ${listModels()
+            .map((m) => m.version)
+            .join(', ')}`,
+        );
       }
       const today = commandClock(loadConfig(), options.today).today();
       const input = assessmentInputSchemaOn(today).parse(readJson(options.file));

@@ -30,12 +30,16 @@ export function backupCommand(): Command {
 
 export function restoreCommand(): Command {
   return new Command('restore')
-    .description('Restore the embedded data directory from a backup (stop the server first). Refuses a backup of another PGlite version.')
+    .description(
+      'Restore the embedded data directory from a backup (stop the server first). Refuses a backup of another PGlite version.',
+    )
     .requiredOption('-f, --from <file>', 'backup file made by continuum backup')
     .option('--replace', 'restore over an existing database (which is kept aside, not deleted)')
     .action(async (options: { from: string; replace?: boolean }) => {
       const dataDir = embeddedOnly('restore');
-      const { header, keptAside } = await restoreDataDir(dataDir, path.resolve(options.from), { replace: options.replace === true });
+      const { header, keptAside } = await restoreDataDir(dataDir, path.resolve(options.from), {
+        replace: options.replace === true,
+      });
       console.log(`Restored ${dataDir} from ${options.from} (made ${header.createdAt}).`);
       if (keptAside) console.log(`The database it replaced is kept as ${keptAside} in ${dataDir}.`);
     });

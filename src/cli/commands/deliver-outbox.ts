@@ -18,7 +18,11 @@ export function outboxCommand(): Command {
         let total = { sent: 0, retried: 0, failed: 0 };
         for (;;) {
           const pass = await deliverDueMessages(handle.db, transport, { limit: 50 });
-          total = { sent: total.sent + pass.sent, retried: total.retried + pass.retried, failed: total.failed + pass.failed };
+          total = {
+            sent: total.sent + pass.sent,
+            retried: total.retried + pass.retried,
+            failed: total.failed + pass.failed,
+          };
           if (pass.claimed === 0) break;
         }
         console.log(`Sent ${total.sent}, will retry ${total.retried}, gave up on ${total.failed}.`);

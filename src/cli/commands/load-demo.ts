@@ -10,7 +10,8 @@ import { createProgress } from '../progress.ts';
 export function positiveInt(max: number) {
   return (value: string): number => {
     const n = Number(value.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`must be a whole number from 0 to ${max}`);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`must be a whole number from 0 to ${max}`);
     return n;
   };
 }

@@ -4,7 +4,11 @@ import { systemActor } from '../../access/actor.ts';
 import { withTransaction } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../server/config.ts';
-import { newOrganizationSchema, organizationListQuerySchema, organizationTypes } from '../../domain/organizations/organization.ts';
+import {
+  newOrganizationSchema,
+  organizationListQuerySchema,
+  organizationTypes,
+} from '../../domain/organizations/organization.ts';
 import { createOrganization, listOrganizations } from '../../domain/organizations/organization.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 import { CliError } from '../errors.ts';

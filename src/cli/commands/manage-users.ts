@@ -12,12 +12,16 @@ import { CliError } from '../errors.ts';
 
 async function readPasswordFromStdin(): Promise<string> {
   if (process.stdin.isTTY) {
-    throw new CliError('Give the password on standard input, e.g. `read -rs PW && printf %s "$PW" | continuum user create …`.');
+    throw new CliError(
+      'Give the password on standard input, e.g. `read -rs PW && printf %s "$PW" | continuum user create …`.',
+    );
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One trailing newline (from echo or a file) is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function userCommand(): Command {
@@ -37,42 +41,70 @@ export function userCommand(): Command {
     .requiredOption('--name <name>', 'display name')
     .addOption(new Option('--language <lang>', 'preferred language').choices(['en', 'fr']).default('en'))
     .option('--password-stdin', 'read the password from standard input')
-    .option('--invite', 'e-mail an invitation to choose a password instead (delivered by the outbox, or `continuum outbox deliver`)')
-    .action(async (options: { org: string; role: string[]; email: string; name: string; language: string; passwordStdin?: boolean; invite?: boolean }) => {
-      if (options.passwordStdin === options.invite) {
-        throw new CliError('Choose one: --password-stdin (the password on standard input) or --invite (an e-mailed link).');
-      }
-      if (options.invite) {
-        const config = loadConfig();
-        const handle = await openDatabaseFromConfig(config, 'continuum user create');
+    .option(
+      '--invite',
+      'e-mail an invitation to choose a password instead (delivered by the outbox, or `continuum outbox deliver`)',
+    )
+    .action(
+      async (options: {
+        org: string;
+        role: string[];
+        email: string;
+        name: string;
+        language: string;
+        passwordStdin?: boolean;
+        invite?: boolean;
+      }) => {
+        if (options.passwordStdin === options.invite) {
+          throw new CliError(
+            'Choose one: --password-stdin (the password on standard input) or --invite (an e-mailed link).',
+          );
+        }
+        if (options.invite) {
+          const config = loadConfig();
+          const handle = await openDatabaseFromConfig(config, 'continuum user create');
+          try {
+            await migrate(handle.db);
+            const invited = await withTransaction(handle.db, (trx) =>
+              inviteUser(
+                trx,
+                systemActor('cli'),
+                {
+                  organizationId: options.org,
+                  email: options.email,
+                  displayName: options.name,
+                  roles: options.role as Role[],
+                  preferredLanguage: options.language as 'en' | 'fr',
+                },
+                { publicUrl: config.publicUrl, requestId: 'cli' },
+              ),
+            );
+            console.log(JSON.stringify(invited, null, 2));
+          } finally {
+            await handle.close();
+          }
+          return;
+        }
+        const input = newUserSchema.parse({
+          organizationId: options.org,
+          email: options.email,
+          displayName: options.name,
+          roles: options.role,
+          preferredLanguage: options.language,
+        });
+        const password = await readPasswordFromStdin();
+        const handle = await openDatabaseFromConfig(loadConfig(), 'continuum user create');
         try {
           await migrate(handle.db);
-          const invited = await withTransaction(handle.db, (trx) =>
-            inviteUser(trx, systemActor('cli'), { organizationId: options.org, email: options.email, displayName: options.name, roles: options.role as Role[], preferredLanguage: options.language as 'en' | 'fr' }, { publicUrl: config.publicUrl, requestId: 'cli' }),
+          const created = await withTransaction(handle.db, (trx) =>
+            createUser(trx, systemActor('cli'), { ...input, password }),
           );
-          console.log(JSON.stringify(invited, null, 2));
+          console.log(JSON.stringify(created, null, 2));
         } finally {
           await handle.close();
         }
-        return;
-      }
-      const input = newUserSchema.parse({
-        organizationId: options.org,
-        email: options.email,
-        displayName: options.name,
-        roles: options.role,
-        preferredLanguage: options.language,
-      });
-      const password = await readPasswordFromStdin();
-      const handle = await openDatabaseFromConfig(loadConfig(), 'continuum user create');
-      try {
-        await migrate(handle.db);
-        const created = await withTransaction(handle.db, (trx) => createUser(trx, systemActor('cli'), { ...input, password }));
-        console.log(JSON.stringify(created, null, 2));
-      } finally {
-        await handle.close();
-      }
-    });
+      },
+    );
   user
     .command('reset-two-step')
     .description(
@@ -85,7 +117,9 @@ export function userCommand(): Command {
       const handle = await openDatabaseFromConfig(loadConfig(), 'continuum user reset-two-step');
       try {
         await migrate(handle.db);
-        const result = await withTransaction(handle.db, (trx) => resetTwoStep(trx, systemActor('cli'), options.email, 'cli'));
+        const result = await withTransaction(handle.db, (trx) =>
+          resetTwoStep(trx, systemActor('cli'), options.email, 'cli'),
+        );
         console.log(
           result.wasEnrolled
             ? `Two-step sign-in is off for ${options.email}; ${result.sessionsEnded} session(s) ended. They set it up again after signing in.`

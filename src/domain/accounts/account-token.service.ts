@@ -23,22 +23,43 @@ export const RESET_MINUTES = 60;
 const resetLimit = { max: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 };
 
 // Always the same answer, whether or not the address has an account, so the form reveals nothing.
-export async function requestPasswordReset(db: Db, email: string, context: LinkContext & { ip: string }): Promise<void> {
+export async function requestPasswordReset(
+  db: Db,
+  email: string,
+  context: LinkContext & { ip: string },
+): Promise<void> {
   const normalized = email.trim().toLowerCase();
   const key = `password_reset:${normalized}`;
   if ((await blockedFor(db, [key])) > 0) {
-    await writeAudit(db, anonymous, { action: 'auth.password_reset_request', outcome: 'denied', actorName: normalized, reason: 'throttled', requestId: context.requestId });
+    await writeAudit(db, anonymous, {
+      action: 'auth.password_reset_request',
+      outcome: 'denied',
+      actorName: normalized,
+      reason: 'throttled',
+      requestId: context.requestId,
+    });
     return;
   }
   await recordHit(db, { key, ...resetLimit });
   const user = await selectUserByEmail(db, normalized);
   await withTransaction(db, async (trx) => {
     if (!user || user.status !== 'active') {
-      await writeAudit(trx, anonymous, { action: 'auth.password_reset_request', outcome: 'failed', actorName: normalized, reason: user ? `account_${user.status}` : 'unknown_account', requestId: context.requestId });
+      await writeAudit(trx, anonymous, {
+        action: 'auth.password_reset_request',
+        outcome: 'failed',
+        actorName: normalized,
+        reason: user ? `account_${user.status}` : 'unknown_account',
+        requestId: context.requestId,
+      });
       return;
     }
     const token = crypto.randomBytes(32).toString('base64url');
-    await insertAccountToken(trx, { tokenHash: hashToken(token), userId: user.id, purpose: 'password_reset', expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
+    await insertAccountToken(trx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      purpose: 'password_reset',
+      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+    });
     const link = `${context.publicUrl.replace(/\/$/, '')}/reset-password#token=${token}`;
     await enqueueMessage(trx, {
       kind: 'password_reset',
@@ -50,19 +71,34 @@ export async function requestPasswordReset(db: Db, email: string, context: LinkC
         `Quelqu'un a demandé de réinitialiser le mot de passe de votre compte Continuum. Si c'était vous, ouvrez ce lien dans les ${RESET_MINUTES} minutes :\n${link}\n` +
         `Sinon, ignorez ce message : votre mot de passe n'a pas changé.\n`,
     });
-    await writeAudit(trx, anonymous, { action: 'auth.password_reset_request', outcome: 'succeeded', actorName: normalized, actorUserId: user.id, actorOrganizationId: user.organizationId, requestId: context.requestId });
+    await writeAudit(trx, anonymous, {
+      action: 'auth.password_reset_request',
+      outcome: 'succeeded',
+      actorName: normalized,
+      actorUserId: user.id,
+      actorOrganizationId: user.organizationId,
+      requestId: context.requestId,
+    });
   });
 }
 
-async function usePasswordToken(trx: Trx, input: TokenPassword, purpose: 'invitation' | 'password_reset', requestId: string): Promise<void> {
+async function usePasswordToken(
+  trx: Trx,
+  input: TokenPassword,
+  purpose: 'invitation' | 'password_reset',
+  requestId: string,
+): Promise<void> {
   const claimed = await consumeAccountToken(trx, hashToken(input.token), purpose);
   const action = purpose === 'invitation' ? 'auth.accept_invitation' : 'auth.password_reset';
   if (!claimed) {
     // One answer for an unknown, used or expired link.
-    throw new AppError('invalid', 'This link is not valid any more. Ask for a new one.', [{ field: 'token', message: 'unknown, used or expired' }]);
+    throw new AppError('invalid', 'This link is not valid any more. Ask for a new one.', [
+      { field: 'token', message: 'unknown, used or expired' },
+    ]);
   }
   const user = await selectUserForPassword(trx, claimed.userId);
-  if (!user || user.status === 'disabled') throw new AppError('invalid', 'This link is not valid any more. Ask for a new one.');
+  if (!user || user.status === 'disabled')
+    throw new AppError('invalid', 'This link is not valid any more. Ask for a new one.');
   const problems = checkPasswordPolicy(input.password, { email: user.email, displayName: user.displayName });
   if (problems.length > 0) {
     // Nothing is used up: the transaction rolls back and the link still works for a better password.
@@ -74,7 +110,13 @@ async function usePasswordToken(trx: Trx, input: TokenPassword, purpose: 'invita
   await revokeUserSessions(trx, user.id, 'password_changed');
   // The owner of the mailbox proved it: the account's failed-sign-in blocks end with the old password.
   await clearKeysStartingWith(trx, signInAccountKeyPrefix(user.email));
-  const actor: Actor = { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: '' };
+  const actor: Actor = {
+    kind: 'user',
+    userId: user.id,
+    organizationId: user.organizationId,
+    roles: user.roles,
+    sessionId: '',
+  };
   await writeAudit(trx, actor, { action, outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId });
 }
 

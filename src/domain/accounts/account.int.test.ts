@@ -31,7 +31,11 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
   }
 
   it('signs in with a secure, http-only, same-site session cookie and audits it', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email.toUpperCase(), password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email.toUpperCase(), password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/^continuum_session=[A-Za-z0-9_-]{43};/);
@@ -43,12 +47,24 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(body)).not.toContain('passwordHash');
     const rows = await auditRows({ actorUserId: user.id });
-    expect(rows.at(-1)).toMatchObject({ action: 'auth.sign_in', outcome: 'succeeded', actorOrganizationId: organizationId });
+    expect(rows.at(-1)).toMatchObject({
+      action: 'auth.sign_in',
+      outcome: 'succeeded',
+      actorOrganizationId: organizationId,
+    });
   });
 
   it('gives a new token at every sign-in', async () => {
-    const first = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD } });
-    const second = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: PASSWORD },
+    });
+    const second = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(cookieFrom(first.headers['set-cookie'])).not.toBe(cookieFrom(second.headers['set-cookie']));
   });
 
@@ -82,9 +98,15 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
   });
 
   it('refuses a malformed sign-in body with a clear problem', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD, remember: true } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: PASSWORD, remember: true },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body', message: 'unknown field(s): remember', code: 'unrecognized_keys' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'body', message: 'unknown field(s): remember', code: 'unrecognized_keys' },
+    ]);
   });
 
   it('knows the signed-in user from the cookie and refuses anonymous callers', async () => {
@@ -94,13 +116,20 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
     expect(me.json()).toMatchObject({ user: { id: user.id }, csrfToken: session.csrfToken });
     const anonymous = await app.inject({ url: '/api/auth/session' });
     expect(anonymous.statusCode).toBe(401);
-    const forged = await app.inject({ url: '/api/auth/session', headers: { cookie: 'continuum_session=forged-token-that-is-long-enough-xxxxxxx' } });
+    const forged = await app.inject({
+      url: '/api/auth/session',
+      headers: { cookie: 'continuum_session=forged-token-that-is-long-enough-xxxxxxx' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
   it('needs the CSRF token to sign out, and ends the session', async () => {
     const session = await makeSession(handle().db, user);
-    const withoutToken = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    const withoutToken = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie },
+    });
     expect(withoutToken.statusCode).toBe(403);
     const wrongToken = await app.inject({
       method: 'POST',
@@ -117,7 +146,11 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
 
   it('signs out everywhere at once', async () => {
     const other = await makeUser(handle().db, { organizationId });
-    const sessions = [await makeSession(handle().db, other), await makeSession(handle().db, other), await makeSession(handle().db, other)];
+    const sessions = [
+      await makeSession(handle().db, other),
+      await makeSession(handle().db, other),
+      await makeSession(handle().db, other),
+    ];
     const res = await app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: sessions[0]!.headers });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ sessionsEnded: 3 });
@@ -130,15 +163,27 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
     const db = handle().db;
     const idle = await makeSession(db, user);
     const absolute = await makeSession(db, user);
-    await db.updateTable('sessions').set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where('csrfToken', '=', idle.csrfToken).execute();
-    await db.updateTable('sessions').set({ absoluteExpiresAt: sql`now() - interval '1 second'` }).where('csrfToken', '=', absolute.csrfToken).execute();
+    await db
+      .updateTable('sessions')
+      .set({ lastSeenAt: sql`now() - interval '31 minutes'` })
+      .where('csrfToken', '=', idle.csrfToken)
+      .execute();
+    await db
+      .updateTable('sessions')
+      .set({ absoluteExpiresAt: sql`now() - interval '1 second'` })
+      .where('csrfToken', '=', absolute.csrfToken)
+      .execute();
     expect((await app.inject({ url: '/api/auth/session', headers: { cookie: idle.cookie } })).statusCode).toBe(401);
     expect((await app.inject({ url: '/api/auth/session', headers: { cookie: absolute.cookie } })).statusCode).toBe(401);
 
     const leaving = await makeUser(db, { organizationId });
     const session = await makeSession(db, leaving);
     expect((await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } })).statusCode).toBe(200);
-    await db.updateTable('users').set({ status: 'disabled', disabledAt: new Date() }).where('id', '=', leaving.id).execute();
+    await db
+      .updateTable('users')
+      .set({ status: 'disabled', disabledAt: new Date() })
+      .where('id', '=', leaving.id)
+      .execute();
     expect((await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } })).statusCode).toBe(401);
   });
 
@@ -146,7 +191,9 @@ describeEachEngine('sign-in and sessions', ({ handle }) => {
     const db = handle().db;
     const [row] = await auditRows({ actorUserId: user.id });
     expect(row).toBeDefined();
-    await expect(db.updateTable('auditLog').set({ outcome: 'denied' }).where('id', '=', row!.id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db.updateTable('auditLog').set({ outcome: 'denied' }).where('id', '=', row!.id).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('auditLog').where('id', '=', row!.id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
   });
@@ -186,14 +233,37 @@ describeEachEngine('sign-in throttling', ({ handle }) => {
     const organizationId = (await makeOrganization(db)).id;
     const user = await makeUser(db, { organizationId, password: PASSWORD });
     const home = `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    const attempt = (password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password }, remoteAddress: home });
+    const attempt = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password },
+        remoteAddress: home,
+      });
     for (let i = 0; i < 5; i++) await attempt(`forgotten password ${i}`);
     expect((await attempt(PASSWORD)).statusCode).toBe(429);
-    await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email }, remoteAddress: home });
-    const message = await db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', user.email).executeTakeFirstOrThrow();
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: user.email },
+      remoteAddress: home,
+    });
+    const message = await db
+      .selectFrom('outboxMessages')
+      .select('bodyText')
+      .where('recipient', '=', user.email)
+      .executeTakeFirstOrThrow();
     const token = /#token=([A-Za-z0-9_-]+)/.exec(message.bodyText)![1]!;
     const fresh = 'a new password by the lake';
-    expect((await app.inject({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token, password: fresh } })).statusCode).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/password-reset/complete',
+          payload: { token, password: fresh },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await attempt(fresh)).statusCode).toBe(200);
   });
 
@@ -201,10 +271,19 @@ describeEachEngine('sign-in throttling', ({ handle }) => {
     const db = handle().db;
     const organizationId = (await makeOrganization(db)).id;
     const user = await makeUser(db, { organizationId, password: PASSWORD });
-    await db.updateTable('users').set({ totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', totpEnrolledAt: new Date() }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', totpEnrolledAt: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     const address = `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 7; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD }, remoteAddress: address });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: PASSWORD },
+        remoteAddress: address,
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().errors).toEqual([{ field: 'code', message: 'required' }]);
     }
@@ -225,12 +304,17 @@ describeEachEngine('per-user request limit', ({ handle }) => {
       const busy = await makeSession(handle().db, await makeUser(handle().db, { organizationId }));
       const calm = await makeSession(handle().db, await makeUser(handle().db, { organizationId }));
       const statuses = [];
-      for (let i = 0; i < 7; i++) statuses.push((await limited.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } })).statusCode);
+      for (let i = 0; i < 7; i++)
+        statuses.push(
+          (await limited.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } })).statusCode,
+        );
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
       const refused = await limited.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } });
       expect(refused.json().code).toBe('rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect((await limited.inject({ url: '/api/auth/session', headers: { cookie: calm.cookie } })).statusCode).toBe(200);
+      expect((await limited.inject({ url: '/api/auth/session', headers: { cookie: calm.cookie } })).statusCode).toBe(
+        200,
+      );
     } finally {
       await limited.close();
     }

@@ -32,7 +32,14 @@ async function withRoles<T extends { id: string }>(db: DbOrTrx, rows: T[]): Prom
 
 export async function insertUser(
   db: DbOrTrx,
-  input: { organizationId: string; email: string; displayName: string; preferredLanguage: 'en' | 'fr'; passwordHash: string | null; roles: Role[] },
+  input: {
+    organizationId: string;
+    email: string;
+    displayName: string;
+    preferredLanguage: 'en' | 'fr';
+    passwordHash: string | null;
+    roles: Role[];
+  },
 ): Promise<User> {
   const row = await db
     .insertInto('users')
@@ -54,11 +61,18 @@ export async function insertUser(
 }
 
 export async function emailTaken(db: DbOrTrx, email: string): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export async function selectUserByEmail(db: DbOrTrx, email: string): Promise<(UserRow & { roles: Role[] }) | undefined> {
+export async function selectUserByEmail(
+  db: DbOrTrx,
+  email: string,
+): Promise<(UserRow & { roles: Role[] }) | undefined> {
   const rows = await db
     .selectFrom('users')
     .select([...userColumns, 'users.passwordHash', 'users.totpSecret'])
@@ -92,7 +106,11 @@ export type ActiveSession = {
 
 // A session counts only while it is not revoked, its user is active, and neither timeout has passed.
 // One round trip: the session, its user and the user's roles, on every signed-in request.
-export async function selectActiveSession(db: DbOrTrx, tokenHash: string, idleMinutes: number): Promise<ActiveSession | undefined> {
+export async function selectActiveSession(
+  db: DbOrTrx,
+  tokenHash: string,
+  idleMinutes: number,
+): Promise<ActiveSession | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
@@ -116,7 +134,11 @@ export async function selectActiveSession(db: DbOrTrx, tokenHash: string, idleMi
 }
 
 export async function touchSession(db: DbOrTrx, id: string): Promise<void> {
-  await db.updateTable('sessions').set({ lastSeenAt: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function revokeSession(db: DbOrTrx, id: string, reason: 'sign_out'): Promise<void> {
@@ -173,7 +195,11 @@ export async function consumeAccountToken(
     .forUpdate()
     .executeTakeFirst();
   if (!row) return undefined;
-  await db.updateTable('accountTokens').set({ usedAt: sql`now()` }).where('id', '=', row.id).execute();
+  await db
+    .updateTable('accountTokens')
+    .set({ usedAt: sql`now()` })
+    .where('id', '=', row.id)
+    .execute();
   return { userId: row.userId };
 }
 
@@ -185,14 +211,28 @@ export async function setPassword(db: DbOrTrx, userId: string, passwordHash: str
     .execute();
 }
 
-export async function selectUserForPassword(db: DbOrTrx, id: string): Promise<(User & { passwordHash: string | null }) | undefined> {
-  const rows = await db.selectFrom('users').select([...userColumns, 'users.passwordHash']).where('users.id', '=', id).execute();
+export async function selectUserForPassword(
+  db: DbOrTrx,
+  id: string,
+): Promise<(User & { passwordHash: string | null }) | undefined> {
+  const rows = await db
+    .selectFrom('users')
+    .select([...userColumns, 'users.passwordHash'])
+    .where('users.id', '=', id)
+    .execute();
   return (await withRoles(db, rows))[0];
 }
 
 export async function selectUsers(
   db: DbOrTrx,
-  filter: { organizationId?: string | undefined; onlyUserId?: string; q?: string | undefined; status?: string | undefined; page: number; perPage: number },
+  filter: {
+    organizationId?: string | undefined;
+    onlyUserId?: string;
+    q?: string | undefined;
+    status?: string | undefined;
+    page: number;
+    perPage: number;
+  },
 ): Promise<{ items: User[]; total: number }> {
   let base = db.selectFrom('users');
   if (filter.organizationId) base = base.where('users.organizationId', '=', filter.organizationId);
@@ -256,7 +296,12 @@ export async function selectTotpState(
   db: DbOrTrx,
   userId: string,
 ): Promise<{ totpSecret: string | null; totpPendingSecret: string | null; email: string } | undefined> {
-  return db.selectFrom('users').select(['totpSecret', 'totpPendingSecret', 'email']).where('id', '=', userId).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['totpSecret', 'totpPendingSecret', 'email'])
+    .where('id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function confirmTotp(db: DbOrTrx, userId: string, secret: string, step: number): Promise<void> {
@@ -276,7 +321,9 @@ export async function selectClientAccount(db: DbOrTrx, clientId: string): Promis
 }
 
 export async function selectAccountClient(db: DbOrTrx, userId: string): Promise<string | undefined> {
-  return (await db.selectFrom('users').select('clientId').where('id', '=', userId).executeTakeFirst())?.clientId ?? undefined;
+  return (
+    (await db.selectFrom('users').select('clientId').where('id', '=', userId).executeTakeFirst())?.clientId ?? undefined
+  );
 }
 
 // Active agency managers of an organization, oldest account first.

@@ -65,7 +65,8 @@ export function accountRoutes(app: AppInstance): void {
         response: { 200: totpEnrolmentSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => startTotpEnrolment(trx, request.actor, app.secretBox, request.id)),
+    async (request) =>
+      withTransaction(app.db, (trx) => startTotpEnrolment(trx, request.actor, app.secretBox, request.id)),
   );
 
   app.post(
@@ -80,7 +81,9 @@ export function accountRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      await withTransaction(app.db, (trx) => confirmTotpEnrolment(trx, request.actor, app.secretBox, request.body.code, request.id));
+      await withTransaction(app.db, (trx) =>
+        confirmTotpEnrolment(trx, request.actor, app.secretBox, request.body.code, request.id),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -24,12 +24,21 @@ import {
 import { matchTotp } from '../../lib/totp.ts';
 import { isSealed, type SecretBox } from '../../lib/secret-box.ts';
 import { readTotpSecret } from './mfa.service.ts';
-import { checkPasswordPolicy, describePasswordProblems, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
+import {
+  checkPasswordPolicy,
+  describePasswordProblems,
+  hashPassword,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password.ts';
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number; mfaRequiredRoles?: readonly Role[] };
 export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12, mfaRequiredRoles: [] };
 
-export function mfaEnrolmentRequired(user: { roles: readonly Role[]; mfaEnrolled: boolean }, policy: SessionPolicy): boolean {
+export function mfaEnrolmentRequired(
+  user: { roles: readonly Role[]; mfaEnrolled: boolean },
+  policy: SessionPolicy,
+): boolean {
   return !user.mfaEnrolled && user.roles.some((r) => policy.mfaRequiredRoles?.includes(r));
 }
 
@@ -47,7 +56,9 @@ export async function createUser(trx: Trx, actor: Actor, input: NewUser & { pass
   const organization = await getOrganization(trx, actor, input.organizationId);
   assertRolesFit(organization.type, input.roles);
   if (await emailTaken(trx, input.email)) {
-    throw new AppError('conflict', 'A user with that e-mail address already exists.', [{ field: 'email', message: 'already exists' }]);
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
+      { field: 'email', message: 'already exists' },
+    ]);
   }
   let passwordHash: string | null = null;
   if (input.password !== undefined) {
@@ -97,13 +108,17 @@ export async function signIn(
   const addressKey = `sign_in:address:${context.ip}`;
   const waitSeconds = await blockedFor(db, [pairKey, addressKey]);
   if (waitSeconds > 0) {
-    await writeAudit(db, { kind: 'anonymous' }, {
-      action: 'auth.sign_in',
-      outcome: 'denied',
-      actorName: email.slice(0, 254),
-      reason: 'throttled',
-      requestId: context.requestId,
-    });
+    await writeAudit(
+      db,
+      { kind: 'anonymous' },
+      {
+        action: 'auth.sign_in',
+        outcome: 'denied',
+        actorName: email.slice(0, 254),
+        reason: 'throttled',
+        requestId: context.requestId,
+      },
+    );
     throw new AppError(
       'rate_limited',
       `Too many failed sign-ins. Try again in ${Math.ceil(waitSeconds / 60)} minute(s), or from another network.`,
@@ -136,14 +151,18 @@ export async function signIn(
     else if (!(await claimTotpStep(db, user.id, step))) failure = 'mfa_code_replayed';
   }
   if (failure || !user) {
-    await writeAudit(db, { kind: 'anonymous' }, {
-      action: 'auth.sign_in',
-      outcome: 'failed',
-      actorName: email.slice(0, 254),
-      ...(user ? { actorUserId: user.id, actorOrganizationId: user.organizationId } : {}),
-      reason: failure ?? 'unknown_account',
-      requestId: context.requestId,
-    });
+    await writeAudit(
+      db,
+      { kind: 'anonymous' },
+      {
+        action: 'auth.sign_in',
+        outcome: 'failed',
+        actorName: email.slice(0, 254),
+        ...(user ? { actorUserId: user.id, actorOrganizationId: user.organizationId } : {}),
+        reason: failure ?? 'unknown_account',
+        requestId: context.requestId,
+      },
+    );
     // A right password without the code yet is the first step of a two-step sign-in, not a guess:
     // counting it would spend one of the five attempts on every ordinary sign-in.
     if (failure !== 'mfa_code_missing') {
@@ -152,9 +171,11 @@ export async function signIn(
     }
     if (failure === 'mfa_secret_unreadable') {
       // The password was right; only an administrator can help (`continuum user reset-two-step`).
-      throw new AppError('unauthenticated', 'Two-step sign-in cannot be checked for this account. Ask an administrator to reset it.', [
-        { field: 'code', message: 'cannot be checked' },
-      ]);
+      throw new AppError(
+        'unauthenticated',
+        'Two-step sign-in cannot be checked for this account. Ask an administrator to reset it.',
+        [{ field: 'code', message: 'cannot be checked' }],
+      );
     }
     if (failure === 'mfa_code_missing' || failure === 'mfa_code_wrong' || failure === 'mfa_code_replayed') {
       throw new AppError('unauthenticated', 'Enter the current 6-digit code from your authenticator app.', [
@@ -176,7 +197,13 @@ export async function signIn(
       absoluteExpiresAt: expiresAt,
       userAgent: context.userAgent?.slice(0, 300) ?? null,
     });
-    const actor: UserActor = { kind: 'user', userId: user.id, organizationId: user.organizationId, roles: user.roles, sessionId: session.id };
+    const actor: UserActor = {
+      kind: 'user',
+      userId: user.id,
+      organizationId: user.organizationId,
+      roles: user.roles,
+      sessionId: session.id,
+    };
     await writeAudit(trx, actor, {
       action: 'auth.sign_in',
       outcome: 'succeeded',
@@ -202,7 +229,11 @@ export type ResolvedSession = { actor: UserActor; csrfToken: string; expiresAt: 
 
 // Looks up the session behind a cookie's token; idle time restarts at most once a minute to
 // keep reads from writing on every request.
-export async function resolveSession(db: Db, token: string, policy: SessionPolicy): Promise<ResolvedSession | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+): Promise<ResolvedSession | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
   const session = await selectActiveSession(db, hashToken(token), policy.idleMinutes);
   if (!session) return undefined;
@@ -231,12 +262,24 @@ export async function getCurrentUser(db: Db, actor: Actor): Promise<User> {
 export async function signOut(trx: Trx, actor: Actor, requestId: string): Promise<void> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
   await revokeSession(trx, actor.sessionId, 'sign_out');
-  await writeAudit(trx, actor, { action: 'auth.sign_out', outcome: 'succeeded', recordType: 'session', recordId: actor.sessionId, requestId });
+  await writeAudit(trx, actor, {
+    action: 'auth.sign_out',
+    outcome: 'succeeded',
+    recordType: 'session',
+    recordId: actor.sessionId,
+    requestId,
+  });
 }
 
 export async function signOutEverywhere(trx: Trx, actor: Actor, requestId: string): Promise<number> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
   const ended = await revokeUserSessions(trx, actor.userId, 'sign_out_everywhere');
-  await writeAudit(trx, actor, { action: 'auth.sign_out_everywhere', outcome: 'succeeded', recordType: 'user', recordId: actor.userId, requestId });
+  await writeAudit(trx, actor, {
+    action: 'auth.sign_out_everywhere',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordId: actor.userId,
+    requestId,
+  });
   return ended;
 }

@@ -26,17 +26,34 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
     expect(started.statusCode).toBe(200);
     const { secret, otpauthUri } = started.json();
     expect(otpauthUri).toContain(`secret=${secret}`);
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/mfa/totp/confirm', headers: session.headers, payload: { code: String((Number(totpCode(secret, currentStep())) + 500_000) % 1_000_000).padStart(6, '0') } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/totp/confirm',
+      headers: session.headers,
+      payload: { code: String((Number(totpCode(secret, currentStep())) + 500_000) % 1_000_000).padStart(6, '0') },
+    });
     expect(wrong.statusCode).toBe(400);
     const step = currentStep();
-    const confirmed = await app.inject({ method: 'POST', url: '/api/auth/mfa/totp/confirm', headers: session.headers, payload: { code: totpCode(secret, step) } });
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/totp/confirm',
+      headers: session.headers,
+      payload: { code: totpCode(secret, step) },
+    });
     expect(confirmed.statusCode).toBe(204);
     const me = await app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } });
     expect(me.json().user.mfaEnrolled).toBe(true);
-    expect((await app.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: session.headers })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: session.headers })).statusCode).toBe(
+      409,
+    );
 
     const login = (code?: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD, ...(code ? { code } : {}) }, remoteAddress: '198.51.100.7' });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: PASSWORD, ...(code ? { code } : {}) },
+        remoteAddress: '198.51.100.7',
+      });
     const missing = await login();
     expect(missing.statusCode).toBe(401);
     expect(missing.json().errors).toEqual([{ field: 'code', message: 'required' }]);
@@ -45,7 +62,13 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
     expect((await login(totpCode(secret, step + 1))).statusCode).toBe(200);
     expect((await login(totpCode(secret, step + 1))).statusCode).toBe(401);
     const reasons = (
-      await db.selectFrom('auditLog').select('reason').where('actorUserId', '=', user.id).where('action', '=', 'auth.sign_in').orderBy('id').execute()
+      await db
+        .selectFrom('auditLog')
+        .select('reason')
+        .where('actorUserId', '=', user.id)
+        .where('action', '=', 'auth.sign_in')
+        .orderBy('id')
+        .execute()
     ).map((r) => r.reason);
     expect(reasons).toEqual(['mfa_code_missing', 'mfa_code_replayed', null, 'mfa_code_replayed']);
   });
@@ -59,19 +82,40 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
       const organizationId = (await makeOrganization(db)).id;
       const user = await makeUser(db, { organizationId, password: PASSWORD });
       const session = await makeSession(db, user);
-      const { secret } = (await keyed.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: session.headers })).json<{ secret: string }>();
-      const stored = async () => db.selectFrom('users').select(['totpSecret', 'totpPendingSecret']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      const { secret } = (
+        await keyed.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: session.headers })
+      ).json<{ secret: string }>();
+      const stored = async () =>
+        db
+          .selectFrom('users')
+          .select(['totpSecret', 'totpPendingSecret'])
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow();
       expect((await stored()).totpPendingSecret).toMatch(/^v1\./);
       expect((await stored()).totpPendingSecret).not.toContain(secret);
       const step = currentStep();
-      expect((await keyed.inject({ method: 'POST', url: '/api/auth/mfa/totp/confirm', headers: session.headers, payload: { code: totpCode(secret, step) } })).statusCode).toBe(204);
+      expect(
+        (
+          await keyed.inject({
+            method: 'POST',
+            url: '/api/auth/mfa/totp/confirm',
+            headers: session.headers,
+            payload: { code: totpCode(secret, step) },
+          })
+        ).statusCode,
+      ).toBe(204);
       const sealed = (await stored()).totpSecret!;
       expect(sealed).toMatch(/^v1\./);
       expect(sealed).not.toContain(secret);
       expect(createSecretBox(key).open(sealed, user.id)).toBe(secret);
 
       const login = (app: AppInstance, code: string) =>
-        app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD, code }, remoteAddress: '198.51.100.8' });
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: user.email, password: PASSWORD, code },
+          remoteAddress: '198.51.100.8',
+        });
       // Another key cannot open it: a clear answer that names the way out, and an audit reason.
       const unreadable = await login(otherKey, totpCode(secret, step + 1));
       expect(unreadable.statusCode).toBe(401);
@@ -80,7 +124,13 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
       await db.updateTable('users').set({ totpSecret: secret }).where('id', '=', user.id).execute();
       expect((await login(keyed, totpCode(secret, step + 1))).statusCode).toBe(200);
       expect(createSecretBox(key).open((await stored()).totpSecret!, user.id)).toBe(secret);
-      const reasons = await db.selectFrom('auditLog').select('reason').where('actorUserId', '=', user.id).where('action', '=', 'auth.sign_in').orderBy('id').execute();
+      const reasons = await db
+        .selectFrom('auditLog')
+        .select('reason')
+        .where('actorUserId', '=', user.id)
+        .where('action', '=', 'auth.sign_in')
+        .orderBy('id')
+        .execute();
       expect(reasons.map((r) => r.reason)).toEqual(['mfa_secret_unreadable', null]);
     } finally {
       await keyed.close();
@@ -103,12 +153,24 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
       const counsellorSession = await makeSession(db, counsellor);
       const me = await strict.inject({ url: '/api/auth/session', headers: { cookie: managerSession.cookie } });
       expect(me.json().mfaEnrolmentRequired).toBe(true);
-      expect((await strict.inject({ url: '/api/users', headers: { cookie: managerSession.cookie } })).statusCode).toBe(403);
-      expect((await strict.inject({ url: '/api/users', headers: { cookie: counsellorSession.cookie } })).statusCode).toBe(200);
+      expect((await strict.inject({ url: '/api/users', headers: { cookie: managerSession.cookie } })).statusCode).toBe(
+        403,
+      );
+      expect(
+        (await strict.inject({ url: '/api/users', headers: { cookie: counsellorSession.cookie } })).statusCode,
+      ).toBe(200);
       // What anyone may call without a session stays open (the directory, the footer's health check).
-      expect((await strict.inject({ url: '/api/health', headers: { cookie: managerSession.cookie } })).statusCode).toBe(200);
-      expect((await strict.inject({ url: '/api/organizations', headers: { cookie: managerSession.cookie } })).statusCode).toBe(200);
-      const started = await strict.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: managerSession.headers });
+      expect((await strict.inject({ url: '/api/health', headers: { cookie: managerSession.cookie } })).statusCode).toBe(
+        200,
+      );
+      expect(
+        (await strict.inject({ url: '/api/organizations', headers: { cookie: managerSession.cookie } })).statusCode,
+      ).toBe(200);
+      const started = await strict.inject({
+        method: 'POST',
+        url: '/api/auth/mfa/totp',
+        headers: managerSession.headers,
+      });
       expect(started.statusCode).toBe(200);
       const confirmed = await strict.inject({
         method: 'POST',
@@ -117,7 +179,9 @@ describeEachEngine('two-step sign-in (TOTP)', ({ handle }) => {
         payload: { code: totpCode(started.json().secret, currentStep()) },
       });
       expect(confirmed.statusCode).toBe(204);
-      expect((await strict.inject({ url: '/api/users', headers: { cookie: managerSession.cookie } })).statusCode).toBe(200);
+      expect((await strict.inject({ url: '/api/users', headers: { cookie: managerSession.cookie } })).statusCode).toBe(
+        200,
+      );
     } finally {
       await strict.close();
     }

@@ -16,8 +16,12 @@ describe('password policy (ASVS: length over composition)', () => {
   });
 
   it('refuses the account’s own name or e-mail', () => {
-    expect(checkPasswordPolicy('amara.okafor-is-my-login', { email: 'amara.okafor@agency.example' })).toEqual(['contains_account_details']);
-    expect(checkPasswordPolicy('welcome to okafor town', { displayName: 'Amara Okafor' })).toEqual(['contains_account_details']);
+    expect(checkPasswordPolicy('amara.okafor-is-my-login', { email: 'amara.okafor@agency.example' })).toEqual([
+      'contains_account_details',
+    ]);
+    expect(checkPasswordPolicy('welcome to okafor town', { displayName: 'Amara Okafor' })).toEqual([
+      'contains_account_details',
+    ]);
   });
 
   it('needs no mix of character classes', () => {

@@ -8,7 +8,10 @@ const commonPasswords = new Set((dictionary['passwords-common'] as string[]).map
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'contains_account_details';
 
-export function checkPasswordPolicy(password: string, context: { email?: string; displayName?: string } = {}): PasswordProblem[] {
+export function checkPasswordPolicy(
+  password: string,
+  context: { email?: string; displayName?: string } = {},
+): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) problems.push('too_short');
@@ -16,7 +19,11 @@ export function checkPasswordPolicy(password: string, context: { email?: string;
   const lower = password.toLowerCase();
   // A common password padded with a digit or a repeated character is still a common password.
   const stripped = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
-  if (commonPasswords.has(lower) || (stripped.length >= 4 && commonPasswords.has(stripped)) || /^(.)\1+$/u.test(lower)) {
+  if (
+    commonPasswords.has(lower) ||
+    (stripped.length >= 4 && commonPasswords.has(stripped)) ||
+    /^(.)\1+$/u.test(lower)
+  ) {
     problems.push('common');
   }
   const details = [context.email?.split('@')[0], ...(context.displayName?.split(/\s+/) ?? [])]

@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
-import { actsAcrossOrganizations, assertRolesFit, authorize, rolesGrantableBy, type Action, type Resource } from '../../access/authorize.ts';
+import {
+  actsAcrossOrganizations,
+  assertRolesFit,
+  authorize,
+  rolesGrantableBy,
+  type Action,
+  type Resource,
+} from '../../access/authorize.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -35,7 +42,13 @@ function ensureAllowed(actor: Actor, action: Action, resource: Resource, request
   if (decision.allowed) return;
   throw deniedError(
     actor,
-    { action, recordType: resource.kind, recordId: resource.kind === 'user' ? resource.userId : resource.organizationId, reason: decision.reason, requestId },
+    {
+      action,
+      recordType: resource.kind,
+      recordId: resource.kind === 'user' ? resource.userId : resource.organizationId,
+      reason: decision.reason,
+      requestId,
+    },
     `Not allowed: ${decision.reason}.`,
   );
 }
@@ -50,10 +63,24 @@ async function checkRoles(trx: Trx, actor: Actor, organizationId: string, roles:
 }
 
 // A visible user, or the same 404 as for a random id (audited as a denial either way).
-async function findManagedUser(trx: DbOrTrx, actor: Actor, userId: string, action: Action, requestId: string): Promise<User> {
+async function findManagedUser(
+  trx: DbOrTrx,
+  actor: Actor,
+  userId: string,
+  action: Action,
+  requestId: string,
+): Promise<User> {
   const user = isUuid(userId) ? await selectUser(trx, userId) : undefined;
-  if (!user || !authorize(actor, 'user.read', { kind: 'user', organizationId: user.organizationId, userId: user.id }).allowed) {
-    throw notVisibleError(actor, { action, recordType: 'user', recordId: isUuid(userId) ? userId : undefined, requestId }, user !== undefined, 'No user has that id.');
+  if (
+    !user ||
+    !authorize(actor, 'user.read', { kind: 'user', organizationId: user.organizationId, userId: user.id }).allowed
+  ) {
+    throw notVisibleError(
+      actor,
+      { action, recordType: 'user', recordId: isUuid(userId) ? userId : undefined, requestId },
+      user !== undefined,
+      'No user has that id.',
+    );
   }
   return user;
 }
@@ -89,14 +116,22 @@ export async function inviteUser(trx: Trx, actor: Actor, input: InviteUser, cont
   const chooses = actsAcrossOrganizations(actor);
   const ownOrganization = actor.kind === 'user' ? actor.organizationId : undefined;
   const organizationId = chooses ? (input.organizationId ?? ownOrganization) : ownOrganization;
-  if (!organizationId) throw new AppError('invalid', 'Name the organization.', [{ field: 'organizationId', message: 'required' }]);
+  if (!organizationId)
+    throw new AppError('invalid', 'Name the organization.', [{ field: 'organizationId', message: 'required' }]);
   if (!chooses && input.organizationId && input.organizationId !== organizationId) {
-    ensureAllowed(actor, 'user.invite', { kind: 'organization', organizationId: input.organizationId }, context.requestId);
+    ensureAllowed(
+      actor,
+      'user.invite',
+      { kind: 'organization', organizationId: input.organizationId },
+      context.requestId,
+    );
   }
   ensureAllowed(actor, 'user.invite', { kind: 'organization', organizationId }, context.requestId);
   const roles = await checkRoles(trx, actor, organizationId, input.roles);
   if (await emailTaken(trx, input.email)) {
-    throw new AppError('conflict', 'A user with that e-mail address already exists.', [{ field: 'email', message: 'already exists' }]);
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
+      { field: 'email', message: 'already exists' },
+    ]);
   }
   const user = await insertUser(trx, {
     organizationId,
@@ -107,7 +142,13 @@ export async function inviteUser(trx: Trx, actor: Actor, input: InviteUser, cont
     roles,
   });
   await sendInvitation(trx, user, context);
-  await writeAudit(trx, actor, { action: 'user.invite', outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'user.invite',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordId: user.id,
+    requestId: context.requestId,
+  });
   return user;
 }
 
@@ -121,7 +162,9 @@ export async function listUsers(
   // Scoped by the caller: administrators see everyone (or one organization), managers their
   // organization, everyone else only themself.
   const admin = actsAcrossOrganizations(actor);
-  const manager = actor.kind === 'user' && authorize(actor, 'user.read', { kind: 'organization', organizationId: actor.organizationId }).allowed;
+  const manager =
+    actor.kind === 'user' &&
+    authorize(actor, 'user.read', { kind: 'organization', organizationId: actor.organizationId }).allowed;
   const filter = admin
     ? { organizationId: query.organizationId }
     : manager && actor.kind === 'user'
@@ -130,30 +173,67 @@ export async function listUsers(
   if (!admin && query.organizationId && actor.kind === 'user' && query.organizationId !== actor.organizationId) {
     return { items: [], total: 0, page: query.page, perPage: query.perPage };
   }
-  const { items, total } = await selectUsers(trx, { ...filter, q: query.q, status: query.status, page: query.page, perPage: query.perPage });
-  await writeAudit(trx, actor, { action: 'user.list', outcome: 'succeeded', recordType: 'user', recordIds: items.map((u) => u.id), requestId });
+  const { items, total } = await selectUsers(trx, {
+    ...filter,
+    q: query.q,
+    status: query.status,
+    page: query.page,
+    perPage: query.perPage,
+  });
+  await writeAudit(trx, actor, {
+    action: 'user.list',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordIds: items.map((u) => u.id),
+    requestId,
+  });
   return { items, total, page: query.page, perPage: query.perPage };
 }
 
-export async function updateUserRoles(trx: Trx, actor: Actor, userId: string, roles: Role[], requestId: string): Promise<User> {
+export async function updateUserRoles(
+  trx: Trx,
+  actor: Actor,
+  userId: string,
+  roles: Role[],
+  requestId: string,
+): Promise<User> {
   const user = await findManagedUser(trx, actor, userId, 'user.update_roles', requestId);
-  ensureAllowed(actor, 'user.update_roles', { kind: 'user', organizationId: user.organizationId, userId: user.id }, requestId);
-  if (actor.kind === 'user' && actor.userId === user.id) throw new AppError('forbidden', 'Ask another administrator to change your own roles.');
+  ensureAllowed(
+    actor,
+    'user.update_roles',
+    { kind: 'user', organizationId: user.organizationId, userId: user.id },
+    requestId,
+  );
+  if (actor.kind === 'user' && actor.userId === user.id)
+    throw new AppError('forbidden', 'Ask another administrator to change your own roles.');
   const checked = await checkRoles(trx, actor, user.organizationId, roles);
   // Roles the actor could not grant cannot be taken away by them either.
   const grantable = rolesGrantableBy(actor);
   const untouchable = grantable === 'any' ? [] : user.roles.filter((r) => !grantable.includes(r));
-  if (untouchable.length > 0) throw new AppError('forbidden', `You cannot change a user who holds: ${untouchable.join(', ')}.`);
+  if (untouchable.length > 0)
+    throw new AppError('forbidden', `You cannot change a user who holds: ${untouchable.join(', ')}.`);
   await lockUserForUpdate(trx, user.id);
   await replaceRoles(trx, user.id, checked);
-  await writeAudit(trx, actor, { action: 'user.update_roles', outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId });
+  await writeAudit(trx, actor, {
+    action: 'user.update_roles',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordId: user.id,
+    requestId,
+  });
   return { ...user, roles: [...checked].sort() };
 }
 
 export async function disableUser(trx: Trx, actor: Actor, userId: string, requestId: string): Promise<User> {
   const user = await findManagedUser(trx, actor, userId, 'user.disable', requestId);
-  ensureAllowed(actor, 'user.disable', { kind: 'user', organizationId: user.organizationId, userId: user.id }, requestId);
-  if (actor.kind === 'user' && actor.userId === user.id) throw new AppError('forbidden', 'You cannot disable your own account.');
+  ensureAllowed(
+    actor,
+    'user.disable',
+    { kind: 'user', organizationId: user.organizationId, userId: user.id },
+    requestId,
+  );
+  if (actor.kind === 'user' && actor.userId === user.id)
+    throw new AppError('forbidden', 'You cannot disable your own account.');
   const grantable = rolesGrantableBy(actor);
   if (grantable !== 'any' && user.roles.some((r) => !grantable.includes(r))) {
     throw new AppError('forbidden', 'Only a system administrator can disable this user.');
@@ -162,7 +242,13 @@ export async function disableUser(trx: Trx, actor: Actor, userId: string, reques
   await markDisabled(trx, user.id);
   // Every session ends at once; the next request of any of them answers 401.
   await revokeUserSessions(trx, user.id, 'user_disabled');
-  await writeAudit(trx, actor, { action: 'user.disable', outcome: 'succeeded', recordType: 'user', recordId: user.id, requestId });
+  await writeAudit(trx, actor, {
+    action: 'user.disable',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordId: user.id,
+    requestId,
+  });
   return { ...user, status: 'disabled' };
 }
 
@@ -171,17 +257,39 @@ export async function disableUser(trx: Trx, actor: Actor, userId: string, reques
 export async function inviteClientAccount(
   trx: Trx,
   actor: Actor,
-  input: { clientId: string; organizationId: string; email: string; displayName: string; preferredLanguage: 'en' | 'fr' },
+  input: {
+    clientId: string;
+    organizationId: string;
+    email: string;
+    displayName: string;
+    preferredLanguage: 'en' | 'fr';
+  },
   context: LinkContext,
 ): Promise<User> {
   if (await emailTaken(trx, input.email)) {
-    throw new AppError('conflict', 'A user with that e-mail address already exists.', [{ field: 'email', message: 'already exists' }]);
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
+      { field: 'email', message: 'already exists' },
+    ]);
   }
   if (await clientAccountOf(trx, input.clientId)) throw new AppError('conflict', 'This client already has an account.');
-  const user = await insertUser(trx, { organizationId: input.organizationId, email: input.email, displayName: input.displayName, preferredLanguage: input.preferredLanguage, passwordHash: null, roles: ['job_seeker'] });
+  const user = await insertUser(trx, {
+    organizationId: input.organizationId,
+    email: input.email,
+    displayName: input.displayName,
+    preferredLanguage: input.preferredLanguage,
+    passwordHash: null,
+    roles: ['job_seeker'],
+  });
   await linkClientAccount(trx, user.id, input.clientId);
   await sendInvitation(trx, user, context);
-  await writeAudit(trx, actor, { action: 'client.invite_account', outcome: 'succeeded', recordType: 'user', recordId: user.id, clientId: input.clientId, requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'client.invite_account',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordId: user.id,
+    clientId: input.clientId,
+    requestId: context.requestId,
+  });
   return user;
 }
 

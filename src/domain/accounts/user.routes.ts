@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { inviteUserSchema, passwordResetRequestSchema, tokenPasswordSchema, updateRolesSchema, userListQuerySchema, userSchema } from './account.ts';
+import {
+  inviteUserSchema,
+  passwordResetRequestSchema,
+  tokenPasswordSchema,
+  updateRolesSchema,
+  userListQuerySchema,
+  userSchema,
+} from './account.ts';
 import { acceptInvitation, completePasswordReset, requestPasswordReset } from './account-token.service.ts';
 import { disableUser, inviteUser, listUsers, updateUserRoles } from './user-admin.service.ts';
 
@@ -34,7 +41,8 @@ export function userRoutes(app: AppInstance): void {
       config: { permission: 'user.read' },
       schema: {
         tags: ['users'],
-        summary: 'Users the caller may see: everyone for administrators, their organization for managers, else themself',
+        summary:
+          'Users the caller may see: everyone for administrators, their organization for managers, else themself',
         querystring: userListQuerySchema,
         response: { 200: listEnvelopeSchema(userSchema) },
       },
@@ -46,17 +54,30 @@ export function userRoutes(app: AppInstance): void {
     '/api/users/:id/roles',
     {
       config: { permission: 'user.update_roles' },
-      schema: { tags: ['users'], summary: "Replace a user's roles", params: idParams, body: updateRolesSchema, response: { 200: userSchema } },
+      schema: {
+        tags: ['users'],
+        summary: "Replace a user's roles",
+        params: idParams,
+        body: updateRolesSchema,
+        response: { 200: userSchema },
+      },
     },
     async (request) =>
-      withTransaction(app.db, (trx) => updateUserRoles(trx, request.actor, request.params.id, request.body.roles, request.id)),
+      withTransaction(app.db, (trx) =>
+        updateUserRoles(trx, request.actor, request.params.id, request.body.roles, request.id),
+      ),
   );
 
   app.post(
     '/api/users/:id/disable',
     {
       config: { permission: 'user.disable' },
-      schema: { tags: ['users'], summary: 'Disable a user; every session of theirs ends at once', params: idParams, response: { 200: userSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Disable a user; every session of theirs ends at once',
+        params: idParams,
+        response: { 200: userSchema },
+      },
     },
     async (request) => withTransaction(app.db, (trx) => disableUser(trx, request.actor, request.params.id, request.id)),
   );
@@ -65,7 +86,12 @@ export function userRoutes(app: AppInstance): void {
     '/api/auth/accept-invitation',
     {
       config: { permission: 'auth.accept_invitation' },
-      schema: { tags: ['auth'], summary: 'Choose a first password with the token from an invitation', body: tokenPasswordSchema, response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a first password with the token from an invitation',
+        body: tokenPasswordSchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await withTransaction(app.db, (trx) => acceptInvitation(trx, request.body, request.id));
@@ -85,7 +111,11 @@ export function userRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(app.db, request.body.email, { publicUrl: app.publicUrl, requestId: request.id, ip: request.ip });
+      await requestPasswordReset(app.db, request.body.email, {
+        publicUrl: app.publicUrl,
+        requestId: request.id,
+        ip: request.ip,
+      });
       return reply.status(202).send(null);
     },
   );
@@ -94,7 +124,12 @@ export function userRoutes(app: AppInstance): void {
     '/api/auth/password-reset/complete',
     {
       config: { permission: 'auth.password_reset' },
-      schema: { tags: ['auth'], summary: 'Set a new password with the token from a reset link; ends every session', body: tokenPasswordSchema, response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the token from a reset link; ends every session',
+        body: tokenPasswordSchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await withTransaction(app.db, (trx) => completePasswordReset(trx, request.body, request.id));

@@ -13,7 +13,9 @@ export { isoDateSchema } from '../../lib/dates.ts';
 function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
     error: (issue) =>
-      issue.input === undefined ? `required, one of: ${values.join(', ')}` : `${JSON.stringify(issue.input)} is not one of: ${values.join(', ')}`,
+      issue.input === undefined
+        ? `required, one of: ${values.join(', ')}`
+        : `${JSON.stringify(issue.input)} is not one of: ${values.join(', ')}`,
   });
 }
 
@@ -113,10 +115,18 @@ export const workHistoryEntrySchema = strict({
   startDate: isoDateSchema,
   // null or absent: the client still holds this job.
   endDate: isoDateSchema.nullable().optional(),
-  hoursPerWeek: z.number().min(1, 'must be at least 1 hour a week').max(80, 'must be at most 80 hours a week').optional(),
+  hoursPerWeek: z
+    .number()
+    .min(1, 'must be at least 1 hour a week')
+    .max(80, 'must be at most 80 hours a week')
+    .optional(),
 }).superRefine((entry, ctx) => {
   if (entry.endDate != null && entry.endDate < entry.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `ends on ${entry.endDate}, before it starts on ${entry.startDate}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      message: `ends on ${entry.endDate}, before it starts on ${entry.startDate}`,
+    });
   }
 });
 export type WorkHistoryEntry = z.infer<typeof workHistoryEntrySchema>;
@@ -167,10 +177,18 @@ function checkDates(input: z.infer<typeof assessmentInputFields>, today: string,
   }
   input.workHistory.forEach((job, i) => {
     if (job.startDate > on) {
-      ctx.addIssue({ code: 'custom', path: ['workHistory', i, 'startDate'], message: `starts on ${job.startDate}, after ${onText}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workHistory', i, 'startDate'],
+        message: `starts on ${job.startDate}, after ${onText}`,
+      });
     }
     if (job.startDate < input.dateOfBirth) {
-      ctx.addIssue({ code: 'custom', path: ['workHistory', i, 'startDate'], message: `starts on ${job.startDate}, before the date of birth` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workHistory', i, 'startDate'],
+        message: `starts on ${job.startDate}, before the date of birth`,
+      });
     }
   });
 }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
-import { barrierKindSchema, educationLevelSchema, incomeSourceSchema, literacyLevelSchema } from './assessment-input.ts';
+import {
+  barrierKindSchema,
+  educationLevelSchema,
+  incomeSourceSchema,
+  literacyLevelSchema,
+} from './assessment-input.ts';
 
 // A Common Assessment model kept as data (src/domain/assessment/models/*.json): policy can change
 // factors, weights and thresholds by shipping a new version, and every result names the version.
@@ -36,9 +41,16 @@ export const conditionSchema = z.discriminatedUnion(
   'type',
   [
     z
-      .strictObject({ type: z.literal('age_between'), min: z.number().int().min(0).max(120), max: z.number().int().min(0).max(120) })
+      .strictObject({
+        type: z.literal('age_between'),
+        min: z.number().int().min(0).max(120),
+        max: z.number().int().min(0).max(120),
+      })
       .refine((c) => c.min <= c.max, { error: 'min must not exceed max', path: ['max'] }),
-    z.strictObject({ type: z.literal('education_in'), levels: nonEmptyUnique(educationLevelSchema, 'education level') }),
+    z.strictObject({
+      type: z.literal('education_in'),
+      levels: nonEmptyUnique(educationLevelSchema, 'education level'),
+    }),
     // Share of the months of work history spent in occupations of these TEER categories.
     z.strictObject({
       type: z.literal('low_skill_history'),
@@ -50,7 +62,10 @@ export const conditionSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('barrier_active'), kind: barrierKindSchema }),
     // An active 'disability' barrier or an accommodation marked disability-related; never self-identification.
     z.strictObject({ type: z.literal('disability') }),
-    z.strictObject({ type: z.literal('income_source_in'), sources: nonEmptyUnique(incomeSourceSchema, 'income source') }),
+    z.strictObject({
+      type: z.literal('income_source_in'),
+      sources: nonEmptyUnique(incomeSourceSchema, 'income source'),
+    }),
     z.strictObject({ type: z.literal('literacy_in'), levels: nonEmptyUnique(literacyLevelSchema, 'literacy level') }),
   ],
   { error: () => `condition type must be one of ${conditionTypes.join(', ')}` },
@@ -85,11 +100,20 @@ export const assessmentModelSchema = z
   .superRefine((model, ctx) => {
     const { B, C } = model.thresholds;
     if (C <= B) {
-      ctx.addIssue({ code: 'custom', path: ['thresholds', 'C'], message: `the Stream C threshold (${C}) must be above the Stream B threshold (${B})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', 'C'],
+        message: `the Stream C threshold (${C}) must be above the Stream B threshold (${B})`,
+      });
     }
     const seen = new Set<string>();
     model.factors.forEach((f, i) => {
-      if (seen.has(f.code)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'code'], message: `factor ${f.code} appears more than once` });
+      if (seen.has(f.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['factors', i, 'code'],
+          message: `factor ${f.code} appears more than once`,
+        });
       seen.add(f.code);
     });
     const total = model.factors.reduce((sum, f) => sum + f.weight, 0);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const reviewRequestSchema = z.strictObject({ reason: z.string().trim().min(1, 'say what you think is wrong').max(2000) });
+export const reviewRequestSchema = z.strictObject({
+  reason: z.string().trim().min(1, 'say what you think is wrong').max(2000),
+});
 export const reviewAnswerSchema = z.strictObject({
   answer: z.string().trim().min(20, 'write at least 20 characters: the client reads this answer').max(4000),
   // changed: the manager then overrides or reassesses, which goes on the record with its own reason.

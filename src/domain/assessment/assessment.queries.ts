@@ -12,20 +12,34 @@ const columns = sql`id, client_id as "clientId", sequence, kind, organization_id
 type Row = Omit<Assessment, 'changes'>;
 const normalize = (r: Row): Row => ({ ...r, createdAt: new Date(r.createdAt).toISOString() });
 
-export async function selectAssessments(db: DbOrTrx, clientId: string, page: { page: number; perPage: number }): Promise<{ items: Row[]; total: number }> {
+export async function selectAssessments(
+  db: DbOrTrx,
+  clientId: string,
+  page: { page: number; perPage: number },
+): Promise<{ items: Row[]; total: number }> {
   const { rows } = await sql<Row>`select ${columns} from assessments where client_id = ${clientId}
     order by sequence desc limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);
-  const total = await db.selectFrom('assessments').select((eb) => eb.fn.countAll<string>().as('n')).where('clientId', '=', clientId).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('assessments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('clientId', '=', clientId)
+    .executeTakeFirstOrThrow();
   return { items: rows.map(normalize), total: Number(total.n) };
 }
 
 export async function selectAssessment(db: DbOrTrx, clientId: string, id: string): Promise<Row | undefined> {
-  const { rows } = await sql<Row>`select ${columns} from assessments where client_id = ${clientId} and id = ${id}`.execute(db);
+  const { rows } =
+    await sql<Row>`select ${columns} from assessments where client_id = ${clientId} and id = ${id}`.execute(db);
   return rows[0] ? normalize(rows[0]) : undefined;
 }
 
-export async function selectLatestAssessment(db: DbOrTrx, clientId: string): Promise<(Row & { input: AssessmentInput }) | undefined> {
-  const { rows } = await sql<Row & { input: AssessmentInput }>`select ${columns}, input from assessments where client_id = ${clientId}
+export async function selectLatestAssessment(
+  db: DbOrTrx,
+  clientId: string,
+): Promise<(Row & { input: AssessmentInput }) | undefined> {
+  const { rows } = await sql<
+    Row & { input: AssessmentInput }
+  >`select ${columns}, input from assessments where client_id = ${clientId}
     order by sequence desc limit 1`.execute(db);
   return rows[0] ? { ...normalize(rows[0]), input: rows[0].input } : undefined;
 }

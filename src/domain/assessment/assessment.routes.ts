@@ -17,14 +17,17 @@ export function assessmentRoutes(app: AppInstance): void {
       config: { permission: 'assessment.create' },
       schema: {
         tags: ['assessment'],
-        summary: 'Assess (or reassess, with the reason) a client from their record: stream A, B or C and the factor-by-factor explanation',
+        summary:
+          'Assess (or reassess, with the reason) a client from their record: stream A, B or C and the factor-by-factor explanation',
         params: clientIdParams,
         body: newAssessmentSchema,
         response: { 201: assessmentSchema },
       },
     },
     async (request, reply) => {
-      const saved = await withTransaction(app.db, (trx) => assessClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
+      const saved = await withTransaction(app.db, (trx) =>
+        assessClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      );
       return reply.status(201).send(saved);
     },
   );
@@ -44,7 +47,13 @@ export function assessmentRoutes(app: AppInstance): void {
         response: { 200: listEnvelopeSchema(assessmentSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => listAssessments(trx, request.actor, request.params.id, request.query, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listAssessments(trx, request.actor, request.params.id, request.query, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      ),
   );
 
   app.post(
@@ -61,7 +70,10 @@ export function assessmentRoutes(app: AppInstance): void {
     },
     async (request, reply) => {
       const saved = await withTransaction(app.db, (trx) =>
-        overrideAssessment(trx, request.actor, request.params.id, request.params.assessmentId, request.body, { requestId: request.id, ...request.moment }),
+        overrideAssessment(trx, request.actor, request.params.id, request.params.assessmentId, request.body, {
+          requestId: request.id,
+          ...request.moment,
+        }),
       );
       return reply.status(201).send(saved);
     },
@@ -71,24 +83,60 @@ export function assessmentRoutes(app: AppInstance): void {
     '/api/clients/:id/assessments/:assessmentId/reviews',
     {
       config: { permission: 'assessment.review_request' },
-      schema: { tags: ['assessment'], summary: 'Ask for a review of an assessment (the client, or their worker): a task for a manager', params: assessmentParams, body: reviewRequestSchema, response: { 201: reviewSchema } },
+      schema: {
+        tags: ['assessment'],
+        summary: 'Ask for a review of an assessment (the client, or their worker): a task for a manager',
+        params: assessmentParams,
+        body: reviewRequestSchema,
+        response: { 201: reviewSchema },
+      },
     },
     async (request, reply) =>
-      reply.status(201).send(await withTransaction(app.db, (trx) => requestReview(trx, request.actor, request.params.id, request.params.assessmentId, request.body.reason, { requestId: request.id, ...request.moment }))),
+      reply.status(201).send(
+        await withTransaction(app.db, (trx) =>
+          requestReview(trx, request.actor, request.params.id, request.params.assessmentId, request.body.reason, {
+            requestId: request.id,
+            ...request.moment,
+          }),
+        ),
+      ),
   );
 
   app.get(
     '/api/clients/:id/reviews',
-    { config: { permission: 'assessment.read' }, schema: { tags: ['assessment'], summary: 'Review requests and their written answers', params: clientIdParams, response: { 200: listEnvelopeSchema(reviewSchema) } } },
-    async (request) => withTransaction(app.db, (trx) => listReviews(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    {
+      config: { permission: 'assessment.read' },
+      schema: {
+        tags: ['assessment'],
+        summary: 'Review requests and their written answers',
+        params: clientIdParams,
+        response: { 200: listEnvelopeSchema(reviewSchema) },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listReviews(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
     '/api/clients/:id/reviews/:reviewId/answer',
     {
       config: { permission: 'assessment.review_answer' },
-      schema: { tags: ['assessment'], summary: "A manager's written answer to a review request, which the client reads", params: reviewParams, body: reviewAnswerSchema, response: { 200: reviewSchema } },
+      schema: {
+        tags: ['assessment'],
+        summary: "A manager's written answer to a review request, which the client reads",
+        params: reviewParams,
+        body: reviewAnswerSchema,
+        response: { 200: reviewSchema },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => answerReviewRequest(trx, request.actor, request.params.id, request.params.reviewId, request.body, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        answerReviewRequest(trx, request.actor, request.params.id, request.params.reviewId, request.body, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      ),
   );
 }

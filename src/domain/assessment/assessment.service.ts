@@ -22,9 +22,13 @@ type Context = { requestId: string } & Moment;
 function modelFor(version: string | undefined) {
   const model = findModel(version ?? defaultModelVersion);
   if (!model) {
-    throw new AppError('invalid', `No assessment model ${version ?? ''}: available are ${listModels().map((m) => m.version).join(', ')}.`, [
-      { field: 'modelVersion', message: 'unknown model version' },
-    ]);
+    throw new AppError(
+      'invalid',
+      `No assessment model ${version ?? ''}: available are ${listModels()
+        .map((m) => m.version)
+        .join(', ')}.`,
+      [{ field: 'modelVersion', message: 'unknown model version' }],
+    );
   }
   return model;
 }
@@ -32,24 +36,40 @@ function modelFor(version: string | undefined) {
 // A stream never changes silently: the case team, and the client through their account, are told.
 async function tellTeam(trx: Trx, actor: Actor, clientId: string, assessmentId: string): Promise<void> {
   const account = await clientAccountOf(trx, clientId);
-  await notify(trx, actor, [...(await teamUserIds(trx, clientId)), ...(account ? [account] : [])], 'assessment_changed', { clientId, subjectId: assessmentId });
+  await notify(
+    trx,
+    actor,
+    [...(await teamUserIds(trx, clientId)), ...(account ? [account] : [])],
+    'assessment_changed',
+    { clientId, subjectId: assessmentId },
+  );
 }
 
 // Assesses a client from their record as it stands: the first time, or again whenever something new
 // is learned (with the reason, which goes on the record). The history is appended, never rewritten.
-export async function assessClient(trx: Trx, actor: Actor, clientId: string, input: NewAssessment, context: Context): Promise<Assessment> {
+export async function assessClient(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  input: NewAssessment,
+  context: Context,
+): Promise<Assessment> {
   return withClient(trx, actor, clientId, 'assessment.create', context, { category: 'assessment' }, async (access) => {
     const model = modelFor(input.modelVersion);
     const today = context.today;
     if (input.assessedOn && input.assessedOn > today) {
-      throw new AppError('invalid', 'An assessment cannot be dated in the future.', [{ field: 'assessedOn', message: `after today (${today})` }]);
+      throw new AppError('invalid', 'An assessment cannot be dated in the future.', [
+        { field: 'assessedOn', message: `after today (${today})` },
+      ]);
     }
     const answers = await assessmentInputFor(trx, access.clientId, input.assessedOn ?? today);
     const previous = await selectLatestAssessment(trx, access.clientId);
     if (previous && !input.reason) {
-      throw new AppError('invalid', 'A reassessment needs its reason: what was newly learned, and why assess again now.', [
-        { field: 'reason', message: 'required for a reassessment' },
-      ]);
+      throw new AppError(
+        'invalid',
+        'A reassessment needs its reason: what was newly learned, and why assess again now.',
+        [{ field: 'reason', message: 'required for a reassessment' }],
+      );
     }
     const result = scoreAssessment(model, answers);
     const id = await insertAssessment(trx, {
@@ -67,7 +87,13 @@ export async function assessClient(trx: Trx, actor: Actor, clientId: string, inp
       justification: null,
       overridesAssessmentId: null,
     });
-    const audit: ClientAudit = { recordType: 'assessment', recordId: id, reason: previous ? `reassessment: stream ${previous.stream} -> ${result.stream}` : `initial: stream ${result.stream}` };
+    const audit: ClientAudit = {
+      recordType: 'assessment',
+      recordId: id,
+      reason: previous
+        ? `reassessment: stream ${previous.stream} -> ${result.stream}`
+        : `initial: stream ${result.stream}`,
+    };
     if (previous && previous.stream !== result.stream) await tellTeam(trx, actor, access.clientId, id);
     const saved = await selectAssessment(trx, access.clientId, id);
     if (!saved) throw new AppError('internal', 'The assessment could not be read back.');
@@ -77,61 +103,115 @@ export async function assessClient(trx: Trx, actor: Actor, clientId: string, inp
 
 // A manager's override of the stream in force: a written justification, never on an assessment
 // they made themself (a second person stands behind it), appended as a version of its own.
-export async function overrideAssessment(trx: Trx, actor: Actor, clientId: string, assessmentId: string, input: Override, context: Context): Promise<Assessment> {
-  return withClient(trx, actor, clientId, 'assessment.override', context, { category: 'assessment' }, async (access) => {
-    await assessmentInputFor(trx, access.clientId, context.today);
-    const target = isUuid(assessmentId) ? await selectAssessment(trx, access.clientId, assessmentId) : undefined;
-    if (!target) {
-      throw notVisibleError(actor, { action: 'assessment.override', recordType: 'assessment', recordId: isUuid(assessmentId) ? assessmentId : undefined, clientId: access.clientId, requestId: context.requestId }, false, 'The client has no assessment with that id.');
-    }
-    const latest = await selectLatestAssessment(trx, access.clientId);
-    if (!latest || latest.id !== target.id) {
-      throw new AppError('conflict', 'Only the assessment in force can be overridden: a newer one exists.', [{ field: 'assessmentId', message: `the newest is ${latest?.id ?? 'none'}` }]);
-    }
-    if (actor.kind === 'user' && target.assessedBy === actor.userId) {
-      throw deniedError(
-        actor,
-        { action: 'assessment.override', recordType: 'assessment', recordId: target.id, clientId: access.clientId, reason: 'override of own assessment', requestId: context.requestId },
-        'You made this assessment: another manager must review an override of it.',
-      );
-    }
-    if (input.stream === target.stream) {
-      throw new AppError('invalid', `The stream in force is already ${target.stream}.`, [{ field: 'stream', message: 'same as the stream in force' }]);
-    }
-    const id = await insertAssessment(trx, {
-      clientId: access.clientId,
-      sequence: target.sequence + 1,
-      kind: 'override',
-      organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
-      assessedBy: actor.kind === 'user' ? actor.userId : null,
-      input: latest.input,
-      result: target.result,
-      computedStream: target.computedStream,
-      stream: input.stream,
-      previousStream: target.stream,
-      reason: null,
-      justification: input.justification,
-      overridesAssessmentId: target.id,
-    });
-    const audit: ClientAudit = { recordType: 'assessment', recordId: id, reason: `override: stream ${target.stream} -> ${input.stream}` };
-    await tellTeam(trx, actor, access.clientId, id);
-    const saved = await selectAssessment(trx, access.clientId, id);
-    if (!saved) throw new AppError('internal', 'The override could not be read back.');
-    return { result: saved, audit };
-  });
+export async function overrideAssessment(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  assessmentId: string,
+  input: Override,
+  context: Context,
+): Promise<Assessment> {
+  return withClient(
+    trx,
+    actor,
+    clientId,
+    'assessment.override',
+    context,
+    { category: 'assessment' },
+    async (access) => {
+      await assessmentInputFor(trx, access.clientId, context.today);
+      const target = isUuid(assessmentId) ? await selectAssessment(trx, access.clientId, assessmentId) : undefined;
+      if (!target) {
+        throw notVisibleError(
+          actor,
+          {
+            action: 'assessment.override',
+            recordType: 'assessment',
+            recordId: isUuid(assessmentId) ? assessmentId : undefined,
+            clientId: access.clientId,
+            requestId: context.requestId,
+          },
+          false,
+          'The client has no assessment with that id.',
+        );
+      }
+      const latest = await selectLatestAssessment(trx, access.clientId);
+      if (!latest || latest.id !== target.id) {
+        throw new AppError('conflict', 'Only the assessment in force can be overridden: a newer one exists.', [
+          { field: 'assessmentId', message: `the newest is ${latest?.id ?? 'none'}` },
+        ]);
+      }
+      if (actor.kind === 'user' && target.assessedBy === actor.userId) {
+        throw deniedError(
+          actor,
+          {
+            action: 'assessment.override',
+            recordType: 'assessment',
+            recordId: target.id,
+            clientId: access.clientId,
+            reason: 'override of own assessment',
+            requestId: context.requestId,
+          },
+          'You made this assessment: another manager must review an override of it.',
+        );
+      }
+      if (input.stream === target.stream) {
+        throw new AppError('invalid', `The stream in force is already ${target.stream}.`, [
+          { field: 'stream', message: 'same as the stream in force' },
+        ]);
+      }
+      const id = await insertAssessment(trx, {
+        clientId: access.clientId,
+        sequence: target.sequence + 1,
+        kind: 'override',
+        organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,
+        assessedBy: actor.kind === 'user' ? actor.userId : null,
+        input: latest.input,
+        result: target.result,
+        computedStream: target.computedStream,
+        stream: input.stream,
+        previousStream: target.stream,
+        reason: null,
+        justification: input.justification,
+        overridesAssessmentId: target.id,
+      });
+      const audit: ClientAudit = {
+        recordType: 'assessment',
+        recordId: id,
+        reason: `override: stream ${target.stream} -> ${input.stream}`,
+      };
+      await tellTeam(trx, actor, access.clientId, id);
+      const saved = await selectAssessment(trx, access.clientId, id);
+      if (!saved) throw new AppError('internal', 'The override could not be read back.');
+      return { result: saved, audit };
+    },
+  );
 }
 
 // The whole history, newest first, each with its model's explanation.
-export async function listAssessments(trx: Trx, actor: Actor, clientId: string, page: { page: number; perPage: number }, context: Context): Promise<ListEnvelope<Assessment>> {
+export async function listAssessments(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  page: { page: number; perPage: number },
+  context: Context,
+): Promise<ListEnvelope<Assessment>> {
   return withClient(trx, actor, clientId, 'assessment.read', context, { category: 'assessment' }, async (access) => {
     const { items, total } = await selectAssessments(trx, access.clientId, page);
-    return { result: { items, total, ...page }, audit: { recordType: 'assessment', recordIds: items.map((a) => a.id) } };
+    return {
+      result: { items, total, ...page },
+      audit: { recordType: 'assessment', recordIds: items.map((a) => a.id) },
+    };
   });
 }
 
 // The newest assessments an `assessment.read` access reaches (none without the category), for the
 // timeline and summary.
-export async function assessmentHistory(trx: Trx, access: ClientAccess | undefined, limit: number): Promise<Assessment[]> {
+export async function assessmentHistory(
+  trx: Trx,
+  access: ClientAccess | undefined,
+  limit: number,
+): Promise<Assessment[]> {
   if (!access || !access.categories.has('assessment')) return [];
   return (await selectAssessments(trx, access.clientId, { page: 1, perPage: limit })).items;
 }

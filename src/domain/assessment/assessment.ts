@@ -15,7 +15,11 @@ export type NewAssessment = z.infer<typeof newAssessmentSchema>;
 
 export const overrideSchema = z.strictObject({
   stream: streamSchema,
-  justification: z.string().trim().min(20, 'write at least 20 characters: the reason goes on the record and the client sees it').max(2000),
+  justification: z
+    .string()
+    .trim()
+    .min(20, 'write at least 20 characters: the reason goes on the record and the client sees it')
+    .max(2000),
 });
 export type Override = z.infer<typeof overrideSchema>;
 

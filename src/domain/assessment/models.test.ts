@@ -36,12 +36,19 @@ describe('shipped assessment models', () => {
       expect(`${model.version}.json`).toBe(file);
       expect(findModel(model.version)).toEqual(model);
     }
-    expect(listModels().map((m) => m.version).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
+    expect(
+      listModels()
+        .map((m) => m.version)
+        .sort(),
+    ).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
   });
 
   it('no shipped model has changed since it shipped', () => {
     for (const model of listModels()) {
-      expect(SHIPPED_CHECKSUMS[model.version], `record the checksum of the new model ${model.version} in models.test.ts`).toBeDefined();
+      expect(
+        SHIPPED_CHECKSUMS[model.version],
+        `record the checksum of the new model ${model.version} in models.test.ts`,
+      ).toBeDefined();
       expect(modelChecksum(model), `${model.version}.json was edited after shipping: add a new version instead`).toBe(
         SHIPPED_CHECKSUMS[model.version],
       );
@@ -91,7 +98,9 @@ describe('assessmentModelSchema', () => {
   it('rejects duplicate factor codes', () => {
     const model = base();
     model.factors.push({ ...model.factors[0]!, weight: 1 });
-    expect(rejection(model)).toContainEqual(`factors.${model.factors.length - 1}.code: factor education_high_school_or_less appears more than once`);
+    expect(rejection(model)).toContainEqual(
+      `factors.${model.factors.length - 1}.code: factor education_high_school_or_less appears more than once`,
+    );
   });
 
   it.each([
@@ -100,13 +109,17 @@ describe('assessmentModelSchema', () => {
   ])('rejects thresholds B=%d, C=%d (C must be above B)', (B, C) => {
     const model = base();
     model.thresholds = { B, C };
-    expect(rejection(model)).toContainEqual(`thresholds.C: the Stream C threshold (${C}) must be above the Stream B threshold (${B})`);
+    expect(rejection(model)).toContainEqual(
+      `thresholds.C: the Stream C threshold (${C}) must be above the Stream B threshold (${B})`,
+    );
   });
 
   it('rejects a Stream C threshold no one could reach', () => {
     const model = base();
     model.thresholds = { B: 3, C: 1000 };
-    expect(rejection(model)).toContainEqual('thresholds.C: the Stream C threshold (1000) is above the sum of all weights (36): no one could be in Stream C');
+    expect(rejection(model)).toContainEqual(
+      'thresholds.C: the Stream C threshold (1000) is above the sum of all weights (36): no one could be in Stream C',
+    );
   });
 
   it('rejects an unknown barrier kind, education level, income source or literacy level', () => {
@@ -116,7 +129,9 @@ describe('assessmentModelSchema', () => {
     model.factors[2]!.condition = { type: 'income_source_in', sources: ['lottery'] };
     model.factors[3]!.condition = { type: 'literacy_in', levels: ['excellent'] };
     const issues = rejection(model);
-    expect(issues.some((i) => i.startsWith('factors.0.condition.kind: "homelessness" is not one of: housing'))).toBe(true);
+    expect(issues.some((i) => i.startsWith('factors.0.condition.kind: "homelessness" is not one of: housing'))).toBe(
+      true,
+    );
     expect(issues.some((i) => i.startsWith('factors.1.condition.levels.0: "phd" is not one of'))).toBe(true);
     expect(issues.some((i) => i.startsWith('factors.2.condition.sources.0: "lottery" is not one of'))).toBe(true);
     expect(issues.some((i) => i.startsWith('factors.3.condition.levels.0: "excellent" is not one of'))).toBe(true);
@@ -125,20 +140,46 @@ describe('assessmentModelSchema', () => {
   it('rejects a condition that would read anything else, such as an equity field', () => {
     const model = base() as unknown as { factors: { condition: Record<string, unknown> }[] };
     model.factors[0]!.condition = { type: 'equity_field', field: 'racializedGroup', values: ['any'] };
-    expect(rejection(model)).toContainEqual(`factors.0.condition.type: condition type must be one of ${conditionTypes.join(', ')}`);
+    expect(rejection(model)).toContainEqual(
+      `factors.0.condition.type: condition type must be one of ${conditionTypes.join(', ')}`,
+    );
     model.factors[0]!.condition = { type: 'disability', field: 'selfIdentifiedDisability' };
     expect(rejection(model).join('\n')).toMatch(/factors\.0\.condition: Unrecognized key: "field"/);
   });
 
   it.each([
     ['a weight of 0', (m: AssessmentModel) => (m.factors[0]!.weight = 0), 'factors.0.weight: must be at least 1 point'],
-    ['a fractional weight', (m: AssessmentModel) => (m.factors[0]!.weight = 1.5), 'factors.0.weight: must be a whole number of points'],
-    ['an empty French label', (m: AssessmentModel) => (m.factors[0]!.label.fr = ' '), 'factors.0.label.fr: French text is required'],
-    ['a minShare above 1', (m: AssessmentModel) => (m.factors[2]!.condition = { type: 'low_skill_history', teers: [4, 5], minShare: 1.5 }), 'factors.2.condition.minShare'],
-    ['an age range upside down', (m: AssessmentModel) => (m.factors[1]!.condition = { type: 'age_between', min: 56, max: 35 }), 'factors.1.condition.max: min must not exceed max'],
-    ['a repeated TEER', (m: AssessmentModel) => (m.factors[2]!.condition = { type: 'low_skill_history', teers: [4, 4], minShare: 0.5 }), 'factors.2.condition.teers: each TEER at most once'],
+    [
+      'a fractional weight',
+      (m: AssessmentModel) => (m.factors[0]!.weight = 1.5),
+      'factors.0.weight: must be a whole number of points',
+    ],
+    [
+      'an empty French label',
+      (m: AssessmentModel) => (m.factors[0]!.label.fr = ' '),
+      'factors.0.label.fr: French text is required',
+    ],
+    [
+      'a minShare above 1',
+      (m: AssessmentModel) => (m.factors[2]!.condition = { type: 'low_skill_history', teers: [4, 5], minShare: 1.5 }),
+      'factors.2.condition.minShare',
+    ],
+    [
+      'an age range upside down',
+      (m: AssessmentModel) => (m.factors[1]!.condition = { type: 'age_between', min: 56, max: 35 }),
+      'factors.1.condition.max: min must not exceed max',
+    ],
+    [
+      'a repeated TEER',
+      (m: AssessmentModel) => (m.factors[2]!.condition = { type: 'low_skill_history', teers: [4, 4], minShare: 0.5 }),
+      'factors.2.condition.teers: each TEER at most once',
+    ],
     ['a bad version', (m: AssessmentModel) => (m.version = 'latest'), 'version: must look like ca-2026.1'],
-    ['a bad effective date', (m: AssessmentModel) => (m.effectiveFrom = '2026-02-30'), 'effectiveFrom: 2026-02-30 is not a real date'],
+    [
+      'a bad effective date',
+      (m: AssessmentModel) => (m.effectiveFrom = '2026-02-30'),
+      'effectiveFrom: 2026-02-30 is not a real date',
+    ],
     ['an unknown key', (m: AssessmentModel) => Object.assign(m, { author: 'x' }), ': Unrecognized key: "author"'],
   ])('rejects %s', (_name, change, expected) => {
     const model = base();
@@ -148,7 +189,9 @@ describe('assessmentModelSchema', () => {
 
   it('parseModelFile refuses a file not named after its version, or not JSON', () => {
     const text = JSON.stringify(getModel('ca-2026.1'));
-    expect(() => parseModelFile('ca-2027.1.json', text)).toThrow('declares version ca-2026.1: the file must be named ca-2026.1.json');
+    expect(() => parseModelFile('ca-2027.1.json', text)).toThrow(
+      'declares version ca-2026.1: the file must be named ca-2026.1.json',
+    );
     expect(() => parseModelFile('ca-2027.1.json', '{')).toThrow(/is not valid JSON/);
     expect(() => parseModelFile('x.json', '{}')).toThrow(/Assessment model x.json is invalid:\n {2}version: /);
   });

@@ -33,7 +33,9 @@ export function parseModelFile(fileName: string, text: string): AssessmentModel 
     throw new Error(`Assessment model ${fileName} is invalid:\n${issues}`);
   }
   if (`${parsed.data.version}.json` !== fileName) {
-    throw new Error(`Assessment model ${fileName} declares version ${parsed.data.version}: the file must be named ${parsed.data.version}.json`);
+    throw new Error(
+      `Assessment model ${fileName} declares version ${parsed.data.version}: the file must be named ${parsed.data.version}.json`,
+    );
   }
   return deepFreeze(parsed.data);
 }
@@ -49,15 +51,16 @@ function models(): Map<string, AssessmentModel> {
     const model = parseModelFile(file, fs.readFileSync(new URL(file, MODELS_DIR), 'utf8'));
     byVersion.set(model.version, model);
   }
-  if (!byVersion.has(defaultModelVersion)) throw new Error(`The default assessment model ${defaultModelVersion} is missing`);
+  if (!byVersion.has(defaultModelVersion))
+    throw new Error(`The default assessment model ${defaultModelVersion} is missing`);
   loaded = byVersion;
   return loaded;
 }
 
 // Oldest first (by effective date, then version).
 export function listModels(): AssessmentModel[] {
-  return [...models().values()].sort(
-    (a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.version < b.version ? -1 : 1),
+  return [...models().values()].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.version < b.version ? -1 : 1,
   );
 }
 
@@ -68,7 +71,9 @@ export function findModel(version: string): AssessmentModel | undefined {
 export function getModel(version: string = defaultModelVersion): AssessmentModel {
   const model = findModel(version);
   if (!model) {
-    const available = listModels().map((m) => m.version).join(', ');
+    const available = listModels()
+      .map((m) => m.version)
+      .join(', ');
     throw new AppError('not_found', `Unknown assessment model ${version}; available: ${available}`);
   }
   return model;

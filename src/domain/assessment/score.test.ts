@@ -11,7 +11,14 @@ import {
 } from './assessment-input.ts';
 import type { AssessmentModel } from './assessment-model.ts';
 import { getModel, modelChecksum } from './models.ts';
-import { assessmentResultSchema, compareResults, scoreAssessment, streamFor, streams, type AssessmentResult } from './score.ts';
+import {
+  assessmentResultSchema,
+  compareResults,
+  scoreAssessment,
+  streamFor,
+  streams,
+  type AssessmentResult,
+} from './score.ts';
 
 const model = getModel('ca-2026.1');
 const ON = '2026-12-01';
@@ -65,10 +72,20 @@ describe('scoreAssessment: profiles', () => {
   it.each([
     ['a 28-year-old college graduate with recent work and no barriers', {}, 0, 'A'],
     ['one heavy factor: an active housing need', { barriers: [{ kind: 'housing', status: 'active' }] }, 3, 'B'],
-    ['two moderate factors: high school and child care', { educationLevel: 'high_school', barriers: [{ kind: 'childcare', status: 'active' }] }, 4, 'B'],
+    [
+      'two moderate factors: high school and child care',
+      { educationLevel: 'high_school', barriers: [{ kind: 'childcare', status: 'active' }] },
+      4,
+      'B',
+    ],
     [
       'two heavy factors: housing and mental health',
-      { barriers: [{ kind: 'housing', status: 'active' }, { kind: 'mental_health', status: 'active' }] },
+      {
+        barriers: [
+          { kind: 'housing', status: 'active' },
+          { kind: 'mental_health', status: 'active' },
+        ],
+      },
       6,
       'B',
     ],
@@ -80,7 +97,7 @@ describe('scoreAssessment: profiles', () => {
     expect(result.stream).toBe(expectedStream);
   });
 
-  it("explains the Stream C profile factor by factor, naming the model", () => {
+  it('explains the Stream C profile factor by factor, naming the model', () => {
     const result = score(seedProfile);
     expect(result.modelVersion).toBe('ca-2026.1');
     expect(result.modelChecksum).toBe(modelChecksum(model));
@@ -90,7 +107,9 @@ describe('scoreAssessment: profiles', () => {
     expect(result.factors.map((f) => f.code)).toEqual(model.factors.map((f) => f.code));
     expect(factor(result, 'age_35_56').evidence).toBe('age 40 on 2026-12-01 is within 35–56');
     // 60 months of 65201 (2016-01..2020-12) and 70 of 75110 (2021-03..2026-12): all TEER 5.
-    expect(factor(result, 'low_skill_history').evidence).toBe('130 of 130 months (100%) in TEER 4–5 occupations: 65201, 75110; at least 50%');
+    expect(factor(result, 'low_skill_history').evidence).toBe(
+      '130 of 130 months (100%) in TEER 4–5 occupations: 65201, 75110; at least 50%',
+    );
     expect(factor(result, 'disability').evidence).toBe('active disability barrier');
     expect(result.reasons).toEqual([
       'High school or less (+2): education high school is one of: less than high school, high school',
@@ -165,7 +184,12 @@ describe('scoreAssessment: barriers and disability', () => {
   });
 
   it.each([
-    ['an active disability barrier', { barriers: [{ kind: 'disability', status: 'active' }] }, true, 'active disability barrier'],
+    [
+      'an active disability barrier',
+      { barriers: [{ kind: 'disability', status: 'active' }] },
+      true,
+      'active disability barrier',
+    ],
     [
       'a resolved disability barrier',
       { barriers: [{ kind: 'disability', status: 'resolved' }] },
@@ -174,7 +198,12 @@ describe('scoreAssessment: barriers and disability', () => {
     ],
     [
       'a disability-related accommodation',
-      { accommodations: [{ kind: 'mobility', disabilityRelated: true }, { kind: 'scheduling', disabilityRelated: false }] },
+      {
+        accommodations: [
+          { kind: 'mobility', disabilityRelated: true },
+          { kind: 'scheduling', disabilityRelated: false },
+        ],
+      },
       true,
       'disability-related accommodation: mobility',
     ],
@@ -188,7 +217,10 @@ describe('scoreAssessment: barriers and disability', () => {
       'both',
       {
         barriers: [{ kind: 'disability', status: 'active' }],
-        accommodations: [{ kind: 'hearing', disabilityRelated: true }, { kind: 'communication', disabilityRelated: true }],
+        accommodations: [
+          { kind: 'hearing', disabilityRelated: true },
+          { kind: 'communication', disabilityRelated: true },
+        ],
       },
       true,
       'active disability barrier; disability-related accommodation: hearing, communication',
@@ -205,10 +237,30 @@ describe('scoreAssessment: work history', () => {
 
   it.each([
     // 12 months of 65201 (TEER 5) and 12 of 21232 (TEER 1): exactly half counts as largely.
-    ['exactly 50%', [job('65201', '2025-01-01', '2025-12-31'), job('21232', '2026-01-01', null)], true, '12 of 24 months (50%) in TEER 4–5 occupations: 65201; at least 50%'],
-    ['just under 50%', [job('65201', '2025-02-15', '2025-12-31'), job('21232', '2026-01-01', null)], false, '11 of 23 months (47.8%) in TEER 4–5 occupations: 65201; below 50%'],
-    ['TEER 4 counts', [job('14400', '2024-01-01', null)], true, '36 of 36 months (100%) in TEER 4–5 occupations: 14400'],
-    ['TEER 3 does not', [job('63200', '2024-01-01', null)], false, '0 of 36 months (0%) in TEER 4–5 occupations; below 50%'],
+    [
+      'exactly 50%',
+      [job('65201', '2025-01-01', '2025-12-31'), job('21232', '2026-01-01', null)],
+      true,
+      '12 of 24 months (50%) in TEER 4–5 occupations: 65201; at least 50%',
+    ],
+    [
+      'just under 50%',
+      [job('65201', '2025-02-15', '2025-12-31'), job('21232', '2026-01-01', null)],
+      false,
+      '11 of 23 months (47.8%) in TEER 4–5 occupations: 65201; below 50%',
+    ],
+    [
+      'TEER 4 counts',
+      [job('14400', '2024-01-01', null)],
+      true,
+      '36 of 36 months (100%) in TEER 4–5 occupations: 14400',
+    ],
+    [
+      'TEER 3 does not',
+      [job('63200', '2024-01-01', null)],
+      false,
+      '0 of 36 months (0%) in TEER 4–5 occupations; below 50%',
+    ],
   ])('%s', (_name, workHistory, applies, evidence) => {
     const f = factor(score({ workHistory }), 'low_skill_history');
     expect(f.applies).toBe(applies);
@@ -218,7 +270,11 @@ describe('scoreAssessment: work history', () => {
   it('an empty work history: no low-skill share, and no recent work', () => {
     const result = score({ workHistory: [] });
     expect(factor(result, 'low_skill_history')).toMatchObject({ applies: false, evidence: 'no work history recorded' });
-    expect(factor(result, 'no_recent_work_12_months')).toMatchObject({ applies: true, points: 3, evidence: 'no work history recorded' });
+    expect(factor(result, 'no_recent_work_12_months')).toMatchObject({
+      applies: true,
+      points: 3,
+      evidence: 'no work history recorded',
+    });
     expect(result.stream).toBe('B');
   });
 
@@ -240,8 +296,14 @@ describe('scoreAssessment: work history', () => {
   });
 
   it('the newest end date decides, whatever the order of the jobs', () => {
-    const f = factor(score({ workHistory: [job('21232', '2026-01-01', '2026-03-31'), job('65201', '2010-01-01', '2015-01-01')] }), 'no_recent_work_12_months');
-    expect(f).toMatchObject({ applies: false, evidence: 'last job 21232 ended 2026-03-31, within 12 months before 2026-12-01' });
+    const f = factor(
+      score({ workHistory: [job('21232', '2026-01-01', '2026-03-31'), job('65201', '2010-01-01', '2015-01-01')] }),
+      'no_recent_work_12_months',
+    );
+    expect(f).toMatchObject({
+      applies: false,
+      evidence: 'last job 21232 ended 2026-03-31, within 12 months before 2026-12-01',
+    });
   });
 });
 
@@ -295,16 +357,25 @@ describe('scoreAssessment: dates', () => {
 });
 
 describe('assessmentInputSchema', () => {
-  it.each(['indigenousIdentity', 'racializedGroup', 'gender', 'newcomer', 'francophone', 'sexualOrientation', 'selfIdentifiedDisability'])(
-    'rejects the equity field %s: no equity field may reach the model',
-    (key) => {
-      expect(issues({ ...baseline, [key]: 'yes' })).toEqual([`: ${key}: self-identified equity information is never part of an assessment`]);
-    },
-  );
+  it.each([
+    'indigenousIdentity',
+    'racializedGroup',
+    'gender',
+    'newcomer',
+    'francophone',
+    'sexualOrientation',
+    'selfIdentifiedDisability',
+  ])('rejects the equity field %s: no equity field may reach the model', (key) => {
+    expect(issues({ ...baseline, [key]: 'yes' })).toEqual([
+      `: ${key}: self-identified equity information is never part of an assessment`,
+    ]);
+  });
 
   it('rejects unknown keys at every level', () => {
     expect(issues({ ...baseline, favouriteColour: 'blue' })).toEqual([': unknown field favouriteColour']);
-    expect(issues({ ...baseline, barriers: [{ kind: 'housing', status: 'active', note: 'x' }] })).toEqual(['barriers.0: unknown field note']);
+    expect(issues({ ...baseline, barriers: [{ kind: 'housing', status: 'active', note: 'x' }] })).toEqual([
+      'barriers.0: unknown field note',
+    ]);
     expect(issues({ ...baseline, workHistory: [{ nocCode: '21232', startDate: '2022-01-01', gender: 'f' }] })).toEqual([
       'workHistory.0: gender: self-identified equity information is never part of an assessment',
     ]);
@@ -323,47 +394,119 @@ describe('assessmentInputSchema', () => {
     [{ dateOfBirth: '1900-01-01' }, 'dateOfBirth: must be after 1900-01-01'],
     [{ dateOfBirth: '2026-12-02' }, 'dateOfBirth: 2026-12-02 is after the assessment date 2026-12-01'],
     [{ assessedOn: '2026-11-31' }, 'assessedOn: 2026-11-31 is not a real date'],
-    [{ educationLevel: 'phd' }, 'educationLevel: "phd" is not one of: less_than_high_school, high_school, apprenticeship_or_trades, college, bachelor, graduate, unknown'],
-    [{ incomeSource: undefined }, 'incomeSource: required, one of: ontario_works, odsp, ei, none, other'],
-    [{ literacyNumeracy: 'great' }, 'literacyNumeracy: "great" is not one of: below_basic, basic, functional, proficient, unknown'],
-    [{ workHistory: [{ nocCode: '21232', startDate: '2022-05-01', endDate: '2022-04-30' }] }, 'workHistory.0.endDate: ends on 2022-04-30, before it starts on 2022-05-01'],
-    [{ workHistory: [{ nocCode: '21232', startDate: '2027-01-01' }] }, 'workHistory.0.startDate: starts on 2027-01-01, after the assessment date 2026-12-01'],
-    [{ workHistory: [{ nocCode: '21232', startDate: '1990-01-01' }] }, 'workHistory.0.startDate: starts on 1990-01-01, before the date of birth'],
-    [{ workHistory: [{ nocCode: '21232', startDate: '2022-01-01', hoursPerWeek: 0 }] }, 'workHistory.0.hoursPerWeek: must be at least 1 hour a week'],
-    [{ workHistory: [{ nocCode: '21232', startDate: '2022-01-01', hoursPerWeek: 81 }] }, 'workHistory.0.hoursPerWeek: must be at most 80 hours a week'],
-    [{ workHistory: Array.from({ length: 51 }, () => ({ nocCode: '21232', startDate: '2022-01-01' })) }, 'workHistory: at most 50 jobs'],
     [
-      { barriers: [{ kind: 'food', status: 'active' }, { kind: 'food', status: 'resolved' }] },
+      { educationLevel: 'phd' },
+      'educationLevel: "phd" is not one of: less_than_high_school, high_school, apprenticeship_or_trades, college, bachelor, graduate, unknown',
+    ],
+    [{ incomeSource: undefined }, 'incomeSource: required, one of: ontario_works, odsp, ei, none, other'],
+    [
+      { literacyNumeracy: 'great' },
+      'literacyNumeracy: "great" is not one of: below_basic, basic, functional, proficient, unknown',
+    ],
+    [
+      { workHistory: [{ nocCode: '21232', startDate: '2022-05-01', endDate: '2022-04-30' }] },
+      'workHistory.0.endDate: ends on 2022-04-30, before it starts on 2022-05-01',
+    ],
+    [
+      { workHistory: [{ nocCode: '21232', startDate: '2027-01-01' }] },
+      'workHistory.0.startDate: starts on 2027-01-01, after the assessment date 2026-12-01',
+    ],
+    [
+      { workHistory: [{ nocCode: '21232', startDate: '1990-01-01' }] },
+      'workHistory.0.startDate: starts on 1990-01-01, before the date of birth',
+    ],
+    [
+      { workHistory: [{ nocCode: '21232', startDate: '2022-01-01', hoursPerWeek: 0 }] },
+      'workHistory.0.hoursPerWeek: must be at least 1 hour a week',
+    ],
+    [
+      { workHistory: [{ nocCode: '21232', startDate: '2022-01-01', hoursPerWeek: 81 }] },
+      'workHistory.0.hoursPerWeek: must be at most 80 hours a week',
+    ],
+    [
+      { workHistory: Array.from({ length: 51 }, () => ({ nocCode: '21232', startDate: '2022-01-01' })) },
+      'workHistory: at most 50 jobs',
+    ],
+    [
+      {
+        barriers: [
+          { kind: 'food', status: 'active' },
+          { kind: 'food', status: 'resolved' },
+        ],
+      },
       'barriers.1.kind: barrier food is listed more than once',
     ],
-    [{ barriers: [{ kind: 'homelessness', status: 'active' }] }, 'barriers.0.kind: "homelessness" is not one of: housing, food, mental_health, addictions, childcare, transportation, legal, digital_access, language, disability, income, other'],
-    [{ accommodations: [{ kind: 'vision' }] }, 'accommodations.0.disabilityRelated: Invalid input: expected boolean, received undefined'],
-    [{ accommodations: Array.from({ length: 31 }, () => ({ kind: 'vision', disabilityRelated: true })) }, 'accommodations: at most 30 accommodations'],
+    [
+      { barriers: [{ kind: 'homelessness', status: 'active' }] },
+      'barriers.0.kind: "homelessness" is not one of: housing, food, mental_health, addictions, childcare, transportation, legal, digital_access, language, disability, income, other',
+    ],
+    [
+      { accommodations: [{ kind: 'vision' }] },
+      'accommodations.0.disabilityRelated: Invalid input: expected boolean, received undefined',
+    ],
+    [
+      { accommodations: Array.from({ length: 31 }, () => ({ kind: 'vision', disabilityRelated: true })) },
+      'accommodations: at most 30 accommodations',
+    ],
   ])('rejects %j', (overrides, message) => {
     expect(issues({ ...baseline, ...overrides })).toEqual([message]);
   });
 
   it("compares the dates with the caller's today when there is no assessment date", () => {
     const { assessedOn: _omit, ...undated } = baseline;
-    expect(issues({ ...undated, dateOfBirth: '2026-12-16' })).toEqual([`dateOfBirth: 2026-12-16 is after today (${TODAY})`]);
+    expect(issues({ ...undated, dateOfBirth: '2026-12-16' })).toEqual([
+      `dateOfBirth: 2026-12-16 is after today (${TODAY})`,
+    ]);
     const job = { nocCode: '21232', startDate: '2027-01-04', endDate: null };
-    expect(issues({ ...undated, workHistory: [job] })).toEqual([`workHistory.0.startDate: starts on 2027-01-04, after today (${TODAY})`]);
+    expect(issues({ ...undated, workHistory: [job] })).toEqual([
+      `workHistory.0.startDate: starts on 2027-01-04, after today (${TODAY})`,
+    ]);
     // The same input, checked by a caller whose today has reached that date.
     expect(assessmentInputSchemaOn('2027-01-04').safeParse({ ...undated, workHistory: [job] }).success).toBe(true);
   });
 
   it('fills empty lists and keeps a current job', () => {
-    const parsed = assessmentInputSchema.parse({ dateOfBirth: '1990-01-01', educationLevel: 'bachelor', incomeSource: 'ei' });
-    expect(parsed).toEqual({ dateOfBirth: '1990-01-01', educationLevel: 'bachelor', incomeSource: 'ei', workHistory: [], barriers: [], accommodations: [] });
+    const parsed = assessmentInputSchema.parse({
+      dateOfBirth: '1990-01-01',
+      educationLevel: 'bachelor',
+      incomeSource: 'ei',
+    });
+    expect(parsed).toEqual({
+      dateOfBirth: '1990-01-01',
+      educationLevel: 'bachelor',
+      incomeSource: 'ei',
+      workHistory: [],
+      barriers: [],
+      accommodations: [],
+    });
   });
 });
 
 describe('compareResults', () => {
   it('names what changed between two assessments', () => {
-    const before = score({ ...seedProfile, barriers: [{ kind: 'disability', status: 'active' }, { kind: 'housing', status: 'active' }] });
-    const after = score({ ...seedProfile, barriers: [{ kind: 'disability', status: 'resolved' }, { kind: 'housing', status: 'resolved' }] });
+    const before = score({
+      ...seedProfile,
+      barriers: [
+        { kind: 'disability', status: 'active' },
+        { kind: 'housing', status: 'active' },
+      ],
+    });
+    const after = score({
+      ...seedProfile,
+      barriers: [
+        { kind: 'disability', status: 'resolved' },
+        { kind: 'housing', status: 'resolved' },
+      ],
+    });
     const comparison = compareResults(before, after);
-    expect(comparison).toMatchObject({ previousStream: 'C', nextStream: 'B', streamChanged: true, previousScore: 11, nextScore: 5, modelChanged: false });
+    expect(comparison).toMatchObject({
+      previousStream: 'C',
+      nextStream: 'B',
+      streamChanged: true,
+      previousScore: 11,
+      nextScore: 5,
+      modelChanged: false,
+    });
     expect(comparison.changes.map((c) => [c.code, c.change, c.previousPoints, c.nextPoints])).toEqual([
       ['disability', 'no_longer_applies', 3, 0],
       ['barrier_housing', 'no_longer_applies', 3, 0],
@@ -379,15 +522,31 @@ describe('compareResults', () => {
     const before = score({ ...seedProfile, assessedOn: '2026-12-01' });
     const after = score({ ...seedProfile, assessedOn: '2027-06-01' });
     expect(factor(after, 'age_35_56').evidence).not.toBe(factor(before, 'age_35_56').evidence);
-    expect(compareResults(before, after)).toMatchObject({ streamChanged: false, changes: [], summary: ['Stream C unchanged (score 8 → 8)'] });
+    expect(compareResults(before, after)).toMatchObject({
+      streamChanged: false,
+      changes: [],
+      summary: ['Stream C unchanged (score 8 → 8)'],
+    });
   });
 
   it('reports a new model version, its new factors and changed weights', () => {
     const next: AssessmentModel = structuredClone(model) as AssessmentModel;
     next.version = 'ca-2027.1';
-    next.factors = next.factors.filter((f) => f.code !== 'age_35_56').map((f) => (f.code === 'disability' ? { ...f, weight: 4 } : f));
-    next.factors.push({ ...model.factors.find((f) => f.code === 'barrier_income')!, code: 'barrier_other', condition: { type: 'barrier_active', kind: 'other' } });
-    const answers = input({ ...seedProfile, barriers: [{ kind: 'disability', status: 'active' }, { kind: 'other', status: 'active' }] });
+    next.factors = next.factors
+      .filter((f) => f.code !== 'age_35_56')
+      .map((f) => (f.code === 'disability' ? { ...f, weight: 4 } : f));
+    next.factors.push({
+      ...model.factors.find((f) => f.code === 'barrier_income')!,
+      code: 'barrier_other',
+      condition: { type: 'barrier_active', kind: 'other' },
+    });
+    const answers = input({
+      ...seedProfile,
+      barriers: [
+        { kind: 'disability', status: 'active' },
+        { kind: 'other', status: 'active' },
+      ],
+    });
     const comparison = compareResults(scoreAssessment(model, answers), scoreAssessment(next, answers));
     expect(comparison.modelChanged).toBe(true);
     expect(comparison.changes.map((c) => [c.code, c.change, c.previousPoints, c.nextPoints])).toEqual([
@@ -415,12 +574,19 @@ describe('streamFor', () => {
 // Random inputs within the schema, assessed on a fixed date.
 const nocCodes = ['21232', '41200', '13110', '63200', '14400', '64100', '65201', '65310', '75110', '00010'];
 const dateArb = (min: number, max: number) =>
-  fc.date({ min: new Date(Date.UTC(min, 0, 1)), max: new Date(Date.UTC(max, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  fc
+    .date({ min: new Date(Date.UTC(min, 0, 1)), max: new Date(Date.UTC(max, 11, 31)), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 const jobArb = fc
-  .record({ nocCode: fc.constantFrom(...nocCodes), startDate: dateArb(2005, 2026), months: fc.option(fc.integer({ min: 0, max: 120 })) })
+  .record({
+    nocCode: fc.constantFrom(...nocCodes),
+    startDate: dateArb(2005, 2026),
+    months: fc.option(fc.integer({ min: 0, max: 120 })),
+  })
   .map(({ nocCode, startDate, months }) => {
     const start = startDate > ON ? ON : startDate;
-    const endDate = months === null ? null : new Date(Date.parse(start) + months * 30 * 86_400_000).toISOString().slice(0, 10);
+    const endDate =
+      months === null ? null : new Date(Date.parse(start) + months * 30 * 86_400_000).toISOString().slice(0, 10);
     return { nocCode, startDate: start, endDate };
   });
 const barrierKindsArb = fc.uniqueArray(fc.constantFrom(...barrierKinds), { maxLength: barrierKinds.length });
@@ -433,7 +599,10 @@ const inputArb = fc
     workHistory: fc.array(jobArb, { maxLength: 6 }),
     barrierKinds: barrierKindsArb,
     statuses: fc.array(fc.boolean(), { minLength: barrierKinds.length, maxLength: barrierKinds.length }),
-    accommodations: fc.array(fc.record({ kind: fc.constantFrom(...accommodationKinds), disabilityRelated: fc.boolean() }), { maxLength: 4 }),
+    accommodations: fc.array(
+      fc.record({ kind: fc.constantFrom(...accommodationKinds), disabilityRelated: fc.boolean() }),
+      { maxLength: 4 },
+    ),
   })
   .map(({ barrierKinds: kinds, statuses, literacyNumeracy, ...rest }) =>
     assessmentInputSchema.parse({
@@ -471,11 +640,19 @@ describe('scoreAssessment: properties', () => {
 
   it('the stream is monotonic in the score, for any thresholds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), fc.nat(100), fc.nat(100), (b, gap, s1, s2) => {
-        const thresholds = { B: b, C: b + gap };
-        const [low, high] = s1 <= s2 ? [s1, s2] : [s2, s1];
-        expect(streams.indexOf(streamFor(low, thresholds))).toBeLessThanOrEqual(streams.indexOf(streamFor(high, thresholds)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.nat(100),
+        fc.nat(100),
+        (b, gap, s1, s2) => {
+          const thresholds = { B: b, C: b + gap };
+          const [low, high] = s1 <= s2 ? [s1, s2] : [s2, s1];
+          expect(streams.indexOf(streamFor(low, thresholds))).toBeLessThanOrEqual(
+            streams.indexOf(streamFor(high, thresholds)),
+          );
+        },
+      ),
     );
     fc.assert(
       fc.property(inputArb, inputArb, (a, b) => {
@@ -486,6 +663,9 @@ describe('scoreAssessment: properties', () => {
   });
 
   it('every result matches the HTTP response schema', () => {
-    fc.assert(fc.property(inputArb, (answers) => void assessmentResultSchema.parse(scoreAssessment(model, answers))), { numRuns: 50 });
+    fc.assert(
+      fc.property(inputArb, (answers) => void assessmentResultSchema.parse(scoreAssessment(model, answers))),
+      { numRuns: 50 },
+    );
   });
 });

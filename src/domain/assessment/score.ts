@@ -3,7 +3,13 @@ import { addMonths, ageOn, calendarMonthsTouched, isIsoDate } from '../../lib/da
 import { AppError } from '../../lib/errors.ts';
 import { nocTeer } from '../occupations/noc.ts';
 import type { AssessmentInput, WorkHistoryEntry } from './assessment-input.ts';
-import { bilingualTextSchema, modelChecksum, type AssessmentModel, type BilingualText, type Condition } from './assessment-model.ts';
+import {
+  bilingualTextSchema,
+  modelChecksum,
+  type AssessmentModel,
+  type BilingualText,
+  type Condition,
+} from './assessment-model.ts';
 
 export const streams = ['A', 'B', 'C'] as const;
 export const streamSchema = z.enum(streams);
@@ -44,16 +50,31 @@ export function streamFor(score: number, thresholds: AssessmentModel['thresholds
 }
 
 // Pure and deterministic: the same model, input and date always give the same result.
-export function scoreAssessment(model: AssessmentModel, input: AssessmentInput, options: ScoreOptions = {}): AssessmentResult {
+export function scoreAssessment(
+  model: AssessmentModel,
+  input: AssessmentInput,
+  options: ScoreOptions = {},
+): AssessmentResult {
   const assessedOn = input.assessedOn ?? options.today;
-  if (assessedOn === undefined) throw new AppError('invalid', 'An assessment needs its date: give assessedOn.', [{ field: 'assessedOn', message: 'required' }]);
-  if (!isIsoDate(assessedOn)) throw new AppError('invalid', `${assessedOn} is not a real date`, [{ field: 'assessedOn', message: 'not a real date' }]);
+  if (assessedOn === undefined)
+    throw new AppError('invalid', 'An assessment needs its date: give assessedOn.', [
+      { field: 'assessedOn', message: 'required' },
+    ]);
+  if (!isIsoDate(assessedOn))
+    throw new AppError('invalid', `${assessedOn} is not a real date`, [
+      { field: 'assessedOn', message: 'not a real date' },
+    ]);
   if (input.dateOfBirth > assessedOn) {
     throw new AppError('invalid', `The date of birth ${input.dateOfBirth} is after the assessment date ${assessedOn}`, [
       { field: 'dateOfBirth', message: `after the assessment date ${assessedOn}` },
     ]);
   }
-  const context: Context = { input, assessedOn, age: ageOn(input.dateOfBirth, assessedOn), jobs: jobSpans(input.workHistory, assessedOn) };
+  const context: Context = {
+    input,
+    assessedOn,
+    age: ageOn(input.dateOfBirth, assessedOn),
+    jobs: jobSpans(input.workHistory, assessedOn),
+  };
   const factors = model.factors.map((factor): FactorResult => {
     const { applies, evidence } = evaluate(factor.condition, context);
     return {
@@ -141,11 +162,17 @@ function evaluate(condition: Condition, { input, assessedOn, age, jobs }: Contex
   switch (condition.type) {
     case 'age_between': {
       const applies = age >= condition.min && age <= condition.max;
-      return { applies, evidence: `age ${age} on ${assessedOn} is ${applies ? 'within' : 'outside'} ${condition.min}–${condition.max}` };
+      return {
+        applies,
+        evidence: `age ${age} on ${assessedOn} is ${applies ? 'within' : 'outside'} ${condition.min}–${condition.max}`,
+      };
     }
     case 'education_in': {
       const applies = condition.levels.includes(input.educationLevel);
-      return { applies, evidence: `education ${human(input.educationLevel)} is ${applies ? '' : 'not '}one of: ${oneOf(condition.levels)}` };
+      return {
+        applies,
+        evidence: `education ${human(input.educationLevel)} is ${applies ? '' : 'not '}one of: ${oneOf(condition.levels)}`,
+      };
     }
     case 'low_skill_history': {
       const total = jobs.reduce((sum, j) => sum + j.months, 0);
@@ -177,7 +204,10 @@ function evaluate(condition: Condition, { input, assessedOn, age, jobs }: Contex
     case 'barrier_active': {
       const barrier = input.barriers.find((b) => b.kind === condition.kind);
       if (!barrier) return { applies: false, evidence: `no ${human(condition.kind)} barrier recorded` };
-      return { applies: barrier.status === 'active', evidence: `${human(condition.kind)} barrier is ${barrier.status}` };
+      return {
+        applies: barrier.status === 'active',
+        evidence: `${human(condition.kind)} barrier is ${barrier.status}`,
+      };
     }
     case 'disability': {
       const barrier = input.barriers.find((b) => b.kind === 'disability');
@@ -187,14 +217,21 @@ function evaluate(condition: Condition, { input, assessedOn, age, jobs }: Contex
       if (related.length > 0) found.push(`disability-related accommodation: ${[...new Set(related)].join(', ')}`);
       if (found.length > 0) return { applies: true, evidence: found.join('; ') };
       const resolved = barrier ? ' (disability barrier resolved)' : '';
-      return { applies: false, evidence: `no active disability barrier and no disability-related accommodation${resolved}` };
+      return {
+        applies: false,
+        evidence: `no active disability barrier and no disability-related accommodation${resolved}`,
+      };
     }
     case 'income_source_in': {
       const applies = condition.sources.includes(input.incomeSource);
-      return { applies, evidence: `income source ${human(input.incomeSource)} is ${applies ? '' : 'not '}one of: ${oneOf(condition.sources)}` };
+      return {
+        applies,
+        evidence: `income source ${human(input.incomeSource)} is ${applies ? '' : 'not '}one of: ${oneOf(condition.sources)}`,
+      };
     }
     case 'literacy_in': {
-      if (input.literacyNumeracy === undefined) return { applies: false, evidence: 'literacy and numeracy not recorded' };
+      if (input.literacyNumeracy === undefined)
+        return { applies: false, evidence: 'literacy and numeracy not recorded' };
       const applies = condition.levels.includes(input.literacyNumeracy);
       return {
         applies,
@@ -204,7 +241,8 @@ function evaluate(condition: Condition, { input, assessedOn, age, jobs }: Contex
   }
 }
 
-export type FactorChangeKind = 'now_applies' | 'no_longer_applies' | 'points_changed' | 'added_to_model' | 'removed_from_model';
+export type FactorChangeKind =
+  'now_applies' | 'no_longer_applies' | 'points_changed' | 'added_to_model' | 'removed_from_model';
 export type FactorChange = {
   code: string;
   change: FactorChangeKind;
@@ -232,7 +270,10 @@ export type ResultComparison = {
 export function compareResults(previous: AssessmentResult, next: AssessmentResult): ResultComparison {
   const before = new Map(previous.factors.map((f) => [f.code, f]));
   const after = new Map(next.factors.map((f) => [f.code, f]));
-  const codes = [...next.factors.map((f) => f.code), ...previous.factors.map((f) => f.code).filter((c) => !after.has(c))];
+  const codes = [
+    ...next.factors.map((f) => f.code),
+    ...previous.factors.map((f) => f.code).filter((c) => !after.has(c)),
+  ];
   const changes: FactorChange[] = [];
   for (const code of codes) {
     const was = before.get(code);

@@ -19,7 +19,9 @@ export async function selectAuditRows(
   if (filter.clientId) base = base.where('auditLog.clientId', '=', filter.clientId);
   if (filter.action) {
     const action = filter.action;
-    base = base.where((eb) => eb.or([eb('auditLog.action', '=', action), eb('auditLog.action', 'like', `${action}.%`)]));
+    base = base.where((eb) =>
+      eb.or([eb('auditLog.action', '=', action), eb('auditLog.action', 'like', `${action}.%`)]),
+    );
   }
   if (filter.from) base = base.where('auditLog.createdAt', '>=', new Date(filter.from));
   if (filter.to) base = base.where('auditLog.createdAt', '<', new Date(filter.to));
@@ -53,7 +55,12 @@ export async function selectAuditRows(
       .execute(),
     // Counted over at most AUDIT_COUNT_CAP + 1 rows: past the cap the total is "at least".
     db
-      .selectFrom(base.select(sql`1`.as('one')).limit(AUDIT_COUNT_CAP + 1).as('capped'))
+      .selectFrom(
+        base
+          .select(sql`1`.as('one'))
+          .limit(AUDIT_COUNT_CAP + 1)
+          .as('capped'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('total'))
       .executeTakeFirstOrThrow(),
   ]);

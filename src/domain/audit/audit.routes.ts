@@ -11,7 +11,8 @@ export function auditRoutes(app: AppInstance): void {
       config: { permission: 'audit.read_by_actor' },
       schema: {
         tags: ['audit'],
-        summary: "Search actors' audit rows, newest first: all of them for system administrators, their own organization's for agency managers",
+        summary:
+          "Search actors' audit rows, newest first: all of them for system administrators, their own organization's for agency managers",
         querystring: auditQuerySchema,
         response: { 200: auditListSchema },
       },
@@ -25,12 +26,19 @@ export function auditRoutes(app: AppInstance): void {
       config: { permission: 'audit.read_by_client' },
       schema: {
         tags: ['audit'],
-        summary: "Who has read or changed a client's file: the audit rows naming the client (the holding agency's manager)",
+        summary:
+          "Who has read or changed a client's file: the audit rows naming the client (the holding agency's manager)",
         params: z.strictObject({ id: z.string().max(100) }),
         querystring: clientAuditQuerySchema,
         response: { 200: auditListSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => searchClientAudit(trx, request.actor, request.params.id, request.query, { requestId: request.id, today: request.moment.today })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        searchClientAudit(trx, request.actor, request.params.id, request.query, {
+          requestId: request.id,
+          today: request.moment.today,
+        }),
+      ),
   );
 }

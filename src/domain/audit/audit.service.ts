@@ -14,7 +14,11 @@ export async function searchAudit(trx: Trx, actor: Actor, query: AuditQuery, req
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.');
   const gate = mayTakeAction(actor, 'audit.read_by_actor');
   if (!gate.allowed) {
-    throw deniedError(actor, { action: 'audit.read_by_actor', reason: gate.reason, requestId }, `Not allowed: ${gate.reason}.`);
+    throw deniedError(
+      actor,
+      { action: 'audit.read_by_actor', reason: gate.reason, requestId },
+      `Not allowed: ${gate.reason}.`,
+    );
   }
   const scopes = actorScopes(actor, 'audit.read_by_actor');
   const { page, perPage, ...filter } = query;
@@ -34,7 +38,10 @@ export async function searchAudit(trx: Trx, actor: Actor, query: AuditQuery, req
     recordType: 'audit_log',
     recordId: query.actorUserId,
     // Audit rows have numeric ids (record_ids holds uuids): the search and what it returned, in words.
-    reason: describeSearch(filter, items.map((row) => row.id)),
+    reason: describeSearch(
+      filter,
+      items.map((row) => row.id),
+    ),
     requestId,
   });
   return { items, total, totalCapped, page, perPage };
@@ -53,7 +60,13 @@ export function describeSearch(filter: Omit<AuditQuery, 'page' | 'perPage'>, ids
 // client, for the manager of the agency holding the file (and, as their modules arrive, the
 // ombudsperson during an open complaint and the client themself). Anyone else gets the 404 a random
 // id gets. The read is itself audited against the client.
-export async function searchClientAudit(trx: Trx, actor: Actor, clientId: string, query: ClientAuditQuery, context: { requestId: string; today: string }): Promise<AuditList> {
+export async function searchClientAudit(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  query: ClientAuditQuery,
+  context: { requestId: string; today: string },
+): Promise<AuditList> {
   const { requestId } = context;
   const client = { id: (await accessClient(trx, actor, clientId, 'audit.read_by_client', context)).clientId };
   const { items, total, totalCapped } = await selectAuditRows(trx, { clientId: client.id }, query);
@@ -63,7 +76,10 @@ export async function searchClientAudit(trx: Trx, actor: Actor, clientId: string
     recordType: 'client',
     recordId: client.id,
     clientId: client.id,
-    reason: describeSearch({}, items.map((row) => row.id)),
+    reason: describeSearch(
+      {},
+      items.map((row) => row.id),
+    ),
     requestId,
   });
   return { items, total, totalCapped, page: query.page, perPage: query.perPage };

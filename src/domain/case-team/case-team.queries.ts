@@ -12,10 +12,23 @@ export async function selectMembers(db: DbOrTrx, clientId: string, includeFormer
     from case_team_members m join users u on u.id = m.user_id join organizations o on o.id = m.organization_id
     where m.client_id = ${clientId} ${includeFormer ? sql`` : sql`and m.removed_at is null`}
     order by m.removed_at is not null, m.created_at`.execute(db);
-  return rows.map((r) => ({ ...r, addedAt: new Date(r.addedAt).toISOString(), removedAt: r.removedAt ? new Date(r.removedAt).toISOString() : null }));
+  return rows.map((r) => ({
+    ...r,
+    addedAt: new Date(r.addedAt).toISOString(),
+    removedAt: r.removedAt ? new Date(r.removedAt).toISOString() : null,
+  }));
 }
 
-export async function insertMember(db: DbOrTrx, row: { clientId: string; userId: string; organizationId: string; teamRole: CaseTeamMembersTable['teamRole']; addedBy: string | null }): Promise<string> {
+export async function insertMember(
+  db: DbOrTrx,
+  row: {
+    clientId: string;
+    userId: string;
+    organizationId: string;
+    teamRole: CaseTeamMembersTable['teamRole'];
+    addedBy: string | null;
+  },
+): Promise<string> {
   const { id } = await db.insertInto('caseTeamMembers').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -30,14 +43,30 @@ export async function selectMemberForUpdate(db: DbOrTrx, clientId: string, membe
     .executeTakeFirst();
 }
 
-export async function markRemoved(db: DbOrTrx, ids: string[], removedBy: string | null, reason: NonNullable<CaseTeamMembersTable['removalReason']>): Promise<void> {
+export async function markRemoved(
+  db: DbOrTrx,
+  ids: string[],
+  removedBy: string | null,
+  reason: NonNullable<CaseTeamMembersTable['removalReason']>,
+): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('caseTeamMembers').set({ removedAt: new Date(), removedBy, removalReason: reason }).where('id', 'in', ids).where('removedAt', 'is', null).execute();
+  await db
+    .updateTable('caseTeamMembers')
+    .set({ removedAt: new Date(), removedBy, removalReason: reason })
+    .where('id', 'in', ids)
+    .where('removedAt', 'is', null)
+    .execute();
 }
 
 // The active members from one organization (for a revoked consent) or who are one user (handover).
-export async function selectActiveMemberIds(db: DbOrTrx, filter: { clientId?: string; organizationId?: string; userId?: string; clientIds?: string[] }) {
-  let q = db.selectFrom('caseTeamMembers').select(['id', 'clientId', 'teamRole', 'userId']).where('removedAt', 'is', null);
+export async function selectActiveMemberIds(
+  db: DbOrTrx,
+  filter: { clientId?: string; organizationId?: string; userId?: string; clientIds?: string[] },
+) {
+  let q = db
+    .selectFrom('caseTeamMembers')
+    .select(['id', 'clientId', 'teamRole', 'userId'])
+    .where('removedAt', 'is', null);
   if (filter.clientId) q = q.where('clientId', '=', filter.clientId);
   if (filter.organizationId) q = q.where('organizationId', '=', filter.organizationId);
   if (filter.userId) q = q.where('userId', '=', filter.userId);
@@ -46,7 +75,11 @@ export async function selectActiveMemberIds(db: DbOrTrx, filter: { clientId?: st
 }
 
 export async function selectUserForTeam(db: DbOrTrx, userId: string) {
-  const user = await db.selectFrom('users').select(['id', 'organizationId', 'status']).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'organizationId', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user) return undefined;
   const roles = await db.selectFrom('userRoles').select('role').where('userId', '=', userId).execute();
   return { ...user, roles: roles.map((r) => r.role) };
@@ -55,7 +88,13 @@ export async function selectUserForTeam(db: DbOrTrx, userId: string) {
 // Active staff with a client role at the holder or at an organization an active consent for the
 // client names (the rule addMember applies, from src/access), who are not active members already; the
 // holder's staff first, then by name. Raw SQL: a role array per row and the access layer's condition.
-export async function selectCandidates(db: DbOrTrx, clientId: string, roles: readonly string[], limit: number, today: string): Promise<Candidate[]> {
+export async function selectCandidates(
+  db: DbOrTrx,
+  clientId: string,
+  roles: readonly string[],
+  limit: number,
+  today: string,
+): Promise<Candidate[]> {
   const client = clientRow('c');
   const { rows } = await sql<Candidate>`
     select u.id as "userId", u.display_name as "displayName", u.organization_id as "organizationId", o.name as "organizationName",
@@ -69,5 +108,8 @@ export async function selectCandidates(db: DbOrTrx, clientId: string, roles: rea
       and not exists (select 1 from case_team_members m where m.client_id = c.id and m.user_id = u.id and m.removed_at is null)
     order by (u.organization_id <> c.organization_id), o.name, u.display_name, u.id
     limit ${limit}`.execute(db);
-  return rows.map((r) => ({ ...r, roles: Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean) }));
+  return rows.map((r) => ({
+    ...r,
+    roles: Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean),
+  }));
 }

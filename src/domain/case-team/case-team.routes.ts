@@ -10,9 +10,17 @@ export function caseTeamRoutes(app: AppInstance): void {
     '/api/clients/:id/team',
     {
       config: { permission: 'case_team.read' },
-      schema: { tags: ['case team'], summary: "The client's case team across agencies (former members too, for the holding agency)", params: clientIdParams, response: { 200: listEnvelopeSchema(memberSchema) } },
+      schema: {
+        tags: ['case team'],
+        summary: "The client's case team across agencies (former members too, for the holding agency)",
+        params: clientIdParams,
+        response: { 200: listEnvelopeSchema(memberSchema) },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => listTeam(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listTeam(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.get(
@@ -21,12 +29,16 @@ export function caseTeamRoutes(app: AppInstance): void {
       config: { permission: 'case_team.add' },
       schema: {
         tags: ['case team'],
-        summary: "Who may join the client's case team: the holding agency's staff, and staff of agencies named in an active consent",
+        summary:
+          "Who may join the client's case team: the holding agency's staff, and staff of agencies named in an active consent",
         params: clientIdParams,
         response: { 200: listEnvelopeSchema(candidateSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => listCandidates(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listCandidates(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
@@ -42,7 +54,9 @@ export function caseTeamRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const member = await withTransaction(app.db, (trx) => addMember(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
+      const member = await withTransaction(app.db, (trx) =>
+        addMember(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      );
       return reply.status(201).send(member);
     },
   );
@@ -51,8 +65,19 @@ export function caseTeamRoutes(app: AppInstance): void {
     '/api/clients/:id/team/:memberId/remove',
     {
       config: { permission: 'case_team.remove' },
-      schema: { tags: ['case team'], summary: 'Leave the team, or remove a member (holding agency)', params: memberParams, response: { 200: memberSchema } },
+      schema: {
+        tags: ['case team'],
+        summary: 'Leave the team, or remove a member (holding agency)',
+        params: memberParams,
+        response: { 200: memberSchema },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => removeMember(trx, request.actor, request.params.id, request.params.memberId, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        removeMember(trx, request.actor, request.params.id, request.params.memberId, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      ),
   );
 }

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 
-export const teamRoles = ['primary_worker', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer', 'other'] as const;
+export const teamRoles = [
+  'primary_worker',
+  'employment_counsellor',
+  'caseworker',
+  'job_developer',
+  'trainer',
+  'other',
+] as const;
 export type TeamRole = (typeof teamRoles)[number];
 export const removalReasons = ['left_team', 'removed', 'handover', 'consent_revoked', 'transferred'] as const;
 
-export const newMemberSchema = z.strictObject({ userId: z.uuid({ error: 'must be the id of a user' }), teamRole: z.enum(teamRoles) });
+export const newMemberSchema = z.strictObject({
+  userId: z.uuid({ error: 'must be the id of a user' }),
+  teamRole: z.enum(teamRoles),
+});
 export type NewMember = z.infer<typeof newMemberSchema>;
 
 export const memberSchema = z.object({

@@ -40,12 +40,18 @@ export async function selectCaseload(
     where ${where}
     order by t.overdue_tasks desc, t.next_due nulls last, c.family_name, c.id
     limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`.execute(db);
-  const { rows: count } = await sql<{ n: string }>`select count(*) as n from case_team_members m join clients c on c.id = m.client_id where ${where}`.execute(db);
+  const { rows: count } = await sql<{
+    n: string;
+  }>`select count(*) as n from case_team_members m join clients c on c.id = m.client_id where ${where}`.execute(db);
   return { items: rows, total: Number(count[0]?.n ?? 0) };
 }
 
 export async function selectWorker(db: DbOrTrx, userId: string) {
-  const user = await db.selectFrom('users').select(['id', 'organizationId', 'status']).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'organizationId', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user) return undefined;
   const roles = await db.selectFrom('userRoles').select('role').where('userId', '=', userId).execute();
   return { ...user, roles: roles.map((r) => r.role) };

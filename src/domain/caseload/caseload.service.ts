@@ -21,13 +21,25 @@ function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
 }
 
 // A worker's own caseload, or (managers) one of their staff's. Another agency's worker answers 404.
-export async function queryCaseload(trx: Trx, actor: Actor, query: CaseloadQuery, context: Context): Promise<ListEnvelope<CaseloadItem>> {
+export async function queryCaseload(
+  trx: Trx,
+  actor: Actor,
+  query: CaseloadQuery,
+  context: Context,
+): Promise<ListEnvelope<CaseloadItem>> {
   const user = staff(actor);
   const workerId = query.workerId ?? user.userId;
   const worker = await selectWorker(trx, workerId);
-  const decision = worker ? authorize(actor, 'caseload.read', { kind: 'user', organizationId: worker.organizationId, userId: worker.id }) : undefined;
+  const decision = worker
+    ? authorize(actor, 'caseload.read', { kind: 'user', organizationId: worker.organizationId, userId: worker.id })
+    : undefined;
   if (!worker || !decision?.allowed) {
-    throw notVisibleError(actor, { action: 'caseload.read', recordType: 'user', recordId: workerId, requestId: context.requestId }, worker !== undefined, 'No worker has that id.');
+    throw notVisibleError(
+      actor,
+      { action: 'caseload.read', recordType: 'user', recordId: workerId, requestId: context.requestId },
+      worker !== undefined,
+      'No worker has that id.',
+    );
   }
   const { items, total } = await selectCaseload(trx, actor, {
     workerId,
@@ -36,7 +48,15 @@ export async function queryCaseload(trx: Trx, actor: Actor, query: CaseloadQuery
     page: query.page,
     perPage: query.perPage,
   });
-  await writeAudit(trx, actor, { action: 'caseload.read', outcome: 'succeeded', recordType: 'client', recordIds: items.map((i) => i.clientId), purpose: 'service_delivery', reason: query.q ? 'search' : undefined, requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'caseload.read',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordIds: items.map((i) => i.clientId),
+    purpose: 'service_delivery',
+    reason: query.q ? 'search' : undefined,
+    requestId: context.requestId,
+  });
   return { items, total, page: query.page, perPage: query.perPage };
 }
 
@@ -46,18 +66,43 @@ const clientRoles = ['agency_manager', 'employment_counsellor', 'caseworker', 'j
 // another worker of the agency, who is told; the notes, plan and history stay with each client.
 export async function reassignCaseload(trx: Trx, actor: Actor, input: Reassign, context: Context) {
   staff(actor);
-  if (input.fromUserId === input.toUserId) throw new AppError('invalid', 'Choose another worker to receive the caseload.', [{ field: 'toUserId', message: 'same as fromUserId' }]);
+  if (input.fromUserId === input.toUserId)
+    throw new AppError('invalid', 'Choose another worker to receive the caseload.', [
+      { field: 'toUserId', message: 'same as fromUserId' },
+    ]);
   const [from, to] = [await selectWorker(trx, input.fromUserId), await selectWorker(trx, input.toUserId)];
-  for (const [field, worker] of [['fromUserId', from], ['toUserId', to]] as const) {
-    const decision = worker ? authorize(actor, 'caseload.reassign', { kind: 'user', organizationId: worker.organizationId, userId: worker.id }) : undefined;
+  for (const [field, worker] of [
+    ['fromUserId', from],
+    ['toUserId', to],
+  ] as const) {
+    const decision = worker
+      ? authorize(actor, 'caseload.reassign', {
+          kind: 'user',
+          organizationId: worker.organizationId,
+          userId: worker.id,
+        })
+      : undefined;
     if (!worker || !decision?.allowed) {
-      throw notVisibleError(actor, { action: 'caseload.reassign', recordType: 'user', recordId: input[field], requestId: context.requestId }, worker !== undefined, 'No worker has that id.');
+      throw notVisibleError(
+        actor,
+        { action: 'caseload.reassign', recordType: 'user', recordId: input[field], requestId: context.requestId },
+        worker !== undefined,
+        'No worker has that id.',
+      );
     }
   }
   if (to!.status !== 'active' || !to!.roles.some((r) => clientRoles.includes(r))) {
-    throw new AppError('invalid', 'The receiving worker must be an active member of staff who works with clients.', [{ field: 'toUserId', message: 'not an active client worker' }]);
+    throw new AppError('invalid', 'The receiving worker must be an active member of staff who works with clients.', [
+      { field: 'toUserId', message: 'not an active client worker' },
+    ]);
   }
-  const moved = await handOverMemberships(trx, actor, { userId: from!.id }, { userId: to!.id, organizationId: to!.organizationId }, input.clientIds);
+  const moved = await handOverMemberships(
+    trx,
+    actor,
+    { userId: from!.id },
+    { userId: to!.id, organizationId: to!.organizationId },
+    input.clientIds,
+  );
   const tasksMoved = await reassignOpenTasks(trx, from!.id, to!.id, moved);
   await notify(trx, actor, [to!.id], 'caseload_received', { clientId: null, subjectId: from!.id });
   await writeAudit(trx, actor, {

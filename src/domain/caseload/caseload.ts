@@ -32,4 +32,8 @@ export const reassignSchema = z.strictObject({
 });
 export type Reassign = z.infer<typeof reassignSchema>;
 
-export const reassignResultSchema = z.object({ clientsMoved: z.number().int(), tasksMoved: z.number().int(), clientIds: z.array(z.uuid()) });
+export const reassignResultSchema = z.object({
+  clientsMoved: z.number().int(),
+  tasksMoved: z.number().int(),
+  clientIds: z.array(z.uuid()),
+});

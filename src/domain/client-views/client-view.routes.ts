@@ -14,13 +14,20 @@ export function clientViewRoutes(app: AppInstance): void {
       config: { permission: 'client.read' },
       schema: {
         tags: ['clients'],
-        summary: 'One timeline of the client across the agencies of the case team, newest first, from what the caller may read',
+        summary:
+          'One timeline of the client across the agencies of the case team, newest first, from what the caller may read',
         params: clientIdParams,
         querystring: timelineQuerySchema,
         response: { 200: z.object({ items: z.array(timelineEventSchema) }) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => clientTimeline(trx, request.actor, request.params.id, request.query.limit, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        clientTimeline(trx, request.actor, request.params.id, request.query.limit, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      ),
   );
 
   app.get(
@@ -34,7 +41,9 @@ export function clientViewRoutes(app: AppInstance): void {
         response: { 200: clientSummarySchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => clientSummary(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        clientSummary(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
-
 }

@@ -9,7 +9,10 @@ export const newAccessRequestSchema = z.strictObject({
 
 export const accessAnswerSchema = z
   .strictObject({ decision: z.enum(['granted', 'declined']), consentId: z.uuid().optional() })
-  .refine((a) => (a.decision === 'granted') === (a.consentId !== undefined), { message: 'a granted request names the consent the client gave', path: ['consentId'] });
+  .refine((a) => (a.decision === 'granted') === (a.consentId !== undefined), {
+    message: 'a granted request names the consent the client gave',
+    path: ['consentId'],
+  });
 
 export const accessRequestSchema = z.object({
   id: z.uuid(),
@@ -24,7 +27,10 @@ export const accessRequestSchema = z.object({
 });
 export type AccessRequest = z.infer<typeof accessRequestSchema>;
 
-export const accessRequestQuerySchema = z.strictObject({ direction: z.enum(['incoming', 'outgoing']).default('incoming'), status: z.enum(['open', 'granted', 'declined']).optional() });
+export const accessRequestQuerySchema = z.strictObject({
+  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
+  status: z.enum(['open', 'granted', 'declined']).optional(),
+});
 
 // How long a match token from a duplicate search stays good.
 export const MATCH_TOKEN_MINUTES = 60;

@@ -20,7 +20,12 @@ describeEachEngine("a client's own account", ({ handle }) => {
   let outsider: TestUser;
   const headers = new Map<string, Record<string, string>>();
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: headers.get(who)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    app.inject({
+      method,
+      url,
+      headers: headers.get(who)!,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
 
   beforeAll(async () => {
     app = await testApp(handle());
@@ -50,11 +55,25 @@ describeEachEngine("a client's own account", ({ handle }) => {
     const email = `client-${crypto.randomBytes(4).toString('hex')}@example.org`;
     const invited = await call(counsellor.id, 'POST', `/api/clients/${clientId}/account`, { email });
     expect(invited.statusCode, invited.body).toBe(201);
-    expect(invited.json()).toMatchObject({ roles: ['job_seeker'], status: 'invited', organizationId: agency, preferredLanguage: 'fr' });
-    expect((await call(counsellor.id, 'POST', `/api/clients/${clientId}/account`, { email: `x${email}` })).statusCode).toBe(409);
-    const message = await handle().db.selectFrom('outboxMessages').select('bodyText').where('recipient', '=', email).executeTakeFirstOrThrow();
+    expect(invited.json()).toMatchObject({
+      roles: ['job_seeker'],
+      status: 'invited',
+      organizationId: agency,
+      preferredLanguage: 'fr',
+    });
+    expect(
+      (await call(counsellor.id, 'POST', `/api/clients/${clientId}/account`, { email: `x${email}` })).statusCode,
+    ).toBe(409);
+    const message = await handle()
+      .db.selectFrom('outboxMessages')
+      .select('bodyText')
+      .where('recipient', '=', email)
+      .executeTakeFirstOrThrow();
     const token = /#token=([A-Za-z0-9_-]+)/.exec(message.bodyText)![1]!;
-    expect((await app.inject({ method: 'POST', url: '/api/auth/accept-invitation', payload: { token, password: PASSWORD } })).statusCode).toBe(204);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/accept-invitation', payload: { token, password: PASSWORD } }))
+        .statusCode,
+    ).toBe(204);
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
     expect(login.statusCode, login.body).toBe(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
@@ -65,21 +84,42 @@ describeEachEngine("a client's own account", ({ handle }) => {
   it('shows the client their own file, stream and plain-language reasons, plan and the notes made visible to them, and nothing else', async () => {
     const { clientId, email } = await clientWithAccount();
     await call(counsellor.id, 'POST', `/api/clients/${clientId}/assessments`, {});
-    await call(counsellor.id, 'POST', `/api/clients/${clientId}/notes`, { kind: 'plan', visibility: 'client', body: 'Bring your résumé on Monday' });
-    await call(counsellor.id, 'POST', `/api/clients/${clientId}/notes`, { kind: 'contact', visibility: 'agency', body: 'Internal only' });
+    await call(counsellor.id, 'POST', `/api/clients/${clientId}/notes`, {
+      kind: 'plan',
+      visibility: 'client',
+      body: 'Bring your résumé on Monday',
+    });
+    await call(counsellor.id, 'POST', `/api/clients/${clientId}/notes`, {
+      kind: 'contact',
+      visibility: 'agency',
+      body: 'Internal only',
+    });
     await call(counsellor.id, 'POST', `/api/clients/${clientId}/plan/goals`, { description: 'Find steady work' });
 
     const mine = await call(email, 'GET', '/api/me/client');
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json()).toMatchObject({ id: clientId, access: { scope: 'self' } });
     const assessments = (await call(email, 'GET', `/api/clients/${clientId}/assessments`)).json();
-    const housing = assessments.items[0].result.factors.find((f: { code: string; applies: boolean }) => f.applies && f.code.includes('housing'));
+    const housing = assessments.items[0].result.factors.find(
+      (f: { code: string; applies: boolean }) => f.applies && f.code.includes('housing'),
+    );
     expect(housing.plain.fr.length).toBeGreaterThan(10);
     const notes = (await call(email, 'GET', `/api/clients/${clientId}/notes`)).json();
     expect(notes.items.map((n: { body: string }) => n.body)).toEqual(['Bring your résumé on Monday']);
     expect((await call(email, 'GET', `/api/clients/${clientId}/plan`)).json().goals).toHaveLength(1);
-    expect((await call(email, 'POST', `/api/clients/${clientId}/plan/acknowledgements`, { agrees: true, method: 'in_person' })).statusCode).toBe(400);
-    const agreed = await call(email, 'POST', `/api/clients/${clientId}/plan/acknowledgements`, { agrees: false, method: 'client_account', comment: 'I would rather start with training' });
+    expect(
+      (
+        await call(email, 'POST', `/api/clients/${clientId}/plan/acknowledgements`, {
+          agrees: true,
+          method: 'in_person',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const agreed = await call(email, 'POST', `/api/clients/${clientId}/plan/acknowledgements`, {
+      agrees: false,
+      method: 'client_account',
+      comment: 'I would rather start with training',
+    });
     expect(agreed.statusCode, agreed.body).toBe(201);
     expect(agreed.json().acknowledgement).toMatchObject({ agrees: false, method: 'client_account' });
     // The client cannot reach staff-only records or another client.
@@ -91,14 +131,42 @@ describeEachEngine("a client's own account", ({ handle }) => {
 
   it('lets the client grant and revoke consents from their account', async () => {
     const { clientId, email } = await clientWithAccount();
-    const staffMethod = await call(email, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['identity_contact'], purpose: 'referral', method: 'in_person', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3) });
+    const staffMethod = await call(email, 'POST', `/api/clients/${clientId}/consents`, {
+      organizationId: other,
+      categories: ['identity_contact'],
+      purpose: 'referral',
+      method: 'in_person',
+      expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3),
+    });
     expect(staffMethod.statusCode).toBe(400);
-    const granted = await call(email, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['identity_contact', 'employment'], purpose: 'referral', method: 'client_account', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3) });
+    const granted = await call(email, 'POST', `/api/clients/${clientId}/consents`, {
+      organizationId: other,
+      categories: ['identity_contact', 'employment'],
+      purpose: 'referral',
+      method: 'client_account',
+      expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3),
+    });
     expect(granted.statusCode, granted.body).toBe(201);
-    expect(granted.json()).toMatchObject({ method: 'client_account', evidence: expect.stringContaining('own account') });
+    expect(granted.json()).toMatchObject({
+      method: 'client_account',
+      evidence: expect.stringContaining('own account'),
+    });
     expect((await call(outsider.id, 'GET', `/api/clients/${clientId}`)).statusCode).toBe(200);
-    expect((await call(counsellor.id, 'POST', `/api/clients/${clientId}/consents`, { organizationId: other, categories: ['notes'], purpose: 'referral', method: 'client_account', evidence: 'x', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3) })).statusCode).toBe(400);
-    const revoked = await call(email, 'POST', `/api/clients/${clientId}/consents/${granted.json().id}/revoke`, { method: 'client_account' });
+    expect(
+      (
+        await call(counsellor.id, 'POST', `/api/clients/${clientId}/consents`, {
+          organizationId: other,
+          categories: ['notes'],
+          purpose: 'referral',
+          method: 'client_account',
+          evidence: 'x',
+          expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 3),
+        })
+      ).statusCode,
+    ).toBe(400);
+    const revoked = await call(email, 'POST', `/api/clients/${clientId}/consents/${granted.json().id}/revoke`, {
+      method: 'client_account',
+    });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect((await call(outsider.id, 'GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
   });
@@ -106,21 +174,51 @@ describeEachEngine("a client's own account", ({ handle }) => {
   it('turns a review request into a task for another manager, whose written answer the client reads', async () => {
     const { clientId, email } = await clientWithAccount();
     const first = (await call(counsellor.id, 'POST', `/api/clients/${clientId}/assessments`, {})).json();
-    const override = await call(manager.id, 'POST', `/api/clients/${clientId}/assessments/${first.id}/override`, { stream: first.stream === 'C' ? 'B' : 'C', justification: 'Manager judgement after a case conference' });
+    const override = await call(manager.id, 'POST', `/api/clients/${clientId}/assessments/${first.id}/override`, {
+      stream: first.stream === 'C' ? 'B' : 'C',
+      justification: 'Manager judgement after a case conference',
+    });
     expect(override.statusCode, override.body).toBe(201);
-    const asked = await call(email, 'POST', `/api/clients/${clientId}/assessments/${override.json().id}/reviews`, { reason: 'My housing is stable now' });
+    const asked = await call(email, 'POST', `/api/clients/${clientId}/assessments/${override.json().id}/reviews`, {
+      reason: 'My housing is stable now',
+    });
     expect(asked.statusCode, asked.body).toBe(201);
     expect(asked.json()).toMatchObject({ status: 'open', requestedVia: 'client_account' });
     // The task went to the manager who did not override.
     const tasks = (await call(manager2.id, 'GET', '/api/tasks')).json().items;
     expect(tasks).toContainEqual(expect.objectContaining({ kind: 'review_request', clientId }));
-    expect((await call(manager.id, 'POST', `/api/clients/${clientId}/reviews/${asked.json().id}/answer`, { answer: 'I overrode it myself, so I should not answer', outcome: 'upheld' })).statusCode).toBe(403);
-    expect((await call(manager2.id, 'POST', `/api/clients/${clientId}/reviews/${asked.json().id}/answer`, { answer: 'short', outcome: 'upheld' })).statusCode).toBe(400);
-    const answered = await call(manager2.id, 'POST', `/api/clients/${clientId}/reviews/${asked.json().id}/answer`, { answer: 'We reviewed your file with the new housing letter; we will reassess this week.', outcome: 'changed' });
+    expect(
+      (
+        await call(manager.id, 'POST', `/api/clients/${clientId}/reviews/${asked.json().id}/answer`, {
+          answer: 'I overrode it myself, so I should not answer',
+          outcome: 'upheld',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(manager2.id, 'POST', `/api/clients/${clientId}/reviews/${asked.json().id}/answer`, {
+          answer: 'short',
+          outcome: 'upheld',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const answered = await call(manager2.id, 'POST', `/api/clients/${clientId}/reviews/${asked.json().id}/answer`, {
+      answer: 'We reviewed your file with the new housing letter; we will reassess this week.',
+      outcome: 'changed',
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     const seen = (await call(email, 'GET', `/api/clients/${clientId}/reviews`)).json().items[0];
-    expect(seen).toMatchObject({ status: 'answered', outcome: 'changed', answer: expect.stringContaining('housing letter') });
-    expect((await call(manager2.id, 'GET', '/api/tasks')).json().items.filter((t: { clientId: string }) => t.clientId === clientId)).toEqual([]);
+    expect(seen).toMatchObject({
+      status: 'answered',
+      outcome: 'changed',
+      answer: expect.stringContaining('housing letter'),
+    });
+    expect(
+      (await call(manager2.id, 'GET', '/api/tasks'))
+        .json()
+        .items.filter((t: { clientId: string }) => t.clientId === clientId),
+    ).toEqual([]);
     expect((await call(outsider.id, 'GET', `/api/clients/${clientId}/reviews`)).statusCode).toBe(404);
   });
 });

@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 export const attachmentKinds = ['resume', 'signed_consent', 'other'] as const;
 // The types a résumé or a signed form comes in; the content must match its declared type.
-export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] as const;
+export const attachmentTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+] as const;
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 
 export const newAttachmentSchema = z.strictObject({
@@ -14,7 +20,13 @@ export const newAttachmentSchema = z.strictObject({
     .max(200)
     .refine((n) => !/[\\/\u0000-\u001f]/.test(n), 'must be a file name, without folders'),
   contentType: z.enum(attachmentTypes, { error: `must be one of ${attachmentTypes.join(', ')}` }),
-  contentBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, `the file must be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(
+      Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4,
+      `the file must be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`,
+    ),
 });
 export type NewAttachment = z.infer<typeof newAttachmentSchema>;
 

@@ -20,7 +20,12 @@ describeEachEngine('the client record: changes, status, equity, attachments and 
   let counsellorB: TestUser;
   const headers = new Map<string, Record<string, string>>();
   const call = (u: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: headers.get(u.id)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    app.inject({
+      method,
+      url,
+      headers: headers.get(u.id)!,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
 
   beforeAll(async () => {
     app = await testApp(handle());
@@ -31,13 +36,26 @@ describeEachEngine('the client record: changes, status, equity, attachments and 
     managerA = await makeUser(db, { organizationId: agencyA, roles: ['agency_manager'] });
     developerA = await makeUser(db, { organizationId: agencyA, roles: ['job_developer'] });
     counsellorB = await makeUser(db, { organizationId: agencyB, roles: ['employment_counsellor'] });
-    for (const u of [counsellorA, managerA, developerA, counsellorB]) headers.set(u.id, (await makeSession(db, u)).headers);
+    for (const u of [counsellorA, managerA, developerA, counsellorB])
+      headers.set(u.id, (await makeSession(db, u)).headers);
   });
   afterAll(async () => app.close());
 
-  async function intake(extra: Record<string, unknown> = {}): Promise<{ id: string; givenName: string; familyName: string; dateOfBirth: string }> {
-    const person = { givenName: `${letters(1).toUpperCase()}${letters(6)}`, familyName: `${letters(1).toUpperCase()}${letters(8)}`, dateOfBirth: '1983-11-23' };
-    const res = await call(counsellorA, 'POST', '/api/clients', { ...person, educationLevel: 'college', incomeSource: 'ei', barriers: [{ kind: 'childcare', status: 'active' }], ...extra });
+  async function intake(
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; givenName: string; familyName: string; dateOfBirth: string }> {
+    const person = {
+      givenName: `${letters(1).toUpperCase()}${letters(6)}`,
+      familyName: `${letters(1).toUpperCase()}${letters(8)}`,
+      dateOfBirth: '1983-11-23',
+    };
+    const res = await call(counsellorA, 'POST', '/api/clients', {
+      ...person,
+      educationLevel: 'college',
+      incomeSource: 'ei',
+      barriers: [{ kind: 'childcare', status: 'active' }],
+      ...extra,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return { id: res.json().id, ...person };
   }
@@ -45,51 +63,101 @@ describeEachEngine('the client record: changes, status, equity, attachments and 
   it('changes the record within the caller’s categories, keeps resolved barriers, and says when a reassessment is due', async () => {
     const { id } = await intake();
     await call(counsellorA, 'POST', `/api/clients/${id}/assessments`, {});
-    const changed = await call(counsellorA, 'PATCH', `/api/clients/${id}`, { barriers: [{ kind: 'childcare', status: 'resolved' }, { kind: 'transportation', status: 'active' }], phone: '647-555-0123' });
+    const changed = await call(counsellorA, 'PATCH', `/api/clients/${id}`, {
+      barriers: [
+        { kind: 'childcare', status: 'resolved' },
+        { kind: 'transportation', status: 'active' },
+      ],
+      phone: '647-555-0123',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().reassessmentSuggested).toBe(true);
-    expect(changed.json().assessment.barriers).toEqual([{ kind: 'childcare', status: 'resolved' }, { kind: 'transportation', status: 'active' }]);
+    expect(changed.json().assessment.barriers).toEqual([
+      { kind: 'childcare', status: 'resolved' },
+      { kind: 'transportation', status: 'active' },
+    ]);
     expect(changed.json().identityContact.phone).toBe('647-555-0123');
     // The stream did not change by itself.
     expect((await call(counsellorA, 'GET', `/api/clients/${id}/assessments`)).json().total).toBe(1);
     // A job developer updates goals and work history, not barriers or income.
-    expect((await call(developerA, 'PATCH', `/api/clients/${id}`, { goals: { statement: 'Warehouse work, days only', targetNocCodes: ['75101'] } })).statusCode).toBe(200);
+    expect(
+      (
+        await call(developerA, 'PATCH', `/api/clients/${id}`, {
+          goals: { statement: 'Warehouse work, days only', targetNocCodes: ['75101'] },
+        })
+      ).statusCode,
+    ).toBe(200);
     const refused = await call(developerA, 'PATCH', `/api/clients/${id}`, { incomeSource: 'none' });
     expect(refused.statusCode).toBe(403);
     expect((await call(counsellorB, 'PATCH', `/api/clients/${id}`, { phone: '416-555-0000' })).statusCode).toBe(404);
     expect((await call(counsellorA, 'PATCH', `/api/clients/${id}`, {})).statusCode).toBe(400);
-    expect((await call(counsellorA, 'PATCH', `/api/clients/${id}`, { dateOfBirth: '1983-02-31' })).statusCode).toBe(400);
+    expect((await call(counsellorA, 'PATCH', `/api/clients/${id}`, { dateOfBirth: '1983-02-31' })).statusCode).toBe(
+      400,
+    );
   });
 
   it('holds, resumes, closes with a reason and reopens the file, keeping each change', async () => {
     const { id } = await intake();
     expect((await call(counsellorA, 'POST', `/api/clients/${id}/status`, { status: 'closed' })).statusCode).toBe(400);
     expect((await call(counsellorA, 'POST', `/api/clients/${id}/status`, { status: 'active' })).statusCode).toBe(409);
-    for (const change of [{ status: 'on_hold', note: 'Away for a month' }, { status: 'active' }, { status: 'closed', closedReason: 'employed' }, { status: 'active' }]) {
+    for (const change of [
+      { status: 'on_hold', note: 'Away for a month' },
+      { status: 'active' },
+      { status: 'closed', closedReason: 'employed' },
+      { status: 'active' },
+    ]) {
       const res = await call(counsellorA, 'POST', `/api/clients/${id}/status`, change);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().status).toBe(change.status);
     }
-    const timeline = (await call(counsellorA, 'GET', `/api/clients/${id}/timeline`)).json().items.filter((e: { kind: string }) => e.kind === 'file_status');
-    expect(timeline.map((e: { summary: string }) => e.summary).sort()).toEqual(['closed: employed', 'on_hold', 'reopened', 'resumed']);
+    const timeline = (await call(counsellorA, 'GET', `/api/clients/${id}/timeline`))
+      .json()
+      .items.filter((e: { kind: string }) => e.kind === 'file_status');
+    expect(timeline.map((e: { summary: string }) => e.summary).sort()).toEqual([
+      'closed: employed',
+      'on_hold',
+      'reopened',
+      'resumed',
+    ]);
     expect((await call(developerA, 'POST', `/api/clients/${id}/status`, { status: 'on_hold' })).statusCode).toBe(403);
   });
 
   it('keeps equity answers to counsellors and the client', async () => {
     const { id } = await intake();
-    const res = await call(counsellorA, 'PUT', `/api/clients/${id}/equity`, { racializedGroup: ['black'], gender: 'woman', newcomer: true, arrivalYear: 2021 });
+    const res = await call(counsellorA, 'PUT', `/api/clients/${id}/equity`, {
+      racializedGroup: ['black'],
+      gender: 'woman',
+      newcomer: true,
+      arrivalYear: 2021,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().equity).toEqual({ racializedGroup: ['black'], gender: 'woman', newcomer: true, arrivalYear: 2021 });
+    expect(res.json().equity).toEqual({
+      racializedGroup: ['black'],
+      gender: 'woman',
+      newcomer: true,
+      arrivalYear: 2021,
+    });
     expect((await call(managerA, 'PUT', `/api/clients/${id}/equity`, { gender: 'man' })).statusCode).toBe(403);
     expect((await call(counsellorA, 'PUT', `/api/clients/${id}/equity`, { arrivalYear: 2021 })).statusCode).toBe(400);
   });
 
   it('takes size-capped attachments whose content matches their type, and serves them only to those who may see them', async () => {
     const { id } = await intake();
-    const upload = (body: Record<string, unknown>) => call(counsellorA, 'POST', `/api/clients/${id}/attachments`, { kind: 'resume', fileName: 'cv.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64'), ...body });
+    const upload = (body: Record<string, unknown>) =>
+      call(counsellorA, 'POST', `/api/clients/${id}/attachments`, {
+        kind: 'resume',
+        fileName: 'cv.pdf',
+        contentType: 'application/pdf',
+        contentBase64: PDF.toString('base64'),
+        ...body,
+      });
     const saved = await upload({});
     expect(saved.statusCode, saved.body).toBe(201);
-    expect(saved.json()).toMatchObject({ kind: 'resume', sizeBytes: PDF.length, sha256: crypto.createHash('sha256').update(PDF).digest('hex') });
+    expect(saved.json()).toMatchObject({
+      kind: 'resume',
+      sizeBytes: PDF.length,
+      sha256: crypto.createHash('sha256').update(PDF).digest('hex'),
+    });
     expect((await upload({ contentBase64: Buffer.from('not a pdf').toString('base64') })).statusCode).toBe(400);
     expect((await upload({ contentType: 'application/x-msdownload' })).statusCode).toBe(400);
     expect((await upload({ fileName: '../../etc/passwd' })).statusCode).toBe(400);
@@ -102,36 +170,86 @@ describeEachEngine('the client record: changes, status, equity, attachments and 
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['cache-control']).toContain('no-store');
     expect(Buffer.from(download.rawPayload).equals(PDF)).toBe(true);
-    expect((await call(counsellorB, 'GET', `/api/clients/${id}/attachments/${saved.json().id}/content`)).statusCode).toBe(404);
+    expect(
+      (await call(counsellorB, 'GET', `/api/clients/${id}/attachments/${saved.json().id}/content`)).statusCode,
+    ).toBe(404);
     expect((await call(counsellorA, 'GET', `/api/clients/${id}/attachments`)).json().total).toBe(1);
-    expect(await handle().db.selectFrom('clientAttachments').select('id').where('clientId', '=', id).execute()).toHaveLength(1);
+    expect(
+      await handle().db.selectFrom('clientAttachments').select('id').where('clientId', '=', id).execute(),
+    ).toHaveLength(1);
   });
 
   it('leads a duplicate search outside the caller’s access to an access request, granted through the client’s consent', async () => {
     const person = await intake({ dateOfBirth: '1991-06-02' });
-    const search = await call(counsellorB, 'POST', '/api/clients/duplicates', { givenName: person.givenName, familyName: person.familyName, dateOfBirth: '1991-06-02' });
+    const search = await call(counsellorB, 'POST', '/api/clients/duplicates', {
+      givenName: person.givenName,
+      familyName: person.familyName,
+      dateOfBirth: '1991-06-02',
+    });
     const match = search.json().matches[0];
     expect(match.kind).toBe('possible_existing_record');
     expect(match.matchToken).not.toContain(person.id);
     // Another agency cannot use the token: it is sealed to the organization that searched.
-    const stolen = await call(counsellorA, 'POST', '/api/access-requests', { matchToken: match.matchToken, reason: 'x' });
+    const stolen = await call(counsellorA, 'POST', '/api/access-requests', {
+      matchToken: match.matchToken,
+      reason: 'x',
+    });
     expect(stolen.statusCode).toBe(400);
-    expect((await call(managerA, 'POST', '/api/access-requests', { matchToken: `${match.matchToken.slice(0, -4)}AAAA`, reason: 'x' })).statusCode).toBe(400);
-    const asked = await call(counsellorB, 'POST', '/api/access-requests', { matchToken: match.matchToken, reason: 'She came to us for a referral to a training program' });
+    expect(
+      (
+        await call(managerA, 'POST', '/api/access-requests', {
+          matchToken: `${match.matchToken.slice(0, -4)}AAAA`,
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const asked = await call(counsellorB, 'POST', '/api/access-requests', {
+      matchToken: match.matchToken,
+      reason: 'She came to us for a referral to a training program',
+    });
     expect(asked.statusCode, asked.body).toBe(201);
     expect(asked.json()).toMatchObject({ status: 'open', clientId: null });
-    expect((await call(counsellorB, 'POST', '/api/access-requests', { matchToken: match.matchToken, reason: 'again' })).statusCode).toBe(409);
+    expect(
+      (await call(counsellorB, 'POST', '/api/access-requests', { matchToken: match.matchToken, reason: 'again' }))
+        .statusCode,
+    ).toBe(409);
     // The holding agency's worker is told and sees the request with the client.
-    expect((await call(counsellorA, 'GET', '/api/notifications?unread=true')).json().items).toContainEqual(expect.objectContaining({ kind: 'access_requested', clientId: person.id }));
-    const incoming = (await call(counsellorA, 'GET', '/api/access-requests?direction=incoming')).json().items.find((r: { id: string }) => r.id === asked.json().id);
+    expect((await call(counsellorA, 'GET', '/api/notifications?unread=true')).json().items).toContainEqual(
+      expect.objectContaining({ kind: 'access_requested', clientId: person.id }),
+    );
+    const incoming = (await call(counsellorA, 'GET', '/api/access-requests?direction=incoming'))
+      .json()
+      .items.find((r: { id: string }) => r.id === asked.json().id);
     expect(incoming).toMatchObject({ clientId: person.id, requestingOrganizationId: agencyB });
-    expect((await call(counsellorA, 'POST', `/api/access-requests/${asked.json().id}/answer`, { decision: 'granted', consentId: crypto.randomUUID() })).statusCode).toBe(400);
-    const consent = await call(counsellorA, 'POST', `/api/clients/${person.id}/consents`, { organizationId: agencyB, categories: ['identity_contact', 'employment'], purpose: 'referral', method: 'in_person', evidence: 'Client agreed at her appointment', expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 2) });
-    const granted = await call(counsellorA, 'POST', `/api/access-requests/${asked.json().id}/answer`, { decision: 'granted', consentId: consent.json().id });
+    expect(
+      (
+        await call(counsellorA, 'POST', `/api/access-requests/${asked.json().id}/answer`, {
+          decision: 'granted',
+          consentId: crypto.randomUUID(),
+        })
+      ).statusCode,
+    ).toBe(400);
+    const consent = await call(counsellorA, 'POST', `/api/clients/${person.id}/consents`, {
+      organizationId: agencyB,
+      categories: ['identity_contact', 'employment'],
+      purpose: 'referral',
+      method: 'in_person',
+      evidence: 'Client agreed at her appointment',
+      expiresOn: addMonths(todayIn(DEFAULT_TIME_ZONE), 2),
+    });
+    const granted = await call(counsellorA, 'POST', `/api/access-requests/${asked.json().id}/answer`, {
+      decision: 'granted',
+      consentId: consent.json().id,
+    });
     expect(granted.statusCode, granted.body).toBe(200);
-    const outgoing = (await call(counsellorB, 'GET', '/api/access-requests?direction=outgoing')).json().items.find((r: { id: string }) => r.id === asked.json().id);
+    const outgoing = (await call(counsellorB, 'GET', '/api/access-requests?direction=outgoing'))
+      .json()
+      .items.find((r: { id: string }) => r.id === asked.json().id);
     expect(outgoing).toMatchObject({ status: 'granted', clientId: person.id });
     expect((await call(counsellorB, 'GET', `/api/clients/${person.id}`)).statusCode).toBe(200);
-    expect((await call(counsellorB, 'POST', `/api/access-requests/${asked.json().id}/answer`, { decision: 'declined' })).statusCode).toBe(404);
+    expect(
+      (await call(counsellorB, 'POST', `/api/access-requests/${asked.json().id}/answer`, { decision: 'declined' }))
+        .statusCode,
+    ).toBe(404);
   });
 });

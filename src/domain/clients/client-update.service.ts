@@ -7,40 +7,101 @@ import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import { fieldCategories, type ClientPatch, type ClientView, type Equity, type StatusChange } from './client.ts';
 import { getClient, type RequestContext } from './client.service.ts';
-import { insertStatusChange, lockClientRow, selectClientHolder, selectExternalIdOwners, updateClientRecord, upsertEquity } from './client.queries.ts';
+import {
+  insertStatusChange,
+  lockClientRow,
+  selectClientHolder,
+  selectExternalIdOwners,
+  updateClientRecord,
+  upsertEquity,
+} from './client.queries.ts';
 
 // A change to the record by someone who may change it, limited to the categories they may see
 // (a job developer updates work history and goals, not barriers). New information that the
 // assessment reads does not change the stream by itself: the answer says a reassessment is due.
-export async function updateClient(trx: Trx, actor: Actor, clientId: string, patch: ClientPatch, context: RequestContext): Promise<ClientView & { reassessmentSuggested: boolean }> {
-  return withClient(trx, actor, clientId, 'client.update', context, {  }, async (access) => {
+export async function updateClient(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  patch: ClientPatch,
+  context: RequestContext,
+): Promise<ClientView & { reassessmentSuggested: boolean }> {
+  return withClient(trx, actor, clientId, 'client.update', context, {}, async (access) => {
     const fields = Object.keys(patch) as (keyof typeof fieldCategories)[];
     const beyond = fields.filter((f) => !access.categories.has(fieldCategories[f]));
     if (beyond.length > 0) {
-      throw deniedError(actor, { action: 'client.update', recordType: 'client', clientId: access.clientId, reason: `fields outside the caller's categories: ${beyond.join(', ')}`, requestId: context.requestId }, `You may not change: ${beyond.join(', ')}.`);
+      throw deniedError(
+        actor,
+        {
+          action: 'client.update',
+          recordType: 'client',
+          clientId: access.clientId,
+          reason: `fields outside the caller's categories: ${beyond.join(', ')}`,
+          requestId: context.requestId,
+        },
+        `You may not change: ${beyond.join(', ')}.`,
+      );
     }
     await lockClientRow(trx, access.clientId);
     if (patch.externalIds) {
-      const taken = (await selectExternalIdOwners(trx, patch.externalIds)).filter((t) => t.clientId !== access.clientId);
-      if (taken.length > 0) throw new AppError('conflict', 'Another client record already holds this identifier.', taken.map((t) => ({ field: 'externalIds', message: `${t.kind} already on another record`, code: 'external_id_taken' }))).withReason('external_id_taken');
+      const taken = (await selectExternalIdOwners(trx, patch.externalIds)).filter(
+        (t) => t.clientId !== access.clientId,
+      );
+      if (taken.length > 0)
+        throw new AppError(
+          'conflict',
+          'Another client record already holds this identifier.',
+          taken.map((t) => ({
+            field: 'externalIds',
+            message: `${t.kind} already on another record`,
+            code: 'external_id_taken',
+          })),
+        ).withReason('external_id_taken');
     }
     const location = patch.postalCode ? await locatePostalCode(trx, patch.postalCode) : undefined;
     await updateClientRecord(trx, access.clientId, {
       ...patch,
       ...(patch.postalCode !== undefined ? { neighbourhoodId: location?.neighbourhoodId ?? null } : {}),
     });
-    const audit: ClientAudit = { recordType: 'client', recordId: access.clientId, reason: `fields: ${fields.join(', ')}` };
-    const assessed = ['dateOfBirth', 'educationLevel', 'literacyNumeracy', 'incomeSource', 'workHistory', 'barriers', 'accommodations'].some((f) => f in patch);
+    const audit: ClientAudit = {
+      recordType: 'client',
+      recordId: access.clientId,
+      reason: `fields: ${fields.join(', ')}`,
+    };
+    const assessed = [
+      'dateOfBirth',
+      'educationLevel',
+      'literacyNumeracy',
+      'incomeSource',
+      'workHistory',
+      'barriers',
+      'accommodations',
+    ].some((f) => f in patch);
     const view = await getClient(trx, actor, access.clientId, context);
-    return { result: { ...view, reassessmentSuggested: assessed && (await currentAssessmentOf(trx, access.clientId)) !== undefined }, audit };
+    return {
+      result: {
+        ...view,
+        reassessmentSuggested: assessed && (await currentAssessmentOf(trx, access.clientId)) !== undefined,
+      },
+      audit,
+    };
   });
 }
 
 // The self-identified answers, kept apart: counsellors and caseworkers of the holding agency, or the client.
-export async function updateEquity(trx: Trx, actor: Actor, clientId: string, equity: Equity, context: RequestContext): Promise<ClientView> {
-  return withClient(trx, actor, clientId, 'client.equity.write', context, {  }, async (access) => {
+export async function updateEquity(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  equity: Equity,
+  context: RequestContext,
+): Promise<ClientView> {
+  return withClient(trx, actor, clientId, 'client.equity.write', context, {}, async (access) => {
     await upsertEquity(trx, access.clientId, equity);
-    return { result: getClient(trx, actor, access.clientId, context), audit: { recordType: 'client_equity', recordId: access.clientId } };
+    return {
+      result: getClient(trx, actor, access.clientId, context),
+      audit: { recordType: 'client_equity', recordId: access.clientId },
+    };
   });
 }
 
@@ -53,12 +114,23 @@ const transitions: Record<string, 'on_hold' | 'resumed' | 'closed' | 'reopened' 
 };
 
 // Put on hold, resumed, closed with a reason, reopened: each change is appended to the file's history.
-export async function changeStatus(trx: Trx, actor: Actor, clientId: string, change: StatusChange, context: RequestContext): Promise<ClientView> {
-  return withClient(trx, actor, clientId, 'client.close', context, {  }, async (access) => {
+export async function changeStatus(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  change: StatusChange,
+  context: RequestContext,
+): Promise<ClientView> {
+  return withClient(trx, actor, clientId, 'client.close', context, {}, async (access) => {
     await lockClientRow(trx, access.clientId);
     const current = (await selectClientHolder(trx, access.clientId))!.status;
     const kind = transitions[`${current}>${change.status}`];
-    if (!kind) throw new AppError('conflict', `A ${current.replace('_', ' ')} file cannot become ${change.status.replace('_', ' ')}.`, [{ field: 'status', message: `from ${current}` }]);
+    if (!kind)
+      throw new AppError(
+        'conflict',
+        `A ${current.replace('_', ' ')} file cannot become ${change.status.replace('_', ' ')}.`,
+        [{ field: 'status', message: `from ${current}` }],
+      );
     await insertStatusChange(trx, {
       clientId: access.clientId,
       status: change.status,
@@ -68,6 +140,9 @@ export async function changeStatus(trx: Trx, actor: Actor, clientId: string, cha
       changedBy: actor.kind === 'user' ? actor.userId : null,
       organizationId: access.holderOrganizationId,
     });
-    return { result: getClient(trx, actor, access.clientId, context), audit: { recordType: 'client', recordId: access.clientId, reason: kind } };
+    return {
+      result: getClient(trx, actor, access.clientId, context),
+      audit: { recordType: 'client', recordId: access.clientId, reason: kind },
+    };
   });
 }

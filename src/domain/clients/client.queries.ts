@@ -8,7 +8,11 @@ export async function selectClientHolder(
   db: DbOrTrx,
   clientId: string,
 ): Promise<{ id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined> {
-  const row = await db.selectFrom('clients').select(['id', 'organizationId', 'status']).where('id', '=', clientId).executeTakeFirst();
+  const row = await db
+    .selectFrom('clients')
+    .select(['id', 'organizationId', 'status'])
+    .where('id', '=', clientId)
+    .executeTakeFirst();
   return row as { id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined;
 }
 
@@ -51,7 +55,14 @@ export async function insertClient(trx: DbOrTrx, c: ClientInsert, openingNote?: 
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('clientStatusChanges')
-    .values({ clientId: id, status: 'active', kind: 'opened', note: openingNote ?? null, changedBy: c.createdBy, organizationId: c.organizationId })
+    .values({
+      clientId: id,
+      status: 'active',
+      kind: 'opened',
+      note: openingNote ?? null,
+      changedBy: c.createdBy,
+      organizationId: c.organizationId,
+    })
     .execute();
   if (c.workHistory.length > 0) {
     await trx
@@ -69,14 +80,29 @@ export async function insertClient(trx: DbOrTrx, c: ClientInsert, openingNote?: 
       )
       .execute();
   }
-  if (c.barriers.length > 0) await trx.insertInto('clientBarriers').values(c.barriers.map((b) => ({ clientId: id, kind: b.kind, status: b.status }))).execute();
+  if (c.barriers.length > 0)
+    await trx
+      .insertInto('clientBarriers')
+      .values(c.barriers.map((b) => ({ clientId: id, kind: b.kind, status: b.status })))
+      .execute();
   if (c.accommodations.length > 0) {
     await trx
       .insertInto('clientAccommodations')
-      .values(c.accommodations.map((a) => ({ clientId: id, kind: a.kind, disabilityRelated: a.disabilityRelated, description: a.description ?? null })))
+      .values(
+        c.accommodations.map((a) => ({
+          clientId: id,
+          kind: a.kind,
+          disabilityRelated: a.disabilityRelated,
+          description: a.description ?? null,
+        })),
+      )
       .execute();
   }
-  if (c.externalIds.length > 0) await trx.insertInto('clientExternalIds').values(c.externalIds.map((e) => ({ clientId: id, kind: e.kind, value: e.value }))).execute();
+  if (c.externalIds.length > 0)
+    await trx
+      .insertInto('clientExternalIds')
+      .values(c.externalIds.map((e) => ({ clientId: id, kind: e.kind, value: e.value })))
+      .execute();
   if (c.equity && Object.keys(c.equity).length > 0) await upsertEquity(trx, id, c.equity);
   return id;
 }
@@ -100,7 +126,10 @@ export async function upsertEquity(trx: DbOrTrx, clientId: string, e: Equity): P
 }
 
 // Which of these identifiers another record already holds (they are unique across the system).
-export async function selectExternalIdOwners(db: DbOrTrx, ids: { kind: ClientExternalIdsTable['kind']; value: string }[]): Promise<{ kind: string; clientId: string }[]> {
+export async function selectExternalIdOwners(
+  db: DbOrTrx,
+  ids: { kind: ClientExternalIdsTable['kind']; value: string }[],
+): Promise<{ kind: string; clientId: string }[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('clientExternalIds')
@@ -158,17 +187,36 @@ export async function selectClientRecord(db: DbOrTrx, clientId: string) {
       .where('clientId', '=', clientId)
       .orderBy('startDate')
       .execute(),
-    await db.selectFrom('clientBarriers').select(['kind', 'status']).where('clientId', '=', clientId).orderBy('kind').execute(),
+    await db
+      .selectFrom('clientBarriers')
+      .select(['kind', 'status'])
+      .where('clientId', '=', clientId)
+      .orderBy('kind')
+      .execute(),
     await db
       .selectFrom('clientAccommodations')
       .select(['kind', 'disabilityRelated', 'description'])
       .where('clientId', '=', clientId)
       .orderBy('createdAt')
       .execute(),
-    await db.selectFrom('clientExternalIds').select(['kind', 'value']).where('clientId', '=', clientId).orderBy('kind').execute(),
+    await db
+      .selectFrom('clientExternalIds')
+      .select(['kind', 'value'])
+      .where('clientId', '=', clientId)
+      .orderBy('kind')
+      .execute(),
     await db
       .selectFrom('clientEquity')
-      .select(['indigenousIdentity', 'racializedGroup', 'gender', 'disability', 'newcomer', 'arrivalYear', 'francophone', 'lgbtq2s'])
+      .select([
+        'indigenousIdentity',
+        'racializedGroup',
+        'gender',
+        'disability',
+        'newcomer',
+        'arrivalYear',
+        'francophone',
+        'lgbtq2s',
+      ])
       .where('clientId', '=', clientId)
       .executeTakeFirst(),
   ];
@@ -194,7 +242,13 @@ export type DuplicateCandidate = {
 // external identifier. Scored in the service; `limit` per candidate set keeps it fast at city scale.
 export async function selectDuplicateCandidates(
   trx: DbOrTrx,
-  q: { key: string; givenKey: string; familyKey: string; dates: { exact: string; swapped: string | null; yearOff: string[] } | null; externalId: { kind: string; value: string } | null },
+  q: {
+    key: string;
+    givenKey: string;
+    familyKey: string;
+    dates: { exact: string; swapped: string | null; yearOff: string[] } | null;
+    externalId: { kind: string; value: string } | null;
+  },
   limit: number,
 ): Promise<DuplicateCandidate[]> {
   const dateList = q.dates ? [q.dates.exact, ...(q.dates.swapped ? [q.dates.swapped] : []), ...q.dates.yearOff] : [];
@@ -248,25 +302,56 @@ export async function selectStatusChanges(db: DbOrTrx, clientId: string) {
   const rows = await db
     .selectFrom('clientStatusChanges')
     .innerJoin('organizations', 'organizations.id', 'clientStatusChanges.organizationId')
-    .select(['clientStatusChanges.id', 'clientStatusChanges.kind', 'clientStatusChanges.closedReason', 'clientStatusChanges.organizationId', 'organizations.name as organizationName', 'clientStatusChanges.createdAt'])
+    .select([
+      'clientStatusChanges.id',
+      'clientStatusChanges.kind',
+      'clientStatusChanges.closedReason',
+      'clientStatusChanges.organizationId',
+      'organizations.name as organizationName',
+      'clientStatusChanges.createdAt',
+    ])
     .where('clientStatusChanges.clientId', '=', clientId)
     .orderBy('clientStatusChanges.createdAt')
     .execute();
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-export async function updateHolder(db: DbOrTrx, clientId: string, organizationId: string, changedBy: string | null, note: string): Promise<void> {
+export async function updateHolder(
+  db: DbOrTrx,
+  clientId: string,
+  organizationId: string,
+  changedBy: string | null,
+  note: string,
+): Promise<void> {
   await db.updateTable('clients').set({ organizationId }).where('id', '=', clientId).execute();
-  const { status } = await db.selectFrom('clients').select('status').where('id', '=', clientId).executeTakeFirstOrThrow();
-  await db.insertInto('clientStatusChanges').values({ clientId, status, kind: 'transferred', note, changedBy, organizationId }).execute();
+  const { status } = await db
+    .selectFrom('clients')
+    .select('status')
+    .where('id', '=', clientId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('clientStatusChanges')
+    .values({ clientId, status, kind: 'transferred', note, changedBy, organizationId })
+    .execute();
 }
 
 // Applies a change to the record; lists are replaced, barriers set kind by kind.
-export async function updateClientRecord(db: DbOrTrx, clientId: string, patch: Omit<ClientPatch, 'postalCode'> & { postalCode?: string | null; neighbourhoodId?: number | null }): Promise<void> {
+export async function updateClientRecord(
+  db: DbOrTrx,
+  clientId: string,
+  patch: Omit<ClientPatch, 'postalCode'> & { postalCode?: string | null; neighbourhoodId?: number | null },
+): Promise<void> {
   const { workHistory, barriers, accommodations, externalIds, goals, ...columns } = patch;
   const set = {
     ...columns,
-    ...(goals ? { goalStatement: goals.statement ?? null, targetNocCodes: goals.targetNocCodes, hoursWanted: goals.hoursWanted ?? null, timeHorizon: goals.timeHorizon ?? null } : {}),
+    ...(goals
+      ? {
+          goalStatement: goals.statement ?? null,
+          targetNocCodes: goals.targetNocCodes,
+          hoursWanted: goals.hoursWanted ?? null,
+          timeHorizon: goals.timeHorizon ?? null,
+        }
+      : {}),
   };
   if (Object.keys(set).length > 0) await db.updateTable('clients').set(set).where('id', '=', clientId).execute();
   else await db.updateTable('clients').set({ updatedAt: new Date() }).where('id', '=', clientId).execute();
@@ -275,36 +360,86 @@ export async function updateClientRecord(db: DbOrTrx, clientId: string, patch: O
     if (workHistory.length > 0) {
       await db
         .insertInto('clientWorkHistory')
-        .values(workHistory.map((w) => ({ clientId, nocCode: w.nocCode, jobTitle: w.jobTitle ?? null, employerName: w.employerName ?? null, startDate: w.startDate, endDate: w.endDate ?? null, hoursPerWeek: w.hoursPerWeek ?? null })))
+        .values(
+          workHistory.map((w) => ({
+            clientId,
+            nocCode: w.nocCode,
+            jobTitle: w.jobTitle ?? null,
+            employerName: w.employerName ?? null,
+            startDate: w.startDate,
+            endDate: w.endDate ?? null,
+            hoursPerWeek: w.hoursPerWeek ?? null,
+          })),
+        )
         .execute();
     }
   }
   for (const b of barriers ?? []) {
-    await db.insertInto('clientBarriers').values({ clientId, kind: b.kind, status: b.status }).onConflict((oc) => oc.columns(['clientId', 'kind']).doUpdateSet({ status: b.status })).execute();
+    await db
+      .insertInto('clientBarriers')
+      .values({ clientId, kind: b.kind, status: b.status })
+      .onConflict((oc) => oc.columns(['clientId', 'kind']).doUpdateSet({ status: b.status }))
+      .execute();
   }
   if (accommodations) {
     await db.deleteFrom('clientAccommodations').where('clientId', '=', clientId).execute();
     if (accommodations.length > 0) {
-      await db.insertInto('clientAccommodations').values(accommodations.map((a) => ({ clientId, kind: a.kind, disabilityRelated: a.disabilityRelated, description: a.description ?? null }))).execute();
+      await db
+        .insertInto('clientAccommodations')
+        .values(
+          accommodations.map((a) => ({
+            clientId,
+            kind: a.kind,
+            disabilityRelated: a.disabilityRelated,
+            description: a.description ?? null,
+          })),
+        )
+        .execute();
     }
   }
   if (externalIds) {
     await db.deleteFrom('clientExternalIds').where('clientId', '=', clientId).execute();
-    if (externalIds.length > 0) await db.insertInto('clientExternalIds').values(externalIds.map((e) => ({ clientId, kind: e.kind, value: e.value }))).execute();
+    if (externalIds.length > 0)
+      await db
+        .insertInto('clientExternalIds')
+        .values(externalIds.map((e) => ({ clientId, kind: e.kind, value: e.value })))
+        .execute();
   }
 }
 
 export async function insertStatusChange(
   db: DbOrTrx,
-  row: { clientId: string; status: 'active' | 'on_hold' | 'closed'; kind: 'on_hold' | 'resumed' | 'closed' | 'reopened'; closedReason: ClientsTable['closedReason']; note: string | null; changedBy: string | null; organizationId: string },
+  row: {
+    clientId: string;
+    status: 'active' | 'on_hold' | 'closed';
+    kind: 'on_hold' | 'resumed' | 'closed' | 'reopened';
+    closedReason: ClientsTable['closedReason'];
+    note: string | null;
+    changedBy: string | null;
+    organizationId: string;
+  },
 ): Promise<void> {
-  await db.updateTable('clients').set({ status: row.status, closedReason: row.closedReason }).where('id', '=', row.clientId).execute();
+  await db
+    .updateTable('clients')
+    .set({ status: row.status, closedReason: row.closedReason })
+    .where('id', '=', row.clientId)
+    .execute();
   await db.insertInto('clientStatusChanges').values(row).execute();
 }
 
 export async function insertAttachment(
   db: DbOrTrx,
-  row: { clientId: string; organizationId: string; uploadedBy: string | null; kind: 'resume' | 'signed_consent' | 'other'; fileName: string; contentType: string; sizeBytes: number; sha256: string; content: Buffer },
+  row: {
+    clientId: string;
+    organizationId: string;
+    uploadedBy: string | null;
+    kind: 'resume' | 'signed_consent' | 'other';
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    content: Buffer;
+  },
 ): Promise<string> {
   return (await db.insertInto('clientAttachments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -320,23 +455,53 @@ export async function selectAttachments(db: DbOrTrx, clientId: string) {
 }
 
 export async function selectAttachmentContent(db: DbOrTrx, clientId: string, id: string) {
-  return db.selectFrom('clientAttachments').select(['kind', 'fileName', 'contentType', 'content']).where('id', '=', id).where('clientId', '=', clientId).executeTakeFirst();
+  return db
+    .selectFrom('clientAttachments')
+    .select(['kind', 'fileName', 'contentType', 'content'])
+    .where('id', '=', id)
+    .where('clientId', '=', clientId)
+    .executeTakeFirst();
 }
 
-export async function insertAccessRequest(db: DbOrTrx, row: { clientId: string; requestingOrganizationId: string; requestedBy: string | null; reason: string }): Promise<string> {
+export async function insertAccessRequest(
+  db: DbOrTrx,
+  row: { clientId: string; requestingOrganizationId: string; requestedBy: string | null; reason: string },
+): Promise<string> {
   return (await db.insertInto('clientAccessRequests').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export async function openAccessRequestExists(db: DbOrTrx, clientId: string, organizationId: string): Promise<boolean> {
-  return (await db.selectFrom('clientAccessRequests').select('id').where('clientId', '=', clientId).where('requestingOrganizationId', '=', organizationId).where('status', '=', 'open').executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('clientAccessRequests')
+      .select('id')
+      .where('clientId', '=', clientId)
+      .where('requestingOrganizationId', '=', organizationId)
+      .where('status', '=', 'open')
+      .executeTakeFirst()) !== undefined
+  );
 }
 
-export async function selectAccessRequests(db: DbOrTrx, filter: { holderOrganizationId?: string; requestingOrganizationId?: string; status?: string; id?: string }) {
+export async function selectAccessRequests(
+  db: DbOrTrx,
+  filter: { holderOrganizationId?: string; requestingOrganizationId?: string; status?: string; id?: string },
+) {
   let q = db
     .selectFrom('clientAccessRequests as r')
     .innerJoin('clients as c', 'c.id', 'r.clientId')
     .innerJoin('organizations as o', 'o.id', 'r.requestingOrganizationId')
-    .select(['r.id', 'r.clientId', 'c.organizationId as holderOrganizationId', 'r.requestingOrganizationId', 'o.name as requestingOrganizationName', 'r.reason', 'r.status', 'r.createdAt', 'r.answeredAt', 'r.requestedBy']);
+    .select([
+      'r.id',
+      'r.clientId',
+      'c.organizationId as holderOrganizationId',
+      'r.requestingOrganizationId',
+      'o.name as requestingOrganizationName',
+      'r.reason',
+      'r.status',
+      'r.createdAt',
+      'r.answeredAt',
+      'r.requestedBy',
+    ]);
   if (filter.holderOrganizationId) q = q.where('c.organizationId', '=', filter.holderOrganizationId);
   if (filter.requestingOrganizationId) q = q.where('r.requestingOrganizationId', '=', filter.requestingOrganizationId);
   if (filter.status) q = q.where('r.status', '=', filter.status as 'open');
@@ -345,9 +510,22 @@ export async function selectAccessRequests(db: DbOrTrx, filter: { holderOrganiza
 }
 
 export async function lockAccessRequest(db: DbOrTrx, id: string) {
-  return db.selectFrom('clientAccessRequests').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('clientAccessRequests')
+    .select(['id', 'status'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function answerAccessRequest(db: DbOrTrx, id: string, row: { status: 'granted' | 'declined'; answeredBy: string | null; consentId: string | null }): Promise<void> {
-  await db.updateTable('clientAccessRequests').set({ ...row, answeredAt: new Date() }).where('id', '=', id).execute();
+export async function answerAccessRequest(
+  db: DbOrTrx,
+  id: string,
+  row: { status: 'granted' | 'declined'; answeredBy: string | null; consentId: string | null },
+): Promise<void> {
+  await db
+    .updateTable('clientAccessRequests')
+    .set({ ...row, answeredAt: new Date() })
+    .where('id', '=', id)
+    .execute();
 }

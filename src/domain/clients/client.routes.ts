@@ -2,13 +2,27 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { consentPurposes } from '../consent/consent.ts';
-import { clientIdParams, clientPatchSchema, clientSchema, duplicateResultSchema, duplicateSearchSchema, equityInputSchema, newClientSchema, statusChangeSchema } from './client.ts';
+import {
+  clientIdParams,
+  clientPatchSchema,
+  clientSchema,
+  duplicateResultSchema,
+  duplicateSearchSchema,
+  equityInputSchema,
+  newClientSchema,
+  statusChangeSchema,
+} from './client.ts';
 import { createClient, getClient, searchDuplicates } from './client.service.ts';
 import { inviteAccount, myFile } from './client-account.service.ts';
 import { changeStatus, updateClient, updateEquity } from './client-update.service.ts';
 import { addAttachment, attachmentContent, listAttachments } from './client-attachment.service.ts';
 import { attachmentSchema, ATTACHMENT_MAX_BYTES, newAttachmentSchema } from './client-attachment.ts';
-import { accessAnswerSchema, accessRequestQuerySchema, accessRequestSchema, newAccessRequestSchema } from './client-access-request.ts';
+import {
+  accessAnswerSchema,
+  accessRequestQuerySchema,
+  accessRequestSchema,
+  newAccessRequestSchema,
+} from './client-access-request.ts';
 import { answerAccess, listAccessRequests, requestAccess } from './client-access-request.service.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import { userSchema } from '../accounts/account.ts';
@@ -21,12 +35,20 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.search_duplicates' },
       schema: {
         tags: ['clients'],
-        summary: 'Before intake: is this person already known? Fuzzy name and date of birth; records outside your access show only as a possible existing record',
+        summary:
+          'Before intake: is this person already known? Fuzzy name and date of birth; records outside your access show only as a possible existing record',
         body: duplicateSearchSchema,
         response: { 200: duplicateResultSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => searchDuplicates(trx, request.actor, request.body, { requestId: request.id, ...request.moment, secretBox: app.secretBox })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        searchDuplicates(trx, request.actor, request.body, {
+          requestId: request.id,
+          ...request.moment,
+          secretBox: app.secretBox,
+        }),
+      ),
   );
 
   app.post(
@@ -35,13 +57,16 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.create' },
       schema: {
         tags: ['clients'],
-        summary: "Intake: open a client's file at your agency (refused with 409 when a possible existing record matches and notADuplicate is not given)",
+        summary:
+          "Intake: open a client's file at your agency (refused with 409 when a possible existing record matches and notADuplicate is not given)",
         body: newClientSchema,
         response: { 201: clientSchema },
       },
     },
     async (request, reply) => {
-      const client = await withTransaction(app.db, (trx) => createClient(trx, request.actor, request.body, { requestId: request.id, ...request.moment }));
+      const client = await withTransaction(app.db, (trx) =>
+        createClient(trx, request.actor, request.body, { requestId: request.id, ...request.moment }),
+      );
       return reply.status(201).send(client);
     },
   );
@@ -59,7 +84,13 @@ export function clientRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      withTransaction(app.db, (trx) => getClient(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment, purpose: request.query.purpose })),
+      withTransaction(app.db, (trx) =>
+        getClient(trx, request.actor, request.params.id, {
+          requestId: request.id,
+          ...request.moment,
+          purpose: request.query.purpose,
+        }),
+      ),
   );
 
   app.post(
@@ -68,14 +99,22 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.invite_account' },
       schema: {
         tags: ['clients'],
-        summary: "Invite the client to their own account, tied to this record (an e-mailed link to choose a password)",
+        summary: 'Invite the client to their own account, tied to this record (an e-mailed link to choose a password)',
         params: clientIdParams,
         body: z.strictObject({ email: z.email().max(254) }),
         response: { 201: userSchema },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await withTransaction(app.db, (trx) => inviteAccount(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment, publicUrl: app.publicUrl }))),
+      reply.status(201).send(
+        await withTransaction(app.db, (trx) =>
+          inviteAccount(trx, request.actor, request.params.id, request.body, {
+            requestId: request.id,
+            ...request.moment,
+            publicUrl: app.publicUrl,
+          }),
+        ),
+      ),
   );
 
   app.get(
@@ -84,7 +123,8 @@ export function clientRoutes(app: AppInstance): void {
       config: { permission: 'client.read' },
       schema: { tags: ['clients'], summary: "For a client's own account: their file", response: { 200: clientSchema } },
     },
-    async (request) => withTransaction(app.db, (trx) => myFile(trx, request.actor, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) => myFile(trx, request.actor, { requestId: request.id, ...request.moment })),
   );
 
   app.patch(
@@ -99,25 +139,46 @@ export function clientRoutes(app: AppInstance): void {
         response: { 200: clientSchema.extend({ reassessmentSuggested: z.boolean() }) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => updateClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        updateClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.put(
     '/api/clients/:id/equity',
     {
       config: { permission: 'client.equity.write' },
-      schema: { tags: ['clients'], summary: 'The self-identified equity answers (voluntary, kept apart, never shared by default)', params: clientIdParams, body: equityInputSchema, response: { 200: clientSchema } },
+      schema: {
+        tags: ['clients'],
+        summary: 'The self-identified equity answers (voluntary, kept apart, never shared by default)',
+        params: clientIdParams,
+        body: equityInputSchema,
+        response: { 200: clientSchema },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => updateEquity(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        updateEquity(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
     '/api/clients/:id/status',
     {
       config: { permission: 'client.close' },
-      schema: { tags: ['clients'], summary: 'Put the file on hold, resume it, close it with a reason, or reopen it', params: clientIdParams, body: statusChangeSchema, response: { 200: clientSchema } },
+      schema: {
+        tags: ['clients'],
+        summary: 'Put the file on hold, resume it, close it with a reason, or reopen it',
+        params: clientIdParams,
+        body: statusChangeSchema,
+        response: { 200: clientSchema },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => changeStatus(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        changeStatus(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
@@ -125,25 +186,59 @@ export function clientRoutes(app: AppInstance): void {
     {
       config: { permission: 'client.update' },
       bodyLimit: Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 8192,
-      schema: { tags: ['clients'], summary: `Attach a résumé or a signed consent (base64, at most ${ATTACHMENT_MAX_BYTES / 1048576} MB)`, params: clientIdParams, body: newAttachmentSchema, response: { 201: attachmentSchema } },
+      schema: {
+        tags: ['clients'],
+        summary: `Attach a résumé or a signed consent (base64, at most ${ATTACHMENT_MAX_BYTES / 1048576} MB)`,
+        params: clientIdParams,
+        body: newAttachmentSchema,
+        response: { 201: attachmentSchema },
+      },
     },
-    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => addAttachment(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }))),
+    async (request, reply) =>
+      reply.status(201).send(
+        await withTransaction(app.db, (trx) =>
+          addAttachment(trx, request.actor, request.params.id, request.body, {
+            requestId: request.id,
+            ...request.moment,
+          }),
+        ),
+      ),
   );
 
   app.get(
     '/api/clients/:id/attachments',
-    { config: { permission: 'client.read' }, schema: { tags: ['clients'], summary: 'Attachments of the categories the caller may see', params: clientIdParams, response: { 200: listEnvelopeSchema(attachmentSchema) } } },
-    async (request) => withTransaction(app.db, (trx) => listAttachments(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    {
+      config: { permission: 'client.read' },
+      schema: {
+        tags: ['clients'],
+        summary: 'Attachments of the categories the caller may see',
+        params: clientIdParams,
+        response: { 200: listEnvelopeSchema(attachmentSchema) },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listAttachments(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.get(
     '/api/clients/:id/attachments/:attachmentId/content',
     {
       config: { permission: 'client.read' },
-      schema: { tags: ['clients'], summary: 'Download an attachment', params: z.strictObject({ id: z.string().max(100), attachmentId: z.string().max(100) }) },
+      schema: {
+        tags: ['clients'],
+        summary: 'Download an attachment',
+        params: z.strictObject({ id: z.string().max(100), attachmentId: z.string().max(100) }),
+      },
     },
     async (request, reply) => {
-      const file = await withTransaction(app.db, (trx) => attachmentContent(trx, request.actor, request.params.id, request.params.attachmentId, { requestId: request.id, ...request.moment }));
+      const file = await withTransaction(app.db, (trx) =>
+        attachmentContent(trx, request.actor, request.params.id, request.params.attachmentId, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      );
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -155,26 +250,65 @@ export function clientRoutes(app: AppInstance): void {
     '/api/access-requests',
     {
       config: { permission: 'client.access_request' },
-      schema: { tags: ['clients'], summary: 'Ask the holding agency for access to a possible existing record found by a duplicate search', body: newAccessRequestSchema, response: { 201: accessRequestSchema } },
+      schema: {
+        tags: ['clients'],
+        summary: 'Ask the holding agency for access to a possible existing record found by a duplicate search',
+        body: newAccessRequestSchema,
+        response: { 201: accessRequestSchema },
+      },
     },
-    async (request, reply) => reply.status(201).send(await withTransaction(app.db, (trx) => requestAccess(trx, request.actor, request.body, { requestId: request.id, ...request.moment, secretBox: app.secretBox }))),
+    async (request, reply) =>
+      reply.status(201).send(
+        await withTransaction(app.db, (trx) =>
+          requestAccess(trx, request.actor, request.body, {
+            requestId: request.id,
+            ...request.moment,
+            secretBox: app.secretBox,
+          }),
+        ),
+      ),
   );
 
   app.get(
     '/api/access-requests',
     {
       config: { permission: 'client.access_request' },
-      schema: { tags: ['clients'], summary: "Access requests for the caller's agency's clients (incoming) or made by it (outgoing)", querystring: accessRequestQuerySchema, response: { 200: listEnvelopeSchema(accessRequestSchema) } },
+      schema: {
+        tags: ['clients'],
+        summary: "Access requests for the caller's agency's clients (incoming) or made by it (outgoing)",
+        querystring: accessRequestQuerySchema,
+        response: { 200: listEnvelopeSchema(accessRequestSchema) },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => listAccessRequests(trx, request.actor, request.query, { requestId: request.id, ...request.moment, secretBox: app.secretBox })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listAccessRequests(trx, request.actor, request.query, {
+          requestId: request.id,
+          ...request.moment,
+          secretBox: app.secretBox,
+        }),
+      ),
   );
 
   app.post(
     '/api/access-requests/:requestId/answer',
     {
       config: { permission: 'consent.grant' },
-      schema: { tags: ['clients'], summary: "The holding agency grants (with the client's consent) or declines an access request", params: z.strictObject({ requestId: z.string().max(100) }), body: accessAnswerSchema, response: { 200: accessRequestSchema } },
+      schema: {
+        tags: ['clients'],
+        summary: "The holding agency grants (with the client's consent) or declines an access request",
+        params: z.strictObject({ requestId: z.string().max(100) }),
+        body: accessAnswerSchema,
+        response: { 200: accessRequestSchema },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => answerAccess(trx, request.actor, request.params.requestId, request.body, { requestId: request.id, ...request.moment, secretBox: app.secretBox })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        answerAccess(trx, request.actor, request.params.requestId, request.body, {
+          requestId: request.id,
+          ...request.moment,
+          secretBox: app.secretBox,
+        }),
+      ),
   );
 }

@@ -70,13 +70,23 @@ export function searchKey(name: string): string {
 export function plausibleBirthDates(date: string): { exact: string; swapped: string | null; yearOff: string[] } {
   const [y, m, d] = date.split('-') as [string, string, string];
   const swappedCandidate = `${y}-${d}-${m}`;
-  const real = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  const real = (s: string) =>
+    !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
   const yearOff = [Number(y) - 1, Number(y) + 1].map((yy) => `${String(yy).padStart(4, '0')}-${m}-${d}`).filter(real);
-  return { exact: date, swapped: swappedCandidate !== date && real(swappedCandidate) ? swappedCandidate : null, yearOff };
+  return {
+    exact: date,
+    swapped: swappedCandidate !== date && real(swappedCandidate) ? swappedCandidate : null,
+    yearOff,
+  };
 }
 
 const dateWeights = { exact: 1, swapped: 0.85, year_off: 0.6, none: 0 } as const;
-const dateReasons = { exact: 'same date of birth', swapped: 'date of birth with day and month swapped', year_off: 'date of birth one year apart', none: '' } as const;
+const dateReasons = {
+  exact: 'same date of birth',
+  swapped: 'date of birth with day and month swapped',
+  year_off: 'date of birth one year apart',
+  none: '',
+} as const;
 
 // How alike a candidate is, from 0 to 1, and why. Names weigh 55 %, the birth date 45 %; the same
 // external identifier is as good as certain.
@@ -97,7 +107,13 @@ export const DUPLICATE_MIN_SCORE = 0.45;
 // At or above this score, intake refuses a new record unless the worker confirms it is someone else.
 export const DUPLICATE_BLOCK_SCORE = 0.85;
 
-async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: SecretBox | undefined, today: string): Promise<(DuplicateMatch & { id: string })[]> {
+async function findMatches(
+  trx: Trx,
+  actor: Actor,
+  query: DuplicateSearch,
+  box: SecretBox | undefined,
+  today: string,
+): Promise<(DuplicateMatch & { id: string })[]> {
   const candidates = await selectDuplicateCandidates(
     trx,
     {
@@ -115,13 +131,36 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: 
     .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id))
     .slice(0, DUPLICATE_RESULTS);
   // A match shows who it is where the caller's client route would show their identity (one query).
-  const named = await clientsReached(trx, actor, scored.map(({ c }) => c.id), 'client.read', 'identity_contact', { today });
+  const named = await clientsReached(
+    trx,
+    actor,
+    scored.map(({ c }) => c.id),
+    'client.read',
+    'identity_contact',
+    { today },
+  );
   const matches: (DuplicateMatch & { id: string })[] = [];
   for (const { c, score, reasons } of scored) {
     matches.push(
       named.has(c.id)
-        ? { kind: 'visible', id: c.id, clientId: c.id, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth, organizationId: c.organizationId, score, reasons }
-        : { kind: 'possible_existing_record', id: c.id, score, reasons, matchToken: box && actor.kind === 'user' ? matchToken(box, c.id, actor.organizationId) : '' },
+        ? {
+            kind: 'visible',
+            id: c.id,
+            clientId: c.id,
+            givenName: c.givenName,
+            familyName: c.familyName,
+            dateOfBirth: c.dateOfBirth,
+            organizationId: c.organizationId,
+            score,
+            reasons,
+          }
+        : {
+            kind: 'possible_existing_record',
+            id: c.id,
+            score,
+            reasons,
+            matchToken: box && actor.kind === 'user' ? matchToken(box, c.id, actor.organizationId) : '',
+          },
     );
   }
   return matches;
@@ -130,7 +169,12 @@ async function findMatches(trx: Trx, actor: Actor, query: DuplicateSearch, box: 
 // "Is this person already known?" before intake. A match outside the caller's access shows only
 // that a possible existing record exists, its score and why: no agency, no field. Audited with every
 // id matched, so the holding agency can see who searched for its client.
-export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateSearch, context: SearchContext): Promise<{ matches: DuplicateMatch[] }> {
+export async function searchDuplicates(
+  trx: Trx,
+  actor: Actor,
+  query: DuplicateSearch,
+  context: SearchContext,
+): Promise<{ matches: DuplicateMatch[] }> {
   requireUser(actor);
   const matches = await findMatches(trx, actor, query, context.secretBox, context.today);
   await writeAudit(trx, actor, {
@@ -147,30 +191,55 @@ export async function searchDuplicates(trx: Trx, actor: Actor, query: DuplicateS
 
 // ---- Intake -------------------------------------------------------------------------------------
 
-export async function createClient(trx: Trx, actor: Actor, input: NewClient, context: RequestContext): Promise<ClientView> {
+export async function createClient(
+  trx: Trx,
+  actor: Actor,
+  input: NewClient,
+  context: RequestContext,
+): Promise<ClientView> {
   requireUser(actor);
   if (actor.kind !== 'user') throw new AppError('forbidden', 'Clients are registered by an agency’s staff.');
   // The server sets the holder: the actor's organization (docs/permissions.md 4.2).
   if (input.organizationId && input.organizationId !== actor.organizationId) {
     throw deniedError(
       actor,
-      { action: 'client.create', recordType: 'organization', recordId: input.organizationId, reason: 'owner field names another organization', requestId: context.requestId },
+      {
+        action: 'client.create',
+        recordType: 'organization',
+        recordId: input.organizationId,
+        reason: 'owner field names another organization',
+        requestId: context.requestId,
+      },
       'A client’s file is held by your own organization: organizationId may only name it.',
     );
   }
   const gate = authorize(actor, 'client.create', { kind: 'client', organizationId: actor.organizationId });
   if (!gate.allowed) {
-    throw deniedError(actor, { action: 'client.create', reason: gate.reason, requestId: context.requestId }, `Not allowed: ${gate.reason}.`);
+    throw deniedError(
+      actor,
+      { action: 'client.create', reason: gate.reason, requestId: context.requestId },
+      `Not allowed: ${gate.reason}.`,
+    );
   }
   const taken = await selectExternalIdOwners(trx, input.externalIds);
   if (taken.length > 0) {
     throw new AppError(
       'conflict',
       'Another client record already holds this identifier: search for the person and ask for access instead of opening a second record.',
-      taken.map((t) => ({ field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`, message: 'already on another record', code: 'external_id_taken' })),
+      taken.map((t) => ({
+        field: `externalIds.${input.externalIds.findIndex((e) => e.kind === t.kind)}.value`,
+        message: 'already on another record',
+        code: 'external_id_taken',
+      })),
     ).withReason('external_id_taken');
   }
-  const matches = await findMatches(trx, actor, { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth }, undefined, context.today);
+  const matches = await findMatches(
+    trx,
+    actor,
+    { givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth },
+    undefined,
+    context.today,
+  );
   const strong = matches.filter((m) => m.score >= DUPLICATE_BLOCK_SCORE);
   if (strong.length > 0 && !input.notADuplicate) {
     throw new AppError(
@@ -181,15 +250,24 @@ export async function createClient(trx: Trx, actor: Actor, input: NewClient, con
   }
   const location = input.postalCode ? await locatePostalCode(trx, input.postalCode) : { neighbourhoodId: null };
   const { organizationId: _owner, notADuplicate, postalCode, ...fields } = input;
-  const id = await insertClient(trx, {
-    ...fields,
-    organizationId: actor.organizationId,
-    createdBy: actor.userId,
-    postalCode: postalCode ?? null,
-    neighbourhoodId: location.neighbourhoodId,
-  }, notADuplicate?.reason);
+  const id = await insertClient(
+    trx,
+    {
+      ...fields,
+      organizationId: actor.organizationId,
+      createdBy: actor.userId,
+      postalCode: postalCode ?? null,
+      neighbourhoodId: location.neighbourhoodId,
+    },
+    notADuplicate?.reason,
+  );
   // The worker who opens the file is its first case-team member, so it is on their caseload.
-  await addMembership(trx, actor, { clientId: id, userId: actor.userId, organizationId: actor.organizationId, teamRole: 'primary_worker' });
+  await addMembership(trx, actor, {
+    clientId: id,
+    userId: actor.userId,
+    organizationId: actor.organizationId,
+    teamRole: 'primary_worker',
+  });
   await writeAudit(trx, actor, {
     action: 'client.create',
     outcome: 'succeeded',
@@ -214,7 +292,12 @@ function iso(value: Date | string): string {
 }
 
 // The answer holds only the categories the caller reaches: a category not consented is absent.
-export function viewOf(record: ClientRecord, access: ClientAccess, current: { id: string; stream: 'A' | 'B' | 'C' } | undefined, can: ClientCan): ClientView {
+export function viewOf(
+  record: ClientRecord,
+  access: ClientAccess,
+  current: { id: string; stream: 'A' | 'B' | 'C' } | undefined,
+  can: ClientCan,
+): ClientView {
   const has = (c: Parameters<typeof access.categories.has>[0]) => access.categories.has(c);
   const view: ClientView = {
     id: record.id,
@@ -274,13 +357,23 @@ export function viewOf(record: ClientRecord, access: ClientAccess, current: { id
   return view;
 }
 
-export async function getClient(trx: Trx, actor: Actor, clientId: string, context: RequestContext): Promise<ClientView> {
+export async function getClient(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  context: RequestContext,
+): Promise<ClientView> {
   return clientOnFacts(trx, actor, await loadClientFacts(trx, actor, clientId, context.today), context);
 }
 
 // The file on facts already loaded, with what the caller may do with it decided on the same facts
 // (the summary reads the file and its parts on one load).
-export async function clientOnFacts(trx: Trx, actor: Actor, facts: ClientFacts | undefined, context: RequestContext): Promise<ClientView> {
+export async function clientOnFacts(
+  trx: Trx,
+  actor: Actor,
+  facts: ClientFacts | undefined,
+  context: RequestContext,
+): Promise<ClientView> {
   const access = requireClient(actor, facts, 'client.read', context);
   const record = await selectClientRecord(trx, access.clientId);
   if (!record) throw new AppError('not_found', 'No client has that id.');
@@ -321,7 +414,13 @@ export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn:
 }
 
 // A released transfer: the receiving agency holds the file from now on (the transfers module decides when).
-export async function moveClientHolder(trx: Trx, clientId: string, toOrganizationId: string, changedBy: string | null, transferId: string): Promise<void> {
+export async function moveClientHolder(
+  trx: Trx,
+  clientId: string,
+  toOrganizationId: string,
+  changedBy: string | null,
+  transferId: string,
+): Promise<void> {
   await lockClientRow(trx, clientId);
   await updateHolder(trx, clientId, toOrganizationId, changedBy, `transfer ${transferId}`);
 }

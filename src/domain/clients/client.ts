@@ -21,11 +21,20 @@ export { consentCategories, type ConsentCategory };
 export { consentCategorySchema };
 
 export const clientStatuses = ['active', 'on_hold', 'closed'] as const;
-export const closedReasons = ['employed', 'moved_away', 'transferred', 'declined_services', 'no_contact', 'deceased', 'other'] as const;
+export const closedReasons = [
+  'employed',
+  'moved_away',
+  'transferred',
+  'declined_services',
+  'no_contact',
+  'deceased',
+  'other',
+] as const;
 export const timeHorizons = ['now', 'within_6_months', 'within_a_year', 'long_term'] as const;
 export const externalIdKinds = ['ontario_works', 'odsp', 'eois_cams', 'other'] as const;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const personName = z
   .string()
   .trim()
@@ -55,7 +64,10 @@ export const externalIdSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{3,30}$/, 'must be 3 to 30 letters, digits or hyphens')
-    .refine((v) => !looksLikeSin(v), { error: 'looks like a social insurance number, which Continuum never stores', params: { reason: 'sin_not_allowed' } }),
+    .refine((v) => !looksLikeSin(v), {
+      error: 'looks like a social insurance number, which Continuum never stores',
+      params: { reason: 'sin_not_allowed' },
+    }),
 });
 
 export const workHistoryEntrySchema = z
@@ -65,9 +77,16 @@ export const workHistoryEntrySchema = z
     employerName: text(200).optional(),
     startDate: isoDateSchema,
     endDate: isoDateSchema.nullable().optional(),
-    hoursPerWeek: z.number().min(1, 'must be at least 1 hour a week').max(80, 'must be at most 80 hours a week').optional(),
+    hoursPerWeek: z
+      .number()
+      .min(1, 'must be at least 1 hour a week')
+      .max(80, 'must be at most 80 hours a week')
+      .optional(),
   })
-  .refine((w) => !w.endDate || w.endDate >= w.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] });
+  .refine((w) => !w.endDate || w.endDate >= w.startDate, {
+    message: 'endDate must not be before startDate',
+    path: ['endDate'],
+  });
 
 export const barrierSchema = z.strictObject({ kind: z.enum(barrierKinds), status: z.enum(barrierStatuses) });
 export const accommodationSchema = z.strictObject({
@@ -95,9 +114,13 @@ export const equitySchema = z.strictObject({
   lgbtq2s: z.boolean().optional(),
 });
 export type Equity = z.infer<typeof equitySchema>;
-export const equityInputSchema = equitySchema.refine((e) => e.arrivalYear === undefined || e.newcomer === true, { message: 'a year of arrival goes with newcomer: true', path: ['arrivalYear'] });
+export const equityInputSchema = equitySchema.refine((e) => e.arrivalYear === undefined || e.newcomer === true, {
+  message: 'a year of arrival goes with newcomer: true',
+  path: ['arrivalYear'],
+});
 
-const uniqueBy = <T>(items: T[] | undefined, key: (item: T) => string) => new Set((items ?? []).map(key)).size === (items ?? []).length;
+const uniqueBy = <T>(items: T[] | undefined, key: (item: T) => string) =>
+  new Set((items ?? []).map(key)).size === (items ?? []).length;
 
 export const newClientSchema = z
   .strictObject({
@@ -134,12 +157,22 @@ export const newClientSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.interpreterLanguage && !c.interpreterNeeded) {
-      ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'set interpreterNeeded when an interpreter language is given' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interpreterLanguage'],
+        message: 'set interpreterNeeded when an interpreter language is given',
+      });
     }
-    if (!uniqueBy(c.barriers, (b) => b.kind)) ctx.addIssue({ code: 'custom', path: ['barriers'], message: 'each kind of barrier once' });
-    if (!uniqueBy(c.externalIds, (e) => e.kind)) ctx.addIssue({ code: 'custom', path: ['externalIds'], message: 'each kind of identifier once' });
+    if (!uniqueBy(c.barriers, (b) => b.kind))
+      ctx.addIssue({ code: 'custom', path: ['barriers'], message: 'each kind of barrier once' });
+    if (!uniqueBy(c.externalIds, (e) => e.kind))
+      ctx.addIssue({ code: 'custom', path: ['externalIds'], message: 'each kind of identifier once' });
     if (c.equity?.arrivalYear !== undefined && c.equity.newcomer !== true) {
-      ctx.addIssue({ code: 'custom', path: ['equity', 'arrivalYear'], message: 'a year of arrival goes with newcomer: true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['equity', 'arrivalYear'],
+        message: 'a year of arrival goes with newcomer: true',
+      });
     }
   });
 export type NewClient = z.infer<typeof newClientSchema>;
@@ -166,7 +199,12 @@ export const duplicateMatchSchema = z.union([
     reasons: z.array(z.string()),
   }),
   // matchToken: for an access request (POST /api/access-requests), sealed to the caller's organization.
-  z.object({ kind: z.literal('possible_existing_record'), score: z.number(), reasons: z.array(z.string()), matchToken: z.string() }),
+  z.object({
+    kind: z.literal('possible_existing_record'),
+    score: z.number(),
+    reasons: z.array(z.string()),
+    matchToken: z.string(),
+  }),
 ]);
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 export const duplicateResultSchema = z.object({ matches: z.array(duplicateMatchSchema) });
@@ -226,7 +264,13 @@ export const clientSchema = z.object({
         hoursWanted: z.number().nullable(),
         timeHorizon: z.enum(timeHorizons).nullable(),
       }),
-      accommodations: z.array(z.object({ kind: z.enum(accommodationKinds), disabilityRelated: z.boolean(), description: z.string().nullable() })),
+      accommodations: z.array(
+        z.object({
+          kind: z.enum(accommodationKinds),
+          disabilityRelated: z.boolean(),
+          description: z.string().nullable(),
+        }),
+      ),
     })
     .optional(),
   assessment: z
@@ -284,7 +328,12 @@ export const clientPatchSchema = z
     interpreterNeeded: z.boolean().optional(),
     interpreterLanguage: text(60).nullable().optional(),
     email: z.email().max(254).nullable().optional(),
-    phone: z.string().trim().regex(/^[0-9 +().-]{7,30}$/, 'must be a phone number').nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9 +().-]{7,30}$/, 'must be a phone number')
+      .nullable()
+      .optional(),
     streetAddress: text(200).nullable().optional(),
     postalCode: postalCodeSchema.nullable().optional(),
     educationLevel: z.enum(educationLevels).optional(),
@@ -298,10 +347,20 @@ export const clientPatchSchema = z
   })
   .refine((p) => Object.keys(p).length > 0, 'change at least one field')
   .refine((p) => uniqueBy(p.barriers, (b) => b.kind), { message: 'each kind of barrier once', path: ['barriers'] })
-  .refine((p) => uniqueBy(p.externalIds, (e) => e.kind), { message: 'each kind of identifier once', path: ['externalIds'] });
+  .refine((p) => uniqueBy(p.externalIds, (e) => e.kind), {
+    message: 'each kind of identifier once',
+    path: ['externalIds'],
+  });
 export type ClientPatch = z.infer<typeof clientPatchSchema>;
 
 export const statusChangeSchema = z
-  .strictObject({ status: z.enum(clientStatuses), closedReason: z.enum(closedReasons).optional(), note: text(500).optional() })
-  .refine((s) => (s.status === 'closed') === (s.closedReason !== undefined), { message: 'a closed file needs its reason, and only a closed one', path: ['closedReason'] });
+  .strictObject({
+    status: z.enum(clientStatuses),
+    closedReason: z.enum(closedReasons).optional(),
+    note: text(500).optional(),
+  })
+  .refine((s) => (s.status === 'closed') === (s.closedReason !== undefined), {
+    message: 'a closed file needs its reason, and only a closed one',
+    path: ['closedReason'],
+  });
 export type StatusChange = z.infer<typeof statusChangeSchema>;

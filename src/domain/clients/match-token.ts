@@ -10,11 +10,15 @@ export function matchToken(box: SecretBox, clientId: string, organizationId: str
 
 export function openMatchToken(box: SecretBox, token: string, organizationId: string): string {
   try {
-    const { clientId, exp } = JSON.parse(box.open(token, `match:${organizationId}`)) as { clientId: string; exp: number };
+    const { clientId, exp } = JSON.parse(box.open(token, `match:${organizationId}`)) as {
+      clientId: string;
+      exp: number;
+    };
     if (typeof clientId === 'string' && exp > Date.now()) return clientId;
   } catch (error) {
     if (!(error instanceof SecretBoxError) && !(error instanceof SyntaxError)) throw error;
   }
-  throw new AppError('invalid', 'This match has expired or is not yours: search again.', [{ field: 'matchToken', message: 'expired or invalid' }]);
+  throw new AppError('invalid', 'This match has expired or is not yours: search again.', [
+    { field: 'matchToken', message: 'expired or invalid' },
+  ]);
 }
-

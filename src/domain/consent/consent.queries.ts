@@ -10,7 +10,12 @@ const status = (today: string) => sql<Consent['status']>`case
   else 'active' end`;
 
 // A client's consents with their state today, newest first; `organizationId` keeps only those naming it.
-export async function selectConsents(db: DbOrTrx, clientId: string, today: string, organizationId?: string): Promise<Consent[]> {
+export async function selectConsents(
+  db: DbOrTrx,
+  clientId: string,
+  today: string,
+  organizationId?: string,
+): Promise<Consent[]> {
   const { rows } = await sql<Consent>`
     select c.id, c.client_id as "clientId", c.organization_id as "organizationId", o.name as "organizationName",
       c.categories, c.purpose, c.method, c.evidence,
@@ -24,12 +29,22 @@ export async function selectConsents(db: DbOrTrx, clientId: string, today: strin
     left join consent_revocations r on r.consent_id = c.id
     where c.client_id = ${clientId} ${organizationId ? sql`and c.organization_id = ${organizationId}` : sql``}
     order by c.created_at desc, c.id`.execute(db);
-  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null }));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt).toISOString(),
+    revokedAt: r.revokedAt ? new Date(r.revokedAt).toISOString() : null,
+  }));
 }
 
 export async function insertConsent(
   db: DbOrTrx,
-  row: Omit<NewConsent, 'startsOn' | 'evidence'> & { evidence: string; clientId: string; startsOn: string; recordedBy: string | null; recordedByOrganizationId: string },
+  row: Omit<NewConsent, 'startsOn' | 'evidence'> & {
+    evidence: string;
+    clientId: string;
+    startsOn: string;
+    recordedBy: string | null;
+    recordedByOrganizationId: string;
+  },
 ): Promise<string> {
   const { id } = await db
     .insertInto('consents')
@@ -62,6 +77,14 @@ export async function selectConsentForRevocation(db: DbOrTrx, clientId: string, 
     .executeTakeFirst();
 }
 
-export async function insertRevocation(db: DbOrTrx, consentId: string, revokedBy: string | null, input: RevokeConsent): Promise<void> {
-  await db.insertInto('consentRevocations').values({ consentId, revokedBy, method: input.method, reason: input.reason ?? null }).execute();
+export async function insertRevocation(
+  db: DbOrTrx,
+  consentId: string,
+  revokedBy: string | null,
+  input: RevokeConsent,
+): Promise<void> {
+  await db
+    .insertInto('consentRevocations')
+    .values({ consentId, revokedBy, method: input.method, reason: input.reason ?? null })
+    .execute();
 }

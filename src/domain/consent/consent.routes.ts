@@ -12,14 +12,17 @@ export function consentRoutes(app: AppInstance): void {
       config: { permission: 'consent.grant' },
       schema: {
         tags: ['consent'],
-        summary: "Record a client's consent to share categories of their file with a named organization, for a purpose, until a date",
+        summary:
+          "Record a client's consent to share categories of their file with a named organization, for a purpose, until a date",
         params: clientIdParams,
         body: newConsentSchema,
         response: { 201: consentSchema },
       },
     },
     async (request, reply) => {
-      const consent = await withTransaction(app.db, (trx) => grantConsent(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
+      const consent = await withTransaction(app.db, (trx) =>
+        grantConsent(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      );
       return reply.status(201).send(consent);
     },
   );
@@ -30,12 +33,16 @@ export function consentRoutes(app: AppInstance): void {
       config: { permission: 'consent.read' },
       schema: {
         tags: ['consent'],
-        summary: "A client's consents and revocations, with their state today (to another organization: the consents naming it)",
+        summary:
+          "A client's consents and revocations, with their state today (to another organization: the consents naming it)",
         params: clientIdParams,
         response: { 200: listEnvelopeSchema(consentSchema) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => listConsents(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listConsents(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
@@ -51,6 +58,11 @@ export function consentRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      withTransaction(app.db, (trx) => revokeConsent(trx, request.actor, request.params.id, request.params.consentId, request.body, { requestId: request.id, ...request.moment })),
+      withTransaction(app.db, (trx) =>
+        revokeConsent(trx, request.actor, request.params.id, request.params.consentId, request.body, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      ),
   );
 }

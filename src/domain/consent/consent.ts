@@ -6,7 +6,13 @@ export const consentCategorySchema = z.enum(consentCategories);
 
 // A client's consent to share categories of their file with one named organization, for a purpose,
 // until a date (docs/permissions.md 2.3; the categories are those of docs/glossary.md).
-export const consentPurposes = ['integrated_case_management', 'referral', 'transfer', 'placement', 'complaint'] as const;
+export const consentPurposes = [
+  'integrated_case_management',
+  'referral',
+  'transfer',
+  'placement',
+  'complaint',
+] as const;
 export const consentMethods = ['in_person', 'phone', 'written', 'client_account'] as const;
 // What staff record: a client's own grant from their account comes with the client account.
 export const staffConsentMethods = ['in_person', 'phone', 'written'] as const;
@@ -15,7 +21,8 @@ export const consentStatuses = ['active', 'scheduled', 'expired', 'revoked'] as 
 // The longest a consent may run before the client is asked again.
 export const CONSENT_MAX_YEARS = 3;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const newConsentSchema = z
   .strictObject({
@@ -33,7 +40,10 @@ export const newConsentSchema = z
     startsOn: isoDateSchema.optional(),
     expiresOn: isoDateSchema,
   })
-  .refine((c) => !c.startsOn || c.expiresOn >= c.startsOn, { message: 'expiresOn must not be before startsOn', path: ['expiresOn'] });
+  .refine((c) => !c.startsOn || c.expiresOn >= c.startsOn, {
+    message: 'expiresOn must not be before startsOn',
+    path: ['expiresOn'],
+  });
 export type NewConsent = z.infer<typeof newConsentSchema>;
 
 export const revokeConsentSchema = z.strictObject({

@@ -10,19 +10,36 @@ export function noteRoutes(app: AppInstance): void {
     '/api/clients/:id/notes',
     {
       config: { permission: 'note.read' },
-      schema: { tags: ['notes'], summary: "The client's case notes the caller may read, newest first, with their corrections", params: clientIdParams, querystring: noteListQuerySchema, response: { 200: listEnvelopeSchema(noteSchema) } },
+      schema: {
+        tags: ['notes'],
+        summary: "The client's case notes the caller may read, newest first, with their corrections",
+        params: clientIdParams,
+        querystring: noteListQuerySchema,
+        response: { 200: listEnvelopeSchema(noteSchema) },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => listNotes(trx, request.actor, request.params.id, request.query, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listNotes(trx, request.actor, request.params.id, request.query, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
     '/api/clients/:id/notes',
     {
       config: { permission: 'note.create' },
-      schema: { tags: ['notes'], summary: 'Write a typed case note with its visibility (agency, case team, or client)', params: clientIdParams, body: newNoteSchema, response: { 201: noteSchema } },
+      schema: {
+        tags: ['notes'],
+        summary: 'Write a typed case note with its visibility (agency, case team, or client)',
+        params: clientIdParams,
+        body: newNoteSchema,
+        response: { 201: noteSchema },
+      },
     },
     async (request, reply) => {
-      const note = await withTransaction(app.db, (trx) => createNote(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
+      const note = await withTransaction(app.db, (trx) =>
+        createNote(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      );
       return reply.status(201).send(note);
     },
   );
@@ -31,10 +48,21 @@ export function noteRoutes(app: AppInstance): void {
     '/api/clients/:id/notes/:noteId/corrections',
     {
       config: { permission: 'note.correct' },
-      schema: { tags: ['notes'], summary: 'Correct a note: a new version, linked to the original, which stays', params: noteParams, body: noteCorrectionSchema, response: { 201: noteSchema } },
+      schema: {
+        tags: ['notes'],
+        summary: 'Correct a note: a new version, linked to the original, which stays',
+        params: noteParams,
+        body: noteCorrectionSchema,
+        response: { 201: noteSchema },
+      },
     },
     async (request, reply) => {
-      const note = await withTransaction(app.db, (trx) => correctNote(trx, request.actor, request.params.id, request.params.noteId, request.body, { requestId: request.id, ...request.moment }));
+      const note = await withTransaction(app.db, (trx) =>
+        correctNote(trx, request.actor, request.params.id, request.params.noteId, request.body, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      );
       return reply.status(201).send(note);
     },
   );

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
 
-export const noteKinds = ['contact', 'assessment', 'plan', 'referral', 'employer', 'retention', 'life_stabilization', 'transfer', 'other'] as const;
+export const noteKinds = [
+  'contact',
+  'assessment',
+  'plan',
+  'referral',
+  'employer',
+  'retention',
+  'life_stabilization',
+  'transfer',
+  'other',
+] as const;
 // Cumulative: `case_team` includes the agency, `client` includes the case team (docs/permissions.md 3.8).
 export const noteVisibilities = ['agency', 'case_team', 'client'] as const;
 export type NoteVisibility = (typeof noteVisibilities)[number];
@@ -21,7 +31,14 @@ export type NewNote = z.infer<typeof newNoteSchema>;
 export const noteCorrectionSchema = z.strictObject({ body, visibility: z.enum(noteVisibilities).optional() });
 export type NoteCorrection = z.infer<typeof noteCorrectionSchema>;
 
-const version = z.object({ id: z.uuid(), body: z.string(), visibility: z.enum(noteVisibilities), authorId: z.uuid().nullable(), authorName: z.string().nullable(), createdAt: z.string() });
+const version = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  visibility: z.enum(noteVisibilities),
+  authorId: z.uuid().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const noteSchema = z.object({
   id: z.uuid(),

@@ -13,7 +13,15 @@ export function notificationRoutes(app: AppInstance): void {
         tags: ['notifications'],
         summary: "The caller's in-app notifications, newest first, with the unread count",
         querystring: notificationQuerySchema,
-        response: { 200: z.object({ items: z.array(notificationSchema), total: z.number().int(), unread: z.number().int(), page: z.number().int(), perPage: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(notificationSchema),
+            total: z.number().int(),
+            unread: z.number().int(),
+            page: z.number().int(),
+            perPage: z.number().int(),
+          }),
+        },
       },
     },
     async (request) => listNotifications(app.db, request.actor, request.query),
@@ -23,7 +31,12 @@ export function notificationRoutes(app: AppInstance): void {
     '/api/notifications/:id/read',
     {
       config: { permission: 'notification.read' },
-      schema: { tags: ['notifications'], summary: 'Mark one notification read', params: z.strictObject({ id: z.string().max(100) }), response: { 204: z.null() } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark one notification read',
+        params: z.strictObject({ id: z.string().max(100) }),
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await withTransaction(app.db, (trx) => readNotification(trx, request.actor, request.params.id, request.id));
@@ -35,7 +48,11 @@ export function notificationRoutes(app: AppInstance): void {
     '/api/notifications/read-all',
     {
       config: { permission: 'notification.read' },
-      schema: { tags: ['notifications'], summary: 'Mark every notification read', response: { 200: z.object({ marked: z.number().int() }) } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark every notification read',
+        response: { 200: z.object({ marked: z.number().int() }) },
+      },
     },
     async (request) => withTransaction(app.db, (trx) => readAllNotifications(trx, request.actor)),
   );

@@ -5,14 +5,29 @@ import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
 import { readClock, type Clock } from '../../lib/clock.ts';
 import type { NotificationKind, NotificationQuery } from './notification.ts';
-import { claimOverdueTasks, insertNotifications, markRead, notificationExists, selectNotifications } from './notification.queries.ts';
+import {
+  claimOverdueTasks,
+  insertNotifications,
+  markRead,
+  notificationExists,
+  selectNotifications,
+} from './notification.queries.ts';
 
 // Tells people in the app about events on their clients, in the same transaction as the event.
 // The actor is never notified of what they did themself.
-export async function notify(db: DbOrTrx, actor: Actor, userIds: readonly string[], kind: NotificationKind, refs: { clientId: string | null; subjectId: string | null }): Promise<void> {
+export async function notify(
+  db: DbOrTrx,
+  actor: Actor,
+  userIds: readonly string[],
+  kind: NotificationKind,
+  refs: { clientId: string | null; subjectId: string | null },
+): Promise<void> {
   const self = actor.kind === 'user' ? actor.userId : undefined;
   const recipients = [...new Set(userIds)].filter((u) => u !== self);
-  await insertNotifications(db, recipients.map((userId) => ({ userId, kind, ...refs })));
+  await insertNotifications(
+    db,
+    recipients.map((userId) => ({ userId, kind, ...refs })),
+  );
 }
 
 function userOf(actor: Actor): string {
@@ -29,7 +44,12 @@ export async function listNotifications(db: DbOrTrx, actor: Actor, query: Notifi
 export async function readNotification(trx: Trx, actor: Actor, id: string, requestId: string): Promise<void> {
   const userId = userOf(actor);
   if (!isUuid(id) || !(await notificationExists(trx, userId, id))) {
-    throw notVisibleError(actor, { action: 'notification.read', recordType: 'notification', recordId: isUuid(id) ? id : undefined, requestId }, false, 'No notification has that id.');
+    throw notVisibleError(
+      actor,
+      { action: 'notification.read', recordType: 'notification', recordId: isUuid(id) ? id : undefined, requestId },
+      false,
+      'No notification has that id.',
+    );
   }
   await markRead(trx, userId, id);
 }
@@ -46,7 +66,15 @@ export async function announceOverdueTasks(db: Db, clock: Clock, batch = 500): P
   for (;;) {
     const claimed = await withTransaction(db, async (trx) => {
       const tasks = await claimOverdueTasks(trx, moment, batch);
-      await insertNotifications(trx, tasks.map((t) => ({ userId: t.assignedTo, kind: 'task_overdue' as const, clientId: t.clientId, subjectId: t.id })));
+      await insertNotifications(
+        trx,
+        tasks.map((t) => ({
+          userId: t.assignedTo,
+          kind: 'task_overdue' as const,
+          clientId: t.clientId,
+          subjectId: t.id,
+        })),
+      );
       return tasks.length;
     });
     total += claimed;

@@ -49,7 +49,9 @@ describe('buildNocUnitGroups', () => {
   it('refuses a source with the wrong number of unit groups or a malformed code', () => {
     expect(() => buildNocUnitGroups(source)).toThrow(/Expected 516 unit groups/);
     expect(() => buildNocUnitGroups(`${header}5,Unit group,6520,Short code,Def\n`, 1)).toThrow(/not five digits/);
-    expect(() => buildNocUnitGroups(`${header}5,Unit group,65201,A,D\n5,Unit group,65201,B,D\n`, 2)).toThrow(/appears twice/);
+    expect(() => buildNocUnitGroups(`${header}5,Unit group,65201,A,D\n5,Unit group,65201,B,D\n`, 2)).toThrow(
+      /appears twice/,
+    );
   });
 });
 
@@ -114,7 +116,11 @@ describe('searchNoc', () => {
   it('matches titles regardless of case and accents', () => {
     expect(searchNoc('MAITRE').map((g) => g.code)).toEqual(['64300']);
     expect(searchNoc('maîtres d’').map((g) => g.code)).toEqual([]);
-    expect(searchNoc("maîtres d'hôtel")[0]).toEqual({ code: '64300', title: "Maîtres d'hôtel and hosts/hostesses", teer: 4 });
+    expect(searchNoc("maîtres d'hôtel")[0]).toEqual({
+      code: '64300',
+      title: "Maîtres d'hôtel and hosts/hostesses",
+      teer: 4,
+    });
   });
 
   it('needs every word, in any order', () => {

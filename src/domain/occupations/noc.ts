@@ -21,7 +21,8 @@ function nocIndex(): NocIndex {
   for (const record of parseCsvRecords(fs.readFileSync(UNIT_GROUPS_CSV, 'utf8'))) {
     const code = record['code'] ?? '';
     const title = record['title'] ?? '';
-    if (!/^\d[0-5]\d{3}$/.test(code) || title === '') throw new Error(`vendor/noc-2021/unit-groups.csv: bad row ${code}`);
+    if (!/^\d[0-5]\d{3}$/.test(code) || title === '')
+      throw new Error(`vendor/noc-2021/unit-groups.csv: bad row ${code}`);
     byCode.set(code, { code, title, teer: Number(code[1]) as Teer });
   }
   const searchable = [...byCode.values()].map((group) => ({ group, folded: fold(group.title) }));
@@ -50,7 +51,10 @@ export function nocTeer(code: string): Teer {
 
 export const nocCodeSchema = z
   .string({ error: 'must be a NOC 2021 unit group code (5 digits)' })
-  .regex(/^\d{5}$/, { error: (issue) => `${String(issue.input)} is not a NOC 2021 unit group code (5 digits)`, abort: true })
+  .regex(/^\d{5}$/, {
+    error: (issue) => `${String(issue.input)} is not a NOC 2021 unit group code (5 digits)`,
+    abort: true,
+  })
   .refine(isNocCode, { error: (issue) => `unknown NOC 2021 unit group ${String(issue.input)}`, abort: true });
 
 // For an occupation picker: every word must match, either in the title (ignoring case and accents)
@@ -63,7 +67,13 @@ export function searchNoc(words: string, limit = 20): NocUnitGroup[] {
   const ranked: { group: NocUnitGroup; rank: number }[] = [];
   for (const { group, folded } of nocIndex().searchable) {
     if (!terms.every((t) => folded.includes(t) || (/^\d+$/.test(t) && group.code.startsWith(t)))) continue;
-    const rank = terms.some((t) => group.code.startsWith(t)) ? 0 : folded.startsWith(phrase) ? 1 : folded.includes(phrase) ? 2 : 3;
+    const rank = terms.some((t) => group.code.startsWith(t))
+      ? 0
+      : folded.startsWith(phrase)
+        ? 1
+        : folded.includes(phrase)
+          ? 2
+          : 3;
     ranked.push({ group, rank });
   }
   ranked.sort((a, b) => a.rank - b.rank || (a.group.code < b.group.code ? -1 : 1));

@@ -14,7 +14,10 @@ export function occupationRoutes(app: AppInstance): void {
       schema: {
         tags: ['reference'],
         summary: 'Search NOC 2021 unit groups by words of the title or the start of the code',
-        querystring: z.strictObject({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+        querystring: z.strictObject({
+          q: z.string().trim().min(1).max(100),
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+        }),
         response: { 200: z.object({ items: z.array(occupationSchema) }) },
       },
     },
@@ -25,7 +28,12 @@ export function occupationRoutes(app: AppInstance): void {
     '/api/occupations/:code',
     {
       config: { permission: 'reference.read' },
-      schema: { tags: ['reference'], summary: 'One NOC 2021 unit group', params: z.strictObject({ code: z.string().max(10) }), response: { 200: occupationSchema } },
+      schema: {
+        tags: ['reference'],
+        summary: 'One NOC 2021 unit group',
+        params: z.strictObject({ code: z.string().max(10) }),
+        response: { 200: occupationSchema },
+      },
     },
     async (request) => {
       const title = /^\d{5}$/.test(request.params.code) ? nocTitle(request.params.code) : undefined;

@@ -74,7 +74,9 @@ describeEachEngine('organizations', ({ handle }) => {
   it('refuses a duplicate name (any case) and writes nothing', async () => {
     const org = await makeOrganization(handle().db);
     const input = newOrganizationSchema.parse({ name: org.name.toUpperCase(), type: 'employer' });
-    await expect(withTransaction(handle().db, (trx) => createOrganization(trx, systemActor('test'), input))).rejects.toMatchObject({
+    await expect(
+      withTransaction(handle().db, (trx) => createOrganization(trx, systemActor('test'), input)),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
   });
@@ -89,14 +91,21 @@ describeEachEngine('organizations', ({ handle }) => {
         { name: 'Bad site', streetAddress: '2 Main St', postalCode: 'M4C 1A1', latitude: 43.7 },
       ],
     });
-    await expect(withTransaction(handle().db, (trx) => createOrganization(trx, systemActor('test'), input))).rejects.toThrow(AppError);
+    await expect(
+      withTransaction(handle().db, (trx) => createOrganization(trx, systemActor('test'), input)),
+    ).rejects.toThrow(AppError);
     const rows = await handle().db.selectFrom('organizations').select('id').where('name', '=', name).execute();
     expect(rows).toHaveLength(0);
   });
 
   it('refuses to create organizations for a visitor', async () => {
-    const input = newOrganizationSchema.parse({ name: `Anon ${crypto.randomBytes(3).toString('hex')}`, type: 'employer' });
-    await expect(withTransaction(handle().db, (trx) => createOrganization(trx, anonymous, input))).rejects.toMatchObject({
+    const input = newOrganizationSchema.parse({
+      name: `Anon ${crypto.randomBytes(3).toString('hex')}`,
+      type: 'employer',
+    });
+    await expect(
+      withTransaction(handle().db, (trx) => createOrganization(trx, anonymous, input)),
+    ).rejects.toMatchObject({
       code: 'unauthenticated',
     });
   });
@@ -111,7 +120,9 @@ describeEachEngine('organizations', ({ handle }) => {
     });
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((i) => i.path.join('.') || i.code);
-    expect(fields).toEqual(expect.arrayContaining(['name', 'type', 'website', 'sites.0.postalCode', 'unrecognized_keys']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['name', 'type', 'website', 'sites.0.postalCode', 'unrecognized_keys']),
+    );
   });
 
   it('summarizes the system publicly without personal information', async () => {
@@ -120,7 +131,9 @@ describeEachEngine('organizations', ({ handle }) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.sites).toBeGreaterThan(0);
-    expect(body.organizationsByType.find((r: { type: string }) => r.type === 'employment_service_provider').count).toBeGreaterThan(0);
+    expect(
+      body.organizationsByType.find((r: { type: string }) => r.type === 'employment_service_provider').count,
+    ).toBeGreaterThan(0);
     expect(JSON.stringify(body)).not.toMatch(/given|family|birth/i);
   });
 });

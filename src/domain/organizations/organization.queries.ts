@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { containsPattern } from '../../lib/sql-text.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import type { NewOrganization, NewSite, Organization, OrganizationListQuery, OrganizationPatch, Site } from './organization.ts';
+import type {
+  NewOrganization,
+  NewSite,
+  Organization,
+  OrganizationListQuery,
+  OrganizationPatch,
+  Site,
+} from './organization.ts';
 
 type OrganizationRow = Omit<Organization, 'sites'>;
 
@@ -27,7 +34,10 @@ export async function insertOrganization(db: DbOrTrx, input: Omit<NewOrganizatio
 
 // Whether another organization (not `exceptId`) already has this name, in any letter case.
 export async function organizationNameTaken(db: DbOrTrx, name: string, exceptId?: string): Promise<boolean> {
-  let query = db.selectFrom('organizations').select('id').where(sql<string>`lower(name)`, '=', name.toLowerCase());
+  let query = db
+    .selectFrom('organizations')
+    .select('id')
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase());
   if (exceptId) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst()) !== undefined;
 }
@@ -87,12 +97,11 @@ export async function locateSite(
   const nearest = await db
     .selectFrom('neighbourhoods')
     .select('id')
-    .orderBy(
-      sql`power(latitude - ${located.latitude}, 2) + power((longitude - ${located.longitude}) * 0.7236, 2)`,
-    )
+    .orderBy(sql`power(latitude - ${located.latitude}, 2) + power((longitude - ${located.longitude}) * 0.7236, 2)`)
     .limit(1)
     .executeTakeFirst();
-  const inToronto = located.latitude > 43.55 && located.latitude < 43.9 && located.longitude > -79.7 && located.longitude < -79.1;
+  const inToronto =
+    located.latitude > 43.55 && located.latitude < 43.9 && located.longitude > -79.7 && located.longitude < -79.1;
   return {
     latitude: located.latitude,
     longitude: located.longitude,
@@ -218,5 +227,9 @@ export async function countSiteCoverage(
       sql<number>`count(distinct neighbourhood_id)`.as('neighbourhoodsServed'),
     ])
     .executeTakeFirstOrThrow();
-  return { sites: Number(row.sites), fsasServed: Number(row.fsasServed), neighbourhoodsServed: Number(row.neighbourhoodsServed) };
+  return {
+    sites: Number(row.sites),
+    fsasServed: Number(row.fsasServed),
+    neighbourhoodsServed: Number(row.neighbourhoodsServed),
+  };
 }

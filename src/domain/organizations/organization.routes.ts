@@ -11,7 +11,14 @@ import {
   sitePatchSchema,
   siteSchema,
 } from './organization.ts';
-import { addSite, createOrganization, getOrganization, listOrganizations, updateOrganization, updateSite } from './organization.service.ts';
+import {
+  addSite,
+  createOrganization,
+  getOrganization,
+  listOrganizations,
+  updateOrganization,
+  updateSite,
+} from './organization.service.ts';
 
 const idParams = z.strictObject({ id: z.string().max(100) });
 const siteParams = z.strictObject({ id: z.string().max(100), siteId: z.string().max(100) });
@@ -57,7 +64,9 @@ export function organizationRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const created = await withTransaction(app.db, (trx) => createOrganization(trx, request.actor, request.body, request.id));
+      const created = await withTransaction(app.db, (trx) =>
+        createOrganization(trx, request.actor, request.body, request.id),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -75,7 +84,9 @@ export function organizationRoutes(app: AppInstance): void {
       },
     },
     async (request) =>
-      withTransaction(app.db, (trx) => updateOrganization(trx, request.actor, request.params.id, request.body, request.id)),
+      withTransaction(app.db, (trx) =>
+        updateOrganization(trx, request.actor, request.params.id, request.body, request.id),
+      ),
   );
 
   app.post(
@@ -91,7 +102,9 @@ export function organizationRoutes(app: AppInstance): void {
       },
     },
     async (request, reply) => {
-      const site = await withTransaction(app.db, (trx) => addSite(trx, request.actor, request.params.id, request.body, request.id));
+      const site = await withTransaction(app.db, (trx) =>
+        addSite(trx, request.actor, request.params.id, request.body, request.id),
+      );
       return reply.status(201).send(site);
     },
   );

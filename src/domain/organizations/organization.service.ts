@@ -54,16 +54,25 @@ function pointOf(site: { latitude?: number | null | undefined; longitude?: numbe
       { field: `${field}latitude`, message: 'give both coordinates or neither' },
     ]);
   }
-  return hasLatitude && hasLongitude ? { latitude: site.latitude as number, longitude: site.longitude as number } : undefined;
+  return hasLatitude && hasLongitude
+    ? { latitude: site.latitude as number, longitude: site.longitude as number }
+    : undefined;
 }
 
 async function assertNameFree(trx: Trx, name: string, exceptId?: string): Promise<void> {
   if (await organizationNameTaken(trx, name, exceptId)) {
-    throw new AppError('conflict', `An organization named "${name}" already exists.`, [{ field: 'name', message: 'already exists' }]);
+    throw new AppError('conflict', `An organization named "${name}" already exists.`, [
+      { field: 'name', message: 'already exists' },
+    ]);
   }
 }
 
-export async function createOrganization(trx: Trx, actor: Actor, input: NewOrganization, requestId?: string): Promise<Organization> {
+export async function createOrganization(
+  trx: Trx,
+  actor: Actor,
+  input: NewOrganization,
+  requestId?: string,
+): Promise<Organization> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.');
   ensureAllowed(actor, 'organization.create', { kind: 'none' }, requestId);
   await assertNameFree(trx, input.name);
@@ -73,7 +82,13 @@ export async function createOrganization(trx: Trx, actor: Actor, input: NewOrgan
     const point = pointOf(site, `sites.${index}.`);
     await insertSite(trx, organization.id, site, await locateSite(trx, site.postalCode, point));
   }
-  await writeAudit(trx, actor, { action: 'organization.create', outcome: 'succeeded', recordType: 'organization', recordId: organization.id, requestId });
+  await writeAudit(trx, actor, {
+    action: 'organization.create',
+    outcome: 'succeeded',
+    recordType: 'organization',
+    recordId: organization.id,
+    requestId,
+  });
   return getOrganization(trx, actor, organization.id);
 }
 
@@ -84,12 +99,24 @@ async function existingOrganization(trx: Trx, id: string) {
   return organization;
 }
 
-export async function updateOrganization(trx: Trx, actor: Actor, id: string, patch: OrganizationPatch, requestId?: string): Promise<Organization> {
+export async function updateOrganization(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  patch: OrganizationPatch,
+  requestId?: string,
+): Promise<Organization> {
   const organization = await existingOrganization(trx, id);
   ensureAllowed(actor, 'organization.update', { kind: 'organization', organizationId: organization.id }, requestId);
   if (patch.name !== undefined) await assertNameFree(trx, patch.name, organization.id);
   await updateOrganizationRow(trx, organization.id, patch);
-  await writeAudit(trx, actor, { action: 'organization.update', outcome: 'succeeded', recordType: 'organization', recordId: organization.id, requestId });
+  await writeAudit(trx, actor, {
+    action: 'organization.update',
+    outcome: 'succeeded',
+    recordType: 'organization',
+    recordId: organization.id,
+    requestId,
+  });
   return getOrganization(trx, actor, organization.id);
 }
 
@@ -100,11 +127,28 @@ async function siteOf(trx: Trx, organizationId: string, siteId: string): Promise
   return site;
 }
 
-export async function addSite(trx: Trx, actor: Actor, organizationId: string, input: NewSite, requestId?: string): Promise<Site> {
+export async function addSite(
+  trx: Trx,
+  actor: Actor,
+  organizationId: string,
+  input: NewSite,
+  requestId?: string,
+): Promise<Site> {
   const organization = await existingOrganization(trx, organizationId);
   ensureAllowed(actor, 'site.manage', { kind: 'organization', organizationId: organization.id }, requestId);
-  const siteId = await insertSite(trx, organization.id, input, await locateSite(trx, input.postalCode, pointOf(input, '')));
-  await writeAudit(trx, actor, { action: 'site.manage', outcome: 'succeeded', recordType: 'site', recordId: siteId, requestId });
+  const siteId = await insertSite(
+    trx,
+    organization.id,
+    input,
+    await locateSite(trx, input.postalCode, pointOf(input, '')),
+  );
+  await writeAudit(trx, actor, {
+    action: 'site.manage',
+    outcome: 'succeeded',
+    recordType: 'site',
+    recordId: siteId,
+    requestId,
+  });
   return siteOf(trx, organization.id, siteId);
 }
 
@@ -127,13 +171,23 @@ export async function updateSite(
     // New coordinates win; otherwise the stored ones stay unless the postal code moved the site.
     const given = coordinatesChanged ? pointOf({ latitude, longitude }, '') : undefined;
     const keep =
-      !coordinatesChanged && fields.postalCode !== undefined && fields.postalCode === current.postalCode && current.latitude !== null && current.longitude !== null
+      !coordinatesChanged &&
+      fields.postalCode !== undefined &&
+      fields.postalCode === current.postalCode &&
+      current.latitude !== null &&
+      current.longitude !== null
         ? { latitude: current.latitude, longitude: current.longitude }
         : undefined;
     Object.assign(located, await locateSite(trx, fields.postalCode ?? current.postalCode, given ?? keep));
   }
   await updateSiteRow(trx, current.id, { ...fields, ...located });
-  await writeAudit(trx, actor, { action: 'site.manage', outcome: 'succeeded', recordType: 'site', recordId: current.id, requestId });
+  await writeAudit(trx, actor, {
+    action: 'site.manage',
+    outcome: 'succeeded',
+    recordType: 'site',
+    recordId: current.id,
+    requestId,
+  });
   return siteOf(trx, organization.id, current.id);
 }
 
@@ -167,6 +221,9 @@ export function countSites(db: DbOrTrx): Promise<{ sites: number; fsasServed: nu
 }
 
 // Where a postal code is: its FSA's centroid and nearest neighbourhood (for client records too).
-export function locatePostalCode(db: DbOrTrx, postalCode: string): Promise<{ latitude: number | null; longitude: number | null; neighbourhoodId: number | null }> {
+export function locatePostalCode(
+  db: DbOrTrx,
+  postalCode: string,
+): Promise<{ latitude: number | null; longitude: number | null; neighbourhoodId: number | null }> {
   return locateSite(db, postalCode, undefined);
 }

@@ -63,7 +63,10 @@ export const organizationPatchSchema = z
   .strictObject({
     name: name.optional(),
     nameFr: name.nullable().optional(),
-    website: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
     phone: z
       .string()
       .trim()

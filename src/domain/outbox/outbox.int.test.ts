@@ -43,7 +43,11 @@ describeEachEngine('outbox', ({ handle, engine }) => {
     expect(eml).toContain(`Message-ID: <${id}@continuum.outbox>`);
     expect(eml).toContain('https://continuum.example/invite/abc');
     expect(lines.some((l) => l.includes(recipient))).toBe(true);
-    const row = await db.selectFrom('outboxMessages').select(['status', 'deliveryRef', 'sentAt']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('outboxMessages')
+      .select(['status', 'deliveryRef', 'sentAt'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
     expect(row.deliveryRef).toBe(`file:${id}.eml`);
   });
@@ -64,14 +68,18 @@ describeEachEngine('outbox', ({ handle, engine }) => {
   it('rejects a malformed message before it reaches the table', async () => {
     const db = handle().db;
     await expect(
-      withTransaction(db, (trx) => enqueueMessage(trx, { kind: 'Bad Kind', recipient: 'nobody', subject: '', bodyText: '' })),
+      withTransaction(db, (trx) =>
+        enqueueMessage(trx, { kind: 'Bad Kind', recipient: 'nobody', subject: '', bodyText: '' }),
+      ),
     ).rejects.toThrow(/lower_snake_case|email/);
   });
 
   it('retries a failed delivery later and records the error', async () => {
     const db = handle().db;
     const recipient = uniqueRecipient();
-    const id = await withTransaction(db, (trx) => enqueueMessage(trx, { kind: 'notice', recipient, subject: 's', bodyText: 'b' }));
+    const id = await withTransaction(db, (trx) =>
+      enqueueMessage(trx, { kind: 'notice', recipient, subject: 's', bodyText: 'b' }),
+    );
     const failing: Transport = {
       kind: 'smtp',
       deliver: async (m) => {
@@ -109,7 +117,12 @@ describeEachEngine('outbox', ({ handle, engine }) => {
     const db = handle().db;
     const recipient = uniqueRecipient();
     const id = await withTransaction(db, (trx) =>
-      enqueueMessage(trx, { kind: 'password_reset', recipient, subject: 'Reset your password', bodyText: 'Use code 1234.' }),
+      enqueueMessage(trx, {
+        kind: 'password_reset',
+        recipient,
+        subject: 'Reset your password',
+        bodyText: 'Use code 1234.',
+      }),
     );
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`, 'Continuum <no-reply@continuum.test>');
     let result = await deliverDueMessages(db, transport, { limit: 1000 });
@@ -128,7 +141,8 @@ describeEachEngine('outbox', ({ handle, engine }) => {
     const db = handle().db;
     const recipients = Array.from({ length: 40 }, uniqueRecipient);
     await withTransaction(db, async (trx) => {
-      for (const recipient of recipients) await enqueueMessage(trx, { kind: 'notice', recipient, subject: 's', bodyText: 'b' });
+      for (const recipient of recipients)
+        await enqueueMessage(trx, { kind: 'notice', recipient, subject: 's', bodyText: 'b' });
     });
     const deliveries: string[] = [];
     const slow: Transport = {

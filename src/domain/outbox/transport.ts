@@ -53,5 +53,7 @@ export function createTransport(options: {
   from: string;
   log?: (line: string) => void;
 }): Transport {
-  return options.smtpUrl ? smtpTransport(options.smtpUrl, options.from) : fileTransport(options.mailDir, options.from, options.log);
+  return options.smtpUrl
+    ? smtpTransport(options.smtpUrl, options.from)
+    : fileTransport(options.mailDir, options.from, options.log);
 }

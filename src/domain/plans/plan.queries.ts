@@ -14,7 +14,20 @@ export async function selectPlan(db: DbOrTrx, clientId: string): Promise<Plan> {
     .execute();
   const steps = await db
     .selectFrom('planSteps')
-    .select(['id', 'goalId', 'organizationId', 'phase', 'title', 'status', date('starts_on').as('startsOn'), date('due_on').as('dueOn'), date('completed_on').as('completedOn'), 'linkedKind', 'linkedId', 'createdAt'])
+    .select([
+      'id',
+      'goalId',
+      'organizationId',
+      'phase',
+      'title',
+      'status',
+      date('starts_on').as('startsOn'),
+      date('due_on').as('dueOn'),
+      date('completed_on').as('completedOn'),
+      'linkedKind',
+      'linkedId',
+      'createdAt',
+    ])
     .where('clientId', '=', clientId)
     .orderBy('createdAt')
     .execute();
@@ -38,22 +51,59 @@ export async function selectPlan(db: DbOrTrx, clientId: string): Promise<Plan> {
   };
 }
 
-export async function insertGoal(db: DbOrTrx, row: { clientId: string; organizationId: string; createdBy: string | null; description: string; targetDate: string | null }): Promise<string> {
+export async function insertGoal(
+  db: DbOrTrx,
+  row: {
+    clientId: string;
+    organizationId: string;
+    createdBy: string | null;
+    description: string;
+    targetDate: string | null;
+  },
+): Promise<string> {
   return (await db.insertInto('planGoals').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function updateGoal(db: DbOrTrx, clientId: string, goalId: string, patch: { description?: string; targetDate?: string | null; status?: 'open' | 'achieved' | 'dropped' }): Promise<boolean> {
-  const result = await db.updateTable('planGoals').set(patch).where('id', '=', goalId).where('clientId', '=', clientId).executeTakeFirst();
+export async function updateGoal(
+  db: DbOrTrx,
+  clientId: string,
+  goalId: string,
+  patch: { description?: string; targetDate?: string | null; status?: 'open' | 'achieved' | 'dropped' },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('planGoals')
+    .set(patch)
+    .where('id', '=', goalId)
+    .where('clientId', '=', clientId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function goalBelongs(db: DbOrTrx, clientId: string, goalId: string): Promise<boolean> {
-  return (await db.selectFrom('planGoals').select('id').where('id', '=', goalId).where('clientId', '=', clientId).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('planGoals')
+      .select('id')
+      .where('id', '=', goalId)
+      .where('clientId', '=', clientId)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export async function insertStep(
   db: DbOrTrx,
-  row: { clientId: string; goalId: string | null; organizationId: string; createdBy: string | null; phase: PlanStepsTable['phase']; title: string; startsOn: string | null; dueOn: string | null; linkedKind: PlanStepsTable['linkedKind']; linkedId: string | null },
+  row: {
+    clientId: string;
+    goalId: string | null;
+    organizationId: string;
+    createdBy: string | null;
+    phase: PlanStepsTable['phase'];
+    title: string;
+    startsOn: string | null;
+    dueOn: string | null;
+    linkedKind: PlanStepsTable['linkedKind'];
+    linkedId: string | null;
+  },
 ): Promise<string> {
   const { id } = await db.insertInto('planSteps').values(row).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('planStepChanges').values({ stepId: id, status: 'planned', changedBy: row.createdBy }).execute();
@@ -61,14 +111,44 @@ export async function insertStep(
 }
 
 export async function selectStepForUpdate(db: DbOrTrx, clientId: string, stepId: string) {
-  return db.selectFrom('planSteps').select(['id', 'status', sql<string | null>`to_char(starts_on, 'YYYY-MM-DD')`.as('startsOn'), sql<string | null>`to_char(due_on, 'YYYY-MM-DD')`.as('dueOn')]).where('id', '=', stepId).where('clientId', '=', clientId).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('planSteps')
+    .select([
+      'id',
+      'status',
+      sql<string | null>`to_char(starts_on, 'YYYY-MM-DD')`.as('startsOn'),
+      sql<string | null>`to_char(due_on, 'YYYY-MM-DD')`.as('dueOn'),
+    ])
+    .where('id', '=', stepId)
+    .where('clientId', '=', clientId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function updateStep(db: DbOrTrx, stepId: string, patch: Omit<StepPatch, 'link'> & { linkedKind?: PlanStepsTable['linkedKind']; linkedId?: string | null; completedOn?: string | null }, changedBy: string | null): Promise<void> {
+export async function updateStep(
+  db: DbOrTrx,
+  stepId: string,
+  patch: Omit<StepPatch, 'link'> & {
+    linkedKind?: PlanStepsTable['linkedKind'];
+    linkedId?: string | null;
+    completedOn?: string | null;
+  },
+  changedBy: string | null,
+): Promise<void> {
   await db.updateTable('planSteps').set(patch).where('id', '=', stepId).execute();
-  if (patch.status) await db.insertInto('planStepChanges').values({ stepId, status: patch.status, changedBy }).execute();
+  if (patch.status)
+    await db.insertInto('planStepChanges').values({ stepId, status: patch.status, changedBy }).execute();
 }
 
-export async function insertAcknowledgement(db: DbOrTrx, row: { clientId: string; agrees: boolean; method: PlanAcknowledgementsTable['method']; comment: string | null; recordedBy: string | null }): Promise<void> {
+export async function insertAcknowledgement(
+  db: DbOrTrx,
+  row: {
+    clientId: string;
+    agrees: boolean;
+    method: PlanAcknowledgementsTable['method'];
+    comment: string | null;
+    recordedBy: string | null;
+  },
+): Promise<void> {
   await db.insertInto('planAcknowledgements').values(row).execute();
 }

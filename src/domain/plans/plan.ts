@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
 
 // The continuum is not linear: steps carry a phase, may run in parallel and in any order.
-export const planPhases = ['life_stabilization', 'pre_employment', 'training', 'job_search', 'placement', 'retention', 'advancement'] as const;
+export const planPhases = [
+  'life_stabilization',
+  'pre_employment',
+  'training',
+  'job_search',
+  'placement',
+  'retention',
+  'advancement',
+] as const;
 export const stepStatuses = ['planned', 'in_progress', 'done', 'stopped'] as const;
 export const goalStatuses = ['open', 'achieved', 'dropped'] as const;
 // The kinds of record a step may link to today; referrals, programs and jobs join as they arrive.
@@ -14,7 +22,11 @@ const link = z.strictObject({ kind: z.enum(linkKinds), id: z.uuid() });
 
 export const newGoalSchema = z.strictObject({ description: text(500), targetDate: isoDateSchema.optional() });
 export const goalPatchSchema = z
-  .strictObject({ description: text(500).optional(), targetDate: isoDateSchema.nullable().optional(), status: z.enum(goalStatuses).optional() })
+  .strictObject({
+    description: text(500).optional(),
+    targetDate: isoDateSchema.nullable().optional(),
+    status: z.enum(goalStatuses).optional(),
+  })
   .refine((p) => Object.keys(p).length > 0, 'change at least one field');
 
 export const newStepSchema = z
@@ -26,7 +38,10 @@ export const newStepSchema = z
     dueOn: isoDateSchema.optional(),
     link: link.optional(),
   })
-  .refine((s) => !s.startsOn || !s.dueOn || s.dueOn >= s.startsOn, { message: 'dueOn must not be before startsOn', path: ['dueOn'] });
+  .refine((s) => !s.startsOn || !s.dueOn || s.dueOn >= s.startsOn, {
+    message: 'dueOn must not be before startsOn',
+    path: ['dueOn'],
+  });
 export type NewStep = z.infer<typeof newStepSchema>;
 
 export const stepPatchSchema = z
@@ -75,7 +90,9 @@ export const planSchema = z.object({
   clientId: z.uuid(),
   goals: z.array(goalSchema),
   steps: z.array(stepSchema),
-  acknowledgement: z.object({ agrees: z.boolean(), method: z.string(), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
+  acknowledgement: z
+    .object({ agrees: z.boolean(), method: z.string(), comment: z.string().nullable(), createdAt: z.string() })
+    .nullable(),
 });
 export type Plan = z.infer<typeof planSchema>;
 

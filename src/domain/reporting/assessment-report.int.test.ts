@@ -17,7 +17,12 @@ describeEachEngine('the assessment report', ({ handle }) => {
   let otherManager: TestUser;
   const headers = new Map<string, Record<string, string>>();
   const call = (u: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: headers.get(u.id)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    app.inject({
+      method,
+      url,
+      headers: headers.get(u.id)!,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
 
   beforeAll(async () => {
     app = await testApp(handle());
@@ -38,13 +43,21 @@ describeEachEngine('the assessment report', ({ handle }) => {
         dateOfBirth: `19${String(70 + (i % 20))}-0${1 + (i % 9)}-1${i % 9}`,
         educationLevel: francophone ? 'less_than_high_school' : 'bachelor',
         incomeSource: francophone ? 'ontario_works' : 'none',
-        barriers: francophone ? [{ kind: 'housing', status: 'active' }, { kind: 'disability', status: 'active' }] : [],
-        workHistory: francophone ? [] : [{ nocCode: '21231', startDate: '2020-01-01', endDate: null, hoursPerWeek: 37.5 }],
+        barriers: francophone
+          ? [
+              { kind: 'housing', status: 'active' },
+              { kind: 'disability', status: 'active' },
+            ]
+          : [],
+        workHistory: francophone
+          ? []
+          : [{ nocCode: '21231', startDate: '2020-01-01', endDate: null, hoursPerWeek: 37.5 }],
         equity: { francophone },
       });
       expect(res.statusCode, res.body).toBe(201);
       await call(counsellor, 'POST', `/api/clients/${res.json().id}/assessments`, {});
-      if (i < 3) await call(counsellor, 'POST', `/api/clients/${res.json().id}/assessments`, { reason: 'New information' });
+      if (i < 3)
+        await call(counsellor, 'POST', `/api/clients/${res.json().id}/assessments`, { reason: 'New information' });
     }
   });
   afterAll(async () => app.close());
@@ -55,8 +68,12 @@ describeEachEngine('the assessment report', ({ handle }) => {
     const report = res.json();
     expect(report.scope).toBe('organization');
     expect(report.overall.clients).toBe(24);
-    const yes = report.streamsByGroup.find((g: { dimension: string; group: string }) => g.dimension === 'francophone' && g.group === 'true');
-    const no = report.streamsByGroup.find((g: { dimension: string; group: string }) => g.dimension === 'francophone' && g.group === 'false');
+    const yes = report.streamsByGroup.find(
+      (g: { dimension: string; group: string }) => g.dimension === 'francophone' && g.group === 'true',
+    );
+    const no = report.streamsByGroup.find(
+      (g: { dimension: string; group: string }) => g.dimension === 'francophone' && g.group === 'false',
+    );
     expect(yes).toMatchObject({ clients: 12, C: 12, shareC: 1 });
     // 12 in Stream A: shown; B and C are zero.
     expect(no).toMatchObject({ clients: 12, A: 12, C: 0, shareC: 0 });
@@ -65,7 +82,9 @@ describeEachEngine('the assessment report', ({ handle }) => {
     expect(yes).toMatchObject({ shareCElsewhere: 0, ratioC: null, flagged: true });
     expect(no).toMatchObject({ shareCElsewhere: 1, ratioC: 0, flagged: true });
     // Nobody answered gender: one group of 24, "not answered".
-    expect(report.streamsByGroup.filter((g: { dimension: string }) => g.dimension === 'gender')).toEqual([expect.objectContaining({ group: 'not_answered', clients: 24 })]);
+    expect(report.streamsByGroup.filter((g: { dimension: string }) => g.dimension === 'gender')).toEqual([
+      expect.objectContaining({ group: 'not_answered', clients: 24 }),
+    ]);
     const [mine] = report.byAgency;
     expect(mine).toMatchObject({ organizationId: agency, clientsAssessed: 24, assessments: 27 });
     // 3 reassessments is under the minimum cell: withheld, with the initial count beside it.

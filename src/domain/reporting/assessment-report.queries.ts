@@ -3,7 +3,14 @@ import type { DbOrTrx } from '../../db/database.ts';
 
 // Aggregates only: no row here names a client. `organizationId` limits to the clients an agency holds.
 export async function selectAgencyUse(db: DbOrTrx, organizationId: string | null) {
-  const { rows } = await sql<{ organizationId: string; organizationName: string; clientsAssessed: string; assessments: string; reassessments: string; overrides: string }>`
+  const { rows } = await sql<{
+    organizationId: string;
+    organizationName: string;
+    clientsAssessed: string;
+    assessments: string;
+    reassessments: string;
+    overrides: string;
+  }>`
     select a.organization_id as "organizationId", o.name as "organizationName",
       count(distinct a.client_id) as "clientsAssessed", count(*) as assessments,
       count(*) filter (where a.kind = 'reassessment') as reassessments,
@@ -11,11 +18,22 @@ export async function selectAgencyUse(db: DbOrTrx, organizationId: string | null
     from assessments a join organizations o on o.id = a.organization_id
     ${organizationId ? sql`where a.organization_id = ${organizationId}` : sql``}
     group by a.organization_id, o.name order by o.name`.execute(db);
-  return rows.map((r) => ({ ...r, clientsAssessed: Number(r.clientsAssessed), assessments: Number(r.assessments), reassessments: Number(r.reassessments), overrides: Number(r.overrides) }));
+  return rows.map((r) => ({
+    ...r,
+    clientsAssessed: Number(r.clientsAssessed),
+    assessments: Number(r.assessments),
+    reassessments: Number(r.reassessments),
+    overrides: Number(r.overrides),
+  }));
 }
 
 export async function selectStreamMoves(db: DbOrTrx, organizationId: string | null) {
-  const { rows } = await sql<{ from: 'A' | 'B' | 'C'; to: 'A' | 'B' | 'C'; kind: 'reassessment' | 'override'; count: string }>`
+  const { rows } = await sql<{
+    from: 'A' | 'B' | 'C';
+    to: 'A' | 'B' | 'C';
+    kind: 'reassessment' | 'override';
+    count: string;
+  }>`
     select previous_stream as "from", stream as "to", kind, count(*) as count from assessments
     where previous_stream is not null and previous_stream <> stream ${organizationId ? sql`and organization_id = ${organizationId}` : sql``}
     group by previous_stream, stream, kind order by 1, 2, 3`.execute(db);

@@ -11,11 +11,19 @@ export function reportRoutes(app: AppInstance): void {
       config: { permission: 'report.assessment_rates' },
       schema: {
         tags: ['reports'],
-        summary: 'Reassessment and override rates by agency, stream moves, and stream rates by self-identified group (small cells withheld)',
+        summary:
+          'Reassessment and override rates by agency, stream moves, and stream rates by self-identified group (small cells withheld)',
         querystring: z.strictObject({ organizationId: z.uuid().optional() }),
         response: { 200: assessmentReportSchema },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => assessmentReport(trx, request.actor, { requestId: request.id, ...request.moment, organizationId: request.query.organizationId })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        assessmentReport(trx, request.actor, {
+          requestId: request.id,
+          ...request.moment,
+          organizationId: request.query.organizationId,
+        }),
+      ),
   );
 }

@@ -15,10 +15,19 @@ const multipleAnswers = new Set<string>(['racializedGroup']);
 // self-identified group. The system manager sees the whole system; an agency manager their agency.
 // Every count of the answer goes through one disclosure check (disclosure.ts), so no withheld count
 // can be worked out from the totals shown beside it, whichever table they are in.
-export async function assessmentReport(db: DbOrTrx, actor: Actor, context: { requestId: string; now: Date; organizationId?: string }): Promise<AssessmentReport> {
+export async function assessmentReport(
+  db: DbOrTrx,
+  actor: Actor,
+  context: { requestId: string; now: Date; organizationId?: string },
+): Promise<AssessmentReport> {
   const system = actor.kind === 'system' || actorScopes(actor, 'report.assessment_rates').includes('sys');
-  const organizationId = system ? (context.organizationId ?? null) : actor.kind === 'user' ? actor.organizationId : null;
-  if (!system && !organizationId) throw new AppError('forbidden', 'Reports are for the system manager and agency managers.');
+  const organizationId = system
+    ? (context.organizationId ?? null)
+    : actor.kind === 'user'
+      ? actor.organizationId
+      : null;
+  if (!system && !organizationId)
+    throw new AppError('forbidden', 'Reports are for the system manager and agency managers.');
   const policy = reportingPolicies[currentReportingPolicy];
   const answer = counts();
 
@@ -41,7 +50,12 @@ export async function assessmentReport(db: DbOrTrx, actor: Actor, context: { req
   const rows = await selectStreamsByGroup(db, organizationId);
   const overallCounts = { A: 0, B: 0, C: 0 };
   for (const r of rows.filter((x) => x.dimension === equityDimensions[0])) overallCounts[r.stream] += r.count;
-  const overall = { A: answer.cell(overallCounts.A), B: answer.cell(overallCounts.B), C: answer.cell(overallCounts.C), clients: answer.cell(overallCounts.A + overallCounts.B + overallCounts.C) };
+  const overall = {
+    A: answer.cell(overallCounts.A),
+    B: answer.cell(overallCounts.B),
+    C: answer.cell(overallCounts.C),
+    clients: answer.cell(overallCounts.A + overallCounts.B + overallCounts.C),
+  };
   answer.sum(overall.clients, [overall.A, overall.B, overall.C]);
   const groups = equityDimensions.flatMap((dimension) => {
     const byGroup = new Map<string, { A: number; B: number; C: number }>();
@@ -50,36 +64,82 @@ export async function assessmentReport(db: DbOrTrx, actor: Actor, context: { req
       g[r.stream] += r.count;
       byGroup.set(r.group, g);
     }
-    const entries = [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, g]) => {
-      const cells = { A: answer.cell(g.A), B: answer.cell(g.B), C: answer.cell(g.C), clients: answer.cell(g.A + g.B + g.C) };
-      answer.sum(cells.clients, [cells.A, cells.B, cells.C]);
-      return { dimension, group, g, cells };
-    });
+    const entries = [...byGroup.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([group, g]) => {
+        const cells = {
+          A: answer.cell(g.A),
+          B: answer.cell(g.B),
+          C: answer.cell(g.C),
+          clients: answer.cell(g.A + g.B + g.C),
+        };
+        answer.sum(cells.clients, [cells.A, cells.B, cells.C]);
+        return { dimension, group, g, cells };
+      });
     if (!multipleAnswers.has(dimension)) {
-      for (const stream of ['A', 'B', 'C'] as const) answer.sum(overall[stream], entries.map((e) => e.cells[stream]));
-      answer.sum(overall.clients, entries.map((e) => e.cells.clients));
+      for (const stream of ['A', 'B', 'C'] as const)
+        answer.sum(
+          overall[stream],
+          entries.map((e) => e.cells[stream]),
+        );
+      answer.sum(
+        overall.clients,
+        entries.map((e) => e.cells.clients),
+      );
     }
     return entries;
   });
 
   const shown = answer.publish(policy.minCell);
-  const overallShown = { clients: shown(overall.clients), A: shown(overall.A), B: shown(overall.B), C: shown(overall.C) };
+  const overallShown = {
+    clients: shown(overall.clients),
+    A: shown(overall.A),
+    B: shown(overall.B),
+    C: shown(overall.C),
+  };
   const byAgency = agencies.map(({ a, cells }) => {
-    const [clientsAssessed, assessments, reassessments, overrides] = [shown(cells.clientsAssessed), shown(cells.assessments), shown(cells.reassessments), shown(cells.overrides)];
-    return { organizationId: a.organizationId, organizationName: a.organizationName, clientsAssessed, assessments, reassessments, overrides, reassessmentRate: rateOf(reassessments, clientsAssessed), overrideRate: rateOf(overrides, assessments) };
+    const [clientsAssessed, assessments, reassessments, overrides] = [
+      shown(cells.clientsAssessed),
+      shown(cells.assessments),
+      shown(cells.reassessments),
+      shown(cells.overrides),
+    ];
+    return {
+      organizationId: a.organizationId,
+      organizationName: a.organizationName,
+      clientsAssessed,
+      assessments,
+      reassessments,
+      overrides,
+      reassessmentRate: rateOf(reassessments, clientsAssessed),
+      overrideRate: rateOf(overrides, assessments),
+    };
   });
   const streamMoves = moves.map(({ m, cell }) => ({ from: m.from, to: m.to, kind: m.kind, count: shown(cell) }));
   const streamsByGroup = groups.map(({ dimension, group, cells }) => {
     const [clients, A, B, C] = [shown(cells.clients), shown(cells.A), shown(cells.B), shown(cells.C)];
     const shareC = rateOf(C, clients);
     // Everyone else's share, from shown counts only: withheld counts stay withheld in the ratio too.
-    const elsewhere = C !== null && clients !== null && overallShown.C !== null && overallShown.clients !== null ? rateOf(overallShown.C - C, overallShown.clients - clients) : null;
-    const ratio = shareC !== null && elsewhere !== null && elsewhere > 0 ? Math.round((shareC / elsewhere) * 100) / 100 : null;
+    const elsewhere =
+      C !== null && clients !== null && overallShown.C !== null && overallShown.clients !== null
+        ? rateOf(overallShown.C - C, overallShown.clients - clients)
+        : null;
+    const ratio =
+      shareC !== null && elsewhere !== null && elsewhere > 0 ? Math.round((shareC / elsewhere) * 100) / 100 : null;
     // Nobody else in Stream C while some of the group are: no ratio to print, and the widest gap of all.
-    const flagged = ratio !== null ? ratio >= policy.disparityRatio || ratio <= 1 / policy.disparityRatio : shareC !== null && shareC > 0 && elsewhere === 0;
+    const flagged =
+      ratio !== null
+        ? ratio >= policy.disparityRatio || ratio <= 1 / policy.disparityRatio
+        : shareC !== null && shareC > 0 && elsewhere === 0;
     return { dimension, group, clients, A, B, C, shareC, shareCElsewhere: elsewhere, ratioC: ratio, flagged };
   });
-  await writeAudit(db, actor, { action: 'report.assessment_rates', outcome: 'succeeded', recordType: 'report', reason: organizationId ? `organization ${organizationId}` : 'system', requestId: context.requestId });
+  await writeAudit(db, actor, {
+    action: 'report.assessment_rates',
+    outcome: 'succeeded',
+    recordType: 'report',
+    reason: organizationId ? `organization ${organizationId}` : 'system',
+    requestId: context.requestId,
+  });
   return {
     generatedAt: context.now.toISOString(),
     policyVersion: currentReportingPolicy,

@@ -3,7 +3,15 @@ import { z } from 'zod';
 // How the Common Assessment is used, by agency and by self-identified group, so that a model or a
 // practice that disadvantages a group is seen (as happened with Austria's AMAS). Counts below the
 // minimum cell are withheld (null), with complementary suppression.
-export const equityDimensions = ['indigenousIdentity', 'racializedGroup', 'gender', 'disability', 'newcomer', 'francophone', 'lgbtq2s'] as const;
+export const equityDimensions = [
+  'indigenousIdentity',
+  'racializedGroup',
+  'gender',
+  'disability',
+  'newcomer',
+  'francophone',
+  'lgbtq2s',
+] as const;
 
 const cell = z.number().int().nullable();
 export const assessmentReportSchema = z.object({
@@ -25,7 +33,14 @@ export const assessmentReportSchema = z.object({
       overrideRate: z.number().nullable(),
     }),
   ),
-  streamMoves: z.array(z.object({ from: z.enum(['A', 'B', 'C']), to: z.enum(['A', 'B', 'C']), kind: z.enum(['reassessment', 'override']), count: cell })),
+  streamMoves: z.array(
+    z.object({
+      from: z.enum(['A', 'B', 'C']),
+      to: z.enum(['A', 'B', 'C']),
+      kind: z.enum(['reassessment', 'override']),
+      count: cell,
+    }),
+  ),
   streamsByGroup: z.array(
     z.object({
       dimension: z.enum(equityDimensions),

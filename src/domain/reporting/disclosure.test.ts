@@ -54,7 +54,8 @@ function attack(published: readonly (number | null)[], relations: readonly SumRe
   pivots.forEach((c, i) => {
     const row = rows[i]!;
     // A pivot whose row has no free variable left is determined.
-    if (row.slice(0, width).every((x, j) => j === c || isZero(x))) solved.set(unknowns[c]!, Number(row[width]!.n) / Number(row[width]!.d));
+    if (row.slice(0, width).every((x, j) => j === c || isZero(x)))
+      solved.set(unknowns[c]!, Number(row[width]!.n) / Number(row[width]!.d));
   });
   return solved;
 }
@@ -83,8 +84,16 @@ function table(body: number[][], columnTotals = true) {
     return { cells, total };
   });
   if (columnTotals) {
-    columnCells.forEach((c, j) => sum(c, rowCells.map((row) => row.cells[j]!)));
-    sum(overall, rowCells.map((row) => row.total));
+    columnCells.forEach((c, j) =>
+      sum(
+        c,
+        rowCells.map((row) => row.cells[j]!),
+      ),
+    );
+    sum(
+      overall,
+      rowCells.map((row) => row.total),
+    );
   }
   return { values, relations, publish: () => answer.publish() };
 }
@@ -118,7 +127,13 @@ describe('disclosure control', () => {
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((rows) =>
           fc.record({
-            body: fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 400 })), { minLength: 3, maxLength: 3 }), { minLength: rows, maxLength: rows }),
+            body: fc.array(
+              fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 400 })), {
+                minLength: 3,
+                maxLength: 3,
+              }),
+              { minLength: rows, maxLength: rows },
+            ),
             columnTotals: fc.boolean(),
           }),
         ),
@@ -141,31 +156,51 @@ describe('disclosure control', () => {
 
   it('holds across tables that share their totals (two dimensions over the same overall)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 6, maxLength: 6 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }), (first, moves) => {
-        // The same clients split two ways: the second split moves a few clients between its rows.
-        const answer = counts();
-        const values: number[] = [];
-        const relations: SumRelation[] = [];
-        const cell = (v: number) => (values.push(v), answer.cell(v));
-        const sum = (total: number, parts: number[]) => (relations.push({ total, parts }), answer.sum(total, parts));
-        const a = [first.slice(0, 3), first.slice(3)];
-        const b = [a[0]!.map((v, i) => Math.max(0, v - moves[i]!)), a[1]!.map((v, i) => v + Math.min(a[0]![i]!, moves[i]!))];
-        const overall = [0, 1, 2].map((s) => cell(a[0]![s]! + a[1]![s]!));
-        const all = cell(first.reduce((x, y) => x + y, 0));
-        sum(all, overall);
-        for (const split of [a, b]) {
-          const rows = split.map((row) => {
-            const cells = row.map(cell);
-            const total = cell(row.reduce((x, y) => x + y, 0));
-            sum(total, cells);
-            return { cells, total };
-          });
-          overall.forEach((o, s) => sum(o, rows.map((r) => r.cells[s]!)));
-          sum(all, rows.map((r) => r.total));
-        }
-        const shown = answer.publish();
-        expect([...attack(values.map((_, i) => shown(i)), relations).keys()]).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }),
+        (first, moves) => {
+          // The same clients split two ways: the second split moves a few clients between its rows.
+          const answer = counts();
+          const values: number[] = [];
+          const relations: SumRelation[] = [];
+          const cell = (v: number) => (values.push(v), answer.cell(v));
+          const sum = (total: number, parts: number[]) => (relations.push({ total, parts }), answer.sum(total, parts));
+          const a = [first.slice(0, 3), first.slice(3)];
+          const b = [
+            a[0]!.map((v, i) => Math.max(0, v - moves[i]!)),
+            a[1]!.map((v, i) => v + Math.min(a[0]![i]!, moves[i]!)),
+          ];
+          const overall = [0, 1, 2].map((s) => cell(a[0]![s]! + a[1]![s]!));
+          const all = cell(first.reduce((x, y) => x + y, 0));
+          sum(all, overall);
+          for (const split of [a, b]) {
+            const rows = split.map((row) => {
+              const cells = row.map(cell);
+              const total = cell(row.reduce((x, y) => x + y, 0));
+              sum(total, cells);
+              return { cells, total };
+            });
+            overall.forEach((o, s) =>
+              sum(
+                o,
+                rows.map((r) => r.cells[s]!),
+              ),
+            );
+            sum(
+              all,
+              rows.map((r) => r.total),
+            );
+          }
+          const shown = answer.publish();
+          expect([
+            ...attack(
+              values.map((_, i) => shown(i)),
+              relations,
+            ).keys(),
+          ]).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

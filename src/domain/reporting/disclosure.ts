@@ -24,7 +24,9 @@ function echelon(rows: number[][], columns: number): number[][] {
   let row = 0;
   for (let col = 0; col < columns && row < m.length; col++) {
     let pivot = -1;
-    for (let r = row; r < m.length; r++) if (Math.abs(m[r]![col]!) > EPSILON && (pivot === -1 || Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!))) pivot = r;
+    for (let r = row; r < m.length; r++)
+      if (Math.abs(m[r]![col]!) > EPSILON && (pivot === -1 || Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)))
+        pivot = r;
     if (pivot === -1) continue;
     [m[row], m[pivot]] = [m[pivot]!, m[row]!];
     const p = m[row]!;
@@ -79,22 +81,30 @@ export function determinedCells(relations: readonly SumRelation[], hidden: Reado
 // rest of its linked group of sums. Zeros are never withheld, and the loop ends: once every non-zero
 // count of a group is withheld, its totals give none of them away. Groups of sums that share no count
 // (one agency's figures and another's) are solved apart, which keeps a system-wide report fast.
-export function suppressCells(values: readonly number[], relations: readonly SumRelation[], min = REPORT_MIN_CELL): (number | null)[] {
+export function suppressCells(
+  values: readonly number[],
+  relations: readonly SumRelation[],
+  min = REPORT_MIN_CELL,
+): (number | null)[] {
   for (const v of values) if (!Number.isInteger(v) || v < 0) throw new Error(`suppressCells takes counts, not ${v}`);
   const hidden = new Set<number>();
   values.forEach((v, i) => {
     if (v > 0 && v < min) hidden.add(i);
   });
   const totals = new Set(relations.map((r) => r.total));
-  const rank = (a: number, b: number) => Number(totals.has(a)) - Number(totals.has(b)) || values[a]! - values[b]! || a - b;
+  const rank = (a: number, b: number) =>
+    Number(totals.has(a)) - Number(totals.has(b)) || values[a]! - values[b]! || a - b;
   for (const group of linkedGroups(values.length, relations)) {
     for (;;) {
       const cell = determinedCells(group.relations, hidden)[0];
       if (cell === undefined) break;
       const shown = group.cells.filter((i) => values[i]! > 0 && !hidden.has(i));
-      const near = new Set(group.relations.filter((r) => r.total === cell || r.parts.includes(cell)).flatMap((r) => [r.total, ...r.parts]));
+      const near = new Set(
+        group.relations.filter((r) => r.total === cell || r.parts.includes(cell)).flatMap((r) => [r.total, ...r.parts]),
+      );
       const pick = shown.filter((i) => near.has(i)).sort(rank)[0] ?? shown.sort(rank)[0];
-      if (pick === undefined) throw new Error('suppressCells: a withheld count stays determined with every non-zero count withheld');
+      if (pick === undefined)
+        throw new Error('suppressCells: a withheld count stays determined with every non-zero count withheld');
       hidden.add(pick);
     }
   }
@@ -102,7 +112,10 @@ export function suppressCells(values: readonly number[], relations: readonly Sum
 }
 
 // The cells joined by sums (union–find), each group with its own sums; a cell in no sum is left out.
-function linkedGroups(count: number, relations: readonly SumRelation[]): { cells: number[]; relations: SumRelation[] }[] {
+function linkedGroups(
+  count: number,
+  relations: readonly SumRelation[],
+): { cells: number[]; relations: SumRelation[] }[] {
   const parent = Array.from({ length: count }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {

@@ -9,7 +9,11 @@ export async function checkHealth(db: Db, engine: Engine): Promise<Health> {
   return {
     status: ping.ok ? 'ok' : 'degraded',
     engine,
-    database: { ok: ping.ok, latencyMs: Math.round(ping.latencyMs * 100) / 100, ...(ping.version ? { version: ping.version } : {}) },
+    database: {
+      ok: ping.ok,
+      latencyMs: Math.round(ping.latencyMs * 100) / 100,
+      ...(ping.version ? { version: ping.version } : {}),
+    },
     version: APP_VERSION,
     time: new Date().toISOString(),
   };

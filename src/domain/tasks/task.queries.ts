@@ -8,22 +8,37 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Task } from './task.ts';
 
 // `overdue` compares the due date with the caller's today (the city's date, a bound parameter).
-const columns = (today: string) => sql`t.id, t.client_id as "clientId", t.organization_id as "organizationId", t.created_by as "createdBy",
+const columns = (
+  today: string,
+) => sql`t.id, t.client_id as "clientId", t.organization_id as "organizationId", t.created_by as "createdBy",
   t.assigned_to as "assignedTo", u.display_name as "assigneeName", t.kind, t.phase, t.title,
   to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", t.recurrence, to_char(t.recur_until, 'YYYY-MM-DD') as "recurUntil", t.status,
   (t.status = 'open' and t.due_on < ${today}::date) as overdue,
   to_json(t.completed_at)#>>'{}' as "completedAt", t.previous_task_id as "previousTaskId"`;
 
-const normalize = <T extends { completedAt: string | null }>(r: T): T => ({ ...r, completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null });
+const normalize = <T extends { completedAt: string | null }>(r: T): T => ({
+  ...r,
+  completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null,
+});
 
-export async function selectClientTasks(db: DbOrTrx, clientId: string, reader: TaskReader, today: string): Promise<Task[]> {
+export async function selectClientTasks(
+  db: DbOrTrx,
+  clientId: string,
+  reader: TaskReader,
+  today: string,
+): Promise<Task[]> {
   const { rows } = await sql<Task>`select ${columns(today)} from tasks t join users u on u.id = t.assigned_to
-    where t.client_id = ${clientId} and ${taskReadable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(db);
+    where t.client_id = ${clientId} and ${taskReadable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(
+    db,
+  );
   return rows.map(normalize);
 }
 
 export async function selectTask(db: DbOrTrx, taskId: string, today: string): Promise<Task | undefined> {
-  const { rows } = await sql<Task>`select ${columns(today)} from tasks t join users u on u.id = t.assigned_to where t.id = ${taskId}`.execute(db);
+  const { rows } =
+    await sql<Task>`select ${columns(today)} from tasks t join users u on u.id = t.assigned_to where t.id = ${taskId}`.execute(
+      db,
+    );
   return rows[0] ? normalize(rows[0]) : undefined;
 }
 
@@ -35,7 +50,14 @@ export async function lockTask(db: DbOrTrx, taskId: string) {
 // show it (the access layer's predicate).
 export async function selectTaskList(
   db: DbOrTrx,
-  filter: { assignedTo?: string; organizationId?: string; status: string; overdueOnly: boolean; viewer: Actor; today: string },
+  filter: {
+    assignedTo?: string;
+    organizationId?: string;
+    status: string;
+    overdueOnly: boolean;
+    viewer: Actor;
+    today: string;
+  },
   page: { page: number; perPage: number },
 ): Promise<{ items: Task[]; total: number }> {
   const where = sql`t.status = ${filter.status}
@@ -52,20 +74,49 @@ export async function selectTaskList(
 
 export async function insertTask(
   db: DbOrTrx,
-  row: { clientId: string; organizationId: string; createdBy: string | null; assignedTo: string; kind: Selectable<TasksTable>['kind']; phase: Selectable<TasksTable>['phase']; title: string; dueOn: string; recurrence: Selectable<TasksTable>['recurrence']; recurUntil: string | null; previousTaskId: string | null },
+  row: {
+    clientId: string;
+    organizationId: string;
+    createdBy: string | null;
+    assignedTo: string;
+    kind: Selectable<TasksTable>['kind'];
+    phase: Selectable<TasksTable>['phase'];
+    title: string;
+    dueOn: string;
+    recurrence: Selectable<TasksTable>['recurrence'];
+    recurUntil: string | null;
+    previousTaskId: string | null;
+  },
 ): Promise<string> {
   const { id } = await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export async function closeTask(db: DbOrTrx, taskId: string, status: 'done' | 'cancelled', by: string | null, at: Date): Promise<void> {
+export async function closeTask(
+  db: DbOrTrx,
+  taskId: string,
+  status: 'done' | 'cancelled',
+  by: string | null,
+  at: Date,
+): Promise<void> {
   await db.updateTable('tasks').set({ status, completedAt: at, completedBy: by }).where('id', '=', taskId).execute();
 }
 
 // Open tasks assigned to one worker, for a handover (optionally only for some clients).
-export async function reassignOpenTasks(db: DbOrTrx, fromUserId: string, toUserId: string, clientIds: string[]): Promise<number> {
+export async function reassignOpenTasks(
+  db: DbOrTrx,
+  fromUserId: string,
+  toUserId: string,
+  clientIds: string[],
+): Promise<number> {
   if (clientIds.length === 0) return 0;
-  const result = await db.updateTable('tasks').set({ assignedTo: toUserId }).where('assignedTo', '=', fromUserId).where('status', '=', 'open').where('clientId', 'in', clientIds).executeTakeFirst();
+  const result = await db
+    .updateTable('tasks')
+    .set({ assignedTo: toUserId })
+    .where('assignedTo', '=', fromUserId)
+    .where('status', '=', 'open')
+    .where('clientId', 'in', clientIds)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -74,5 +125,12 @@ export async function selectAssignee(db: DbOrTrx, userId: string) {
 }
 
 export async function isTaskOf(db: DbOrTrx, clientId: string, id: string): Promise<boolean> {
-  return (await db.selectFrom('tasks').select('id').where('id', '=', id).where('clientId', '=', clientId).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('id', '=', id)
+      .where('clientId', '=', clientId)
+      .executeTakeFirst()) !== undefined
+  );
 }

@@ -11,10 +11,18 @@ export function taskRoutes(app: AppInstance): void {
     '/api/clients/:id/tasks',
     {
       config: { permission: 'task.create' },
-      schema: { tags: ['tasks'], summary: 'A follow-up or recurring check-in for a client, due on a date, assigned to the caller or a colleague', params: clientIdParams, body: newTaskSchema, response: { 201: taskSchema } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'A follow-up or recurring check-in for a client, due on a date, assigned to the caller or a colleague',
+        params: clientIdParams,
+        body: newTaskSchema,
+        response: { 201: taskSchema },
+      },
     },
     async (request, reply) => {
-      const task = await withTransaction(app.db, (trx) => createTask(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }));
+      const task = await withTransaction(app.db, (trx) =>
+        createTask(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+      );
       return reply.status(201).send(task);
     },
   );
@@ -23,18 +31,34 @@ export function taskRoutes(app: AppInstance): void {
     '/api/clients/:id/tasks',
     {
       config: { permission: 'task.read' },
-      schema: { tags: ['tasks'], summary: "A client's tasks the caller may see, open ones first", params: clientIdParams, response: { 200: listEnvelopeSchema(taskSchema) } },
+      schema: {
+        tags: ['tasks'],
+        summary: "A client's tasks the caller may see, open ones first",
+        params: clientIdParams,
+        response: { 200: listEnvelopeSchema(taskSchema) },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => listClientTasks(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listClientTasks(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.get(
     '/api/tasks',
     {
       config: { permission: 'task.read' },
-      schema: { tags: ['tasks'], summary: "The caller's tasks (or, for managers, the agency's), by due date; overdue=true for the overdue list", querystring: myTasksQuerySchema, response: { 200: listEnvelopeSchema(taskSchema) } },
+      schema: {
+        tags: ['tasks'],
+        summary: "The caller's tasks (or, for managers, the agency's), by due date; overdue=true for the overdue list",
+        querystring: myTasksQuerySchema,
+        response: { 200: listEnvelopeSchema(taskSchema) },
+      },
     },
-    async (request) => withTransaction(app.db, (trx) => listMyTasks(trx, request.actor, request.query, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        listMyTasks(trx, request.actor, request.query, { requestId: request.id, ...request.moment }),
+      ),
   );
 
   app.post(
@@ -49,6 +73,12 @@ export function taskRoutes(app: AppInstance): void {
         response: { 200: z.object({ task: taskSchema, next: taskSchema.nullable() }) },
       },
     },
-    async (request) => withTransaction(app.db, (trx) => completeTask(trx, request.actor, request.params.taskId, request.body.outcome, { requestId: request.id, ...request.moment })),
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        completeTask(trx, request.actor, request.params.taskId, request.body.outcome, {
+          requestId: request.id,
+          ...request.moment,
+        }),
+      ),
   );
 }

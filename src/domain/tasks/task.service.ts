@@ -12,7 +12,17 @@ import { activeMembership } from '../case-team/case-team-facts.ts';
 import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
-import { closeTask, insertTask, lockTask, reassignOpenTasks as moveOpenTasks, selectAssignee, selectClientTasks, selectTask, selectTaskList, isTaskOf } from './task.queries.ts';
+import {
+  closeTask,
+  insertTask,
+  lockTask,
+  reassignOpenTasks as moveOpenTasks,
+  selectAssignee,
+  selectClientTasks,
+  selectTask,
+  selectTaskList,
+  isTaskOf,
+} from './task.queries.ts';
 import type { Moment } from '../../lib/clock.ts';
 
 // The request's id and its moment (now, today in the city's zone), read once at the edge.
@@ -24,56 +34,109 @@ function staff(actor: Actor): Extract<Actor, { kind: 'user' }> {
 }
 
 // Follow-ups and check-ins, before and after employment, so none falls through (issue 4, point 8).
-export async function createTask(trx: Trx, actor: Actor, clientId: string, input: NewTask, context: Context): Promise<Task> {
-  return withClient(trx, actor, clientId, 'task.create', context, { category: 'plan', writing: true }, async (access) => {
-    const user = staff(actor);
-    const today = context.today;
-    if (input.dueOn < today) throw new AppError('invalid', 'The due date has passed: a follow-up is due today or later.', [{ field: 'dueOn', message: `before today (${today})` }]);
-    const assignedTo = input.assignedTo ?? user.userId;
-    if (assignedTo !== user.userId) {
-      const assignee = await selectAssignee(trx, assignedTo);
-      const reachable = assignee?.status === 'active' && (assignee.organizationId === user.organizationId || (await activeMembership(trx, access.clientId, assignee.id)) !== undefined);
-      if (!reachable) {
-        throw new AppError('invalid', 'A task goes to someone of your organization or of the client’s case team.', [{ field: 'assignedTo', message: 'not an active colleague or case-team member' }]);
+export async function createTask(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  input: NewTask,
+  context: Context,
+): Promise<Task> {
+  return withClient(
+    trx,
+    actor,
+    clientId,
+    'task.create',
+    context,
+    { category: 'plan', writing: true },
+    async (access) => {
+      const user = staff(actor);
+      const today = context.today;
+      if (input.dueOn < today)
+        throw new AppError('invalid', 'The due date has passed: a follow-up is due today or later.', [
+          { field: 'dueOn', message: `before today (${today})` },
+        ]);
+      const assignedTo = input.assignedTo ?? user.userId;
+      if (assignedTo !== user.userId) {
+        const assignee = await selectAssignee(trx, assignedTo);
+        const reachable =
+          assignee?.status === 'active' &&
+          (assignee.organizationId === user.organizationId ||
+            (await activeMembership(trx, access.clientId, assignee.id)) !== undefined);
+        if (!reachable) {
+          throw new AppError('invalid', 'A task goes to someone of your organization or of the client’s case team.', [
+            { field: 'assignedTo', message: 'not an active colleague or case-team member' },
+          ]);
+        }
       }
-    }
-    const id = await insertTask(trx, {
-      clientId: access.clientId,
-      organizationId: user.organizationId,
-      createdBy: user.userId,
-      assignedTo,
-      kind: input.kind,
-      phase: input.phase,
-      title: input.title,
-      dueOn: input.dueOn,
-      recurrence: input.recurrence,
-      recurUntil: input.recurUntil ?? null,
-      previousTaskId: null,
-    });
-    const audit: ClientAudit = { recordType: 'task', recordId: id };
-    await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
-    const task = await selectTask(trx, id, context.today);
-    if (!task) throw new AppError('internal', 'The task could not be read back.');
-    return { result: task, audit };
-  });
+      const id = await insertTask(trx, {
+        clientId: access.clientId,
+        organizationId: user.organizationId,
+        createdBy: user.userId,
+        assignedTo,
+        kind: input.kind,
+        phase: input.phase,
+        title: input.title,
+        dueOn: input.dueOn,
+        recurrence: input.recurrence,
+        recurUntil: input.recurUntil ?? null,
+        previousTaskId: null,
+      });
+      const audit: ClientAudit = { recordType: 'task', recordId: id };
+      await notify(trx, actor, [assignedTo], 'task_assigned', { clientId: access.clientId, subjectId: id });
+      const task = await selectTask(trx, id, context.today);
+      if (!task) throw new AppError('internal', 'The task could not be read back.');
+      return { result: task, audit };
+    },
+  );
 }
 
 // A client's tasks: the organization's (own), the caller's (self), every one (case team).
-export async function listClientTasks(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Task>> {
+export async function listClientTasks(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  context: Context,
+): Promise<ListEnvelope<Task>> {
   return withClient(trx, actor, clientId, 'task.read', context, { category: 'plan' }, async (access) => {
     const items = await readableTasks(trx, actor, access, context.today);
-    return { result: { items, total: items.length, page: 1, perPage: items.length }, audit: { recordType: 'task', recordIds: items.map((t) => t.id) } };
+    return {
+      result: { items, total: items.length, page: 1, perPage: items.length },
+      audit: { recordType: 'task', recordIds: items.map((t) => t.id) },
+    };
   });
 }
 
 // Done or cancelled; a recurring task's next occurrence is created at once, so check-ins go on.
-export async function completeTask(trx: Trx, actor: Actor, taskId: string, outcome: 'done' | 'cancelled', context: Context): Promise<{ task: Task; next: Task | null }> {
+export async function completeTask(
+  trx: Trx,
+  actor: Actor,
+  taskId: string,
+  outcome: 'done' | 'cancelled',
+  context: Context,
+): Promise<{ task: Task; next: Task | null }> {
   const user = staff(actor);
   const task = isUuid(taskId) ? await selectTask(trx, taskId, context.today) : undefined;
   const mine = task !== undefined && (task.assignedTo === user.userId || task.createdBy === user.userId);
-  const decision = task ? authorize(actor, 'task.update', { kind: 'client', organizationId: task.organizationId, userId: mine ? user.userId : undefined }) : undefined;
+  const decision = task
+    ? authorize(actor, 'task.update', {
+        kind: 'client',
+        organizationId: task.organizationId,
+        userId: mine ? user.userId : undefined,
+      })
+    : undefined;
   if (!task || !decision?.allowed) {
-    throw notVisibleError(actor, { action: 'task.update', recordType: 'task', recordId: isUuid(taskId) ? taskId : undefined, clientId: task?.clientId, requestId: context.requestId }, task !== undefined, 'No task has that id.');
+    throw notVisibleError(
+      actor,
+      {
+        action: 'task.update',
+        recordType: 'task',
+        recordId: isUuid(taskId) ? taskId : undefined,
+        clientId: task?.clientId,
+        requestId: context.requestId,
+      },
+      task !== undefined,
+      'No task has that id.',
+    );
   }
   const locked = await lockTask(trx, task.id);
   if (locked?.status !== 'open') throw new AppError('conflict', `This task is already ${locked?.status ?? 'gone'}.`);
@@ -96,17 +159,38 @@ export async function completeTask(trx: Trx, actor: Actor, taskId: string, outco
     });
     next = (await selectTask(trx, id, context.today)) ?? null;
   }
-  await writeAudit(trx, actor, { action: 'task.update', outcome: 'succeeded', recordType: 'task', recordId: task.id, clientId: task.clientId, reason: outcome + (next ? `; next due ${next.dueOn}` : ''), requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'task.update',
+    outcome: 'succeeded',
+    recordType: 'task',
+    recordId: task.id,
+    clientId: task.clientId,
+    reason: outcome + (next ? `; next due ${next.dueOn}` : ''),
+    requestId: context.requestId,
+  });
   const closed = await selectTask(trx, task.id, context.today);
   if (!closed) throw new AppError('internal', 'The task could not be read back.');
   return { task: closed, next };
 }
 
 // The caller's own list, or (managers) the agency's: overdue first, so nothing falls through.
-export async function listMyTasks(trx: Trx, actor: Actor, query: MyTasksQuery, context: Context): Promise<ListEnvelope<Task>> {
+export async function listMyTasks(
+  trx: Trx,
+  actor: Actor,
+  query: MyTasksQuery,
+  context: Context,
+): Promise<ListEnvelope<Task>> {
   const user = staff(actor);
   if (query.scope === 'agency' && !actorScopes(actor, 'task.read').includes('own')) {
-    throw deniedError(actor, { action: 'task.read', reason: 'agency task lists are for managers and client staff of the agency', requestId: context.requestId }, 'Only your own tasks: the agency list is for its managers.');
+    throw deniedError(
+      actor,
+      {
+        action: 'task.read',
+        reason: 'agency task lists are for managers and client staff of the agency',
+        requestId: context.requestId,
+      },
+      'Only your own tasks: the agency list is for its managers.',
+    );
   }
   const { items, total } = await selectTaskList(
     trx,
@@ -119,19 +203,36 @@ export async function listMyTasks(trx: Trx, actor: Actor, query: MyTasksQuery, c
     },
     query,
   );
-  await writeAudit(trx, actor, { action: 'task.read', outcome: 'succeeded', recordType: 'task', recordIds: items.map((t) => t.id), reason: `${query.scope} ${query.status}${query.overdue === 'true' ? ' overdue' : ''}`, requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'task.read',
+    outcome: 'succeeded',
+    recordType: 'task',
+    recordIds: items.map((t) => t.id),
+    reason: `${query.scope} ${query.status}${query.overdue === 'true' ? ' overdue' : ''}`,
+    requestId: context.requestId,
+  });
   return { items, total, page: query.page, perPage: query.perPage };
 }
 
 // For a handover: the leaving worker's open tasks for these clients go to the new worker.
-export function reassignOpenTasks(trx: Trx, fromUserId: string, toUserId: string, clientIds: string[]): Promise<number> {
+export function reassignOpenTasks(
+  trx: Trx,
+  fromUserId: string,
+  toUserId: string,
+  clientIds: string[],
+): Promise<number> {
   return moveOpenTasks(trx, fromUserId, toUserId, clientIds);
 }
 
 // The client's tasks that a `task.read` access reaches (the route and every composite view use this
 // one rule): the organization's (own), the caller's (self), every one (a case-team role that holds
 // `team`). No access, or no `plan` category: none. `today` (the caller's) decides which are overdue.
-export async function readableTasks(trx: Trx, actor: Actor, access: ClientAccess | undefined, today: string): Promise<Task[]> {
+export async function readableTasks(
+  trx: Trx,
+  actor: Actor,
+  access: ClientAccess | undefined,
+  today: string,
+): Promise<Task[]> {
   const reader = access ? taskReaderFor(actor, access) : undefined;
   return access && reader ? selectClientTasks(trx, access.clientId, reader, today) : [];
 }
@@ -145,9 +246,23 @@ export function isTaskOfClient(db: Trx, clientId: string, id: string): Promise<b
 export async function openTaskFor(
   trx: Trx,
   actor: Actor,
-  row: { clientId: string; organizationId: string; assignedTo: string; kind: 'review_request' | 'transfer_release'; title: string; dueOn: string },
+  row: {
+    clientId: string;
+    organizationId: string;
+    assignedTo: string;
+    kind: 'review_request' | 'transfer_release';
+    title: string;
+    dueOn: string;
+  },
 ): Promise<string> {
-  const id = await insertTask(trx, { ...row, createdBy: actor.kind === 'user' ? actor.userId : null, phase: 'any', recurrence: 'none', recurUntil: null, previousTaskId: null });
+  const id = await insertTask(trx, {
+    ...row,
+    createdBy: actor.kind === 'user' ? actor.userId : null,
+    phase: 'any',
+    recurrence: 'none',
+    recurUntil: null,
+    previousTaskId: null,
+  });
   await notify(trx, actor, [row.assignedTo], 'task_assigned', { clientId: row.clientId, subjectId: id });
   return id;
 }

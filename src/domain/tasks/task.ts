@@ -18,8 +18,14 @@ export const newTaskSchema = z
     // Absent: the caller. Else someone of the caller's organization or of the client's case team.
     assignedTo: z.uuid().optional(),
   })
-  .refine((t) => !t.recurUntil || t.recurrence !== 'none', { message: 'recurUntil goes with a recurrence', path: ['recurUntil'] })
-  .refine((t) => !t.recurUntil || t.recurUntil >= t.dueOn, { message: 'recurUntil must not be before dueOn', path: ['recurUntil'] });
+  .refine((t) => !t.recurUntil || t.recurrence !== 'none', {
+    message: 'recurUntil goes with a recurrence',
+    path: ['recurUntil'],
+  })
+  .refine((t) => !t.recurUntil || t.recurUntil >= t.dueOn, {
+    message: 'recurUntil must not be before dueOn',
+    path: ['recurUntil'],
+  });
 export type NewTask = z.infer<typeof newTaskSchema>;
 
 export const completeTaskSchema = z.strictObject({ outcome: z.enum(['done', 'cancelled']).default('done') });
@@ -57,8 +63,13 @@ export const myTasksQuerySchema = z.strictObject({
 export type MyTasksQuery = z.infer<typeof myTasksQuerySchema>;
 
 // The next occurrence of a recurring task.
-export function nextDue(dueOn: string, recurrence: Recurrence, addMonths: (d: string, n: number) => string): string | undefined {
-  const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export function nextDue(
+  dueOn: string,
+  recurrence: Recurrence,
+  addMonths: (d: string, n: number) => string,
+): string | undefined {
+  const addDays = (d: string, n: number) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   switch (recurrence) {
     case 'none':
       return undefined;

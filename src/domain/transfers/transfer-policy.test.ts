@@ -28,13 +28,23 @@ describe('shipped transfer policies', () => {
       const policy = parseTransferPolicyFile(file, fs.readFileSync(new URL(file, POLICIES_DIR), 'utf8'));
       expect(findTransferPolicy(policy.version)).toEqual(policy);
     }
-    expect(listTransferPolicies().map((p) => `${p.version}.json`).sort()).toEqual(files.sort());
+    expect(
+      listTransferPolicies()
+        .map((p) => `${p.version}.json`)
+        .sort(),
+    ).toEqual(files.sort());
   });
 
   it('no shipped policy has changed since it shipped', () => {
     for (const policy of listTransferPolicies()) {
-      expect(SHIPPED_CHECKSUMS[policy.version], `record the checksum of the new policy ${policy.version} here`).toBeDefined();
-      expect(transferPolicyChecksum(policy), `${policy.version}.json was edited after shipping: add a new version instead`).toBe(SHIPPED_CHECKSUMS[policy.version]);
+      expect(
+        SHIPPED_CHECKSUMS[policy.version],
+        `record the checksum of the new policy ${policy.version} here`,
+      ).toBeDefined();
+      expect(
+        transferPolicyChecksum(policy),
+        `${policy.version}.json was edited after shipping: add a new version instead`,
+      ).toBe(SHIPPED_CHECKSUMS[policy.version]);
     }
   });
 
@@ -47,7 +57,11 @@ describe('shipped transfer policies', () => {
 
   it('the default policy gives the sending agency two business days, holidays excluded, and is frozen', () => {
     const policy = getTransferPolicy();
-    expect(policy).toMatchObject({ version: defaultTransferPolicyVersion, releaseBusinessDays: 2, businessDays: 'ontario_statutory_holidays' });
+    expect(policy).toMatchObject({
+      version: defaultTransferPolicyVersion,
+      releaseBusinessDays: 2,
+      businessDays: 'ontario_statutory_holidays',
+    });
     expect(Object.isFrozen(policy)).toBe(true);
     // Accepted on Thursday 24 December 2026: Christmas and Boxing Day (observed Monday) do not count.
     expect(addBusinessDays('2026-12-24', policy.releaseBusinessDays)).toBe('2026-12-30');
@@ -61,7 +75,11 @@ describe('shipped transfer policies', () => {
 });
 
 describe('transferPolicySchema', () => {
-  const valid = { ...getTransferPolicy(), source: { ...getTransferPolicy().source }, explanation: { ...getTransferPolicy().explanation } };
+  const valid = {
+    ...getTransferPolicy(),
+    source: { ...getTransferPolicy().source },
+    explanation: { ...getTransferPolicy().explanation },
+  };
 
   it.each([
     [{ releaseBusinessDays: 0 }, 'releaseBusinessDays'],
@@ -78,7 +96,9 @@ describe('transferPolicySchema', () => {
   });
 
   it('a file must be named after the version it declares', () => {
-    expect(() => parseTransferPolicyFile('transfer-2027.1.json', JSON.stringify(valid))).toThrow(/must be named transfer-2026\.1\.json/);
+    expect(() => parseTransferPolicyFile('transfer-2027.1.json', JSON.stringify(valid))).toThrow(
+      /must be named transfer-2026\.1\.json/,
+    );
     expect(() => parseTransferPolicyFile('transfer-2026.1.json', '{')).toThrow(/not valid JSON/);
   });
 });

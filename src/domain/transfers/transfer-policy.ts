@@ -45,26 +45,38 @@ export function parseTransferPolicyFile(fileName: string, text: string): Transfe
     throw new Error(`Transfer policy ${fileName} is invalid:\n${issues}`);
   }
   if (`${parsed.data.version}.json` !== fileName) {
-    throw new Error(`Transfer policy ${fileName} declares version ${parsed.data.version}: the file must be named ${parsed.data.version}.json`);
+    throw new Error(
+      `Transfer policy ${fileName} declares version ${parsed.data.version}: the file must be named ${parsed.data.version}.json`,
+    );
   }
-  return Object.freeze({ ...parsed.data, source: Object.freeze(parsed.data.source), explanation: Object.freeze(parsed.data.explanation) });
+  return Object.freeze({
+    ...parsed.data,
+    source: Object.freeze(parsed.data.source),
+    explanation: Object.freeze(parsed.data.explanation),
+  });
 }
 
 function policies(): Map<string, TransferPolicy> {
   if (loaded) return loaded;
   const byVersion = new Map<string, TransferPolicy>();
-  for (const file of fs.readdirSync(POLICIES_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(POLICIES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const policy = parseTransferPolicyFile(file, fs.readFileSync(new URL(file, POLICIES_DIR), 'utf8'));
     byVersion.set(policy.version, policy);
   }
-  if (!byVersion.has(defaultTransferPolicyVersion)) throw new Error(`The default transfer policy ${defaultTransferPolicyVersion} is missing`);
+  if (!byVersion.has(defaultTransferPolicyVersion))
+    throw new Error(`The default transfer policy ${defaultTransferPolicyVersion} is missing`);
   loaded = byVersion;
   return loaded;
 }
 
 // Oldest first (by effective date, then version).
 export function listTransferPolicies(): TransferPolicy[] {
-  return [...policies().values()].sort((a, b) => (a.effectiveFrom !== b.effectiveFrom ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.version < b.version ? -1 : 1));
+  return [...policies().values()].sort((a, b) =>
+    a.effectiveFrom !== b.effectiveFrom ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.version < b.version ? -1 : 1,
+  );
 }
 
 export function findTransferPolicy(version: string): TransferPolicy | undefined {
@@ -74,7 +86,12 @@ export function findTransferPolicy(version: string): TransferPolicy | undefined 
 export function getTransferPolicy(version: string = defaultTransferPolicyVersion): TransferPolicy {
   const policy = findTransferPolicy(version);
   if (!policy) {
-    throw new AppError('not_found', `Unknown transfer policy ${version}; available: ${listTransferPolicies().map((p) => p.version).join(', ')}`);
+    throw new AppError(
+      'not_found',
+      `Unknown transfer policy ${version}; available: ${listTransferPolicies()
+        .map((p) => p.version)
+        .join(', ')}`,
+    );
   }
   return policy;
 }
@@ -83,7 +100,13 @@ export function getTransferPolicy(version: string = defaultTransferPolicyVersion
 export function transferPolicyChecksum(policy: TransferPolicy): string {
   const canonical = (value: unknown): unknown =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+        )
       : value;
-  return createHash('sha256').update(JSON.stringify(canonical(policy))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(policy)))
+    .digest('hex');
 }

@@ -31,7 +31,12 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
   const clock = testClock();
   const todayIn = () => clock.today();
   const call = (u: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    app.inject({ method, url, headers: headers.get(u.id)!, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    app.inject({
+      method,
+      url,
+      headers: headers.get(u.id)!,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
 
   beforeAll(async () => {
     app = await testApp(handle(), { clock });
@@ -44,7 +49,8 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     managerB = await makeUser(db, { organizationId: agencyB, roles: ['agency_manager'] });
     admin = await makeUser(db, { organizationId: city, roles: ['system_administrator'] });
     analyst = await makeUser(db, { organizationId: city, roles: ['system_analyst'] });
-    for (const u of [counsellorA, counsellorB, managerB, admin, analyst]) headers.set(u.id, (await makeSession(db, u)).headers);
+    for (const u of [counsellorA, counsellorB, managerB, admin, analyst])
+      headers.set(u.id, (await makeSession(db, u)).headers);
   });
   afterAll(async () => app.close());
 
@@ -57,30 +63,81 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
   it('plans across the continuum: goals, parallel steps in any phase and order, links to the client’s records, agreement', async () => {
     const id = await intake();
     const assessment = (await call(counsellorA, 'POST', `/api/clients/${id}/assessments`, {})).json();
-    let plan = (await call(counsellorA, 'POST', `/api/clients/${id}/plan/goals`, { description: 'A decent job for the next five years', targetDate: addMonths(todayIn(), 12) })).json();
+    let plan = (
+      await call(counsellorA, 'POST', `/api/clients/${id}/plan/goals`, {
+        description: 'A decent job for the next five years',
+        targetDate: addMonths(todayIn(), 12),
+      })
+    ).json();
     const goalId = plan.goals[0].id;
-    const housing = await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'life_stabilization', title: 'Stable housing', goalId, link: { kind: 'assessment', id: assessment.id } });
+    const housing = await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, {
+      phase: 'life_stabilization',
+      title: 'Stable housing',
+      goalId,
+      link: { kind: 'assessment', id: assessment.id },
+    });
     expect(housing.statusCode, housing.body).toBe(201);
-    plan = (await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'training', title: 'Forklift certificate', goalId })).json();
+    plan = (
+      await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, {
+        phase: 'training',
+        title: 'Forklift certificate',
+        goalId,
+      })
+    ).json();
     expect(plan.steps.map((s: { phase: string }) => s.phase)).toEqual(['life_stabilization', 'training']);
     // Out of order: training finishes while stabilization is still under way.
     const training = plan.steps[1].id;
     plan = (await call(counsellorA, 'PATCH', `/api/clients/${id}/plan/steps/${training}`, { status: 'done' })).json();
     expect(plan.steps[1]).toMatchObject({ status: 'done', completedOn: todayIn() });
     expect(plan.steps[0]).toMatchObject({ status: 'planned', link: { kind: 'assessment', id: assessment.id } });
-    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'placement', title: 'x', link: { kind: 'task', id: crypto.randomUUID() } })).statusCode).toBe(400);
-    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'somewhere', title: 'x' })).statusCode).toBe(400);
-    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'retention', title: 'x', startsOn: '2027-02-01', dueOn: '2027-01-01' })).statusCode).toBe(400);
-    expect((await call(counsellorA, 'POST', `/api/clients/${id}/plan/acknowledgements`, { agrees: true, method: 'in_person' })).json().acknowledgement).toMatchObject({ agrees: true });
+    expect(
+      (
+        await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, {
+          phase: 'placement',
+          title: 'x',
+          link: { kind: 'task', id: crypto.randomUUID() },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, { phase: 'somewhere', title: 'x' })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await call(counsellorA, 'POST', `/api/clients/${id}/plan/steps`, {
+          phase: 'retention',
+          title: 'x',
+          startsOn: '2027-02-01',
+          dueOn: '2027-01-01',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await call(counsellorA, 'POST', `/api/clients/${id}/plan/acknowledgements`, {
+          agrees: true,
+          method: 'in_person',
+        })
+      ).json().acknowledgement,
+    ).toMatchObject({ agrees: true });
     expect((await call(counsellorB, 'GET', `/api/clients/${id}/plan`)).statusCode).toBe(404);
-    expect((await call(counsellorB, 'PATCH', `/api/clients/${id}/plan/steps/${training}`, { status: 'stopped' })).statusCode).toBe(404);
+    expect(
+      (await call(counsellorB, 'PATCH', `/api/clients/${id}/plan/steps/${training}`, { status: 'stopped' })).statusCode,
+    ).toBe(404);
   });
 
   it('gives a new worker one timeline and a one-page summary, and keeps other agencies out of both', async () => {
     const id = await intake();
     await call(counsellorA, 'POST', `/api/clients/${id}/assessments`, {});
-    await call(counsellorA, 'POST', `/api/clients/${id}/notes`, { kind: 'contact', visibility: 'case_team', body: 'First meeting went well' });
-    await call(counsellorA, 'POST', `/api/clients/${id}/tasks`, { title: 'Call in two weeks', dueOn: addMonths(todayIn(), 1) });
+    await call(counsellorA, 'POST', `/api/clients/${id}/notes`, {
+      kind: 'contact',
+      visibility: 'case_team',
+      body: 'First meeting went well',
+    });
+    await call(counsellorA, 'POST', `/api/clients/${id}/tasks`, {
+      title: 'Call in two weeks',
+      dueOn: addMonths(todayIn(), 1),
+    });
     const timeline = await call(counsellorA, 'GET', `/api/clients/${id}/timeline`);
     expect(timeline.statusCode, timeline.body).toBe(200);
     const kinds = timeline.json().items.map((e: { kind: string }) => e.kind);
@@ -96,14 +153,23 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
 
   it('moves a client to another provider: request, acceptance, release within business days, and the sender loses the file', async () => {
     const id = await intake();
-    const bad = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: crypto.randomUUID() });
+    const bad = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {
+      toOrganizationId: crypto.randomUUID(),
+    });
     expect(bad.statusCode).toBe(400);
-    expect((await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyA })).statusCode).toBe(400);
-    const requested = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB, reason: 'Closer to home' });
+    expect(
+      (await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyA })).statusCode,
+    ).toBe(400);
+    const requested = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {
+      toOrganizationId: agencyB,
+      reason: 'Closer to home',
+    });
     expect(requested.statusCode, requested.body).toBe(201);
     const transfer = requested.json();
     expect(transfer).toMatchObject({ status: 'requested', requestedByKind: 'client', releaseDueOn: null });
-    expect((await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB })).statusCode).toBe(409);
+    expect(
+      (await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB })).statusCode,
+    ).toBe(409);
     // The sender cannot accept for the receiver; the receiver sees the transfer, not the file.
     expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/accept`)).statusCode).toBe(403);
     expect((await call(counsellorB, 'GET', `/api/clients/${id}/transfers`)).json().items).toHaveLength(1);
@@ -112,7 +178,11 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     const accepted = await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/accept`);
     expect(accepted.statusCode, accepted.body).toBe(200);
     // The policy in force sets the release date (two business days) and is recorded on the transfer.
-    expect(accepted.json()).toMatchObject({ releaseDueOn: addBusinessDays(todayIn(), 2), policyVersion: 'transfer-2026.1', overdue: false });
+    expect(accepted.json()).toMatchObject({
+      releaseDueOn: addBusinessDays(todayIn(), 2),
+      policyVersion: 'transfer-2026.1',
+      overdue: false,
+    });
     expect((await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(403);
     // Not overdue yet: the system manager may not release it.
     expect((await call(admin, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(404);
@@ -123,7 +193,9 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).json().organizationId).toBe(agencyB);
     expect((await call(counsellorA, 'GET', `/api/clients/${id}`)).statusCode).toBe(404);
     const team = (await call(counsellorB, 'GET', `/api/clients/${id}/team`)).json().items;
-    expect(team.filter((m: { removedAt: string | null }) => m.removedAt === null)).toEqual([expect.objectContaining({ userId: counsellorB.id, teamRole: 'primary_worker' })]);
+    expect(team.filter((m: { removedAt: string | null }) => m.removedAt === null)).toEqual([
+      expect.objectContaining({ userId: counsellorB.id, teamRole: 'primary_worker' }),
+    ]);
     expect(team).toContainEqual(expect.objectContaining({ userId: counsellorA.id, removalReason: 'transferred' }));
     // The former agency keeps the transfer record, as metadata.
     expect((await call(counsellorA, 'GET', `/api/clients/${id}/transfers`)).json().items[0].status).toBe('released');
@@ -136,9 +208,20 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     const asked = await call(counsellorB, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB });
     expect(asked.statusCode, asked.body).toBe(201);
     const dueOn = addBusinessDays(todayIn(), 2);
-    expect(asked.json()).toMatchObject({ status: 'accepted', requestedByKind: 'receiving_agency', releaseDueOn: dueOn, policyVersion: 'transfer-2026.1' });
-    expect((await call(counsellorB, 'POST', `/api/clients/${crypto.randomUUID()}/transfers`, { toOrganizationId: agencyB })).statusCode).toBe(404);
-    const overdueIds = async () => (await call(analyst, 'GET', '/api/transfers/overdue')).json().items.map((t: { transferId: string }) => t.transferId);
+    expect(asked.json()).toMatchObject({
+      status: 'accepted',
+      requestedByKind: 'receiving_agency',
+      releaseDueOn: dueOn,
+      policyVersion: 'transfer-2026.1',
+    });
+    expect(
+      (await call(counsellorB, 'POST', `/api/clients/${crypto.randomUUID()}/transfers`, { toOrganizationId: agencyB }))
+        .statusCode,
+    ).toBe(404);
+    const overdueIds = async () =>
+      (await call(analyst, 'GET', '/api/transfers/overdue'))
+        .json()
+        .items.map((t: { transferId: string }) => t.transferId);
     // On the due date itself it is not overdue yet.
     clock.set(dueOn);
     expect(await overdueIds()).not.toContain(asked.json().id);
@@ -150,11 +233,20 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
       expect(report.statusCode, report.body).toBe(200);
       expect(report.json()).toMatchObject({ releaseDays: 2, policyVersion: 'transfer-2026.1' });
       const row = report.json().items.find((t: { transferId: string }) => t.transferId === asked.json().id);
-      expect(row).toMatchObject({ fromOrganizationId: agencyA, toOrganizationId: agencyB, releaseDueOn: dueOn, policyVersion: 'transfer-2026.1' });
+      expect(row).toMatchObject({
+        fromOrganizationId: agencyA,
+        toOrganizationId: agencyB,
+        releaseDueOn: dueOn,
+        policyVersion: 'transfer-2026.1',
+      });
       expect(row.businessDaysOverdue).toBe(businessDaysBetween(dueOn, todayIn()));
       expect(row.businessDaysOverdue).toBeGreaterThan(0);
       expect(JSON.stringify(report.json())).not.toContain(id);
-      expect((await call(managerB, 'GET', '/api/transfers/overdue')).json().items.map((t: { transferId: string }) => t.transferId)).toContain(asked.json().id);
+      expect(
+        (await call(managerB, 'GET', '/api/transfers/overdue'))
+          .json()
+          .items.map((t: { transferId: string }) => t.transferId),
+      ).toContain(asked.json().id);
       expect((await call(counsellorB, 'GET', '/api/transfers/overdue')).statusCode).toBe(403);
       const released = await call(admin, 'POST', `/api/transfers/${asked.json().id}/release`);
       expect(released.statusCode, released.body).toBe(200);

@@ -3,16 +3,28 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Transfer } from './transfer.ts';
 
 // `overdue` compares the release date with the caller's today (the city's date, a bound parameter).
-const columns = (today: string) => sql`t.id, t.client_id as "clientId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
+const columns = (
+  today: string,
+) => sql`t.id, t.client_id as "clientId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
   t.to_organization_id as "toOrganizationId", o.name as "toOrganizationName", t.requested_by_kind as "requestedByKind", t.reason, t.status,
   to_json(t.created_at)#>>'{}' as "requestedAt", to_json(t.accepted_at)#>>'{}' as "acceptedAt",
   to_char(t.release_due_on, 'YYYY-MM-DD') as "releaseDueOn", to_json(t.released_at)#>>'{}' as "releasedAt",
   t.policy_version as "policyVersion", (t.status = 'accepted' and t.release_due_on < ${today}::date) as overdue`;
 const from = sql`transfers t join organizations f on f.id = t.from_organization_id join organizations o on o.id = t.to_organization_id`;
 const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
-const normalize = (r: Transfer): Transfer => ({ ...r, requestedAt: iso(r.requestedAt)!, acceptedAt: iso(r.acceptedAt), releasedAt: iso(r.releasedAt) });
+const normalize = (r: Transfer): Transfer => ({
+  ...r,
+  requestedAt: iso(r.requestedAt)!,
+  acceptedAt: iso(r.acceptedAt),
+  releasedAt: iso(r.releasedAt),
+});
 
-export async function selectTransfers(db: DbOrTrx, clientId: string, organizationId: string | null, today: string): Promise<Transfer[]> {
+export async function selectTransfers(
+  db: DbOrTrx,
+  clientId: string,
+  organizationId: string | null,
+  today: string,
+): Promise<Transfer[]> {
   const { rows } = await sql<Transfer>`select ${columns(today)} from ${from} where t.client_id = ${clientId}
     ${organizationId ? sql`and (t.from_organization_id = ${organizationId} or t.to_organization_id = ${organizationId})` : sql``}
     order by t.created_at desc`.execute(db);
@@ -26,12 +38,30 @@ export async function selectTransferForUpdate(db: DbOrTrx, id: string, today: st
 }
 
 export async function openTransferExists(db: DbOrTrx, clientId: string): Promise<boolean> {
-  return (await db.selectFrom('transfers').select('id').where('clientId', '=', clientId).where('status', 'in', ['requested', 'accepted']).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('transfers')
+      .select('id')
+      .where('clientId', '=', clientId)
+      .where('status', 'in', ['requested', 'accepted'])
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export type Acceptance = { by: string | null; at: Date; dueOn: string; policyVersion: string };
 
-export async function insertTransfer(db: DbOrTrx, row: { clientId: string; fromOrganizationId: string; toOrganizationId: string; requestedBy: string | null; requestedByKind: 'client' | 'receiving_agency'; reason: string | null; accepted: Acceptance | null }): Promise<string> {
+export async function insertTransfer(
+  db: DbOrTrx,
+  row: {
+    clientId: string;
+    fromOrganizationId: string;
+    toOrganizationId: string;
+    requestedBy: string | null;
+    requestedByKind: 'client' | 'receiving_agency';
+    reason: string | null;
+    accepted: Acceptance | null;
+  },
+): Promise<string> {
   const { accepted, ...rest } = row;
   const { id } = await db
     .insertInto('transfers')
@@ -51,22 +81,48 @@ export async function insertTransfer(db: DbOrTrx, row: { clientId: string; fromO
 export async function markAccepted(db: DbOrTrx, id: string, accepted: Acceptance): Promise<void> {
   await db
     .updateTable('transfers')
-    .set({ status: 'accepted', acceptedAt: accepted.at, acceptedBy: accepted.by, releaseDueOn: accepted.dueOn, policyVersion: accepted.policyVersion })
+    .set({
+      status: 'accepted',
+      acceptedAt: accepted.at,
+      acceptedBy: accepted.by,
+      releaseDueOn: accepted.dueOn,
+      policyVersion: accepted.policyVersion,
+    })
     .where('id', '=', id)
     .execute();
 }
 
 export async function markReleased(db: DbOrTrx, id: string, by: string | null, at: Date): Promise<void> {
-  await db.updateTable('transfers').set({ status: 'released', releasedAt: at, releasedBy: by }).where('id', '=', id).execute();
+  await db
+    .updateTable('transfers')
+    .set({ status: 'released', releasedAt: at, releasedBy: by })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function selectAcceptor(db: DbOrTrx, id: string): Promise<string | null> {
-  return (await db.selectFrom('transfers').select(['acceptedBy', 'requestedBy', 'requestedByKind']).where('id', '=', id).executeTakeFirstOrThrow()).acceptedBy;
+  return (
+    await db
+      .selectFrom('transfers')
+      .select(['acceptedBy', 'requestedBy', 'requestedByKind'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).acceptedBy;
 }
 
 // Accepted transfers past their release date on `today`, as metadata; `organizationId` keeps those to or from it.
 export async function selectOverdue(db: DbOrTrx, organizationId: string | null, today: string) {
-  const { rows } = await sql<{ transferId: string; fromOrganizationId: string; fromOrganizationName: string; toOrganizationId: string; toOrganizationName: string; requestedAt: string; acceptedAt: string; releaseDueOn: string; policyVersion: string | null }>`
+  const { rows } = await sql<{
+    transferId: string;
+    fromOrganizationId: string;
+    fromOrganizationName: string;
+    toOrganizationId: string;
+    toOrganizationName: string;
+    requestedAt: string;
+    acceptedAt: string;
+    releaseDueOn: string;
+    policyVersion: string | null;
+  }>`
     select t.id as "transferId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
       t.to_organization_id as "toOrganizationId", o.name as "toOrganizationName",
       to_json(t.created_at)#>>'{}' as "requestedAt", to_json(t.accepted_at)#>>'{}' as "acceptedAt", to_char(t.release_due_on, 'YYYY-MM-DD') as "releaseDueOn",
@@ -75,5 +131,9 @@ export async function selectOverdue(db: DbOrTrx, organizationId: string | null, 
     where t.status = 'accepted' and t.release_due_on < ${today}::date
       ${organizationId ? sql`and (t.from_organization_id = ${organizationId} or t.to_organization_id = ${organizationId})` : sql``}
     order by t.release_due_on, t.id limit 1000`.execute(db);
-  return rows.map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString(), acceptedAt: new Date(r.acceptedAt).toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    requestedAt: new Date(r.requestedAt).toISOString(),
+    acceptedAt: new Date(r.acceptedAt).toISOString(),
+  }));
 }

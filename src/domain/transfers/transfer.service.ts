@@ -13,7 +13,16 @@ import { clientHolder, moveClientHolder } from '../clients/client.service.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import type { NewTransfer, OverdueReport, Transfer } from './transfer.ts';
 import type { TransferPolicy } from './transfer-policy.ts';
-import { insertTransfer, markAccepted, markReleased, openTransferExists, selectAcceptor, selectOverdue, selectTransferForUpdate, selectTransfers } from './transfer.queries.ts';
+import {
+  insertTransfer,
+  markAccepted,
+  markReleased,
+  openTransferExists,
+  selectAcceptor,
+  selectOverdue,
+  selectTransferForUpdate,
+  selectTransfers,
+} from './transfer.queries.ts';
 
 // The request's id and moment, and the transfer policy in force (configuration: TRANSFER_POLICY).
 type Context = { requestId: string; policy: TransferPolicy } & Moment;
@@ -21,16 +30,32 @@ type Context = { requestId: string; policy: TransferPolicy } & Moment;
 // Acceptance starts the release clock: the policy in force sets the due date, and the transfer
 // records which version did.
 function acceptance(by: string | null, context: Context) {
-  return { by, at: context.now, dueOn: addBusinessDays(context.today, context.policy.releaseBusinessDays), policyVersion: context.policy.version };
+  return {
+    by,
+    at: context.now,
+    dueOn: addBusinessDays(context.today, context.policy.releaseBusinessDays),
+    policyVersion: context.policy.version,
+  };
 }
 
-const agencyTypes = ['employment_service_provider', 'social_assistance_office', 'training_organization', 'community_agency'];
+const agencyTypes = [
+  'employment_service_provider',
+  'social_assistance_office',
+  'training_organization',
+  'community_agency',
+];
 
 // The client chose to move: the holding agency records it (the receiving agency then accepts), or
 // the receiving agency asks with the client's consent (accepted at once). From acceptance, the
 // sending agency has the policy's release limit (business days) to release the file.
-export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, input: NewTransfer, context: Context): Promise<Transfer> {
-  return withClient(trx, actor, clientId, 'transfer.request', context, {  }, async (access) => {
+export async function requestTransfer(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  input: NewTransfer,
+  context: Context,
+): Promise<Transfer> {
+  return withClient(trx, actor, clientId, 'transfer.request', context, {}, async (access) => {
     const receiving = access.scope === 'cons';
     let to;
     try {
@@ -38,14 +63,34 @@ export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, 
     } catch (error) {
       // Only "no such organization" is the caller's mistake; anything else (a database fault) stays what it is.
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-      throw new AppError('invalid', 'No organization has that id.', [{ field: 'toOrganizationId', message: 'unknown organization', code: 'unknown_organization' }]).withReason('unknown_organization');
+      throw new AppError('invalid', 'No organization has that id.', [
+        { field: 'toOrganizationId', message: 'unknown organization', code: 'unknown_organization' },
+      ]).withReason('unknown_organization');
     }
-    if (!agencyTypes.includes(to.type)) throw new AppError('invalid', 'A client transfers to an agency that serves clients.', [{ field: 'toOrganizationId', message: `a ${to.type.replace(/_/g, ' ')}` }]);
-    if (to.id === access.holderOrganizationId) throw new AppError('invalid', 'This agency already holds the file.', [{ field: 'toOrganizationId', message: 'the holding agency' }]);
+    if (!agencyTypes.includes(to.type))
+      throw new AppError('invalid', 'A client transfers to an agency that serves clients.', [
+        { field: 'toOrganizationId', message: `a ${to.type.replace(/_/g, ' ')}` },
+      ]);
+    if (to.id === access.holderOrganizationId)
+      throw new AppError('invalid', 'This agency already holds the file.', [
+        { field: 'toOrganizationId', message: 'the holding agency' },
+      ]);
     if (receiving && actor.kind === 'user' && to.id !== actor.organizationId) {
-      throw deniedError(actor, { action: 'transfer.request', recordType: 'organization', recordId: to.id, clientId: access.clientId, reason: 'a receiving agency asks for itself', requestId: context.requestId }, 'A receiving agency asks for a transfer to itself.');
+      throw deniedError(
+        actor,
+        {
+          action: 'transfer.request',
+          recordType: 'organization',
+          recordId: to.id,
+          clientId: access.clientId,
+          reason: 'a receiving agency asks for itself',
+          requestId: context.requestId,
+        },
+        'A receiving agency asks for a transfer to itself.',
+      );
     }
-    if (await openTransferExists(trx, access.clientId)) throw new AppError('conflict', 'A transfer of this client is already under way.');
+    if (await openTransferExists(trx, access.clientId))
+      throw new AppError('conflict', 'A transfer of this client is already under way.');
     const userId = actor.kind === 'user' ? actor.userId : null;
     const id = await insertTransfer(trx, {
       clientId: access.clientId,
@@ -63,13 +108,34 @@ export async function requestTransfer(trx: Trx, actor: Actor, clientId: string, 
   });
 }
 
-async function visibleTransfer(trx: Trx, actor: Actor, id: string, action: 'transfer.accept' | 'transfer.release', context: Context): Promise<Transfer> {
+async function visibleTransfer(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  action: 'transfer.accept' | 'transfer.release',
+  context: Context,
+): Promise<Transfer> {
   const { requestId } = context;
   const transfer = isUuid(id) ? await selectTransferForUpdate(trx, id, context.today) : undefined;
-  const party = transfer && actor.kind === 'user' && (actor.organizationId === transfer.fromOrganizationId || actor.organizationId === transfer.toOrganizationId);
-  const systemRelease = transfer && action === 'transfer.release' && actorScopes(actor, action).includes('sys') && transfer.overdue;
+  const party =
+    transfer &&
+    actor.kind === 'user' &&
+    (actor.organizationId === transfer.fromOrganizationId || actor.organizationId === transfer.toOrganizationId);
+  const systemRelease =
+    transfer && action === 'transfer.release' && actorScopes(actor, action).includes('sys') && transfer.overdue;
   if (!transfer || !(party || systemRelease || actor.kind === 'system')) {
-    throw notVisibleError(actor, { action, recordType: 'transfer', recordId: isUuid(id) ? id : undefined, clientId: transfer?.clientId, requestId }, transfer !== undefined, 'No transfer has that id.');
+    throw notVisibleError(
+      actor,
+      {
+        action,
+        recordType: 'transfer',
+        recordId: isUuid(id) ? id : undefined,
+        clientId: transfer?.clientId,
+        requestId,
+      },
+      transfer !== undefined,
+      'No transfer has that id.',
+    );
   }
   return transfer;
 }
@@ -78,11 +144,30 @@ export async function acceptTransfer(trx: Trx, actor: Actor, id: string, context
   const transfer = await visibleTransfer(trx, actor, id, 'transfer.accept', context);
   const decision = authorize(actor, 'transfer.accept', { kind: 'client', organizationId: transfer.toOrganizationId });
   if (!decision.allowed) {
-    throw deniedError(actor, { action: 'transfer.accept', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, reason: 'only the receiving agency accepts', requestId: context.requestId }, 'Only the receiving agency accepts a transfer.');
+    throw deniedError(
+      actor,
+      {
+        action: 'transfer.accept',
+        recordType: 'transfer',
+        recordId: transfer.id,
+        clientId: transfer.clientId,
+        reason: 'only the receiving agency accepts',
+        requestId: context.requestId,
+      },
+      'Only the receiving agency accepts a transfer.',
+    );
   }
   if (transfer.status !== 'requested') throw new AppError('conflict', `This transfer is already ${transfer.status}.`);
   await markAccepted(trx, transfer.id, acceptance(actor.kind === 'user' ? actor.userId : null, context));
-  await writeAudit(trx, actor, { action: 'transfer.accept', outcome: 'succeeded', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, purpose: 'transfer', requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'transfer.accept',
+    outcome: 'succeeded',
+    recordType: 'transfer',
+    recordId: transfer.id,
+    clientId: transfer.clientId,
+    purpose: 'transfer',
+    requestId: context.requestId,
+  });
   return (await selectTransferForUpdate(trx, transfer.id, context.today))!;
 }
 
@@ -91,17 +176,43 @@ export async function acceptTransfer(trx: Trx, actor: Actor, id: string, context
 // A system administrator may release an overdue transfer without reading the file (3.10).
 export async function releaseTransfer(trx: Trx, actor: Actor, id: string, context: Context): Promise<Transfer> {
   const transfer = await visibleTransfer(trx, actor, id, 'transfer.release', context);
-  const bySender = authorize(actor, 'transfer.release', { kind: 'client', organizationId: transfer.fromOrganizationId }).allowed;
+  const bySender = authorize(actor, 'transfer.release', {
+    kind: 'client',
+    organizationId: transfer.fromOrganizationId,
+  }).allowed;
   const bySystem = actorScopes(actor, 'transfer.release').includes('sys') && transfer.overdue;
   if (!bySender && !bySystem) {
-    throw deniedError(actor, { action: 'transfer.release', recordType: 'transfer', recordId: transfer.id, clientId: transfer.clientId, reason: 'only the sending agency releases', requestId: context.requestId }, 'Only the sending agency releases a transfer (or the system manager, once overdue).');
+    throw deniedError(
+      actor,
+      {
+        action: 'transfer.release',
+        recordType: 'transfer',
+        recordId: transfer.id,
+        clientId: transfer.clientId,
+        reason: 'only the sending agency releases',
+        requestId: context.requestId,
+      },
+      'Only the sending agency releases a transfer (or the system manager, once overdue).',
+    );
   }
-  if (transfer.status !== 'accepted') throw new AppError('conflict', transfer.status === 'requested' ? 'The receiving agency has not accepted this transfer yet.' : `This transfer is already ${transfer.status}.`);
+  if (transfer.status !== 'accepted')
+    throw new AppError(
+      'conflict',
+      transfer.status === 'requested'
+        ? 'The receiving agency has not accepted this transfer yet.'
+        : `This transfer is already ${transfer.status}.`,
+    );
   const userId = actor.kind === 'user' ? actor.userId : null;
   await markReleased(trx, transfer.id, userId, context.now);
   await moveClientHolder(trx, transfer.clientId, transfer.toOrganizationId, userId, transfer.id);
   const acceptor = await selectAcceptor(trx, transfer.id);
-  await handOverTeamOnTransfer(trx, actor, transfer.clientId, transfer.fromOrganizationId, acceptor ? { userId: acceptor, organizationId: transfer.toOrganizationId } : undefined);
+  await handOverTeamOnTransfer(
+    trx,
+    actor,
+    transfer.clientId,
+    transfer.fromOrganizationId,
+    acceptor ? { userId: acceptor, organizationId: transfer.toOrganizationId } : undefined,
+  );
   await writeAudit(trx, actor, {
     action: 'transfer.release',
     outcome: 'succeeded',
@@ -116,15 +227,41 @@ export async function releaseTransfer(trx: Trx, actor: Actor, id: string, contex
 }
 
 // A client's transfers: all of them for the holding agency, those to or from it for another.
-export async function listTransfers(trx: Trx, actor: Actor, clientId: string, context: Context): Promise<ListEnvelope<Transfer>> {
+export async function listTransfers(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  context: Context,
+): Promise<ListEnvelope<Transfer>> {
   const holder = await clientHolder(trx, clientId);
   const mine = holder && actor.kind === 'user' && holder.organizationId === actor.organizationId;
-  const items = holder && actor.kind === 'user' ? await selectTransfers(trx, holder.id, mine ? null : actor.organizationId, context.today) : [];
-  const allowed = holder && authorize(actor, 'transfer.read', { kind: 'client', organizationId: actor.kind === 'user' ? actor.organizationId : undefined }).allowed;
+  const items =
+    holder && actor.kind === 'user'
+      ? await selectTransfers(trx, holder.id, mine ? null : actor.organizationId, context.today)
+      : [];
+  const allowed =
+    holder &&
+    authorize(actor, 'transfer.read', {
+      kind: 'client',
+      organizationId: actor.kind === 'user' ? actor.organizationId : undefined,
+    }).allowed;
   if (!holder || !allowed || (!mine && items.length === 0)) {
-    throw notVisibleError(actor, { action: 'transfer.read', recordType: 'client', clientId: holder?.id, requestId: context.requestId }, holder !== undefined, 'No client has that id.');
+    throw notVisibleError(
+      actor,
+      { action: 'transfer.read', recordType: 'client', clientId: holder?.id, requestId: context.requestId },
+      holder !== undefined,
+      'No client has that id.',
+    );
   }
-  await writeAudit(trx, actor, { action: 'transfer.read', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.id), clientId: holder.id, purpose: 'transfer', requestId: context.requestId });
+  await writeAudit(trx, actor, {
+    action: 'transfer.read',
+    outcome: 'succeeded',
+    recordType: 'transfer',
+    recordIds: items.map((t) => t.id),
+    clientId: holder.id,
+    purpose: 'transfer',
+    requestId: context.requestId,
+  });
   return { items, total: items.length, page: 1, perPage: items.length };
 }
 
@@ -132,8 +269,18 @@ export async function listTransfers(trx: Trx, actor: Actor, clientId: string, co
 // `releaseDays` and `policyVersion` name the policy in force now; each item names the one that set its date.
 export async function overdueTransfers(trx: Trx, actor: Actor, context: Context): Promise<OverdueReport> {
   const scopes = actorScopes(actor, 'transfer.overdue_report');
-  const organizationId = scopes.includes('sys') || actor.kind === 'system' ? null : actor.kind === 'user' ? actor.organizationId : null;
-  const items = (await selectOverdue(trx, organizationId, context.today)).map((t) => ({ ...t, businessDaysOverdue: businessDaysBetween(t.releaseDueOn, context.today) }));
-  await writeAudit(trx, actor, { action: 'transfer.overdue_report', outcome: 'succeeded', recordType: 'transfer', recordIds: items.map((t) => t.transferId), requestId: context.requestId });
+  const organizationId =
+    scopes.includes('sys') || actor.kind === 'system' ? null : actor.kind === 'user' ? actor.organizationId : null;
+  const items = (await selectOverdue(trx, organizationId, context.today)).map((t) => ({
+    ...t,
+    businessDaysOverdue: businessDaysBetween(t.releaseDueOn, context.today),
+  }));
+  await writeAudit(trx, actor, {
+    action: 'transfer.overdue_report',
+    outcome: 'succeeded',
+    recordType: 'transfer',
+    recordIds: items.map((t) => t.transferId),
+    requestId: context.requestId,
+  });
   return { items, releaseDays: context.policy.releaseBusinessDays, policyVersion: context.policy.version };
 }

@@ -47,5 +47,9 @@ export const overdueTransferSchema = z.object({
 export type OverdueTransfer = z.infer<typeof overdueTransferSchema>;
 
 // The overdue report, with the release limit in force and the policy version it comes from.
-export const overdueReportSchema = z.object({ items: z.array(overdueTransferSchema), releaseDays: z.number().int(), policyVersion: z.string() });
+export const overdueReportSchema = z.object({
+  items: z.array(overdueTransferSchema),
+  releaseDays: z.number().int(),
+  policyVersion: z.string(),
+});
 export type OverdueReport = z.infer<typeof overdueReportSchema>;

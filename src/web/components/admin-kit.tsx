@@ -38,7 +38,13 @@ export function OrganizationSelect({
     <div className="field">
       <label htmlFor={id}>{label ?? t('account.organization')}</label>
       {errors}
-      <select id={id} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {any ? <option value="">{t('admin.any')}</option> : null}
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {organizations.status === 'ready'

@@ -124,7 +124,9 @@ export function useForm(options: FormOptions = {}): Form {
     describedBy: (field, hintId) => {
       // A problem with one field is written next to it; one that concerns several is written once, in
       // the summary, and each field points to it.
-      const ids = errors.filter((e) => e.fields.includes(field)).map((e) => (e.fields.length === 1 ? inlineErrorId(e) : errorId(e)));
+      const ids = errors
+        .filter((e) => e.fields.includes(field))
+        .map((e) => (e.fields.length === 1 ? inlineErrorId(e) : errorId(e)));
       if (hintId) ids.unshift(hintId);
       return ids.length > 0 ? ids.join(' ') : undefined;
     },
@@ -148,7 +150,10 @@ type TextFieldProps = {
   value: string;
   onChange: (value: string) => void;
   ref?: Ref<HTMLInputElement>;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'>;
+} & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'
+>;
 
 export function TextField({ form, name, label, hint, value, onChange, ref, ...input }: TextFieldProps) {
   const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
@@ -191,7 +196,10 @@ type TextAreaFieldProps = {
   hint?: string | undefined;
   value: string;
   onChange: (value: string) => void;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'>;
+} & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'
+>;
 
 export function TextAreaField({ form, name, label, hint, value, onChange, ...textarea }: TextAreaFieldProps) {
   const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
@@ -226,9 +234,22 @@ type SelectFieldProps = {
   choices: readonly Choice[];
   // The first, empty option ("Choose…", "No answer"): nothing is chosen for the person.
   placeholder?: string | undefined;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'>;
+} & Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'form' | 'id' | 'name' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'
+>;
 
-export function SelectField({ form, name, label, hint, value, onChange, choices, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({
+  form,
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  choices,
+  placeholder,
+  ...select
+}: SelectFieldProps) {
   const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
   return (
     <div className="field">
@@ -280,7 +301,21 @@ export function datePartsOf(iso: string): DateParts {
 // Year, month and day as three boxes (the GOV.UK and Ontario "memorable date" pattern), in the order of
 // an ISO date: no date picker to fight with, and the same for every keyboard and screen reader. The
 // summary links to the year, the first box.
-export function DateField({ form, name, label, hint, value, onChange }: { form: Form; name: string; label: string; hint?: string | undefined; value: DateParts; onChange: (value: DateParts) => void }) {
+export function DateField({
+  form,
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  form: Form;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  value: DateParts;
+  onChange: (value: DateParts) => void;
+}) {
   const { t } = useI18n();
   const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
   const part = (which: keyof DateParts, size: number, labelText: string) => {
@@ -319,7 +354,17 @@ export function DateField({ form, name, label, hint, value, onChange }: { form: 
 
 type PasswordFieldProps = Omit<TextFieldProps, 'type'> & { shown: boolean; onToggle: () => void };
 
-export function PasswordField({ form, name, label, hint, value, onChange, shown, onToggle, ...input }: PasswordFieldProps) {
+export function PasswordField({
+  form,
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  shown,
+  onToggle,
+  ...input
+}: PasswordFieldProps) {
   const { t } = useI18n();
   const hintId = hint ? `${form.fieldId(name)}-hint` : undefined;
   return (
@@ -346,7 +391,13 @@ export function PasswordField({ form, name, label, hint, value, onChange, shown,
           {...input}
         />
         {/* The name stays the same and aria-pressed says whether it is on, as for any toggle button. */}
-        <button type="button" className="button-toggle" aria-pressed={shown} aria-controls={form.fieldId(name)} onClick={onToggle}>
+        <button
+          type="button"
+          className="button-toggle"
+          aria-pressed={shown}
+          aria-controls={form.fieldId(name)}
+          onClick={onToggle}
+        >
           {t('form.showPassword')}
         </button>
       </div>
@@ -362,4 +413,3 @@ export function Announcement({ children }: { children: ReactNode }) {
     </p>
   );
 }
-

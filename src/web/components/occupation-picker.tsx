@@ -3,7 +3,11 @@ import { ApiError, searchOccupations, type Occupation } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Form } from './form.tsx';
 
-type Search = { status: 'idle' } | { status: 'searching'; words: string } | { status: 'done'; words: string; items: Occupation[] } | { status: 'failed'; network: boolean };
+type Search =
+  | { status: 'idle' }
+  | { status: 'searching'; words: string }
+  | { status: 'done'; words: string; items: Occupation[] }
+  | { status: 'failed'; network: boolean };
 
 // NOC titles come in English only (vendor/noc-2021), so they are marked as English on a French page.
 export function OccupationName({ occupation }: { occupation: Occupation }) {
@@ -148,7 +152,11 @@ export function OccupationPicker({
       <div id={resultsId}>
         {search.status === 'done' && search.items.length > 0 ? (
           <fieldset className="checkbox-group">
-            <legend>{mode === 'one' ? t('occupation.chooseOne', { words: search.words }) : t('occupation.chooseMany', { words: search.words })}</legend>
+            <legend>
+              {mode === 'one'
+                ? t('occupation.chooseOne', { words: search.words })
+                : t('occupation.chooseMany', { words: search.words })}
+            </legend>
             {search.items.map((occupation) => {
               const optionId = `${id}-${occupation.code}`;
               return (

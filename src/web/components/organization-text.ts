@@ -34,6 +34,11 @@ export function organizationName(organization: Pick<Organization, 'name' | 'name
 }
 
 // Canada Post order: street, then "City PROVINCE POSTAL CODE".
-export function addressLines(site: { streetAddress: string; city: string; province: string; postalCode: string }): [string, string] {
+export function addressLines(site: {
+  streetAddress: string;
+  city: string;
+  province: string;
+  postalCode: string;
+}): [string, string] {
   return [site.streetAddress, `${site.city} ${site.province} ${site.postalCode}`];
 }

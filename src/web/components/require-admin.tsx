@@ -37,5 +37,13 @@ function AdminInner({ children }: { children: (scope: AdminScope) => ReactNode }
   const session = useSession();
   if (session.status !== 'signedIn') return null;
   if (!session.can.administration) return <NotForYourRole />;
-  return <>{children({ user: session.user, csrfToken: session.csrfToken, acrossOrganizations: session.can.everyOrganization })}</>;
+  return (
+    <>
+      {children({
+        user: session.user,
+        csrfToken: session.csrfToken,
+        acrossOrganizations: session.can.everyOrganization,
+      })}
+    </>
+  );
 }

@@ -8,7 +8,15 @@ export type StaffPage = { user: User; csrfToken: string; can: SessionCan };
 
 // A page the session's `can` opens (the server decides it from the action the page's API needs);
 // anyone else reads who the page is for. The server still decides every request.
-export function RequireCan({ page, body, children }: { page: keyof SessionCan; body: string; children: (scope: StaffPage) => ReactNode }) {
+export function RequireCan({
+  page,
+  body,
+  children,
+}: {
+  page: keyof SessionCan;
+  body: string;
+  children: (scope: StaffPage) => ReactNode;
+}) {
   return (
     <RequireSignIn>
       <CanInner page={page} body={body}>
@@ -18,7 +26,15 @@ export function RequireCan({ page, body, children }: { page: keyof SessionCan; b
   );
 }
 
-function CanInner({ page, body, children }: { page: keyof SessionCan; body: string; children: (scope: StaffPage) => ReactNode }) {
+function CanInner({
+  page,
+  body,
+  children,
+}: {
+  page: keyof SessionCan;
+  body: string;
+  children: (scope: StaffPage) => ReactNode;
+}) {
   const session = useSession();
   if (session.status !== 'signedIn') return null;
   if (!session.can[page]) return <NotForYourRole body={body} />;

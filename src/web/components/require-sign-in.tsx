@@ -28,6 +28,7 @@ export function MfaEnrolmentGate({ children }: { children: ReactNode }) {
   const session = useSession();
   const { pathname } = useLocation();
   const open = pathname === '/account/two-step' || pathname === '/sign-in';
-  if (session.status === 'signedIn' && session.mfaEnrolmentRequired && !open) return <Navigate to="/account/two-step" replace />;
+  if (session.status === 'signedIn' && session.mfaEnrolmentRequired && !open)
+    return <Navigate to="/account/two-step" replace />;
   return <>{children}</>;
 }

@@ -50,20 +50,27 @@ export type ProblemWords = {
 
 // A failed request as the form's errors: field problems on their fields, then the problem's code.
 export function formErrorsOf(error: unknown, t: T, words: ProblemWords = {}): FormError[] {
-  if (error instanceof ApiError && error.kind === 'network') return [{ key: 'network', message: t('error.network'), fields: [] }];
-  if (error instanceof ApiError && error.code === 'forbidden') return [{ key: 'forbidden', message: words.forbidden ?? t('section.forbidden'), fields: [] }];
-  if (error instanceof ApiError && error.code === 'conflict') return [{ key: 'conflict', message: words.conflict ?? t('section.conflict'), fields: [] }];
-  if (error instanceof ApiError && error.code === 'not_found') return [{ key: 'not_found', message: words.notFound ?? t('section.gone'), fields: [] }];
+  if (error instanceof ApiError && error.kind === 'network')
+    return [{ key: 'network', message: t('error.network'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'forbidden')
+    return [{ key: 'forbidden', message: words.forbidden ?? t('section.forbidden'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'conflict')
+    return [{ key: 'conflict', message: words.conflict ?? t('section.conflict'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'not_found')
+    return [{ key: 'not_found', message: words.notFound ?? t('section.gone'), fields: [] }];
   const placed = problemFields(error)
     .map((f, i): FormError | undefined => {
       const top = f.field.split('.')[0] ?? f.field;
       const known = words.fields?.[f.field] ?? words.fields?.[top];
       // The rule the server applied, in the reader's language, on the page's field for it.
       const ruled = reasonKey(f.code);
-      return known ? { key: `f${i}-${known.field}`, message: ruled ? t(ruled) : known.message, fields: [known.field] } : undefined;
+      return known
+        ? { key: `f${i}-${known.field}`, message: ruled ? t(ruled) : known.message, fields: [known.field] }
+        : undefined;
     })
     .filter((e): e is FormError => e !== undefined);
   if (placed.length > 0) return placed;
-  if (error instanceof ApiError && error.code === 'invalid') return [{ key: 'invalid', message: words.invalid ?? t('error.invalid'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'invalid')
+    return [{ key: 'invalid', message: words.invalid ?? t('error.invalid'), fields: [] }];
   return [{ key: 'generic', message: t('error.generic'), fields: [] }];
 }

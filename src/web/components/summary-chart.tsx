@@ -37,15 +37,27 @@ export function SummaryChart({
       <figcaption id={captionId} className="chart-caption">
         {caption}
       </figcaption>
-      <div role="img" aria-label={alt ? alt(description) : t('home.chart.alt', { values: description })} className="chart-body">
+      <div
+        role="img"
+        aria-label={alt ? alt(description) : t('home.chart.alt', { values: description })}
+        className="chart-body"
+      >
         {items.map((item) => (
           <div className="chart-row" key={item.label}>
             <span className="chart-label">{item.label}</span>
-            <svg className="chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <svg
+              className="chart-bar"
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              aria-hidden="true"
+              focusable="false"
+            >
               <rect className="chart-track" x="0" y="0" width="100" height="10" />
               <rect className="chart-fill" x="0" y="0" width={((item.value ?? 0) / max) * 100} height="10" />
             </svg>
-            <span className={item.value === null ? 'chart-value chart-withheld' : 'chart-value'}>{shown(item.value)}</span>
+            <span className={item.value === null ? 'chart-value chart-withheld' : 'chart-value'}>
+              {shown(item.value)}
+            </span>
           </div>
         ))}
       </div>

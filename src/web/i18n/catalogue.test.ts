@@ -37,8 +37,14 @@ describe('message catalogues', () => {
   it('have the same keys in English and French', () => {
     const enKeys = Object.keys(en).sort();
     const frKeys = Object.keys(fr).sort();
-    expect(frKeys.filter((k) => !enKeys.includes(k)), 'keys only in fr.json').toEqual([]);
-    expect(enKeys.filter((k) => !frKeys.includes(k)), 'keys only in en.json').toEqual([]);
+    expect(
+      frKeys.filter((k) => !enKeys.includes(k)),
+      'keys only in fr.json',
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !frKeys.includes(k)),
+      'keys only in en.json',
+    ).toEqual([]);
   });
 
   it('hold only non-empty strings', () => {

@@ -18,7 +18,8 @@ const MAX_LENGTH = 128;
 function useFragmentToken(): string | undefined {
   const [token] = useState(() => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? undefined);
   useEffect(() => {
-    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    if (window.location.hash)
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }, []);
   return token;
 }
@@ -42,7 +43,13 @@ export function ChoosePasswordPage({ mode }: { mode: ChoosePasswordMode }) {
     setShown(false);
     const length = [...password].length;
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
-      form.fail([{ key: 'length', message: t(length < MIN_LENGTH ? 'password.error.tooShort' : 'password.error.tooLong'), fields: ['password'] }]);
+      form.fail([
+        {
+          key: 'length',
+          message: t(length < MIN_LENGTH ? 'password.error.tooShort' : 'password.error.tooLong'),
+          fields: ['password'],
+        },
+      ]);
       return;
     }
     setSubmitting(true);
@@ -53,7 +60,10 @@ export function ChoosePasswordPage({ mode }: { mode: ChoosePasswordMode }) {
         setSubmitting(false);
         const fields = problemFields(error);
         let errors: FormError[];
-        if (fields.some((f) => f.field === 'token') || (error instanceof ApiError && error.code === 'invalid' && fields.length === 0)) {
+        if (
+          fields.some((f) => f.field === 'token') ||
+          (error instanceof ApiError && error.code === 'invalid' && fields.length === 0)
+        ) {
           setLinkDead(true);
           errors = [];
         } else if (fields.some((f) => f.field === 'password')) {

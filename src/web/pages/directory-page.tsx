@@ -36,7 +36,9 @@ export function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
   const query = organizationSearchParams(search).toString();
-  const results = useApi(`organizations?${query}`, (signal) => listOrganizations({ ...search, perPage: PER_PAGE }, signal));
+  const results = useApi(`organizations?${query}`, (signal) =>
+    listOrganizations({ ...search, perPage: PER_PAGE }, signal),
+  );
 
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
@@ -52,8 +54,7 @@ export function DirectoryPage() {
 
   let countText = '';
   if (results.status === 'ready') {
-    countText =
-      results.data.total === 0 ? t('directory.noResults') : tp('directory.resultCount', results.data.total);
+    countText = results.data.total === 0 ? t('directory.noResults') : tp('directory.resultCount', results.data.total);
   }
 
   return (
@@ -104,7 +105,13 @@ export function DirectoryPage() {
   );
 }
 
-function SearchForm({ search, onSearch }: { search: OrganizationSearch; onSearch: (search: OrganizationSearch) => void }) {
+function SearchForm({
+  search,
+  onSearch,
+}: {
+  search: OrganizationSearch;
+  onSearch: (search: OrganizationSearch) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [q, setQ] = useState(search.q ?? '');
@@ -146,7 +153,15 @@ function SearchForm({ search, onSearch }: { search: OrganizationSearch; onSearch
     <form role="search" aria-label={t('directory.form.label')} className="search-form" onSubmit={onSubmit} noValidate>
       <div className="field field-wide">
         <label htmlFor={`${id}-q`}>{t('directory.form.name')}</label>
-        <input id={`${id}-q`} name="q" type="search" value={q} maxLength={100} autoComplete="off" onChange={(e) => setQ(e.target.value)} />
+        <input
+          id={`${id}-q`}
+          name="q"
+          type="search"
+          value={q}
+          maxLength={100}
+          autoComplete="off"
+          onChange={(e) => setQ(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('directory.form.type')}</label>
@@ -238,7 +253,17 @@ function ResultItem({ organization, backTo }: { organization: Organization; back
   );
 }
 
-function Pagination({ page, pages, link, onFollow }: { page: number; pages: number; link: (page: number) => string; onFollow: () => void }) {
+function Pagination({
+  page,
+  pages,
+  link,
+  onFollow,
+}: {
+  page: number;
+  pages: number;
+  link: (page: number) => string;
+  onFollow: () => void;
+}) {
   const { t } = useI18n();
   if (pages <= 1) return null;
   return (

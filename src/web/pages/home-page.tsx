@@ -65,7 +65,11 @@ function SummaryFigures({ summary }: { summary: SystemSummary }) {
   const { t, n } = useI18n();
   const counts = new Map(summary.organizationsByType.map((row) => [row.type, row.count]));
   // Every type shows, including those with none yet: a missing row would read as "unknown".
-  const rows = organizationTypeOrder.map((type) => ({ type, label: t(organizationTypePluralKey(type)), count: counts.get(type) ?? 0 }));
+  const rows = organizationTypeOrder.map((type) => ({
+    type,
+    label: t(organizationTypePluralKey(type)),
+    count: counts.get(type) ?? 0,
+  }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const figures = [
     { key: 'organizations', label: t('home.system.organizations'), value: total },
@@ -111,7 +115,10 @@ function SummaryFigures({ summary }: { summary: SystemSummary }) {
             </tfoot>
           </table>
         </div>
-        <SummaryChart caption={t('home.chart.caption')} items={rows.map((row) => ({ label: row.label, value: row.count }))} />
+        <SummaryChart
+          caption={t('home.chart.caption')}
+          items={rows.map((row) => ({ label: row.label, value: row.count }))}
+        />
       </div>
     </>
   );

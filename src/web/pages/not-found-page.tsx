@@ -4,8 +4,16 @@ import { PageHeading } from '../components/route-focus.tsx';
 
 export type NotFoundKind = 'page' | 'organization' | 'client';
 
-const titleKey = { page: 'notFound.title', organization: 'notFound.organizationTitle', client: 'notFound.clientTitle' } as const;
-const bodyKey = { page: 'notFound.body', organization: 'notFound.organizationBody', client: 'notFound.clientBody' } as const;
+const titleKey = {
+  page: 'notFound.title',
+  organization: 'notFound.organizationTitle',
+  client: 'notFound.clientTitle',
+} as const;
+const bodyKey = {
+  page: 'notFound.body',
+  organization: 'notFound.organizationBody',
+  client: 'notFound.clientBody',
+} as const;
 
 export function NotFoundContent({ kind }: { kind: NotFoundKind }) {
   const { t } = useI18n();

@@ -12,7 +12,14 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 // Not a uuid cannot be an organization: answer "not found" without asking the server.
 function loadOrganization(id: string, signal: AbortSignal): Promise<Organization> {
   if (!uuidPattern.test(id)) {
-    return Promise.reject(new ApiError('No organization has that id.', 'problem', 404, { type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }));
+    return Promise.reject(
+      new ApiError('No organization has that id.', 'problem', 404, {
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        code: 'not_found',
+      }),
+    );
   }
   return getOrganization(id, signal);
 }
@@ -22,7 +29,8 @@ export function OrganizationPage() {
   const { t } = useI18n();
   const organization = useApi(`organization:${id}`, (signal) => loadOrganization(id, signal));
 
-  if (organization.status === 'error' && organization.error.status === 404) return <NotFoundContent kind="organization" />;
+  if (organization.status === 'error' && organization.error.status === 404)
+    return <NotFoundContent kind="organization" />;
   if (organization.status === 'ready') return <OrganizationDetails organization={organization.data} />;
   return (
     <div aria-busy={organization.status === 'loading'}>
@@ -30,8 +38,12 @@ export function OrganizationPage() {
       <PageHeading ready={organization.status === 'error'}>
         {organization.status === 'loading' ? t('organization.loadingTitle') : t('organization.errorTitle')}
       </PageHeading>
-      <TitleFor text={organization.status === 'loading' ? t('organization.loadingTitle') : t('organization.errorTitle')} />
-      {organization.status === 'error' ? <ErrorAlert title={t('organization.error')} error={organization.error} /> : null}
+      <TitleFor
+        text={organization.status === 'loading' ? t('organization.loadingTitle') : t('organization.errorTitle')}
+      />
+      {organization.status === 'error' ? (
+        <ErrorAlert title={t('organization.error')} error={organization.error} />
+      ) : null}
     </div>
   );
 }
@@ -47,7 +59,9 @@ function Breadcrumbs({ current }: { current: string }) {
   const state: unknown = location.state;
   // Coming from a search, "Directory" returns to that search.
   const search =
-    typeof state === 'object' && state !== null && typeof (state as { directorySearch?: unknown }).directorySearch === 'string'
+    typeof state === 'object' &&
+    state !== null &&
+    typeof (state as { directorySearch?: unknown }).directorySearch === 'string'
       ? (state as { directorySearch: string }).directorySearch
       : '';
   return (

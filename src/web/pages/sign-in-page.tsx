@@ -11,21 +11,46 @@ type Step = 'credentials' | 'code';
 
 // What a failed sign-in means for the person: which step to show and what to say.
 function readFailure(error: unknown, step: Step, t: I18n['t'], tp: I18n['tp']): { step: Step; errors: FormError[] } {
-  if (!(error instanceof ApiError)) return { step, errors: [{ key: 'generic', message: t('error.generic'), fields: [] }] };
+  if (!(error instanceof ApiError))
+    return { step, errors: [{ key: 'generic', message: t('error.generic'), fields: [] }] };
   if (error.kind === 'network') return { step, errors: [{ key: 'network', message: t('error.network'), fields: [] }] };
   const code = problemFields(error).find((f) => f.field === 'code');
   if (error.code === 'unauthenticated' && code) {
     // The password was right and the account uses two-step sign-in.
     if (code.message === 'required') return { step: 'code', errors: [] };
-    if (code.message === 'cannot be checked') return { step: 'code', errors: [{ key: 'unreadable', message: t('signIn.error.codeUnreadable'), fields: [] }] };
+    if (code.message === 'cannot be checked')
+      return { step: 'code', errors: [{ key: 'unreadable', message: t('signIn.error.codeUnreadable'), fields: [] }] };
     return { step: 'code', errors: [{ key: 'codeWrong', message: t('signIn.error.codeWrong'), fields: ['code'] }] };
   }
   // The same answer for an unknown account and a wrong password, so it concerns both fields.
-  if (error.code === 'unauthenticated') return { step: 'credentials', errors: [{ key: 'credentials', message: t('signIn.error.credentials'), fields: ['email', 'password'] }] };
-  if (error.code === 'invalid') return { step, errors: [{ key: 'invalid', message: t('signIn.error.invalid'), fields: step === 'code' ? ['code'] : ['email', 'password'] }] };
+  if (error.code === 'unauthenticated')
+    return {
+      step: 'credentials',
+      errors: [{ key: 'credentials', message: t('signIn.error.credentials'), fields: ['email', 'password'] }],
+    };
+  if (error.code === 'invalid')
+    return {
+      step,
+      errors: [
+        {
+          key: 'invalid',
+          message: t('signIn.error.invalid'),
+          fields: step === 'code' ? ['code'] : ['email', 'password'],
+        },
+      ],
+    };
   if (error.code === 'rate_limited') {
     const minutes = retryAfterMinutes(error);
-    return { step, errors: [{ key: 'rateLimited', message: minutes === undefined ? t('error.rateLimited') : tp('signIn.error.rateLimited', minutes), fields: [] }] };
+    return {
+      step,
+      errors: [
+        {
+          key: 'rateLimited',
+          message: minutes === undefined ? t('error.rateLimited') : tp('signIn.error.rateLimited', minutes),
+          fields: [],
+        },
+      ],
+    };
   }
   return { step, errors: [{ key: 'generic', message: t('error.generic'), fields: [] }] };
 }
@@ -38,8 +63,10 @@ function useArrivalNotice(): string | undefined {
   const [params] = useSearchParams();
   if (params.get('reset') === '1') return t('signIn.notice.passwordChanged');
   if (params.get('welcome') === '1') return t('signIn.notice.passwordSet');
-  if (params.get('everywhere') === '1' || (session.status === 'signedOut' && session.everywhere)) return t('signIn.notice.everywhere');
-  if (params.get('expired') === '1' || (session.status === 'signedOut' && session.ended)) return t('signIn.notice.sessionEnded');
+  if (params.get('everywhere') === '1' || (session.status === 'signedOut' && session.everywhere))
+    return t('signIn.notice.everywhere');
+  if (params.get('expired') === '1' || (session.status === 'signedOut' && session.ended))
+    return t('signIn.notice.sessionEnded');
   return undefined;
 }
 
@@ -74,8 +101,10 @@ export function SignInPage() {
     setShowPassword(false);
     const missing: FormError[] = [];
     if (step === 'credentials') {
-      if (email.trim() === '') missing.push({ key: 'emailMissing', message: t('signIn.error.emailMissing'), fields: ['email'] });
-      if (password === '') missing.push({ key: 'passwordMissing', message: t('signIn.error.passwordMissing'), fields: ['password'] });
+      if (email.trim() === '')
+        missing.push({ key: 'emailMissing', message: t('signIn.error.emailMissing'), fields: ['email'] });
+      if (password === '')
+        missing.push({ key: 'passwordMissing', message: t('signIn.error.passwordMissing'), fields: ['password'] });
     } else if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) {
       missing.push({ key: 'codeFormat', message: t('signIn.error.codeFormat'), fields: ['code'] });
     }

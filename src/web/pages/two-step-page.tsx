@@ -26,7 +26,8 @@ function TwoStepContent() {
   const { csrfToken, user, mfaEnrolmentRequired } = session;
 
   const failWith = (error: unknown, fallback: FormError[]) => {
-    if (error instanceof ApiError && error.kind === 'network') form.fail([{ key: 'network', message: t('error.network'), fields: [] }]);
+    if (error instanceof ApiError && error.kind === 'network')
+      form.fail([{ key: 'network', message: t('error.network'), fields: [] }]);
     else form.fail(fallback);
   };
 

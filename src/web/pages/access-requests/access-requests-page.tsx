@@ -50,7 +50,9 @@ function AccessRequests({ csrfToken }: StaffPage) {
             ? incoming.data.items.map((r) => (
                 <li key={r.id}>
                   <RequestCard request={r} incoming />
-                  {r.status === 'open' && r.clientId ? <AnswerForm request={r} clientId={r.clientId} csrfToken={csrfToken} onDone={changed} /> : null}
+                  {r.status === 'open' && r.clientId ? (
+                    <AnswerForm request={r} clientId={r.clientId} csrfToken={csrfToken} onDone={changed} />
+                  ) : null}
                 </li>
               ))
             : null}
@@ -79,14 +81,24 @@ function AccessRequests({ csrfToken }: StaffPage) {
 function RequestCard({ request: r, incoming }: { request: AccessRequest; incoming: boolean }) {
   const { t, language } = useI18n();
   return (
-    <article className="card review" aria-label={incoming ? t('access.fromLabel', { name: r.requestingOrganizationName }) : t('access.ownLabel', { date: formatDateTime(r.createdAt, language) })}>
+    <article
+      className="card review"
+      aria-label={
+        incoming
+          ? t('access.fromLabel', { name: r.requestingOrganizationName })
+          : t('access.ownLabel', { date: formatDateTime(r.createdAt, language) })
+      }
+    >
       <p>
-        <span className={`status-tag status-${r.status}`}>{t(caseKey.accessStatus(r.status))}</span> {t('access.askedOn', { date: formatDateTime(r.createdAt, language) })}
+        <span className={`status-tag status-${r.status}`}>{t(caseKey.accessStatus(r.status))}</span>{' '}
+        {t('access.askedOn', { date: formatDateTime(r.createdAt, language) })}
       </p>
       {incoming ? <p>{t('access.from', { name: r.requestingOrganizationName })}</p> : null}
       <h3 className="review-heading">{t('access.reason')}</h3>
       <blockquote className="justification">{r.reason}</blockquote>
-      {r.answeredAt ? <p className="muted">{t('access.answeredOn', { date: formatDateTime(r.answeredAt, language) })}</p> : null}
+      {r.answeredAt ? (
+        <p className="muted">{t('access.answeredOn', { date: formatDateTime(r.answeredAt, language) })}</p>
+      ) : null}
       {r.clientId ? (
         <p>
           <Link to={`/clients/${r.clientId}`}>{incoming ? t('access.openFile') : t('access.openGranted')}</Link>
@@ -99,12 +111,29 @@ function RequestCard({ request: r, incoming }: { request: AccessRequest; incomin
 }
 
 // Granting names the consent the client gave to the requesting organization, recorded first.
-function AnswerForm({ request, clientId, csrfToken, onDone }: { request: AccessRequest; clientId: string; csrfToken: string; onDone: (message: string) => void }) {
+function AnswerForm({
+  request,
+  clientId,
+  csrfToken,
+  onDone,
+}: {
+  request: AccessRequest;
+  clientId: string;
+  csrfToken: string;
+  onDone: (message: string) => void;
+}) {
   const { t, language } = useI18n();
   const form = useForm();
   const id = useId();
   const consents = useApi(`consents|${clientId}|${request.id}`, (signal) => listConsents(clientId, signal));
-  const naming = consents.status === 'ready' ? consents.data.items.filter((c) => c.organizationId === request.requestingOrganizationId && (c.status === 'active' || c.status === 'scheduled')) : [];
+  const naming =
+    consents.status === 'ready'
+      ? consents.data.items.filter(
+          (c) =>
+            c.organizationId === request.requestingOrganizationId &&
+            (c.status === 'active' || c.status === 'scheduled'),
+        )
+      : [];
   const [consentId, setConsentId] = useState('');
   const [busy, setBusy] = useState(false);
   const answer = (decision: 'granted' | 'declined') => {
@@ -115,10 +144,20 @@ function AnswerForm({ request, clientId, csrfToken, onDone }: { request: AccessR
     }
     setBusy(true);
     answerAccessRequest(request.id, decision === 'granted' ? { decision, consentId } : { decision }, csrfToken).then(
-      () => onDone(decision === 'granted' ? t('access.granted', { name: request.requestingOrganizationName }) : t('access.declined', { name: request.requestingOrganizationName })),
+      () =>
+        onDone(
+          decision === 'granted'
+            ? t('access.granted', { name: request.requestingOrganizationName })
+            : t('access.declined', { name: request.requestingOrganizationName }),
+        ),
       (error: unknown) => {
         setBusy(false);
-        form.fail(formErrorsOf(error, t, { fields: { consentId: { field: 'consentId', message: t('access.error.consent') } }, conflict: t('access.error.answered') }));
+        form.fail(
+          formErrorsOf(error, t, {
+            fields: { consentId: { field: 'consentId', message: t('access.error.consent') } },
+            conflict: t('access.error.answered'),
+          }),
+        );
       },
     );
   };
@@ -135,7 +174,8 @@ function AnswerForm({ request, clientId, csrfToken, onDone }: { request: AccessR
         {consents.status === 'error' ? <SectionProblem error={consents.error} title={t('consent.loadFailed')} /> : null}
         {consents.status === 'ready' && naming.length === 0 ? (
           <p>
-            {t('access.noConsent', { name: request.requestingOrganizationName })} <Link to={`/clients/${clientId}`}>{t('access.recordConsent')}</Link>
+            {t('access.noConsent', { name: request.requestingOrganizationName })}{' '}
+            <Link to={`/clients/${clientId}`}>{t('access.recordConsent')}</Link>
           </p>
         ) : null}
         {naming.length > 0 ? (
@@ -148,7 +188,10 @@ function AnswerForm({ request, clientId, csrfToken, onDone }: { request: AccessR
             onChange={setConsentId}
             choices={naming.map((c) => ({
               value: c.id,
-              label: t('access.consentChoice', { categories: c.categories.map((k) => t(key.category(k))).join(', '), date: formatDate(c.expiresOn, language) }),
+              label: t('access.consentChoice', {
+                categories: c.categories.map((k) => t(key.category(k))).join(', '),
+                date: formatDate(c.expiresOn, language),
+              }),
             }))}
           />
         ) : null}

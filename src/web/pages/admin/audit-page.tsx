@@ -36,7 +36,9 @@ function AuditContent({ scope }: { scope: AdminScope }) {
   const id = useId();
   const value = (key: FilterKey) => params.get(key) ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const [draft, setDraft] = useState<Record<FilterKey, string>>(() => Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>);
+  const [draft, setDraft] = useState<Record<FilterKey, string>>(
+    () => Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as Record<FilterKey, string>,
+  );
   const organizations = useApi('organizations', loadAllOrganizations);
 
   const filter: AuditFilter = {
@@ -98,7 +100,11 @@ function AuditContent({ scope }: { scope: AdminScope }) {
         {field('action', t('admin.audit.action'), t('admin.audit.actionHint'))}
         <div className="field">
           <label htmlFor={`${id}-outcome`}>{t('admin.audit.outcome')}</label>
-          <select id={`${id}-outcome`} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}>
+          <select
+            id={`${id}-outcome`}
+            value={draft.outcome}
+            onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
+          >
             <option value="">{t('admin.any')}</option>
             {outcomes.map((o) => (
               <option key={o} value={o}>
@@ -108,16 +114,32 @@ function AuditContent({ scope }: { scope: AdminScope }) {
           </select>
         </div>
         {scope.acrossOrganizations ? (
-          <OrganizationSelect id={`${id}-org`} any value={draft.organizationId} onChange={(value) => setDraft({ ...draft, organizationId: value })} organizations={organizations} />
+          <OrganizationSelect
+            id={`${id}-org`}
+            any
+            value={draft.organizationId}
+            onChange={(value) => setDraft({ ...draft, organizationId: value })}
+            organizations={organizations}
+          />
         ) : null}
         {field('recordId', t('admin.audit.record'))}
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('admin.audit.from')}</label>
-          <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('admin.audit.to')}</label>
-          <input id={`${id}-to`} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button">
@@ -136,7 +158,9 @@ function AuditContent({ scope }: { scope: AdminScope }) {
             <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
               <table className="data-table">
                 <caption id={`${id}-caption`}>
-                  {rows.data.totalCapped ? t('admin.audit.captionCapped', { count: n(rows.data.total) }) : t('admin.audit.caption', { count: n(rows.data.total) })}
+                  {rows.data.totalCapped
+                    ? t('admin.audit.captionCapped', { count: n(rows.data.total) })
+                    : t('admin.audit.caption', { count: n(rows.data.total) })}
                 </caption>
                 <thead>
                   <tr>

@@ -28,17 +28,21 @@ function InviteForm({ scope }: { scope: AdminScope }) {
   const [preferredLanguage, setPreferredLanguage] = useState<'en' | 'fr'>(language);
   const [busy, setBusy] = useState(false);
 
-  const organization = organizations.status === 'ready' ? organizations.data.find((o) => o.id === organizationId) : undefined;
+  const organization =
+    organizations.status === 'ready' ? organizations.data.find((o) => o.id === organizationId) : undefined;
   const offered = organization ? grantableRoles(scope.user.roles, organization.type) : [];
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
     const problems: FormError[] = [];
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.push({ key: 'email', message: t('admin.invite.error.email'), fields: ['email'] });
-    if (displayName.trim() === '') problems.push({ key: 'name', message: t('admin.invite.error.name'), fields: ['displayName'] });
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+      problems.push({ key: 'email', message: t('admin.invite.error.email'), fields: ['email'] });
+    if (displayName.trim() === '')
+      problems.push({ key: 'name', message: t('admin.invite.error.name'), fields: ['displayName'] });
     const chosen = roles.filter((r) => offered.includes(r));
-    if (chosen.length === 0) problems.push({ key: 'roles', message: t('admin.users.error.noRole'), fields: [`role-${offered[0] ?? 'none'}`] });
+    if (chosen.length === 0)
+      problems.push({ key: 'roles', message: t('admin.users.error.noRole'), fields: [`role-${offered[0] ?? 'none'}`] });
     if (problems.length > 0) {
       form.fail(problems);
       return;
@@ -58,11 +62,14 @@ function InviteForm({ scope }: { scope: AdminScope }) {
       (error: unknown) => {
         setBusy(false);
         const fields = problemFields(error).map((f) => f.field);
-        if (error instanceof ApiError && error.code === 'conflict') form.fail([{ key: 'taken', message: t('admin.invite.error.taken'), fields: ['email'] }]);
-        else if (fields.includes('email')) form.fail([{ key: 'email', message: t('admin.invite.error.email'), fields: ['email'] }]);
+        if (error instanceof ApiError && error.code === 'conflict')
+          form.fail([{ key: 'taken', message: t('admin.invite.error.taken'), fields: ['email'] }]);
+        else if (fields.includes('email'))
+          form.fail([{ key: 'email', message: t('admin.invite.error.email'), fields: ['email'] }]);
         else if (fields.includes('roles') || (error instanceof ApiError && error.code === 'forbidden'))
           form.fail([{ key: 'roles', message: t('admin.users.error.forbidden'), fields: [] }]);
-        else if (error instanceof ApiError && error.kind === 'network') form.fail([{ key: 'network', message: t('error.network'), fields: [] }]);
+        else if (error instanceof ApiError && error.kind === 'network')
+          form.fail([{ key: 'network', message: t('error.network'), fields: [] }]);
         else form.fail([{ key: 'generic', message: t('error.generic'), fields: [] }]);
       },
     );
@@ -85,7 +92,15 @@ function InviteForm({ scope }: { scope: AdminScope }) {
             organizations={organizations}
           />
         ) : null}
-        <TextField form={form} name="displayName" label={t('account.name')} value={displayName} onChange={setDisplayName} maxLength={200} autoComplete="off" />
+        <TextField
+          form={form}
+          name="displayName"
+          label={t('account.name')}
+          value={displayName}
+          onChange={setDisplayName}
+          maxLength={200}
+          autoComplete="off"
+        />
         <TextField
           form={form}
           name="email"

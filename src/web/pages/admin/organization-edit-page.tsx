@@ -1,6 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { addSite, ApiError, getOrganization, problemFields, updateOrganization, updateSite, type Organization, type Site } from '../../api.ts';
+import {
+  addSite,
+  ApiError,
+  getOrganization,
+  problemFields,
+  updateOrganization,
+  updateSite,
+  type Organization,
+  type Site,
+} from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireAdmin, type AdminScope } from '../../components/require-admin.tsx';
@@ -16,11 +25,24 @@ export function OrganizationEditPage() {
 }
 
 function failureErrors(error: unknown, t: ReturnType<typeof useI18n>['t']): FormError[] {
-  if (error instanceof ApiError && error.code === 'conflict') return [{ key: 'taken', message: t('admin.organizations.error.taken'), fields: ['name'] }];
-  if (error instanceof ApiError && error.code === 'forbidden') return [{ key: 'forbidden', message: t('admin.organizations.error.forbidden'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'conflict')
+    return [{ key: 'taken', message: t('admin.organizations.error.taken'), fields: ['name'] }];
+  if (error instanceof ApiError && error.code === 'forbidden')
+    return [{ key: 'forbidden', message: t('admin.organizations.error.forbidden'), fields: [] }];
   const fields = problemFields(error).filter((f) => f.field !== 'body');
-  if (fields.length > 0) return fields.map((f, i) => ({ key: `f${i}`, message: organizationFieldError(f.field, t), fields: [f.field.split('.').pop() ?? f.field] }));
-  return [{ key: 'generic', message: error instanceof ApiError && error.kind === 'network' ? t('error.network') : t('error.generic'), fields: [] }];
+  if (fields.length > 0)
+    return fields.map((f, i) => ({
+      key: `f${i}`,
+      message: organizationFieldError(f.field, t),
+      fields: [f.field.split('.').pop() ?? f.field],
+    }));
+  return [
+    {
+      key: 'generic',
+      message: error instanceof ApiError && error.kind === 'network' ? t('error.network') : t('error.generic'),
+      fields: [],
+    },
+  ];
 }
 
 function OrganizationEdit({ scope }: { scope: AdminScope }) {
@@ -34,7 +56,8 @@ function OrganizationEdit({ scope }: { scope: AdminScope }) {
   useDocumentTitle(organization ? organizationName(organization, language) : t('admin.loading'));
 
   if (loaded.status === 'error' && loaded.error.status === 404) return <NotFoundContent kind="organization" />;
-  const mayEdit = organization !== undefined && (scope.acrossOrganizations || organization.id === scope.user.organizationId);
+  const mayEdit =
+    organization !== undefined && (scope.acrossOrganizations || organization.id === scope.user.organizationId);
   const changed = (message: string) => {
     setNotice(message);
     setVersion((v) => v + 1);
@@ -43,7 +66,9 @@ function OrganizationEdit({ scope }: { scope: AdminScope }) {
   return (
     <div aria-busy={loaded.status === 'loading'}>
       {loaded.status === 'loading' ? <Loading label={t('admin.loading')} /> : null}
-      {loaded.status === 'error' ? <ErrorAlert title={t('admin.organizations.loadFailed')} error={loaded.error} /> : null}
+      {loaded.status === 'error' ? (
+        <ErrorAlert title={t('admin.organizations.loadFailed')} error={loaded.error} />
+      ) : null}
       {organization ? (
         <>
           <PageHeading>{organizationName(organization, language)}</PageHeading>
@@ -51,11 +76,17 @@ function OrganizationEdit({ scope }: { scope: AdminScope }) {
             {notice}
           </p>
           <p>
-            {t(organizationTypeKey(organization.type))} · <Link to={`/organizations/${organization.id}`}>{t('admin.organizations.publicPage')}</Link>
+            {t(organizationTypeKey(organization.type))} ·{' '}
+            <Link to={`/organizations/${organization.id}`}>{t('admin.organizations.publicPage')}</Link>
           </p>
           {mayEdit ? (
             <>
-              <DetailsForm key={`details-${version}`} organization={organization} scope={scope} onSaved={() => changed(t('admin.organizations.saved'))} />
+              <DetailsForm
+                key={`details-${version}`}
+                organization={organization}
+                scope={scope}
+                onSaved={() => changed(t('admin.organizations.saved'))}
+              />
               <Sites organization={organization} scope={scope} version={version} onChanged={changed} />
             </>
           ) : (
@@ -67,7 +98,15 @@ function OrganizationEdit({ scope }: { scope: AdminScope }) {
   );
 }
 
-function DetailsForm({ organization, scope, onSaved }: { organization: Organization; scope: AdminScope; onSaved: () => void }) {
+function DetailsForm({
+  organization,
+  scope,
+  onSaved,
+}: {
+  organization: Organization;
+  scope: AdminScope;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const [fields, setFields] = useState({
@@ -114,13 +153,62 @@ function DetailsForm({ organization, scope, onSaved }: { organization: Organizat
       <h2 id="details-title">{t('admin.organizations.details')}</h2>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextField form={form} name="name" label={t('admin.organizations.name')} value={fields.name} onChange={set('name')} maxLength={200} autoComplete="off" />
-        <TextField form={form} name="nameFr" label={t('admin.organizations.nameFr')} value={fields.nameFr} onChange={set('nameFr')} maxLength={200} autoComplete="off" lang="fr" />
-        <TextField form={form} name="website" label={t('admin.organizations.website')} type="url" value={fields.website} onChange={set('website')} maxLength={300} autoComplete="off" />
-        <TextField form={form} name="phone" label={t('admin.organizations.phone')} type="tel" value={fields.phone} onChange={set('phone')} maxLength={25} autoComplete="off" />
-        <TextField form={form} name="email" label={t('admin.organizations.email')} type="email" value={fields.email} onChange={set('email')} maxLength={254} autoComplete="off" />
+        <TextField
+          form={form}
+          name="name"
+          label={t('admin.organizations.name')}
+          value={fields.name}
+          onChange={set('name')}
+          maxLength={200}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="nameFr"
+          label={t('admin.organizations.nameFr')}
+          value={fields.nameFr}
+          onChange={set('nameFr')}
+          maxLength={200}
+          autoComplete="off"
+          lang="fr"
+        />
+        <TextField
+          form={form}
+          name="website"
+          label={t('admin.organizations.website')}
+          type="url"
+          value={fields.website}
+          onChange={set('website')}
+          maxLength={300}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="phone"
+          label={t('admin.organizations.phone')}
+          type="tel"
+          value={fields.phone}
+          onChange={set('phone')}
+          maxLength={25}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="email"
+          label={t('admin.organizations.email')}
+          type="email"
+          value={fields.email}
+          onChange={set('email')}
+          maxLength={254}
+          autoComplete="off"
+        />
         <div className="field-check">
-          <input id={form.fieldId('offersFrench')} type="checkbox" checked={fields.offersFrench} onChange={(e) => setFields({ ...fields, offersFrench: e.target.checked })} />
+          <input
+            id={form.fieldId('offersFrench')}
+            type="checkbox"
+            checked={fields.offersFrench}
+            onChange={(e) => setFields({ ...fields, offersFrench: e.target.checked })}
+          />
           <label htmlFor={form.fieldId('offersFrench')}>{t('admin.organizations.offersFrench')}</label>
         </div>
         <div className="form-actions">
@@ -133,7 +221,13 @@ function DetailsForm({ organization, scope, onSaved }: { organization: Organizat
   );
 }
 
-type SiteDraft = { name: string; streetAddress: string; city: string; postalCode: string; wheelchairAccessible: boolean };
+type SiteDraft = {
+  name: string;
+  streetAddress: string;
+  city: string;
+  postalCode: string;
+  wheelchairAccessible: boolean;
+};
 
 function draftOf(site?: Site): SiteDraft {
   return {
@@ -145,7 +239,17 @@ function draftOf(site?: Site): SiteDraft {
   };
 }
 
-function Sites({ organization, scope, version, onChanged }: { organization: Organization; scope: AdminScope; version: number; onChanged: (message: string) => void }) {
+function Sites({
+  organization,
+  scope,
+  version,
+  onChanged,
+}: {
+  organization: Organization;
+  scope: AdminScope;
+  version: number;
+  onChanged: (message: string) => void;
+}) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Site | 'new' | undefined>();
   useEffect(() => setEditing(undefined), [version]);
@@ -216,9 +320,12 @@ function SiteForm({
     event.preventDefault();
     if (busy) return;
     const missing: FormError[] = [];
-    if (draft.name.trim().length < 2) missing.push({ key: 'name', message: t('admin.organizations.error.name'), fields: ['siteName'] });
-    if (draft.streetAddress.trim().length < 3) missing.push({ key: 'street', message: t('admin.organizations.error.street'), fields: ['streetAddress'] });
-    if (draft.postalCode.trim() === '') missing.push({ key: 'postal', message: t('admin.organizations.error.postalCode'), fields: ['postalCode'] });
+    if (draft.name.trim().length < 2)
+      missing.push({ key: 'name', message: t('admin.organizations.error.name'), fields: ['siteName'] });
+    if (draft.streetAddress.trim().length < 3)
+      missing.push({ key: 'street', message: t('admin.organizations.error.street'), fields: ['streetAddress'] });
+    if (draft.postalCode.trim() === '')
+      missing.push({ key: 'postal', message: t('admin.organizations.error.postalCode'), fields: ['postalCode'] });
     if (missing.length > 0) {
       form.fail(missing);
       return;
@@ -231,9 +338,16 @@ function SiteForm({
       postalCode: draft.postalCode.trim(),
       wheelchairAccessible: draft.wheelchairAccessible,
     };
-    const saving = site ? updateSite(organization.id, site.id, body, scope.csrfToken) : addSite(organization.id, body, scope.csrfToken);
+    const saving = site
+      ? updateSite(organization.id, site.id, body, scope.csrfToken)
+      : addSite(organization.id, body, scope.csrfToken);
     saving.then(
-      (saved) => onDone(site ? t('admin.organizations.siteSaved', { name: saved.name }) : t('admin.organizations.siteAdded', { name: saved.name })),
+      (saved) =>
+        onDone(
+          site
+            ? t('admin.organizations.siteSaved', { name: saved.name })
+            : t('admin.organizations.siteAdded', { name: saved.name }),
+        ),
       (error: unknown) => {
         setBusy(false);
         form.fail(failureErrors(error, t).map((e) => (e.fields[0] === 'name' ? { ...e, fields: ['siteName'] } : e)));
@@ -248,9 +362,33 @@ function SiteForm({
       </h3>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextField form={form} name="siteName" label={t('admin.organizations.siteName')} value={draft.name} onChange={set('name')} maxLength={200} autoComplete="off" />
-        <TextField form={form} name="streetAddress" label={t('admin.organizations.street')} value={draft.streetAddress} onChange={set('streetAddress')} maxLength={300} autoComplete="off" />
-        <TextField form={form} name="city" label={t('admin.organizations.city')} value={draft.city} onChange={set('city')} maxLength={100} autoComplete="off" />
+        <TextField
+          form={form}
+          name="siteName"
+          label={t('admin.organizations.siteName')}
+          value={draft.name}
+          onChange={set('name')}
+          maxLength={200}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="streetAddress"
+          label={t('admin.organizations.street')}
+          value={draft.streetAddress}
+          onChange={set('streetAddress')}
+          maxLength={300}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="city"
+          label={t('admin.organizations.city')}
+          value={draft.city}
+          onChange={set('city')}
+          maxLength={100}
+          autoComplete="off"
+        />
         <TextField
           form={form}
           name="postalCode"
@@ -263,7 +401,12 @@ function SiteForm({
           className="input-short"
         />
         <div className="field-check">
-          <input id={form.fieldId('wheelchair')} type="checkbox" checked={draft.wheelchairAccessible} onChange={(e) => setDraft({ ...draft, wheelchairAccessible: e.target.checked })} />
+          <input
+            id={form.fieldId('wheelchair')}
+            type="checkbox"
+            checked={draft.wheelchairAccessible}
+            onChange={(e) => setDraft({ ...draft, wheelchairAccessible: e.target.checked })}
+          />
           <label htmlFor={form.fieldId('wheelchair')}>{t('admin.organizations.wheelchair')}</label>
         </div>
         <div className="form-actions">

@@ -16,7 +16,13 @@ const PER_PAGE = 25;
 export function AdminOrganizationsPage() {
   return (
     <RequireAdmin>
-      {(scope) => (scope.acrossOrganizations ? <OrganizationList /> : <Navigate to={`/admin/organizations/${scope.user.organizationId}`} replace />)}
+      {(scope) =>
+        scope.acrossOrganizations ? (
+          <OrganizationList />
+        ) : (
+          <Navigate to={`/admin/organizations/${scope.user.organizationId}`} replace />
+        )
+      }
     </RequireAdmin>
   );
 }
@@ -29,10 +35,13 @@ function OrganizationList() {
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const [draft, setDraft] = useState(q);
-  const list = useApi(`${q}|${page}`, (signal) => listOrganizations({ q: q || undefined, page, perPage: PER_PAGE }, signal));
+  const list = useApi(`${q}|${page}`, (signal) =>
+    listOrganizations({ q: q || undefined, page, perPage: PER_PAGE }, signal),
+  );
   const created = params.get('created');
   const pages = list.status === 'ready' ? Math.max(1, Math.ceil(list.data.total / PER_PAGE)) : 1;
-  const pageLink = (target: number) => `/admin/organizations?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) }).toString()}`;
+  const pageLink = (target: number) =>
+    `/admin/organizations?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) }).toString()}`;
 
   return (
     <>
@@ -54,7 +63,13 @@ function OrganizationList() {
       >
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('admin.organizations.q')}</label>
-          <input id={`${id}-q`} type="search" value={draft} maxLength={100} onChange={(e) => setDraft(e.target.value)} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={draft}
+            maxLength={100}
+            onChange={(e) => setDraft(e.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button">
@@ -71,7 +86,9 @@ function OrganizationList() {
           ) : (
             <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
               <table className="data-table">
-                <caption id={`${id}-caption`}>{t('admin.organizations.caption', { count: n(list.data.total) })}</caption>
+                <caption id={`${id}-caption`}>
+                  {t('admin.organizations.caption', { count: n(list.data.total) })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('account.name')}</th>
@@ -103,13 +120,26 @@ function OrganizationList() {
 export function NewOrganizationPage() {
   return (
     <RequireAdmin>
-      {(scope) => (scope.acrossOrganizations ? <NewOrganizationForm scope={scope} /> : <Navigate to="/admin" replace />)}
+      {(scope) =>
+        scope.acrossOrganizations ? <NewOrganizationForm scope={scope} /> : <Navigate to="/admin" replace />
+      }
     </RequireAdmin>
   );
 }
 
 // Problems the server names on a field, in the person's language.
-export function organizationFieldError(field: string, t: (key: 'admin.organizations.error.name' | 'admin.organizations.error.website' | 'admin.organizations.error.phone' | 'admin.organizations.error.email' | 'admin.organizations.error.postalCode' | 'admin.organizations.error.field') => string): string {
+export function organizationFieldError(
+  field: string,
+  t: (
+    key:
+      | 'admin.organizations.error.name'
+      | 'admin.organizations.error.website'
+      | 'admin.organizations.error.phone'
+      | 'admin.organizations.error.email'
+      | 'admin.organizations.error.postalCode'
+      | 'admin.organizations.error.field',
+  ) => string,
+): string {
   const leaf = field.split('.').pop() ?? field;
   if (leaf === 'name' || leaf === 'nameFr') return t('admin.organizations.error.name');
   if (leaf === 'website') return t('admin.organizations.error.website');
@@ -137,7 +167,10 @@ function NewOrganizationForm({ scope }: { scope: AdminScope }) {
       return;
     }
     setBusy(true);
-    createOrganization({ name: name.trim(), type, ...(nameFr.trim() ? { nameFr: nameFr.trim() } : {}) }, scope.csrfToken).then(
+    createOrganization(
+      { name: name.trim(), type, ...(nameFr.trim() ? { nameFr: nameFr.trim() } : {}) },
+      scope.csrfToken,
+    ).then(
       (organization) => void navigate(`/admin/organizations/${organization.id}?created=1`),
       (error: unknown) => {
         setBusy(false);
@@ -146,8 +179,23 @@ function NewOrganizationForm({ scope }: { scope: AdminScope }) {
           return;
         }
         const fields = problemFields(error);
-        const errors: FormError[] = fields.map((f, i) => ({ key: `f${i}`, message: organizationFieldError(f.field, t), fields: [f.field.split('.').pop() ?? f.field] }));
-        form.fail(errors.length > 0 ? errors : [{ key: 'generic', message: error instanceof ApiError && error.kind === 'network' ? t('error.network') : t('error.generic'), fields: [] }]);
+        const errors: FormError[] = fields.map((f, i) => ({
+          key: `f${i}`,
+          message: organizationFieldError(f.field, t),
+          fields: [f.field.split('.').pop() ?? f.field],
+        }));
+        form.fail(
+          errors.length > 0
+            ? errors
+            : [
+                {
+                  key: 'generic',
+                  message:
+                    error instanceof ApiError && error.kind === 'network' ? t('error.network') : t('error.generic'),
+                  fields: [],
+                },
+              ],
+        );
       },
     );
   };
@@ -158,8 +206,25 @@ function NewOrganizationForm({ scope }: { scope: AdminScope }) {
       {form.summary}
       <p className="lead">{t('admin.organizations.addLead')}</p>
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextField form={form} name="name" label={t('admin.organizations.name')} value={name} onChange={setName} maxLength={200} autoComplete="off" />
-        <TextField form={form} name="nameFr" label={t('admin.organizations.nameFr')} value={nameFr} onChange={setNameFr} maxLength={200} autoComplete="off" lang="fr" />
+        <TextField
+          form={form}
+          name="name"
+          label={t('admin.organizations.name')}
+          value={name}
+          onChange={setName}
+          maxLength={200}
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="nameFr"
+          label={t('admin.organizations.nameFr')}
+          value={nameFr}
+          onChange={setNameFr}
+          maxLength={200}
+          autoComplete="off"
+          lang="fr"
+        />
         <div className="field">
           <label htmlFor={form.fieldId('type')}>{t('admin.organizations.type')}</label>
           <select id={form.fieldId('type')} value={type} onChange={(e) => setType(e.target.value as OrganizationType)}>

@@ -1,6 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { ApiError, disableUser, listUsers, updateUserRoles, type Organization, type Role, type User } from '../../api.ts';
+import {
+  ApiError,
+  disableUser,
+  listUsers,
+  updateUserRoles,
+  type Organization,
+  type Role,
+  type User,
+} from '../../api.ts';
 import { grantableRoles } from '../../../access/roles.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
@@ -39,9 +47,20 @@ function UsersContent({ scope }: { scope: AdminScope }) {
   const id = useId();
 
   const organizations = useApi('organizations', loadAllOrganizations);
-  const byId = new Map<string, Organization>(organizations.status === 'ready' ? organizations.data.map((o) => [o.id, o]) : []);
+  const byId = new Map<string, Organization>(
+    organizations.status === 'ready' ? organizations.data.map((o) => [o.id, o]) : [],
+  );
   const users = useApi(`${q}|${status}|${organizationId}|${page}|${version}`, (signal) =>
-    listUsers({ q: q || undefined, status: status || undefined, organizationId: organizationId || undefined, page, perPage: PER_PAGE }, signal),
+    listUsers(
+      {
+        q: q || undefined,
+        status: status || undefined,
+        organizationId: organizationId || undefined,
+        page,
+        perPage: PER_PAGE,
+      },
+      signal,
+    ),
   );
 
   const [draft, setDraft] = useState({ q, status, organizationId });
@@ -81,11 +100,21 @@ function UsersContent({ scope }: { scope: AdminScope }) {
       <form className="search-form" onSubmit={search} role="search" aria-label={t('admin.users.searchLabel')}>
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('admin.users.q')}</label>
-          <input id={`${id}-q`} type="search" value={draft.q} maxLength={100} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={draft.q}
+            maxLength={100}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('admin.users.status')}</label>
-          <select id={`${id}-status`} value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <select
+            id={`${id}-status`}
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          >
             <option value="">{t('admin.any')}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -95,7 +124,13 @@ function UsersContent({ scope }: { scope: AdminScope }) {
           </select>
         </div>
         {scope.acrossOrganizations ? (
-          <OrganizationSelect id={`${id}-org`} any value={draft.organizationId} onChange={(value) => setDraft({ ...draft, organizationId: value })} organizations={organizations} />
+          <OrganizationSelect
+            id={`${id}-org`}
+            any
+            value={draft.organizationId}
+            onChange={(value) => setDraft({ ...draft, organizationId: value })}
+            organizations={organizations}
+          />
         ) : null}
         <div className="form-actions">
           <button type="submit" className="button">
@@ -134,7 +169,9 @@ function UsersContent({ scope }: { scope: AdminScope }) {
                       <tr key={user.id}>
                         <th scope="row">{user.displayName}</th>
                         <td className="break">{user.email}</td>
-                        {scope.acrossOrganizations ? <td>{organization ? organizationName(organization, language) : '…'}</td> : null}
+                        {scope.acrossOrganizations ? (
+                          <td>{organization ? organizationName(organization, language) : '…'}</td>
+                        ) : null}
                         <td>{user.roles.map((r) => t(roleKey(r))).join(', ')}</td>
                         <td>{t(`admin.users.status.${user.status}`)}</td>
                         <td>{user.mfaEnrolled ? t('admin.yes') : t('admin.no')}</td>
@@ -142,15 +179,25 @@ function UsersContent({ scope }: { scope: AdminScope }) {
                           <div className="row-actions">
                             {manageable && user.status !== 'disabled' ? (
                               <>
-                                <button type="button" className="button-secondary" onClick={() => setEditing({ user, mode: 'roles' })}>
+                                <button
+                                  type="button"
+                                  className="button-secondary"
+                                  onClick={() => setEditing({ user, mode: 'roles' })}
+                                >
                                   {t('admin.users.changeRolesOf', { name: user.displayName })}
                                 </button>
-                                <button type="button" className="button-secondary" onClick={() => setEditing({ user, mode: 'disable' })}>
+                                <button
+                                  type="button"
+                                  className="button-secondary"
+                                  onClick={() => setEditing({ user, mode: 'disable' })}
+                                >
                                   {t('admin.users.disableUser', { name: user.displayName })}
                                 </button>
                               </>
                             ) : null}
-                            <Link to={`/admin/audit?actorUserId=${user.id}`}>{t('admin.users.activityOf', { name: user.displayName })}</Link>
+                            <Link to={`/admin/audit?actorUserId=${user.id}`}>
+                              {t('admin.users.activityOf', { name: user.displayName })}
+                            </Link>
                           </div>
                         </td>
                       </tr>
@@ -216,18 +263,26 @@ function UserEditor({
       return;
     }
     setBusy(true);
-    updateUserRoles(user.id, roles, scope.csrfToken).then(() => onDone(t('admin.users.rolesChanged', { name: user.displayName })), fail);
+    updateUserRoles(user.id, roles, scope.csrfToken).then(
+      () => onDone(t('admin.users.rolesChanged', { name: user.displayName })),
+      fail,
+    );
   };
 
   const disable = () => {
     setBusy(true);
-    disableUser(user.id, scope.csrfToken).then(() => onDone(t('admin.users.disabled', { name: user.displayName })), fail);
+    disableUser(user.id, scope.csrfToken).then(
+      () => onDone(t('admin.users.disabled', { name: user.displayName })),
+      fail,
+    );
   };
 
   return (
     <section className="editor" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {mode === 'roles' ? t('admin.users.changeRolesOf', { name: user.displayName }) : t('admin.users.disableUser', { name: user.displayName })}
+        {mode === 'roles'
+          ? t('admin.users.changeRolesOf', { name: user.displayName })
+          : t('admin.users.disableUser', { name: user.displayName })}
       </h2>
       {error ? (
         <p role="alert" className="field-error">

@@ -30,12 +30,24 @@ export function useCaseload(search: Search, csrfToken: string) {
   const requestKey = JSON.stringify(search);
   useEffect(() => {
     let current = true;
-    searchCaseload({ ...(search.workerId ? { workerId: search.workerId } : {}), ...(search.q ? { q: search.q } : {}), page: search.page, perPage: PER_PAGE }, csrfToken).then(
+    searchCaseload(
+      {
+        ...(search.workerId ? { workerId: search.workerId } : {}),
+        ...(search.q ? { q: search.q } : {}),
+        page: search.page,
+        perPage: PER_PAGE,
+      },
+      csrfToken,
+    ).then(
       (data) => {
         if (current) setState({ key: requestKey, data });
       },
       (error: unknown) => {
-        if (current) setState({ key: requestKey, error: error instanceof ApiError ? error : new ApiError(String(error), 'unexpected', 0, undefined) });
+        if (current)
+          setState({
+            key: requestKey,
+            error: error instanceof ApiError ? error : new ApiError(String(error), 'unexpected', 0, undefined),
+          });
       },
     );
     return () => {
@@ -59,7 +71,11 @@ function Caseload({ user, csrfToken, can }: StaffPage) {
   const result = useCaseload(search, csrfToken);
   const loading = !result.data && !result.error;
   const pages = result.data ? Math.max(1, Math.ceil(result.data.total / PER_PAGE)) : 1;
-  const workerName = search.workerId ? (colleagues.status === 'ready' ? colleagues.data.find((u) => u.id === search.workerId)?.displayName : undefined) : undefined;
+  const workerName = search.workerId
+    ? colleagues.status === 'ready'
+      ? colleagues.data.find((u) => u.id === search.workerId)?.displayName
+      : undefined
+    : undefined;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -98,7 +114,15 @@ function Caseload({ user, csrfToken, can }: StaffPage) {
           <p id={`${id}-q-hint`} className="field-hint">
             {t('caseload.qHint')}
           </p>
-          <input id={`${id}-q`} type="search" value={words} maxLength={100} autoComplete="off" aria-describedby={`${id}-q-hint`} onChange={(e) => setWords(e.target.value)} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={words}
+            maxLength={100}
+            autoComplete="off"
+            aria-describedby={`${id}-q-hint`}
+            onChange={(e) => setWords(e.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button">
@@ -107,21 +131,33 @@ function Caseload({ user, csrfToken, can }: StaffPage) {
         </div>
       </form>
       <section aria-labelledby={`${id}-results`} className="results" aria-busy={loading}>
-        <h2 id={`${id}-results`}>{workerName ? t('caseload.resultsOf', { name: workerName }) : t('caseload.results')}</h2>
+        <h2 id={`${id}-results`}>
+          {workerName ? t('caseload.resultsOf', { name: workerName }) : t('caseload.results')}
+        </h2>
         <Announcement>{result.data ? tp('caseload.count', result.data.total) : ''}</Announcement>
         {loading ? <Loading label={t('caseload.loading')} /> : null}
         {result.error ? <SectionProblem error={result.error} title={t('caseload.loadFailed')} /> : null}
-        {result.data && result.data.items.length > 0 ? <CaseloadTable items={result.data.items} caption={t('caseload.caption')} /> : null}
+        {result.data && result.data.items.length > 0 ? (
+          <CaseloadTable items={result.data.items} caption={t('caseload.caption')} />
+        ) : null}
         {pages > 1 ? (
           <div className="pagination">
             {search.page > 1 ? (
-              <button type="button" className="button-secondary" onClick={() => setSearch({ ...search, page: search.page - 1 })}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setSearch({ ...search, page: search.page - 1 })}
+              >
                 {t('directory.pagination.previous')}
               </button>
             ) : null}
             <span>{t('directory.pagination.position', { page: search.page, pages })}</span>
             {search.page < pages ? (
-              <button type="button" className="button-secondary" onClick={() => setSearch({ ...search, page: search.page + 1 })}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setSearch({ ...search, page: search.page + 1 })}
+              >
                 {t('directory.pagination.next')}
               </button>
             ) : null}
@@ -177,7 +213,11 @@ export function CaseloadTable({ items, caption }: { items: CaseloadItem[]; capti
                 <td>{item.stream ? t(key.stream(item.stream)) : t('caseload.notAssessed')}</td>
                 <td>{isTeamRole(item.teamRole) ? t(caseKey.teamRole(item.teamRole)) : item.teamRole}</td>
                 <td className="numeric">
-                  {item.overdueTasks > 0 ? <strong className="status-overdue">{item.overdueTasks}</strong> : item.overdueTasks}
+                  {item.overdueTasks > 0 ? (
+                    <strong className="status-overdue">{item.overdueTasks}</strong>
+                  ) : (
+                    item.overdueTasks
+                  )}
                 </td>
                 <td className="numeric">{item.openTasks}</td>
                 <td>{item.nextDueOn ? formatDate(item.nextDueOn, language) : none}</td>

@@ -35,13 +35,16 @@ function Handover({ user, csrfToken }: StaffPage) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | undefined>();
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const caseload = useApi(`handover-caseload|${from}|${result ? 'after' : 'before'}`, async (signal): Promise<CaseloadItem[]> => {
-    if (!from) return [];
-    const { items } = await searchCaseload({ workerId: from, page: 1, perPage: 200 }, csrfToken);
-    // A POST cannot be aborted here: an answer for a worker no longer chosen is dropped instead.
-    if (signal.aborted) throw new DOMException('Another worker was chosen.', 'AbortError');
-    return items;
-  });
+  const caseload = useApi(
+    `handover-caseload|${from}|${result ? 'after' : 'before'}`,
+    async (signal): Promise<CaseloadItem[]> => {
+      if (!from) return [];
+      const { items } = await searchCaseload({ workerId: from, page: 1, perPage: 200 }, csrfToken);
+      // A POST cannot be aborted here: an answer for a worker no longer chosen is dropped instead.
+      if (signal.aborted) throw new DOMException('Another worker was chosen.', 'AbortError');
+      return items;
+    },
+  );
   const clients = caseload.status === 'ready' ? caseload.data : [];
   const people = colleagues.status === 'ready' ? colleagues.data : [];
   useEffect(() => {
@@ -55,14 +58,18 @@ function Handover({ user, csrfToken }: StaffPage) {
     if (from === '') problems.push({ key: 'from', message: t('handover.error.from'), fields: ['fromUserId'] });
     if (to === '') problems.push({ key: 'to', message: t('handover.error.to'), fields: ['toUserId'] });
     else if (to === from) problems.push({ key: 'same', message: t('handover.error.same'), fields: ['toUserId'] });
-    if (scope === 'chosen' && chosen.length === 0) problems.push({ key: 'chosen', message: t('handover.error.chosen'), fields: ['scope'] });
+    if (scope === 'chosen' && chosen.length === 0)
+      problems.push({ key: 'chosen', message: t('handover.error.chosen'), fields: ['scope'] });
     if (problems.length > 0) {
       form.fail(problems);
       return;
     }
     setBusy(true);
     const names = new Map(clients.map((c) => [c.clientId, c.name ?? t('tasks.clientFile')]));
-    reassignCaseload({ fromUserId: from, toUserId: to, ...(scope === 'chosen' ? { clientIds: chosen } : {}) }, csrfToken).then(
+    reassignCaseload(
+      { fromUserId: from, toUserId: to, ...(scope === 'chosen' ? { clientIds: chosen } : {}) },
+      csrfToken,
+    ).then(
       (moved) => {
         setBusy(false);
         form.clear();
@@ -76,7 +83,14 @@ function Handover({ user, csrfToken }: StaffPage) {
       },
       (error: unknown) => {
         setBusy(false);
-        form.fail(formErrorsOf(error, t, { fields: { toUserId: { field: 'toUserId', message: t('handover.error.toInvalid') }, fromUserId: { field: 'fromUserId', message: t('handover.error.from') } } }));
+        form.fail(
+          formErrorsOf(error, t, {
+            fields: {
+              toUserId: { field: 'toUserId', message: t('handover.error.toInvalid') },
+              fromUserId: { field: 'fromUserId', message: t('handover.error.from') },
+            },
+          }),
+        );
       },
     );
   };
@@ -91,7 +105,11 @@ function Handover({ user, csrfToken }: StaffPage) {
       {result ? (
         <section className="notice-panel" aria-labelledby="handover-result">
           <h2 id="handover-result" ref={resultHeading} tabIndex={-1}>
-            {t('handover.done', { clients: tp('handover.clients', result.clientsMoved), tasks: tp('handover.tasks', result.tasksMoved), name: result.to })}
+            {t('handover.done', {
+              clients: tp('handover.clients', result.clientsMoved),
+              tasks: tp('handover.tasks', result.tasksMoved),
+              name: result.to,
+            })}
           </h2>
           {result.clients.length > 0 ? (
             <>
@@ -136,11 +154,23 @@ function Handover({ user, csrfToken }: StaffPage) {
             <legend>{t('handover.which')}</legend>
             {form.inlineErrors('scope')}
             <div className="field-check">
-              <input id={form.fieldId('scope-all')} type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+              <input
+                id={form.fieldId('scope-all')}
+                type="radio"
+                name="scope"
+                checked={scope === 'all'}
+                onChange={() => setScope('all')}
+              />
               <label htmlFor={form.fieldId('scope-all')}>{t('handover.all')}</label>
             </div>
             <div className="field-check">
-              <input id={form.fieldId('scope')} type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} />
+              <input
+                id={form.fieldId('scope')}
+                type="radio"
+                name="scope"
+                checked={scope === 'chosen'}
+                onChange={() => setScope('chosen')}
+              />
               <label htmlFor={form.fieldId('scope')}>{t('handover.chosen')}</label>
             </div>
           </fieldset>
@@ -155,14 +185,18 @@ function Handover({ user, csrfToken }: StaffPage) {
                     id={form.fieldId(`client-${c.clientId}`)}
                     type="checkbox"
                     checked={chosen.includes(c.clientId)}
-                    onChange={(e) => setChosen(e.target.checked ? [...chosen, c.clientId] : chosen.filter((x) => x !== c.clientId))}
+                    onChange={(e) =>
+                      setChosen(e.target.checked ? [...chosen, c.clientId] : chosen.filter((x) => x !== c.clientId))
+                    }
                   />
                   <label htmlFor={form.fieldId(`client-${c.clientId}`)}>{c.name ?? t('tasks.clientFile')}</label>
                 </div>
               ))}
             </fieldset>
           ) : null}
-          {from && scope === 'all' && caseload.status === 'ready' ? <p className="field-hint">{tp('handover.willMove', clients.length)}</p> : null}
+          {from && scope === 'all' && caseload.status === 'ready' ? (
+            <p className="field-hint">{tp('handover.willMove', clients.length)}</p>
+          ) : null}
           <div className="form-actions">
             <button type="submit" className="button">
               {t('handover.submit')}

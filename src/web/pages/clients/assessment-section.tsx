@@ -1,5 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, assessClient, listAssessments, overrideAssessment, problemFields, type Assessment, type ClientView, type Stream, type User } from '../../api.ts';
+import {
+  ApiError,
+  assessClient,
+  listAssessments,
+  overrideAssessment,
+  problemFields,
+  type Assessment,
+  type ClientView,
+  type Stream,
+  type User,
+} from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { SelectField, TextAreaField, useForm, type FormError } from '../../components/form.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
@@ -15,10 +25,18 @@ const kindKey = {
 
 type T = ReturnType<typeof useI18n>['t'];
 
-function failure(error: unknown, t: T, fieldOf: (field: string) => string | undefined, messages: Record<string, string>): FormError[] {
-  if (error instanceof ApiError && error.kind === 'network') return [{ key: 'network', message: t('error.network'), fields: [] }];
-  if (error instanceof ApiError && error.code === 'forbidden') return [{ key: 'forbidden', message: messages.forbidden ?? t('assessment.error.forbidden'), fields: [] }];
-  if (error instanceof ApiError && error.code === 'conflict') return [{ key: 'conflict', message: t('assessment.error.newer'), fields: [] }];
+function failure(
+  error: unknown,
+  t: T,
+  fieldOf: (field: string) => string | undefined,
+  messages: Record<string, string>,
+): FormError[] {
+  if (error instanceof ApiError && error.kind === 'network')
+    return [{ key: 'network', message: t('error.network'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'forbidden')
+    return [{ key: 'forbidden', message: messages.forbidden ?? t('assessment.error.forbidden'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'conflict')
+    return [{ key: 'conflict', message: t('assessment.error.newer'), fields: [] }];
   const placed = problemFields(error)
     .map((f, i) => {
       const field = fieldOf(f.field);
@@ -26,7 +44,8 @@ function failure(error: unknown, t: T, fieldOf: (field: string) => string | unde
     })
     .filter((e): e is FormError => e !== undefined);
   if (placed.length > 0) return placed;
-  if (error instanceof ApiError && error.code === 'invalid') return [{ key: 'invalid', message: t('assessment.error.record'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'invalid')
+    return [{ key: 'invalid', message: t('assessment.error.record'), fields: [] }];
   return [{ key: 'generic', message: t('error.generic'), fields: [] }];
 }
 
@@ -70,7 +89,9 @@ export function AssessmentSection({ client, user, csrfToken }: { client: ClientV
             [t('intake.incomeSource'), t(key.income(inputs.incomeSource))],
             [
               t('intake.group.barriers'),
-              recorded.length === 0 ? t('intake.notGiven') : recorded.map((b) => `${t(key.barrier(b.kind))} (${t(key.barrierStatus(b.status))})`).join(', '),
+              recorded.length === 0
+                ? t('intake.notGiven')
+                : recorded.map((b) => `${t(key.barrier(b.kind))} (${t(key.barrierStatus(b.status))})`).join(', '),
             ],
           ]}
         />
@@ -81,7 +102,13 @@ export function AssessmentSection({ client, user, csrfToken }: { client: ClientV
         {history.status === 'ready' && !current ? <p className="lead">{t('assessment.none')}</p> : null}
         {current ? (
           <>
-            <div className={`stream-box stream-${current.stream}`} ref={streamBox} tabIndex={-1} role="group" aria-labelledby="stream-label">
+            <div
+              className={`stream-box stream-${current.stream}`}
+              ref={streamBox}
+              tabIndex={-1}
+              role="group"
+              aria-labelledby="stream-label"
+            >
               <p id="stream-label" className="stream-label">
                 {t('assessment.streamInForce')}
               </p>
@@ -91,8 +118,14 @@ export function AssessmentSection({ client, user, csrfToken }: { client: ClientV
               <p className="stream-meaning">{t(key.streamMeaning(current.stream))}</p>
               <p>
                 {current.kind === 'override'
-                  ? t('assessment.setByOverride', { date: formatDate(current.assessedOn, language), computed: t(key.stream(current.computedStream)) })
-                  : t('assessment.computedOn', { date: formatDate(current.assessedOn, language), model: current.modelVersion })}
+                  ? t('assessment.setByOverride', {
+                      date: formatDate(current.assessedOn, language),
+                      computed: t(key.stream(current.computedStream)),
+                    })
+                  : t('assessment.computedOn', {
+                      date: formatDate(current.assessedOn, language),
+                      model: current.modelVersion,
+                    })}
               </p>
             </div>
             {current.kind === 'override' && current.justification ? (
@@ -110,12 +143,26 @@ export function AssessmentSection({ client, user, csrfToken }: { client: ClientV
       <p role="status" className="notice" hidden={notice === ''}>
         {notice}
       </p>
-      {mayAssess && history.status === 'ready' ? <AssessForm key={`assess-${version}`} clientId={client.id} first={!current} csrfToken={csrfToken} onDone={changed} /> : null}
+      {mayAssess && history.status === 'ready' ? (
+        <AssessForm
+          key={`assess-${version}`}
+          clientId={client.id}
+          first={!current}
+          csrfToken={csrfToken}
+          onDone={changed}
+        />
+      ) : null}
       {mayOverride && current ? (
         current.assessedBy === user.id ? (
           <p className="field-hint">{t('assessment.override.ownAssessment')}</p>
         ) : (
-          <OverrideForm key={`override-${version}`} clientId={client.id} current={current} csrfToken={csrfToken} onDone={changed} />
+          <OverrideForm
+            key={`override-${version}`}
+            clientId={client.id}
+            current={current}
+            csrfToken={csrfToken}
+            onDone={changed}
+          />
         )
       ) : null}
     </section>
@@ -152,7 +199,12 @@ function FactorTable({ assessment }: { assessment: Assessment }) {
       <h3>{t('assessment.factors')}</h3>
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="data-table factor-table">
-          <caption id={`${id}-caption`}>{t('assessment.factorsCaption', { model: result.modelVersion, date: formatDate(result.assessedOn, language) })}</caption>
+          <caption id={`${id}-caption`}>
+            {t('assessment.factorsCaption', {
+              model: result.modelVersion,
+              date: formatDate(result.assessedOn, language),
+            })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('assessment.factor')}</th>
@@ -218,9 +270,17 @@ function History({ items }: { items: Assessment[] }) {
                 <td>{t(kindKey[a.kind])}</td>
                 <td>
                   {a.previousStream && a.previousStream !== a.stream
-                    ? t('assessment.streamChange', { from: t(key.stream(a.previousStream)), to: t(key.stream(a.stream)) })
+                    ? t('assessment.streamChange', {
+                        from: t(key.stream(a.previousStream)),
+                        to: t(key.stream(a.stream)),
+                      })
                     : t(key.stream(a.stream))}
-                  {a.kind === 'override' ? <span className="muted"> {t('assessment.modelSaid', { stream: t(key.stream(a.computedStream)) })}</span> : null}
+                  {a.kind === 'override' ? (
+                    <span className="muted">
+                      {' '}
+                      {t('assessment.modelSaid', { stream: t(key.stream(a.computedStream)) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="numeric">{a.score}</td>
                 <td>{a.justification ?? a.reason ?? t('assessment.noReason')}</td>
@@ -233,7 +293,17 @@ function History({ items }: { items: Assessment[] }) {
   );
 }
 
-function AssessForm({ clientId, first, csrfToken, onDone }: { clientId: string; first: boolean; csrfToken: string; onDone: (message: string) => void }) {
+function AssessForm({
+  clientId,
+  first,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  first: boolean;
+  csrfToken: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
@@ -251,7 +321,9 @@ function AssessForm({ clientId, first, csrfToken, onDone }: { clientId: string; 
       (saved) => onDone(t('assessment.assessed', { stream: t(key.stream(saved.stream)) })),
       (error: unknown) => {
         setBusy(false);
-        form.fail(failure(error, t, (f) => (f === 'reason' ? 'reason' : undefined), { reason: t('assessment.error.reason') }));
+        form.fail(
+          failure(error, t, (f) => (f === 'reason' ? 'reason' : undefined), { reason: t('assessment.error.reason') }),
+        );
       },
     );
   };
@@ -262,7 +334,15 @@ function AssessForm({ clientId, first, csrfToken, onDone }: { clientId: string; 
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
         {first ? null : (
-          <TextAreaField form={form} name="reason" label={t('assessment.reason')} hint={t('assessment.reasonHint')} value={reason} onChange={setReason} maxLength={2000} />
+          <TextAreaField
+            form={form}
+            name="reason"
+            label={t('assessment.reason')}
+            hint={t('assessment.reasonHint')}
+            value={reason}
+            onChange={setReason}
+            maxLength={2000}
+          />
         )}
         <div className="form-actions">
           <button type="submit" className="button">
@@ -274,7 +354,17 @@ function AssessForm({ clientId, first, csrfToken, onDone }: { clientId: string; 
   );
 }
 
-function OverrideForm({ clientId, current, csrfToken, onDone }: { clientId: string; current: Assessment; csrfToken: string; onDone: (message: string) => void }) {
+function OverrideForm({
+  clientId,
+  current,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  current: Assessment;
+  csrfToken: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
@@ -286,7 +376,8 @@ function OverrideForm({ clientId, current, csrfToken, onDone }: { clientId: stri
     if (busy) return;
     const problems: FormError[] = [];
     if (stream === '') problems.push({ key: 'stream', message: t('assessment.error.stream'), fields: ['stream'] });
-    if (justification.trim().length < 20) problems.push({ key: 'justification', message: t('assessment.error.justification'), fields: ['justification'] });
+    if (justification.trim().length < 20)
+      problems.push({ key: 'justification', message: t('assessment.error.justification'), fields: ['justification'] });
     if (problems.length > 0 || stream === '') {
       form.fail(problems);
       return;

@@ -5,7 +5,15 @@ import { SelectField, useForm, type FormError } from '../../components/form.tsx'
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
-import { ATTACHMENT_MAX_BYTES, attachmentKinds, attachmentTypeOf, caseKey, formatDateTime, formatSize, toBase64 } from './case-text.ts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  attachmentKinds,
+  attachmentTypeOf,
+  caseKey,
+  formatDateTime,
+  formatSize,
+  toBase64,
+} from './case-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 
 export function AttachmentsPage() {
@@ -88,7 +96,15 @@ function readFile(file: File): Promise<Uint8Array> {
   return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
 }
 
-function UploadForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken: string; onDone: (name: string) => void }) {
+function UploadForm({
+  clientId,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  csrfToken: string;
+  onDone: (name: string) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const input = useRef<HTMLInputElement>(null);
@@ -105,7 +121,8 @@ function UploadForm({ clientId, csrfToken, onDone }: { clientId: string; csrfTok
     if (kind === '') problems.push({ key: 'kind', message: t('attachments.error.kind'), fields: ['attachmentKind'] });
     if (!file) problems.push({ key: 'file', message: t('attachments.error.file'), fields: ['file'] });
     else if (!contentType) problems.push({ key: 'file', message: t('attachments.error.type'), fields: ['file'] });
-    else if (file.size > ATTACHMENT_MAX_BYTES) problems.push({ key: 'file', message: t('attachments.error.size'), fields: ['file'] });
+    else if (file.size > ATTACHMENT_MAX_BYTES)
+      problems.push({ key: 'file', message: t('attachments.error.size'), fields: ['file'] });
     else if (file.size === 0) problems.push({ key: 'file', message: t('attachments.error.empty'), fields: ['file'] });
     if (problems.length > 0 || !file || !contentType || kind === '') {
       form.fail(problems);
@@ -113,7 +130,9 @@ function UploadForm({ clientId, csrfToken, onDone }: { clientId: string; csrfTok
     }
     setBusy(true);
     readFile(file)
-      .then((bytes) => addAttachment(clientId, { kind, fileName: file.name, contentType, contentBase64: toBase64(bytes) }, csrfToken))
+      .then((bytes) =>
+        addAttachment(clientId, { kind, fileName: file.name, contentType, contentBase64: toBase64(bytes) }, csrfToken),
+      )
       .then(
         () => onDone(file.name),
         (error: unknown) => {

@@ -26,9 +26,32 @@ import { CITY_TIME_ZONE, every } from './client-text.ts';
 // The choices of case management (team, notes, tasks, plan, transfers, reviews), in display order,
 // checked against the server's types like client-text.ts. Each label key is typed as a MessageKey,
 // so a missing catalogue entry fails to compile.
-export const teamRoles = every<TeamRole>()(['primary_worker', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer', 'other']);
-export const removalReasons = every<RemovalReason>()(['left_team', 'removed', 'handover', 'consent_revoked', 'transferred']);
-export const noteKinds = every<NoteKind>()(['contact', 'assessment', 'plan', 'referral', 'employer', 'retention', 'life_stabilization', 'transfer', 'other']);
+export const teamRoles = every<TeamRole>()([
+  'primary_worker',
+  'employment_counsellor',
+  'caseworker',
+  'job_developer',
+  'trainer',
+  'other',
+]);
+export const removalReasons = every<RemovalReason>()([
+  'left_team',
+  'removed',
+  'handover',
+  'consent_revoked',
+  'transferred',
+]);
+export const noteKinds = every<NoteKind>()([
+  'contact',
+  'assessment',
+  'plan',
+  'referral',
+  'employer',
+  'retention',
+  'life_stabilization',
+  'transfer',
+  'other',
+]);
 // Narrowest first: each level includes the ones before it (docs/permissions.md 3.8).
 export const noteVisibilities = every<NoteVisibility>()(['agency', 'case_team', 'client']);
 export const taskKinds = every<TaskKind>()(['follow_up', 'check_in', 'review_request', 'transfer_release', 'other']);
@@ -48,7 +71,15 @@ export const notificationKinds = every<NotificationKind>()([
   'access_requested',
   'access_answered',
 ]);
-export const planPhases = every<PlanPhase>()(['life_stabilization', 'pre_employment', 'training', 'job_search', 'placement', 'retention', 'advancement']);
+export const planPhases = every<PlanPhase>()([
+  'life_stabilization',
+  'pre_employment',
+  'training',
+  'job_search',
+  'placement',
+  'retention',
+  'advancement',
+]);
 export const stepStatuses = every<StepStatus>()(['planned', 'in_progress', 'done', 'stopped']);
 export const goalStatuses = every<GoalStatus>()(['open', 'achieved', 'dropped']);
 export const timelineKinds = every<TimelineKind>()([
@@ -73,10 +104,26 @@ export const attachmentTypes = every<AttachmentType>()([
 ]);
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const transferStatuses = every<TransferStatus>()(['requested', 'accepted', 'released', 'cancelled']);
-export const closedReasons = every<ClosedReason>()(['employed', 'moved_away', 'transferred', 'declined_services', 'no_contact', 'deceased', 'other']);
+export const closedReasons = every<ClosedReason>()([
+  'employed',
+  'moved_away',
+  'transferred',
+  'declined_services',
+  'no_contact',
+  'deceased',
+  'other',
+]);
 export const reviewOutcomes = every<ReviewOutcome>()(['upheld', 'changed']);
 export const accessStatuses = ['open', 'granted', 'declined'] as const;
-export const equityDimensions = every<EquityDimension>()(['indigenousIdentity', 'racializedGroup', 'gender', 'disability', 'newcomer', 'francophone', 'lgbtq2s']);
+export const equityDimensions = every<EquityDimension>()([
+  'indigenousIdentity',
+  'racializedGroup',
+  'gender',
+  'disability',
+  'newcomer',
+  'francophone',
+  'lgbtq2s',
+]);
 
 export const caseKey = {
   teamRole: (v: TeamRole): MessageKey => `teamRole.${v}`,
@@ -105,7 +152,11 @@ export const caseKey = {
 export function formatDateTime(at: string, language: Language): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(intlLocale[language], { dateStyle: 'long', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(intlLocale[language], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: CITY_TIME_ZONE,
+  }).format(date);
 }
 
 // A rate from 0 to 1 as a percentage with one decimal at most ("12,5 %" in French).
@@ -116,8 +167,15 @@ export function formatRate(rate: number, language: Language): string {
 // A file size in kB or MB, rounded for reading.
 export function formatSize(bytes: number, language: Language): string {
   const format = (value: number, unit: 'kilobyte' | 'megabyte') =>
-    new Intl.NumberFormat(intlLocale[language], { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-  return bytes >= 1024 * 1024 ? format(bytes / (1024 * 1024), 'megabyte') : format(Math.max(0.1, bytes / 1024), 'kilobyte');
+    new Intl.NumberFormat(intlLocale[language], {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    }).format(value);
+  return bytes >= 1024 * 1024
+    ? format(bytes / (1024 * 1024), 'megabyte')
+    : format(Math.max(0.1, bytes / 1024), 'kilobyte');
 }
 
 // The type a file of this name is sent as, when the browser does not say (a .docx often comes without).

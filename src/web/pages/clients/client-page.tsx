@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { getOccupation, getOrganization, type ClientView, type ConsentCategory, type Occupation, type User } from '../../api.ts';
+import {
+  getOccupation,
+  getOrganization,
+  type ClientView,
+  type ConsentCategory,
+  type Occupation,
+  type User,
+} from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { organizationName } from '../../components/organization-text.ts';
 import { OccupationName } from '../../components/occupation-picker.tsx';
@@ -46,9 +53,15 @@ const scopeKey = {
 
 function FileSummary({ client, user }: { client: ClientView; user: User }) {
   const { t, language } = useI18n();
-  const holder = useApi(`organization|${client.organizationId}`, (signal) => getOrganization(client.organizationId, signal));
+  const holder = useApi(`organization|${client.organizationId}`, (signal) =>
+    getOrganization(client.organizationId, signal),
+  );
   const own = client.organizationId === user.organizationId;
-  const holderName = own ? t('clients.summary.yourOrganization') : holder.status === 'ready' ? organizationName(holder.data, language) : '…';
+  const holderName = own
+    ? t('clients.summary.yourOrganization')
+    : holder.status === 'ready'
+      ? organizationName(holder.data, language)
+      : '…';
   const scope = scopeKey[client.access.scope as keyof typeof scopeKey];
   const shownAs = (category: ConsentCategory): string => {
     if (client.access.categories.includes(category)) return t('clients.category.shown');
@@ -64,9 +77,16 @@ function FileSummary({ client, user }: { client: ClientView; user: User }) {
           [t('clients.summary.holder'), holderName],
           [t('clients.summary.access'), scope ? t(scope) : client.access.scope],
           ...(client.access.purposes.length > 0
-            ? [[t('clients.summary.purposes'), client.access.purposes.map((p) => (isPurpose(p) ? t(key.purpose(p)) : p)).join(', ')] as [string, ReactNode]]
+            ? [
+                [
+                  t('clients.summary.purposes'),
+                  client.access.purposes.map((p) => (isPurpose(p) ? t(key.purpose(p)) : p)).join(', '),
+                ] as [string, ReactNode],
+              ]
             : []),
-          ...(client.stream != null ? [[t('assessment.streamInForce'), t(key.stream(client.stream))] as [string, ReactNode]] : []),
+          ...(client.stream != null
+            ? [[t('assessment.streamInForce'), t(key.stream(client.stream))] as [string, ReactNode]]
+            : []),
           [t('clients.summary.opened'), formatDate(client.createdAt.slice(0, 10), language)],
         ]}
       />
@@ -75,7 +95,9 @@ function FileSummary({ client, user }: { client: ClientView; user: User }) {
         {consentCategories.map((category) => (
           <div key={category}>
             <dt>{t(key.category(category))}</dt>
-            <dd className={client.access.categories.includes(category) ? undefined : 'not-shared'}>{shownAs(category)}</dd>
+            <dd className={client.access.categories.includes(category) ? undefined : 'not-shared'}>
+              {shownAs(category)}
+            </dd>
           </div>
         ))}
       </dl>
@@ -101,9 +123,15 @@ function IdentitySection({ client }: { client: ClientView }) {
           [t('intake.preferredName'), identity.preferredName ?? none],
           [t('intake.pronouns'), identity.pronouns ?? none],
           [t('intake.dateOfBirth'), formatDate(identity.dateOfBirth, language)],
-          [t('intake.preferredLanguage'), t(identity.preferredLanguage === 'en' ? 'intake.language.en' : 'intake.language.fr')],
+          [
+            t('intake.preferredLanguage'),
+            t(identity.preferredLanguage === 'en' ? 'intake.language.en' : 'intake.language.fr'),
+          ],
           [t('intake.otherLanguages'), identity.otherLanguages.join(', ') || none],
-          [t('intake.interpreter'), identity.interpreterNeeded ? (identity.interpreterLanguage ?? t('common.yes')) : t('common.no')],
+          [
+            t('intake.interpreter'),
+            identity.interpreterNeeded ? (identity.interpreterLanguage ?? t('common.yes')) : t('common.no'),
+          ],
           [t('intake.email'), identity.email ?? none],
           [t('intake.phone'), identity.phone ?? none],
           [t('intake.streetAddress'), identity.streetAddress ?? none],
@@ -118,7 +146,9 @@ function IdentitySection({ client }: { client: ClientView }) {
 // The record keeps NOC codes; their titles come from the public reference data.
 function useOccupations(codes: string[]): Map<string, Occupation> {
   const unique = [...new Set(codes)].sort();
-  const loaded = useApi(`occupations|${unique.join(',')}`, (signal) => Promise.all(unique.map((code) => getOccupation(code, signal).catch(() => undefined))));
+  const loaded = useApi(`occupations|${unique.join(',')}`, (signal) =>
+    Promise.all(unique.map((code) => getOccupation(code, signal).catch(() => undefined))),
+  );
   const found = loaded.status === 'ready' ? loaded.data.filter((o): o is Occupation => o !== undefined) : [];
   return new Map(found.map((o) => [o.code, o]));
 }
@@ -131,7 +161,10 @@ function OccupationOf({ code, byCode }: { code: string; byCode: Map<string, Occu
 function EmploymentSection({ client }: { client: ClientView }) {
   const { t, language } = useI18n();
   const employment = client.employment;
-  const byCode = useOccupations([...(employment?.workHistory.map((w) => w.nocCode) ?? []), ...(employment?.goals.targetNocCodes ?? [])]);
+  const byCode = useOccupations([
+    ...(employment?.workHistory.map((w) => w.nocCode) ?? []),
+    ...(employment?.goals.targetNocCodes ?? []),
+  ]);
   if (!employment) return null;
   const none = t('intake.notGiven');
   const { goals } = employment;
@@ -170,7 +203,10 @@ function EmploymentSection({ client }: { client: ClientView }) {
                   <td>{job.employerName ?? none}</td>
                   <td>
                     {job.endDate
-                      ? t('intake.jobFromTo', { from: formatDate(job.startDate, language), to: formatDate(job.endDate, language) })
+                      ? t('intake.jobFromTo', {
+                          from: formatDate(job.startDate, language),
+                          to: formatDate(job.endDate, language),
+                        })
                       : t('intake.jobSince', { from: formatDate(job.startDate, language) })}
                   </td>
                   <td>{job.hoursPerWeek ?? none}</td>
@@ -207,7 +243,10 @@ function EmploymentSection({ client }: { client: ClientView }) {
           {employment.accommodations.map((a, i) => (
             <li key={`${a.kind}-${i}`}>
               {a.description
-                ? t('clients.accommodationDescribed', { kind: t(key.accommodation(a.kind)), description: a.description })
+                ? t('clients.accommodationDescribed', {
+                    kind: t(key.accommodation(a.kind)),
+                    description: a.description,
+                  })
                 : t(key.accommodation(a.kind))}
               {a.disabilityRelated ? ` (${t('intake.disabilityRelatedShort')})` : ''}
             </li>

@@ -12,7 +12,20 @@ import { NotFoundContent } from '../not-found-page.tsx';
 // The parts of a client's file, each a page of its own under /clients/:id, reached from the file's
 // navigation. Each is offered only where the file's `can` (the server's decision for this caller and
 // this file, docs/api.md) says its route would answer.
-export const fileSections = ['file', 'summary', 'timeline', 'plan', 'notes', 'team', 'tasks', 'attachments', 'transfers', 'reviews', 'edit', 'manage'] as const;
+export const fileSections = [
+  'file',
+  'summary',
+  'timeline',
+  'plan',
+  'notes',
+  'team',
+  'tasks',
+  'attachments',
+  'transfers',
+  'reviews',
+  'edit',
+  'manage',
+] as const;
 export type FileSection = (typeof fileSections)[number];
 
 const titleKey = {
@@ -41,7 +54,8 @@ const opens: Record<FileSection, (can: ClientView['can'], client: ClientView) =>
   team: (can) => can.readTeam,
   tasks: (can) => can.readTasks,
   // Attachments belong to identity_contact or employment: without either there is nothing to show.
-  attachments: (can, client) => can.readAttachments && client.access.categories.some((c) => c === 'identity_contact' || c === 'employment'),
+  attachments: (can, client) =>
+    can.readAttachments && client.access.categories.some((c) => c === 'identity_contact' || c === 'employment'),
   transfers: (can) => can.readTransfers || can.requestTransfer,
   reviews: (can) => can.readAssessment,
   edit: (can) => can.updateRecord,
@@ -72,7 +86,15 @@ export type ClientScope = {
   replaceClient: (client: ClientView) => void;
 };
 
-export function ClientSubPage({ section, intro, children }: { section: FileSection; intro?: ReactNode; children: (scope: ClientScope) => ReactNode }) {
+export function ClientSubPage({
+  section,
+  intro,
+  children,
+}: {
+  section: FileSection;
+  intro?: ReactNode;
+  children: (scope: ClientScope) => ReactNode;
+}) {
   return (
     <RequireSignIn>
       <Shell section={section} intro={intro}>
@@ -82,7 +104,15 @@ export function ClientSubPage({ section, intro, children }: { section: FileSecti
   );
 }
 
-function Shell({ section, intro, children }: { section: FileSection; intro?: ReactNode; children: (scope: ClientScope) => ReactNode }) {
+function Shell({
+  section,
+  intro,
+  children,
+}: {
+  section: FileSection;
+  intro?: ReactNode;
+  children: (scope: ClientScope) => ReactNode;
+}) {
   const { t } = useI18n();
   const session = useSession();
   const { id = '' } = useParams();
@@ -93,7 +123,13 @@ function Shell({ section, intro, children }: { section: FileSection; intro?: Rea
   const name = clientName(client, t('clients.page.untitled'));
   // Every part has a title of its own (WCAG 2.4.2); the file itself is titled by the client's name.
   const heading = section === 'file' ? name : `${t(titleKey[section])} – ${name}`;
-  const title = client ? heading : loaded.status === 'loading' ? t('admin.loading') : notFound ? t('notFound.clientTitle') : t('clients.page.untitled');
+  const title = client
+    ? heading
+    : loaded.status === 'loading'
+      ? t('admin.loading')
+      : notFound
+        ? t('notFound.clientTitle')
+        : t('clients.page.untitled');
   useDocumentTitle(title);
 
   // Another agency's client and a random id get the same answer from the server, and the same page here.

@@ -1,4 +1,11 @@
-import type { AccommodationKind, BarrierKind, BarrierStatus, EducationLevel, IncomeSource, LiteracyLevel } from '../../../domain/assessment/assessment-input.ts';
+import type {
+  AccommodationKind,
+  BarrierKind,
+  BarrierStatus,
+  EducationLevel,
+  IncomeSource,
+  LiteracyLevel,
+} from '../../../domain/assessment/assessment-input.ts';
 import type { ClientView, ConsentCategory, Consent, NewClient, Stream } from '../../api.ts';
 import type { Language, MessageKey } from '../../i18n/i18n.tsx';
 import { intlLocale } from '../../i18n/translate.ts';
@@ -8,7 +15,9 @@ import { intlLocale } from '../../i18n/translate.ts';
 // are repeated here and the type checker refuses a list that leaves a value out.
 type Missing<Union, List extends readonly unknown[]> = Exclude<Union, List[number]>;
 export function every<Union extends string>() {
-  return <const List extends readonly Union[]>(list: List & ([Missing<Union, List>] extends [never] ? unknown : { missing: Missing<Union, List> })) => list;
+  return <const List extends readonly Union[]>(
+    list: List & ([Missing<Union, List>] extends [never] ? unknown : { missing: Missing<Union, List> }),
+  ) => list;
 }
 
 type TimeHorizon = NonNullable<NonNullable<NewClient['goals']>['timeHorizon']>;
@@ -59,9 +68,24 @@ export const timeHorizons = every<TimeHorizon>()(['now', 'within_6_months', 'wit
 export const externalIdKinds = every<ExternalIdKind>()(['ontario_works', 'odsp', 'eois_cams', 'other']);
 export const clientStatuses = every<ClientStatus>()(['active', 'on_hold', 'closed']);
 // Equity last and apart: it is never shared by default (docs/permissions.md 4.6).
-export const consentCategories = every<ConsentCategory>()(['identity_contact', 'employment', 'assessment', 'plan', 'notes', 'equity']);
-export const sharedCategories = consentCategories.filter((c): c is Exclude<ConsentCategory, 'equity'> => c !== 'equity');
-export const consentPurposes = every<ConsentPurpose>()(['integrated_case_management', 'referral', 'transfer', 'placement', 'complaint']);
+export const consentCategories = every<ConsentCategory>()([
+  'identity_contact',
+  'employment',
+  'assessment',
+  'plan',
+  'notes',
+  'equity',
+]);
+export const sharedCategories = consentCategories.filter(
+  (c): c is Exclude<ConsentCategory, 'equity'> => c !== 'equity',
+);
+export const consentPurposes = every<ConsentPurpose>()([
+  'integrated_case_management',
+  'referral',
+  'transfer',
+  'placement',
+  'complaint',
+]);
 export const consentStatuses = every<ConsentStatus>()(['active', 'scheduled', 'expired', 'revoked']);
 export const consentMethods = every<ConsentMethod>()(['in_person', 'phone', 'written', 'client_account']);
 export const staffConsentMethods = every<StaffConsentMethod>()(['in_person', 'phone', 'written']);
@@ -154,7 +178,12 @@ export const CITY_TIME_ZONE = 'America/Toronto';
 
 // Today in the city, where the service is delivered, as YYYY-MM-DD.
 export function todayInToronto(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: CITY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

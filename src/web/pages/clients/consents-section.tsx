@@ -1,13 +1,41 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, grantConsent, listConsents, problemFields, revokeConsent, type ClientView, type Consent, type ConsentCategory, type User } from '../../api.ts';
+import {
+  ApiError,
+  grantConsent,
+  listConsents,
+  problemFields,
+  revokeConsent,
+  type ClientView,
+  type Consent,
+  type ConsentCategory,
+  type User,
+} from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { reasonKey } from '../../error-reasons.ts';
-import { DateField, emptyDate, isoDate, SelectField, TextAreaField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
+import {
+  DateField,
+  emptyDate,
+  isoDate,
+  SelectField,
+  TextAreaField,
+  useForm,
+  type DateParts,
+  type FormError,
+} from '../../components/form.tsx';
 import { OrganizationSelect } from '../../components/admin-kit.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
-import { consentCategories, consentPurposes, formatDate, key, sharedCategories, staffConsentMethods, todayInToronto, type StaffConsentMethod } from './client-text.ts';
+import {
+  consentCategories,
+  consentPurposes,
+  formatDate,
+  key,
+  sharedCategories,
+  staffConsentMethods,
+  todayInToronto,
+  type StaffConsentMethod,
+} from './client-text.ts';
 
 type T = ReturnType<typeof useI18n>['t'];
 const CONSENT_MAX_YEARS = 3;
@@ -46,9 +74,12 @@ function grantError(field: string, code: string | undefined, t: T): FormError {
 }
 
 function failureOf(error: unknown, t: T): FormError {
-  if (error instanceof ApiError && error.kind === 'network') return { key: 'network', message: t('error.network'), fields: [] };
-  if (error instanceof ApiError && error.code === 'forbidden') return { key: 'forbidden', message: t('consent.error.forbidden'), fields: [] };
-  if (error instanceof ApiError && error.code === 'conflict') return { key: 'conflict', message: t('consent.error.alreadyRevoked'), fields: [] };
+  if (error instanceof ApiError && error.kind === 'network')
+    return { key: 'network', message: t('error.network'), fields: [] };
+  if (error instanceof ApiError && error.code === 'forbidden')
+    return { key: 'forbidden', message: t('consent.error.forbidden'), fields: [] };
+  if (error instanceof ApiError && error.code === 'conflict')
+    return { key: 'conflict', message: t('consent.error.alreadyRevoked'), fields: [] };
   return { key: 'generic', message: t('error.generic'), fields: [] };
 }
 
@@ -67,7 +98,9 @@ export function ConsentsSection({ client, user, csrfToken }: { client: ClientVie
   const holder = client.access.scope === 'own';
   const mayGrant = client.can.grantConsent;
   // Another agency revokes only the consents naming it (the client tells them to stop).
-  const mayRevoke = (c: Consent) => (client.can.revokeConsents || (client.can.revokeConsentsNamingYou && c.organizationId === user.organizationId)) && (c.status === 'active' || c.status === 'scheduled');
+  const mayRevoke = (c: Consent) =>
+    (client.can.revokeConsents || (client.can.revokeConsentsNamingYou && c.organizationId === user.organizationId)) &&
+    (c.status === 'active' || c.status === 'scheduled');
 
   useEffect(() => {
     if (consents.status !== 'ready' || !focusNotice.current) return;
@@ -113,20 +146,33 @@ export function ConsentsSection({ client, user, csrfToken }: { client: ClientVie
                 {items.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">{c.organizationName}</th>
-                    <td>{consentCategories.filter((k) => c.categories.includes(k)).map((k) => t(key.category(k))).join(', ')}</td>
+                    <td>
+                      {consentCategories
+                        .filter((k) => c.categories.includes(k))
+                        .map((k) => t(key.category(k)))
+                        .join(', ')}
+                    </td>
                     <td>{t(key.purpose(c.purpose))}</td>
                     <td>
                       {t(key.method(c.method))}
                       <br />
                       <span className="muted">{c.evidence}</span>
                     </td>
-                    <td>{t('consent.fromTo', { from: formatDate(c.startsOn, language), to: formatDate(c.expiresOn, language) })}</td>
+                    <td>
+                      {t('consent.fromTo', {
+                        from: formatDate(c.startsOn, language),
+                        to: formatDate(c.expiresOn, language),
+                      })}
+                    </td>
                     <td>
                       <span className={`status-tag status-${c.status}`}>{t(key.consentStatus(c.status))}</span>
                       {c.status === 'revoked' && c.revokedAt ? (
                         <>
                           <br />
-                          {t('consent.revokedOn', { date: formatDate(c.revokedAt.slice(0, 10), language), method: c.revocationMethod ? t(key.method(c.revocationMethod)) : '' })}
+                          {t('consent.revokedOn', {
+                            date: formatDate(c.revokedAt.slice(0, 10), language),
+                            method: c.revocationMethod ? t(key.method(c.revocationMethod)) : '',
+                          })}
                           {c.revocationReason ? (
                             <>
                               <br />
@@ -160,7 +206,14 @@ export function ConsentsSection({ client, user, csrfToken }: { client: ClientVie
           onCancel={() => setRevoking(undefined)}
         />
       ) : null}
-      {mayGrant ? <GrantForm key={`grant-${version}`} client={client} csrfToken={csrfToken} onDone={(c) => changed(t('consent.granted', { name: c.organizationName }))} /> : null}
+      {mayGrant ? (
+        <GrantForm
+          key={`grant-${version}`}
+          client={client}
+          csrfToken={csrfToken}
+          onDone={(c) => changed(t('consent.granted', { name: c.organizationName }))}
+        />
+      ) : null}
     </section>
   );
 }
@@ -174,17 +227,36 @@ type GrantDraft = {
   expiresOn: DateParts;
 };
 
-function GrantForm({ client, csrfToken, onDone }: { client: ClientView; csrfToken: string; onDone: (consent: Consent) => void }) {
+function GrantForm({
+  client,
+  csrfToken,
+  onDone,
+}: {
+  client: ClientView;
+  csrfToken: string;
+  onDone: (consent: Consent) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
   const organizations = useApi('organizations', loadAllOrganizations);
   // Nothing is chosen for the client: no organization, category, purpose or method.
-  const [draft, setDraft] = useState<GrantDraft>({ organizationId: '', categories: [], purpose: '', method: '', evidence: '', expiresOn: emptyDate });
+  const [draft, setDraft] = useState<GrantDraft>({
+    organizationId: '',
+    categories: [],
+    purpose: '',
+    method: '',
+    evidence: '',
+    expiresOn: emptyDate,
+  });
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<GrantDraft>) => setDraft((d) => ({ ...d, ...change }));
   const toggle = (category: ConsentCategory, on: boolean) =>
-    set({ categories: on ? [...draft.categories.filter((c) => c !== category), category] : draft.categories.filter((c) => c !== category) });
+    set({
+      categories: on
+        ? [...draft.categories.filter((c) => c !== category), category]
+        : draft.categories.filter((c) => c !== category),
+    });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -192,13 +264,27 @@ function GrantForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
     const today = todayInToronto();
     const expiresOn = isoDate(draft.expiresOn);
     const problems: FormError[] = [];
-    if (draft.organizationId === '') problems.push({ key: 'organization', message: t('consent.error.organization'), fields: ['organizationId'] });
-    if (draft.categories.length === 0) problems.push({ key: 'categories', message: t('consent.error.categories'), fields: ['category-identity_contact'] });
-    if (draft.purpose === '') problems.push({ key: 'purpose', message: t('consent.error.purpose'), fields: ['purpose'] });
+    if (draft.organizationId === '')
+      problems.push({ key: 'organization', message: t('consent.error.organization'), fields: ['organizationId'] });
+    if (draft.categories.length === 0)
+      problems.push({
+        key: 'categories',
+        message: t('consent.error.categories'),
+        fields: ['category-identity_contact'],
+      });
+    if (draft.purpose === '')
+      problems.push({ key: 'purpose', message: t('consent.error.purpose'), fields: ['purpose'] });
     if (draft.method === '') problems.push({ key: 'method', message: t('consent.error.method'), fields: ['method'] });
-    if (draft.evidence.trim() === '') problems.push({ key: 'evidence', message: t('consent.error.evidence'), fields: ['evidence'] });
-    if (!expiresOn || expiresOn < today) problems.push({ key: 'expiresOn', message: t('consent.error.expiresOn'), fields: ['expiresOn'] });
-    else if (expiresOn > addYears(today, CONSENT_MAX_YEARS)) problems.push({ key: 'expiresOn', message: t('consent.error.tooLong', { years: CONSENT_MAX_YEARS }), fields: ['expiresOn'] });
+    if (draft.evidence.trim() === '')
+      problems.push({ key: 'evidence', message: t('consent.error.evidence'), fields: ['evidence'] });
+    if (!expiresOn || expiresOn < today)
+      problems.push({ key: 'expiresOn', message: t('consent.error.expiresOn'), fields: ['expiresOn'] });
+    else if (expiresOn > addYears(today, CONSENT_MAX_YEARS))
+      problems.push({
+        key: 'expiresOn',
+        message: t('consent.error.tooLong', { years: CONSENT_MAX_YEARS }),
+        fields: ['expiresOn'],
+      });
     const purpose = consentPurposes.find((p) => p === draft.purpose);
     const method = staffConsentMethods.find((m) => m === draft.method);
     if (problems.length > 0 || !purpose || !method || !expiresOn) {
@@ -226,7 +312,12 @@ function GrantForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
 
   const categoryBox = (category: ConsentCategory) => (
     <div key={category} className="field-check">
-      <input id={form.fieldId(`category-${category}`)} type="checkbox" checked={draft.categories.includes(category)} onChange={(e) => toggle(category, e.target.checked)} />
+      <input
+        id={form.fieldId(`category-${category}`)}
+        type="checkbox"
+        checked={draft.categories.includes(category)}
+        onChange={(e) => toggle(category, e.target.checked)}
+      />
       <label htmlFor={form.fieldId(`category-${category}`)}>{t(key.category(category))}</label>
     </div>
   );
@@ -249,7 +340,12 @@ function GrantForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
           describedBy={form.describedBy('organizationId')}
           errors={form.inlineErrors('organizationId')}
         />
-        <fieldset className="checkbox-group" aria-describedby={[`${id}-categories-hint`, form.describedBy('category-identity_contact')].filter(Boolean).join(' ')}>
+        <fieldset
+          className="checkbox-group"
+          aria-describedby={[`${id}-categories-hint`, form.describedBy('category-identity_contact')]
+            .filter(Boolean)
+            .join(' ')}
+        >
           <legend>{t('consent.categoriesLegend')}</legend>
           <p id={`${id}-categories-hint`} className="field-hint">
             {t('consent.categoriesHint')}
@@ -283,8 +379,24 @@ function GrantForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
           onChange={(method) => set({ method })}
           choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
         />
-        <TextAreaField form={form} name="evidence" label={t('consent.evidence')} hint={t('consent.evidenceHint')} value={draft.evidence} onChange={(evidence) => set({ evidence })} maxLength={500} rows={3} />
-        <DateField form={form} name="expiresOn" label={t('consent.expiresOn')} hint={t('consent.expiresOnHint', { years: CONSENT_MAX_YEARS })} value={draft.expiresOn} onChange={(expiresOn) => set({ expiresOn })} />
+        <TextAreaField
+          form={form}
+          name="evidence"
+          label={t('consent.evidence')}
+          hint={t('consent.evidenceHint')}
+          value={draft.evidence}
+          onChange={(evidence) => set({ evidence })}
+          maxLength={500}
+          rows={3}
+        />
+        <DateField
+          form={form}
+          name="expiresOn"
+          label={t('consent.expiresOn')}
+          hint={t('consent.expiresOnHint', { years: CONSENT_MAX_YEARS })}
+          value={draft.expiresOn}
+          onChange={(expiresOn) => set({ expiresOn })}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('consent.grant')}
@@ -325,7 +437,12 @@ function RevokeForm({
       return;
     }
     setBusy(true);
-    revokeConsent(client.id, consent.id, { method, ...(reason.trim() ? { reason: reason.trim() } : {}) }, csrfToken).then(onDone, (error: unknown) => {
+    revokeConsent(
+      client.id,
+      consent.id,
+      { method, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
       setBusy(false);
       form.fail([failureOf(error, t)]);
     });
@@ -348,7 +465,16 @@ function RevokeForm({
           onChange={(value) => setMethod(staffConsentMethods.find((m) => m === value) ?? '')}
           choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
         />
-        <TextAreaField form={form} name="revokeReason" label={t('consent.revokeReason')} hint={t('intake.optional')} value={reason} onChange={setReason} maxLength={500} rows={3} />
+        <TextAreaField
+          form={form}
+          name="revokeReason"
+          label={t('consent.revokeReason')}
+          hint={t('intake.optional')}
+          value={reason}
+          onChange={setReason}
+          maxLength={500}
+          rows={3}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-danger">
             {t('consent.revokeSubmit')}

@@ -61,13 +61,15 @@ const namePattern = /[0-9@<>{}[\]\\/|]/;
 function patchOf(before: Draft, after: Draft, client: ClientView): ClientPatch {
   const patch: Record<string, unknown> = {};
   const text = (field: 'preferredName' | 'pronouns' | 'email' | 'phone' | 'streetAddress' | 'postalCode') => {
-    if (after[field].trim() !== before[field].trim()) patch[field] = after[field].trim() === '' ? null : after[field].trim();
+    if (after[field].trim() !== before[field].trim())
+      patch[field] = after[field].trim() === '' ? null : after[field].trim();
   };
   if (client.identityContact) {
     if (after.givenName.trim() !== before.givenName) patch.givenName = after.givenName.trim();
     if (after.familyName.trim() !== before.familyName) patch.familyName = after.familyName.trim();
     if (after.preferredLanguage !== before.preferredLanguage) patch.preferredLanguage = after.preferredLanguage;
-    for (const field of ['preferredName', 'pronouns', 'email', 'phone', 'streetAddress', 'postalCode'] as const) text(field);
+    for (const field of ['preferredName', 'pronouns', 'email', 'phone', 'streetAddress', 'postalCode'] as const)
+      text(field);
   }
   if (client.employment) {
     if (after.educationLevel !== before.educationLevel) patch.educationLevel = after.educationLevel;
@@ -76,7 +78,10 @@ function patchOf(before: Draft, after: Draft, client: ClientView): ClientPatch {
   if (client.assessment) {
     if (after.incomeSource !== before.incomeSource) patch.incomeSource = after.incomeSource;
     const changed = barrierKinds.some((k) => after.barriers[k] !== before.barriers[k]);
-    if (changed) patch.barriers = barrierKinds.flatMap((kind) => (after.barriers[kind] ? [{ kind, status: after.barriers[kind] }] : []));
+    if (changed)
+      patch.barriers = barrierKinds.flatMap((kind) =>
+        after.barriers[kind] ? [{ kind, status: after.barriers[kind] }] : [],
+      );
   }
   return patch as ClientPatch;
 }
@@ -86,13 +91,23 @@ function check(draft: Draft, client: ClientView, t: ReturnType<typeof useI18n>['
   if (client.identityContact) {
     for (const field of ['givenName', 'familyName'] as const) {
       const value = draft[field].trim();
-      if (value === '') errors.push({ key: field, message: t(field === 'givenName' ? 'clients.error.givenName' : 'clients.error.familyName'), fields: [field] });
-      else if (value.length > 100 || namePattern.test(value)) errors.push({ key: field, message: t('clients.error.nameCharacters'), fields: [field] });
+      if (value === '')
+        errors.push({
+          key: field,
+          message: t(field === 'givenName' ? 'clients.error.givenName' : 'clients.error.familyName'),
+          fields: [field],
+        });
+      else if (value.length > 100 || namePattern.test(value))
+        errors.push({ key: field, message: t('clients.error.nameCharacters'), fields: [field] });
     }
-    if (draft.preferredName.trim() !== '' && namePattern.test(draft.preferredName)) errors.push({ key: 'preferredName', message: t('clients.error.nameCharacters'), fields: ['preferredName'] });
-    if (draft.email.trim() !== '' && !emailPattern.test(draft.email.trim())) errors.push({ key: 'email', message: t('clients.error.email'), fields: ['email'] });
-    if (draft.phone.trim() !== '' && !phonePattern.test(draft.phone.trim())) errors.push({ key: 'phone', message: t('clients.error.phone'), fields: ['phone'] });
-    if (draft.postalCode.trim() !== '' && !postalCodePattern.test(draft.postalCode.trim())) errors.push({ key: 'postalCode', message: t('clients.error.postalCode'), fields: ['postalCode'] });
+    if (draft.preferredName.trim() !== '' && namePattern.test(draft.preferredName))
+      errors.push({ key: 'preferredName', message: t('clients.error.nameCharacters'), fields: ['preferredName'] });
+    if (draft.email.trim() !== '' && !emailPattern.test(draft.email.trim()))
+      errors.push({ key: 'email', message: t('clients.error.email'), fields: ['email'] });
+    if (draft.phone.trim() !== '' && !phonePattern.test(draft.phone.trim()))
+      errors.push({ key: 'phone', message: t('clients.error.phone'), fields: ['phone'] });
+    if (draft.postalCode.trim() !== '' && !postalCodePattern.test(draft.postalCode.trim()))
+      errors.push({ key: 'postalCode', message: t('clients.error.postalCode'), fields: ['postalCode'] });
   }
   return errors;
 }
@@ -186,10 +201,44 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
           ? group(
               t('category.identity_contact'),
               <>
-                <TextField form={form} name="givenName" label={t('intake.givenName')} value={draft.givenName} onChange={(givenName) => set({ givenName })} maxLength={100} autoComplete="off" />
-                <TextField form={form} name="familyName" label={t('intake.familyName')} value={draft.familyName} onChange={(familyName) => set({ familyName })} maxLength={100} autoComplete="off" />
-                <TextField form={form} name="preferredName" label={t('intake.preferredName')} hint={t('intake.optional')} value={draft.preferredName} onChange={(preferredName) => set({ preferredName })} maxLength={100} autoComplete="off" />
-                <TextField form={form} name="pronouns" label={t('intake.pronouns')} hint={t('intake.optional')} value={draft.pronouns} onChange={(pronouns) => set({ pronouns })} maxLength={40} autoComplete="off" />
+                <TextField
+                  form={form}
+                  name="givenName"
+                  label={t('intake.givenName')}
+                  value={draft.givenName}
+                  onChange={(givenName) => set({ givenName })}
+                  maxLength={100}
+                  autoComplete="off"
+                />
+                <TextField
+                  form={form}
+                  name="familyName"
+                  label={t('intake.familyName')}
+                  value={draft.familyName}
+                  onChange={(familyName) => set({ familyName })}
+                  maxLength={100}
+                  autoComplete="off"
+                />
+                <TextField
+                  form={form}
+                  name="preferredName"
+                  label={t('intake.preferredName')}
+                  hint={t('intake.optional')}
+                  value={draft.preferredName}
+                  onChange={(preferredName) => set({ preferredName })}
+                  maxLength={100}
+                  autoComplete="off"
+                />
+                <TextField
+                  form={form}
+                  name="pronouns"
+                  label={t('intake.pronouns')}
+                  hint={t('intake.optional')}
+                  value={draft.pronouns}
+                  onChange={(pronouns) => set({ pronouns })}
+                  maxLength={40}
+                  autoComplete="off"
+                />
                 <SelectField
                   form={form}
                   name="preferredLanguage"
@@ -201,10 +250,49 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
                     { value: 'fr', label: t('intake.language.fr') },
                   ]}
                 />
-                <TextField form={form} name="email" type="email" label={t('intake.email')} hint={t('intake.optional')} value={draft.email} onChange={(email) => set({ email })} maxLength={254} autoComplete="off" />
-                <TextField form={form} name="phone" type="tel" label={t('intake.phone')} hint={t('intake.optional')} value={draft.phone} onChange={(phone) => set({ phone })} maxLength={30} autoComplete="off" />
-                <TextField form={form} name="streetAddress" label={t('intake.streetAddress')} hint={t('intake.optional')} value={draft.streetAddress} onChange={(streetAddress) => set({ streetAddress })} maxLength={200} autoComplete="off" />
-                <TextField form={form} name="postalCode" label={t('intake.postalCode')} hint={t('intake.optional')} value={draft.postalCode} onChange={(postalCode) => set({ postalCode })} maxLength={7} autoComplete="off" className="input-short" />
+                <TextField
+                  form={form}
+                  name="email"
+                  type="email"
+                  label={t('intake.email')}
+                  hint={t('intake.optional')}
+                  value={draft.email}
+                  onChange={(email) => set({ email })}
+                  maxLength={254}
+                  autoComplete="off"
+                />
+                <TextField
+                  form={form}
+                  name="phone"
+                  type="tel"
+                  label={t('intake.phone')}
+                  hint={t('intake.optional')}
+                  value={draft.phone}
+                  onChange={(phone) => set({ phone })}
+                  maxLength={30}
+                  autoComplete="off"
+                />
+                <TextField
+                  form={form}
+                  name="streetAddress"
+                  label={t('intake.streetAddress')}
+                  hint={t('intake.optional')}
+                  value={draft.streetAddress}
+                  onChange={(streetAddress) => set({ streetAddress })}
+                  maxLength={200}
+                  autoComplete="off"
+                />
+                <TextField
+                  form={form}
+                  name="postalCode"
+                  label={t('intake.postalCode')}
+                  hint={t('intake.optional')}
+                  value={draft.postalCode}
+                  onChange={(postalCode) => set({ postalCode })}
+                  maxLength={7}
+                  autoComplete="off"
+                  className="input-short"
+                />
               </>,
             )
           : null}
@@ -254,8 +342,13 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
                       value={draft.barriers[kind] ?? ''}
                       // A need once recorded stays on the record: it can be resolved, not erased.
                       placeholder={before.current.barriers[kind] ? undefined : t('intake.barrierNone')}
-                      onChange={(value) => set({ barriers: { ...draft.barriers, [kind]: barrierStatuses.find((s) => s === value) } })}
-                      choices={barrierStatuses.map((status) => ({ value: status, label: t(key.barrierStatus(status)) }))}
+                      onChange={(value) =>
+                        set({ barriers: { ...draft.barriers, [kind]: barrierStatuses.find((s) => s === value) } })
+                      }
+                      choices={barrierStatuses.map((status) => ({
+                        value: status,
+                        label: t(key.barrierStatus(status)),
+                      }))}
                     />
                   ))}
                 </div>

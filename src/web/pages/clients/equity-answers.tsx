@@ -9,18 +9,29 @@ type Equity = NonNullable<NewClientInput['equity']>;
 // client's own words, say) is shown as it was recorded.
 export function EquityAnswers({ equity }: { equity: Equity | undefined }) {
   const { t } = useI18n();
-  const known = (list: readonly string[], value: string, label: (v: string) => ReturnType<typeof key.gender>) => (list.includes(value) ? t(label(value)) : value);
-  const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? t('common.yes') : t('common.no'));
+  const known = (list: readonly string[], value: string, label: (v: string) => ReturnType<typeof key.gender>) =>
+    list.includes(value) ? t(label(value)) : value;
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? undefined : value ? t('common.yes') : t('common.no');
   const rows: [string, ReactNode][] = [];
   const add = (label: string, value: ReactNode | undefined) => {
     if (value !== undefined && value !== '') rows.push([label, value]);
   };
   if (equity) {
-    add(t('equity.indigenousQuestion'), equity.indigenousIdentity ? known(indigenousIdentities, equity.indigenousIdentity, key.indigenous) : undefined);
+    add(
+      t('equity.indigenousQuestion'),
+      equity.indigenousIdentity ? known(indigenousIdentities, equity.indigenousIdentity, key.indigenous) : undefined,
+    );
     add(
       t('equity.racializedQuestion'),
       equity.racializedGroup?.length
-        ? equity.racializedGroup.map((g) => (g === 'prefer_not_to_say' ? t('equity.answer.prefer_not_to_say') : known(racializedGroups, g, key.racialized))).join(', ')
+        ? equity.racializedGroup
+            .map((g) =>
+              g === 'prefer_not_to_say'
+                ? t('equity.answer.prefer_not_to_say')
+                : known(racializedGroups, g, key.racialized),
+            )
+            .join(', ')
         : undefined,
     );
     add(t('equity.genderQuestion'), equity.gender ? known(genders, equity.gender, key.gender) : undefined);

@@ -4,7 +4,18 @@ import fr from '../../i18n/fr.json';
 import { translate, type MessageKey } from '../../i18n/translate.ts';
 import { isoDate } from '../../components/form.tsx';
 import { everyLabelKey, formatDate, formatScore } from './client-text.ts';
-import { draftFieldOf, emptyAccommodation, emptyDraft, emptyWorkRow, equityOf, serverFieldError, stepOfField, toNewClient, validateStep, type IntakeDraft } from './intake-draft.ts';
+import {
+  draftFieldOf,
+  emptyAccommodation,
+  emptyDraft,
+  emptyWorkRow,
+  equityOf,
+  serverFieldError,
+  stepOfField,
+  toNewClient,
+  validateStep,
+  type IntakeDraft,
+} from './intake-draft.ts';
 
 const t = (key: MessageKey, vars?: Record<string, string | number>) => translate('en', key, vars);
 const today = '2026-12-01';
@@ -52,14 +63,29 @@ describe('intake draft', () => {
   });
 
   it('checks each job: an occupation, a start not after today nor before birth, an end not before the start', () => {
-    const row = { ...emptyWorkRow(), start: { year: '1980', month: '1', day: '1' }, end: { year: '1979', month: '1', day: '1' }, hoursPerWeek: '100' };
+    const row = {
+      ...emptyWorkRow(),
+      start: { year: '1980', month: '1', day: '1' },
+      end: { year: '1979', month: '1', day: '1' },
+      hoursPerWeek: '100',
+    };
     const errors = validateStep('record', { ...filled(), work: [row] }, t, today);
-    expect(errors.map((e) => e.fields[0])).toEqual([`work-${row.key}-occupation`, `work-${row.key}-start`, `work-${row.key}-end`, `work-${row.key}-hours`]);
+    expect(errors.map((e) => e.fields[0])).toEqual([
+      `work-${row.key}-occupation`,
+      `work-${row.key}-start`,
+      `work-${row.key}-end`,
+      `work-${row.key}-hours`,
+    ]);
     expect(errors[0]?.message).toBe('Choose the occupation of job 1.');
   });
 
   it('builds the API body with empty optional fields left out and equity only as answered', () => {
-    const job = { ...emptyWorkRow(), occupation: { code: '63200', title: 'Cooks', teer: 3 }, start: { year: '2016', month: '4', day: '1' }, hoursPerWeek: '37,5' };
+    const job = {
+      ...emptyWorkRow(),
+      occupation: { code: '63200', title: 'Cooks', teer: 3 },
+      start: { year: '2016', month: '4', day: '1' },
+      hoursPerWeek: '37,5',
+    };
     const accommodation = { ...emptyAccommodation(), kind: 'scheduling' as const, description: '  ' };
     const draft: IntakeDraft = {
       ...filled(),
@@ -68,7 +94,13 @@ describe('intake draft', () => {
       barriers: { ...filled().barriers, housing: 'active' },
       accommodations: [accommodation],
       externalIds: { ...filled().externalIds, ontario_works: ' OW-123 ' },
-      equity: { ...filled().equity, newcomer: 'yes', arrivalYear: '2019', disability: 'prefer_not_to_say', racializedGroup: ['prefer_not_to_say'] },
+      equity: {
+        ...filled().equity,
+        newcomer: 'yes',
+        arrivalYear: '2019',
+        disability: 'prefer_not_to_say',
+        racializedGroup: ['prefer_not_to_say'],
+      },
     };
     const { body, workKeys, barrierKinds } = toNewClient(draft);
     expect(body).toEqual({
@@ -89,12 +121,22 @@ describe('intake draft', () => {
     });
     expect(workKeys).toEqual([job.key]);
     expect(barrierKinds).toEqual(['housing']);
-    expect(toNewClient(draft, ' Met both at the same visit ').body.notADuplicate).toEqual({ reason: 'Met both at the same visit' });
+    expect(toNewClient(draft, ' Met both at the same visit ').body.notADuplicate).toEqual({
+      reason: 'Met both at the same visit',
+    });
   });
 
   it("places the server's field errors on the wizard's fields and steps", () => {
-    const job = { ...emptyWorkRow(), occupation: { code: '63200', title: 'Cooks', teer: 3 }, start: { year: '2016', month: '4', day: '1' } };
-    const submitted = toNewClient({ ...filled(), work: [job], externalIds: { ...filled().externalIds, odsp: '046454286' } });
+    const job = {
+      ...emptyWorkRow(),
+      occupation: { code: '63200', title: 'Cooks', teer: 3 },
+      start: { year: '2016', month: '4', day: '1' },
+    };
+    const submitted = toNewClient({
+      ...filled(),
+      work: [job],
+      externalIds: { ...filled().externalIds, odsp: '046454286' },
+    });
     expect(draftFieldOf('workHistory.0.startDate', submitted)).toBe(`work-${job.key}-start`);
     expect(draftFieldOf('externalIds.0.value', submitted)).toBe('externalId-odsp');
     expect(draftFieldOf('goals.hoursWanted', submitted)).toBe('hoursWanted');

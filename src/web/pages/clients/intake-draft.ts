@@ -1,4 +1,11 @@
-import type { AccommodationKind, BarrierKind, BarrierStatus, EducationLevel, IncomeSource, LiteracyLevel } from '../../../domain/assessment/assessment-input.ts';
+import type {
+  AccommodationKind,
+  BarrierKind,
+  BarrierStatus,
+  EducationLevel,
+  IncomeSource,
+  LiteracyLevel,
+} from '../../../domain/assessment/assessment-input.ts';
 import type { NewClientInput, Occupation } from '../../api.ts';
 import { emptyDate, isDateEmpty, isoDate, type DateParts, type FormError } from '../../components/form.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
@@ -25,7 +32,12 @@ export type WorkRow = {
   hoursPerWeek: string;
 };
 
-export type AccommodationRow = { key: string; kind: AccommodationKind | ''; disabilityRelated: boolean; description: string };
+export type AccommodationRow = {
+  key: string;
+  kind: AccommodationKind | '';
+  disabilityRelated: boolean;
+  description: string;
+};
 
 export type EquityDraft = {
   indigenousIdentity: string;
@@ -74,7 +86,15 @@ export function newRowKey(): string {
 }
 
 export function emptyWorkRow(): WorkRow {
-  return { key: newRowKey(), occupation: undefined, jobTitle: '', employerName: '', start: emptyDate, end: emptyDate, hoursPerWeek: '' };
+  return {
+    key: newRowKey(),
+    occupation: undefined,
+    jobTitle: '',
+    employerName: '',
+    start: emptyDate,
+    end: emptyDate,
+    hoursPerWeek: '',
+  };
 }
 
 export function emptyAccommodation(): AccommodationRow {
@@ -125,7 +145,8 @@ export function emptyDraft(preferredLanguage: 'en' | 'fr' = 'en'): IntakeDraft {
 // The step that shows a field, from the field's name (for error links on the review step).
 export function stepOfField(field: string): Step {
   if (field.startsWith('search')) return 'find';
-  if (field.startsWith('barrier-') || field.startsWith('accommodation-') || field.startsWith('externalId-')) return 'needs';
+  if (field.startsWith('barrier-') || field.startsWith('accommodation-') || field.startsWith('externalId-'))
+    return 'needs';
   if (field.startsWith('equity-')) return 'equity';
   if (field === 'notADuplicateReason') return 'review';
   return 'record';
@@ -161,7 +182,8 @@ function nameChecks(draft: IntakeDraft, t: T): Check {
       ['familyName', draft.familyName, 'clients.error.familyName'],
     ] as const) {
       if (value.trim() === '') errors.push({ key: field, message: t(missing), fields: [field] });
-      else if (namePattern.test(value) || value.trim().length > 100) errors.push({ key: field, message: t('clients.error.nameCharacters'), fields: [field] });
+      else if (namePattern.test(value) || value.trim().length > 100)
+        errors.push({ key: field, message: t('clients.error.nameCharacters'), fields: [field] });
     }
   };
 }
@@ -169,21 +191,31 @@ function nameChecks(draft: IntakeDraft, t: T): Check {
 function birthDateCheck(draft: IntakeDraft, t: T, today: string): Check {
   return (errors) => {
     const date = isoDate(draft.dateOfBirth);
-    if (isDateEmpty(draft.dateOfBirth)) errors.push({ key: 'dateOfBirth', message: t('clients.error.dateOfBirthMissing'), fields: ['dateOfBirth'] });
-    else if (!date) errors.push({ key: 'dateOfBirth', message: t('clients.error.dateInvalid'), fields: ['dateOfBirth'] });
-    else if (date > today || date < '1900-01-02') errors.push({ key: 'dateOfBirth', message: t('clients.error.dateOfBirthRange'), fields: ['dateOfBirth'] });
+    if (isDateEmpty(draft.dateOfBirth))
+      errors.push({ key: 'dateOfBirth', message: t('clients.error.dateOfBirthMissing'), fields: ['dateOfBirth'] });
+    else if (!date)
+      errors.push({ key: 'dateOfBirth', message: t('clients.error.dateInvalid'), fields: ['dateOfBirth'] });
+    else if (date > today || date < '1900-01-02')
+      errors.push({ key: 'dateOfBirth', message: t('clients.error.dateOfBirthRange'), fields: ['dateOfBirth'] });
   };
 }
 
 // Checks the fields of one step, as the server would, so most mistakes are shown before submitting.
-export function validateStep(step: Step, draft: IntakeDraft, t: T, today: string, searchIdKind: ExternalIdKind = 'ontario_works'): FormError[] {
+export function validateStep(
+  step: Step,
+  draft: IntakeDraft,
+  t: T,
+  today: string,
+  searchIdKind: ExternalIdKind = 'ontario_works',
+): FormError[] {
   const errors: FormError[] = [];
   switch (step) {
     case 'find': {
       nameChecks(draft, t)(errors);
       birthDateCheck(draft, t, today)(errors);
       const id = draft.externalIds[searchIdKind].trim();
-      if (id !== '' && !externalIdPattern.test(id)) errors.push({ key: 'searchId', message: t('clients.error.externalId'), fields: ['searchId'] });
+      if (id !== '' && !externalIdPattern.test(id))
+        errors.push({ key: 'searchId', message: t('clients.error.externalId'), fields: ['searchId'] });
       return errors;
     }
     case 'record': {
@@ -192,64 +224,134 @@ export function validateStep(step: Step, draft: IntakeDraft, t: T, today: string
         errors.push({ key: 'preferredName', message: t('clients.error.nameCharacters'), fields: ['preferredName'] });
       }
       birthDateCheck(draft, t, today)(errors);
-      if (draft.email.trim() !== '' && !emailPattern.test(draft.email.trim())) errors.push({ key: 'email', message: t('clients.error.email'), fields: ['email'] });
-      if (draft.phone.trim() !== '' && !phonePattern.test(draft.phone.trim())) errors.push({ key: 'phone', message: t('clients.error.phone'), fields: ['phone'] });
+      if (draft.email.trim() !== '' && !emailPattern.test(draft.email.trim()))
+        errors.push({ key: 'email', message: t('clients.error.email'), fields: ['email'] });
+      if (draft.phone.trim() !== '' && !phonePattern.test(draft.phone.trim()))
+        errors.push({ key: 'phone', message: t('clients.error.phone'), fields: ['phone'] });
       if (draft.postalCode.trim() !== '' && !postalCodePattern.test(draft.postalCode.trim())) {
         errors.push({ key: 'postalCode', message: t('clients.error.postalCode'), fields: ['postalCode'] });
       }
       const languages = splitLanguages(draft.otherLanguages);
-      if (languages.length > 10 || languages.some((l) => l.length > 60)) errors.push({ key: 'otherLanguages', message: t('clients.error.otherLanguages'), fields: ['otherLanguages'] });
-      if (draft.educationLevel === '') errors.push({ key: 'educationLevel', message: t('clients.error.educationLevel'), fields: ['educationLevel'] });
-      if (draft.incomeSource === '') errors.push({ key: 'incomeSource', message: t('clients.error.incomeSource'), fields: ['incomeSource'] });
+      if (languages.length > 10 || languages.some((l) => l.length > 60))
+        errors.push({ key: 'otherLanguages', message: t('clients.error.otherLanguages'), fields: ['otherLanguages'] });
+      if (draft.educationLevel === '')
+        errors.push({ key: 'educationLevel', message: t('clients.error.educationLevel'), fields: ['educationLevel'] });
+      if (draft.incomeSource === '')
+        errors.push({ key: 'incomeSource', message: t('clients.error.incomeSource'), fields: ['incomeSource'] });
       const born = isoDate(draft.dateOfBirth);
       draft.work.forEach((row, i) => {
         const n = i + 1;
         const field = (part: string) => `work-${row.key}-${part}`;
-        if (!row.occupation) errors.push({ key: field('occupation'), message: t('clients.error.workOccupation', { n }), fields: [field('occupation')] });
+        if (!row.occupation)
+          errors.push({
+            key: field('occupation'),
+            message: t('clients.error.workOccupation', { n }),
+            fields: [field('occupation')],
+          });
         const start = isoDate(row.start);
-        if (!start) errors.push({ key: field('start'), message: t('clients.error.workStart', { n }), fields: [field('start')] });
-        else if (start > today) errors.push({ key: field('start'), message: t('clients.error.workStartFuture', { n }), fields: [field('start')] });
-        else if (born && start < born) errors.push({ key: field('start'), message: t('clients.error.workStartBeforeBirth', { n }), fields: [field('start')] });
+        if (!start)
+          errors.push({ key: field('start'), message: t('clients.error.workStart', { n }), fields: [field('start')] });
+        else if (start > today)
+          errors.push({
+            key: field('start'),
+            message: t('clients.error.workStartFuture', { n }),
+            fields: [field('start')],
+          });
+        else if (born && start < born)
+          errors.push({
+            key: field('start'),
+            message: t('clients.error.workStartBeforeBirth', { n }),
+            fields: [field('start')],
+          });
         if (!isDateEmpty(row.end)) {
           const end = isoDate(row.end);
-          if (!end) errors.push({ key: field('end'), message: t('clients.error.workEnd', { n }), fields: [field('end')] });
-          else if (start && end < start) errors.push({ key: field('end'), message: t('clients.error.workEndBeforeStart', { n }), fields: [field('end')] });
+          if (!end)
+            errors.push({ key: field('end'), message: t('clients.error.workEnd', { n }), fields: [field('end')] });
+          else if (start && end < start)
+            errors.push({
+              key: field('end'),
+              message: t('clients.error.workEndBeforeStart', { n }),
+              fields: [field('end')],
+            });
         }
         if (row.hoursPerWeek.trim() !== '') {
           const hours = numberOf(row.hoursPerWeek);
-          if (hours === undefined || hours < 1 || hours > 80) errors.push({ key: field('hours'), message: t('clients.error.hours', { n }), fields: [field('hours')] });
+          if (hours === undefined || hours < 1 || hours > 80)
+            errors.push({ key: field('hours'), message: t('clients.error.hours', { n }), fields: [field('hours')] });
         }
-        if (row.jobTitle.trim().length > 200) errors.push({ key: field('jobTitle'), message: t('clients.error.tooLong', { max: 200 }), fields: [field('jobTitle')] });
-        if (row.employerName.trim().length > 200) errors.push({ key: field('employerName'), message: t('clients.error.tooLong', { max: 200 }), fields: [field('employerName')] });
+        if (row.jobTitle.trim().length > 200)
+          errors.push({
+            key: field('jobTitle'),
+            message: t('clients.error.tooLong', { max: 200 }),
+            fields: [field('jobTitle')],
+          });
+        if (row.employerName.trim().length > 200)
+          errors.push({
+            key: field('employerName'),
+            message: t('clients.error.tooLong', { max: 200 }),
+            fields: [field('employerName')],
+          });
       });
-      if (draft.goalStatement.trim().length > 1000) errors.push({ key: 'goalStatement', message: t('clients.error.tooLong', { max: 1000 }), fields: ['goalStatement'] });
+      if (draft.goalStatement.trim().length > 1000)
+        errors.push({
+          key: 'goalStatement',
+          message: t('clients.error.tooLong', { max: 1000 }),
+          fields: ['goalStatement'],
+        });
       if (draft.hoursWanted.trim() !== '') {
         const hours = numberOf(draft.hoursWanted);
-        if (hours === undefined || !Number.isInteger(hours) || hours < 1 || hours > 80) errors.push({ key: 'hoursWanted', message: t('clients.error.hoursWanted'), fields: ['hoursWanted'] });
+        if (hours === undefined || !Number.isInteger(hours) || hours < 1 || hours > 80)
+          errors.push({ key: 'hoursWanted', message: t('clients.error.hoursWanted'), fields: ['hoursWanted'] });
       }
       return errors;
     }
     case 'needs': {
       draft.accommodations.forEach((row, i) => {
-        if (row.kind === '') errors.push({ key: `accommodation-${row.key}-kind`, message: t('clients.error.accommodationKind', { n: i + 1 }), fields: [`accommodation-${row.key}-kind`] });
+        if (row.kind === '')
+          errors.push({
+            key: `accommodation-${row.key}-kind`,
+            message: t('clients.error.accommodationKind', { n: i + 1 }),
+            fields: [`accommodation-${row.key}-kind`],
+          });
         if (row.description.trim().length > 500) {
-          errors.push({ key: `accommodation-${row.key}-description`, message: t('clients.error.tooLong', { max: 500 }), fields: [`accommodation-${row.key}-description`] });
+          errors.push({
+            key: `accommodation-${row.key}-description`,
+            message: t('clients.error.tooLong', { max: 500 }),
+            fields: [`accommodation-${row.key}-description`],
+          });
         }
       });
       for (const kind of externalIdKinds) {
         const value = draft.externalIds[kind].trim();
-        if (value !== '' && !externalIdPattern.test(value)) errors.push({ key: `externalId-${kind}`, message: t('clients.error.externalId'), fields: [`externalId-${kind}`] });
+        if (value !== '' && !externalIdPattern.test(value))
+          errors.push({
+            key: `externalId-${kind}`,
+            message: t('clients.error.externalId'),
+            fields: [`externalId-${kind}`],
+          });
       }
       return errors;
     }
     case 'equity': {
       const year = draft.equity.arrivalYear.trim();
       const thisYear = Number(today.slice(0, 4));
-      if (draft.equity.newcomer === 'yes' && year !== '' && (!/^\d{4}$/.test(year) || Number(year) < 1900 || Number(year) > thisYear)) {
-        errors.push({ key: 'equity-arrivalYear', message: t('clients.error.arrivalYear', { year: thisYear }), fields: ['equity-arrivalYear'] });
+      if (
+        draft.equity.newcomer === 'yes' &&
+        year !== '' &&
+        (!/^\d{4}$/.test(year) || Number(year) < 1900 || Number(year) > thisYear)
+      ) {
+        errors.push({
+          key: 'equity-arrivalYear',
+          message: t('clients.error.arrivalYear', { year: thisYear }),
+          fields: ['equity-arrivalYear'],
+        });
       }
       if (draft.equity.gender === 'another' && draft.equity.genderDescription.trim().length > 60) {
-        errors.push({ key: 'equity-genderDescription', message: t('clients.error.tooLong', { max: 60 }), fields: ['equity-genderDescription'] });
+        errors.push({
+          key: 'equity-genderDescription',
+          message: t('clients.error.tooLong', { max: 60 }),
+          fields: ['equity-genderDescription'],
+        });
       }
       return errors;
     }
@@ -268,15 +370,20 @@ function answerOf(answer: Answer): boolean | undefined {
 
 // The equity answers given, and nothing for a question left unanswered. Undefined when none is given.
 export function equityOf(equity: EquityDraft): NewClientInput['equity'] {
-  const gender = equity.gender === 'another' ? (optional(equity.genderDescription) ?? 'another') : optional(equity.gender);
+  const gender =
+    equity.gender === 'another' ? (optional(equity.genderDescription) ?? 'another') : optional(equity.gender);
   const newcomer = answerOf(equity.newcomer);
   const result: NonNullable<NewClientInput['equity']> = {
-    ...(equity.indigenousIdentity ? { indigenousIdentity: equity.indigenousIdentity as NonNullable<NewClientInput['equity']>['indigenousIdentity'] } : {}),
+    ...(equity.indigenousIdentity
+      ? { indigenousIdentity: equity.indigenousIdentity as NonNullable<NewClientInput['equity']>['indigenousIdentity'] }
+      : {}),
     ...(equity.racializedGroup.length > 0 ? { racializedGroup: equity.racializedGroup.slice(0, 5) } : {}),
     ...(gender ? { gender } : {}),
     ...(answerOf(equity.disability) !== undefined ? { disability: answerOf(equity.disability) } : {}),
     ...(newcomer !== undefined ? { newcomer } : {}),
-    ...(newcomer === true && /^\d{4}$/.test(equity.arrivalYear.trim()) ? { arrivalYear: Number(equity.arrivalYear.trim()) } : {}),
+    ...(newcomer === true && /^\d{4}$/.test(equity.arrivalYear.trim())
+      ? { arrivalYear: Number(equity.arrivalYear.trim()) }
+      : {}),
     ...(answerOf(equity.francophone) !== undefined ? { francophone: answerOf(equity.francophone) } : {}),
     ...(answerOf(equity.lgbtq2s) !== undefined ? { lgbtq2s: answerOf(equity.lgbtq2s) } : {}),
   };
@@ -315,7 +422,9 @@ export function toNewClient(draft: IntakeDraft, notADuplicateReason?: string): S
     preferredLanguage: draft.preferredLanguage,
     otherLanguages: splitLanguages(draft.otherLanguages),
     interpreterNeeded: draft.interpreterNeeded,
-    ...(draft.interpreterNeeded && optional(draft.interpreterLanguage) ? { interpreterLanguage: optional(draft.interpreterLanguage) } : {}),
+    ...(draft.interpreterNeeded && optional(draft.interpreterLanguage)
+      ? { interpreterLanguage: optional(draft.interpreterLanguage) }
+      : {}),
     ...(optional(draft.email) ? { email: optional(draft.email) } : {}),
     ...(optional(draft.phone) ? { phone: optional(draft.phone) } : {}),
     ...(optional(draft.streetAddress) ? { streetAddress: optional(draft.streetAddress) } : {}),
@@ -345,7 +454,13 @@ export function toNewClient(draft: IntakeDraft, notADuplicateReason?: string): S
     ...(equity ? { equity } : {}),
     ...(notADuplicateReason?.trim() ? { notADuplicate: { reason: notADuplicateReason.trim() } } : {}),
   };
-  return { body, workKeys: work.map((w) => w.key), accommodationKeys: accommodations.map((a) => a.key), barrierKinds: barriers, externalIdKinds: ids };
+  return {
+    body,
+    workKeys: work.map((w) => w.key),
+    accommodationKeys: accommodations.map((a) => a.key),
+    barrierKinds: barriers,
+    externalIdKinds: ids,
+  };
 }
 
 const workParts: Record<string, string> = {
@@ -419,7 +534,8 @@ export function draftFieldOf(path: string, submitted: Submitted): string | undef
 // developers; the page says in its own language which field to check.
 export function serverFieldError(field: string, code: string | undefined, t: T): string {
   if (code === 'sin_not_allowed') return t('clients.error.sin');
-  if (field.startsWith('externalId-')) return code === 'external_id_taken' ? t('clients.error.externalIdTaken') : t('clients.error.externalId');
+  if (field.startsWith('externalId-'))
+    return code === 'external_id_taken' ? t('clients.error.externalIdTaken') : t('clients.error.externalId');
   if (field.startsWith('work-')) return t('clients.error.workField');
   if (field.startsWith('accommodation-')) return t('clients.error.accommodationField');
   if (field.startsWith('equity-')) return t('clients.error.equityField');

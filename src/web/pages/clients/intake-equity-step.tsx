@@ -88,7 +88,12 @@ export function EquityStep({ draft, edit, form, onContinue, onBack }: StepProps)
           );
         })}
         <div className="field-check">
-          <input id={`${id}-group-declined`} type="checkbox" checked={declined} onChange={(e) => toggleGroup(PREFER_NOT_TO_SAY, e.target.checked)} />
+          <input
+            id={`${id}-group-declined`}
+            type="checkbox"
+            checked={declined}
+            onChange={(e) => toggleGroup(PREFER_NOT_TO_SAY, e.target.checked)}
+          />
           <label htmlFor={`${id}-group-declined`}>{t('equity.answer.prefer_not_to_say')}</label>
         </div>
       </fieldset>

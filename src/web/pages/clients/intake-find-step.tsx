@@ -44,9 +44,32 @@ export function FindStep({
   return (
     <>
       <p className="lead">{t('intake.find.lead')}</p>
-      <form onSubmit={onSubmit} noValidate aria-busy={results.status === 'searching'} aria-label={t('intake.find.formLabel')}>
-        <TextField form={form} name="givenName" label={t('intake.givenName')} value={draft.givenName} onChange={set('givenName')} maxLength={100} autoComplete="off" spellCheck={false} />
-        <TextField form={form} name="familyName" label={t('intake.familyName')} value={draft.familyName} onChange={set('familyName')} maxLength={100} autoComplete="off" spellCheck={false} />
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-busy={results.status === 'searching'}
+        aria-label={t('intake.find.formLabel')}
+      >
+        <TextField
+          form={form}
+          name="givenName"
+          label={t('intake.givenName')}
+          value={draft.givenName}
+          onChange={set('givenName')}
+          maxLength={100}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          form={form}
+          name="familyName"
+          label={t('intake.familyName')}
+          value={draft.familyName}
+          onChange={set('familyName')}
+          maxLength={100}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <DateField
           form={form}
           name="dateOfBirth"
@@ -63,7 +86,10 @@ export function FindStep({
             label={t('intake.find.numberKind')}
             value={searchIdKind}
             onChange={(value) => onSearchIdKind(value === 'odsp' ? 'odsp' : 'ontario_works')}
-            choices={(['ontario_works', 'odsp'] as const).map((kind) => ({ value: kind, label: t(key.externalId(kind)) }))}
+            choices={(['ontario_works', 'odsp'] as const).map((kind) => ({
+              value: kind,
+              label: t(key.externalId(kind)),
+            }))}
           />
           <TextField
             form={form}
@@ -84,12 +110,22 @@ export function FindStep({
       </form>
 
       <Announcement>
-        {results.status === 'searching' ? t('intake.find.searching') : results.status === 'done' ? (matches.length === 0 ? t('intake.find.noMatch') : tp('intake.find.matches', matches.length)) : ''}
+        {results.status === 'searching'
+          ? t('intake.find.searching')
+          : results.status === 'done'
+            ? matches.length === 0
+              ? t('intake.find.noMatch')
+              : tp('intake.find.matches', matches.length)
+            : ''}
       </Announcement>
       {results.status === 'done' ? (
         <section aria-labelledby={`${id}-results`} className="find-results">
           <h3 id={`${id}-results`}>{t('intake.find.results')}</h3>
-          {matches.length === 0 ? <p>{t('intake.find.noMatchLead')}</p> : <MatchList matches={matches} ownOrganizationId={ownOrganizationId} />}
+          {matches.length === 0 ? (
+            <p>{t('intake.find.noMatchLead')}</p>
+          ) : (
+            <MatchList matches={matches} ownOrganizationId={ownOrganizationId} />
+          )}
           <div className="form-actions">
             <button type="button" className="button" onClick={onContinue}>
               {matches.length === 0 ? t('intake.find.continueNew') : t('intake.find.continue')}

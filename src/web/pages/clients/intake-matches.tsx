@@ -17,7 +17,8 @@ type T = ReturnType<typeof useI18n>['t'];
 // here, and an unknown one is shown as it came, marked as English.
 export function matchReason(reason: string, t: T, language: Language): { text: string; lang?: 'en' } {
   const similarity = /^name similarity (\d+(?:\.\d+)?)$/.exec(reason);
-  if (similarity) return { text: t('intake.reason.name', { similarity: formatScore(Number(similarity[1]), language) }) };
+  if (similarity)
+    return { text: t('intake.reason.name', { similarity: formatScore(Number(similarity[1]), language) }) };
   switch (reason) {
     case 'same date of birth':
       return { text: t('intake.reason.sameDate') };
@@ -55,8 +56,11 @@ export function MatchList({ matches, ownOrganizationId }: { matches: DuplicateMa
   const organizations = useApi('organizations', loadAllOrganizations);
   const holder = (organizationId: string) => {
     if (organizationId === ownOrganizationId) return t('intake.match.heldByYou');
-    const organization = organizations.status === 'ready' ? organizations.data.find((o) => o.id === organizationId) : undefined;
-    return organization ? t('intake.match.heldBy', { name: organizationName(organization, language) }) : t('intake.match.sharedWithYou');
+    const organization =
+      organizations.status === 'ready' ? organizations.data.find((o) => o.id === organizationId) : undefined;
+    return organization
+      ? t('intake.match.heldBy', { name: organizationName(organization, language) })
+      : t('intake.match.sharedWithYou');
   };
   return (
     <ul className="match-list">
@@ -64,10 +68,13 @@ export function MatchList({ matches, ownOrganizationId }: { matches: DuplicateMa
         match.kind === 'visible' ? (
           <li key={match.clientId} className="match">
             <p className="match-title">
-              <Link to={`/clients/${match.clientId}`}>{t('intake.match.open', { name: `${match.givenName} ${match.familyName}` })}</Link>
+              <Link to={`/clients/${match.clientId}`}>
+                {t('intake.match.open', { name: `${match.givenName} ${match.familyName}` })}
+              </Link>
             </p>
             <p>
-              {t('intake.match.born', { date: formatDate(match.dateOfBirth, language) })} · {holder(match.organizationId)}
+              {t('intake.match.born', { date: formatDate(match.dateOfBirth, language) })} ·{' '}
+              {holder(match.organizationId)}
             </p>
             <p>{t('intake.match.score', { score: formatScore(match.score, language) })}</p>
             <Reasons reasons={match.reasons} />
@@ -135,7 +142,10 @@ function AskForAccess({ matchToken }: { matchToken: string }) {
         setBusy(false);
         form.fail(
           formErrorsOf(error, t, {
-            fields: { matchToken: { field: 'accessReason', message: t('access.error.expired') }, reason: { field: 'accessReason', message: t('access.error.reason') } },
+            fields: {
+              matchToken: { field: 'accessReason', message: t('access.error.expired') },
+              reason: { field: 'accessReason', message: t('access.error.reason') },
+            },
             conflict: t('access.error.already'),
             invalid: t('access.error.expired'),
           }),
@@ -151,7 +161,16 @@ function AskForAccess({ matchToken }: { matchToken: string }) {
       <p>{t('access.askLead')}</p>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy} aria-labelledby={`${id}-title`}>
-        <TextAreaField form={form} name="accessReason" label={t('access.reasonLabel')} hint={t('access.reasonHint')} value={reason} onChange={setReason} maxLength={1000} rows={3} />
+        <TextAreaField
+          form={form}
+          name="accessReason"
+          label={t('access.reasonLabel')}
+          hint={t('access.reasonHint')}
+          value={reason}
+          onChange={setReason}
+          maxLength={1000}
+          rows={3}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('access.send')}

@@ -37,7 +37,12 @@ export function NeedsStep({ draft, edit, form, onContinue, onBack }: StepProps) 
               label={t(key.barrier(kind))}
               value={draft.barriers[kind]}
               placeholder={t('intake.barrierNone')}
-              onChange={(value) => edit((d) => ({ ...d, barriers: { ...d.barriers, [kind]: barrierStatuses.find((s) => s === value) ?? '' } }))}
+              onChange={(value) =>
+                edit((d) => ({
+                  ...d,
+                  barriers: { ...d.barriers, [kind]: barrierStatuses.find((s) => s === value) ?? '' },
+                }))
+              }
               choices={barrierStatuses.map((status) => ({ value: status, label: t(key.barrierStatus(status)) }))}
             />
           ))}
@@ -65,7 +70,9 @@ export function NeedsStep({ draft, edit, form, onContinue, onBack }: StepProps) 
                 checked={row.disabilityRelated}
                 onChange={(e) => editRow(row.key, { disabilityRelated: e.target.checked })}
               />
-              <label htmlFor={form.fieldId(`accommodation-${row.key}-disability`)}>{t('intake.disabilityRelated')}</label>
+              <label htmlFor={form.fieldId(`accommodation-${row.key}-disability`)}>
+                {t('intake.disabilityRelated')}
+              </label>
             </div>
             <TextAreaField
               form={form}

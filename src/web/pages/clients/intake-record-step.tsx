@@ -38,20 +38,41 @@ export function Group({ title, children, hint }: { title: string; children: Reac
   );
 }
 
-type TextKey = 'givenName' | 'familyName' | 'preferredName' | 'pronouns' | 'otherLanguages' | 'interpreterLanguage' | 'email' | 'phone' | 'streetAddress' | 'postalCode' | 'goalStatement' | 'hoursWanted';
+type TextKey =
+  | 'givenName'
+  | 'familyName'
+  | 'preferredName'
+  | 'pronouns'
+  | 'otherLanguages'
+  | 'interpreterLanguage'
+  | 'email'
+  | 'phone'
+  | 'streetAddress'
+  | 'postalCode'
+  | 'goalStatement'
+  | 'hoursWanted';
 
 // Step 2: the record itself (identity and contact, languages, education, income, work history, goals).
 export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps) {
   const { t } = useI18n();
   const set = (field: TextKey) => (value: string) => edit((d) => ({ ...d, [field]: value }));
   const text = (field: TextKey, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField form={form} name={field} label={label} value={draft[field]} onChange={set(field)} autoComplete="off" {...extra} />
+    <TextField
+      form={form}
+      name={field}
+      label={label}
+      value={draft[field]}
+      onChange={set(field)}
+      autoComplete="off"
+      {...extra}
+    />
   );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onContinue();
   };
-  const editRow = (rowKey: string, change: Partial<WorkRow>) => edit((d) => ({ ...d, work: d.work.map((w) => (w.key === rowKey ? { ...w, ...change } : w)) }));
+  const editRow = (rowKey: string, change: Partial<WorkRow>) =>
+    edit((d) => ({ ...d, work: d.work.map((w) => (w.key === rowKey ? { ...w, ...change } : w)) }));
   const addRow = () => {
     const row = emptyWorkRow();
     edit((d) => ({ ...d, work: [...d.work, row] }));
@@ -69,13 +90,34 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
       <Group title={t('intake.group.identity')}>
         {text('givenName', t('intake.givenName'), { maxLength: 100, spellCheck: false })}
         {text('familyName', t('intake.familyName'), { maxLength: 100, spellCheck: false })}
-        {text('preferredName', t('intake.preferredName'), { maxLength: 100, hint: t('intake.optional'), spellCheck: false })}
+        {text('preferredName', t('intake.preferredName'), {
+          maxLength: 100,
+          hint: t('intake.optional'),
+          spellCheck: false,
+        })}
         {text('pronouns', t('intake.pronouns'), { maxLength: 40, hint: t('intake.pronounsHint') })}
-        <DateField form={form} name="dateOfBirth" label={t('intake.dateOfBirth')} hint={t('intake.dateHint')} value={draft.dateOfBirth} onChange={(dateOfBirth) => edit((d) => ({ ...d, dateOfBirth }))} />
-        {text('email', t('intake.email'), { type: 'email', maxLength: 254, hint: t('intake.optional'), spellCheck: false, autoCapitalize: 'none' })}
+        <DateField
+          form={form}
+          name="dateOfBirth"
+          label={t('intake.dateOfBirth')}
+          hint={t('intake.dateHint')}
+          value={draft.dateOfBirth}
+          onChange={(dateOfBirth) => edit((d) => ({ ...d, dateOfBirth }))}
+        />
+        {text('email', t('intake.email'), {
+          type: 'email',
+          maxLength: 254,
+          hint: t('intake.optional'),
+          spellCheck: false,
+          autoCapitalize: 'none',
+        })}
         {text('phone', t('intake.phone'), { type: 'tel', maxLength: 30, hint: t('intake.phoneHint') })}
         {text('streetAddress', t('intake.streetAddress'), { maxLength: 200, hint: t('intake.optional') })}
-        {text('postalCode', t('intake.postalCode'), { maxLength: 7, hint: t('intake.postalCodeHint'), className: 'input-short' })}
+        {text('postalCode', t('intake.postalCode'), {
+          maxLength: 7,
+          hint: t('intake.postalCodeHint'),
+          className: 'input-short',
+        })}
       </Group>
 
       <Group title={t('intake.group.languages')}>
@@ -90,7 +132,9 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
                 checked={draft.preferredLanguage === lang}
                 onChange={() => edit((d) => ({ ...d, preferredLanguage: lang }))}
               />
-              <label htmlFor={form.fieldId(lang === 'en' ? 'preferredLanguage' : 'preferredLanguage-fr')}>{t(lang === 'en' ? 'intake.language.en' : 'intake.language.fr')}</label>
+              <label htmlFor={form.fieldId(lang === 'en' ? 'preferredLanguage' : 'preferredLanguage-fr')}>
+                {t(lang === 'en' ? 'intake.language.en' : 'intake.language.fr')}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -104,7 +148,9 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
           />
           <label htmlFor={form.fieldId('interpreterNeeded')}>{t('intake.interpreterNeeded')}</label>
         </div>
-        {draft.interpreterNeeded ? text('interpreterLanguage', t('intake.interpreterLanguage'), { maxLength: 60 }) : null}
+        {draft.interpreterNeeded
+          ? text('interpreterLanguage', t('intake.interpreterLanguage'), { maxLength: 60 })
+          : null}
       </Group>
 
       <Group title={t('intake.group.education')}>
@@ -123,7 +169,9 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
           label={t('intake.literacyNumeracy')}
           hint={t('intake.literacyHint')}
           value={draft.literacyNumeracy}
-          onChange={(value) => edit((d) => ({ ...d, literacyNumeracy: literacyLevels.find((l) => l === value) ?? 'unknown' }))}
+          onChange={(value) =>
+            edit((d) => ({ ...d, literacyNumeracy: literacyLevels.find((l) => l === value) ?? 'unknown' }))
+          }
           choices={literacyLevels.map((level) => ({ value: level, label: t(key.literacy(level)) }))}
         />
         <SelectField
@@ -150,10 +198,42 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
               chosen={row.occupation ? [row.occupation] : []}
               onChange={([occupation]) => editRow(row.key, { occupation })}
             />
-            <TextField form={form} name={`work-${row.key}-jobTitle`} label={t('intake.jobTitle')} hint={t('intake.optional')} value={row.jobTitle} onChange={(jobTitle) => editRow(row.key, { jobTitle })} maxLength={200} autoComplete="off" />
-            <TextField form={form} name={`work-${row.key}-employerName`} label={t('intake.employerName')} hint={t('intake.optional')} value={row.employerName} onChange={(employerName) => editRow(row.key, { employerName })} maxLength={200} autoComplete="off" />
-            <DateField form={form} name={`work-${row.key}-start`} label={t('intake.jobStart')} hint={t('intake.dateHint')} value={row.start} onChange={(start) => editRow(row.key, { start })} />
-            <DateField form={form} name={`work-${row.key}-end`} label={t('intake.jobEnd')} hint={t('intake.jobEndHint')} value={row.end} onChange={(end) => editRow(row.key, { end })} />
+            <TextField
+              form={form}
+              name={`work-${row.key}-jobTitle`}
+              label={t('intake.jobTitle')}
+              hint={t('intake.optional')}
+              value={row.jobTitle}
+              onChange={(jobTitle) => editRow(row.key, { jobTitle })}
+              maxLength={200}
+              autoComplete="off"
+            />
+            <TextField
+              form={form}
+              name={`work-${row.key}-employerName`}
+              label={t('intake.employerName')}
+              hint={t('intake.optional')}
+              value={row.employerName}
+              onChange={(employerName) => editRow(row.key, { employerName })}
+              maxLength={200}
+              autoComplete="off"
+            />
+            <DateField
+              form={form}
+              name={`work-${row.key}-start`}
+              label={t('intake.jobStart')}
+              hint={t('intake.dateHint')}
+              value={row.start}
+              onChange={(start) => editRow(row.key, { start })}
+            />
+            <DateField
+              form={form}
+              name={`work-${row.key}-end`}
+              label={t('intake.jobEnd')}
+              hint={t('intake.jobEndHint')}
+              value={row.end}
+              onChange={(end) => editRow(row.key, { end })}
+            />
             <TextField
               form={form}
               name={`work-${row.key}-hours`}
@@ -183,7 +263,15 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
       </Group>
 
       <Group title={t('intake.group.goals')}>
-        <TextAreaField form={form} name="goalStatement" label={t('intake.goalStatement')} hint={t('intake.goalStatementHint')} value={draft.goalStatement} onChange={set('goalStatement')} maxLength={1000} />
+        <TextAreaField
+          form={form}
+          name="goalStatement"
+          label={t('intake.goalStatement')}
+          hint={t('intake.goalStatementHint')}
+          value={draft.goalStatement}
+          onChange={set('goalStatement')}
+          maxLength={1000}
+        />
         <OccupationPicker
           form={form}
           name="targetOccupations"
@@ -193,7 +281,12 @@ export function RecordStep({ draft, edit, form, onContinue, onBack }: StepProps)
           chosen={draft.targetOccupations}
           onChange={(targetOccupations) => edit((d) => ({ ...d, targetOccupations }))}
         />
-        {text('hoursWanted', t('intake.hoursWanted'), { inputMode: 'numeric', maxLength: 2, hint: t('intake.optional'), className: 'input-number' })}
+        {text('hoursWanted', t('intake.hoursWanted'), {
+          inputMode: 'numeric',
+          maxLength: 2,
+          hint: t('intake.optional'),
+          className: 'input-number',
+        })}
         <SelectField
           form={form}
           name="timeHorizon"

@@ -11,7 +11,17 @@ import { Details } from './record-details.tsx';
 
 export type Conflict = { matches: DuplicateMatch[] };
 
-function Summary({ title, step, onChange, children }: { title: string; step: Step; onChange: (step: Step) => void; children: ReactNode }) {
+function Summary({
+  title,
+  step,
+  onChange,
+  children,
+}: {
+  title: string;
+  step: Step;
+  onChange: (step: Step) => void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -82,7 +92,10 @@ export function ReviewStep({
             [t('intake.phone'), or(draft.phone)],
             [t('intake.streetAddress'), or(draft.streetAddress)],
             [t('intake.postalCode'), or(draft.postalCode.toUpperCase())],
-            [t('intake.preferredLanguage'), t(draft.preferredLanguage === 'en' ? 'intake.language.en' : 'intake.language.fr')],
+            [
+              t('intake.preferredLanguage'),
+              t(draft.preferredLanguage === 'en' ? 'intake.language.en' : 'intake.language.fr'),
+            ],
             [t('intake.otherLanguages'), splitLanguages(draft.otherLanguages).join(', ') || none],
             [t('intake.interpreter'), draft.interpreterNeeded ? or(draft.interpreterLanguage) : t('common.no')],
             [t('intake.educationLevel'), draft.educationLevel ? t(key.education(draft.educationLevel)) : none],
@@ -101,7 +114,9 @@ export function ReviewStep({
                 {row.jobTitle.trim() ? ` (${row.jobTitle.trim()})` : ''}
                 {row.employerName.trim() ? ` · ${row.employerName.trim()}` : ''}
                 <br />
-                {isoDate(row.end) ? t('intake.jobFromTo', { from: date(row.start), to: date(row.end) }) : t('intake.jobSince', { from: date(row.start) })}
+                {isoDate(row.end)
+                  ? t('intake.jobFromTo', { from: date(row.start), to: date(row.end) })
+                  : t('intake.jobSince', { from: date(row.start) })}
               </li>
             ))}
           </ul>
@@ -130,14 +145,24 @@ export function ReviewStep({
       <Summary title={t('intake.step.needs')} step="needs" onChange={onChange}>
         <Details
           rows={[
-            [t('intake.group.barriers'), barriers.length === 0 ? none : barriers.map((k) => `${t(key.barrier(k))} (${t(key.barrierStatus(draft.barriers[k] || 'active'))})`).join(', ')],
+            [
+              t('intake.group.barriers'),
+              barriers.length === 0
+                ? none
+                : barriers
+                    .map((k) => `${t(key.barrier(k))} (${t(key.barrierStatus(draft.barriers[k] || 'active'))})`)
+                    .join(', '),
+            ],
             [
               t('intake.group.accommodations'),
               draft.accommodations.length === 0
                 ? none
                 : draft.accommodations
                     .filter((a) => a.kind !== '')
-                    .map((a) => `${a.kind ? t(key.accommodation(a.kind)) : ''}${a.disabilityRelated ? ` (${t('intake.disabilityRelatedShort')})` : ''}`)
+                    .map(
+                      (a) =>
+                        `${a.kind ? t(key.accommodation(a.kind)) : ''}${a.disabilityRelated ? ` (${t('intake.disabilityRelatedShort')})` : ''}`,
+                    )
                     .join(', '),
             ],
             ...ids.map((k): [string, ReactNode] => [t(key.externalId(k)), draft.externalIds[k].trim()]),
@@ -159,7 +184,15 @@ export function ReviewStep({
 
       <form onSubmit={submit} noValidate aria-busy={busy} className="wizard-form">
         {conflict ? (
-          <TextAreaField form={form} name="notADuplicateReason" label={t('intake.conflict.reason')} hint={t('intake.conflict.reasonHint')} value={reason} onChange={onReason} maxLength={500} />
+          <TextAreaField
+            form={form}
+            name="notADuplicateReason"
+            label={t('intake.conflict.reason')}
+            hint={t('intake.conflict.reasonHint')}
+            value={reason}
+            onChange={onReason}
+            maxLength={500}
+          />
         ) : null}
         <div className="form-actions">
           <button type="submit" className="button">

@@ -24,9 +24,19 @@ export function ManagePage() {
 
 type Status = ClientView['status'];
 // The changes a file's status allows (client-update.service.ts): hold and resume, close and reopen.
-const nextStatuses: Record<Status, readonly Status[]> = { active: ['on_hold', 'closed'], on_hold: ['active', 'closed'], closed: ['active'] };
+const nextStatuses: Record<Status, readonly Status[]> = {
+  active: ['on_hold', 'closed'],
+  on_hold: ['active', 'closed'],
+  closed: ['active'],
+};
 const changeKey = (from: Status, to: Status): MessageKey =>
-  to === 'on_hold' ? 'status.change.hold' : to === 'closed' ? 'status.change.close' : from === 'closed' ? 'status.change.reopen' : 'status.change.resume';
+  to === 'on_hold'
+    ? 'status.change.hold'
+    : to === 'closed'
+      ? 'status.change.close'
+      : from === 'closed'
+        ? 'status.change.reopen'
+        : 'status.change.resume';
 
 function StatusSection({ client, csrfToken, replaceClient }: ClientScope) {
   const { t } = useI18n();
@@ -44,14 +54,23 @@ function StatusSection({ client, csrfToken, replaceClient }: ClientScope) {
     if (busy) return;
     const problems: FormError[] = [];
     if (to === '') problems.push({ key: 'to', message: t('status.error.choose'), fields: ['status'] });
-    if (to === 'closed' && reason === '') problems.push({ key: 'reason', message: t('status.error.reason'), fields: ['closedReason'] });
+    if (to === 'closed' && reason === '')
+      problems.push({ key: 'reason', message: t('status.error.reason'), fields: ['closedReason'] });
     if (problems.length > 0 || to === '') {
       form.fail(problems);
       return;
     }
     setBusy(true);
     const from = client.status;
-    changeStatus(client.id, { status: to, ...(to === 'closed' && reason ? { closedReason: reason } : {}), ...(note.trim() ? { note: note.trim() } : {}) }, csrfToken).then(
+    changeStatus(
+      client.id,
+      {
+        status: to,
+        ...(to === 'closed' && reason ? { closedReason: reason } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
+      csrfToken,
+    ).then(
       (view) => {
         setBusy(false);
         setTo('');
@@ -59,11 +78,18 @@ function StatusSection({ client, csrfToken, replaceClient }: ClientScope) {
         setNote('');
         form.clear();
         replaceClient(view);
-        notice.show(t('status.changed', { change: t(changeKey(from, view.status)), status: t(key.clientStatus(view.status)) }));
+        notice.show(
+          t('status.changed', { change: t(changeKey(from, view.status)), status: t(key.clientStatus(view.status)) }),
+        );
       },
       (error: unknown) => {
         setBusy(false);
-        form.fail(formErrorsOf(error, t, { fields: { closedReason: { field: 'closedReason', message: t('status.error.reason') } }, conflict: t('status.error.conflict') }));
+        form.fail(
+          formErrorsOf(error, t, {
+            fields: { closedReason: { field: 'closedReason', message: t('status.error.reason') } },
+            conflict: t('status.error.conflict'),
+          }),
+        );
       },
     );
   };
@@ -75,7 +101,9 @@ function StatusSection({ client, csrfToken, replaceClient }: ClientScope) {
       <Details
         rows={[
           [t('clients.summary.status'), t(key.clientStatus(client.status))],
-          ...(client.status === 'closed' && client.closedReason ? [[t('status.closedReason'), t(caseKey.closedReason(client.closedReason))] as [string, string]] : []),
+          ...(client.status === 'closed' && client.closedReason
+            ? [[t('status.closedReason'), t(caseKey.closedReason(client.closedReason))] as [string, string]]
+            : []),
         ]}
       />
       <div className="editor">
@@ -87,8 +115,16 @@ function StatusSection({ client, csrfToken, replaceClient }: ClientScope) {
             {form.inlineErrors('status')}
             {choices.map((s, i) => (
               <div className="field-check" key={s}>
-                <input id={i === 0 ? form.fieldId('status') : form.fieldId(`status-${s}`)} type="radio" name="status" checked={to === s} onChange={() => setTo(s)} />
-                <label htmlFor={i === 0 ? form.fieldId('status') : form.fieldId(`status-${s}`)}>{t(changeKey(client.status, s))}</label>
+                <input
+                  id={i === 0 ? form.fieldId('status') : form.fieldId(`status-${s}`)}
+                  type="radio"
+                  name="status"
+                  checked={to === s}
+                  onChange={() => setTo(s)}
+                />
+                <label htmlFor={i === 0 ? form.fieldId('status') : form.fieldId(`status-${s}`)}>
+                  {t(changeKey(client.status, s))}
+                </label>
               </div>
             ))}
           </fieldset>
@@ -103,7 +139,16 @@ function StatusSection({ client, csrfToken, replaceClient }: ClientScope) {
               choices={closedReasons.map((r) => ({ value: r, label: t(caseKey.closedReason(r)) }))}
             />
           ) : null}
-          <TextAreaField form={form} name="statusNote" label={t('status.note')} hint={t('intake.optional')} value={note} onChange={setNote} maxLength={500} rows={3} />
+          <TextAreaField
+            form={form}
+            name="statusNote"
+            label={t('status.note')}
+            hint={t('intake.optional')}
+            value={note}
+            onChange={setNote}
+            maxLength={500}
+            rows={3}
+          />
           <div className="form-actions">
             <button type="submit" className="button">
               {t('status.save')}
@@ -143,7 +188,13 @@ function InviteSection({ client, csrfToken }: ClientScope) {
       (error: unknown) => {
         setBusy(false);
         const taken = error instanceof ApiError && error.code === 'conflict';
-        form.fail(taken ? [{ key: 'taken', message: t('invite.error.taken'), fields: ['inviteEmail'] }] : formErrorsOf(error, t, { fields: { email: { field: 'inviteEmail', message: t('clients.error.email') } } }));
+        form.fail(
+          taken
+            ? [{ key: 'taken', message: t('invite.error.taken'), fields: ['inviteEmail'] }]
+            : formErrorsOf(error, t, {
+                fields: { email: { field: 'inviteEmail', message: t('clients.error.email') } },
+              }),
+        );
       },
     );
   };
@@ -155,7 +206,17 @@ function InviteSection({ client, csrfToken }: ClientScope) {
       <div className="editor">
         {form.summary}
         <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-          <TextField form={form} name="inviteEmail" type="email" label={t('invite.email')} hint={t('invite.emailHint')} value={email} onChange={setEmail} maxLength={254} autoComplete="off" />
+          <TextField
+            form={form}
+            name="inviteEmail"
+            type="email"
+            label={t('invite.email')}
+            hint={t('invite.emailHint')}
+            value={email}
+            onChange={setEmail}
+            maxLength={254}
+            autoComplete="off"
+          />
           <div className="form-actions">
             <button type="submit" className="button">
               {t('invite.send')}

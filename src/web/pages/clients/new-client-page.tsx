@@ -6,7 +6,17 @@ import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireCan, type StaffPage } from '../../components/require-can.tsx';
 import { isoDate, useForm, type FormError } from '../../components/form.tsx';
 import { todayInToronto } from './client-text.ts';
-import { draftFieldOf, emptyDraft, serverFieldError, stepOfField, steps, toNewClient, validateStep, type IntakeDraft, type Step } from './intake-draft.ts';
+import {
+  draftFieldOf,
+  emptyDraft,
+  serverFieldError,
+  stepOfField,
+  steps,
+  toNewClient,
+  validateStep,
+  type IntakeDraft,
+  type Step,
+} from './intake-draft.ts';
 import { FindStep, type FindResults, type SearchIdKind } from './intake-find-step.tsx';
 import { RecordStep } from './intake-record-step.tsx';
 import { NeedsStep } from './intake-needs-step.tsx';
@@ -31,9 +41,12 @@ const stepTitleKey: Record<Step, MessageKey> = {
 };
 
 function failureOf(error: unknown, t: ReturnType<typeof useI18n>['t']): FormError {
-  if (error instanceof ApiError && error.kind === 'network') return { key: 'network', message: t('error.network'), fields: [] };
-  if (error instanceof ApiError && error.code === 'forbidden') return { key: 'forbidden', message: t('intake.error.forbidden'), fields: [] };
-  if (error instanceof ApiError && error.code === 'rate_limited') return { key: 'rate', message: t('error.rateLimited'), fields: [] };
+  if (error instanceof ApiError && error.kind === 'network')
+    return { key: 'network', message: t('error.network'), fields: [] };
+  if (error instanceof ApiError && error.code === 'forbidden')
+    return { key: 'forbidden', message: t('intake.error.forbidden'), fields: [] };
+  if (error instanceof ApiError && error.code === 'rate_limited')
+    return { key: 'rate', message: t('error.rateLimited'), fields: [] };
   return { key: 'generic', message: t('error.generic'), fields: [] };
 }
 
@@ -125,7 +138,9 @@ function Intake({ scope }: { scope: StaffPage }) {
           searchDuplicateClients(duplicateSearchOf(draft, searchIdKind, false), scope.csrfToken).then(
             (matches) => {
               setConflict({ matches });
-              form.fail([{ key: 'duplicate', message: t('intake.error.possibleDuplicate'), fields: ['notADuplicateReason'] }]);
+              form.fail([
+                { key: 'duplicate', message: t('intake.error.possibleDuplicate'), fields: ['notADuplicateReason'] },
+              ]);
             },
             (failure: unknown) => form.fail([failureOf(failure, t)]),
           );
@@ -134,11 +149,14 @@ function Intake({ scope }: { scope: StaffPage }) {
         const placed = fields
           .map((f, i) => {
             const field = draftFieldOf(f.field, submitted);
-            return field ? { key: `server-${i}`, message: serverFieldError(field, f.code, t), fields: [field] } : undefined;
+            return field
+              ? { key: `server-${i}`, message: serverFieldError(field, f.code, t), fields: [field] }
+              : undefined;
           })
           .filter((e): e is FormError => e !== undefined);
         if (placed.length > 0) form.fail(placed);
-        else if (error instanceof ApiError && error.code === 'invalid') form.fail([{ key: 'invalid', message: t('error.invalid'), fields: [] }]);
+        else if (error instanceof ApiError && error.code === 'invalid')
+          form.fail([{ key: 'invalid', message: t('error.invalid'), fields: [] }]);
         else form.fail([failureOf(error, t)]);
       },
     );
@@ -182,9 +200,33 @@ function Intake({ scope }: { scope: StaffPage }) {
             ownOrganizationId={scope.user.organizationId}
           />
         ) : null}
-        {step === 'record' ? <RecordStep draft={draft} edit={edit} form={form} onContinue={() => continueFrom('record')} onBack={() => back('record')} /> : null}
-        {step === 'needs' ? <NeedsStep draft={draft} edit={edit} form={form} onContinue={() => continueFrom('needs')} onBack={() => back('needs')} /> : null}
-        {step === 'equity' ? <EquityStep draft={draft} edit={edit} form={form} onContinue={() => continueFrom('equity')} onBack={() => back('equity')} /> : null}
+        {step === 'record' ? (
+          <RecordStep
+            draft={draft}
+            edit={edit}
+            form={form}
+            onContinue={() => continueFrom('record')}
+            onBack={() => back('record')}
+          />
+        ) : null}
+        {step === 'needs' ? (
+          <NeedsStep
+            draft={draft}
+            edit={edit}
+            form={form}
+            onContinue={() => continueFrom('needs')}
+            onBack={() => back('needs')}
+          />
+        ) : null}
+        {step === 'equity' ? (
+          <EquityStep
+            draft={draft}
+            edit={edit}
+            form={form}
+            onContinue={() => continueFrom('equity')}
+            onBack={() => back('equity')}
+          />
+        ) : null}
         {step === 'review' ? (
           <ReviewStep
             draft={draft}

@@ -2,7 +2,15 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { correctNote, createNote, listNotes, type Note, type NoteKind, type NoteVisibility } from '../../api-case.ts';
 import type { ClientView, User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { DateField, datePartsOf, isoDate, SelectField, TextAreaField, useForm, type FormError } from '../../components/form.tsx';
+import {
+  DateField,
+  datePartsOf,
+  isoDate,
+  SelectField,
+  TextAreaField,
+  useForm,
+  type FormError,
+} from '../../components/form.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -63,9 +71,18 @@ function Notes({ client, user, csrfToken }: ClientScope) {
             <ul className="plain-list note-list">
               {notes.data.items.map((note) => (
                 <li key={note.id}>
-                  <NoteCard note={note} onCorrect={mayCorrect(user, client.can, note) ? () => setCorrecting(note.id) : undefined} />
+                  <NoteCard
+                    note={note}
+                    onCorrect={mayCorrect(user, client.can, note) ? () => setCorrecting(note.id) : undefined}
+                  />
                   {correcting === note.id ? (
-                    <CorrectionForm clientId={client.id} note={note} csrfToken={csrfToken} onDone={() => changed(t('notes.corrected'))} onCancel={() => setCorrecting(undefined)} />
+                    <CorrectionForm
+                      clientId={client.id}
+                      note={note}
+                      csrfToken={csrfToken}
+                      onDone={() => changed(t('notes.corrected'))}
+                      onCancel={() => setCorrecting(undefined)}
+                    />
                   ) : null}
                 </li>
               ))}
@@ -110,7 +127,10 @@ export function NoteCard({ note, onCorrect }: { note: Note; onCorrect?: (() => v
       {corrected ? (
         <p className="note-meta">
           <span className="tag tag-corrected">{t('notes.correctedTag')}</span>{' '}
-          {t('notes.correctedOn', { date: formatDateTime(note.createdAt, language), first: formatDateTime(note.originalCreatedAt, language) })}
+          {t('notes.correctedOn', {
+            date: formatDateTime(note.createdAt, language),
+            first: formatDateTime(note.originalCreatedAt, language),
+          })}
         </p>
       ) : null}
       <p className="note-body">{note.body}</p>
@@ -121,7 +141,10 @@ export function NoteCard({ note, onCorrect }: { note: Note; onCorrect?: (() => v
             {note.earlierVersions.map((v) => (
               <li key={v.id}>
                 <p className="note-meta">
-                  {t('notes.versionOf', { date: formatDateTime(v.createdAt, language), author: v.authorName ?? t('notes.formerStaff') })}
+                  {t('notes.versionOf', {
+                    date: formatDateTime(v.createdAt, language),
+                    author: v.authorName ?? t('notes.formerStaff'),
+                  })}
                   {' · '}
                   {t('notes.seenBy', { who: t(caseKey.visibility(v.visibility)) })}
                 </p>
@@ -140,7 +163,19 @@ export function NoteCard({ note, onCorrect }: { note: Note; onCorrect?: (() => v
   );
 }
 
-function VisibilityChoice({ value, onChange, options, name, form }: { value: string; onChange: (v: NoteVisibility) => void; options: readonly NoteVisibility[]; name: string; form: ReturnType<typeof useForm> }) {
+function VisibilityChoice({
+  value,
+  onChange,
+  options,
+  name,
+  form,
+}: {
+  value: string;
+  onChange: (v: NoteVisibility) => void;
+  options: readonly NoteVisibility[];
+  name: string;
+  form: ReturnType<typeof useForm>;
+}) {
   const { t } = useI18n();
   return (
     <fieldset className="radio-group" aria-describedby={form.describedBy(name)}>
@@ -157,7 +192,9 @@ function VisibilityChoice({ value, onChange, options, name, form }: { value: str
             aria-describedby={`${form.fieldId(name)}-${v}-hint`}
             onChange={() => onChange(v)}
           />
-          <label htmlFor={i === 0 ? form.fieldId(name) : form.fieldId(`${name}-${v}`)}>{t(caseKey.visibility(v))}</label>
+          <label htmlFor={i === 0 ? form.fieldId(name) : form.fieldId(`${name}-${v}`)}>
+            {t(caseKey.visibility(v))}
+          </label>
           <p id={`${form.fieldId(name)}-${v}-hint`} className="field-hint">
             {t(caseKey.visibilityHint(v))}
           </p>
@@ -182,23 +219,31 @@ function NoteForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken
     const day = isoDate(contactOn);
     const problems: FormError[] = [];
     if (kind === '') problems.push({ key: 'kind', message: t('notes.error.kind'), fields: ['kind'] });
-    if (visibility === '') problems.push({ key: 'visibility', message: t('notes.error.visibility'), fields: ['visibility'] });
-    if (!day || day > todayInToronto()) problems.push({ key: 'contactOn', message: t('notes.error.contactOn'), fields: ['contactOn'] });
+    if (visibility === '')
+      problems.push({ key: 'visibility', message: t('notes.error.visibility'), fields: ['visibility'] });
+    if (!day || day > todayInToronto())
+      problems.push({ key: 'contactOn', message: t('notes.error.contactOn'), fields: ['contactOn'] });
     if (body.trim() === '') problems.push({ key: 'body', message: t('notes.error.body'), fields: ['body'] });
     if (problems.length > 0 || kind === '' || visibility === '' || !day) {
       form.fail(problems);
       return;
     }
     setBusy(true);
-    createNote(clientId, { kind, visibility, contactOn: day, body: body.trim() }, csrfToken).then(onDone, (error: unknown) => {
-      setBusy(false);
-      form.fail(
-        formErrorsOf(error, t, {
-          fields: { body: { field: 'body', message: t('notes.error.body') }, contactOn: { field: 'contactOn', message: t('notes.error.contactOn') } },
-          forbidden: t('notes.error.forbidden'),
-        }),
-      );
-    });
+    createNote(clientId, { kind, visibility, contactOn: day, body: body.trim() }, csrfToken).then(
+      onDone,
+      (error: unknown) => {
+        setBusy(false);
+        form.fail(
+          formErrorsOf(error, t, {
+            fields: {
+              body: { field: 'body', message: t('notes.error.body') },
+              contactOn: { field: 'contactOn', message: t('notes.error.contactOn') },
+            },
+            forbidden: t('notes.error.forbidden'),
+          }),
+        );
+      },
+    );
   };
 
   return (
@@ -215,9 +260,30 @@ function NoteForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken
           onChange={(v) => setKind(noteKinds.find((k) => k === v) ?? '')}
           choices={noteKinds.map((k) => ({ value: k, label: t(caseKey.noteKind(k)) }))}
         />
-        <VisibilityChoice form={form} name="visibility" value={visibility} onChange={setVisibility} options={noteVisibilities} />
-        <DateField form={form} name="contactOn" label={t('notes.contactOn')} hint={t('notes.contactOnHint')} value={contactOn} onChange={setContactOn} />
-        <TextAreaField form={form} name="body" label={t('notes.body')} value={body} onChange={setBody} maxLength={10000} rows={6} />
+        <VisibilityChoice
+          form={form}
+          name="visibility"
+          value={visibility}
+          onChange={setVisibility}
+          options={noteVisibilities}
+        />
+        <DateField
+          form={form}
+          name="contactOn"
+          label={t('notes.contactOn')}
+          hint={t('notes.contactOnHint')}
+          value={contactOn}
+          onChange={setContactOn}
+        />
+        <TextAreaField
+          form={form}
+          name="body"
+          label={t('notes.body')}
+          value={body}
+          onChange={setBody}
+          maxLength={10000}
+          rows={6}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('notes.save')}
@@ -228,7 +294,19 @@ function NoteForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken
   );
 }
 
-function CorrectionForm({ clientId, note, csrfToken, onDone, onCancel }: { clientId: string; note: Note; csrfToken: string; onDone: () => void; onCancel: () => void }) {
+function CorrectionForm({
+  clientId,
+  note,
+  csrfToken,
+  onDone,
+  onCancel,
+}: {
+  clientId: string;
+  note: Note;
+  csrfToken: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -245,11 +323,19 @@ function CorrectionForm({ clientId, note, csrfToken, onDone, onCancel }: { clien
       return;
     }
     setBusy(true);
-    correctNote(clientId, note.id, { body: body.trim(), ...(visibility !== note.visibility ? { visibility } : {}) }, csrfToken).then(onDone, (error: unknown) => {
+    correctNote(
+      clientId,
+      note.id,
+      { body: body.trim(), ...(visibility !== note.visibility ? { visibility } : {}) },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
       setBusy(false);
       form.fail(
         formErrorsOf(error, t, {
-          fields: { body: { field: 'correctionBody', message: t('notes.error.body') }, visibility: { field: 'correctionVisibility', message: t('notes.error.widen') } },
+          fields: {
+            body: { field: 'correctionBody', message: t('notes.error.body') },
+            visibility: { field: 'correctionVisibility', message: t('notes.error.widen') },
+          },
           forbidden: t('notes.error.correctForbidden'),
         }),
       );
@@ -264,8 +350,22 @@ function CorrectionForm({ clientId, note, csrfToken, onDone, onCancel }: { clien
       <p>{t('notes.correctLead')}</p>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextAreaField form={form} name="correctionBody" label={t('notes.correctedText')} value={body} onChange={setBody} maxLength={10000} rows={6} />
-        <VisibilityChoice form={form} name="correctionVisibility" value={visibility} onChange={setVisibility} options={noteVisibilities.filter((v) => narrowerOrSame(v, note.visibility))} />
+        <TextAreaField
+          form={form}
+          name="correctionBody"
+          label={t('notes.correctedText')}
+          value={body}
+          onChange={setBody}
+          maxLength={10000}
+          rows={6}
+        />
+        <VisibilityChoice
+          form={form}
+          name="correctionVisibility"
+          value={visibility}
+          onChange={setVisibility}
+          options={noteVisibilities.filter((v) => narrowerOrSame(v, note.visibility))}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('notes.saveCorrection')}

@@ -1,8 +1,32 @@
 import { useId, useState, type FormEvent } from 'react';
-import { acknowledgePlan, addGoal, addStep, changeGoal, changeStep, getPlan, type Goal, type GoalStatus, type Plan, type PlanPhase, type Step, type StepStatus } from '../../api-case.ts';
+import {
+  acknowledgePlan,
+  addGoal,
+  addStep,
+  changeGoal,
+  changeStep,
+  getPlan,
+  type Goal,
+  type GoalStatus,
+  type Plan,
+  type PlanPhase,
+  type Step,
+  type StepStatus,
+} from '../../api-case.ts';
 import type { User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { DateField, emptyDate, isDateEmpty, isoDate, SelectField, TextAreaField, TextField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
+import {
+  DateField,
+  emptyDate,
+  isDateEmpty,
+  isoDate,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useForm,
+  type DateParts,
+  type FormError,
+} from '../../components/form.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -16,7 +40,11 @@ export function PlanPage() {
   return <ClientSubPage section="plan">{(scope) => <PlanSection {...scope} />}</ClientSubPage>;
 }
 
-const linkKey = { assessment: 'plan.link.assessment', task: 'plan.link.task', case_note: 'plan.link.case_note' } as const;
+const linkKey = {
+  assessment: 'plan.link.assessment',
+  task: 'plan.link.task',
+  case_note: 'plan.link.case_note',
+} as const;
 
 // The service plan: goals, and steps in the phases of the continuum. Steps run in parallel and in
 // any order, so they are shown by phase, never as a sequence to get through.
@@ -55,30 +83,69 @@ function PlanSection({ client, user, csrfToken }: ClientScope) {
               editable
                 ? {
                     onGoal: (goal, status) =>
-                      changeGoal(client.id, goal.id, { status }, csrfToken).then((next) => saved(next, t('plan.goalChanged', { status: t(caseKey.goalStatus(status)) })), reloadAfterFailure),
+                      changeGoal(client.id, goal.id, { status }, csrfToken).then(
+                        (next) => saved(next, t('plan.goalChanged', { status: t(caseKey.goalStatus(status)) })),
+                        reloadAfterFailure,
+                      ),
                     onStep: (step, status) =>
-                      changeStep(client.id, step.id, { status }, csrfToken).then((next) => saved(next, t('plan.stepChanged', { title: step.title, status: t(caseKey.stepStatus(status)) })), reloadAfterFailure),
+                      changeStep(client.id, step.id, { status }, csrfToken).then(
+                        (next) =>
+                          saved(
+                            next,
+                            t('plan.stepChanged', { title: step.title, status: t(caseKey.stepStatus(status)) }),
+                          ),
+                        reloadAfterFailure,
+                      ),
                   }
                 : undefined
             }
           />
           {mayAdd ? (
             <>
-              <GoalForm key={`goal-${plan.goals.length}`} clientId={client.id} csrfToken={csrfToken} onDone={(next) => saved(next, t('plan.goalAdded'))} />
-              <StepForm key={`step-${plan.steps.length}`} clientId={client.id} goals={plan.goals} csrfToken={csrfToken} onDone={(next) => saved(next, t('plan.stepAdded'))} />
+              <GoalForm
+                key={`goal-${plan.goals.length}`}
+                clientId={client.id}
+                csrfToken={csrfToken}
+                onDone={(next) => saved(next, t('plan.goalAdded'))}
+              />
+              <StepForm
+                key={`step-${plan.steps.length}`}
+                clientId={client.id}
+                goals={plan.goals}
+                csrfToken={csrfToken}
+                onDone={(next) => saved(next, t('plan.stepAdded'))}
+              />
             </>
           ) : null}
-          {mayAcknowledge ? <AcknowledgeForm clientId={client.id} csrfToken={csrfToken} onDone={(next) => saved(next, t('plan.acknowledged'))} /> : null}
+          {mayAcknowledge ? (
+            <AcknowledgeForm
+              clientId={client.id}
+              csrfToken={csrfToken}
+              onDone={(next) => saved(next, t('plan.acknowledged'))}
+            />
+          ) : null}
         </>
       ) : null}
     </div>
   );
 }
 
-type Editor = { onGoal: (goal: Goal, status: GoalStatus) => Promise<void>; onStep: (step: Step, status: StepStatus) => Promise<void> };
+type Editor = {
+  onGoal: (goal: Goal, status: GoalStatus) => Promise<void>;
+  onStep: (step: Step, status: StepStatus) => Promise<void>;
+};
 
 // The plan as it is: shared by the staff page and the client's own (read-only there).
-export function PlanView({ plan, editor, forClient = false }: { plan: Plan; user?: User; editor?: Editor | undefined; forClient?: boolean }) {
+export function PlanView({
+  plan,
+  editor,
+  forClient = false,
+}: {
+  plan: Plan;
+  user?: User;
+  editor?: Editor | undefined;
+  forClient?: boolean;
+}) {
   const { t, language } = useI18n();
   const ack = plan.acknowledgement;
   // On the client's own page the plan sits under a heading of its own, one level down.
@@ -97,7 +164,15 @@ export function PlanView({ plan, editor, forClient = false }: { plan: Plan; user
                 <span className={`status-tag status-${goal.status}`}>{t(caseKey.goalStatus(goal.status))}</span>
                 {goal.targetDate ? ` · ${t('plan.target', { date: formatDate(goal.targetDate, language) })}` : ''}
               </p>
-              {editor ? <StatusChanger label={t('plan.goalStatusOf', { goal: goal.description })} value={goal.status} options={goalStatuses} labelOf={(s) => t(caseKey.goalStatus(s))} onSave={(s) => editor.onGoal(goal, s)} /> : null}
+              {editor ? (
+                <StatusChanger
+                  label={t('plan.goalStatusOf', { goal: goal.description })}
+                  value={goal.status}
+                  options={goalStatuses}
+                  labelOf={(s) => t(caseKey.goalStatus(s))}
+                  onSave={(s) => editor.onGoal(goal, s)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -119,12 +194,28 @@ export function PlanView({ plan, editor, forClient = false }: { plan: Plan; user
                       <li key={step.id} className="step">
                         <p className="step-title">{step.title}</p>
                         <p className="muted">
-                          <span className={`status-tag status-${step.status}`}>{t(caseKey.stepStatus(step.status))}</span>
+                          <span className={`status-tag status-${step.status}`}>
+                            {t(caseKey.stepStatus(step.status))}
+                          </span>
                           {stepDates(step, t, language)}
                         </p>
-                        {step.goalId ? <p className="muted">{t('plan.forGoal', { goal: plan.goals.find((g) => g.id === step.goalId)?.description ?? '' })}</p> : null}
+                        {step.goalId ? (
+                          <p className="muted">
+                            {t('plan.forGoal', {
+                              goal: plan.goals.find((g) => g.id === step.goalId)?.description ?? '',
+                            })}
+                          </p>
+                        ) : null}
                         {step.link && !forClient ? <p className="muted">{t(linkKey[step.link.kind])}</p> : null}
-                        {editor ? <StatusChanger label={t('plan.stepStatusOf', { step: step.title })} value={step.status} options={stepStatuses} labelOf={(s) => t(caseKey.stepStatus(s))} onSave={(s) => editor.onStep(step, s)} /> : null}
+                        {editor ? (
+                          <StatusChanger
+                            label={t('plan.stepStatusOf', { step: step.title })}
+                            value={step.status}
+                            options={stepStatuses}
+                            labelOf={(s) => t(caseKey.stepStatus(s))}
+                            onSave={(s) => editor.onStep(step, s)}
+                          />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -138,7 +229,9 @@ export function PlanView({ plan, editor, forClient = false }: { plan: Plan; user
         <Heading id="plan-agreement">{forClient ? t('myFile.plan.agreement') : t('plan.agreement')}</Heading>
         {ack ? (
           <p>
-            {ack.agrees ? t('plan.agrees', { date: formatDateTime(ack.createdAt, language) }) : t('plan.disagrees', { date: formatDateTime(ack.createdAt, language) })}
+            {ack.agrees
+              ? t('plan.agrees', { date: formatDateTime(ack.createdAt, language) })
+              : t('plan.disagrees', { date: formatDateTime(ack.createdAt, language) })}
             {ack.comment ? (
               <>
                 <br />
@@ -164,7 +257,19 @@ function stepDates(step: Step, t: T, language: 'en' | 'fr'): string {
 }
 
 // A status chosen in a list and saved with its own button: choosing alone never sends anything.
-function StatusChanger<S extends string>({ label, value, options, labelOf, onSave }: { label: string; value: S; options: readonly S[]; labelOf: (s: S) => string; onSave: (s: S) => Promise<void> }) {
+function StatusChanger<S extends string>({
+  label,
+  value,
+  options,
+  labelOf,
+  onSave,
+}: {
+  label: string;
+  value: S;
+  options: readonly S[];
+  labelOf: (s: S) => string;
+  onSave: (s: S) => Promise<void>;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [chosen, setChosen] = useState<S>(value);
@@ -194,7 +299,15 @@ function StatusChanger<S extends string>({ label, value, options, labelOf, onSav
   );
 }
 
-function GoalForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken: string; onDone: (plan: Plan) => void }) {
+function GoalForm({
+  clientId,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  csrfToken: string;
+  onDone: (plan: Plan) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const [description, setDescription] = useState('');
@@ -205,25 +318,53 @@ function GoalForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken
     if (busy) return;
     const targetDate = isDateEmpty(target) ? undefined : isoDate(target);
     const problems: FormError[] = [];
-    if (description.trim() === '') problems.push({ key: 'description', message: t('plan.error.goal'), fields: ['description'] });
-    if (!isDateEmpty(target) && !targetDate) problems.push({ key: 'targetDate', message: t('plan.error.date'), fields: ['targetDate'] });
+    if (description.trim() === '')
+      problems.push({ key: 'description', message: t('plan.error.goal'), fields: ['description'] });
+    if (!isDateEmpty(target) && !targetDate)
+      problems.push({ key: 'targetDate', message: t('plan.error.date'), fields: ['targetDate'] });
     if (problems.length > 0) {
       form.fail(problems);
       return;
     }
     setBusy(true);
-    addGoal(clientId, { description: description.trim(), ...(targetDate ? { targetDate } : {}) }, csrfToken).then(onDone, (error: unknown) => {
-      setBusy(false);
-      form.fail(formErrorsOf(error, t, { fields: { description: { field: 'description', message: t('plan.error.goal') }, targetDate: { field: 'targetDate', message: t('plan.error.date') } } }));
-    });
+    addGoal(clientId, { description: description.trim(), ...(targetDate ? { targetDate } : {}) }, csrfToken).then(
+      onDone,
+      (error: unknown) => {
+        setBusy(false);
+        form.fail(
+          formErrorsOf(error, t, {
+            fields: {
+              description: { field: 'description', message: t('plan.error.goal') },
+              targetDate: { field: 'targetDate', message: t('plan.error.date') },
+            },
+          }),
+        );
+      },
+    );
   };
   return (
     <section className="editor" aria-labelledby="goal-form-title">
       <h2 id="goal-form-title">{t('plan.addGoal')}</h2>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextAreaField form={form} name="description" label={t('plan.goal')} hint={t('plan.goalHint')} value={description} onChange={setDescription} maxLength={500} rows={2} />
-        <DateField form={form} name="targetDate" label={t('plan.targetDate')} hint={t('intake.optional')} value={target} onChange={setTarget} />
+        <TextAreaField
+          form={form}
+          name="description"
+          label={t('plan.goal')}
+          hint={t('plan.goalHint')}
+          value={description}
+          onChange={setDescription}
+          maxLength={500}
+          rows={2}
+        />
+        <DateField
+          form={form}
+          name="targetDate"
+          label={t('plan.targetDate')}
+          hint={t('intake.optional')}
+          value={target}
+          onChange={setTarget}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('plan.saveGoal')}
@@ -234,7 +375,17 @@ function GoalForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken
   );
 }
 
-function StepForm({ clientId, goals, csrfToken, onDone }: { clientId: string; goals: Goal[]; csrfToken: string; onDone: (plan: Plan) => void }) {
+function StepForm({
+  clientId,
+  goals,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  goals: Goal[];
+  csrfToken: string;
+  onDone: (plan: Plan) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const [phase, setPhase] = useState<PlanPhase | ''>('');
@@ -251,17 +402,37 @@ function StepForm({ clientId, goals, csrfToken, onDone }: { clientId: string; go
     const problems: FormError[] = [];
     if (phase === '') problems.push({ key: 'phase', message: t('plan.error.phase'), fields: ['stepPhase'] });
     if (title.trim() === '') problems.push({ key: 'title', message: t('plan.error.step'), fields: ['stepTitle'] });
-    if (!isDateEmpty(startsOn) && !start) problems.push({ key: 'startsOn', message: t('plan.error.date'), fields: ['startsOn'] });
-    if (!isDateEmpty(dueOn) && !due) problems.push({ key: 'dueOn', message: t('plan.error.date'), fields: ['stepDueOn'] });
-    else if (start && due && due < start) problems.push({ key: 'dueOn', message: t('plan.error.dueBeforeStart'), fields: ['stepDueOn'] });
+    if (!isDateEmpty(startsOn) && !start)
+      problems.push({ key: 'startsOn', message: t('plan.error.date'), fields: ['startsOn'] });
+    if (!isDateEmpty(dueOn) && !due)
+      problems.push({ key: 'dueOn', message: t('plan.error.date'), fields: ['stepDueOn'] });
+    else if (start && due && due < start)
+      problems.push({ key: 'dueOn', message: t('plan.error.dueBeforeStart'), fields: ['stepDueOn'] });
     if (problems.length > 0 || phase === '') {
       form.fail(problems);
       return;
     }
     setBusy(true);
-    addStep(clientId, { phase, title: title.trim(), ...(goalId ? { goalId } : {}), ...(start ? { startsOn: start } : {}), ...(due ? { dueOn: due } : {}) }, csrfToken).then(onDone, (error: unknown) => {
+    addStep(
+      clientId,
+      {
+        phase,
+        title: title.trim(),
+        ...(goalId ? { goalId } : {}),
+        ...(start ? { startsOn: start } : {}),
+        ...(due ? { dueOn: due } : {}),
+      },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
       setBusy(false);
-      form.fail(formErrorsOf(error, t, { fields: { title: { field: 'stepTitle', message: t('plan.error.step') }, dueOn: { field: 'stepDueOn', message: t('plan.error.dueBeforeStart') } } }));
+      form.fail(
+        formErrorsOf(error, t, {
+          fields: {
+            title: { field: 'stepTitle', message: t('plan.error.step') },
+            dueOn: { field: 'stepDueOn', message: t('plan.error.dueBeforeStart') },
+          },
+        }),
+      );
     });
   };
   return (
@@ -279,7 +450,14 @@ function StepForm({ clientId, goals, csrfToken, onDone }: { clientId: string; go
           onChange={(v) => setPhase(planPhases.find((p) => p === v) ?? '')}
           choices={planPhases.map((p) => ({ value: p, label: t(caseKey.phase(p)) }))}
         />
-        <TextField form={form} name="stepTitle" label={t('plan.step')} value={title} onChange={setTitle} maxLength={200} />
+        <TextField
+          form={form}
+          name="stepTitle"
+          label={t('plan.step')}
+          value={title}
+          onChange={setTitle}
+          maxLength={200}
+        />
         <SelectField
           form={form}
           name="goalId"
@@ -289,8 +467,22 @@ function StepForm({ clientId, goals, csrfToken, onDone }: { clientId: string; go
           onChange={setGoalId}
           choices={goals.filter((g) => g.status === 'open').map((g) => ({ value: g.id, label: g.description }))}
         />
-        <DateField form={form} name="startsOn" label={t('plan.stepStarts')} hint={t('intake.optional')} value={startsOn} onChange={setStartsOn} />
-        <DateField form={form} name="stepDueOn" label={t('plan.stepDue')} hint={t('intake.optional')} value={dueOn} onChange={setDueOn} />
+        <DateField
+          form={form}
+          name="startsOn"
+          label={t('plan.stepStarts')}
+          hint={t('intake.optional')}
+          value={startsOn}
+          onChange={setStartsOn}
+        />
+        <DateField
+          form={form}
+          name="stepDueOn"
+          label={t('plan.stepDue')}
+          hint={t('intake.optional')}
+          value={dueOn}
+          onChange={setDueOn}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('plan.saveStep')}
@@ -303,7 +495,15 @@ function StepForm({ clientId, goals, csrfToken, onDone }: { clientId: string; go
 
 const ackMethods = ['in_person', 'phone', 'written'] as const;
 
-function AcknowledgeForm({ clientId, csrfToken, onDone }: { clientId: string; csrfToken: string; onDone: (plan: Plan) => void }) {
+function AcknowledgeForm({
+  clientId,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  csrfToken: string;
+  onDone: (plan: Plan) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const [agrees, setAgrees] = useState<'' | 'yes' | 'no'>('');
@@ -321,7 +521,11 @@ function AcknowledgeForm({ clientId, csrfToken, onDone }: { clientId: string; cs
       return;
     }
     setBusy(true);
-    acknowledgePlan(clientId, { agrees: agrees === 'yes', method, ...(comment.trim() ? { comment: comment.trim() } : {}) }, csrfToken).then(onDone, (error: unknown) => {
+    acknowledgePlan(
+      clientId,
+      { agrees: agrees === 'yes', method, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
       setBusy(false);
       form.fail(formErrorsOf(error, t));
     });
@@ -335,11 +539,23 @@ function AcknowledgeForm({ clientId, csrfToken, onDone }: { clientId: string; cs
           <legend>{t('plan.ackQuestion')}</legend>
           {form.inlineErrors('agrees')}
           <div className="field-check">
-            <input id={form.fieldId('agrees')} type="radio" name="agrees" checked={agrees === 'yes'} onChange={() => setAgrees('yes')} />
+            <input
+              id={form.fieldId('agrees')}
+              type="radio"
+              name="agrees"
+              checked={agrees === 'yes'}
+              onChange={() => setAgrees('yes')}
+            />
             <label htmlFor={form.fieldId('agrees')}>{t('plan.ackYes')}</label>
           </div>
           <div className="field-check">
-            <input id={form.fieldId('agrees-no')} type="radio" name="agrees" checked={agrees === 'no'} onChange={() => setAgrees('no')} />
+            <input
+              id={form.fieldId('agrees-no')}
+              type="radio"
+              name="agrees"
+              checked={agrees === 'no'}
+              onChange={() => setAgrees('no')}
+            />
             <label htmlFor={form.fieldId('agrees-no')}>{t('plan.ackNo')}</label>
           </div>
         </fieldset>
@@ -352,7 +568,16 @@ function AcknowledgeForm({ clientId, csrfToken, onDone }: { clientId: string; cs
           onChange={(v) => setMethod(ackMethods.find((m) => m === v) ?? '')}
           choices={ackMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
         />
-        <TextAreaField form={form} name="ackComment" label={t('plan.ackComment')} hint={t('intake.optional')} value={comment} onChange={setComment} maxLength={1000} rows={3} />
+        <TextAreaField
+          form={form}
+          name="ackComment"
+          label={t('plan.ackComment')}
+          hint={t('intake.optional')}
+          value={comment}
+          onChange={setComment}
+          maxLength={1000}
+          rows={3}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('plan.ackSave')}

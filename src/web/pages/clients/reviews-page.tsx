@@ -49,9 +49,15 @@ function Reviews({ client, user, csrfToken }: ClientScope) {
                   <AnswerForm
                     clientId={client.id}
                     review={review}
-                    overriddenByMe={history.some((a) => a.id === review.assessmentId && a.kind === 'override' && a.assessedBy === user.id)}
+                    overriddenByMe={history.some(
+                      (a) => a.id === review.assessmentId && a.kind === 'override' && a.assessedBy === user.id,
+                    )}
                     csrfToken={csrfToken}
-                    onDone={(answered) => changed(t('reviews.answered', { outcome: t(caseKey.reviewOutcome(answered.outcome ?? 'upheld')) }))}
+                    onDone={(answered) =>
+                      changed(
+                        t('reviews.answered', { outcome: t(caseKey.reviewOutcome(answered.outcome ?? 'upheld')) }),
+                      )
+                    }
                   />
                 ) : null}
               </li>
@@ -59,22 +65,50 @@ function Reviews({ client, user, csrfToken }: ClientScope) {
           </ul>
         ) : null}
       </section>
-      {mayAsk && current ? <AskForm key={`ask-${version}`} clientId={client.id} assessmentId={current.id} csrfToken={csrfToken} forClient={false} onDone={() => changed(t('reviews.asked'))} /> : null}
+      {mayAsk && current ? (
+        <AskForm
+          key={`ask-${version}`}
+          clientId={client.id}
+          assessmentId={current.id}
+          csrfToken={csrfToken}
+          forClient={false}
+          onDone={() => changed(t('reviews.asked'))}
+        />
+      ) : null}
     </>
   );
 }
 
-export function ReviewCard({ review, assessment, forClient = false }: { review: Review; assessment: Assessment | undefined; forClient?: boolean }) {
+export function ReviewCard({
+  review,
+  assessment,
+  forClient = false,
+}: {
+  review: Review;
+  assessment: Assessment | undefined;
+  forClient?: boolean;
+}) {
   const { t, language } = useI18n();
   return (
     <article className="card review">
       <p className="review-meta">
-        <span className={`status-tag status-${review.status}`}>{review.status === 'open' ? t('reviews.statusOpen') : t('reviews.statusAnswered')}</span>{' '}
+        <span className={`status-tag status-${review.status}`}>
+          {review.status === 'open' ? t('reviews.statusOpen') : t('reviews.statusAnswered')}
+        </span>{' '}
         {forClient
           ? t('myFile.review.askedOn', { date: formatDateTime(review.createdAt, language) })
-          : t(review.requestedVia === 'client_account' ? 'reviews.askedByClient' : 'reviews.askedByStaff', { date: formatDateTime(review.createdAt, language) })}
+          : t(review.requestedVia === 'client_account' ? 'reviews.askedByClient' : 'reviews.askedByStaff', {
+              date: formatDateTime(review.createdAt, language),
+            })}
       </p>
-      {assessment ? <p className="muted">{t('reviews.ofAssessment', { stream: t(key.stream(assessment.stream)), date: formatDate(assessment.assessedOn, language) })}</p> : null}
+      {assessment ? (
+        <p className="muted">
+          {t('reviews.ofAssessment', {
+            stream: t(key.stream(assessment.stream)),
+            date: formatDate(assessment.assessedOn, language),
+          })}
+        </p>
+      ) : null}
       <h3 className="review-heading">{forClient ? t('myFile.review.yourReason') : t('reviews.reason')}</h3>
       <blockquote className="justification">{review.reason}</blockquote>
       {review.status === 'answered' && review.answer ? (
@@ -82,7 +116,9 @@ export function ReviewCard({ review, assessment, forClient = false }: { review: 
           <h3 className="review-heading">{forClient ? t('myFile.review.answer') : t('reviews.answer')}</h3>
           <p>{review.outcome ? <strong>{t(caseKey.reviewOutcome(review.outcome))}</strong> : null}</p>
           <blockquote className="justification">{review.answer}</blockquote>
-          {review.answeredAt ? <p className="muted">{t('reviews.answeredOn', { date: formatDateTime(review.answeredAt, language) })}</p> : null}
+          {review.answeredAt ? (
+            <p className="muted">{t('reviews.answeredOn', { date: formatDateTime(review.answeredAt, language) })}</p>
+          ) : null}
         </>
       ) : (
         <p>{forClient ? t('myFile.review.waiting') : t('reviews.waiting')}</p>
@@ -91,7 +127,19 @@ export function ReviewCard({ review, assessment, forClient = false }: { review: 
   );
 }
 
-export function AskForm({ clientId, assessmentId, csrfToken, forClient, onDone }: { clientId: string; assessmentId: string; csrfToken: string; forClient: boolean; onDone: () => void }) {
+export function AskForm({
+  clientId,
+  assessmentId,
+  csrfToken,
+  forClient,
+  onDone,
+}: {
+  clientId: string;
+  assessmentId: string;
+  csrfToken: string;
+  forClient: boolean;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
@@ -101,13 +149,24 @@ export function AskForm({ clientId, assessmentId, csrfToken, forClient, onDone }
     event.preventDefault();
     if (busy) return;
     if (reason.trim() === '') {
-      form.fail([{ key: 'reason', message: forClient ? t('myFile.review.error') : t('reviews.error.reason'), fields: ['reviewReason'] }]);
+      form.fail([
+        {
+          key: 'reason',
+          message: forClient ? t('myFile.review.error') : t('reviews.error.reason'),
+          fields: ['reviewReason'],
+        },
+      ]);
       return;
     }
     setBusy(true);
     requestReview(clientId, assessmentId, reason.trim(), csrfToken).then(onDone, (error: unknown) => {
       setBusy(false);
-      form.fail(formErrorsOf(error, t, { fields: { reason: { field: 'reviewReason', message: t('reviews.error.reason') } }, conflict: t('reviews.error.noManager') }));
+      form.fail(
+        formErrorsOf(error, t, {
+          fields: { reason: { field: 'reviewReason', message: t('reviews.error.reason') } },
+          conflict: t('reviews.error.noManager'),
+        }),
+      );
     });
   };
   return (
@@ -135,7 +194,19 @@ export function AskForm({ clientId, assessmentId, csrfToken, forClient, onDone }
   );
 }
 
-function AnswerForm({ clientId, review, overriddenByMe, csrfToken, onDone }: { clientId: string; review: Review; overriddenByMe: boolean; csrfToken: string; onDone: (review: Review) => void }) {
+function AnswerForm({
+  clientId,
+  review,
+  overriddenByMe,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  review: Review;
+  overriddenByMe: boolean;
+  csrfToken: string;
+  onDone: (review: Review) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const [answer, setAnswer] = useState('');
@@ -146,7 +217,8 @@ function AnswerForm({ clientId, review, overriddenByMe, csrfToken, onDone }: { c
     event.preventDefault();
     if (busy) return;
     const problems: FormError[] = [];
-    if (answer.trim().length < 20) problems.push({ key: 'answer', message: t('reviews.error.answer'), fields: ['answer'] });
+    if (answer.trim().length < 20)
+      problems.push({ key: 'answer', message: t('reviews.error.answer'), fields: ['answer'] });
     if (outcome === '') problems.push({ key: 'outcome', message: t('reviews.error.outcome'), fields: ['outcome'] });
     if (problems.length > 0 || outcome === '') {
       form.fail(problems);
@@ -155,7 +227,13 @@ function AnswerForm({ clientId, review, overriddenByMe, csrfToken, onDone }: { c
     setBusy(true);
     answerReview(clientId, review.id, { answer: answer.trim(), outcome }, csrfToken).then(onDone, (error: unknown) => {
       setBusy(false);
-      form.fail(formErrorsOf(error, t, { fields: { answer: { field: 'answer', message: t('reviews.error.answer') } }, forbidden: t('reviews.ownOverride'), conflict: t('reviews.error.answeredAlready') }));
+      form.fail(
+        formErrorsOf(error, t, {
+          fields: { answer: { field: 'answer', message: t('reviews.error.answer') } },
+          forbidden: t('reviews.ownOverride'),
+          conflict: t('reviews.error.answeredAlready'),
+        }),
+      );
     });
   };
   return (
@@ -164,14 +242,30 @@ function AnswerForm({ clientId, review, overriddenByMe, csrfToken, onDone }: { c
       <p>{t('reviews.answerLead')}</p>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextAreaField form={form} name="answer" label={t('reviews.answerLabel')} hint={t('reviews.answerHint')} value={answer} onChange={setAnswer} maxLength={4000} />
+        <TextAreaField
+          form={form}
+          name="answer"
+          label={t('reviews.answerLabel')}
+          hint={t('reviews.answerHint')}
+          value={answer}
+          onChange={setAnswer}
+          maxLength={4000}
+        />
         <fieldset className="radio-group" aria-describedby={form.describedBy('outcome')}>
           <legend>{t('reviews.outcome')}</legend>
           {form.inlineErrors('outcome')}
           {reviewOutcomes.map((o, i) => (
             <div className="field-check" key={o}>
-              <input id={i === 0 ? form.fieldId('outcome') : form.fieldId(`outcome-${o}`)} type="radio" name={`outcome-${review.id}`} checked={outcome === o} onChange={() => setOutcome(o)} />
-              <label htmlFor={i === 0 ? form.fieldId('outcome') : form.fieldId(`outcome-${o}`)}>{t(caseKey.reviewOutcome(o))}</label>
+              <input
+                id={i === 0 ? form.fieldId('outcome') : form.fieldId(`outcome-${o}`)}
+                type="radio"
+                name={`outcome-${review.id}`}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+              />
+              <label htmlFor={i === 0 ? form.fieldId('outcome') : form.fieldId(`outcome-${o}`)}>
+                {t(caseKey.reviewOutcome(o))}
+              </label>
             </div>
           ))}
         </fieldset>

@@ -48,13 +48,21 @@ function SummaryContent({ summary }: { summary: ClientSummary }) {
               ? ([
                   [t('intake.preferredName'), identity.preferredName ?? none],
                   [t('intake.pronouns'), identity.pronouns ?? none],
-                  [t('intake.preferredLanguage'), t(identity.preferredLanguage === 'en' ? 'intake.language.en' : 'intake.language.fr')],
-                  [t('intake.interpreter'), identity.interpreterNeeded ? (identity.interpreterLanguage ?? t('common.yes')) : t('common.no')],
+                  [
+                    t('intake.preferredLanguage'),
+                    t(identity.preferredLanguage === 'en' ? 'intake.language.en' : 'intake.language.fr'),
+                  ],
+                  [
+                    t('intake.interpreter'),
+                    identity.interpreterNeeded ? (identity.interpreterLanguage ?? t('common.yes')) : t('common.no'),
+                  ],
                   [t('intake.phone'), identity.phone ?? none],
                   [t('intake.email'), identity.email ?? none],
                 ] as [string, ReactNode][])
               : []),
-            ...(client.employment?.goals.statement ? [[t('intake.goalStatement'), client.employment.goals.statement] as [string, ReactNode]] : []),
+            ...(client.employment?.goals.statement
+              ? [[t('intake.goalStatement'), client.employment.goals.statement] as [string, ReactNode]]
+              : []),
           ]}
         />
         <p>
@@ -63,7 +71,12 @@ function SummaryContent({ summary }: { summary: ClientSummary }) {
       </section>
       {assessment ? (
         <section aria-labelledby="summary-assessment">
-          <h2 id="summary-assessment">{t('summary.assessment', { stream: t(key.stream(assessment.stream)), date: formatDate(assessment.assessedOn, language) })}</h2>
+          <h2 id="summary-assessment">
+            {t('summary.assessment', {
+              stream: t(key.stream(assessment.stream)),
+              date: formatDate(assessment.assessedOn, language),
+            })}
+          </h2>
           <p>{t(key.streamMeaning(assessment.stream))}</p>
           {assessment.result.factors.some((f) => f.applies) ? (
             <ul className="reasons">
@@ -76,7 +89,9 @@ function SummaryContent({ summary }: { summary: ClientSummary }) {
           ) : (
             <p>{t('assessment.noFactor')}</p>
           )}
-          {assessment.justification ? <blockquote className="justification">{assessment.justification}</blockquote> : null}
+          {assessment.justification ? (
+            <blockquote className="justification">{assessment.justification}</blockquote>
+          ) : null}
         </section>
       ) : null}
       <section aria-labelledby="summary-contacts">
@@ -101,7 +116,11 @@ function SummaryContent({ summary }: { summary: ClientSummary }) {
           <ul className="plain-list">
             {summary.openTasks.map((task) => (
               <li key={task.id}>
-                {t('summary.task', { title: task.title, date: formatDate(task.dueOn, language), who: task.assigneeName })}
+                {t('summary.task', {
+                  title: task.title,
+                  date: formatDate(task.dueOn, language),
+                  who: task.assigneeName,
+                })}
                 {task.overdue ? (
                   <>
                     {' '}
@@ -120,7 +139,13 @@ function SummaryContent({ summary }: { summary: ClientSummary }) {
         ) : (
           <ul className="plain-list">
             {summary.team.map((m) => (
-              <li key={m.id}>{t('summary.member', { name: m.displayName, role: t(caseKey.teamRole(m.teamRole)), organization: m.organizationName })}</li>
+              <li key={m.id}>
+                {t('summary.member', {
+                  name: m.displayName,
+                  role: t(caseKey.teamRole(m.teamRole)),
+                  organization: m.organizationName,
+                })}
+              </li>
             ))}
           </ul>
         )}

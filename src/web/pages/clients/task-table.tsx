@@ -11,7 +11,11 @@ import { formatDate } from './client-text.ts';
 // Who closes a task (docs/permissions.md 3.9, task.update): its assignee or creator where their roles
 // hold `self`, and staff of the organization it belongs to where theirs hold `own`, as the session's
 // `can` says.
-export function mayComplete(user: User, can: Pick<SessionCan, 'completeOwnTasks' | 'completeAgencyTasks'>, task: Task): boolean {
+export function mayComplete(
+  user: User,
+  can: Pick<SessionCan, 'completeOwnTasks' | 'completeAgencyTasks'>,
+  task: Task,
+): boolean {
   if (task.status !== 'open') return false;
   const mine = task.assignedTo === user.id || task.createdBy === user.id;
   return (mine && can.completeOwnTasks) || (task.organizationId === user.organizationId && can.completeAgencyTasks);
@@ -62,7 +66,12 @@ export function TaskTable({
       },
       (error: unknown) => {
         setBusy(undefined);
-        setFailure({ taskId: task.id, message: formErrorsOf(error, t, { conflict: t('tasks.error.closed'), forbidden: t('tasks.error.forbidden') })[0]?.message ?? t('error.generic') });
+        setFailure({
+          taskId: task.id,
+          message:
+            formErrorsOf(error, t, { conflict: t('tasks.error.closed'), forbidden: t('tasks.error.forbidden') })[0]
+              ?.message ?? t('error.generic'),
+        });
       },
     );
   };
@@ -121,10 +130,20 @@ export function TaskTable({
                 <td>
                   {mayComplete(user, can, task) ? (
                     <div className="row-actions">
-                      <button type="button" className="button-secondary" disabled={busy === task.id} onClick={() => complete(task, 'done')}>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        disabled={busy === task.id}
+                        onClick={() => complete(task, 'done')}
+                      >
                         {t('tasks.markDone', { title: task.title })}
                       </button>
-                      <button type="button" className="button-secondary" disabled={busy === task.id} onClick={() => complete(task, 'cancelled')}>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        disabled={busy === task.id}
+                        onClick={() => complete(task, 'cancelled')}
+                      >
                         {t('tasks.cancelTask', { title: task.title })}
                       </button>
                     </div>
@@ -141,7 +160,14 @@ export function TaskTable({
 }
 
 // What to say once a task is closed: for a recurring one, when the next is due.
-export function completedMessage({ task, next }: Completed, outcome: 'done' | 'cancelled', t: ReturnType<typeof useI18n>['t'], language: ReturnType<typeof useI18n>['language']): string {
+export function completedMessage(
+  { task, next }: Completed,
+  outcome: 'done' | 'cancelled',
+  t: ReturnType<typeof useI18n>['t'],
+  language: ReturnType<typeof useI18n>['language'],
+): string {
   if (outcome === 'cancelled') return t('tasks.cancelled', { title: task.title });
-  return next ? t('tasks.doneNext', { title: task.title, date: formatDate(next.dueOn, language) }) : t('tasks.done', { title: task.title });
+  return next
+    ? t('tasks.doneNext', { title: task.title, date: formatDate(next.dueOn, language) })
+    : t('tasks.done', { title: task.title });
 }

@@ -1,8 +1,26 @@
 import { useState, type FormEvent } from 'react';
-import { createTask, listClientTasks, listTeam, listTeamCandidates, type Recurrence, type TaskKind, type TaskPhase } from '../../api-case.ts';
+import {
+  createTask,
+  listClientTasks,
+  listTeam,
+  listTeamCandidates,
+  type Recurrence,
+  type TaskKind,
+  type TaskPhase,
+} from '../../api-case.ts';
 import type { ClientView, User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { DateField, datePartsOf, emptyDate, isDateEmpty, isoDate, SelectField, TextField, useForm, type FormError } from '../../components/form.tsx';
+import {
+  DateField,
+  datePartsOf,
+  emptyDate,
+  isDateEmpty,
+  isoDate,
+  SelectField,
+  TextField,
+  useForm,
+  type FormError,
+} from '../../components/form.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -47,7 +65,13 @@ function Tasks({ client, user, csrfToken }: ClientScope) {
         {closed.length > 0 ? (
           <>
             <h3>{t('tasks.closedTitle')}</h3>
-            <TaskTable tasks={closed} caption={tp('tasks.closedCaption', closed.length)} user={user} csrfToken={csrfToken} onCompleted={() => undefined} />
+            <TaskTable
+              tasks={closed}
+              caption={tp('tasks.closedCaption', closed.length)}
+              user={user}
+              csrfToken={csrfToken}
+              onCompleted={() => undefined}
+            />
           </>
         ) : null}
       </section>
@@ -65,7 +89,15 @@ function Tasks({ client, user, csrfToken }: ClientScope) {
   );
 }
 
-type Draft = { title: string; kind: TaskKind | ''; phase: TaskPhase | ''; dueOn: ReturnType<typeof datePartsOf>; recurrence: Recurrence; recurUntil: ReturnType<typeof datePartsOf>; assignedTo: string };
+type Draft = {
+  title: string;
+  kind: TaskKind | '';
+  phase: TaskPhase | '';
+  dueOn: ReturnType<typeof datePartsOf>;
+  recurrence: Recurrence;
+  recurUntil: ReturnType<typeof datePartsOf>;
+  assignedTo: string;
+};
 
 type Assignee = { userId: string; displayName: string; organizationName: string | null };
 
@@ -75,23 +107,51 @@ function useAssignees(client: ClientView, user: User) {
   // The holding agency's staff come from the candidates for the team, for those who may add to it.
   const candidatesOpen = client.can.addTeamMember;
   return useApi(`task-assignees|${client.id}|${user.id}`, async (signal) => {
-    const [team, candidates] = await Promise.all([listTeam(client.id, signal), candidatesOpen ? listTeamCandidates(client.id, signal) : Promise.resolve({ items: [] })]);
+    const [team, candidates] = await Promise.all([
+      listTeam(client.id, signal),
+      candidatesOpen ? listTeamCandidates(client.id, signal) : Promise.resolve({ items: [] }),
+    ]);
     const out = new Map<string, Assignee>();
     for (const m of team.items) {
-      if (m.removedAt === null) out.set(m.userId, { userId: m.userId, displayName: m.displayName, organizationName: m.organizationId === user.organizationId ? null : m.organizationName });
+      if (m.removedAt === null)
+        out.set(m.userId, {
+          userId: m.userId,
+          displayName: m.displayName,
+          organizationName: m.organizationId === user.organizationId ? null : m.organizationName,
+        });
     }
-    for (const c of candidates.items) if (!c.throughConsent && !out.has(c.userId)) out.set(c.userId, { userId: c.userId, displayName: c.displayName, organizationName: null });
+    for (const c of candidates.items)
+      if (!c.throughConsent && !out.has(c.userId))
+        out.set(c.userId, { userId: c.userId, displayName: c.displayName, organizationName: null });
     out.delete(user.id);
     return [...out.values()];
   });
 }
 
-function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; user: User; csrfToken: string; onDone: (title: string) => void }) {
+function TaskForm({
+  client,
+  user,
+  csrfToken,
+  onDone,
+}: {
+  client: ClientView;
+  user: User;
+  csrfToken: string;
+  onDone: (title: string) => void;
+}) {
   const clientId = client.id;
   const { t } = useI18n();
   const form = useForm();
   const assignees = useAssignees(client, user);
-  const [draft, setDraft] = useState<Draft>(() => ({ title: '', kind: '', phase: '', dueOn: datePartsOf(todayInToronto()), recurrence: 'none', recurUntil: emptyDate, assignedTo: '' }));
+  const [draft, setDraft] = useState<Draft>(() => ({
+    title: '',
+    kind: '',
+    phase: '',
+    dueOn: datePartsOf(todayInToronto()),
+    recurrence: 'none',
+    recurUntil: emptyDate,
+    assignedTo: '',
+  }));
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const others = assignees.status === 'ready' ? assignees.data : [];
@@ -107,7 +167,11 @@ function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; use
     if (draft.kind === '') problems.push({ key: 'kind', message: t('tasks.error.kind'), fields: ['kind'] });
     if (draft.phase === '') problems.push({ key: 'phase', message: t('tasks.error.phase'), fields: ['phase'] });
     if (!dueOn || dueOn < today) problems.push({ key: 'dueOn', message: t('tasks.error.dueOn'), fields: ['dueOn'] });
-    if (draft.recurrence !== 'none' && !isDateEmpty(draft.recurUntil) && (!until || (dueOn !== undefined && until < dueOn))) {
+    if (
+      draft.recurrence !== 'none' &&
+      !isDateEmpty(draft.recurUntil) &&
+      (!until || (dueOn !== undefined && until < dueOn))
+    ) {
       problems.push({ key: 'recurUntil', message: t('tasks.error.recurUntil'), fields: ['recurUntil'] });
     }
     if (problems.length > 0 || draft.kind === '' || draft.phase === '' || !dueOn) {
@@ -152,7 +216,15 @@ function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; use
       <p>{t('tasks.newLead')}</p>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextField form={form} name="title" label={t('tasks.title')} hint={t('tasks.titleHint')} value={draft.title} onChange={(title) => set({ title })} maxLength={200} />
+        <TextField
+          form={form}
+          name="title"
+          label={t('tasks.title')}
+          hint={t('tasks.titleHint')}
+          value={draft.title}
+          onChange={(title) => set({ title })}
+          maxLength={200}
+        />
         <SelectField
           form={form}
           name="kind"
@@ -171,7 +243,14 @@ function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; use
           onChange={(v) => set({ phase: taskPhases.find((p) => p === v) ?? '' })}
           choices={taskPhases.map((p) => ({ value: p, label: t(caseKey.taskPhase(p)) }))}
         />
-        <DateField form={form} name="dueOn" label={t('tasks.dueOn')} hint={t('tasks.dueOnHint')} value={draft.dueOn} onChange={(dueOn) => set({ dueOn })} />
+        <DateField
+          form={form}
+          name="dueOn"
+          label={t('tasks.dueOn')}
+          hint={t('tasks.dueOnHint')}
+          value={draft.dueOn}
+          onChange={(dueOn) => set({ dueOn })}
+        />
         <SelectField
           form={form}
           name="recurrence"
@@ -181,7 +260,14 @@ function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; use
           choices={recurrences.map((r) => ({ value: r, label: t(caseKey.recurrence(r)) }))}
         />
         {draft.recurrence !== 'none' ? (
-          <DateField form={form} name="recurUntil" label={t('tasks.recurUntil')} hint={t('tasks.recurUntilHint')} value={draft.recurUntil} onChange={(recurUntil) => set({ recurUntil })} />
+          <DateField
+            form={form}
+            name="recurUntil"
+            label={t('tasks.recurUntil')}
+            hint={t('tasks.recurUntilHint')}
+            value={draft.recurUntil}
+            onChange={(recurUntil) => set({ recurUntil })}
+          />
         ) : null}
         <SelectField
           form={form}
@@ -190,7 +276,12 @@ function TaskForm({ client, user, csrfToken, onDone }: { client: ClientView; use
           value={draft.assignedTo}
           placeholder={t('tasks.assignToMe', { name: user.displayName })}
           onChange={(assignedTo) => set({ assignedTo })}
-          choices={others.map((a) => ({ value: a.userId, label: a.organizationName ? t('tasks.assigneeElsewhere', { name: a.displayName, organization: a.organizationName }) : a.displayName }))}
+          choices={others.map((a) => ({
+            value: a.userId,
+            label: a.organizationName
+              ? t('tasks.assigneeElsewhere', { name: a.displayName, organization: a.organizationName })
+              : a.displayName,
+          }))}
         />
         <div className="form-actions">
           <button type="submit" className="button">

@@ -1,5 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addTeamMember, listTeam, listTeamCandidates, removeTeamMember, type Member, type TeamRole } from '../../api-case.ts';
+import {
+  addTeamMember,
+  listTeam,
+  listTeamCandidates,
+  removeTeamMember,
+  type Member,
+  type TeamRole,
+} from '../../api-case.ts';
 import { listUsers, type User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SelectField, useForm, type FormError } from '../../components/form.tsx';
@@ -42,7 +49,9 @@ function Team({ client, user, csrfToken }: ClientScope) {
       },
       (error: unknown) => {
         setBusy(false);
-        setFailure(formErrorsOf(error, t, { forbidden: t('team.error.removeForbidden') })[0]?.message ?? t('error.generic'));
+        setFailure(
+          formErrorsOf(error, t, { forbidden: t('team.error.removeForbidden') })[0]?.message ?? t('error.generic'),
+        );
       },
     );
   };
@@ -91,7 +100,11 @@ function Team({ client, user, csrfToken }: ClientScope) {
         ) : null}
         {confirming ? (
           <div className="confirm" role="group" aria-labelledby="team-confirm">
-            <p id="team-confirm">{confirming.userId === user.id ? t('team.confirmLeave') : t('team.confirmRemove', { name: confirming.displayName })}</p>
+            <p id="team-confirm">
+              {confirming.userId === user.id
+                ? t('team.confirmLeave')
+                : t('team.confirmRemove', { name: confirming.displayName })}
+            </p>
             {failure ? <p className="field-error">{failure}</p> : null}
             <div className="form-actions">
               <button type="button" className="button button-danger" disabled={busy} onClick={() => remove(confirming)}>
@@ -124,7 +137,12 @@ function Team({ client, user, csrfToken }: ClientScope) {
                       <th scope="row">{m.displayName}</th>
                       <td>{m.organizationName}</td>
                       <td>{t(caseKey.teamRole(m.teamRole))}</td>
-                      <td>{t('team.fromTo', { from: formatDateTime(m.addedAt, language), to: formatDateTime(m.removedAt ?? '', language) })}</td>
+                      <td>
+                        {t('team.fromTo', {
+                          from: formatDateTime(m.addedAt, language),
+                          to: formatDateTime(m.removedAt ?? '', language),
+                        })}
+                      </td>
                       <td>{m.removalReason ? t(caseKey.removal(m.removalReason)) : ''}</td>
                     </tr>
                   ))}
@@ -157,17 +175,33 @@ function Team({ client, user, csrfToken }: ClientScope) {
 export function useColleagues(user: User) {
   return useApi(`colleagues|${user.organizationId}|${user.id}`, async (signal) => {
     const { items } = await listUsers({ status: 'active', perPage: 100 }, signal);
-    return items.filter((u) => u.organizationId === user.organizationId && u.roles.some((r) => caseTeamRoles.includes(r)));
+    return items.filter(
+      (u) => u.organizationId === user.organizationId && u.roles.some((r) => caseTeamRoles.includes(r)),
+    );
   });
 }
 
-function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientId: string; user: User; csrfToken: string; exclude: string[]; onDone: (member: Member) => void }) {
+function AddMemberForm({
+  clientId,
+  user,
+  csrfToken,
+  exclude,
+  onDone,
+}: {
+  clientId: string;
+  user: User;
+  csrfToken: string;
+  exclude: string[];
+  onDone: (member: Member) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
   // The server offers whom the client's file allows: the agency's own staff, and staff of agencies
   // named in an active consent (with their agency's name, so the worker sees whom they share with).
-  const candidates = useApi(`team-candidates|${clientId}|${exclude.join(',')}`, (signal) => listTeamCandidates(clientId, signal));
+  const candidates = useApi(`team-candidates|${clientId}|${exclude.join(',')}`, (signal) =>
+    listTeamCandidates(clientId, signal),
+  );
   const [userId, setUserId] = useState('');
   const [teamRole, setTeamRole] = useState<TeamRole | ''>('');
   const [busy, setBusy] = useState(false);
@@ -199,7 +233,9 @@ function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientI
     <section className="editor" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('team.addTitle')}</h2>
       <p>{t('team.addLead')}</p>
-      {candidates.status === 'error' ? <SectionProblem error={candidates.error} title={t('team.candidatesFailed')} /> : null}
+      {candidates.status === 'error' ? (
+        <SectionProblem error={candidates.error} title={t('team.candidatesFailed')} />
+      ) : null}
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy || candidates.status === 'loading'}>
         <SelectField
@@ -211,11 +247,12 @@ function AddMemberForm({ clientId, user, csrfToken, exclude, onDone }: { clientI
           onChange={setUserId}
           choices={choices.map((c) => ({
             value: c.userId,
-            label: c.userId === user.id
-              ? t('team.you', { name: c.displayName })
-              : c.throughConsent
-                ? t('team.candidateElsewhere', { name: c.displayName, organization: c.organizationName })
-                : c.displayName,
+            label:
+              c.userId === user.id
+                ? t('team.you', { name: c.displayName })
+                : c.throughConsent
+                  ? t('team.candidateElsewhere', { name: c.displayName, organization: c.organizationName })
+                  : c.displayName,
           }))}
         />
         <SelectField

@@ -16,7 +16,12 @@ export function TransfersPage() {
   return <ClientSubPage section="transfers">{(scope) => <Transfers {...scope} />}</ClientSubPage>;
 }
 
-const agencyTypes = ['employment_service_provider', 'social_assistance_office', 'training_organization', 'community_agency'];
+const agencyTypes = [
+  'employment_service_provider',
+  'social_assistance_office',
+  'training_organization',
+  'community_agency',
+];
 
 // A client moving to another provider: the holding agency records the client's request (or the
 // receiving agency asks, with the client's consent), the receiving agency accepts, the sender
@@ -40,8 +45,13 @@ function Transfers({ client, user, csrfToken, replaceClient }: ClientScope) {
         {notice.element}
         {transfers.status === 'loading' ? <Loading label={t('transfers.loading')} /> : null}
         {/* Another agency sees only the transfers to or from it: none is an ordinary 404. */}
-        {transfers.status === 'error' && !(transfers.error.status === 404 && !client.can.readTransfers) ? <SectionProblem error={transfers.error} title={t('transfers.loadFailed')} /> : null}
-        {(transfers.status === 'ready' && items.length === 0) || (transfers.status === 'error' && transfers.error.status === 404 && !client.can.readTransfers) ? <p>{t('transfers.none')}</p> : null}
+        {transfers.status === 'error' && !(transfers.error.status === 404 && !client.can.readTransfers) ? (
+          <SectionProblem error={transfers.error} title={t('transfers.loadFailed')} />
+        ) : null}
+        {(transfers.status === 'ready' && items.length === 0) ||
+        (transfers.status === 'error' && transfers.error.status === 404 && !client.can.readTransfers) ? (
+          <p>{t('transfers.none')}</p>
+        ) : null}
         {items.length > 0 ? (
           <ul className="plain-list transfer-list">
             {items.map((x) => (
@@ -61,13 +71,31 @@ function Transfers({ client, user, csrfToken, replaceClient }: ClientScope) {
         ) : null}
       </section>
       {client.can.requestTransfer && transfers.status !== 'loading' && !underWay ? (
-        <RequestForm key={`request-${version}`} clientId={client.id} holderId={client.organizationId} user={user} receiving={client.access.scope !== 'own'} csrfToken={csrfToken} onDone={(x) => changed(t('transfers.requested', { name: x.toOrganizationName }))} />
+        <RequestForm
+          key={`request-${version}`}
+          clientId={client.id}
+          holderId={client.organizationId}
+          user={user}
+          receiving={client.access.scope !== 'own'}
+          csrfToken={csrfToken}
+          onDone={(x) => changed(t('transfers.requested', { name: x.toOrganizationName }))}
+        />
       ) : null}
     </>
   );
 }
 
-function TransferCard({ transfer: x, user, csrfToken, onChanged }: { transfer: Transfer; user: User; csrfToken: string; onChanged: (message: string, released: boolean) => void }) {
+function TransferCard({
+  transfer: x,
+  user,
+  csrfToken,
+  onChanged,
+}: {
+  transfer: Transfer;
+  user: User;
+  csrfToken: string;
+  onChanged: (message: string, released: boolean) => void;
+}) {
   const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
@@ -75,7 +103,11 @@ function TransferCard({ transfer: x, user, csrfToken, onChanged }: { transfer: T
     setBusy(true);
     setFailure('');
     (action === 'accept' ? acceptTransfer(x.id, csrfToken) : releaseTransfer(x.id, csrfToken)).then(
-      () => onChanged(action === 'accept' ? t('transfers.acceptedNow') : t('transfers.releasedNow', { name: x.toOrganizationName }), action === 'release'),
+      () =>
+        onChanged(
+          action === 'accept' ? t('transfers.acceptedNow') : t('transfers.releasedNow', { name: x.toOrganizationName }),
+          action === 'release',
+        ),
       (error: unknown) => {
         setBusy(false);
         setFailure(formErrorsOf(error, t, { conflict: t('transfers.error.state') })[0]?.message ?? t('error.generic'));
@@ -83,8 +115,13 @@ function TransferCard({ transfer: x, user, csrfToken, onChanged }: { transfer: T
     );
   };
   return (
-    <article className="card transfer" aria-label={t('transfers.cardLabel', { from: x.fromOrganizationName, to: x.toOrganizationName })}>
-      <p className="transfer-route">{t('transfers.route', { from: x.fromOrganizationName, to: x.toOrganizationName })}</p>
+    <article
+      className="card transfer"
+      aria-label={t('transfers.cardLabel', { from: x.fromOrganizationName, to: x.toOrganizationName })}
+    >
+      <p className="transfer-route">
+        {t('transfers.route', { from: x.fromOrganizationName, to: x.toOrganizationName })}
+      </p>
       <p>
         <span className={`status-tag status-${x.status}`}>{t(caseKey.transferStatus(x.status))}</span>
         {x.overdue ? (
@@ -98,7 +135,9 @@ function TransferCard({ transfer: x, user, csrfToken, onChanged }: { transfer: T
         <li>{x.requestedByKind === 'client' ? t('transfers.askedByClient') : t('transfers.askedByReceiver')}</li>
         <li>{t('transfers.requestedOn', { date: formatDateTime(x.requestedAt, language) })}</li>
         {x.acceptedAt ? <li>{t('transfers.acceptedOn', { date: formatDateTime(x.acceptedAt, language) })}</li> : null}
-        {x.releaseDueOn && x.status === 'accepted' ? <li>{t('transfers.releaseDue', { date: formatDate(x.releaseDueOn, language) })}</li> : null}
+        {x.releaseDueOn && x.status === 'accepted' ? (
+          <li>{t('transfers.releaseDue', { date: formatDate(x.releaseDueOn, language) })}</li>
+        ) : null}
         {x.releasedAt ? <li>{t('transfers.releasedOn', { date: formatDateTime(x.releasedAt, language) })}</li> : null}
         {x.reason ? <li>{t('transfers.reason', { reason: x.reason })}</li> : null}
       </ul>
@@ -119,7 +158,21 @@ function TransferCard({ transfer: x, user, csrfToken, onChanged }: { transfer: T
   );
 }
 
-function RequestForm({ clientId, holderId, user, receiving, csrfToken, onDone }: { clientId: string; holderId: string; user: User; receiving: boolean; csrfToken: string; onDone: (transfer: Transfer) => void }) {
+function RequestForm({
+  clientId,
+  holderId,
+  user,
+  receiving,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  holderId: string;
+  user: User;
+  receiving: boolean;
+  csrfToken: string;
+  onDone: (transfer: Transfer) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const organizations = useApi('organizations', loadAllOrganizations);
@@ -127,22 +180,39 @@ function RequestForm({ clientId, holderId, user, receiving, csrfToken, onDone }:
   const [askedBy, setAskedBy] = useState<'client' | ''>(receiving ? 'client' : '');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const agencies = organizations.status === 'ready' ? { status: 'ready' as const, data: organizations.data.filter((o) => agencyTypes.includes(o.type)) } : organizations;
+  const agencies =
+    organizations.status === 'ready'
+      ? { status: 'ready' as const, data: organizations.data.filter((o) => agencyTypes.includes(o.type)) }
+      : organizations;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
     const problems = [];
     if (to === '') problems.push({ key: 'to', message: t('transfers.error.to'), fields: ['toOrganizationId'] });
-    if (!receiving && askedBy === '') problems.push({ key: 'askedBy', message: t('transfers.error.askedBy'), fields: ['askedBy'] });
+    if (!receiving && askedBy === '')
+      problems.push({ key: 'askedBy', message: t('transfers.error.askedBy'), fields: ['askedBy'] });
     if (problems.length > 0) {
       form.fail(problems);
       return;
     }
     setBusy(true);
-    requestTransfer(clientId, { toOrganizationId: to, requestedBy: receiving ? 'receiving_agency' : 'client', ...(reason.trim() ? { reason: reason.trim() } : {}) }, csrfToken).then(onDone, (error: unknown) => {
+    requestTransfer(
+      clientId,
+      {
+        toOrganizationId: to,
+        requestedBy: receiving ? 'receiving_agency' : 'client',
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
       setBusy(false);
-      form.fail(formErrorsOf(error, t, { fields: { toOrganizationId: { field: 'toOrganizationId', message: t('transfers.error.toInvalid') } }, conflict: t('transfers.error.underWay') }));
+      form.fail(
+        formErrorsOf(error, t, {
+          fields: { toOrganizationId: { field: 'toOrganizationId', message: t('transfers.error.toInvalid') } },
+          conflict: t('transfers.error.underWay'),
+        }),
+      );
     });
   };
 
@@ -177,7 +247,16 @@ function RequestForm({ clientId, holderId, user, receiving, csrfToken, onDone }:
             />
           </>
         )}
-        <TextAreaField form={form} name="transferReason" label={t('transfers.reasonLabel')} hint={t('intake.optional')} value={reason} onChange={setReason} maxLength={1000} rows={3} />
+        <TextAreaField
+          form={form}
+          name="transferReason"
+          label={t('transfers.reasonLabel')}
+          hint={t('intake.optional')}
+          value={reason}
+          onChange={setReason}
+          maxLength={1000}
+          rows={3}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {receiving ? t('transfers.ask') : t('transfers.request')}

@@ -1,9 +1,28 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { getMyFile, getPlan, listNotes, listReviews } from '../../api-case.ts';
-import { grantConsent, listAssessments, listConsents, revokeConsent, type Assessment, type ClientView, type Consent, type ConsentCategory, type User } from '../../api.ts';
+import {
+  grantConsent,
+  listAssessments,
+  listConsents,
+  revokeConsent,
+  type Assessment,
+  type ClientView,
+  type Consent,
+  type ConsentCategory,
+  type User,
+} from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { OrganizationSelect } from '../../components/admin-kit.tsx';
-import { DateField, emptyDate, isoDate, SelectField, TextAreaField, useForm, type DateParts, type FormError } from '../../components/form.tsx';
+import {
+  DateField,
+  emptyDate,
+  isoDate,
+  SelectField,
+  TextAreaField,
+  useForm,
+  type DateParts,
+  type FormError,
+} from '../../components/form.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { NotForYourRole } from '../../components/require-admin.tsx';
 import { RequireSignIn } from '../../components/require-sign-in.tsx';
@@ -12,7 +31,14 @@ import { Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
-import { consentCategories, consentPurposes, formatDate, key, sharedCategories, todayInToronto } from '../clients/client-text.ts';
+import {
+  consentCategories,
+  consentPurposes,
+  formatDate,
+  key,
+  sharedCategories,
+  todayInToronto,
+} from '../clients/client-text.ts';
 import { NoteCard } from '../clients/notes-page.tsx';
 import { PlanView } from '../clients/plan-page.tsx';
 import { AskForm, ReviewCard } from '../clients/reviews-page.tsx';
@@ -84,14 +110,17 @@ function StreamSection({ client, csrfToken }: { client: ClientView; csrfToken: s
   const reviews = useApi(`my-reviews|${client.id}|${version}`, (signal) => listReviews(client.id, signal));
   const history: Assessment[] = assessments.status === 'ready' ? assessments.data.items : [];
   const current = history[0];
-  const open = reviews.status === 'ready' && reviews.data.items.some((r) => r.status === 'open' && r.assessmentId === current?.id);
+  const open =
+    reviews.status === 'ready' && reviews.data.items.some((r) => r.status === 'open' && r.assessmentId === current?.id);
   return (
     <section aria-labelledby="my-stream" aria-busy={assessments.status === 'loading'}>
       <h2 id="my-stream" tabIndex={-1}>
         {t('myFile.streamTitle')}
       </h2>
       {assessments.status === 'loading' ? <Loading label={t('assessment.loading')} /> : null}
-      {assessments.status === 'error' ? <SectionProblem error={assessments.error} title={t('assessment.loadFailed')} /> : null}
+      {assessments.status === 'error' ? (
+        <SectionProblem error={assessments.error} title={t('assessment.loadFailed')} />
+      ) : null}
       {assessments.status === 'ready' && !current ? <p>{t('myFile.notAssessed')}</p> : null}
       {current ? (
         <>
@@ -195,7 +224,12 @@ function SharingSection({ client, csrfToken }: { client: ClientView; csrfToken: 
               {items.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">{c.organizationName}</th>
-                  <td>{consentCategories.filter((k) => c.categories.includes(k)).map((k) => t(key.category(k))).join(', ')}</td>
+                  <td>
+                    {consentCategories
+                      .filter((k) => c.categories.includes(k))
+                      .map((k) => t(key.category(k)))
+                      .join(', ')}
+                  </td>
                   <td>{t(key.purpose(c.purpose))}</td>
                   <td>{formatDate(c.expiresOn, language)}</td>
                   <td>
@@ -230,12 +264,29 @@ function SharingSection({ client, csrfToken }: { client: ClientView; csrfToken: 
           onCancel={() => setWithdrawing(undefined)}
         />
       ) : null}
-      <ShareForm key={`share-${version}`} client={client} csrfToken={csrfToken} onDone={(c) => changed(t('myFile.shared', { name: c.organizationName }))} />
+      <ShareForm
+        key={`share-${version}`}
+        client={client}
+        csrfToken={csrfToken}
+        onDone={(c) => changed(t('myFile.shared', { name: c.organizationName }))}
+      />
     </section>
   );
 }
 
-function WithdrawForm({ clientId, consent, csrfToken, onDone, onCancel }: { clientId: string; consent: Consent; csrfToken: string; onDone: () => void; onCancel: () => void }) {
+function WithdrawForm({
+  clientId,
+  consent,
+  csrfToken,
+  onDone,
+  onCancel,
+}: {
+  clientId: string;
+  consent: Consent;
+  csrfToken: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -246,7 +297,12 @@ function WithdrawForm({ clientId, consent, csrfToken, onDone, onCancel }: { clie
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    revokeConsent(clientId, consent.id, { method: 'client_account', ...(reason.trim() ? { reason: reason.trim() } : {}) }, csrfToken).then(onDone, (error: unknown) => {
+    revokeConsent(
+      clientId,
+      consent.id,
+      { method: 'client_account', ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
       setBusy(false);
       form.fail(formErrorsOf(error, t, { conflict: t('consent.error.alreadyRevoked') }));
     });
@@ -259,7 +315,16 @@ function WithdrawForm({ clientId, consent, csrfToken, onDone, onCancel }: { clie
       <p>{t('myFile.withdrawLead', { name: consent.organizationName })}</p>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <TextAreaField form={form} name="withdrawReason" label={t('myFile.withdrawReason')} hint={t('intake.optional')} value={reason} onChange={setReason} maxLength={500} rows={3} />
+        <TextAreaField
+          form={form}
+          name="withdrawReason"
+          label={t('myFile.withdrawReason')}
+          hint={t('intake.optional')}
+          value={reason}
+          onChange={setReason}
+          maxLength={500}
+          rows={3}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-danger">
             {t('myFile.withdrawSubmit')}
@@ -283,15 +348,33 @@ function addYears(date: string, years: number): string {
 type ShareDraft = { organizationId: string; categories: ConsentCategory[]; purpose: string; expiresOn: DateParts };
 
 // The client shares parts of their file themself; nothing is chosen for them, equity least of all.
-function ShareForm({ client, csrfToken, onDone }: { client: ClientView; csrfToken: string; onDone: (consent: Consent) => void }) {
+function ShareForm({
+  client,
+  csrfToken,
+  onDone,
+}: {
+  client: ClientView;
+  csrfToken: string;
+  onDone: (consent: Consent) => void;
+}) {
   const { t } = useI18n();
   const form = useForm();
   const id = useId();
   const organizations = useApi('organizations', loadAllOrganizations);
-  const [draft, setDraft] = useState<ShareDraft>({ organizationId: '', categories: [], purpose: '', expiresOn: emptyDate });
+  const [draft, setDraft] = useState<ShareDraft>({
+    organizationId: '',
+    categories: [],
+    purpose: '',
+    expiresOn: emptyDate,
+  });
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<ShareDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const toggle = (category: ConsentCategory, on: boolean) => set({ categories: on ? [...draft.categories.filter((c) => c !== category), category] : draft.categories.filter((c) => c !== category) });
+  const toggle = (category: ConsentCategory, on: boolean) =>
+    set({
+      categories: on
+        ? [...draft.categories.filter((c) => c !== category), category]
+        : draft.categories.filter((c) => c !== category),
+    });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -299,11 +382,24 @@ function ShareForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
     const today = todayInToronto();
     const expiresOn = isoDate(draft.expiresOn);
     const problems: FormError[] = [];
-    if (draft.organizationId === '') problems.push({ key: 'organization', message: t('myFile.error.organization'), fields: ['organizationId'] });
-    if (draft.categories.length === 0) problems.push({ key: 'categories', message: t('myFile.error.categories'), fields: ['category-identity_contact'] });
-    if (draft.purpose === '') problems.push({ key: 'purpose', message: t('myFile.error.purpose'), fields: ['purpose'] });
-    if (!expiresOn || expiresOn < today) problems.push({ key: 'expiresOn', message: t('myFile.error.until'), fields: ['expiresOn'] });
-    else if (expiresOn > addYears(today, CONSENT_MAX_YEARS)) problems.push({ key: 'expiresOn', message: t('consent.error.tooLong', { years: CONSENT_MAX_YEARS }), fields: ['expiresOn'] });
+    if (draft.organizationId === '')
+      problems.push({ key: 'organization', message: t('myFile.error.organization'), fields: ['organizationId'] });
+    if (draft.categories.length === 0)
+      problems.push({
+        key: 'categories',
+        message: t('myFile.error.categories'),
+        fields: ['category-identity_contact'],
+      });
+    if (draft.purpose === '')
+      problems.push({ key: 'purpose', message: t('myFile.error.purpose'), fields: ['purpose'] });
+    if (!expiresOn || expiresOn < today)
+      problems.push({ key: 'expiresOn', message: t('myFile.error.until'), fields: ['expiresOn'] });
+    else if (expiresOn > addYears(today, CONSENT_MAX_YEARS))
+      problems.push({
+        key: 'expiresOn',
+        message: t('consent.error.tooLong', { years: CONSENT_MAX_YEARS }),
+        fields: ['expiresOn'],
+      });
     const purpose = consentPurposes.find((p) => p === draft.purpose);
     if (problems.length > 0 || !purpose || !expiresOn) {
       form.fail(problems);
@@ -312,7 +408,13 @@ function ShareForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
     setBusy(true);
     grantConsent(
       client.id,
-      { organizationId: draft.organizationId, categories: consentCategories.filter((c) => draft.categories.includes(c)), purpose, method: 'client_account', expiresOn },
+      {
+        organizationId: draft.organizationId,
+        categories: consentCategories.filter((c) => draft.categories.includes(c)),
+        purpose,
+        method: 'client_account',
+        expiresOn,
+      },
       csrfToken,
     ).then(onDone, (error: unknown) => {
       setBusy(false);
@@ -331,7 +433,12 @@ function ShareForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
 
   const box = (category: ConsentCategory) => (
     <div key={category} className="field-check">
-      <input id={form.fieldId(`category-${category}`)} type="checkbox" checked={draft.categories.includes(category)} onChange={(e) => toggle(category, e.target.checked)} />
+      <input
+        id={form.fieldId(`category-${category}`)}
+        type="checkbox"
+        checked={draft.categories.includes(category)}
+        onChange={(e) => toggle(category, e.target.checked)}
+      />
       <label htmlFor={form.fieldId(`category-${category}`)}>{t(key.category(category))}</label>
     </div>
   );
@@ -373,9 +480,18 @@ function ShareForm({ client, csrfToken, onDone }: { client: ClientView; csrfToke
           value={draft.purpose}
           placeholder={t('intake.choose')}
           onChange={(purpose) => set({ purpose })}
-          choices={consentPurposes.filter((p) => p !== 'complaint').map((p) => ({ value: p, label: t(key.purpose(p)) }))}
+          choices={consentPurposes
+            .filter((p) => p !== 'complaint')
+            .map((p) => ({ value: p, label: t(key.purpose(p)) }))}
         />
-        <DateField form={form} name="expiresOn" label={t('myFile.shareUntil')} hint={t('consent.expiresOnHint', { years: CONSENT_MAX_YEARS })} value={draft.expiresOn} onChange={(expiresOn) => set({ expiresOn })} />
+        <DateField
+          form={form}
+          name="expiresOn"
+          label={t('myFile.shareUntil')}
+          hint={t('consent.expiresOnHint', { years: CONSENT_MAX_YEARS })}
+          value={draft.expiresOn}
+          onChange={(expiresOn) => set({ expiresOn })}
+        />
         <div className="form-actions">
           <button type="submit" className="button">
             {t('myFile.shareSubmit')}

@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { listNotifications, markAllNotificationsRead, markNotificationRead, type Notification } from '../../api-case.ts';
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  type Notification,
+} from '../../api-case.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireSignIn } from '../../components/require-sign-in.tsx';
@@ -98,7 +103,12 @@ function Notifications() {
       {notice.element}
       <div className="form-actions">
         <div className="field-check">
-          <input id={`${id}-unread`} type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
+          <input
+            id={`${id}-unread`}
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.target.checked)}
+          />
           <label htmlFor={`${id}-unread`}>{t('notifications.unreadOnly')}</label>
         </div>
         {data && data.unread > 0 ? (
@@ -125,7 +135,8 @@ function Notifications() {
                       <Link
                         to={target}
                         onClick={() => {
-                          if (!n.readAt) markNotificationRead(n.id, csrfToken).then(notificationsChanged, () => undefined);
+                          if (!n.readAt)
+                            markNotificationRead(n.id, csrfToken).then(notificationsChanged, () => undefined);
                         }}
                       >
                         {text}

@@ -1,5 +1,10 @@
 import { useId } from 'react';
-import { getAssessmentReport, listOverdueTransfers, type AssessmentReport, type EquityDimension } from '../../api-case.ts';
+import {
+  getAssessmentReport,
+  listOverdueTransfers,
+  type AssessmentReport,
+  type EquityDimension,
+} from '../../api-case.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { SectionProblem } from '../../components/section-state.tsx';
@@ -28,7 +33,8 @@ function groupLabel(dimension: EquityDimension, group: string, t: T): string {
   if (group === 'false') return t('common.no');
   // Any question may be answered "prefer not to say" (the intake form offers it for race too).
   if (group === 'prefer_not_to_say') return t('equity.answer.prefer_not_to_say');
-  if (dimension === 'indigenousIdentity' && indigenousIdentities.some((v) => v === group)) return t(key.indigenous(group));
+  if (dimension === 'indigenousIdentity' && indigenousIdentities.some((v) => v === group))
+    return t(key.indigenous(group));
   if (dimension === 'racializedGroup' && racializedGroups.some((v) => v === group)) return t(key.racialized(group));
   if (dimension === 'gender' && genders.some((v) => v === group)) return t(key.gender(group));
   return group;
@@ -49,7 +55,8 @@ function Report() {
       {report.status === 'ready' ? (
         <>
           <p>
-            {t(report.data.scope === 'system' ? 'report.scopeSystem' : 'report.scopeAgency')} {t('report.generated', { date: formatDateTime(report.data.generatedAt, language) })}
+            {t(report.data.scope === 'system' ? 'report.scopeSystem' : 'report.scopeAgency')}{' '}
+            {t('report.generated', { date: formatDateTime(report.data.generatedAt, language) })}
           </p>
           <p className="field-hint">{t('report.withheldNote', { min: report.data.minCell })}</p>
           <Overall report={report.data} />
@@ -73,7 +80,9 @@ function OverdueTransfers() {
       <h2 id={`${id}-title`}>{t('report.overdueTransfers')}</h2>
       {overdue.status === 'loading' ? <Loading label={t('transfers.loading')} /> : null}
       {overdue.status === 'error' ? <SectionProblem error={overdue.error} title={t('transfers.loadFailed')} /> : null}
-      {overdue.status === 'ready' ? <p>{t('report.overdueLead', { days: overdue.data.releaseDays, version: overdue.data.policyVersion })}</p> : null}
+      {overdue.status === 'ready' ? (
+        <p>{t('report.overdueLead', { days: overdue.data.releaseDays, version: overdue.data.policyVersion })}</p>
+      ) : null}
       {overdue.status === 'ready' && overdue.data.items.length === 0 ? <p>{t('report.noOverdue')}</p> : null}
       {overdue.status === 'ready' && overdue.data.items.length > 0 ? (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
@@ -209,8 +218,14 @@ function ByAgency({ report }: { report: AssessmentReport }) {
               </tbody>
             </table>
           </div>
-          <RateChart title={t('report.overrideChart')} items={rows.map((a) => ({ label: a.organizationName, value: a.overrideRate }))} />
-          <RateChart title={t('report.reassessmentChart')} items={rows.map((a) => ({ label: a.organizationName, value: a.reassessmentRate }))} />
+          <RateChart
+            title={t('report.overrideChart')}
+            items={rows.map((a) => ({ label: a.organizationName, value: a.overrideRate }))}
+          />
+          <RateChart
+            title={t('report.reassessmentChart')}
+            items={rows.map((a) => ({ label: a.organizationName, value: a.reassessmentRate }))}
+          />
         </>
       )}
     </section>
@@ -256,7 +271,9 @@ function Moves({ report }: { report: AssessmentReport }) {
             <tbody>
               {report.streamMoves.map((m) => (
                 <tr key={`${m.from}-${m.to}-${m.kind}`}>
-                  <th scope="row">{t('assessment.streamChange', { from: t(key.stream(m.from)), to: t(key.stream(m.to)) })}</th>
+                  <th scope="row">
+                    {t('assessment.streamChange', { from: t(key.stream(m.from)), to: t(key.stream(m.to)) })}
+                  </th>
                   <td>{t(m.kind === 'override' ? 'assessment.kind.override' : 'assessment.kind.reassessment')}</td>
                   <td className="numeric">{cells.count(m.count)}</td>
                 </tr>
@@ -276,7 +293,13 @@ function ByGroup({ report }: { report: AssessmentReport }) {
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('report.byGroup')}</h2>
       <p>{t('report.byGroupLead')}</p>
-      <p>{t('report.ratioLead', { ratio: n(report.disparityRatio), inverse: n(Math.round((1 / report.disparityRatio) * 100) / 100), version: report.policyVersion })}</p>
+      <p>
+        {t('report.ratioLead', {
+          ratio: n(report.disparityRatio),
+          inverse: n(Math.round((1 / report.disparityRatio) * 100) / 100),
+          version: report.policyVersion,
+        })}
+      </p>
       {equityDimensions.map((dimension) => (
         <GroupTable key={dimension} report={report} dimension={dimension} />
       ))}
@@ -340,7 +363,10 @@ function GroupTable({ report, dimension }: { report: AssessmentReport; dimension
           </tbody>
         </table>
       </div>
-      <RateChart title={t('report.shareCChart', { dimension: name })} items={rows.map((g) => ({ label: groupLabel(dimension, g.group, t), value: g.shareC }))} />
+      <RateChart
+        title={t('report.shareCChart', { dimension: name })}
+        items={rows.map((g) => ({ label: groupLabel(dimension, g.group, t), value: g.shareC }))}
+      />
     </section>
   );
 }

@@ -32,7 +32,9 @@ function MyTasks({ user, csrfToken, can }: StaffPage) {
   const [status, setStatus] = useState<Status>('open');
   const [version, setVersion] = useState(0);
   const notice = useNotice();
-  const overdue = useApi(`tasks-overdue|${scope}|${version}`, (signal) => listMyTasks({ scope, status: 'open', overdue: true }, signal));
+  const overdue = useApi(`tasks-overdue|${scope}|${version}`, (signal) =>
+    listMyTasks({ scope, status: 'open', overdue: true }, signal),
+  );
   const list = useApi(`tasks|${scope}|${status}|${version}`, (signal) => listMyTasks({ scope, status }, signal));
   const completed = (message: string) => {
     setVersion((v) => v + 1);
@@ -47,7 +49,11 @@ function MyTasks({ user, csrfToken, can }: StaffPage) {
         {manager ? (
           <div className="field">
             <label htmlFor={`${id}-scope`}>{t('myTasks.scope')}</label>
-            <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value === 'agency' ? 'agency' : 'mine')}>
+            <select
+              id={`${id}-scope`}
+              value={scope}
+              onChange={(e) => setScope(e.target.value === 'agency' ? 'agency' : 'mine')}
+            >
               <option value="mine">{t('myTasks.scopeMine')}</option>
               <option value="agency">{t('myTasks.scopeAgency')}</option>
             </select>
@@ -74,7 +80,11 @@ function MyTasks({ user, csrfToken, can }: StaffPage) {
         <h2 id={`${id}-all`}>{t('myTasks.allTitle')}</h2>
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('myTasks.status')}</label>
-          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(taskStatuses.find((s) => s === e.target.value) ?? 'open')}>
+          <select
+            id={`${id}-status`}
+            value={status}
+            onChange={(e) => setStatus(taskStatuses.find((s) => s === e.target.value) ?? 'open')}
+          >
             {taskStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(caseKey.taskStatus(s))}
