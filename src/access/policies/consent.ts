@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.ts';
 import type { ClientAccess } from '../client-access.ts';
 
-// Which of a client's consents a reader sees (docs/permissions.md 3.6), for the consents route and every
+// Which of a client's consents a reader sees (docs/permissions.md 3.5), for the consents route and every
 // composite view: the holding agency, the client and the ombudsperson during a complaint see them all;
 // another agency sees only the consents that name it (which agencies the client shares with is part of
 // the file). `organizationId: null` means all of them.

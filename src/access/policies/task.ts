@@ -3,7 +3,7 @@ import type { Actor } from '../actor.ts';
 import { actorScopes } from '../authorize.ts';
 import type { ClientAccess } from '../client-access.ts';
 
-// Which of a client's tasks a reader sees (docs/permissions.md 3.7), for the tasks route and every
+// Which of a client's tasks a reader sees (docs/permissions.md 3.9), for the tasks route and every
 // composite view: tasks belong to the agency that set them, so a reader sees their organization's
 // (`own`), the ones they were given or set (`self`), or all of them (a case-team place whose role holds
 // `team`, and the system). Tasks sit under the plan: no `plan` category, no tasks.

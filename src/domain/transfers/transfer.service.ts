@@ -1,4 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
+import { transferReaderFor, transferVisible } from '../../access/policies/transfer.ts';
 import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
@@ -117,13 +118,7 @@ async function visibleTransfer(
 ): Promise<Transfer> {
   const { requestId } = context;
   const transfer = isUuid(id) ? await selectTransferForUpdate(trx, id, context.today) : undefined;
-  const party =
-    transfer &&
-    actor.kind === 'user' &&
-    (actor.organizationId === transfer.fromOrganizationId || actor.organizationId === transfer.toOrganizationId);
-  const systemRelease =
-    transfer && action === 'transfer.release' && actorScopes(actor, action).includes('sys') && transfer.overdue;
-  if (!transfer || !(party || systemRelease || actor.kind === 'system')) {
+  if (!transfer || !transferVisible(actor, transfer, action)) {
     throw notVisibleError(
       actor,
       {
@@ -234,11 +229,9 @@ export async function listTransfers(
   context: Context,
 ): Promise<ListEnvelope<Transfer>> {
   const holder = await clientHolder(trx, clientId);
-  const mine = holder && actor.kind === 'user' && holder.organizationId === actor.organizationId;
-  const items =
-    holder && actor.kind === 'user'
-      ? await selectTransfers(trx, holder.id, mine ? null : actor.organizationId, context.today)
-      : [];
+  const reader = holder ? transferReaderFor(actor, holder.organizationId) : undefined;
+  const mine = reader?.organizationId === null;
+  const items = holder && reader ? await selectTransfers(trx, holder.id, reader.organizationId, context.today) : [];
   const allowed =
     holder &&
     authorize(actor, 'transfer.read', {
