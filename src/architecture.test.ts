@@ -46,13 +46,21 @@ function roomOf(file: string): string {
 
 const files = sourceFiles(src);
 const fileEdges: Edge[] = files.flatMap((from) => runtimeImports(from).map((to) => ({ from, to })));
-const roomEdges = new Map<string, Set<string>>();
-for (const { from, to } of fileEdges) {
-  const [a, b] = [roomOf(from), roomOf(to)];
-  if (a === b) continue;
-  if (!roomEdges.has(a)) roomEdges.set(a, new Set());
-  roomEdges.get(a)!.add(b);
+function roomGraph(edges: Edge[]): Map<string, Set<string>> {
+  const rooms = new Map<string, Set<string>>();
+  for (const { from, to } of edges) {
+    const [a, b] = [roomOf(from), roomOf(to)];
+    if (a === b) continue;
+    if (!rooms.has(a)) rooms.set(a, new Set());
+    rooms.get(a)!.add(b);
+  }
+  return rooms;
 }
+const roomEdges = roomGraph(fileEdges);
+// For cycles, an import of another module's `*-facts.ts` file does not tie the two modules together: a
+// facts file imports only db/ and lib/ (checked below), so nothing can lead back from it.
+const isFacts = (file: string) => /-facts\.ts$/.test(file);
+const moduleEdges = roomGraph(fileEdges.filter(({ to }) => !isFacts(to)));
 
 // Strongly connected groups of more than one room (Tarjan): each is an import cycle.
 function cycles(edges: Map<string, Set<string>>): string[][] {
@@ -88,18 +96,14 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
   return found.sort((a, b) => a.join().localeCompare(b.join()));
 }
 
-// Known cycles between domain modules, to shrink and never to grow. clients ↔ assessment: the client
-// page shows the stream in force, and the assessment reads the client's record as its input.
-const knownModuleCycles = [['domain/assessment', 'domain/clients']];
-
 describe('the layers', () => {
   it('reads every source file it should', () => {
     expect(files.length).toBeGreaterThan(150);
     expect(fileEdges.length).toBeGreaterThan(500);
   });
 
-  it('has no import cycle between rooms other than the known ones, and no new one', () => {
-    expect(cycles(roomEdges)).toEqual(knownModuleCycles);
+  it('has no import cycle between rooms', () => {
+    expect(cycles(moduleEdges)).toEqual([]);
   });
 
   it('keeps the access layer below the modules: it imports only db/, lib/ and itself', () => {

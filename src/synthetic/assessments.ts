@@ -140,7 +140,7 @@ function reasonFor(change: ReassessmentChange): string {
   }
 }
 
-// The Common Assessment's input as assessmentInputFor (client.service.ts) reads it from the record
+// The Common Assessment's input as assessmentInputFor (assessment.service.ts) reads it from the record
 // on `on`: jobs started by then (one that ended later was still held), barriers in kind order.
 export function inputOn(c: SyntheticClient, on: string, change: ReassessmentChange | null): AssessmentInput {
   let barriers = c.barriers.map((b) => ({ kind: b.kind, status: b.status }));

@@ -6,7 +6,8 @@ import type { Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
-import { assessmentInputFor } from '../clients/client.service.ts';
+import { assessableRecord } from '../clients/client-facts.ts';
+import { assessmentInputSchemaOn, type AssessmentInput } from './assessment-input.ts';
 import { teamUserIds } from '../case-team/case-team.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { clientAccountOf } from '../accounts/user-admin.service.ts';
@@ -47,6 +48,28 @@ async function tellTeam(trx: Trx, actor: Actor, clientId: string, assessmentId: 
 
 // Assesses a client from their record as it stands: the first time, or again whenever something new
 // is learned (with the reason, which goes on the record). The history is appended, never rewritten.
+// What the Common Assessment reads of a client's file, taken from the record as it stands (never from
+// the self-identified equity answers), with the row locked so the history numbers in order.
+async function assessmentInputFor(trx: Trx, clientId: string, assessedOn: string): Promise<AssessmentInput> {
+  const record = await assessableRecord(trx, clientId);
+  if (!record) throw new AppError('not_found', 'No client has that id.');
+  return assessmentInputSchemaOn(assessedOn).parse({
+    dateOfBirth: record.dateOfBirth,
+    assessedOn,
+    educationLevel: record.educationLevel,
+    incomeSource: record.incomeSource,
+    literacyNumeracy: record.literacyNumeracy,
+    workHistory: record.workHistory.map((w) => ({
+      nocCode: w.nocCode,
+      startDate: w.startDate,
+      endDate: w.endDate,
+      ...(w.hoursPerWeek !== null ? { hoursPerWeek: w.hoursPerWeek } : {}),
+    })),
+    barriers: record.barriers,
+    accommodations: record.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated })),
+  });
+}
+
 export async function assessClient(
   trx: Trx,
   actor: Actor,

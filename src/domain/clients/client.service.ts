@@ -11,7 +11,6 @@ import { AppError } from '../../lib/errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
-import { assessmentInputSchemaOn, type AssessmentInput } from '../assessment/assessment-input.ts';
 import { clientsReached } from '../../access/client-predicate.ts';
 import { addMembership } from '../case-team/case-team.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
@@ -388,29 +387,6 @@ export async function clientOnFacts(
   const view = viewOf(record, access, current, clientCan(actor, facts!, context.purpose));
   // A job developer sees the stream of a client they reach, not the assessment behind it (2.2).
   return access.streamOnly ? { ...view, stream: current?.stream ?? null } : view;
-}
-
-// What the Common Assessment reads of a client's file, taken from the record as it stands (never from
-// the self-identified equity answers), with the row locked so the history numbers in order.
-export async function assessmentInputFor(trx: Trx, clientId: string, assessedOn: string): Promise<AssessmentInput> {
-  await lockClientRow(trx, clientId);
-  const record = await selectClientRecord(trx, clientId);
-  if (!record) throw new AppError('not_found', 'No client has that id.');
-  return assessmentInputSchemaOn(assessedOn).parse({
-    dateOfBirth: record.dateOfBirth,
-    assessedOn,
-    educationLevel: record.educationLevel,
-    incomeSource: record.incomeSource,
-    literacyNumeracy: record.literacyNumeracy,
-    workHistory: record.workHistory.map((w) => ({
-      nocCode: w.nocCode,
-      startDate: w.startDate,
-      endDate: w.endDate,
-      ...(w.hoursPerWeek !== null ? { hoursPerWeek: w.hoursPerWeek } : {}),
-    })),
-    barriers: record.barriers,
-    accommodations: record.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated })),
-  });
 }
 
 // A released transfer: the receiving agency holds the file from now on (the transfers module decides when).
