@@ -4,6 +4,8 @@ import type { AssessmentInput } from './assessment-input.ts';
 import type { Assessment } from './assessment.ts';
 import type { AssessmentResult } from './score.ts';
 
+// Raw SQL (sql<Row>): one column list with dates as text and the JSON reasons, shared by the list and
+// the single read; the builder would spell every alias and cast twice.
 const columns = sql`id, client_id as "clientId", sequence, kind, organization_id as "organizationId", assessed_by as "assessedBy",
   model_version as "modelVersion", to_char(assessed_on, 'YYYY-MM-DD') as "assessedOn", score::float8 as score,
   computed_stream as "computedStream", stream, previous_stream as "previousStream", reason, justification,

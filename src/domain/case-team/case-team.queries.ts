@@ -4,6 +4,8 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { clientRow, consentExists } from '../../access/facts/client-facts.ts';
 import type { Candidate, Member } from './case-team.ts';
 
+// Raw SQL (sql<Member>, sql<Candidate>): names joined from users and organizations, timestamps as
+// ISO text, a role array per candidate, and the access layer's consent condition (an SQL fragment).
 export async function selectMembers(db: DbOrTrx, clientId: string, includeFormer: boolean): Promise<Member[]> {
   const { rows } = await sql<Member>`
     select m.id, m.client_id as "clientId", m.user_id as "userId", u.display_name as "displayName",

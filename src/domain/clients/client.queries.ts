@@ -240,6 +240,8 @@ export type DuplicateCandidate = {
 // Candidates for "is this person already known?": names alike by trigram (the GIN index), or the same
 // birth date (exact, day and month swapped, or one year off) with a name somewhat alike, or the same
 // external identifier. Scored in the service; `limit` per candidate set keeps it fast at city scale.
+// Raw SQL (sql<DuplicateCandidate>): a union of three index-driven candidate sets with trigram
+// similarity (`%`), which the query builder cannot express without raw fragments in every branch.
 export async function selectDuplicateCandidates(
   trx: DbOrTrx,
   q: {

@@ -3,6 +3,8 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Consent, NewConsent, RevokeConsent } from './consent.ts';
 
 // A consent's state on `today` (the caller's date in the city's zone, a bound parameter).
+// Raw SQL (sql<Consent>): the status (scheduled, active, expired, revoked) is computed against the
+// caller's today in a case expression, and dates come back as text; the builder adds nothing here.
 const status = (today: string) => sql<Consent['status']>`case
   when r.consent_id is not null then 'revoked'
   when c.expires_on < ${today}::date then 'expired'

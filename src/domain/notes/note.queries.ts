@@ -5,6 +5,8 @@ import type { NewNote, Note, NoteVisibility } from './note.ts';
 
 type Row = Omit<Note, 'earlierVersions' | 'originalId' | 'originalCreatedAt'> & { correctsNoteId: string | null };
 
+// Raw SQL (sql<Row>): one column list (authors' and organizations' names, dates as text) shared by
+// three queries, filtered by the access layer's note condition (noteReadable), an SQL fragment.
 const columns = sql`n.id, n.client_id as "clientId", n.organization_id as "organizationId", o.name as "organizationName",
   n.author_id as "authorId", u.display_name as "authorName", n.kind, n.visibility, to_char(n.contact_on, 'YYYY-MM-DD') as "contactOn",
   n.body, to_json(n.created_at)#>>'{}' as "createdAt", n.corrects_note_id as "correctsNoteId"`;

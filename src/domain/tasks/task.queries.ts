@@ -8,6 +8,9 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Task } from './task.ts';
 
 // `overdue` compares the due date with the caller's today (the city's date, a bound parameter).
+// Raw SQL (sql<Task>) in this file: one column list, with dates as YYYY-MM-DD text, `overdue` computed
+// against the caller's today and the assignee's name, shared by three queries and the access layer's
+// conditions (taskReadable, clientVisible), which are SQL fragments rather than builder expressions.
 const columns = (
   today: string,
 ) => sql`t.id, t.client_id as "clientId", t.organization_id as "organizationId", t.created_by as "createdBy",

@@ -3,6 +3,8 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Transfer } from './transfer.ts';
 
 // `overdue` compares the release date with the caller's today (the city's date, a bound parameter).
+// Raw SQL (sql<Transfer>): one column list joining both organizations' names, with `overdue` computed
+// against the caller's today, shared by the list and the locked read.
 const columns = (
   today: string,
 ) => sql`t.id, t.client_id as "clientId", t.from_organization_id as "fromOrganizationId", f.name as "fromOrganizationName",
