@@ -27,7 +27,7 @@ async function withRoles<T extends { id: string }>(db: DbOrTrx, rows: T[]): Prom
     )
     .orderBy('role')
     .execute();
-  return rows.map((r) => ({ ...r, roles: roleRows.filter((x) => x.userId === r.id).map((x) => x.role as Role) }));
+  return rows.map((r) => ({ ...r, roles: roleRows.filter((x) => x.userId === r.id).map((x) => x.role) }));
 }
 
 export async function insertUser(

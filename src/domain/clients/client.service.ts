@@ -302,7 +302,7 @@ export function viewOf(
     id: record.id,
     organizationId: record.organizationId,
     status: record.status,
-    closedReason: record.closedReason as ClientView['closedReason'],
+    closedReason: record.closedReason,
     createdAt: iso(record.createdAt),
     updatedAt: iso(record.updatedAt),
     access: { scope: access.scope, categories: [...access.categories].sort(), purposes: access.purposes },
@@ -324,27 +324,27 @@ export function viewOf(
       streetAddress: record.streetAddress,
       postalCode: record.postalCode,
       neighbourhoodId: record.neighbourhoodId,
-      externalIds: record.externalIds as NonNullable<ClientView['identityContact']>['externalIds'],
+      externalIds: record.externalIds,
     };
   }
   if (has('employment')) {
     view.employment = {
-      educationLevel: record.educationLevel as NonNullable<ClientView['employment']>['educationLevel'],
-      literacyNumeracy: record.literacyNumeracy as NonNullable<ClientView['employment']>['literacyNumeracy'],
+      educationLevel: record.educationLevel,
+      literacyNumeracy: record.literacyNumeracy,
       workHistory: record.workHistory,
       goals: {
         statement: record.goalStatement,
         targetNocCodes: record.targetNocCodes,
         hoursWanted: record.hoursWanted,
-        timeHorizon: record.timeHorizon as NonNullable<ClientView['employment']>['goals']['timeHorizon'],
+        timeHorizon: record.timeHorizon,
       },
-      accommodations: record.accommodations as NonNullable<ClientView['employment']>['accommodations'],
+      accommodations: record.accommodations,
     };
   }
   if (has('assessment')) {
     view.assessment = {
-      incomeSource: record.incomeSource as NonNullable<ClientView['assessment']>['incomeSource'],
-      barriers: record.barriers as NonNullable<ClientView['assessment']>['barriers'],
+      incomeSource: record.incomeSource,
+      barriers: record.barriers,
       stream: current?.stream ?? null,
       assessmentId: current?.id ?? null,
     };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { noteReadable as readable, type NoteReader } from '../../access/policies/note.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { NewNote, Note, NoteVisibility } from './note.ts';
+import type { NewNote, Note } from './note.ts';
 
 type Row = Omit<Note, 'earlierVersions' | 'originalId' | 'originalCreatedAt'> & { correctsNoteId: string | null };
 
@@ -97,7 +97,7 @@ export async function selectNoteForCorrection(db: DbOrTrx, clientId: string, not
     .select('id')
     .where('correctsNoteId', '=', noteId)
     .executeTakeFirst();
-  return { ...note, visibility: note.visibility as NoteVisibility, replacedBy: replaced?.id };
+  return { ...note, visibility: note.visibility, replacedBy: replaced?.id };
 }
 
 export async function insertNote(

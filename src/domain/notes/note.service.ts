@@ -147,7 +147,7 @@ export async function correctNote(
         clientId: access.clientId,
         organizationId: target.organizationId,
         authorId: actor.userId,
-        kind: target.kind as NewNote['kind'],
+        kind: target.kind,
         visibility,
         contactOn: target.contactOn,
         body: input.body,

@@ -43,7 +43,7 @@ export async function selectPlan(db: DbOrTrx, clientId: string): Promise<Plan> {
     goals: goals.map((g) => ({ ...g, createdAt: g.createdAt.toISOString() })),
     steps: steps.map(({ linkedKind, linkedId, ...s }) => ({
       ...s,
-      phase: s.phase as Plan['steps'][number]['phase'],
+      phase: s.phase,
       link: linkedKind && linkedId ? { kind: linkedKind as 'assessment', id: linkedId } : null,
       createdAt: s.createdAt.toISOString(),
     })),

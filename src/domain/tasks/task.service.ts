@@ -11,7 +11,7 @@ import { AppError } from '../../lib/errors.ts';
 import { activeMembership } from '../case-team/case-team-facts.ts';
 import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
-import { nextDue, type MyTasksQuery, type NewTask, type Recurrence, type Task } from './task.ts';
+import { nextDue, type MyTasksQuery, type NewTask, type Task } from './task.ts';
 import {
   closeTask,
   insertTask,
@@ -142,7 +142,7 @@ export async function completeTask(
   if (locked?.status !== 'open') throw new AppError('conflict', `This task is already ${locked?.status ?? 'gone'}.`);
   await closeTask(trx, task.id, outcome, user.userId, context.now);
   let next: Task | null = null;
-  const due = outcome === 'done' ? nextDue(task.dueOn, task.recurrence as Recurrence, addMonths) : undefined;
+  const due = outcome === 'done' ? nextDue(task.dueOn, task.recurrence, addMonths) : undefined;
   if (due && (!task.recurUntil || due <= task.recurUntil)) {
     const id = await insertTask(trx, {
       clientId: task.clientId,
