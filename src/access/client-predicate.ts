@@ -198,11 +198,16 @@ export function clientGroups<K>(
     })();
     return positive ? expression : sql<boolean>`not ${expression}`;
   };
+  // Cheap comparisons first: a term that needs the caller's organization to hold the file leads (one
+  // column compared, and for the holder's own files the `or` stops there before any subquery).
+  const holderFirst = (a: Term, b: Term) => Number(b[0] === '1') - Number(a[0] === '1');
   return [...groups.values()].map(({ value, on }) => {
-    const terms = minimize(on, dontCare).map((term) => {
-      const parts = term.flatMap((t, i) => (t === '-' ? [] : [literal(facts[i]!, t === '1')]));
-      return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`;
-    });
+    const terms = minimize(on, dontCare)
+      .sort(holderFirst)
+      .map((term) => {
+        const parts = term.flatMap((t, i) => (t === '-' ? [] : [literal(facts[i]!, t === '1')]));
+        return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`;
+      });
     return { value, where: terms.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(terms, sql` or `)})` };
   });
 }
@@ -226,21 +231,46 @@ export function clientVisible(
   return group ? group.where : sql<boolean>`false`;
 }
 
-// Of these clients, the ids whose `reach` the actor may see (one query for a whole page of results).
+// Whether the actor reaches `reach` of a file whatever the facts other than who holds it: true or false
+// where knowing the holder settles it (a counsellor and their own agency's client), undefined where the
+// consents, the team or the account still matter. Lets a caller skip the database for such files.
+export function settledByHolder(actor: Actor, action: Action, reach: Reach, holder: boolean): boolean | undefined {
+  const category = categoryOf(reach);
+  const answers = new Set<boolean>();
+  for (const bits of allBits()) {
+    if (bits.holder !== holder || !feasible(actor, bits, category)) continue;
+    const decision = decideClient(actor, factsFor(actor, bits, category), action);
+    answers.add(decision.allowed && reaches(decision.access, reach));
+    if (answers.size > 1) return undefined;
+  }
+  return answers.size === 1 ? [...answers][0] : false;
+}
+
+// Of these clients, the ids whose `reach` the actor may see (one query for a whole page of results;
+// none for files whose holder settles it).
 export async function clientsReached(
   db: DbOrTrx,
   actor: Actor,
-  clientIds: readonly string[],
+  clients: readonly { id: string; organizationId: string }[],
   action: Action,
   reach: Reach,
   options: Omit<PredicateOptions, 'client'>,
 ): Promise<Set<string>> {
-  if (clientIds.length === 0) return new Set();
+  const reached = new Set<string>();
+  const open: string[] = [];
+  for (const c of clients) {
+    const holder = actor.kind === 'user' && c.organizationId === actor.organizationId;
+    const settled = settledByHolder(actor, action, reach, holder);
+    if (settled === true) reached.add(c.id);
+    else if (settled === undefined) open.push(c.id);
+  }
+  if (open.length === 0) return reached;
   const rows = await db
     .selectFrom('clients as c')
     .select('c.id')
-    .where('c.id', 'in', [...clientIds])
+    .where('c.id', 'in', open)
     .where(clientVisible(actor, action, reach, options))
     .execute();
-  return new Set(rows.map((r) => r.id));
+  for (const r of rows) reached.add(r.id);
+  return reached;
 }

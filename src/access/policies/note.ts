@@ -34,16 +34,35 @@ export function noteReadable(reader: NoteReader, alias = 'n'): RawBuilder<boolea
   return reader.team ? sql<boolean>`(${own} or ${visibility} in ('case_team', 'client'))` : own;
 }
 
-// The notes the actor's `note.read` route would return, over any client (`c`) and its notes (`n`):
-// for each way the actor can reach a file, the notes that way shows.
-export function notesVisible(actor: Actor, options: PredicateOptions & { note?: string }): RawBuilder<boolean> {
-  const groups = clientGroups(
+// For each way the actor can reach a file through `note.read`, the condition on the file and the reader.
+function readerGroups(actor: Actor, options: PredicateOptions) {
+  return clientGroups(
     actor,
     'note.read',
     (access) => (access.categories.has('notes') ? noteReaderFor(actor, access) : undefined),
     (reader) => JSON.stringify(reader),
     { ...options, category: 'notes' },
   );
+}
+
+// A value read from the notes of each client row (the caseload's last contact), as `case` over the ways
+// the actor reaches the file, each reading only the notes that way shows: the file's facts are evaluated
+// once per client, not once per note. Null where the actor reads no notes of the file.
+export function fromVisibleNotes<T>(
+  actor: Actor,
+  options: PredicateOptions & { note?: string },
+  read: (readable: RawBuilder<boolean>) => RawBuilder<T>,
+): RawBuilder<T | null> {
+  const groups = readerGroups(actor, options);
+  if (groups.length === 0) return sql<null>`null`;
+  const arms = groups.map((g) => sql`when ${g.where} then ${read(noteReadable(g.value, options.note))}`);
+  return sql<T | null>`(case ${sql.join(arms, sql` `)} end)`;
+}
+
+// The notes the actor's `note.read` route would return, over any client (`c`) and its notes (`n`):
+// for each way the actor can reach a file, the notes that way shows.
+export function notesVisible(actor: Actor, options: PredicateOptions & { note?: string }): RawBuilder<boolean> {
+  const groups = readerGroups(actor, options);
   if (groups.length === 0) return sql<boolean>`false`;
   return sql<boolean>`(${sql.join(
     groups.map((g) => sql`(${g.where} and ${noteReadable(g.value, options.note)})`),

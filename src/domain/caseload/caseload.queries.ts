@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { clientVisible } from '../../access/client-predicate.ts';
-import { notesVisible } from '../../access/policies/note.ts';
+import { fromVisibleNotes } from '../../access/policies/note.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { CaseloadItem } from './caseload.ts';
 
@@ -29,7 +29,7 @@ export async function selectCaseload(
       case when ${clientVisible(viewer, 'client.read', 'stream', options)}
         then (select a.stream from assessments a where a.client_id = c.id order by a.sequence desc limit 1) end as stream,
       t.open_tasks::int as "openTasks", t.overdue_tasks::int as "overdueTasks", to_char(t.next_due, 'YYYY-MM-DD') as "nextDueOn",
-      (select to_char(max(n.contact_on), 'YYYY-MM-DD') from case_notes n where n.client_id = c.id and ${notesVisible(viewer, options)}) as "lastContactOn"
+      ${fromVisibleNotes(viewer, options, (readable) => sql<string | null>`(select to_char(max(n.contact_on), 'YYYY-MM-DD') from case_notes n where n.client_id = c.id and ${readable})`)} as "lastContactOn"
     from case_team_members m
     join clients c on c.id = m.client_id
     left join lateral (

@@ -133,7 +133,7 @@ async function findMatches(
   const named = await clientsReached(
     trx,
     actor,
-    scored.map(({ c }) => c.id),
+    scored.map(({ c }) => c),
     'client.read',
     'identity_contact',
     { today },
