@@ -152,30 +152,68 @@ export type PredicateOptions = {
 
 // The combinations of facts `decideClient` allows, grouped by what `classify` makes of the access it
 // grants (undefined: left out), each group as a condition over the facts' SQL expressions.
+// The combinations of facts grouped and minimized once per kind of actor (roles), action, category and
+// question: they depend on the rules, not on who the actor is. Each group keeps one of its combinations,
+// from which the value for the actual actor is read (one decision per group instead of 32).
+type Shape = { sample: Bits; terms: Term[] }[];
+const shapes = new Map<string, Shape>();
+
+function shapeOf<K>(
+  actor: Actor,
+  action: Action,
+  classify: (access: ClientAccess) => K | undefined,
+  key: (k: K) => string,
+  category: ConsentCategory | undefined,
+  question: string,
+): Shape {
+  const id = JSON.stringify([
+    actor.kind,
+    actor.kind === 'user' ? [...actor.roles].sort() : [],
+    action,
+    category ?? '',
+    question,
+  ]);
+  const known = shapes.get(id);
+  if (known) return known;
+  const groups = new Map<string, { sample: Bits; on: Term[] }>();
+  const dontCare: Term[] = [];
+  for (const bits of allBits()) {
+    if (!feasible(actor, bits, category)) {
+      dontCare.push(termOf(bits));
+      continue;
+    }
+    const decision = decideClient(actor, factsFor(actor, bits, category), action);
+    const value = decision.allowed ? classify(decision.access) : undefined;
+    if (value === undefined) continue;
+    const k = key(value);
+    const group = groups.get(k) ?? { sample: bits, on: [] };
+    group.on.push(termOf(bits));
+    groups.set(k, group);
+  }
+  // Cheap comparisons first: a term that needs the caller's organization to hold the file leads (one
+  // column compared, and for the holder's own files the `or` stops there before any subquery).
+  const holderFirst = (a: Term, b: Term) => Number(b[0] === '1') - Number(a[0] === '1');
+  const shape = [...groups.values()].map(({ sample, on }) => ({
+    sample,
+    terms: minimize(on, dontCare).sort(holderFirst),
+  }));
+  shapes.set(id, shape);
+  return shape;
+}
+
+// The combinations of facts `decideClient` allows, grouped by what `classify` makes of the access it
+// grants (undefined: left out), each group as a condition over the facts' SQL expressions. `question`
+// names what `classify` asks, for the cache of shapes (the same name must always mean the same question).
 export function clientGroups<K>(
   actor: Actor,
   action: Action,
   classify: (access: ClientAccess) => K | undefined,
   key: (k: K) => string,
-  options: PredicateOptions & { category?: ConsentCategory },
+  options: PredicateOptions & { category?: ConsentCategory; question: string },
 ): { value: K; where: RawBuilder<boolean> }[] {
   const client = options.client ?? clientRow('c');
   const today = options.today;
-  const groups = new Map<string, { value: K; on: Term[] }>();
-  const dontCare: Term[] = [];
-  for (const bits of allBits()) {
-    if (!feasible(actor, bits, options.category)) {
-      dontCare.push(termOf(bits));
-      continue;
-    }
-    const decision = decideClient(actor, factsFor(actor, bits, options.category), action);
-    const value = decision.allowed ? classify(decision.access) : undefined;
-    if (value === undefined) continue;
-    const k = key(value);
-    const group = groups.get(k) ?? { value, on: [] };
-    group.on.push(termOf(bits));
-    groups.set(k, group);
-  }
+  const shape = shapeOf(actor, action, classify, key, options.category, options.question);
   const user = actor.kind === 'user' ? actor : undefined;
   const literal = (fact: Fact, positive: boolean): RawBuilder<boolean> => {
     const expression = ((): RawBuilder<boolean> => {
@@ -198,17 +236,18 @@ export function clientGroups<K>(
     })();
     return positive ? expression : sql<boolean>`not ${expression}`;
   };
-  // Cheap comparisons first: a term that needs the caller's organization to hold the file leads (one
-  // column compared, and for the holder's own files the `or` stops there before any subquery).
-  const holderFirst = (a: Term, b: Term) => Number(b[0] === '1') - Number(a[0] === '1');
-  return [...groups.values()].map(({ value, on }) => {
-    const terms = minimize(on, dontCare)
-      .sort(holderFirst)
-      .map((term) => {
-        const parts = term.flatMap((t, i) => (t === '-' ? [] : [literal(facts[i]!, t === '1')]));
-        return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`;
-      });
-    return { value, where: terms.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(terms, sql` or `)})` };
+  return shape.map(({ sample, terms }) => {
+    const decision = decideClient(actor, factsFor(actor, sample, options.category), action);
+    const value = decision.allowed ? classify(decision.access) : undefined;
+    if (value === undefined) throw new Error('access shape out of step with the rules');
+    const sqlTerms = terms.map((term) => {
+      const parts = term.flatMap((t, i) => (t === '-' ? [] : [literal(facts[i]!, t === '1')]));
+      return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`;
+    });
+    return {
+      value,
+      where: sqlTerms.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(sqlTerms, sql` or `)})`,
+    };
   });
 }
 
@@ -226,7 +265,7 @@ export function clientVisible(
     action,
     (access) => (reaches(access, reach) ? true : undefined),
     () => 'yes',
-    { ...options, category },
+    { ...options, category, question: `reach:${reach}` },
   );
   return group ? group.where : sql<boolean>`false`;
 }
@@ -234,16 +273,21 @@ export function clientVisible(
 // Whether the actor reaches `reach` of a file whatever the facts other than who holds it: true or false
 // where knowing the holder settles it (a counsellor and their own agency's client), undefined where the
 // consents, the team or the account still matter. Lets a caller skip the database for such files.
+const settled = new Map<string, boolean | undefined>();
+
 export function settledByHolder(actor: Actor, action: Action, reach: Reach, holder: boolean): boolean | undefined {
+  const id = JSON.stringify([actor.kind, actor.kind === 'user' ? [...actor.roles].sort() : [], action, reach, holder]);
+  if (settled.has(id)) return settled.get(id);
   const category = categoryOf(reach);
   const answers = new Set<boolean>();
   for (const bits of allBits()) {
     if (bits.holder !== holder || !feasible(actor, bits, category)) continue;
     const decision = decideClient(actor, factsFor(actor, bits, category), action);
     answers.add(decision.allowed && reaches(decision.access, reach));
-    if (answers.size > 1) return undefined;
   }
-  return answers.size === 1 ? [...answers][0] : false;
+  const answer = answers.size === 1 ? [...answers][0] : answers.size === 0 ? false : undefined;
+  settled.set(id, answer);
+  return answer;
 }
 
 // Of these clients, the ids whose `reach` the actor may see (one query for a whole page of results;

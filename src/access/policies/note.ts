@@ -41,7 +41,7 @@ function readerGroups(actor: Actor, options: PredicateOptions) {
     'note.read',
     (access) => (access.categories.has('notes') ? noteReaderFor(actor, access) : undefined),
     (reader) => JSON.stringify(reader),
-    { ...options, category: 'notes' },
+    { ...options, category: 'notes', question: 'note-reader' },
   );
 }
 

@@ -16,11 +16,14 @@ export async function selectCaseload(
 ): Promise<{ items: CaseloadItem[]; total: number }> {
   const options = { today: q.today };
   const named = clientVisible(viewer, 'client.read', 'identity_contact', options);
-  const search = q.nameKey
-    ? sql`and ${named} and (c.search_name like ${`%${q.nameKey}%`} or c.search_name % ${q.nameKey}
+  const search = (visible: typeof options) =>
+    q.nameKey
+      ? sql`and ${clientVisible(viewer, 'client.read', 'identity_contact', visible)} and (c.search_name like ${`%${q.nameKey}%`} or c.search_name % ${q.nameKey}
           or exists (select 1 from client_external_ids e where e.client_id = c.id and e.value = ${q.identifier ?? ''}))`
-    : sql``;
-  const where = sql`m.user_id = ${q.workerId} and m.removed_at is null and ${clientVisible(viewer, 'client.read', 'record', options)} ${search}`;
+      : sql``;
+  // The rows: the files the viewer's client page opens.
+  const where = (visible: typeof options) =>
+    sql`m.user_id = ${q.workerId} and m.removed_at is null and ${clientVisible(viewer, 'client.read', 'record', visible)} ${search(visible)}`;
   // Raw SQL: a lateral join of task counts and correlated subqueries built from access conditions.
   const { rows } = await sql<CaseloadItem>`
     select c.id as "clientId",
@@ -37,12 +40,14 @@ export async function selectCaseload(
         count(*) filter (where tk.due_on < ${q.today}::date) as overdue_tasks,
         min(tk.due_on) as next_due
       from tasks tk where tk.client_id = c.id and tk.assigned_to = ${q.workerId} and tk.status = 'open') t on true
-    where ${where}
+    where ${where(options)}
     order by t.overdue_tasks desc, t.next_due nulls last, c.family_name, c.id
     limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`.execute(db);
   const { rows: count } = await sql<{
     n: string;
-  }>`select count(*) as n from case_team_members m join clients c on c.id = m.client_id where ${where}`.execute(db);
+  }>`select count(*) as n from case_team_members m join clients c on c.id = m.client_id where ${where(options)}`.execute(
+    db,
+  );
   return { items: rows, total: Number(count[0]?.n ?? 0) };
 }
 
