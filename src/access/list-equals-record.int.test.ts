@@ -282,8 +282,18 @@ describeEachEngine('a list returns a client exactly when the record allows it', 
     expect([...visibleNotes].sort(), `${describe(actor)}: notes`).toEqual([...routeNotes].sort());
     // The worker's own caseload: the clients where they hold a place and the record route lets them in.
     if (actor.kind === 'user' && teamStaff.some((s) => s.userId === actor.userId)) {
-      const { items } = await selectCaseload(trx, actor, { workerId: actor.userId, today, page: 1, perPage: 200 });
+      const { items, total } = await selectCaseload(trx, actor, {
+        workerId: actor.userId,
+        today,
+        page: 1,
+        perPage: 200,
+      });
+      expect(total).toBe(items.length);
       const mine = items.filter((i) => clientIds.includes(i.clientId));
+      // The total is the same whichever page is asked for, past the last one included.
+      const past = await selectCaseload(trx, actor, { workerId: actor.userId, today, page: 99, perPage: 1 });
+      expect(past.items).toEqual([]);
+      expect(past.total, `${describe(actor)}: caseload total`).toBe(items.length);
       const expected: { clientId: string; named: boolean; lastContactOn: string | null }[] = [];
       for (const clientId of clientIds) {
         const placed = await trx

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { clientVisible } from '../../access/client-predicate.ts';
 import { fromVisibleNotes } from '../../access/policies/note.ts';
+import { clientRow } from '../../access/facts/client-facts.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { CaseloadItem } from './caseload.ts';
 
@@ -15,40 +16,55 @@ export async function selectCaseload(
   q: { workerId: string; today: string; nameKey?: string; identifier?: string; page: number; perPage: number },
 ): Promise<{ items: CaseloadItem[]; total: number }> {
   const options = { today: q.today };
-  const named = clientVisible(viewer, 'client.read', 'identity_contact', options);
-  const search = (visible: typeof options) =>
-    q.nameKey
-      ? sql`and ${clientVisible(viewer, 'client.read', 'identity_contact', visible)} and (c.search_name like ${`%${q.nameKey}%`} or c.search_name % ${q.nameKey}
+  const search = q.nameKey
+    ? sql`and ${clientVisible(viewer, 'client.read', 'identity_contact', options)} and (c.search_name like ${`%${q.nameKey}%`} or c.search_name % ${q.nameKey}
           or exists (select 1 from client_external_ids e where e.client_id = c.id and e.value = ${q.identifier ?? ''}))`
-      : sql``;
+    : sql``;
   // The rows: the files the viewer's client page opens.
-  const where = (visible: typeof options) =>
-    sql`m.user_id = ${q.workerId} and m.removed_at is null and ${clientVisible(viewer, 'client.read', 'record', visible)} ${search(visible)}`;
-  // Raw SQL: a lateral join of task counts and correlated subqueries built from access conditions.
-  const { rows } = await sql<CaseloadItem>`
-    select c.id as "clientId",
-      case when ${named} then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as name,
-      c.status, m.team_role as "teamRole",
-      case when ${clientVisible(viewer, 'client.read', 'stream', options)}
-        then (select a.stream from assessments a where a.client_id = c.id order by a.sequence desc limit 1) end as stream,
-      t.open_tasks::int as "openTasks", t.overdue_tasks::int as "overdueTasks", to_char(t.next_due, 'YYYY-MM-DD') as "nextDueOn",
-      ${fromVisibleNotes(viewer, options, (readable) => sql<string | null>`(select to_char(max(n.contact_on), 'YYYY-MM-DD') from case_notes n where n.client_id = c.id and ${readable})`)} as "lastContactOn"
-    from case_team_members m
-    join clients c on c.id = m.client_id
-    left join lateral (
-      select count(*) as open_tasks,
-        count(*) filter (where tk.due_on < ${q.today}::date) as overdue_tasks,
-        min(tk.due_on) as next_due
-      from tasks tk where tk.client_id = c.id and tk.assigned_to = ${q.workerId} and tk.status = 'open') t on true
-    where ${where(options)}
-    order by t.overdue_tasks desc, t.next_due nulls last, c.family_name, c.id
-    limit ${q.perPage} offset ${(q.page - 1) * q.perPage}`.execute(db);
-  const { rows: count } = await sql<{
-    n: string;
-  }>`select count(*) as n from case_team_members m join clients c on c.id = m.client_id where ${where(options)}`.execute(
-    db,
-  );
-  return { items: rows, total: Number(count[0]?.n ?? 0) };
+  const where = sql`m.user_id = ${q.workerId} and m.removed_at is null and ${clientVisible(viewer, 'client.read', 'record', options)} ${search}`;
+  // The page is chosen first, with the total as a window count (one statement, not two); what each row
+  // shows by the access rules is then worked out for that page only, over the page's rows `p`.
+  const page = { ...options, client: clientRow('p') };
+  // Raw SQL: a window count, a lateral join of task counts and access conditions built as SQL.
+  const { rows } = await sql<CaseloadItem & { total: string }>`
+    select p.total, p.id as "clientId",
+      case when ${clientVisible(viewer, 'client.read', 'identity_contact', page)}
+        then coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name end as name,
+      p.status, p.team_role as "teamRole",
+      case when ${clientVisible(viewer, 'client.read', 'stream', page)}
+        then (select a.stream from assessments a where a.client_id = p.id order by a.sequence desc limit 1) end as stream,
+      p.open_tasks::int as "openTasks", p.overdue_tasks::int as "overdueTasks", to_char(p.next_due, 'YYYY-MM-DD') as "nextDueOn",
+      ${fromVisibleNotes(viewer, page, (readable) => sql<string | null>`(select to_char(max(n.contact_on), 'YYYY-MM-DD') from case_notes n where n.client_id = p.id and ${readable})`)} as "lastContactOn"
+    from (
+      select c.id, c.organization_id, c.preferred_name, c.given_name, c.family_name, c.status, m.team_role,
+        t.open_tasks, t.overdue_tasks, t.next_due, count(*) over () as total
+      from case_team_members m
+      join clients c on c.id = m.client_id
+      left join lateral (
+        select count(*) as open_tasks,
+          count(*) filter (where tk.due_on < ${q.today}::date) as overdue_tasks,
+          min(tk.due_on) as next_due
+        from tasks tk where tk.client_id = c.id and tk.assigned_to = ${q.workerId} and tk.status = 'open') t on true
+      where ${where}
+      order by t.overdue_tasks desc, t.next_due nulls last, c.family_name, c.id
+      limit ${q.perPage} offset ${(q.page - 1) * q.perPage}) p
+    order by p.overdue_tasks desc, p.next_due nulls last, p.family_name, p.id`.execute(db);
+  const first = rows[0];
+  // Past the last page there is no row to carry the total: count apart.
+  const total = first
+    ? Number(first.total)
+    : q.page === 1
+      ? 0
+      : Number(
+          (
+            await sql<{
+              n: string;
+            }>`select count(*) as n from case_team_members m join clients c on c.id = m.client_id where ${where}`.execute(
+              db,
+            )
+          ).rows[0]?.n ?? 0,
+        );
+  return { items: rows.map(({ total: _total, ...item }) => item), total };
 }
 
 export async function selectWorker(db: DbOrTrx, userId: string) {
