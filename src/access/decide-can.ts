@@ -3,6 +3,8 @@ import { actorScopes, authorize, mayTakeAction, type Action } from './authorize.
 import { partAccess, type ClientAccess } from './client-access.ts';
 import type { ClientFacts } from './facts/client-facts.ts';
 import type { ConsentCategory } from './roles.ts';
+import { mayRevokeConsent } from './policies/consent.ts';
+import { transferReaderFor } from './policies/transfer.ts';
 import type { ClientCan, ClientAction, SessionCan, SessionAction } from './can.ts';
 
 // The `can` maps of can.ts, decided here once: each entry asks what its route asks, on the facts
@@ -58,7 +60,7 @@ const clientRules: Record<ClientAction, Rule> = {
   readConsents: { action: 'consent.read' },
   grantConsent: { action: 'consent.grant' },
   // Another agency reaching the file by its consent revokes only the consents naming it.
-  revokeConsents: { action: 'consent.revoke', and: (_actor, access) => access.scope !== 'cons' },
+  revokeConsents: { action: 'consent.revoke', and: (actor, access) => mayRevokeConsent(actor, access) },
   revokeConsentsNamingYou: { action: 'consent.revoke' },
   readAssessment: { action: 'assessment.read', category: ['assessment'] },
   createAssessment: { action: 'assessment.create', category: ['assessment'] },
@@ -72,10 +74,11 @@ const clientRules: Record<ClientAction, Rule> = {
   changeStatus: { action: 'client.close' },
   inviteAccount: { action: 'client.invite_account' },
   // transfer.service.ts listTransfers: the holding agency reads every transfer of its client; another
-  // agency only those to or from it, and none is a 404 like a record it cannot see.
+  // agency only those to or from it, and none is a 404 like a record it cannot see (policies/transfer.ts).
   readTransfers: {
     holder: (actor, holder) =>
-      holds(actor, holder) && authorize(actor, 'transfer.read', { kind: 'client', organizationId: holder }).allowed,
+      transferReaderFor(actor, holder)?.organizationId === null &&
+      authorize(actor, 'transfer.read', { kind: 'client', organizationId: holder }).allowed,
   },
   requestTransfer: { action: 'transfer.request' },
 };

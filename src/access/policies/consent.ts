@@ -16,3 +16,11 @@ export function consentReaderFor(actor: Actor, access: ClientAccess): ConsentRea
   if (holding) return { organizationId: null };
   return actor.kind === 'user' ? { organizationId: actor.organizationId } : undefined;
 }
+
+// Which consents the actor may revoke once `consent.revoke` lets them into the file: any, for the
+// holding agency, the client and the system; only one naming their organization, for an agency that
+// reaches the file through a consent. `consentOrganizationId` undefined asks about any consent.
+export function mayRevokeConsent(actor: Actor, access: ClientAccess, consentOrganizationId?: string): boolean {
+  if (access.scope !== 'cons') return true;
+  return actor.kind === 'user' && consentOrganizationId === actor.organizationId;
+}

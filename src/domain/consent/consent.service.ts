@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import { notVisibleError } from '../../access/audit.ts';
 import { type ClientAccess, consentsNaming } from '../../access/client-access.ts';
-import { consentReaderFor } from '../../access/policies/consent.ts';
+import { consentReaderFor, mayRevokeConsent } from '../../access/policies/consent.ts';
 import type { Trx } from '../../db/database.ts';
 import { addMonths } from '../../lib/dates.ts';
 import { isUuid } from '../../lib/ids.ts';
@@ -169,9 +169,7 @@ export async function revokeConsent(
 ): Promise<Consent> {
   return withClient(trx, actor, clientId, 'consent.revoke', context, {}, async (access) => {
     const consent = isUuid(consentId) ? await selectConsentForRevocation(trx, access.clientId, consentId) : undefined;
-    const mayRevoke =
-      consent &&
-      (access.scope !== 'cons' || (actor.kind === 'user' && consent.organizationId === actor.organizationId));
+    const mayRevoke = consent && mayRevokeConsent(actor, access, consent.organizationId);
     if (!consent || !mayRevoke) {
       throw notVisibleError(
         actor,
