@@ -20,6 +20,7 @@ import { assessCommand } from './commands/assess.ts';
 
 export { CliError } from './errors.ts';
 import { CliError } from './errors.ts';
+import { formatErrorForLog } from '../lib/log-safety.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -86,7 +87,8 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`continuum: ${message}`);
       return 1;
     }
-    console.error(error);
+    // An unexpected error: where it happened, never the values it quotes (src/lib/log-safety.ts).
+    console.error(`continuum: unexpected error: ${formatErrorForLog(error)}`);
     return 70;
   }
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
+import { formatErrorForLog } from '../../lib/log-safety.ts';
 
 export function startCommand(): Command {
   return new Command('start')
@@ -17,7 +18,7 @@ export function startCommand(): Command {
         server.close().then(
           () => process.exit(0),
           (error: unknown) => {
-            console.error(error);
+            console.error(`continuum: could not stop cleanly: ${formatErrorForLog(error)}`);
             process.exit(1);
           },
         );

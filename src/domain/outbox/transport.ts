@@ -40,7 +40,8 @@ export function fileTransport(dir: string, from: string, log: (line: string) => 
       const temporary = `${file}.partial`;
       fs.writeFileSync(temporary, info.message as Buffer, { mode: 0o600 });
       fs.renameSync(temporary, file);
-      log(`[outbox] ${message.kind} for ${message.recipient} written to ${file}`);
+      // The recipient's address stays in the file: no log line carries personal information.
+      log(`[outbox] ${message.kind} message written to ${file}`);
       return { ref: `file:${path.basename(file)}` };
     },
     close: () => undefined,
