@@ -11,10 +11,20 @@ export function isIsoDate(value: string): boolean {
   return d <= daysInMonth(y, m);
 }
 
+// Every date the system takes falls in this range: a birth, a contact, a plan, a consent. A date outside
+// it is a typing slip (0202 for 2020) or a probe, and year 0 does not exist in PostgreSQL at all.
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
 export const isoDateSchema = z
   .string({ error: 'must be a date as YYYY-MM-DD' })
   .regex(isoDatePattern, { error: (issue) => `${String(issue.input)} is not a date as YYYY-MM-DD`, abort: true })
-  .refine(isIsoDate, { error: (issue) => `${String(issue.input)} is not a real date`, abort: true });
+  .refine(isIsoDate, { error: (issue) => `${String(issue.input)} is not a real date`, abort: true })
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, {
+    error: `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    params: { reason: 'date_out_of_range' },
+    abort: true,
+  });
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

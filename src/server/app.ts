@@ -7,6 +7,8 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -32,6 +34,9 @@ import { AppError, statusFor, toProblem, type FieldIssue } from '../lib/errors.t
 import { registerRoutes } from './routes.ts';
 import { DEFAULT_TIME_ZONE } from './config.ts';
 import { APP_VERSION } from '../lib/version.ts';
+import { serializeErrorForLog } from '../lib/log-safety.ts';
+import { MAX_PATH_PARAM_LENGTH } from '../lib/params.ts';
+import { MAX_INPUT_DEPTH, scanInput } from '../lib/nul.ts';
 import { createSecretBox, type SecretBox } from '../lib/secret-box.ts';
 import { readClock, systemClock, type Clock, type Moment } from '../lib/clock.ts';
 import { getTransferPolicy, type TransferPolicy } from '../domain/transfers/transfer-policy.ts';
@@ -128,13 +133,18 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     logger: {
       level: options.logLevel ?? 'info',
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      // No personal information in a log line: an error says where, never which values (src/lib/log-safety.ts).
+      serializers: { err: serializeErrorForLog },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: true }),
-    routerOptions: { ignoreTrailingSlash: true },
+    // An id longer than any of ours is still an id that matches nothing (see frameworkErrors).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // The router's own refusals answer problem+json like every other error, and never echo the address.
+    frameworkErrors: answerFrameworkError,
     // Trust the nearest N proxies for the client's address (as proxy-addr does with a hop count).
     ...(options.trustProxyHops
       ? { trustProxy: (_address: string, hop: number) => hop < (options.trustProxyHops ?? 0) }
@@ -173,6 +183,31 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     reply.header('x-request-id', request.id);
     // API answers may carry personal information: never stored by browsers or proxies.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  // A NUL character has no place in any text we keep (PostgreSQL refuses it), and no form nests deeper
+  // than a few levels: both refused at the boundary, for every route, after the sign-in check and
+  // before validation (src/lib/nul.ts).
+  app.addHook('preValidation', async (request) => {
+    const scans = [
+      scanInput(request.params, 'params'),
+      scanInput(request.query, 'querystring'),
+      scanInput(request.body, 'body'),
+    ];
+    if (scans.some((scan) => scan.tooDeep)) {
+      throw new AppError(
+        'invalid',
+        `The request nests deeper than ${MAX_INPUT_DEPTH} levels, which no field needs.`,
+      ).withReason('too_deep');
+    }
+    const fields = scans.flatMap((scan) => scan.nulFields);
+    if (fields.length > 0) {
+      throw new AppError(
+        'invalid',
+        `The request holds a NUL character (\\u0000), which no field accepts: ${fields.join(', ')}.`,
+        fields.map((field) => ({ field, message: 'must not contain a NUL character', code: 'nul_character' })),
+      ).withReason('nul_character');
+    }
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -280,6 +315,27 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
 
   return app;
+}
+
+// The router's own refusals (a malformed percent-encoding, a path parameter longer than any id) answer
+// problem+json like every other error, and never echo the address.
+function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('not_found', 'Not found.')
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new AppError(
+            'invalid',
+            'The address is not valid: a % sign must be followed by two hexadecimal digits.',
+          ).withReason('bad_url')
+        : new AppError('internal', 'Something went wrong on the server. Quote the request id if you report it.');
+  if (appError.code === 'internal') request.log.error({ err: error }, 'router error');
+  void reply
+    .status(statusFor(appError.code))
+    .header('x-request-id', request.id)
+    .header('cache-control', 'no-store')
+    .type('application/problem+json')
+    .send(toProblem(appError, request.id));
 }
 
 function toAppError(error: FastifyError): AppError {

@@ -121,8 +121,8 @@ export function correctNote(id: string, noteId: string, correction: NoteCorrecti
 // Tasks
 export type NewTaskInput = Omit<NewTask, 'kind' | 'phase' | 'recurrence'> &
   Partial<Pick<NewTask, 'kind' | 'phase' | 'recurrence'>>;
-export function listClientTasks(id: string, signal?: AbortSignal): Promise<ListEnvelope<Task>> {
-  return getJson(part(id, 'tasks'), signal);
+export function listClientTasks(id: string, page: number, signal?: AbortSignal): Promise<ListEnvelope<Task>> {
+  return getJson(`${part(id, 'tasks')}${queryString({ page })}`, signal);
 }
 export function createTask(id: string, task: NewTaskInput, csrfToken: string): Promise<Task> {
   return sendJson('POST', part(id, 'tasks'), task, csrfToken);

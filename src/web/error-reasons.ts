@@ -13,6 +13,16 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
   consent_required: 'team.error.consent',
   external_id_taken: 'clients.error.externalIdTaken',
   sin_not_allowed: 'clients.error.sin',
+  date_out_of_range: 'error.dateOutOfRange',
+  nul_character: 'error.nulCharacter',
+  bad_url: 'error.badUrl',
+  interpreter_not_needed: 'clients.error.interpreterNotNeeded',
+  before_date_of_birth: 'assessment.error.beforeBirth',
+  record_not_assessable: 'assessment.error.record',
+  empty_file: 'attachments.error.empty',
+  file_too_large: 'attachments.error.size',
+  content_mismatch: 'attachments.error.content',
+  not_base64: 'attachments.error.content',
 };
 
 export function reasonKey(code: string | undefined): MessageKey | undefined {

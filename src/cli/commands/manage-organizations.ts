@@ -12,6 +12,7 @@ import {
 import { createOrganization, listOrganizations } from '../../domain/organizations/organization.service.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 import { CliError } from '../errors.ts';
+import { nulFields } from '../../lib/nul.ts';
 
 type CreateOptions = {
   file?: string;
@@ -36,11 +37,18 @@ function readInput(options: CreateOptions): unknown {
     } catch (error) {
       throw new CliError(`Cannot read ${options.file}: ${(error as Error).message}`);
     }
+    let parsed: unknown;
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (error) {
       throw new CliError(`${options.file} is not valid JSON: ${(error as Error).message}`);
     }
+    const withNul = nulFields(parsed, 'file');
+    if (withNul.length > 0)
+      throw new CliError(
+        `${options.file} holds a NUL character (\\u0000), which no field accepts: ${withNul.join(', ')}.`,
+      );
+    return parsed;
   }
   const siteGiven = options.street !== undefined || options.postalCode !== undefined || options.siteName !== undefined;
   return {

@@ -1,3 +1,4 @@
+import { pathId } from '../../lib/params.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
@@ -13,7 +14,7 @@ import {
 import { acceptInvitation, completePasswordReset, requestPasswordReset } from './account-token.service.ts';
 import { disableUser, inviteUser, listUsers, updateUserRoles } from './user-admin.service.ts';
 
-const idParams = z.strictObject({ id: z.string().max(100) });
+const idParams = z.strictObject({ id: pathId });
 
 export function userRoutes(app: AppInstance): void {
   app.post(

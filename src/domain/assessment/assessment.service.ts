@@ -53,7 +53,12 @@ async function tellTeam(trx: Trx, actor: Actor, clientId: string, assessmentId: 
 async function assessmentInputFor(trx: Trx, clientId: string, assessedOn: string): Promise<AssessmentInput> {
   const record = await assessableRecord(trx, clientId);
   if (!record) throw new AppError('not_found', 'No client has that id.');
-  return assessmentInputSchemaOn(assessedOn).parse({
+  if (assessedOn < record.dateOfBirth) {
+    throw new AppError('invalid', 'A client cannot be assessed on a day before their date of birth.', [
+      { field: 'body.assessedOn', message: 'must not be before the date of birth', code: 'before_date_of_birth' },
+    ]).withReason('before_date_of_birth');
+  }
+  const parsed = assessmentInputSchemaOn(assessedOn).safeParse({
     dateOfBirth: record.dateOfBirth,
     assessedOn,
     educationLevel: record.educationLevel,
@@ -68,6 +73,20 @@ async function assessmentInputFor(trx: Trx, clientId: string, assessedOn: string
     barriers: record.barriers,
     accommodations: record.accommodations.map((a) => ({ kind: a.kind, disabilityRelated: a.disabilityRelated })),
   });
+  // The record as it stands cannot be read on that day (a job that starts after it, say): the person
+  // assessing is told which parts, and the record stays as it is.
+  if (!parsed.success) {
+    throw new AppError(
+      'invalid',
+      'The client’s record cannot be assessed as of that day; correct the parts named or choose another day.',
+      parsed.error.issues.map((issue) => ({
+        field: ['record', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+        code: 'record_not_assessable',
+      })),
+    ).withReason('record_not_assessable');
+  }
+  return parsed.data;
 }
 
 export async function assessClient(

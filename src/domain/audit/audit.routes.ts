@@ -1,3 +1,4 @@
+import { pathId } from '../../lib/params.ts';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { z } from 'zod';
@@ -28,7 +29,7 @@ export function auditRoutes(app: AppInstance): void {
         tags: ['audit'],
         summary:
           "Who has read or changed a client's file: the audit rows naming the client (the holding agency's manager)",
-        params: z.strictObject({ id: z.string().max(100) }),
+        params: z.strictObject({ id: pathId }),
         querystring: clientAuditQuerySchema,
         response: { 200: auditListSchema },
       },

@@ -96,12 +96,13 @@ export async function selectCandidates(
   roles: readonly string[],
   limit: number,
   today: string,
-): Promise<Candidate[]> {
+): Promise<{ items: Candidate[]; total: number }> {
   const client = clientRow('c');
-  const { rows } = await sql<Candidate>`
+  const { rows } = await sql<Candidate & { fullCount: string }>`
     select u.id as "userId", u.display_name as "displayName", u.organization_id as "organizationId", o.name as "organizationName",
       (u.organization_id <> c.organization_id) as "throughConsent",
-      array(select ur.role from user_roles ur where ur.user_id = u.id order by ur.role) as roles
+      array(select ur.role from user_roles ur where ur.user_id = u.id order by ur.role) as roles,
+      count(*) over () as "fullCount"
     from clients c
     join organizations o on o.id = c.organization_id or ${consentExists(client, sql.ref('o.id'), today)}
     join users u on u.organization_id = o.id
@@ -110,8 +111,9 @@ export async function selectCandidates(
       and not exists (select 1 from case_team_members m where m.client_id = c.id and m.user_id = u.id and m.removed_at is null)
     order by (u.organization_id <> c.organization_id), o.name, u.display_name, u.id
     limit ${limit}`.execute(db);
-  return rows.map((r) => ({
+  const items = rows.map(({ fullCount: _, ...r }) => ({
     ...r,
     roles: Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(',').filter(Boolean),
   }));
+  return { items, total: rows[0] ? Number(rows[0].fullCount) : 0 };
 }

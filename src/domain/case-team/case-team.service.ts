@@ -56,9 +56,15 @@ export async function listCandidates(
   context: Context,
 ): Promise<ListEnvelope<Candidate>> {
   return withClient(trx, actor, clientId, 'case_team.add', context, {}, async (access) => {
-    const items = await selectCandidates(trx, access.clientId, teamEligibleRoles, CANDIDATE_LIMIT, context.today);
+    const { items, total } = await selectCandidates(
+      trx,
+      access.clientId,
+      teamEligibleRoles,
+      CANDIDATE_LIMIT,
+      context.today,
+    );
     return {
-      result: { items, total: items.length, page: 1, perPage: CANDIDATE_LIMIT },
+      result: { items, total, page: 1, perPage: CANDIDATE_LIMIT },
       audit: { action: 'case_team.candidates', recordType: 'user', recordIds: items.map((c) => c.userId) },
     };
   });
@@ -231,6 +237,11 @@ export async function handOverMemberships(
     }
   }
   return places.map((p) => p.clientId);
+}
+
+// Which of these clients have the worker on their active team (locked for a handover).
+export async function clientsOnCaseload(db: DbOrTrx, userId: string, clientIds: string[]): Promise<string[]> {
+  return (await selectActiveMemberIds(db, { userId, clientIds })).map((p) => p.clientId);
 }
 
 // The active members of a client's team (user ids), to tell them of team events.

@@ -15,6 +15,7 @@ import {
   insertAccessRequest,
   lockAccessRequest,
   openAccessRequestExists,
+  selectAccessRequestPage,
   selectAccessRequests,
   selectClientHolder,
 } from './client.queries.ts';
@@ -84,15 +85,16 @@ export async function requestAccess(
 export async function listAccessRequests(
   trx: Trx,
   actor: Actor,
-  query: { direction: 'incoming' | 'outgoing'; status?: string },
+  query: { direction: 'incoming' | 'outgoing'; status?: string; page: number; perPage: number },
   context: Context,
 ): Promise<ListEnvelope<AccessRequest>> {
   const user = staff(actor);
-  const rows = await selectAccessRequests(
+  const { rows, total } = await selectAccessRequestPage(
     trx,
     query.direction === 'incoming'
       ? { holderOrganizationId: user.organizationId, status: query.status }
       : { requestingOrganizationId: user.organizationId, status: query.status },
+    { limit: query.perPage, offset: (query.page - 1) * query.perPage },
   );
   const items = rows.map((r) => shape(r, query.direction === 'incoming' || r.status === 'granted'));
   await writeAudit(trx, actor, {
@@ -103,7 +105,7 @@ export async function listAccessRequests(
     reason: query.direction,
     requestId: context.requestId,
   });
-  return { items, total: items.length, page: 1, perPage: items.length };
+  return { items, total, page: query.page, perPage: query.perPage };
 }
 
 // The holding agency answers: granted once the client's consent naming the requester is recorded.

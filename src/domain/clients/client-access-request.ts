@@ -30,6 +30,8 @@ export type AccessRequest = z.infer<typeof accessRequestSchema>;
 export const accessRequestQuerySchema = z.strictObject({
   direction: z.enum(['incoming', 'outgoing']).default('incoming'),
   status: z.enum(['open', 'granted', 'declined']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 // How long a match token from a duplicate search stays good.

@@ -31,17 +31,21 @@ export async function addAttachment(
     context,
     { category: attachmentCategory(input.kind) },
     async (access) => {
-      const invalid = (message: string): never => {
-        throw new AppError('invalid', message, [{ field: 'contentBase64', message }]);
+      const invalid = (message: string, code: string): never => {
+        throw new AppError('invalid', message, [{ field: 'contentBase64', message, code }]).withReason(code);
       };
       const encoded = input.contentBase64.replace(/\s/g, '');
-      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) invalid('The file is not valid base64.');
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) invalid('The file is not valid base64.', 'not_base64');
       const content = Buffer.from(encoded, 'base64');
+      // "+" alone is valid base64 for no bytes at all: an empty file is no attachment.
+      if (content.length === 0) invalid('The file is empty.', 'empty_file');
       if (content.length > ATTACHMENT_MAX_BYTES)
         invalid(
           `The file is ${(content.length / 1048576).toFixed(1)} MB; at most ${ATTACHMENT_MAX_BYTES / 1048576} MB.`,
+          'file_too_large',
         );
-      if (!contentMatches(input.contentType, content)) invalid(`The file's content is not ${input.contentType}.`);
+      if (!contentMatches(input.contentType, content))
+        invalid(`The file's content is not ${input.contentType}.`, 'content_mismatch');
       const id = await insertAttachment(trx, {
         clientId: access.clientId,
         organizationId: actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId,

@@ -42,7 +42,21 @@ export async function updateClient(
         `You may not change: ${beyond.join(', ')}.`,
       );
     }
-    await lockClientRow(trx, access.clientId);
+    const current = await lockClientRow(trx, access.clientId);
+    // An interpreter language only on a file that needs an interpreter (as at intake): a change is
+    // checked against the record it makes, and unticking "needs an interpreter" clears the language.
+    const interpreterNeeded = patch.interpreterNeeded ?? current?.interpreterNeeded ?? false;
+    if (patch.interpreterLanguage && !interpreterNeeded) {
+      throw new AppError('invalid', 'An interpreter language is kept only for a client who needs an interpreter.', [
+        {
+          field: 'body.interpreterLanguage',
+          message: 'set interpreterNeeded when an interpreter language is given',
+          code: 'interpreter_not_needed',
+        },
+      ]).withReason('interpreter_not_needed');
+    }
+    if (patch.interpreterNeeded === false && patch.interpreterLanguage === undefined && current?.interpreterLanguage)
+      patch = { ...patch, interpreterLanguage: null };
     if (patch.externalIds) {
       const taken = (await selectExternalIdOwners(trx, patch.externalIds)).filter(
         (t) => t.clientId !== access.clientId,

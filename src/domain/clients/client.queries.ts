@@ -296,8 +296,17 @@ export async function selectDuplicateCandidates(
 }
 
 // Serializes changes that number a client's history (assessments): one writer at a time per client.
-export async function lockClientRow(db: DbOrTrx, clientId: string): Promise<void> {
-  await db.selectFrom('clients').select('id').where('id', '=', clientId).forUpdate().executeTakeFirst();
+// Locks the row for a change, and returns what a change is checked against.
+export async function lockClientRow(
+  db: DbOrTrx,
+  clientId: string,
+): Promise<{ interpreterNeeded: boolean; interpreterLanguage: string | null } | undefined> {
+  return db
+    .selectFrom('clients')
+    .select(['interpreterNeeded', 'interpreterLanguage'])
+    .where('id', '=', clientId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function selectStatusChanges(db: DbOrTrx, clientId: string) {
@@ -484,10 +493,14 @@ export async function openAccessRequestExists(db: DbOrTrx, clientId: string, org
   );
 }
 
-export async function selectAccessRequests(
-  db: DbOrTrx,
-  filter: { holderOrganizationId?: string; requestingOrganizationId?: string; status?: string; id?: string },
-) {
+type AccessRequestFilter = {
+  holderOrganizationId?: string;
+  requestingOrganizationId?: string;
+  status?: string;
+  id?: string;
+};
+
+function accessRequestQuery(db: DbOrTrx, filter: AccessRequestFilter) {
   let q = db
     .selectFrom('clientAccessRequests as r')
     .innerJoin('clients as c', 'c.id', 'r.clientId')
@@ -508,7 +521,36 @@ export async function selectAccessRequests(
   if (filter.requestingOrganizationId) q = q.where('r.requestingOrganizationId', '=', filter.requestingOrganizationId);
   if (filter.status) q = q.where('r.status', '=', filter.status as 'open');
   if (filter.id) q = q.where('r.id', '=', filter.id);
-  return q.orderBy('r.createdAt', 'desc').limit(500).execute();
+  return q;
+}
+
+export async function selectAccessRequests(db: DbOrTrx, filter: AccessRequestFilter) {
+  return accessRequestQuery(db, filter).orderBy('r.createdAt', 'desc').orderBy('r.id').limit(500).execute();
+}
+
+// A page of a list, newest first, with the true total.
+export async function selectAccessRequestPage(
+  db: DbOrTrx,
+  filter: AccessRequestFilter,
+  page: { limit: number; offset: number },
+) {
+  const rows = await accessRequestQuery(db, filter)
+    .select(sql<string>`count(*) over ()`.as('fullCount'))
+    .orderBy('r.createdAt', 'desc')
+    .orderBy('r.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  let total = rows[0] ? Number(rows[0].fullCount) : 0;
+  // Past the last page the window has no row to count on.
+  if (rows.length === 0 && page.offset > 0) {
+    const counted = await accessRequestQuery(db, filter)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
+    total = Number(counted?.n ?? 0);
+  }
+  return { rows: rows.map(({ fullCount: _, ...row }) => row), total };
 }
 
 export async function lockAccessRequest(db: DbOrTrx, id: string) {

@@ -1,3 +1,4 @@
+import { pathId } from '../../lib/params.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
@@ -229,7 +230,7 @@ export function clientRoutes(app: AppInstance): void {
       schema: {
         tags: ['clients'],
         summary: 'Download an attachment',
-        params: z.strictObject({ id: z.string().max(100), attachmentId: z.string().max(100) }),
+        params: z.strictObject({ id: pathId, attachmentId: pathId }),
       },
     },
     async (request, reply) => {
@@ -297,7 +298,7 @@ export function clientRoutes(app: AppInstance): void {
       schema: {
         tags: ['clients'],
         summary: "The holding agency grants (with the client's consent) or declines an access request",
-        params: z.strictObject({ requestId: z.string().max(100) }),
+        params: z.strictObject({ requestId: pathId }),
         body: accessAnswerSchema,
         response: { 200: accessRequestSchema },
       },

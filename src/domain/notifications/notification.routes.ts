@@ -1,3 +1,4 @@
+import { pathId } from '../../lib/params.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
@@ -34,7 +35,7 @@ export function notificationRoutes(app: AppInstance): void {
       schema: {
         tags: ['notifications'],
         summary: 'Mark one notification read',
-        params: z.strictObject({ id: z.string().max(100) }),
+        params: z.strictObject({ id: pathId }),
         response: { 204: z.null() },
       },
     },

@@ -1,3 +1,4 @@
+import { pathId } from '../../lib/params.ts';
 import { z } from 'zod';
 import type { AppInstance } from '../../server/app.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
@@ -20,8 +21,8 @@ import {
   updateSite,
 } from './organization.service.ts';
 
-const idParams = z.strictObject({ id: z.string().max(100) });
-const siteParams = z.strictObject({ id: z.string().max(100), siteId: z.string().max(100) });
+const idParams = z.strictObject({ id: pathId });
+const siteParams = z.strictObject({ id: pathId, siteId: pathId });
 
 export function organizationRoutes(app: AppInstance): void {
   app.get(
@@ -45,7 +46,7 @@ export function organizationRoutes(app: AppInstance): void {
       schema: {
         tags: ['directory'],
         summary: 'One organization with its sites',
-        params: z.strictObject({ id: z.string().max(100) }),
+        params: z.strictObject({ id: pathId }),
         response: { 200: organizationSchema },
       },
     },

@@ -24,17 +24,27 @@ const normalize = <T extends { completedAt: string | null }>(r: T): T => ({
   completedAt: r.completedAt ? new Date(r.completedAt).toISOString() : null,
 });
 
+// A page of the client's tasks the reader may see, open ones first, with the true total.
 export async function selectClientTasks(
   db: DbOrTrx,
   clientId: string,
   reader: TaskReader,
   today: string,
-): Promise<Task[]> {
-  const { rows } = await sql<Task>`select ${columns(today)} from tasks t join users u on u.id = t.assigned_to
-    where t.client_id = ${clientId} and ${taskReadable(reader)} order by t.status = 'open' desc, t.due_on, t.id limit 500`.execute(
-    db,
-  );
-  return rows.map(normalize);
+  page: { limit: number; offset: number },
+): Promise<{ items: Task[]; total: number }> {
+  // Raw SQL: the reader's condition is an SQL fragment from the access layer (policies/task.ts).
+  const { rows } = await sql<Task & { fullCount: string }>`select ${columns(today)}, count(*) over () as "fullCount"
+    from tasks t join users u on u.id = t.assigned_to
+    where t.client_id = ${clientId} and ${taskReadable(reader)}
+    order by t.status = 'open' desc, t.due_on, t.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  let total = rows[0] ? Number(rows[0].fullCount) : 0;
+  // Past the last page the window has no row to count on.
+  if (rows.length === 0 && page.offset > 0) {
+    const { rows: counted } = await sql<{ n: string }>`select count(*) as n from tasks t
+      where t.client_id = ${clientId} and ${taskReadable(reader)}`.execute(db);
+    total = Number(counted[0]?.n ?? 0);
+  }
+  return { items: rows.map(({ fullCount: _, ...task }) => normalize(task)), total };
 }
 
 export async function selectTask(db: DbOrTrx, taskId: string, today: string): Promise<Task | undefined> {

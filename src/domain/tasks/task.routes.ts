@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { idParams as clientIdParams } from '../../lib/params.ts';
-import { completeTaskSchema, myTasksQuerySchema, newTaskSchema, taskSchema } from './task.ts';
+import { idParams as clientIdParams, pathId } from '../../lib/params.ts';
+import { clientTasksQuerySchema, completeTaskSchema, myTasksQuerySchema, newTaskSchema, taskSchema } from './task.ts';
 import { completeTask, createTask, listClientTasks, listMyTasks } from './task.service.ts';
 
 export function taskRoutes(app: AppInstance): void {
@@ -35,12 +35,16 @@ export function taskRoutes(app: AppInstance): void {
         tags: ['tasks'],
         summary: "A client's tasks the caller may see, open ones first",
         params: clientIdParams,
+        querystring: clientTasksQuerySchema,
         response: { 200: listEnvelopeSchema(taskSchema) },
       },
     },
     async (request) =>
       withTransaction(app.db, (trx) =>
-        listClientTasks(trx, request.actor, request.params.id, { requestId: request.id, ...request.moment }),
+        listClientTasks(trx, request.actor, request.params.id, request.query, {
+          requestId: request.id,
+          ...request.moment,
+        }),
       ),
   );
 
@@ -68,7 +72,7 @@ export function taskRoutes(app: AppInstance): void {
       schema: {
         tags: ['tasks'],
         summary: 'Mark a task done (a recurring one gets its next occurrence) or cancelled',
-        params: z.strictObject({ taskId: z.string().max(100) }),
+        params: z.strictObject({ taskId: pathId }),
         body: completeTaskSchema,
         response: { 200: z.object({ task: taskSchema, next: taskSchema.nullable() }) },
       },

@@ -11,7 +11,7 @@ import { AppError } from '../../lib/errors.ts';
 import { activeMembership } from '../case-team/case-team-facts.ts';
 import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
-import { nextDue, type MyTasksQuery, type NewTask, type Task } from './task.ts';
+import { nextDue, type ClientTasksQuery, type MyTasksQuery, type NewTask, type Task } from './task.ts';
 import {
   closeTask,
   insertTask,
@@ -95,12 +95,19 @@ export async function listClientTasks(
   trx: Trx,
   actor: Actor,
   clientId: string,
+  query: ClientTasksQuery,
   context: Context,
 ): Promise<ListEnvelope<Task>> {
   return withClient(trx, actor, clientId, 'task.read', context, { category: 'plan' }, async (access) => {
-    const items = await readableTasks(trx, actor, access, context.today);
+    const reader = taskReaderFor(actor, access);
+    const { items, total } = reader
+      ? await selectClientTasks(trx, access.clientId, reader, context.today, {
+          limit: query.perPage,
+          offset: (query.page - 1) * query.perPage,
+        })
+      : { items: [], total: 0 };
     return {
-      result: { items, total: items.length, page: 1, perPage: items.length },
+      result: { items, total, page: query.page, perPage: query.perPage },
       audit: { recordType: 'task', recordIds: items.map((t) => t.id) },
     };
   });
@@ -234,7 +241,9 @@ export async function readableTasks(
   today: string,
 ): Promise<Task[]> {
   const reader = access ? taskReaderFor(actor, access) : undefined;
-  return access && reader ? selectClientTasks(trx, access.clientId, reader, today) : [];
+  // A composite view reads the first 500, open ones first (the tasks page pages through them all).
+  if (!access || !reader) return [];
+  return (await selectClientTasks(trx, access.clientId, reader, today, { limit: 500, offset: 0 })).items;
 }
 
 // Whether a record of this module belongs to the client (for links from the plan).

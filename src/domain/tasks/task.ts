@@ -52,6 +52,12 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
+export const clientTasksQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(100),
+});
+export type ClientTasksQuery = z.infer<typeof clientTasksQuerySchema>;
+
 export const myTasksQuerySchema = z.strictObject({
   // mine: assigned to the caller; agency: every open task of the caller's organization (managers).
   scope: z.enum(['mine', 'agency']).default('mine'),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { idParams as clientIdParams } from '../../lib/params.ts';
+import { idParams as clientIdParams, pathId } from '../../lib/params.ts';
 import { newTransferSchema, overdueReportSchema, transferSchema } from './transfer.ts';
 import {
   acceptTransfer,
@@ -13,7 +13,7 @@ import {
   requestTransfer,
 } from './transfer.service.ts';
 
-const transferParams = z.strictObject({ transferId: z.string().max(100) });
+const transferParams = z.strictObject({ transferId: pathId });
 
 export function transferRoutes(app: AppInstance): void {
   // The request's moment, and the transfer policy in force (TRANSFER_POLICY), which each decision records.

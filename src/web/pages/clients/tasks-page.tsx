@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   createTask,
   listClientTasks,
@@ -23,6 +24,7 @@ import {
 } from '../../components/form.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
+import { PageLinks } from '../../components/admin-kit.tsx';
 import { useApi } from '../../use-api.ts';
 import { caseKey, manualTaskKinds, recurrences, taskPhases } from './case-text.ts';
 import { todayInToronto } from './client-text.ts';
@@ -38,7 +40,13 @@ function Tasks({ client, user, csrfToken }: ClientScope) {
   const { t, tp, language } = useI18n();
   const [version, setVersion] = useState(0);
   const notice = useNotice();
-  const tasks = useApi(`client-tasks|${client.id}|${version}`, (signal) => listClientTasks(client.id, signal));
+  // A long history pages, open tasks first (100 a page).
+  const [params] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const tasks = useApi(`client-tasks|${client.id}|${page}|${version}`, (signal) =>
+    listClientTasks(client.id, page, signal),
+  );
+  const pages = tasks.status === 'ready' ? Math.ceil(tasks.data.total / tasks.data.perPage) : 1;
   const items = tasks.status === 'ready' ? tasks.data.items : [];
   const open = items.filter((task) => task.status === 'open');
   const closed = items.filter((task) => task.status !== 'open');
@@ -74,6 +82,7 @@ function Tasks({ client, user, csrfToken }: ClientScope) {
             />
           </>
         ) : null}
+        <PageLinks page={page} pages={pages} link={(p) => `/clients/${client.id}/tasks?page=${p}`} />
       </section>
       <TaskForm
         key={`task-${version}`}
