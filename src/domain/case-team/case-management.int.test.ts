@@ -393,6 +393,30 @@ describeEachEngine('integrated case management: team, notes, tasks, caseload, ha
       (await call(managerA, 'POST', '/api/caseload/reassign', { fromUserId: leaving.id, toUserId: caseworkerB.id }))
         .statusCode,
     ).toBe(404);
+    // A list moves whole or not at all: one id not on the caseload (another agency's client, a
+    // random id) refuses the handover, names each refused id, and moves nothing.
+    const elsewhere = (await call(caseworkerB, 'POST', '/api/clients', person())).json().id as string;
+    const random = crypto.randomUUID();
+    const refused = await call(managerA, 'POST', '/api/caseload/reassign', {
+      fromUserId: leaving.id,
+      toUserId: counsellor2A.id,
+      clientIds: [clients[0], elsewhere, clients[1], random],
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json()).toMatchObject({ reason: 'not_on_caseload' });
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'clientIds.1',
+        code: 'not_on_caseload',
+        message: expect.stringContaining(elsewhere),
+      }),
+      expect.objectContaining({
+        field: 'clientIds.3',
+        code: 'not_on_caseload',
+        message: expect.stringContaining(random),
+      }),
+    ]);
+    expect((await call(leaving, 'POST', '/api/caseload', {})).json().total).toBe(3);
     const moved = await call(managerA, 'POST', '/api/caseload/reassign', {
       fromUserId: leaving.id,
       toUserId: counsellor2A.id,

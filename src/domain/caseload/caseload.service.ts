@@ -4,7 +4,7 @@ import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
-import { handOverMemberships } from '../case-team/case-team.service.ts';
+import { clientsOnCaseload, handOverMemberships } from '../case-team/case-team.service.ts';
 import { searchKey } from '../clients/client.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { reassignOpenTasks } from '../tasks/task.service.ts';
@@ -95,6 +95,23 @@ export async function reassignCaseload(trx: Trx, actor: Actor, input: Reassign, 
     throw new AppError('invalid', 'The receiving worker must be an active member of staff who works with clients.', [
       { field: 'toUserId', message: 'not an active client worker' },
     ]);
+  }
+  // A list of clients moves whole or not at all: any id not on the leaving worker's caseload refuses
+  // the handover, naming each such id (whether another agency's client exists is never said).
+  if (input.clientIds) {
+    const onCaseload = new Set(await clientsOnCaseload(trx, from!.id, input.clientIds));
+    const refused = [...new Set(input.clientIds)].filter((id) => !onCaseload.has(id));
+    if (refused.length > 0) {
+      throw new AppError(
+        'invalid',
+        `Nothing was handed over: ${refused.length} of the clients named ${refused.length === 1 ? 'is' : 'are'} not on this worker's caseload.`,
+        refused.map((id) => ({
+          field: `clientIds.${input.clientIds!.indexOf(id)}`,
+          message: `${id} is not on this worker's caseload`,
+          code: 'not_on_caseload',
+        })),
+      ).withReason('not_on_caseload');
+    }
   }
   const moved = await handOverMemberships(
     trx,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { reassignCaseload, searchCaseload, type CaseloadItem } from '../../api-case.ts';
+import { problemFields } from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { SelectField, useForm, type FormError } from '../../components/form.tsx';
@@ -34,9 +35,10 @@ function Handover({ user, csrfToken }: StaffPage) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | undefined>();
+  const [caseloadVersion, setCaseloadVersion] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const caseload = useApi(
-    `handover-caseload|${from}|${result ? 'after' : 'before'}`,
+    `handover-caseload|${from}|${result ? 'after' : 'before'}|${caseloadVersion}`,
     async (signal): Promise<CaseloadItem[]> => {
       if (!from) return [];
       const { items } = await searchCaseload({ workerId: from, page: 1, perPage: 200 }, csrfToken);
@@ -83,6 +85,21 @@ function Handover({ user, csrfToken }: StaffPage) {
       },
       (error: unknown) => {
         setBusy(false);
+        // A list moves whole or not at all: the clients that left the caseload meanwhile are named
+        // by the server; the page reloads the caseload and says how many.
+        const refused = problemFields(error).filter((f) => f.code === 'not_on_caseload').length;
+        if (refused > 0) {
+          setChosen([]);
+          setCaseloadVersion((v) => v + 1);
+          form.fail([
+            {
+              key: 'notOnCaseload',
+              message: t('handover.error.notOnCaseload', { clients: tp('handover.clients', refused) }),
+              fields: ['scope'],
+            },
+          ]);
+          return;
+        }
         form.fail(
           formErrorsOf(error, t, {
             fields: {
