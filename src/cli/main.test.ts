@@ -74,7 +74,7 @@ describe('continuum CLI', () => {
     expect(describeError(zodError)).toMatch(/^Invalid input:\n {2}name: /);
     expect(
       describeError(
-        new DataDirLockedError('/d', { pid: 1, hostname: 'h', command: 'continuum start', startedAt: 't' }),
+        new DataDirLockedError('/d', { pid: 1, hostname: 'h', command: 'continuum start', startedAt: 't', token: 'x' }),
       ),
     ).toMatch(/Stop the server first/);
     expect(describeError(new TypeError('x is undefined'))).toBeUndefined();

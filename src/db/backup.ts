@@ -107,7 +107,7 @@ export async function restoreDataDir(
     );
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const lock = acquireDataDirLock(dataDir, 'continuum restore');
+  const lock = await acquireDataDirLock(dataDir, 'continuum restore');
   const target = pgDataPath(dataDir);
   let keptAside: string | undefined;
   try {

@@ -8,7 +8,7 @@ import { newOrganizationSchema } from '../domain/organizations/organization.ts';
 import { createOrganization } from '../domain/organizations/organization.service.ts';
 import { BackupError, backupDataDir, readBackup, restoreDataDir } from './backup.ts';
 import { DataDirError, openDatabase, withTransaction, type DatabaseHandle } from './database.ts';
-import { DataDirLockedError } from './lock.ts';
+import { acquireDataDirLock, DataDirLockedError } from './lock.ts';
 import { migrate } from './migrate.ts';
 
 // The embedded data directory's own behaviour (lock, foreign directories, backup and restore)
@@ -88,6 +88,74 @@ describe('embedded data directory', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'continuum.lock'), 'utf8')).pid).toBe(process.pid);
     expect(await orgNames(handle)).toContain('Before Backup Agency');
     await handle.close();
+  });
+
+  const lockFile = () => path.join(dataDir, 'continuum.lock');
+  const writeLock = (holder: Record<string, unknown>, ageMs = 0) => {
+    fs.writeFileSync(
+      lockFile(),
+      JSON.stringify({ command: 'continuum start', startedAt: '2026-01-01T00:00:00Z', ...holder }),
+    );
+    const at = new Date(Date.now() - ageMs);
+    fs.utimesSync(lockFile(), at, at);
+  };
+
+  it('takes over a lock holding its own pid from an earlier life (a container restarting as PID 1)', async () => {
+    writeLock({ pid: process.pid, hostname: os.hostname(), token: 'an-earlier-life' });
+    const handle = await openDatabase({ dataDir, command: 'test' });
+    expect(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).token).not.toBe('an-earlier-life');
+    expect(await orgNames(handle)).toContain('Before Backup Agency');
+    await handle.close();
+  });
+
+  it('takes over another host’s lock whose heartbeat stopped (a container started under a new hostname)', async () => {
+    writeLock({ pid: 1, hostname: 'container-of-yesterday', token: 't' }, 60_000);
+    const handle = await openDatabase({ dataDir, command: 'test' });
+    expect(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).hostname).toBe(os.hostname());
+    await handle.close();
+    // A lock written before heartbeats and tokens existed is judged by its age the same way.
+    writeLock({ pid: 1, hostname: 'container-of-yesterday' }, 60_000);
+    await (await openDatabase({ dataDir, command: 'test' })).close();
+  });
+
+  it('refuses another host’s lock while its heartbeat goes on, and takes it over once it stops', async () => {
+    const timing = { heartbeatMs: 50, staleMs: 600 };
+    writeLock({ pid: 1, hostname: 'other-machine', token: 't' });
+    const beating = setInterval(() => fs.utimesSync(lockFile(), new Date(), new Date()), 50);
+    const waits: string[] = [];
+    try {
+      await expect(acquireDataDirLock(dataDir, 'test', { ...timing, onWait: (m) => waits.push(m) })).rejects.toThrow(
+        /in use by process 1 on host other-machine/,
+      );
+      expect(waits[0]).toMatch(/waiting up to 1 s to see whether its heartbeat goes on/);
+    } finally {
+      clearInterval(beating);
+    }
+    const started = Date.now();
+    const lock = await acquireDataDirLock(dataDir, 'test', timing);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(timing.staleMs - 100);
+    lock.release();
+    expect(fs.existsSync(lockFile())).toBe(false);
+  });
+
+  it('beats while held, from a thread of its own, and a second opener of the same process is refused', async () => {
+    const lock = await acquireDataDirLock(dataDir, 'test', { heartbeatMs: 50, staleMs: 600 });
+    try {
+      const old = new Date(Date.now() - 10_000);
+      fs.utimesSync(lockFile(), old, old);
+      // The main thread is busy (as during a long query): the heartbeat still moves.
+      const until = Date.now() + 300;
+      while (Date.now() < until) {
+        /* busy */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(Date.now() - fs.statSync(lockFile()).mtimeMs).toBeLessThan(1_000);
+      await expect(acquireDataDirLock(dataDir, 'again', { heartbeatMs: 50, staleMs: 600 })).rejects.toThrow(
+        DataDirLockedError,
+      );
+    } finally {
+      lock.release();
+    }
   });
 
   it('refuses a foreign directory and leaves it untouched', async () => {

@@ -7,7 +7,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { acquireDataDirLock, DEFAULT_LOCK_TIMING, type DataDirLock, type LockTiming } from './lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -40,7 +40,16 @@ export const PGLITE_VERSION: string = (
 ).version;
 
 const MARKER_FILE = 'continuum.json';
-export type DataDirMarker = { format: 1; pgliteVersion: string; pgMajor: number; createdAt: string };
+export type DataDirMarker = {
+  format: 1;
+  pgliteVersion: string;
+  pgMajor: number;
+  createdAt: string;
+  // The first start's demo (a small city and its demo accounts): `pending` from the moment an empty
+  // directory is first started until both are committed, so a start killed half-way finishes the
+  // job on the next start. Absent: no first-start demo is owed.
+  firstStartDemo?: 'pending' | 'done';
+};
 
 export class DataDirError extends Error {}
 
@@ -64,14 +73,34 @@ export function readMarker(dataDir: string): DataDirMarker | undefined {
   }
 }
 
-export function writeMarker(dataDir: string): void {
+export function writeMarker(dataDir: string, changes: Partial<DataDirMarker> = {}): void {
   const marker: DataDirMarker = {
     format: 1,
     pgliteVersion: PGLITE_VERSION,
     pgMajor: EMBEDDED_PG_MAJOR,
     createdAt: new Date().toISOString(),
+    ...readMarkerQuietly(dataDir),
+    ...changes,
   };
-  fs.writeFileSync(path.join(dataDir, MARKER_FILE), `${JSON.stringify(marker, null, 2)}\n`);
+  // Written aside and renamed: a crash leaves the old marker or the new one, never half of one.
+  const file = path.join(dataDir, MARKER_FILE);
+  const temporary = `${file}.${process.pid}.partial`;
+  const fd = fs.openSync(temporary, 'w', 0o644);
+  try {
+    fs.writeSync(fd, `${JSON.stringify(marker, null, 2)}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temporary, file);
+}
+
+function readMarkerQuietly(dataDir: string): DataDirMarker | undefined {
+  try {
+    return readMarker(dataDir);
+  } catch {
+    return undefined;
+  }
 }
 
 // Checks a data directory before anything opens it, so a foreign or damaged one is never overwritten.
@@ -120,7 +149,12 @@ export type OpenOptions = {
   // Embedded only: an in-memory database (tests), or one loaded from a dump.
   memory?: boolean;
   loadDataDir?: Blob | File;
+  // The lock's heartbeat and when it is stale (src/db/lock.ts); tests shorten them.
+  lockTiming?: LockTiming;
 };
+
+// While the lock of another host goes stale, the person starting is told why nothing happens yet.
+const lockTiming: LockTiming = { ...DEFAULT_LOCK_TIMING, onWait: (message) => console.error(`continuum: ${message}`) };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -141,7 +175,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (!dataDir) throw new DataDirError('Either DATABASE_URL or a data directory is required.');
   const state = inspectDataDir(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  const lock = acquireDataDirLock(dataDir, options.command ?? 'continuum');
+  const lock = await acquireDataDirLock(dataDir, options.command ?? 'continuum', options.lockTiming ?? lockTiming);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
