@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { sql } from 'kysely';
-import { checkpointAfterBulkLoad, openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { checkpointAfterBulkLoad, openDatabase, readMarker, writeMarker, type DatabaseHandle } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Config } from './config.ts';
 import { deliverDueMessages } from '../domain/outbox/outbox.service.ts';
 import { createTransport } from '../domain/outbox/transport.ts';
 import { loadSyntheticCity } from '../synthetic/load-city.ts';
-import { createDemoAccounts, formatDemoAccounts } from '../synthetic/demo-accounts.ts';
+import { createDemoAccounts, demoState, formatDemoAccounts } from '../synthetic/demo-accounts.ts';
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
 import { announceOverdueTasks } from '../domain/notifications/notification.service.ts';
@@ -38,6 +38,22 @@ async function isFreshDatabase(handle: DatabaseHandle): Promise<boolean> {
   return rows[0]?.found == null;
 }
 
+// The first start's small city and demo accounts, each loaded unless already committed.
+async function completeFirstStartDemo(handle: DatabaseHandle, log: (line: string) => void): Promise<void> {
+  const state = await demoState(handle.db);
+  if (!state.city) {
+    log(
+      `First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`,
+    );
+    const city = await loadSyntheticCity(handle, FIRST_START_CITY);
+    await checkpointAfterBulkLoad(handle);
+    log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
+  } else if (!state.accounts) {
+    log('The first start stopped after loading the synthetic city: creating its demo accounts now.');
+  }
+  if (!state.accounts) log(formatDemoAccounts(await createDemoAccounts(handle.db)));
+}
+
 export async function startServer(
   config: Config,
   options: { webDir?: string; log?: (line: string) => void; clock?: Clock } = {},
@@ -55,16 +71,18 @@ export async function startServer(
       );
     }
     const fresh = await isFreshDatabase(handle);
+    // The first start of an empty embedded directory owes it a demo: recorded before anything is
+    // loaded, and cleared only once the city and its accounts are both committed, so a start killed
+    // half-way (during the city's load, or between the city and the accounts) finishes on the next.
+    if (fresh && handle.engine === 'pglite' && handle.dataDir)
+      writeMarker(handle.dataDir, { firstStartDemo: 'pending' });
     const migrated = await migrate(handle.db);
     if (migrated.applied.length > 0) log(`Applied ${migrated.applied.length} migration(s).`);
-    if (fresh && handle.engine === 'pglite') {
-      log(
-        `First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`,
-      );
-      const city = await loadSyntheticCity(handle, FIRST_START_CITY);
-      await checkpointAfterBulkLoad(handle);
-      log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
-      log(formatDemoAccounts(await createDemoAccounts(handle.db)));
+    const demoOwed =
+      handle.engine === 'pglite' && (handle.dataDir ? readMarker(handle.dataDir)?.firstStartDemo === 'pending' : fresh);
+    if (demoOwed) {
+      await completeFirstStartDemo(handle, log);
+      if (handle.dataDir) writeMarker(handle.dataDir, { firstStartDemo: 'done' });
     } else if (fresh) {
       log('New PostgreSQL database: no demo data is loaded here unless asked (`continuum demo --clients N`).');
     }

@@ -26,6 +26,8 @@ const demoPeople: { local: string; name: string; type: OrganizationType; roles: 
   { local: 'employer', name: 'Demo Employer User', type: 'employer', roles: ['employer_user'] },
 ];
 
+export const DEMO_EMAIL_DOMAIN = 'demo.continuum.example';
+
 // Accounts for trying the demo city, each with a random password that is shown once and stored
 // only as its hash. Nothing here is used outside a demo database.
 export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
@@ -37,7 +39,7 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
       const organization = page.items[0];
       if (!organization) continue;
       const password = crypto.randomBytes(12).toString('base64url');
-      const email = `${person.local}@demo.continuum.example`;
+      const email = `${person.local}@${DEMO_EMAIL_DOMAIN}`;
       const user = await createUser(trx, actor, {
         organizationId: organization.id,
         email,
@@ -73,6 +75,20 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
     }
     return accounts;
   });
+}
+
+// What a demo database holds so far: a synthetic city, and the demo accounts to try it with. A load
+// killed between the two leaves a city nobody can sign in to; both `continuum start` (on the first
+// start's directory) and `continuum demo` finish it by creating the accounts.
+export async function demoState(db: Db): Promise<{ city: boolean; accounts: boolean }> {
+  const city = await db.selectFrom('syntheticLoads').select('seed').limit(1).executeTakeFirst();
+  const account = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
+    .limit(1)
+    .executeTakeFirst();
+  return { city: city !== undefined, accounts: account !== undefined };
 }
 
 export function formatDemoAccounts(accounts: DemoAccount[]): string {

@@ -3,7 +3,7 @@ import { checkpointAfterBulkLoad } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadSyntheticCity } from '../../synthetic/load-city.ts';
-import { createDemoAccounts, formatDemoAccounts } from '../../synthetic/demo-accounts.ts';
+import { createDemoAccounts, demoState, formatDemoAccounts } from '../../synthetic/demo-accounts.ts';
 import { openDatabaseFromConfig } from '../../server/main.ts';
 import { createProgress } from '../progress.ts';
 
@@ -28,6 +28,13 @@ export function demoCommand(): Command {
       const handle = await openDatabaseFromConfig(loadConfig(), 'continuum demo');
       try {
         await migrate(handle.db);
+        // A load killed between the city and its accounts is finished here, not refused.
+        const state = await demoState(handle.db);
+        if (state.city && !state.accounts) {
+          console.log('This database holds a synthetic city without its demo accounts: creating them now.');
+          console.log(formatDemoAccounts(await createDemoAccounts(handle.db)));
+          return;
+        }
         const progress = createProgress('loading', options.clients);
         const result = await loadSyntheticCity(handle, {
           seed: options.seed,
