@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticCity } from '../src/synthetic/load-city.ts';
-import { probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
+import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
 import { benchApiRead } from './api-read.bench.ts';
 import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';
 import { benchClients } from './clients.bench.ts';
@@ -33,16 +32,6 @@ const runs = (family: string) => only === undefined || only === '' || only === f
 const runLoad = runs('load');
 const runApi = runs('api');
 const runClients = runs('clients');
-
-async function adminQuery(baseUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 // PostgreSQL: a throwaway database per run, dropped when closed.
 function postgresFactory(baseUrl: string, prefix: string) {

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import crypto from 'node:crypto';
 import { openDatabase, type DatabaseHandle, type Engine } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { adminQuery, withDatabase } from './engines.ts';
 
 export type EngineContext = { engine: Engine; handle: () => DatabaseHandle };
 
@@ -37,4 +40,23 @@ export async function openEngine(engine: Engine): Promise<DatabaseHandle> {
   }
   const template = fs.readFileSync(inject('pgliteTemplate'));
   return openDatabase({ memory: true, loadDataDir: new Blob([template]) });
+}
+
+// A database no other suite writes to, for a suite that loads a city or watches every write: on
+// PostgreSQL a new migrated database (dropped by `close`), on PGlite the usual in-memory copy.
+export async function openIsolatedEngine(engine: Engine, prefix: string): Promise<DatabaseHandle> {
+  if (engine === 'pglite') return openEngine('pglite');
+  const base = inject('postgresUrl');
+  if (!base) throw new Error('no PostgreSQL test database');
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  await adminQuery(base, `create database ${name}`);
+  const handle = await openDatabase({ databaseUrl: withDatabase(base, name), poolSize: 4 });
+  await migrate(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(base, `drop database if exists ${name} with (force)`);
+    },
+  };
 }

@@ -1,17 +1,13 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle, type Engine } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
+import type { DatabaseHandle, Engine } from '../src/db/database.ts';
 import { buildApp, type AppInstance } from '../src/server/app.ts';
 import { rolesAllowedFor } from '../src/access/authorize.ts';
 import { roles, type Role } from '../src/access/roles.ts';
 import { linkClientAccount } from '../src/domain/accounts/account.queries.ts';
 import { organizationTypes, type Organization } from '../src/domain/organizations/organization.ts';
-import { openEngine } from './db.ts';
-import { withDatabase } from './engines.ts';
+import { openIsolatedEngine } from './db.ts';
 import {
   makeAccessRequest,
   makeAssessment,
@@ -186,30 +182,6 @@ export type FuzzWorld = {
   close: () => Promise<void>;
 };
 
-// A database of its own: on PostgreSQL, triggers on a shared database would see other suites' writes.
-async function openIsolated(engine: Engine): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const handle = await openEngine('pglite');
-    return { handle, drop: async () => undefined };
-  }
-  const base = inject('postgresUrl');
-  if (!base) throw new Error('no PostgreSQL test database');
-  const name = `continuum_fuzz_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const handle = await openDatabase({ databaseUrl: withDatabase(base, name), poolSize: 4 });
-  await migrate(handle.db);
-  return { handle, drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 // Every row written anywhere is noted (table and operation) by a trigger, so a refused request that
 // wrote is caught whatever it wrote.
 async function traceWrites(handle: DatabaseHandle): Promise<void> {
@@ -244,7 +216,8 @@ function operationsOf(doc: { paths: Record<string, Record<string, unknown>> }): 
 }
 
 export async function fuzzWorld(engine: Engine): Promise<FuzzWorld> {
-  const { handle, drop } = await openIsolated(engine);
+  // A database of its own: on PostgreSQL, triggers on the shared one would see other suites' writes.
+  const handle = await openIsolatedEngine(engine, 'continuum_fuzz');
   const db = handle.db;
   const app = await buildApp({ database: handle, logLevel: 'silent', webDir: undefined, requestsPerMinute: 0 });
   await app.ready();
@@ -336,7 +309,6 @@ export async function fuzzWorld(engine: Engine): Promise<FuzzWorld> {
     close: async () => {
       await app.close();
       await handle.close();
-      await drop();
     },
   };
 }

@@ -1,13 +1,9 @@
-import crypto from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { describeEachEngine } from '../../test/db.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, openIsolatedEngine } from '../../test/db.ts';
 import { testApp } from '../../test/app.ts';
 import { makeSession, makeUser, type TestSession } from '../../test/factories.ts';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import type { AppInstance } from '../server/app.ts';
-import { withDatabase } from '../../test/engines.ts';
 import type { DuplicateMatch } from '../domain/clients/client.ts';
 import type { NearDuplicateKind } from './city.ts';
 import { generateCity } from './generate-city.ts';
@@ -29,34 +25,12 @@ const TOP = 5;
 describeEachEngine('planted near-duplicates and the duplicate search', ({ engine, handle }) => {
   let db: DatabaseHandle;
   let app: AppInstance;
-  let dropDatabase: (() => Promise<void>) | undefined;
   const pairs: PlantedPair[] = plantedDuplicates(generateCity(CITY));
   const sessions = new Map<string, TestSession>();
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      // One city per database, and the shared test database must not hold one: a database of its own.
-      const url = inject('postgresUrl')!;
-      const name = `continuum_neardup_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-      const admin = async (sql: string) => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        try {
-          await client.query(sql);
-        } finally {
-          await client.end();
-        }
-      };
-      await admin(`create database ${name}`);
-      db = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 2 });
-      await migrate(db.db);
-      dropDatabase = async () => {
-        await db.close();
-        await admin(`drop database if exists ${name} with (force)`);
-      };
-    } else {
-      db = handle();
-    }
+    // One city per database, and the shared test database must not hold one: a database of its own.
+    db = engine === 'postgres' ? await openIsolatedEngine('postgres', 'continuum_neardup') : handle();
     await loadSyntheticCity(db, CITY);
     app = await testApp(db);
     const types = new Map(
@@ -70,7 +44,7 @@ describeEachEngine('planted near-duplicates and the duplicate search', ({ engine
 
   afterAll(async () => {
     await app?.close();
-    await dropDatabase?.();
+    if (engine === 'postgres') await db.close();
   });
 
   it('plants pairs of every kind in the test city', () => {
