@@ -1,3 +1,4 @@
+import { todayIn } from './dates.ts';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, isTimeZone, readClock, systemClock } from './clock.ts';
 
@@ -50,5 +51,19 @@ describe('clock', () => {
     expect(() => systemClock('EST5EDT-ish')).toThrow(/not an IANA time zone/);
     expect(() => fixedClock('2026-02-30', 'UTC')).toThrow(/not a real date/);
     expect(() => fixedClock('next Tuesday', 'UTC')).toThrow(/neither a date/);
+  });
+});
+
+describe('todayIn', () => {
+  it('turns the day at midnight in the zone, also when asked again within the same minute', () => {
+    const zone = 'America/Toronto';
+    // 2026-03-08, the spring change: midnight in Toronto is 05:00 UTC.
+    expect(todayIn(zone, new Date('2026-03-08T04:59:59.999Z'))).toBe('2026-03-07');
+    expect(todayIn(zone, new Date('2026-03-08T04:59:00.000Z'))).toBe('2026-03-07');
+    expect(todayIn(zone, new Date('2026-03-08T05:00:00.000Z'))).toBe('2026-03-08');
+    expect(todayIn(zone, new Date('2026-03-08T04:59:30.000Z'))).toBe('2026-03-07');
+    // Kathmandu is 5:45 ahead of UTC: its midnight falls on a minute too.
+    expect(todayIn('Asia/Kathmandu', new Date('2026-03-07T18:14:59Z'))).toBe('2026-03-07');
+    expect(todayIn('Asia/Kathmandu', new Date('2026-03-07T18:15:00Z'))).toBe('2026-03-08');
   });
 });

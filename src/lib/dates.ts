@@ -39,11 +39,16 @@ function formatDate(year: number, month: number, day: number): string {
 }
 
 // Today's date in a time zone (the city's: from the clock, src/lib/clock.ts), whatever the server's own.
-// Every request reads the clock, so the formatter is made once per zone: building an
-// Intl.DateTimeFormat costs about 50 µs, using one about 6.
+// Every request reads the clock, so the formatter is made once per zone (building an
+// Intl.DateTimeFormat costs about 50 µs, using one about 5), and the answer is kept for the minute:
+// every zone's offset is a whole number of quarter hours, so a date never changes within a minute.
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const lastDay = new Map<string, { minute: number; day: string }>();
 
 export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const kept = lastDay.get(timeZone);
+  if (kept?.minute === minute) return kept.day;
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -51,7 +56,9 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   }
   const parts = formatter.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
 
 // Age in whole years. Someone born on 29 February turns a year older on 1 March in a common year.
