@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticCity } from '../src/synthetic/load-city.ts';
 import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
-import { benchApiRead } from './api-read.bench.ts';
+import { benchApi } from './api.bench.ts';
+import { makeApiScenario } from './api-scenario.ts';
 import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';
 import { benchClients } from './clients.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
@@ -14,8 +16,11 @@ import { formatTable, type Row } from './stats.ts';
 // BENCH_SMOKE=1 runs small sizes so CI keeps the benchmarks from rotting.
 const smoke = process.env.BENCH_SMOKE === '1';
 const sizes = smoke
-  ? { pgliteClients: 3_000, postgresClients: 10_000, loadRuns: 2, apiRuns: 2, apiSeconds: 1 }
-  : { pgliteClients: 100_000, postgresClients: 1_000_000, loadRuns: 3, apiRuns: 5, apiSeconds: 3 };
+  ? { pgliteClients: 3_000, postgresClients: 10_000, loadRuns: 2, apiRuns: 2, apiSeconds: 1, apiClients: 2_000 }
+  : { pgliteClients: 100_000, postgresClients: 1_000_000, loadRuns: 3, apiRuns: 5, apiSeconds: 5, apiClients: 20_000 };
+// BENCH_API_SECONDS=N: each API measurement N seconds long (the issue's figures used 8).
+const apiSecondsOverride = Number(process.env.BENCH_API_SECONDS ?? '');
+if (Number.isInteger(apiSecondsOverride) && apiSecondsOverride > 0) sizes.apiSeconds = apiSecondsOverride;
 // The clients family: a city per seed, built once and reused (bench/city-cache.ts).
 const clientSizes = smoke
   ? { seed: 42, pgliteClients: 1_500, postgresClients: 3_000, runs: 2, perKind: 8 }
@@ -79,7 +84,33 @@ async function main(): Promise<void> {
       })),
     );
   }
-  if (runApi) rows.push(...(await benchApiRead({ engine: 'pglite', runs: sizes.apiRuns, seconds: sizes.apiSeconds })));
+  if (runApi) {
+    // A data directory holding the city and the benchmark's people, handed to the server once closed.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-api-'));
+    try {
+      const handle = await openDatabase({ dataDir, command: 'continuum bench' });
+      let scenario;
+      try {
+        await migrate(handle.db);
+        await loadSyntheticCity(handle, { seed: 1, clients: sizes.apiClients });
+        scenario = await makeApiScenario(handle);
+      } finally {
+        await handle.close();
+      }
+      rows.push(
+        ...(await benchApi({
+          engine: 'pglite',
+          env: { ...process.env, CONTINUUM_DATA_DIR: dataDir, DATABASE_URL: '' },
+          scenario,
+          runs: sizes.apiRuns,
+          seconds: sizes.apiSeconds,
+          log,
+        })),
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
   if (runClients) {
     const city = await ensurePgliteCity({ seed: clientSizes.seed, clients: clientSizes.pgliteClients }, log);
     rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
@@ -105,14 +136,19 @@ async function main(): Promise<void> {
     if (runApi) {
       const apiDatabase = await postgresFactory(baseUrl, 'continuum_bench_api')();
       try {
-        await loadSyntheticCity(apiDatabase, { seed: 1, clients: 20_000 });
+        await loadSyntheticCity(apiDatabase, { seed: 1, clients: sizes.apiClients });
+        const scenario = await makeApiScenario(apiDatabase);
         const { rows: current } = await apiDatabase.pool.query<{ db: string }>('select current_database() as db');
+        const databaseUrl = withDatabase(baseUrl, current[0]!.db);
         rows.push(
-          ...(await benchApiRead({
+          ...(await benchApi({
             engine: 'postgres',
-            databaseUrl: withDatabase(baseUrl, current[0]!.db),
+            env: { ...process.env, DATABASE_URL: databaseUrl },
+            scenario,
             runs: sizes.apiRuns,
             seconds: sizes.apiSeconds,
+            statsUrl: databaseUrl,
+            log,
           })),
         );
       } finally {
@@ -135,6 +171,16 @@ async function main(): Promise<void> {
     log(
       `${`${r.engine} ${r.metric}`.padEnd(58)} ${'█'.repeat(Math.min(60, Math.max(1, Math.round(r.median / 0.05))))} ${r.median.toFixed(2)}`,
     );
+  }
+  // Throughput side by side: each route's requests per second, bars scaled to the fastest route of its engine.
+  const throughput = rows.filter((row) => row.unit === 'req/s' && !row.metric.startsWith('bare'));
+  if (throughput.length > 0) {
+    log('\nRequests per second (bars: share of the fastest route on the same engine)');
+    for (const r of throughput) {
+      const fastest = Math.max(...throughput.filter((t) => t.engine === r.engine).map((t) => t.median));
+      const bar = '█'.repeat(Math.max(1, Math.round((40 * r.median) / fastest)));
+      log(`${`${r.engine} ${r.metric.replace(/ req\/s$/, '')}`.padEnd(90)} ${bar} ${Math.round(r.median)}`);
+    }
   }
   const out = path.resolve('.tmp/bench-results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -46,7 +46,7 @@ type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?
 type Case = { target: Target; ok: number; visible: boolean; request: (ctx: CaseContext) => Promise<Request> };
 type RouteCases = { route: string; action: Action; cases: Case[] };
 
-type Column = {
+export type Column = {
   label: string;
   role: Role | undefined;
   organization: Organization | undefined;
@@ -1108,8 +1108,79 @@ export const routes: RouteCases[] = [
   },
 ];
 
+export type Matrix = { columns: Column[]; other: Organization; third: Organization; loginEmail: string };
+
+// The organizations and people the matrix acts as: a visitor, and one user per role at an
+// organization of each type that may hold it.
+export async function setUpMatrix(db: Db): Promise<Matrix> {
+  const other = await makeOrganization(db, { type: 'employment_service_provider' });
+  const third = await makeOrganization(db, { type: 'community_agency' });
+  const city = await makeOrganization(db, { type: 'system_manager' });
+  const loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD }))
+    .email;
+  const columns: Column[] = [{ label: 'visitor', role: undefined, organization: undefined, user: undefined }];
+  for (const type of organizationTypes) {
+    const organization = type === 'system_manager' ? city : await makeOrganization(db, { type });
+    for (const role of rolesAllowedFor(type)) {
+      const user = await makeUser(db, { organizationId: organization.id, roles: [role] });
+      columns.push({ label: `${role} at ${type}`, role, organization, user });
+    }
+  }
+  return { columns, other, third, loginEmail };
+}
+
+// What a case's request is built from, for one column: the records it names are made on demand.
+export function caseContext(db: Db, matrix: Matrix, column: Column): CaseContext {
+  const { other, third, loginEmail } = matrix;
+  const fresh = (organization: Organization, role: Role) =>
+    makeUser(db, { organizationId: organization.id, roles: [role] });
+  const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
+  const caller = column.organization;
+  const consented = async (revoke = false) => {
+    const made = await client(other);
+    if (caller)
+      await makeConsent(db, {
+        clientId: made.id,
+        organizationId: caller.id,
+        recordedByOrganizationId: other.id,
+        revoked: revoke,
+      });
+    return made;
+  };
+  const holderOf = (target: 'own' | 'other' | 'consented') => (target === 'own' ? caller! : other);
+  return {
+    column,
+    other,
+    third,
+    loginEmail,
+    fresh,
+    client,
+    db,
+    consented: () => consented(false),
+    revoked: () => consented(true),
+    assessed: async (target: 'own' | 'other' | 'consented') => {
+      const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+      return { id: made.id, assessmentId: await makeAssessment(db, made.id) };
+    },
+    withConsent: async (target: 'own' | 'other' | 'consented') => {
+      const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
+      // For `consented`, the consent naming the caller; otherwise one naming a third organization.
+      const consentId =
+        target === 'consented' && caller
+          ? (await db.selectFrom('consents').select('id').where('clientId', '=', made.id).executeTakeFirstOrThrow()).id
+          : await makeConsent(db, {
+              clientId: made.id,
+              organizationId: third.id,
+              recordedByOrganizationId: holderOf(target).id,
+              revoked: false,
+            });
+      return { id: made.id, consentId };
+    },
+  };
+}
+
 // What the table says the caller gets: the allowed status, 401, 403 or 404.
-function expectedStatus(column: Column, action: Action, kase: Case): number {
+export function expectedStatus(column: Column, action: Action, kase: Case): number {
   const actor: UserActor | { kind: 'anonymous' } = column.user
     ? {
         kind: 'user',
@@ -1146,27 +1217,14 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
   const mine = routes.filter((r) => part(r.route));
   describeEachEngine(`route × role × organization matrix: ${name}`, ({ handle }) => {
     let app: AppInstance;
-    const columns: Column[] = [];
+    let columns: Column[] = [];
     let other: Organization;
     let third: Organization;
     let loginEmail: string;
 
     beforeAll(async () => {
       app = await testApp(handle());
-      const db = handle().db;
-      other = await makeOrganization(db, { type: 'employment_service_provider' });
-      third = await makeOrganization(db, { type: 'community_agency' });
-      const city = await makeOrganization(db, { type: 'system_manager' });
-      loginEmail = (await makeUser(db, { organizationId: other.id, roles: ['trainer'], password: LOGIN_PASSWORD }))
-        .email;
-      columns.push({ label: 'visitor', role: undefined, organization: undefined, user: undefined });
-      for (const type of organizationTypes) {
-        const organization = type === 'system_manager' ? city : await makeOrganization(db, { type });
-        for (const role of rolesAllowedFor(type)) {
-          const user = await makeUser(db, { organizationId: organization.id, roles: [role] });
-          columns.push({ label: `${role} at ${type}`, role, organization, user });
-        }
-      }
+      ({ columns, other, third, loginEmail } = await setUpMatrix(handle().db));
     });
     afterAll(async () => app.close());
 
@@ -1183,52 +1241,7 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
       { timeout: 600_000 },
       async () => {
         const db = handle().db;
-        const fresh = (organization: Organization, role: Role) =>
-          makeUser(db, { organizationId: organization.id, roles: [role] });
-        const client = (holder: Organization) => makeClient(db, { organizationId: holder.id });
-        const consentFixtures = (column: Column) => {
-          const caller = column.organization;
-          const consented = async (revoke = false) => {
-            const made = await client(other);
-            if (caller)
-              await makeConsent(db, {
-                clientId: made.id,
-                organizationId: caller.id,
-                recordedByOrganizationId: other.id,
-                revoked: revoke,
-              });
-            return made;
-          };
-          const holderOf = (target: 'own' | 'other' | 'consented') => (target === 'own' ? caller! : other);
-          return {
-            consented: () => consented(false),
-            revoked: () => consented(true),
-            assessed: async (target: 'own' | 'other' | 'consented') => {
-              const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
-              return { id: made.id, assessmentId: await makeAssessment(db, made.id) };
-            },
-            withConsent: async (target: 'own' | 'other' | 'consented') => {
-              const made = target === 'consented' ? await consented(false) : await client(holderOf(target));
-              // For `consented`, the consent naming the caller; otherwise one naming a third organization.
-              const consentId =
-                target === 'consented' && caller
-                  ? (
-                      await handle()
-                        .db.selectFrom('consents')
-                        .select('id')
-                        .where('clientId', '=', made.id)
-                        .executeTakeFirstOrThrow()
-                    ).id
-                  : await makeConsent(db, {
-                      clientId: made.id,
-                      organizationId: third.id,
-                      recordedByOrganizationId: holderOf(target).id,
-                      revoked: false,
-                    });
-              return { id: made.id, consentId };
-            },
-          };
-        };
+        const contextOf = (column: Column) => caseContext(db, { columns, other, third, loginEmail }, column);
         const mismatches: string[] = [];
         const unaudited: string[] = [];
         let checked = 0;
@@ -1237,16 +1250,7 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
             for (const kase of cases) {
               if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
               if (kase.target === 'self' && !column.user) continue;
-              const request = await kase.request({
-                column,
-                other,
-                third,
-                loginEmail,
-                fresh,
-                client,
-                db,
-                ...consentFixtures(column),
-              });
+              const request = await kase.request(contextOf(column));
               // A fresh session per call: sign-out and disabling must not spoil the next one.
               const headers = column.user ? (await makeSession(db, column.user)).headers : {};
               const res = await app.inject({ ...request, headers });
@@ -1270,7 +1274,7 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
               }
               if (want === 404 && kase.target !== 'random') {
                 const random = await kase
-                  .request({ column, other, third, loginEmail, fresh, client, db, ...consentFixtures(column) })
+                  .request(contextOf(column))
                   .then((r) => ({ ...r, url: r.url.replace(/[0-9a-f-]{36}/, crypto.randomUUID()) }));
                 const answer = await app.inject({
                   ...random,

@@ -1,4 +1,7 @@
+import type { Insertable, Kysely } from 'kysely';
+import { compiledQuery } from '../db/compiled-query.ts';
 import type { DbOrTrx } from '../db/database.ts';
+import type { AuditLogTable, Database } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -20,25 +23,54 @@ export type AuditEntry = {
 
 // One audit row, written in the caller's transaction so it commits (or not) with the action.
 // Never pass note text, secrets or sensitive field values: ids, actions and reasons only.
-export async function writeAudit(db: DbOrTrx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db
+const auditColumns = [
+  'actorKind',
+  'actorUserId',
+  'actorName',
+  'actorOrganizationId',
+  'action',
+  'outcome',
+  'recordType',
+  'recordId',
+  'recordIds',
+  'clientId',
+  'purpose',
+  'reason',
+  'requestId',
+] as const satisfies readonly (keyof Insertable<AuditLogTable>)[];
+export type AuditRow = Pick<Insertable<AuditLogTable>, (typeof auditColumns)[number]>;
+
+// The insert of one audit row, every column named and each its own parameter (compiledQuery reads its
+// placeholders by name); also a common table expression of a read that audits itself in its own
+// statement (the client page, src/domain/clients/client.queries.ts).
+export function auditInsert(db: Kysely<Database>, row: AuditRow) {
+  return db
     .insertInto('auditLog')
-    .values({
-      actorKind: actor.kind,
-      actorUserId: actor.kind === 'user' ? actor.userId : (entry.actorUserId ?? null),
-      actorName: actor.kind === 'system' ? actor.name : (entry.actorName ?? null),
-      actorOrganizationId: actor.kind === 'user' ? actor.organizationId : (entry.actorOrganizationId ?? null),
-      action: entry.action,
-      outcome: entry.outcome,
-      recordType: entry.recordType ?? null,
-      recordId: entry.recordId ?? null,
-      recordIds: entry.recordIds ?? null,
-      clientId: entry.clientId ?? null,
-      purpose: entry.purpose ?? null,
-      reason: entry.reason ?? null,
-      requestId: entry.requestId ?? null,
-    })
-    .execute();
+    .values(Object.fromEntries(auditColumns.map((column) => [column, row[column]])) as AuditRow);
+}
+const insertAudit = compiledQuery((db, row: AuditRow) => auditInsert(db, row));
+
+// The row as written: every column given every time (null where absent), so the statement is the same.
+export function auditRowOf(actor: Actor, entry: AuditEntry): AuditRow {
+  return {
+    actorKind: actor.kind,
+    actorUserId: actor.kind === 'user' ? actor.userId : (entry.actorUserId ?? null),
+    actorName: actor.kind === 'system' ? actor.name : (entry.actorName ?? null),
+    actorOrganizationId: actor.kind === 'user' ? actor.organizationId : (entry.actorOrganizationId ?? null),
+    action: entry.action,
+    outcome: entry.outcome,
+    recordType: entry.recordType ?? null,
+    recordId: entry.recordId ?? null,
+    recordIds: entry.recordIds ?? null,
+    clientId: entry.clientId ?? null,
+    purpose: entry.purpose ?? null,
+    reason: entry.reason ?? null,
+    requestId: entry.requestId ?? null,
+  };
+}
+
+export async function writeAudit(db: DbOrTrx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await insertAudit(db, auditRowOf(actor, entry));
 }
 
 // A 403 whose audit row ("denied", with the reason) is written even though the transaction of the
@@ -67,17 +99,28 @@ export function notVisibleError(
 // The audit row of a read (or write) of a client's personal information, with the purpose the access
 // was granted for (docs/permissions.md 2.3, 4.4): every service writes it through here, so no row of
 // personal information goes without its purpose.
-export async function auditClient(
-  db: DbOrTrx,
+export type ClientAuditEntry = Omit<AuditEntry, 'outcome' | 'clientId'> & { outcome?: AuditEntry['outcome'] };
+
+// The row of an act on a client's file: the client, and the purpose the access was granted for.
+export function clientAuditRow(
   actor: Actor,
   access: { clientId: string; purpose: string },
   // `purpose`: only where the act has its own (a transfer is for `transfer`, whoever asks).
-  entry: Omit<AuditEntry, 'outcome' | 'clientId'> & { outcome?: AuditEntry['outcome'] },
-): Promise<void> {
-  await writeAudit(db, actor, {
+  entry: ClientAuditEntry,
+): AuditRow {
+  return auditRowOf(actor, {
     ...entry,
     outcome: entry.outcome ?? 'succeeded',
     clientId: access.clientId,
     purpose: entry.purpose ?? access.purpose,
   });
+}
+
+export async function auditClient(
+  db: DbOrTrx,
+  actor: Actor,
+  access: { clientId: string; purpose: string },
+  entry: ClientAuditEntry,
+): Promise<void> {
+  await insertAudit(db, clientAuditRow(actor, access, entry));
 }

@@ -47,10 +47,21 @@ const teamCeilings: Partial<Record<Role, readonly ConsentCategory[]>> = {
   trainer: ['identity_contact', 'employment', 'plan', 'notes'],
 };
 
-function ceilingOf(actor: Actor, onTeam: boolean): Set<ConsentCategory> {
-  if (actor.kind === 'system') return new Set(consentCategories);
-  if (actor.kind === 'anonymous') return new Set();
-  return new Set(actor.roles.flatMap((r) => (onTeam ? (teamCeilings[r] ?? ceilings[r]) : ceilings[r])));
+// Kept per roles and team place (read only: callers ask `has`), so a request builds no sets for it.
+const ceilingCache = new Map<string, ReadonlySet<ConsentCategory>>();
+const allCategories: ReadonlySet<ConsentCategory> = new Set(consentCategories);
+const noCategories: ReadonlySet<ConsentCategory> = new Set();
+
+function ceilingOf(actor: Actor, onTeam: boolean): ReadonlySet<ConsentCategory> {
+  if (actor.kind === 'system') return allCategories;
+  if (actor.kind === 'anonymous') return noCategories;
+  const key = `${actor.roles.join(',')}|${onTeam}`;
+  let ceiling = ceilingCache.get(key);
+  if (!ceiling) {
+    ceiling = new Set(actor.roles.flatMap((r) => (onTeam ? (teamCeilings[r] ?? ceilings[r]) : ceilings[r])));
+    ceilingCache.set(key, ceiling);
+  }
+  return ceiling;
 }
 
 // What the actor may do with one client's file for one action, decided on its facts: the access, or
@@ -71,6 +82,9 @@ export function loadClientFacts(
   clientId: string,
   today: string,
 ): Promise<ClientFacts | undefined> {
+  const preloaded = actor.kind === 'user' ? actor.clientFacts : undefined;
+  if (preloaded && preloaded.clientId === clientId && preloaded.today === today)
+    return Promise.resolve(preloaded.facts);
   return clientFacts(db, clientId, viewerOf(actor), today);
 }
 

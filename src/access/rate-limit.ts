@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 
+// The per-user request limit's counter (src/server/request-limit.ts): its key, and the count of the
+// current window as stored, with the seconds left in that window.
+export function requestLimitKey(userId: string): string {
+  return `requests:user:${userId}`;
+}
+export type StoredRequestCount = { hits: number; secondsLeft: number };
+
 export type Limit = { key: string; max: number; windowSeconds: number; blockSeconds: number };
 
 // Seconds until the key may be used again, or 0 when it is not blocked.
@@ -39,20 +46,4 @@ export async function clearKey(db: DbOrTrx, key: string): Promise<void> {
 export async function clearKeysStartingWith(db: DbOrTrx, prefix: string): Promise<void> {
   const literal = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
   await db.deleteFrom('rateLimits').where('key', 'like', `${literal}%`).execute();
-}
-
-// Counts a hit and answers in one statement whether the key is now over its limit, and for how
-// many seconds: one round trip per request for per-user request limits.
-export async function hitAndCheck(db: DbOrTrx, limit: Limit): Promise<number> {
-  const { rows } = await sql<{ seconds: number | null }>`
-    insert into rate_limits as r (key, hits, window_started_at)
-    values (${limit.key}, 1, now())
-    on conflict (key) do update set
-      hits = case when r.window_started_at < now() - make_interval(secs => ${limit.windowSeconds}) then 1 else r.hits + 1 end,
-      window_started_at = case when r.window_started_at < now() - make_interval(secs => ${limit.windowSeconds}) then now() else r.window_started_at end
-    returning case when r.hits > ${limit.max}
-      then ceil(extract(epoch from r.window_started_at + make_interval(secs => ${limit.windowSeconds}) - now())) end as seconds`.execute(
-    db,
-  );
-  return Math.max(0, Number(rows[0]?.seconds ?? 0));
 }

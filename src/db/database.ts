@@ -7,6 +7,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { instrumentPool } from './connection.ts';
 import { acquireDataDirLock, DEFAULT_LOCK_TIMING, type DataDirLock, type LockTiming } from './lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -159,6 +160,7 @@ const lockTiming: LockTiming = { ...DEFAULT_LOCK_TIMING, onWait: (message) => co
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    instrumentPool(pool);
     // An idle client's error (server restart) must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = createKysely(pool);
@@ -196,6 +198,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 function embeddedHandle(pglite: PGlite, dataDir: string | undefined, lock: DataDirLock | undefined): DatabaseHandle {
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  instrumentPool(pool);
   const db = createKysely(pool);
   let closed = false;
   return {

@@ -51,6 +51,9 @@ declare module 'fastify' {
     permission?: Permission;
     // Open to a user who must still set up two-step sign-in (enrolment, session, sign-out).
     duringMfaEnrolment?: boolean;
+    // GET routes: the most SQL statements one authorized request may send, the session's included
+    // (src/server/statement-budget.int.test.ts measures every GET route against it).
+    statements?: number;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -70,6 +73,8 @@ declare module 'fastify' {
     transferPolicy: TransferPolicy;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
+    // Every API route's statement budget, where it declares one (config.statements).
+    statementBudgets: Map<string, number>;
   }
 }
 
@@ -164,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 
   app.decorate('routePermissions', []);
+  app.decorate('statementBudgets', new Map<string, number>());
   app.addHook('onRoute', (route) => {
     const url = route.url;
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
@@ -175,6 +181,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
       );
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routePermissions.push({ method, url, permission });
+      if (method !== 'HEAD' && route.config?.statements !== undefined)
+        app.statementBudgets.set(`${method} ${url}`, route.config.statements);
     }
   });
 

@@ -2,12 +2,15 @@ import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import { anonymous, type UserActor } from '../access/actor.ts';
 import { resolveSession, type SessionPolicy } from '../domain/accounts/account.service.ts';
-import { hitAndCheck } from '../access/rate-limit.ts';
+import type { User } from '../domain/accounts/account.ts';
+import type { StoredRequestCount } from '../access/rate-limit.ts';
+import { RequestLimiter } from './request-limit.ts';
 import { deniedError } from '../access/audit.ts';
 import { mayTakeAction } from '../access/authorize.ts';
 import { isPublicAction } from '../access/permissions.ts';
 import type { AppInstance } from './app.ts';
 import { AppError } from '../lib/errors.ts';
+import { isUuid } from '../lib/ids.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../lib/session-cookie.ts';
 
 export { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from '../lib/session-cookie.ts';
@@ -15,6 +18,8 @@ export { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from '../lib/sessio
 declare module 'fastify' {
   interface FastifyRequest {
     csrfToken: string | undefined;
+    // The signed-in user, read with the session (GET /api/auth/session answers with it).
+    sessionUser: User | undefined;
   }
 }
 
@@ -29,34 +34,50 @@ export async function registerAuth(
   await app.register(cookie);
   app.decorateRequest('actor', null as unknown as UserActor);
   app.decorateRequest('csrfToken', undefined);
+  app.decorateRequest('sessionUser', undefined);
+  const windowSeconds = 60;
+  const limiter =
+    options.requestsPerMinute > 0
+      ? new RequestLimiter(app.db, { max: options.requestsPerMinute, windowSeconds }, (error) =>
+          app.log.error({ err: error }, 'could not write request counts'),
+        )
+      : undefined;
+  // Hits counted but not yet written reach the database before it closes.
+  if (limiter) app.addHook('onClose', async () => limiter.close());
 
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(app.db, token, options.policy) : undefined;
+    const session = token
+      ? await resolveSession(app.db, token, options.policy, windowSeconds, clientOf(request))
+      : undefined;
     if (!session) return gate(request);
     request.actor = session.actor;
     request.csrfToken = session.csrfToken;
-    await gate(request);
+    request.sessionUser = session.user;
+    await gate(request, session.requestCount);
   });
+
+  // A GET request for one client's file (/api/clients/:id and below): the client whose facts the access
+  // layer will decide on, read in the session's statement instead of a round trip of their own.
+  function clientOf(request: FastifyRequest): { clientId: string; today: string } | undefined {
+    if (request.method !== 'GET' || !request.routeOptions.url?.startsWith('/api/clients/:id')) return undefined;
+    const id = (request.params as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' && isUuid(id) ? { clientId: id, today: request.moment.today } : undefined;
+  }
 
   // Who may call the route is settled before the body is read or validated, so an anonymous request
   // gets 401 (and a refused one its 403) whatever it sends: no field errors for a visitor.
-  async function gate(request: FastifyRequest): Promise<void> {
+  async function gate(request: FastifyRequest, requestCount?: StoredRequestCount): Promise<void> {
     const action = request.routeOptions.config.permission;
     // onRoute refuses API routes without an action; anything else (pages, assets) passes here.
     if (action === undefined) return;
     if (!isPublicAction(action) && request.actor.kind !== 'user') {
       throw new AppError('unauthenticated', 'Sign in to continue.');
     }
-    if (request.actor.kind === 'user' && options.requestsPerMinute > 0) {
-      // Per-user request limit, counted in PostgreSQL so it holds across server processes.
-      const wait = await hitAndCheck(app.db, {
-        key: `requests:user:${request.actor.userId}`,
-        max: options.requestsPerMinute,
-        windowSeconds: 60,
-        blockSeconds: 60,
-      });
+    if (request.actor.kind === 'user' && limiter && requestCount) {
+      // Per-user request limit, counted in PostgreSQL so it holds across server processes (request-limit.ts).
+      const wait = await limiter.hit(request.actor.userId, requestCount);
       if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} second(s).`, [], wait);
     }
     // Public routes answer anyone without a session, so holding them back from a session that must

@@ -79,15 +79,22 @@ type Row = {
   accountUserId: string | null;
 };
 
-// The facts about one client for one viewer, in one round trip, never cached. Undefined for an
-// unknown or malformed id: callers answer 404 as for a random one.
-export async function clientFacts(
-  db: DbOrTrx,
-  clientId: string,
-  viewer: Viewer,
+// A viewer as SQL: values, or columns of the query the facts are part of (the session statement reads
+// them from the signed-in user's row).
+export type ViewerRef = {
+  organizationId: string | RawBuilder<string> | undefined;
+  userId: string | RawBuilder<string> | undefined;
+};
+
+// The facts of one client for one viewer as one JSON object (null for no such client), an expression
+// any statement can carry: the one-record load below, and the session statement of a GET request for a
+// client's file (src/server/auth.ts), which so reads the facts in the same round trip. Raw SQL because
+// Kysely would need four correlated subqueries with json aggregation spelled out the same way.
+export function clientFactsJson(
+  clientId: string | RawBuilder<string>,
+  viewer: ViewerRef,
   today: string,
-): Promise<ClientFacts | undefined> {
-  if (!isUuid(clientId)) return undefined;
+): RawBuilder<Row | string | null> {
   const c = clientRow('c');
   const consents = viewer.organizationId
     ? sql<
@@ -101,22 +108,39 @@ export async function clientFacts(
         string | null
       >`(select m.id from case_team_members m where m.client_id = c.id and m.user_id = ${viewer.userId} and m.removed_at is null limit 1)`
     : sql<null>`null`;
-  // One query for four facts: raw SQL because Kysely would need four correlated subqueries with json
-  // aggregation spelled out the same way.
-  const { rows } = await sql<Row>`
-    select c.id, c.organization_id as "organizationId", c.status, ${consents} as consents, ${member} as "teamMemberId",
-      (select u.id from users u where u.client_id = c.id limit 1) as "accountUserId"
-    from clients c where c.id = ${clientId}`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
-  const parsed =
+  return sql<Row | string | null>`(select json_build_object('id', c.id, 'organizationId', c.organization_id,
+      'status', c.status, 'consents', ${consents}, 'teamMemberId', ${member},
+      'accountUserId', (select u.id from users u where u.client_id = c.id limit 1))
+    from clients c where c.id = ${clientId})`;
+}
+
+// The facts out of the JSON that clientFactsJson gives.
+export function factsOf(value: Row | string | null | undefined): ClientFacts | undefined {
+  if (value === null || value === undefined) return undefined;
+  const row = typeof value === 'string' ? (JSON.parse(value) as Row) : value;
+  const consents =
     typeof row.consents === 'string' ? (JSON.parse(row.consents) as ActiveConsent[]) : (row.consents ?? []);
   return {
     clientId: row.id,
     holderOrganizationId: row.organizationId,
     status: row.status,
-    consents: parsed,
+    consents,
     teamMemberId: row.teamMemberId ?? undefined,
     accountUserId: row.accountUserId ?? undefined,
   };
+}
+
+// The facts about one client for one viewer, in one round trip, never cached. Undefined for an
+// unknown or malformed id: callers answer 404 as for a random one.
+export async function clientFacts(
+  db: DbOrTrx,
+  clientId: string,
+  viewer: Viewer,
+  today: string,
+): Promise<ClientFacts | undefined> {
+  if (!isUuid(clientId)) return undefined;
+  const { rows } = await sql<{
+    facts: Row | string | null;
+  }>`select ${clientFactsJson(clientId, viewer, today)} as facts`.execute(db);
+  return factsOf(rows[0]?.facts);
 }

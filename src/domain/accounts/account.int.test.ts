@@ -319,4 +319,43 @@ describeEachEngine('per-user request limit', ({ handle }) => {
       await limited.close();
     }
   });
+
+  it('holds across server processes within a tenth of the limit, and keeps every hit when a process stops', async () => {
+    const { buildApp } = await import('../../server/app.ts');
+    // Two servers on one database, each counting in memory and writing a tenth of the limit at a time.
+    const limit = 40;
+    const first = await buildApp({ database: handle(), logLevel: 'silent', requestsPerMinute: limit });
+    const second = await buildApp({ database: handle(), logLevel: 'silent', requestsPerMinute: limit });
+    const organizationId = (await makeOrganization(handle().db)).id;
+    const user = await makeUser(handle().db, { organizationId });
+    const busy = await makeSession(handle().db, user);
+    const stored = async () =>
+      (
+        await handle()
+          .db.selectFrom('rateLimits')
+          .select('hits')
+          .where('key', '=', `requests:user:${user.id}`)
+          .executeTakeFirst()
+      )?.hits ?? 0;
+    try {
+      let admitted = 0;
+      for (let i = 0; i < 2 * limit; i++) {
+        const app = i % 2 === 0 ? first : second;
+        const res = await app.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } });
+        if (res.statusCode === 200) admitted += 1;
+        else expect(res.statusCode).toBe(429);
+      }
+      // Never refused early; past the limit by at most the other process's unwritten tenth.
+      expect(admitted).toBeGreaterThanOrEqual(limit);
+      expect(admitted).toBeLessThanOrEqual(limit + limit / 10);
+      // Once over, both processes refuse.
+      for (const app of [first, second])
+        expect((await app.inject({ url: '/api/auth/session', headers: { cookie: busy.cookie } })).statusCode).toBe(429);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    // Every request counted, the unwritten ones written as the servers stopped.
+    expect(await stored()).toBe(2 * limit + 2);
+  });
 });

@@ -39,7 +39,7 @@ export function accountRoutes(app: AppInstance): void {
   app.get(
     '/api/auth/session',
     {
-      config: { permission: 'session.read', duringMfaEnrolment: true },
+      config: { permission: 'session.read', duringMfaEnrolment: true, statements: 1 },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user and the CSRF token for state-changing requests',
@@ -47,7 +47,8 @@ export function accountRoutes(app: AppInstance): void {
       },
     },
     async (request) => ({
-      user: await getCurrentUser(app.db, request.actor),
+      // Read with the session itself: no second statement.
+      user: request.sessionUser ?? (await getCurrentUser(app.db, request.actor)),
       mfaEnrolmentRequired: request.actor.kind === 'user' && request.actor.mfaEnrolmentRequired === true,
       can: sessionCan(request.actor),
       csrfToken: request.csrfToken ?? '',

@@ -5,7 +5,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { withTransaction } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
-import { blockedFor, clearKey, recordHit } from '../../access/rate-limit.ts';
+import { blockedFor, clearKey, recordHit, type StoredRequestCount } from '../../access/rate-limit.ts';
 import { assertRolesFit } from '../../access/authorize.ts';
 import { sessionCan } from '../../access/decide-can.ts';
 import type { Login, NewUser, Role, SessionInfo, User } from './account.ts';
@@ -225,17 +225,27 @@ export async function signIn(
   });
 }
 
-export type ResolvedSession = { actor: UserActor; csrfToken: string; expiresAt: Date };
+export type ResolvedSession = {
+  actor: UserActor;
+  // The signed-in user as GET /api/auth/session shows them, read in the same statement.
+  user: User;
+  csrfToken: string;
+  expiresAt: Date;
+  requestCount: StoredRequestCount;
+};
 
-// Looks up the session behind a cookie's token; idle time restarts at most once a minute to
-// keep reads from writing on every request.
+// Looks up the session behind a cookie's token, in one statement; idle time restarts at most once a
+// minute to keep reads from writing on every request.
 export async function resolveSession(
   db: Db,
   token: string,
   policy: SessionPolicy,
+  requestWindowSeconds = 60,
+  // A GET request for one client's file: that client's facts for the user, read in the same statement.
+  client?: { clientId: string; today: string },
 ): Promise<ResolvedSession | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
-  const session = await selectActiveSession(db, hashToken(token), policy.idleMinutes);
+  const session = await selectActiveSession(db, hashToken(token), policy.idleMinutes, requestWindowSeconds, client);
   if (!session) return undefined;
   if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(db, session.id);
   return {
@@ -246,9 +256,21 @@ export async function resolveSession(
       roles: session.roles,
       sessionId: session.id,
       mfaEnrolmentRequired: mfaEnrolmentRequired(session, policy),
+      ...(client ? { clientFacts: { ...client, facts: session.clientFacts } } : {}),
+    },
+    user: {
+      id: session.userId,
+      organizationId: session.organizationId,
+      email: session.email,
+      displayName: session.displayName,
+      status: 'active',
+      preferredLanguage: session.preferredLanguage,
+      roles: session.roles,
+      mfaEnrolled: session.mfaEnrolled,
     },
     csrfToken: session.csrfToken,
     expiresAt: new Date(session.absoluteExpiresAt),
+    requestCount: session.requestCount,
   };
 }
 

@@ -39,7 +39,7 @@ export function userRoutes(app: AppInstance): void {
   app.get(
     '/api/users',
     {
-      config: { permission: 'user.read' },
+      config: { permission: 'user.read', statements: 7 },
       schema: {
         tags: ['users'],
         summary:

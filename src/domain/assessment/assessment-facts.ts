@@ -1,4 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DbOrTrx } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 
 // The stream in force for a client (the newest assessment, an override included), for the client
 // summary; undefined before the first assessment.
@@ -13,6 +16,18 @@ export async function currentAssessmentOf(
     .orderBy('sequence', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+// The same, as an expression of a query over `clients` (the client record reads it in its own statement).
+export function currentAssessmentJson(eb: ExpressionBuilder<Database, 'clients'>) {
+  return jsonObjectFrom(
+    eb
+      .selectFrom('assessments')
+      .select(['assessments.id', 'assessments.stream', 'assessments.sequence'])
+      .whereRef('assessments.clientId', '=', 'clients.id')
+      .orderBy('assessments.sequence', 'desc')
+      .limit(1),
+  );
 }
 
 export async function isAssessmentOf(db: DbOrTrx, clientId: string, id: string): Promise<boolean> {

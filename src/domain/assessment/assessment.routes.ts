@@ -35,7 +35,7 @@ export function assessmentRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/assessments',
     {
-      config: { permission: 'assessment.read' },
+      config: { permission: 'assessment.read', statements: 6 },
       schema: {
         tags: ['assessment'],
         summary: "A client's assessment history, newest first, with reasons, overrides and their justifications",
@@ -105,7 +105,7 @@ export function assessmentRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/reviews',
     {
-      config: { permission: 'assessment.read' },
+      config: { permission: 'assessment.read', statements: 5 },
       schema: {
         tags: ['assessment'],
         summary: 'Review requests and their written answers',

@@ -9,7 +9,7 @@ export function auditRoutes(app: AppInstance): void {
   app.get(
     '/api/audit',
     {
-      config: { permission: 'audit.read_by_actor' },
+      config: { permission: 'audit.read_by_actor', statements: 6 },
       schema: {
         tags: ['audit'],
         summary:
@@ -24,7 +24,7 @@ export function auditRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/audit',
     {
-      config: { permission: 'audit.read_by_client' },
+      config: { permission: 'audit.read_by_client', statements: 6 },
       schema: {
         tags: ['audit'],
         summary:

@@ -9,7 +9,7 @@ export function caseTeamRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/team',
     {
-      config: { permission: 'case_team.read' },
+      config: { permission: 'case_team.read', statements: 5 },
       schema: {
         tags: ['case team'],
         summary: "The client's case team across agencies (former members too, for the holding agency)",
@@ -26,7 +26,7 @@ export function caseTeamRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/team/candidates',
     {
-      config: { permission: 'case_team.add' },
+      config: { permission: 'case_team.add', statements: 5 },
       schema: {
         tags: ['case team'],
         summary:

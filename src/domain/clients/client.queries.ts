@@ -1,4 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator } from 'kysely';
+import { auditInsert, type AuditRow } from '../../access/audit.ts';
+import type { Database } from '../../db/schema.ts';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { compiledQuery } from '../../db/compiled-query.ts';
+import { currentAssessmentJson } from '../assessment/assessment-facts.ts';
 import type { ClientExternalIdsTable, ClientsTable } from '../../db/schema.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { ClientPatch, Equity, NewClient } from './client.ts';
@@ -138,10 +143,13 @@ export async function selectExternalIdOwners(
     .execute();
 }
 
-export async function selectClientRecord(db: DbOrTrx, clientId: string) {
-  const client = await db
+// The whole record in one statement: the file's row with its work history, barriers, accommodations,
+// member numbers and equity answers as JSON beside it, and the stream in force (the assessment module's
+// expression), so the client page reads it in one round trip, not seven.
+function recordSelect(db: QueryCreator<Database>, clientId: string) {
+  return db
     .selectFrom('clients')
-    .select([
+    .select((eb) => [
       'id',
       'organizationId',
       'status',
@@ -169,58 +177,89 @@ export async function selectClientRecord(db: DbOrTrx, clientId: string) {
       'targetNocCodes',
       'hoursWanted',
       'timeHorizon',
+      jsonArrayFrom(
+        eb
+          .selectFrom('clientWorkHistory')
+          .select([
+            'nocCode',
+            'jobTitle',
+            'employerName',
+            sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('startDate'),
+            sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('endDate'),
+            sql<number | null>`hours_per_week::float8`.as('hoursPerWeek'),
+          ])
+          .whereRef('clientWorkHistory.clientId', '=', 'clients.id')
+          .orderBy('clientWorkHistory.startDate'),
+      ).as('workHistory'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('clientBarriers')
+          .select(['clientBarriers.kind', 'clientBarriers.status'])
+          .whereRef('clientBarriers.clientId', '=', 'clients.id')
+          .orderBy('clientBarriers.kind'),
+      ).as('barriers'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('clientAccommodations')
+          .select([
+            'clientAccommodations.kind',
+            'clientAccommodations.disabilityRelated',
+            'clientAccommodations.description',
+          ])
+          .whereRef('clientAccommodations.clientId', '=', 'clients.id')
+          .orderBy('clientAccommodations.createdAt'),
+      ).as('accommodations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('clientExternalIds')
+          .select(['clientExternalIds.kind', 'clientExternalIds.value'])
+          .whereRef('clientExternalIds.clientId', '=', 'clients.id')
+          .orderBy('clientExternalIds.kind'),
+      ).as('externalIds'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('clientEquity')
+          .select([
+            'indigenousIdentity',
+            'racializedGroup',
+            'gender',
+            'disability',
+            'newcomer',
+            'arrivalYear',
+            'francophone',
+            'lgbtq2s',
+          ])
+          .whereRef('clientEquity.clientId', '=', 'clients.id'),
+      ).as('equity'),
+      currentAssessmentJson(eb).as('currentAssessment'),
     ])
-    .where('id', '=', clientId)
-    .executeTakeFirst();
-  if (!client) return undefined;
-  const [workHistory, barriers, accommodations, externalIds, equity] = [
-    await db
-      .selectFrom('clientWorkHistory')
-      .select([
-        'nocCode',
-        'jobTitle',
-        'employerName',
-        sql<string>`to_char(start_date, 'YYYY-MM-DD')`.as('startDate'),
-        sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('endDate'),
-        sql<number | null>`hours_per_week::float8`.as('hoursPerWeek'),
-      ])
-      .where('clientId', '=', clientId)
-      .orderBy('startDate')
-      .execute(),
-    await db
-      .selectFrom('clientBarriers')
-      .select(['kind', 'status'])
-      .where('clientId', '=', clientId)
-      .orderBy('kind')
-      .execute(),
-    await db
-      .selectFrom('clientAccommodations')
-      .select(['kind', 'disabilityRelated', 'description'])
-      .where('clientId', '=', clientId)
-      .orderBy('createdAt')
-      .execute(),
-    await db
-      .selectFrom('clientExternalIds')
-      .select(['kind', 'value'])
-      .where('clientId', '=', clientId)
-      .orderBy('kind')
-      .execute(),
-    await db
-      .selectFrom('clientEquity')
-      .select([
-        'indigenousIdentity',
-        'racializedGroup',
-        'gender',
-        'disability',
-        'newcomer',
-        'arrivalYear',
-        'francophone',
-        'lgbtq2s',
-      ])
-      .where('clientId', '=', clientId)
-      .executeTakeFirst(),
-  ];
-  return { ...client, workHistory, barriers, accommodations, externalIds, equity };
+    .where('clients.id', '=', clientId);
+}
+
+const recordQuery = compiledQuery((db, p: { clientId: string }) => recordSelect(db, p.clientId));
+// The read that audits itself: the audit row is inserted by the same statement that reads the record,
+// so it is committed before the answer leaves without a transaction of its own (the client page).
+const auditedRecordQuery = compiledQuery((db, p: AuditRow & { clientId: string }) =>
+  recordSelect(db.with('audit', () => auditInsert(db, p)) as unknown as QueryCreator<Database>, p.clientId),
+);
+
+// The record, read by the statement that writes its audit row (`audit.clientId` is the client).
+export async function selectClientRecordAudited(db: DbOrTrx, audit: AuditRow & { clientId: string }) {
+  return recordOf((await auditedRecordQuery(db, audit))[0]);
+}
+
+export async function selectClientRecord(db: DbOrTrx, clientId: string) {
+  return recordOf((await recordQuery(db, { clientId }))[0]);
+}
+
+function recordOf<R extends { equity: unknown; currentAssessment: unknown }>(row: R | undefined) {
+  if (!row) return undefined;
+  const { equity, currentAssessment, ...record } = row;
+  return {
+    ...record,
+    equity: (equity ?? undefined) as Exclude<R['equity'], null> | undefined,
+    currentAssessment: (currentAssessment ?? undefined) as Exclude<R['currentAssessment'], null> | undefined,
+  };
 }
 export type ClientRecord = NonNullable<Awaited<ReturnType<typeof selectClientRecord>>>;
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import { auditClient, deniedError, writeAudit } from '../../access/audit.ts';
+import { clientAuditRow, deniedError, writeAudit, type AuditRow } from '../../access/audit.ts';
 import { loadClientFacts, requireClient, type ClientAccess } from '../../access/client-access.ts';
 import type { ClientFacts } from '../../access/facts/client-facts.ts';
 import type { ClientCan } from '../../access/can.ts';
@@ -10,7 +10,6 @@ import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
-import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { clientsReached } from '../../access/client-predicate.ts';
 import { addMembership } from '../case-team/case-team.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
@@ -22,6 +21,7 @@ import {
   updateHolder,
   selectClientHolder,
   selectClientRecord,
+  selectClientRecordAudited,
   selectStatusChanges,
   selectDuplicateCandidates,
   selectExternalIdOwners,
@@ -281,7 +281,7 @@ export async function createClient(
   const access = requireClient(actor, facts, 'client.read', context);
   const record = await selectClientRecord(trx, id);
   if (!record) throw new AppError('internal', 'The new client record could not be read back.');
-  return viewOf(record, access, await currentAssessmentOf(trx, id), clientCan(actor, facts!, context.purpose));
+  return viewOf(record, access, record.currentAssessment, clientCan(actor, facts!, context.purpose));
 }
 
 // ---- Reading ------------------------------------------------------------------------------------
@@ -356,34 +356,39 @@ export function viewOf(
   return view;
 }
 
+// The client page: no transaction of its own (its one write, the audit row, is part of the statement
+// that reads the record), and on the facts read with the session where the request brought them.
 export async function getClient(
-  trx: Trx,
+  db: DbOrTrx,
   actor: Actor,
   clientId: string,
   context: RequestContext,
 ): Promise<ClientView> {
-  return clientOnFacts(trx, actor, await loadClientFacts(trx, actor, clientId, context.today), context);
+  return clientOnFacts(db, actor, await loadClientFacts(db, actor, clientId, context.today), context);
 }
 
 // The file on facts already loaded, with what the caller may do with it decided on the same facts
 // (the summary reads the file and its parts on one load).
 export async function clientOnFacts(
-  trx: Trx,
+  db: DbOrTrx,
   actor: Actor,
   facts: ClientFacts | undefined,
   context: RequestContext,
 ): Promise<ClientView> {
   const access = requireClient(actor, facts, 'client.read', context);
-  const record = await selectClientRecord(trx, access.clientId);
+  // Read and audited by one statement: the audit row commits with the read, before the answer leaves.
+  const record = await selectClientRecordAudited(
+    db,
+    clientAuditRow(actor, access, {
+      action: 'client.read',
+      recordType: 'client',
+      recordId: access.clientId,
+      reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
+      requestId: context.requestId,
+    }) as AuditRow & { clientId: string },
+  );
   if (!record) throw new AppError('not_found', 'No client has that id.');
-  const current = await currentAssessmentOf(trx, access.clientId);
-  await auditClient(trx, actor, access, {
-    action: 'client.read',
-    recordType: 'client',
-    recordId: access.clientId,
-    reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
-    requestId: context.requestId,
-  });
+  const current = record.currentAssessment;
   const view = viewOf(record, access, current, clientCan(actor, facts!, context.purpose));
   // A job developer sees the stream of a client they reach, not the assessment behind it (2.2).
   return access.streamOnly ? { ...view, stream: current?.stream ?? null } : view;

@@ -30,7 +30,7 @@ export function consentRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/consents',
     {
-      config: { permission: 'consent.read' },
+      config: { permission: 'consent.read', statements: 5 },
       schema: {
         tags: ['consent'],
         summary:

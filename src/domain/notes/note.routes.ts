@@ -9,7 +9,7 @@ export function noteRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/notes',
     {
-      config: { permission: 'note.read' },
+      config: { permission: 'note.read', statements: 6 },
       schema: {
         tags: ['notes'],
         summary: "The client's case notes the caller may read, newest first, with their corrections",

@@ -9,7 +9,7 @@ export function notificationRoutes(app: AppInstance): void {
   app.get(
     '/api/notifications',
     {
-      config: { permission: 'notification.read' },
+      config: { permission: 'notification.read', statements: 4 },
       schema: {
         tags: ['notifications'],
         summary: "The caller's in-app notifications, newest first, with the unread count",

@@ -10,7 +10,7 @@ export function occupationRoutes(app: AppInstance): void {
   app.get(
     '/api/occupations',
     {
-      config: { permission: 'reference.read' },
+      config: { permission: 'reference.read', statements: 0 },
       schema: {
         tags: ['reference'],
         summary: 'Search NOC 2021 unit groups by words of the title or the start of the code',
@@ -27,7 +27,7 @@ export function occupationRoutes(app: AppInstance): void {
   app.get(
     '/api/occupations/:code',
     {
-      config: { permission: 'reference.read' },
+      config: { permission: 'reference.read', statements: 0 },
       schema: {
         tags: ['reference'],
         summary: 'One NOC 2021 unit group',

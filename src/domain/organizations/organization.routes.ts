@@ -28,7 +28,7 @@ export function organizationRoutes(app: AppInstance): void {
   app.get(
     '/api/organizations',
     {
-      config: { permission: 'organization.read' },
+      config: { permission: 'organization.read', statements: 3 },
       schema: {
         tags: ['directory'],
         summary: 'List organizations in the system, with their sites',
@@ -42,7 +42,7 @@ export function organizationRoutes(app: AppInstance): void {
   app.get(
     '/api/organizations/:id',
     {
-      config: { permission: 'organization.read' },
+      config: { permission: 'organization.read', statements: 2 },
       schema: {
         tags: ['directory'],
         summary: 'One organization with its sites',

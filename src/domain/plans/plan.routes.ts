@@ -18,7 +18,7 @@ export function planRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/plan',
     {
-      config: { permission: 'plan.read' },
+      config: { permission: 'plan.read', statements: 7 },
       schema: {
         tags: ['plan'],
         summary: "The client's service plan: goals and steps by phase, and the client's agreement",

@@ -8,7 +8,7 @@ export function reportRoutes(app: AppInstance): void {
   app.get(
     '/api/reports/assessments',
     {
-      config: { permission: 'report.assessment_rates' },
+      config: { permission: 'report.assessment_rates', statements: 7 },
       schema: {
         tags: ['reports'],
         summary:

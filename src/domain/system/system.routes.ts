@@ -7,7 +7,7 @@ export function systemRoutes(app: AppInstance): void {
   app.get(
     '/api/health',
     {
-      config: { permission: 'system.health' },
+      config: { permission: 'system.health', statements: 1 },
       schema: {
         tags: ['system'],
         summary: 'Whether the server and its database answer',
@@ -23,7 +23,7 @@ export function systemRoutes(app: AppInstance): void {
   app.get(
     '/api/system/summary',
     {
-      config: { permission: 'system.summary' },
+      config: { permission: 'system.summary', statements: 2 },
       schema: {
         tags: ['system'],
         summary: 'Public counts of the system: organizations by type, sites, neighbourhoods served',

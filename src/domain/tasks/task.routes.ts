@@ -30,7 +30,7 @@ export function taskRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/tasks',
     {
-      config: { permission: 'task.read' },
+      config: { permission: 'task.read', statements: 5 },
       schema: {
         tags: ['tasks'],
         summary: "A client's tasks the caller may see, open ones first",
@@ -51,7 +51,7 @@ export function taskRoutes(app: AppInstance): void {
   app.get(
     '/api/tasks',
     {
-      config: { permission: 'task.read' },
+      config: { permission: 'task.read', statements: 6 },
       schema: {
         tags: ['tasks'],
         summary: "The caller's tasks (or, for managers, the agency's), by due date; overdue=true for the overdue list",

@@ -43,7 +43,7 @@ export function transferRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/transfers',
     {
-      config: { permission: 'transfer.read' },
+      config: { permission: 'transfer.read', statements: 6 },
       schema: {
         tags: ['transfers'],
         summary: "A client's transfers (to another agency: those to or from it)",
@@ -85,7 +85,7 @@ export function transferRoutes(app: AppInstance): void {
   app.get(
     '/api/transfers/overdue',
     {
-      config: { permission: 'transfer.overdue_report' },
+      config: { permission: 'transfer.overdue_report', statements: 5 },
       schema: {
         tags: ['transfers'],
         summary:
