@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/db.ts';
+import { testApp } from '../../test/app.ts';
+import { makeClient, makeConsent, makeOrganization, makeSession, makeUser } from '../../test/factories.ts';
+import { countStatements } from '../db/statement-count.ts';
+import type { AppInstance } from './app.ts';
+
+// The trust path with two server processes on one database (two apps, each with its own pool,
+// compiled statements and request counts): what one of them changes, the other obeys on its very next
+// request, also on the client page, whose access facts arrive with the session's own statement.
+
+describeEachEngine('the trust path across server processes', ({ handle }) => {
+  let first: AppInstance;
+  let second: AppInstance;
+
+  beforeAll(async () => {
+    first = await testApp(handle());
+    second = await testApp(handle());
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  async function setting() {
+    const db = handle().db;
+    const holder = await makeOrganization(db, { type: 'employment_service_provider' });
+    const partner = await makeOrganization(db, { type: 'employment_service_provider' });
+    const counsellor = await makeUser(db, { organizationId: holder.id, roles: ['employment_counsellor'] });
+    const manager = await makeUser(db, { organizationId: partner.id, roles: ['agency_manager'] });
+    const worker = await makeUser(db, { organizationId: partner.id, roles: ['employment_counsellor'] });
+    const client = await makeClient(db, { organizationId: holder.id });
+    const consentId = await makeConsent(db, {
+      clientId: client.id,
+      organizationId: partner.id,
+      recordedByOrganizationId: holder.id,
+    });
+    return {
+      client,
+      consentId,
+      holding: await makeSession(db, counsellor),
+      managing: await makeSession(db, manager),
+      working: await makeSession(db, worker),
+      worker,
+    };
+  }
+
+  it('a consent revoked through one process closes the file in the other on the next request', async () => {
+    const s = await setting();
+    const page = (app: AppInstance) =>
+      app.inject({ url: `/api/clients/${s.client.id}`, headers: s.working.headers });
+    expect((await page(second)).statusCode).toBe(200);
+    const revoked = await first.inject({
+      method: 'POST',
+      url: `/api/clients/${s.client.id}/consents/${s.consentId}/revoke`,
+      headers: s.holding.headers,
+      payload: { method: 'phone', reason: 'The client asked by phone.' },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const refused = await page(second);
+    expect(refused.statusCode).toBe(404);
+    // Read as for any id: the 404 says nothing of the file.
+    expect(refused.json().code).toBe('not_found');
+  });
+
+  it('a session signed out, a user disabled and a role taken away through one process count in the other', async () => {
+    const s = await setting();
+    const read = (app: AppInstance, headers: Record<string, string>) =>
+      app.inject({ url: `/api/clients/${s.client.id}`, headers });
+    // Signed out through the first: the second answers 401.
+    expect((await read(second, s.holding.headers)).statusCode).toBe(200);
+    expect((await first.inject({ method: 'POST', url: '/api/auth/logout', headers: s.holding.headers })).statusCode).toBe(
+      204,
+    );
+    expect((await read(second, s.holding.headers)).statusCode).toBe(401);
+    // A role taken away by the manager through the first: the worker's next read through the second is 403.
+    expect((await read(second, s.working.headers)).statusCode).toBe(200);
+    const changed = await first.inject({
+      method: 'PUT',
+      url: `/api/users/${s.worker.id}/roles`,
+      headers: s.managing.headers,
+      payload: { roles: ['trainer'] },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await read(second, s.working.headers)).statusCode).toBe(404);
+    // Disabled through the first: every session of the user ends in the second too.
+    const disabled = await first.inject({
+      method: 'POST',
+      url: `/api/users/${s.worker.id}/disable`,
+      headers: s.managing.headers,
+    });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect((await read(second, s.working.headers)).statusCode).toBe(401);
+  });
+
+  it('answers the client page with two statements, both transactions, the audit row committed with the read', async () => {
+    const s = await setting();
+    const { result, count } = await countStatements(() =>
+      second.inject({ url: `/api/clients/${s.client.id}`, headers: s.holding.headers }),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(count.statements).toBe(2);
+    expect(count.transactions).toBe(2);
+    const audit = await handle()
+      .db.selectFrom('auditLog')
+      .select(['action', 'outcome', 'clientId', 'purpose'])
+      .where('requestId', '=', String(result.headers['x-request-id']))
+      .execute();
+    expect(audit).toEqual([
+      { action: 'client.read', outcome: 'succeeded', clientId: s.client.id, purpose: 'service_delivery' },
+    ]);
+  });
+});
