@@ -47,8 +47,7 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
 
   it('a consent revoked through one process closes the file in the other on the next request', async () => {
     const s = await setting();
-    const page = (app: AppInstance) =>
-      app.inject({ url: `/api/clients/${s.client.id}`, headers: s.working.headers });
+    const page = (app: AppInstance) => app.inject({ url: `/api/clients/${s.client.id}`, headers: s.working.headers });
     expect((await page(second)).statusCode).toBe(200);
     const revoked = await first.inject({
       method: 'POST',
@@ -69,9 +68,9 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
       app.inject({ url: `/api/clients/${s.client.id}`, headers });
     // Signed out through the first: the second answers 401.
     expect((await read(second, s.holding.headers)).statusCode).toBe(200);
-    expect((await first.inject({ method: 'POST', url: '/api/auth/logout', headers: s.holding.headers })).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await first.inject({ method: 'POST', url: '/api/auth/logout', headers: s.holding.headers })).statusCode,
+    ).toBe(204);
     expect((await read(second, s.holding.headers)).statusCode).toBe(401);
     // A role taken away by the manager through the first: the worker's next read through the second is 403.
     expect((await read(second, s.working.headers)).statusCode).toBe(200);
