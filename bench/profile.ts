@@ -25,6 +25,8 @@ const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
 const clients = Number(process.env.PROFILE_CLIENTS ?? 20_000);
 const engine = process.env.PROFILE_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const pgLog = process.env.PROFILE_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
+// PROFILE_STATEMENT_LOG=off: no statement log (it costs PostgreSQL time of its own), CPU figures only.
+const statementLog = engine === 'postgres' && process.env.PROFILE_STATEMENT_LOG !== 'off';
 
 type Target = { path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
 
@@ -97,7 +99,13 @@ function summarize(file: string): string {
 // Statements' durations as PostgreSQL logged them for the profiled database, grouped by their first
 // words: with the extended protocol each statement is logged in three phases (parse, bind, execute).
 function postgresView(fromByte: number): string {
-  const text = fs.readFileSync(pgLog, 'utf8').slice(fromByte);
+  // Only what the run added (the log of a long run is too big to read whole).
+  const fd = fs.openSync(pgLog, 'r');
+  const length = Math.min(fs.fstatSync(fd).size - fromByte, 256 * 1024 * 1024);
+  const buffer = Buffer.alloc(Math.max(0, length));
+  fs.readSync(fd, buffer, 0, buffer.length, fromByte);
+  fs.closeSync(fd);
+  const text = buffer.toString('utf8');
   type Group = { count: number; parse: number; bind: number; execute: number };
   const groups = new Map<string, Group>();
   let executed = 0;
@@ -177,7 +185,7 @@ async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   try {
     // Every statement of the server's connections is logged with its duration (set before they open).
-    if (engine === 'postgres') await setStatementLog(env.DATABASE_URL!, databaseName, true);
+    if (statementLog) await setStatementLog(env.DATABASE_URL!, databaseName, true);
     ({ child } = await startProcess(['bench/api-server.ts'], serverEnv, [
       '--cpu-prof',
       `--cpu-prof-dir=${profileDir}`,
@@ -193,19 +201,58 @@ async function main(): Promise<void> {
       });
     await load(2); // warm-up
     const logFrom = fs.existsSync(pgLog) ? fs.statSync(pgLog).size : 0;
+    const cpuBefore = { server: cpuSeconds(child.pid!), postgres: postgresCpuSeconds(), load: process.cpuUsage() };
     const result = await load(seconds);
+    const cpu = {
+      server: cpuSeconds(child.pid!) - cpuBefore.server,
+      postgres: postgresCpuSeconds() - cpuBefore.postgres,
+      load: (() => {
+        const used = process.cpuUsage(cpuBefore.load);
+        return (used.user + used.system) / 1e6;
+      })(),
+    };
     console.log(
-      `${route}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, ${result.errors + result.non2xx} errors (statement logging on)`,
+      `${route}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, ${result.errors + result.non2xx} errors${statementLog ? ' (statement logging on)' : ''}`,
+    );
+    const requests = result.requests.total;
+    const perRequest = (cpuSecondsUsed: number) => `${((cpuSecondsUsed * 1e6) / requests).toFixed(0)} µs`;
+    console.log(
+      `CPU per request: server ${perRequest(cpu.server)}, PostgreSQL ${perRequest(cpu.postgres)}, load generator ${perRequest(cpu.load)}; cores busy: ${((cpu.server + cpu.postgres + cpu.load) / seconds).toFixed(2)} of ${os.cpus().length}`,
     );
     await stopProcesses([child]);
     const profile = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (profile)
       console.log(`\n${summarize(path.join(profileDir, profile))}\n(profile: ${path.join(profileDir, profile)})`);
-    if (engine === 'postgres' && fs.existsSync(pgLog)) console.log(`\n${postgresView(logFrom)}`);
+    if (statementLog && fs.existsSync(pgLog)) console.log(`\n${postgresView(logFrom)}`);
   } finally {
     if (child) await stopProcesses([child]);
     await cleanup();
   }
+}
+
+// CPU seconds (user and system) a process has used, from /proc (Linux).
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+// The same for every PostgreSQL process of the machine (the server beside the benchmark).
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.includes('(postgres)')) total += cpuSeconds(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 // Statement logging for the connections opened afterwards to the profiled database only.
