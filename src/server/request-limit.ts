@@ -58,7 +58,8 @@ export class RequestLimiter {
   // Adds every unwritten count to `rate_limits` in one statement and answers each user's stored count
   // after it. A failed write puts its hits back, so none is lost.
   async flush(): Promise<Map<string, StoredRequestCount>> {
-    const taken = [...this.pending];
+    // In key order, so two processes writing the same users lock their rows in the same order (no deadlock).
+    const taken = [...this.pending].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     this.pending.clear();
     if (taken.length === 0) return new Map();
     const keys = taken.map(([userId]) => requestLimitKey(userId));
@@ -66,7 +67,8 @@ export class RequestLimiter {
     const window = this.options.windowSeconds;
     const write = sql<{ key: string; hits: number; secondsLeft: number }>`
       insert into rate_limits as r (key, hits, window_started_at)
-      select key, hits, now() from unnest(${keys}::text[], ${counts}::int[]) as batch(key, hits)
+      select key, hits, now() from unnest(${keys}::text[], ${counts}::int[]) with ordinality as batch(key, hits, n)
+      order by n
       on conflict (key) do update set
         hits = case when r.window_started_at < now() - make_interval(secs => ${window}) then excluded.hits
                     else r.hits + excluded.hits end,
