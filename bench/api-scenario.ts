@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { Role } from '../src/access/roles.ts';
 import type { UserActor } from '../src/access/actor.ts';
 import { withTransaction, type DatabaseHandle } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadSyntheticCity } from '../src/synthetic/load-city.ts';
 import { insertSession, insertUser } from '../src/domain/accounts/account.queries.ts';
 import { hashToken } from '../src/domain/accounts/account.service.ts';
 import { grantConsent } from '../src/domain/consent/consent.service.ts';
@@ -55,6 +57,18 @@ async function newUser(handle: DatabaseHandle, organizationId: string, role: Rol
     roles: [role],
   });
   return user.id;
+}
+
+// A fresh database made ready for the API benchmarks: migrated, a synthetic city (seed 1) loaded, the
+// scenario's people and records made; the handle is closed afterwards, so a server may open it.
+export async function readyApiCity(handle: DatabaseHandle, clients: number): Promise<ApiScenario> {
+  try {
+    await migrate(handle.db);
+    await loadSyntheticCity(handle, { seed: 1, clients });
+    return await makeApiScenario(handle);
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function makeApiScenario(handle: DatabaseHandle): Promise<ApiScenario> {

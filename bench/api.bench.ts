@@ -141,28 +141,13 @@ function rowsOf(engine: string, label: string, samples: Sample[], bare: number[]
     p95: p95(values),
     unit,
   });
-  const out = [
-    row(
-      'req/s',
-      samples.map((s) => s.rps),
-      'req/s',
-    ),
-    row(
-      'latency p50',
-      samples.map((s) => s.p50),
-      'ms',
-    ),
-    row(
-      'latency p97.5',
-      samples.map((s) => s.p975),
-      'ms',
-    ),
-    row(
-      'errors',
-      samples.map((s) => s.errors),
-      'count',
-    ),
+  const metrics: [string, (sample: Sample) => number, string][] = [
+    ['req/s', (sample) => sample.rps, 'req/s'],
+    ['latency p50', (sample) => sample.p50, 'ms'],
+    ['latency p97.5', (sample) => sample.p975, 'ms'],
+    ['errors', (sample) => sample.errors, 'count'],
   ];
+  const out = metrics.map(([metric, value, unit]) => row(metric, samples.map(value), unit));
   if (bare.length === samples.length)
     out.push(
       row(

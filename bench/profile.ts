@@ -5,10 +5,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { loadSyntheticCity } from '../src/synthetic/load-city.ts';
 import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
-import { makeApiScenario, type ApiScenario } from './api-scenario.ts';
+import { readyApiCity, type ApiScenario } from './api-scenario.ts';
 import { startProcess, stopProcesses } from './child.ts';
 
 // Where a request's time goes: the real server under autocannon load (10 connections) with a CPU profile
@@ -152,26 +150,12 @@ async function main(): Promise<void> {
     databaseName = `continuum_profile_${process.pid}`;
     await adminQuery(baseUrl, `create database ${databaseName}`);
     const url = withDatabase(baseUrl, databaseName);
-    const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
-    try {
-      await migrate(handle.db);
-      await loadSyntheticCity(handle, { seed: 1, clients });
-      scenario = await makeApiScenario(handle);
-    } finally {
-      await handle.close();
-    }
+    scenario = await readyApiCity(await openDatabase({ databaseUrl: url, poolSize: 4 }), clients);
     env = { ...process.env, DATABASE_URL: url };
     cleanup = () => adminQuery(baseUrl, `drop database if exists ${databaseName} with (force)`);
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-profile-data-'));
-    const handle = await openDatabase({ dataDir, command: 'continuum bench:profile' });
-    try {
-      await migrate(handle.db);
-      await loadSyntheticCity(handle, { seed: 1, clients });
-      scenario = await makeApiScenario(handle);
-    } finally {
-      await handle.close();
-    }
+    scenario = await readyApiCity(await openDatabase({ dataDir, command: 'continuum bench:profile' }), clients);
     env = { ...process.env, CONTINUUM_DATA_DIR: dataDir, DATABASE_URL: '' };
     cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   }

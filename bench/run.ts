@@ -6,7 +6,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadSyntheticCity } from '../src/synthetic/load-city.ts';
 import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
 import { benchApi } from './api.bench.ts';
-import { makeApiScenario } from './api-scenario.ts';
+import { makeApiScenario, readyApiCity } from './api-scenario.ts';
 import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';
 import { benchClients } from './clients.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
@@ -88,15 +88,10 @@ async function main(): Promise<void> {
     // A data directory holding the city and the benchmark's people, handed to the server once closed.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-api-'));
     try {
-      const handle = await openDatabase({ dataDir, command: 'continuum bench' });
-      let scenario;
-      try {
-        await migrate(handle.db);
-        await loadSyntheticCity(handle, { seed: 1, clients: sizes.apiClients });
-        scenario = await makeApiScenario(handle);
-      } finally {
-        await handle.close();
-      }
+      const scenario = await readyApiCity(
+        await openDatabase({ dataDir, command: 'continuum bench' }),
+        sizes.apiClients,
+      );
       rows.push(
         ...(await benchApi({
           engine: 'pglite',
