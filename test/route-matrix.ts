@@ -1217,14 +1217,11 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
   const mine = routes.filter((r) => part(r.route));
   describeEachEngine(`route × role × organization matrix: ${name}`, ({ handle }) => {
     let app: AppInstance;
-    let columns: Column[] = [];
-    let other: Organization;
-    let third: Organization;
-    let loginEmail: string;
+    let matrix: Matrix;
 
     beforeAll(async () => {
       app = await testApp(handle());
-      ({ columns, other, third, loginEmail } = await setUpMatrix(handle().db));
+      matrix = await setUpMatrix(handle().db);
     });
     afterAll(async () => app.close());
 
@@ -1241,11 +1238,11 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
       { timeout: 600_000 },
       async () => {
         const db = handle().db;
-        const contextOf = (column: Column) => caseContext(db, { columns, other, third, loginEmail }, column);
+        const contextOf = (column: Column) => caseContext(db, matrix, column);
         const mismatches: string[] = [];
         const unaudited: string[] = [];
         let checked = 0;
-        for (const column of columns) {
+        for (const column of matrix.columns) {
           for (const { route, action, cases } of mine) {
             for (const kase of cases) {
               if (['own', 'consented', 'revoked'].includes(kase.target) && !column.organization) continue;
@@ -1289,7 +1286,7 @@ export function describeMatrix(name: string, part: (route: string) => boolean): 
         }
         expect(mismatches).toEqual([]);
         expect(unaudited).toEqual([]);
-        expect(checked).toBeGreaterThan(columns.length * 5);
+        expect(checked).toBeGreaterThan(matrix.columns.length * 5);
       },
     );
   });
