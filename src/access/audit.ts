@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { compiledQuery } from '../db/compiled-query.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import type { AuditLogTable, Database } from '../db/schema.ts';
@@ -48,6 +48,33 @@ export function auditInsert(db: Kysely<Database>, row: AuditRow) {
     .insertInto('auditLog')
     .values(Object.fromEntries(auditColumns.map((column) => [column, row[column]])) as AuditRow);
 }
+
+// Each column's type, for an insert from a select (whose parameters PostgreSQL would otherwise read as text).
+const auditColumnTypes: Record<(typeof auditColumns)[number], string> = {
+  actorKind: 'text',
+  actorUserId: 'uuid',
+  actorName: 'text',
+  actorOrganizationId: 'uuid',
+  action: 'text',
+  outcome: 'text',
+  recordType: 'text',
+  recordId: 'uuid',
+  recordIds: 'uuid[]',
+  clientId: 'uuid',
+  purpose: 'text',
+  reason: 'text',
+  requestId: 'text',
+};
+
+// The insert of one audit row only where `from` (a FROM clause and its condition) finds a row: a
+// common table expression of a statement that reads only when a condition holds, and audits only then
+// (the guarded client read, src/domain/clients/client.queries.ts).
+export function auditInsertWhere(row: AuditRow, from: RawBuilder<unknown>): RawBuilder<unknown> {
+  const columns = sql.join(auditColumns.map((column) => sql.ref(column)));
+  const values = sql.join(auditColumns.map((column) => sql`${row[column]}::${sql.raw(auditColumnTypes[column])}`));
+  return sql`insert into audit_log (${columns}) select ${values} ${from}`;
+}
+
 const insertAudit = compiledQuery((db, row: AuditRow) => auditInsert(db, row));
 
 // The row as written: every column given every time (null where absent), so the statement is the same.

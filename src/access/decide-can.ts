@@ -83,9 +83,14 @@ const clientRules: Record<ClientAction, Rule> = {
   requestTransfer: { action: 'transfer.request' },
 };
 
-function allows(actor: Actor, facts: ClientFacts, rule: Rule, purpose: string | undefined): boolean {
+function allows(
+  actor: Actor,
+  facts: ClientFacts,
+  rule: Rule,
+  accessFor: (action: Action) => ClientAccess | undefined,
+): boolean {
   if ('holder' in rule) return rule.holder(actor, facts.holderOrganizationId);
-  const access = partAccess(actor, facts, rule.action, purpose);
+  const access = accessFor(rule.action);
   if (!access) return false;
   const category = rule.category ?? [];
   const reached =
@@ -95,11 +100,19 @@ function allows(actor: Actor, facts: ClientFacts, rule: Rule, purpose: string | 
   return reached && (rule.and?.(actor, access) ?? true);
 }
 
+const clientActions = Object.keys(clientRules) as ClientAction[];
+
 // What the actor may do with one client's file, on the facts its answer was built from.
 export function clientCan(actor: Actor, facts: ClientFacts, purpose?: string): ClientCan {
-  return Object.fromEntries(
-    Object.entries(clientRules).map(([name, rule]) => [name, allows(actor, facts, rule, purpose)]),
-  ) as ClientCan;
+  // Several entries ask the same action's access: each action is decided once per answer.
+  const decided = new Map<Action, ClientAccess | undefined>();
+  const accessFor = (action: Action) => {
+    if (!decided.has(action)) decided.set(action, partAccess(actor, facts, action, purpose));
+    return decided.get(action);
+  };
+  const can = {} as Record<ClientAction, boolean>;
+  for (const name of clientActions) can[name] = allows(actor, facts, clientRules[name], accessFor);
+  return can;
 }
 
 // Which pages the user's roles open: the action each page's API needs (in the scope it needs).

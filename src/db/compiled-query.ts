@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import type { Database } from './schema.ts';
 import type { DbOrTrx } from './database.ts';
 
@@ -16,14 +16,16 @@ import type { DbOrTrx } from './database.ts';
 const PLACEHOLDER = '\u0000continuum-compiled-query-parameter:';
 
 export function compiledQuery<Params extends Record<string, unknown>, Row>(
-  build: (db: Kysely<Database>, params: Params) => Compilable<Row>,
+  // A query builder, or raw SQL (`sql`) that embeds builders: a statement the builder cannot spell.
+  build: (db: Kysely<Database>, params: Params) => Compilable<Row> | RawBuilder<Row>,
 ): (db: DbOrTrx, params: Params) => Promise<Row[]> {
   let compiled: { query: CompiledQuery<Row>; slots: (string | undefined)[] } | undefined;
   return async (db, params) => {
     if (!compiled) {
       // Every parameter read while building stands for itself: a marked string the compiled query carries.
       const placeholders = new Proxy({} as Params, { get: (_target, key) => `${PLACEHOLDER}${String(key)}` });
-      const query = build(db, placeholders).compile();
+      // A raw builder compiles against the database (for its plugins); a query builder ignores the argument.
+      const query = (build(db, placeholders) as { compile(db: Kysely<Database>): CompiledQuery<Row> }).compile(db);
       const slots = query.parameters.map((value) =>
         typeof value === 'string' && value.startsWith(PLACEHOLDER) ? value.slice(PLACEHOLDER.length) : undefined,
       );

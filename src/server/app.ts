@@ -32,7 +32,7 @@ import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
 import { AppError, statusFor, toProblem, type FieldIssue } from '../lib/errors.ts';
 import { registerRoutes } from './routes.ts';
 import { securityHeaders } from './security-headers.ts';
-import { DEFAULT_TIME_ZONE } from './config.ts';
+import { DEFAULT_DECISION_CACHE_SIZE, DEFAULT_TIME_ZONE } from './config.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { serializeErrorForLog } from '../lib/log-safety.ts';
 import { MAX_PATH_PARAM_LENGTH } from '../lib/params.ts';
@@ -100,6 +100,8 @@ export type AppOptions = {
   publicUrl?: string;
   // Per signed-in user; 0 turns the limit off.
   requestsPerMinute?: number;
+  // How many client-page decisions each process keeps as guesses (src/server/decision-cache.ts); 0: none.
+  decisionCacheSize?: number;
   // Where `now` and `today` come from: the system clock in TIME_ZONE for the server; tests pass a
   // fixed clock (src/lib/clock.ts) instead of ageing rows.
   clock?: Clock;
@@ -270,6 +272,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     policy: app.sessionPolicy,
     cookieSecure: app.cookieSecure,
     requestsPerMinute: options.requestsPerMinute ?? 600,
+    decisionCacheSize: options.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE,
   });
   registerRoutes(app);
 

@@ -1,7 +1,15 @@
 import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import { anonymous, type UserActor } from '../access/actor.ts';
-import { resolveSession, type SessionPolicy } from '../domain/accounts/account.service.ts';
+import {
+  hashToken,
+  resolvedOf,
+  resolveSession,
+  type ResolvedSession,
+  type SessionPolicy,
+} from '../domain/accounts/account.service.ts';
+import { sessionParams, type SessionFactsParams, type SessionWithFacts } from '../access/facts/session-facts.ts';
+import { DecisionCache } from './decision-cache.ts';
 import type { User } from '../domain/accounts/account.ts';
 import type { StoredRequestCount } from '../access/rate-limit.ts';
 import { RequestLimiter } from './request-limit.ts';
@@ -20,8 +28,25 @@ declare module 'fastify' {
     csrfToken: string | undefined;
     // The signed-in user, read with the session (GET /api/auth/session answers with it).
     sessionUser: User | undefined;
+    // A client page decided on what an earlier request read (decision-cache.ts), to be confirmed by the
+    // route's one statement.
+    sessionGuess: SessionGuess | undefined;
   }
 }
+
+export type SessionGuess = {
+  // The guarded statement's parameters: the session, the client, and the digest decided on.
+  params: SessionFactsParams & { expectedHash: string };
+  // The guess held: what the statement read of the session is the guess for the next request.
+  confirm(session: SessionWithFacts): void;
+  // The guess did not hold (or refused, which a guess never does): decide on the session as it is now,
+  // as the guarded statement read it (null: it found no session), or, if the statement did not run
+  // (undefined), as the session statement reads it. Throws what the session hook would have.
+  refresh(session: SessionWithFacts | null | undefined): Promise<void>;
+};
+
+// The one route decided on a guess: the client page, the read caseworkers make all day.
+const GUESSED_ROUTE = '/api/clients/:id';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,12 +54,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 // for state-changing requests made with a session, the CSRF token.
 export async function registerAuth(
   app: AppInstance,
-  options: { policy: SessionPolicy; cookieSecure: boolean; requestsPerMinute: number },
+  options: { policy: SessionPolicy; cookieSecure: boolean; requestsPerMinute: number; decisionCacheSize: number },
 ): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('actor', null as unknown as UserActor);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('sessionUser', undefined);
+  app.decorateRequest('sessionGuess', undefined);
+  const guesses = options.decisionCacheSize > 0 ? new DecisionCache(options.decisionCacheSize) : undefined;
   const windowSeconds = 60;
   const limiter =
     options.requestsPerMinute > 0
@@ -48,15 +75,80 @@ export async function registerAuth(
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
     const token = request.cookies[SESSION_COOKIE];
-    const session = token
-      ? await resolveSession(app.db, token, options.policy, windowSeconds, clientOf(request))
-      : undefined;
+    const client = token ? clientOf(request) : undefined;
+    const guessKey =
+      guesses && token && client && request.routeOptions.url === GUESSED_ROUTE
+        ? DecisionCache.key(hashToken(token), client.clientId, client.today)
+        : undefined;
+    const guessed = guessKey ? guesses!.get(guessKey) : undefined;
+    if (guessed && guessKey && passes(request, guessed)) {
+      use(request, guessed);
+      request.sessionGuess = guessOf(request, guessKey, guessed, client!);
+      await limit(request, guessed.requestCount);
+      return;
+    }
+    const session = token ? await resolveSession(app.db, token, options.policy, windowSeconds, client) : undefined;
     if (!session) return gate(request);
+    if (guessKey) guesses!.set(guessKey, session);
+    use(request, session);
+    await gate(request, session.requestCount);
+  });
+
+  function use(request: FastifyRequest, session: ResolvedSession): void {
     request.actor = session.actor;
     request.csrfToken = session.csrfToken;
     request.sessionUser = session.user;
-    await gate(request, session.requestCount);
-  });
+  }
+
+  // Whether the guessed session would pass the gate as it stands (the request limit aside): a guess is
+  // used only to go on, never to refuse.
+  function passes(request: FastifyRequest, session: ResolvedSession): boolean {
+    const before = [request.actor, request.csrfToken] as const;
+    use(request, session);
+    try {
+      checks(request);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      [request.actor, request.csrfToken] = before;
+      request.sessionUser = undefined;
+    }
+  }
+
+  function guessOf(
+    request: FastifyRequest,
+    key: string,
+    guessed: ResolvedSession & { decisionHash: string },
+    client: { clientId: string; today: string },
+  ): SessionGuess {
+    const tokenHash = key.slice(0, key.indexOf(':'));
+    return {
+      params: {
+        ...sessionParams(tokenHash, options.policy.idleMinutes, windowSeconds),
+        ...client,
+        expectedHash: guessed.decisionHash,
+      },
+      confirm: (session) => guesses!.set(key, resolvedOf(session, options.policy, client)),
+      refresh: async (session) => {
+        guesses!.delete(key);
+        request.sessionGuess = undefined;
+        request.actor = anonymous;
+        request.csrfToken = undefined;
+        request.sessionUser = undefined;
+        const now =
+          session === undefined
+            ? await resolveSession(app.db, request.cookies[SESSION_COOKIE]!, options.policy, windowSeconds, client)
+            : session && resolvedOf(session, options.policy, client);
+        if (now) {
+          guesses!.set(key, now);
+          use(request, now);
+        }
+        // The request was counted against the limit on the guess: the rest of the gate, not the count again.
+        checks(request);
+      },
+    };
+  }
 
   // A GET request for one client's file (/api/clients/:id and below): the client whose facts the access
   // layer will decide on, read in the session's statement instead of a round trip of their own.
@@ -69,16 +161,24 @@ export async function registerAuth(
   // Who may call the route is settled before the body is read or validated, so an anonymous request
   // gets 401 (and a refused one its 403) whatever it sends: no field errors for a visitor.
   async function gate(request: FastifyRequest, requestCount?: StoredRequestCount): Promise<void> {
+    if (request.routeOptions.config.permission === undefined) return;
+    if (request.actor.kind === 'user' && requestCount) await limit(request, requestCount);
+    checks(request);
+  }
+
+  // Per-user request limit, counted in PostgreSQL so it holds across server processes (request-limit.ts).
+  async function limit(request: FastifyRequest, requestCount: StoredRequestCount): Promise<void> {
+    if (request.actor.kind !== 'user' || !limiter) return;
+    const wait = await limiter.hit(request.actor.userId, requestCount);
+    if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} second(s).`, [], wait);
+  }
+
+  function checks(request: FastifyRequest): void {
     const action = request.routeOptions.config.permission;
     // onRoute refuses API routes without an action; anything else (pages, assets) passes here.
     if (action === undefined) return;
     if (!isPublicAction(action) && request.actor.kind !== 'user') {
       throw new AppError('unauthenticated', 'Sign in to continue.');
-    }
-    if (request.actor.kind === 'user' && limiter && requestCount) {
-      // Per-user request limit, counted in PostgreSQL so it holds across server processes (request-limit.ts).
-      const wait = await limiter.hit(request.actor.userId, requestCount);
-      if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} second(s).`, [], wait);
     }
     // Public routes answer anyone without a session, so holding them back from a session that must
     // still enrol protects nothing; it would only break what every page asks (the footer's health check).

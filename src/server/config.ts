@@ -10,6 +10,7 @@ import { isTimeZone } from '../lib/clock.ts';
 
 // The city Continuum was built for; a deployment elsewhere sets TIME_ZONE. The one place the zone is named.
 export const DEFAULT_TIME_ZONE = 'America/Toronto';
+export const DEFAULT_DECISION_CACHE_SIZE = 10_000;
 
 // Every environment variable Continuum reads is declared here (and listed in the README).
 const envSchema = z.object({
@@ -59,6 +60,8 @@ const envSchema = z.object({
   // The address people use to reach Continuum, for links in e-mail (default http://localhost:PORT).
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   USER_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  // Client-page decisions each server process keeps as guesses that one statement confirms (0: none).
+  DECISION_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_DECISION_CACHE_SIZE),
   // Roles that must use two-step sign-in (comma-separated), e.g. system_administrator,agency_manager.
   MFA_REQUIRED_ROLES: z.string().default(''),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -87,6 +90,7 @@ export type Config = {
   publicUrl: string;
   mfaRequiredRoles: Role[];
   userRequestsPerMinute: number;
+  decisionCacheSize: number;
   secretsKey: string | undefined;
 };
 
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     mfaRequiredRoles: mfaRoles.data,
     userRequestsPerMinute: e.USER_REQUESTS_PER_MINUTE,
+    decisionCacheSize: e.DECISION_CACHE_SIZE,
     secretsKey: e.SECRETS_KEY,
   };
 }

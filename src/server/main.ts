@@ -103,6 +103,7 @@ export async function startServer(
       trustProxyHops: config.trustProxyHops,
       publicUrl: config.publicUrl,
       requestsPerMinute: config.userRequestsPerMinute,
+      decisionCacheSize: config.decisionCacheSize,
       clock,
       transferPolicyVersion: config.transferPolicyVersion,
     });

@@ -109,4 +109,71 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
       { action: 'client.read', outcome: 'succeeded', clientId: s.client.id, purpose: 'service_delivery' },
     ]);
   });
+
+  it('answers a repeated client page with one statement, the same answer, its own audit row', async () => {
+    const s = await setting();
+    const read = (headers: Record<string, string>) =>
+      countStatements(() => second.inject({ url: `/api/clients/${s.client.id}`, headers }));
+    for (const headers of [s.holding.headers, s.working.headers]) {
+      const first = await read(headers);
+      const again = await read(headers);
+      expect(again.result.statusCode).toBe(200);
+      expect(again.count.statements).toBe(1);
+      expect(again.count.transactions).toBe(1);
+      // Decided on the guess, answered as the fresh read answered (a consented reader sees fewer categories).
+      expect(again.result.json()).toEqual(first.result.json());
+      const audit = await handle()
+        .db.selectFrom('auditLog')
+        .select(['action', 'outcome', 'clientId', 'purpose', 'reason'])
+        .where('requestId', 'in', [
+          String(first.result.headers['x-request-id']),
+          String(again.result.headers['x-request-id']),
+        ])
+        .execute();
+      expect(audit).toHaveLength(2);
+      expect(audit[1]).toEqual(audit[0]);
+    }
+  });
+
+  it('a consent given through one process opens the file in the other on the next request', async () => {
+    const s = await setting();
+    const db = handle().db;
+    const other = await makeOrganization(db, { type: 'employment_service_provider' });
+    const stranger = await makeSession(
+      db,
+      await makeUser(db, { organizationId: other.id, roles: ['employment_counsellor'] }),
+    );
+    const page = () => second.inject({ url: `/api/clients/${s.client.id}`, headers: stranger.headers });
+    // Refused twice (the second on what the first read): a guess that refuses is never the answer.
+    expect((await page()).statusCode).toBe(404);
+    expect((await page()).statusCode).toBe(404);
+    await makeConsent(db, {
+      clientId: s.client.id,
+      organizationId: other.id,
+      recordedByOrganizationId: s.client.organizationId,
+    });
+    const opened = await page();
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().access.scope).toBe('cons');
+  });
+
+  it('a role given through one process counts in the other on the next client page', async () => {
+    const s = await setting();
+    const db = handle().db;
+    // A trainer at the partner agency: no role that reads files, refused.
+    const trainer = await makeUser(db, { organizationId: s.worker.organizationId, roles: ['trainer'] });
+    const session = await makeSession(db, trainer);
+    const page = () => second.inject({ url: `/api/clients/${s.client.id}`, headers: session.headers });
+    const before = await page();
+    expect([403, 404]).toContain(before.statusCode);
+    expect((await page()).statusCode).toBe(before.statusCode);
+    const changed = await first.inject({
+      method: 'PUT',
+      url: `/api/users/${trainer.id}/roles`,
+      headers: s.managing.headers,
+      payload: { roles: ['employment_counsellor'] },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await page()).statusCode).toBe(200);
+  });
 });

@@ -1,10 +1,17 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { clientFactsJson, factsOf, type ClientFacts } from '../../access/facts/client-facts.ts';
+import { sql } from 'kysely';
+import {
+  activeSessionOf,
+  sessionFactsSelect,
+  sessionParams,
+  sessionSelect,
+  type ActiveSession,
+  type SessionFactsParams,
+  type SessionParams,
+  type SessionWithFacts,
+} from '../../access/facts/session-facts.ts';
 import { compiledQuery } from '../../db/compiled-query.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { containsPattern } from '../../lib/sql-text.ts';
-import { requestLimitKey, type StoredRequestCount } from '../../access/rate-limit.ts';
 import type { Role, User } from './account.ts';
 
 type UserRow = Omit<User, 'roles'> & { passwordHash: string | null; totpSecret: string | null };
@@ -97,91 +104,36 @@ export async function insertSession(
   return db.insertInto('sessions').values(input).returning('id').executeTakeFirstOrThrow();
 }
 
-export type ActiveSession = {
-  id: string;
-  userId: string;
-  csrfToken: string;
-  lastSeenAt: Date;
-  absoluteExpiresAt: Date;
-  organizationId: string;
-  email: string;
-  displayName: string;
-  preferredLanguage: 'en' | 'fr';
-  roles: Role[];
-  mfaEnrolled: boolean;
-  // The user's per-user request count in the current window, as stored (src/server/request-limit.ts).
-  requestCount: StoredRequestCount;
-};
-
-// A session counts only while it is not revoked, its user is active, and neither timeout has passed.
-// One round trip on every signed-in request: the session, its user, the user's roles, and the user's
-// request count of the current window (read, never written, here).
-type SessionParams = { tokenHash: string; idleMinutes: number; requestKeyPrefix: string; windowSeconds: number };
-
-function sessionSelect(db: Kysely<Database>, p: SessionParams) {
-  const inWindow = sql<boolean>`rate_limits.window_started_at >= now() - make_interval(secs => ${p.windowSeconds})`;
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .leftJoin('rateLimits', (join) =>
-      join.on('rateLimits.key', '=', sql<string>`${p.requestKeyPrefix} || users.id::text`),
-    )
-    .select([
-      'sessions.id',
-      'sessions.userId',
-      'sessions.csrfToken',
-      'sessions.lastSeenAt',
-      'sessions.absoluteExpiresAt',
-      'users.organizationId',
-      'users.email',
-      'users.displayName',
-      'users.preferredLanguage',
-      sql<boolean>`users.totp_enrolled_at is not null`.as('mfaEnrolled'),
-      sql<Role[]>`array(select role from user_roles where user_roles.user_id = users.id order by role)`.as('roles'),
-      sql<number>`case when ${inWindow} then rate_limits.hits else 0 end`.as('requestHits'),
-      sql<number>`case when ${inWindow}
-          then ceil(extract(epoch from rate_limits.window_started_at + make_interval(secs => ${p.windowSeconds}) - now()))::int
-          else ${p.windowSeconds}::int end`.as('requestSecondsLeft'),
-    ])
-    .where('sessions.tokenHash', '=', p.tokenHash)
-    .where('sessions.revokedAt', 'is', null)
-    .where('users.status', '=', 'active')
-    .where('sessions.absoluteExpiresAt', '>', sql<Date>`now()`)
-    .where('sessions.lastSeenAt', '>', sql<Date>`now() - make_interval(mins => ${p.idleMinutes})`);
-}
-
 const activeSessionQuery = compiledQuery((db, p: SessionParams) => sessionSelect(db, p));
-// The same, with the facts of one client for the signed-in user (a GET request for a client's file).
-const activeSessionWithFactsQuery = compiledQuery((db, p: SessionParams & { clientId: string; today: string }) =>
-  sessionSelect(db, p).select(
-    clientFactsJson(
-      p.clientId,
-      { organizationId: sql.ref('users.organization_id'), userId: sql.ref('users.id') },
-      p.today,
-    ).as('clientFacts'),
-  ),
-);
+
+const activeSessionWithFactsQuery = compiledQuery((db, p: SessionFactsParams) => sessionFactsSelect(db, p));
 
 export async function selectActiveSession(
   db: DbOrTrx,
   tokenHash: string,
   idleMinutes: number,
   requestWindowSeconds: number,
+): Promise<ActiveSession | undefined>;
+export async function selectActiveSession(
+  db: DbOrTrx,
+  tokenHash: string,
+  idleMinutes: number,
+  requestWindowSeconds: number,
   // A client whose facts to read for the user in the same statement, on the request's today.
+  client: { clientId: string; today: string } | undefined,
+): Promise<ActiveSession | SessionWithFacts | undefined>;
+export async function selectActiveSession(
+  db: DbOrTrx,
+  tokenHash: string,
+  idleMinutes: number,
+  requestWindowSeconds: number,
   client?: { clientId: string; today: string },
-): Promise<(ActiveSession & { clientFacts?: ClientFacts | undefined }) | undefined> {
-  const params = { tokenHash, idleMinutes, requestKeyPrefix: requestLimitKey(''), windowSeconds: requestWindowSeconds };
+): Promise<ActiveSession | SessionWithFacts | undefined> {
+  const params = sessionParams(tokenHash, idleMinutes, requestWindowSeconds);
   const [row] = client
     ? await activeSessionWithFactsQuery(db, { ...params, ...client })
     : await activeSessionQuery(db, params);
-  if (!row) return undefined;
-  const { requestHits, requestSecondsLeft, ...rest } = row;
-  const { clientFacts, ...session } = rest as typeof rest & { clientFacts?: Parameters<typeof factsOf>[0] };
-  return {
-    ...session,
-    requestCount: { hits: Number(requestHits), secondsLeft: Number(requestSecondsLeft) },
-    ...(client ? { clientFacts: factsOf(clientFacts) } : {}),
-  };
+  return row ? activeSessionOf(row) : undefined;
 }
 
 export async function touchSession(db: DbOrTrx, id: string): Promise<void> {

@@ -21,6 +21,7 @@ import {
   selectUserByEmail,
   touchSession,
 } from './account.queries.ts';
+import type { ActiveSession, SessionWithFacts } from '../../access/facts/session-facts.ts';
 import { matchTotp } from '../../lib/totp.ts';
 import { isSealed, type SecretBox } from '../../lib/secret-box.ts';
 import { readTotpSecret } from './mfa.service.ts';
@@ -231,7 +232,10 @@ export type ResolvedSession = {
   user: User;
   csrfToken: string;
   expiresAt: Date;
+  lastSeenAt: Date;
   requestCount: StoredRequestCount;
+  // With a client's facts: the digest of what the access decision reads (account.queries.ts).
+  decisionHash?: string;
 };
 
 // Looks up the session behind a cookie's token, in one statement; idle time restarts at most once a
@@ -247,7 +251,20 @@ export async function resolveSession(
   if (token.length < 20 || token.length > 100) return undefined;
   const session = await selectActiveSession(db, hashToken(token), policy.idleMinutes, requestWindowSeconds, client);
   if (!session) return undefined;
-  if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(db, session.id);
+  if (Date.now() - new Date(session.lastSeenAt).getTime() > SESSION_TOUCH_MS) await touchSession(db, session.id);
+  return resolvedOf(session, policy, client);
+}
+
+// Idle time restarts when a request comes more than this long after the last restart.
+export const SESSION_TOUCH_MS = 60_000;
+
+// The session as the request path uses it: the actor (with the client's facts, when read), the user.
+export function resolvedOf(
+  session: ActiveSession | SessionWithFacts,
+  policy: SessionPolicy,
+  client: { clientId: string; today: string } | undefined,
+): ResolvedSession {
+  const withFacts = 'decisionHash' in session ? session : undefined;
   return {
     actor: {
       kind: 'user',
@@ -256,7 +273,7 @@ export async function resolveSession(
       roles: session.roles,
       sessionId: session.id,
       mfaEnrolmentRequired: mfaEnrolmentRequired(session, policy),
-      ...(client ? { clientFacts: { ...client, facts: session.clientFacts } } : {}),
+      ...(withFacts && client ? { clientFacts: { ...client, facts: withFacts.clientFacts } } : {}),
     },
     user: {
       id: session.userId,
@@ -270,7 +287,9 @@ export async function resolveSession(
     },
     csrfToken: session.csrfToken,
     expiresAt: new Date(session.absoluteExpiresAt),
+    lastSeenAt: new Date(session.lastSeenAt),
     requestCount: session.requestCount,
+    ...(withFacts ? { decisionHash: withFacts.decisionHash } : {}),
   };
 }
 

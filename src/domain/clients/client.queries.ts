@@ -1,5 +1,11 @@
 import { sql, type QueryCreator } from 'kysely';
-import { auditInsert, type AuditRow } from '../../access/audit.ts';
+import { auditInsert, auditInsertWhere, type AuditRow } from '../../access/audit.ts';
+import {
+  activeSessionOf,
+  sessionFactsSelect,
+  type SessionFactsParams,
+  type SessionWithFacts,
+} from '../../access/facts/session-facts.ts';
 import type { Database } from '../../db/schema.ts';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compiledQuery } from '../../db/compiled-query.ts';
@@ -246,6 +252,34 @@ const auditedRecordQuery = compiledQuery((db, p: AuditRow & { clientId: string }
 // The record, read by the statement that writes its audit row (`audit.clientId` is the client).
 export async function selectClientRecordAudited(db: DbOrTrx, audit: AuditRow & { clientId: string }) {
   return recordOf((await auditedRecordQuery(db, audit))[0]);
+}
+
+// The client page on a guess (src/server/decision-cache.ts): the session and the client's facts as they
+// are now, and, only where their digest is still `expectedHash` (what the caller decided on), the record
+// with its audit row, all in one statement and one snapshot. Where the digest differs, or the session is
+// gone, nothing is read or audited: the caller decides again on what came back (or signs the user out).
+const guardedRecordQuery = compiledQuery((db, p: SessionFactsParams & AuditRow & { expectedHash: string }) => {
+  const matches = sql<boolean>`s.decision_hash = ${p.expectedHash}`;
+  return sql<Record<string, unknown>>`with s as (${sessionFactsSelect(db, p)}),
+    audit as (${auditInsertWhere(p, sql`from s where ${matches}`)})
+    select s.*, case when ${matches} then (select to_json(r) from (${recordSelect(db, p.clientId)}) r) end as record
+    from s`;
+});
+
+export type GuardedRead = { session: SessionWithFacts | undefined; record: ClientRecord | undefined };
+
+export async function selectClientRecordGuarded(
+  db: DbOrTrx,
+  params: SessionFactsParams & { expectedHash: string; audit: AuditRow & { clientId: string } },
+): Promise<GuardedRead> {
+  const { audit, ...guard } = params;
+  const [row] = await guardedRecordQuery(db, { ...guard, ...audit });
+  if (!row) return { session: undefined, record: undefined };
+  const { record, ...session } = row as { record: Parameters<typeof recordOf>[0] | null };
+  return {
+    session: activeSessionOf(session as Parameters<typeof activeSessionOf>[0]) as SessionWithFacts,
+    record: record ? (recordOf(record) as ClientRecord) : undefined,
+  };
 }
 
 export async function selectClientRecord(db: DbOrTrx, clientId: string) {

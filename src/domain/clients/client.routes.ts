@@ -13,7 +13,7 @@ import {
   newClientSchema,
   statusChangeSchema,
 } from './client.ts';
-import { createClient, getClient, searchDuplicates } from './client.service.ts';
+import { createClient, getClient, getClientOnGuess, searchDuplicates } from './client.service.ts';
 import { inviteAccount, myFile } from './client-account.service.ts';
 import { changeStatus, updateClient, updateEquity } from './client-update.service.ts';
 import { addAttachment, attachmentContent, listAttachments } from './client-attachment.service.ts';
@@ -85,13 +85,27 @@ export function clientRoutes(app: AppInstance): void {
       },
     },
     // No transaction: the facts came with the session, and the record is read by the statement that
-    // writes its audit row (client.service.ts, getClient).
-    async (request) =>
-      getClient(app.db, request.actor, request.params.id, {
-        requestId: request.id,
-        ...request.moment,
-        purpose: request.query.purpose,
-      }),
+    // writes its audit row (client.service.ts, getClient). Decided on a guess (src/server/decision-cache.ts),
+    // one statement: it reads and audits only if the session and facts are still what was decided on.
+    async (request) => {
+      const context = { requestId: request.id, ...request.moment, purpose: request.query.purpose };
+      const guess = request.sessionGuess;
+      if (guess) {
+        const { view, session } = await getClientOnGuess(
+          app.db,
+          request.actor,
+          request.params.id,
+          context,
+          guess.params,
+        );
+        if (view && session) {
+          guess.confirm(session);
+          return view;
+        }
+        await guess.refresh(session);
+      }
+      return getClient(app.db, request.actor, request.params.id, context);
+    },
   );
 
   app.post(

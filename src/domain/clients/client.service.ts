@@ -1,6 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { clientAuditRow, deniedError, writeAudit, type AuditRow } from '../../access/audit.ts';
-import { loadClientFacts, requireClient, type ClientAccess } from '../../access/client-access.ts';
+import { decideClient, loadClientFacts, requireClient, type ClientAccess } from '../../access/client-access.ts';
+import type { SessionFactsParams, SessionWithFacts } from '../../access/facts/session-facts.ts';
 import type { ClientFacts } from '../../access/facts/client-facts.ts';
 import type { ClientCan } from '../../access/can.ts';
 import { clientCan } from '../../access/decide-can.ts';
@@ -22,6 +23,7 @@ import {
   selectClientHolder,
   selectClientRecord,
   selectClientRecordAudited,
+  selectClientRecordGuarded,
   selectStatusChanges,
   selectDuplicateCandidates,
   selectExternalIdOwners,
@@ -377,21 +379,56 @@ export async function clientOnFacts(
 ): Promise<ClientView> {
   const access = requireClient(actor, facts, 'client.read', context);
   // Read and audited by one statement: the audit row commits with the read, before the answer leaves.
-  const record = await selectClientRecordAudited(
-    db,
-    clientAuditRow(actor, access, {
-      action: 'client.read',
-      recordType: 'client',
-      recordId: access.clientId,
-      reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
-      requestId: context.requestId,
-    }) as AuditRow & { clientId: string },
-  );
+  const record = await selectClientRecordAudited(db, clientReadAudit(actor, access, context));
   if (!record) throw new AppError('not_found', 'No client has that id.');
+  return clientViewOf(record, access, clientCan(actor, facts!, context.purpose));
+}
+
+function clientReadAudit(actor: Actor, access: ClientAccess, context: RequestContext) {
+  return clientAuditRow(actor, access, {
+    action: 'client.read',
+    recordType: 'client',
+    recordId: access.clientId,
+    reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
+    requestId: context.requestId,
+  }) as AuditRow & { clientId: string };
+}
+
+function clientViewOf(record: ClientRecord, access: ClientAccess, can: ClientCan): ClientView {
   const current = record.currentAssessment;
-  const view = viewOf(record, access, current, clientCan(actor, facts!, context.purpose));
+  const view = viewOf(record, access, current, can);
   // A job developer sees the stream of a client they reach, not the assessment behind it (2.2).
   return access.streamOnly ? { ...view, stream: current?.stream ?? null } : view;
+}
+
+// The client page on a guess: the request was decided on the session and facts a previous request read
+// (the actor's clientFacts, from src/server/decision-cache.ts), and one statement reads the record only
+// if what it would read now has the same digest (selectClientRecordGuarded). Answers the view, or, where
+// the guess refuses or no longer holds, no view and the session as it is now, for the caller to decide
+// on afresh (a refusal on a guess is never given: the fresh facts may allow).
+export async function getClientOnGuess(
+  db: DbOrTrx,
+  actor: Actor,
+  clientId: string,
+  context: RequestContext,
+  guess: SessionFactsParams & { expectedHash: string },
+  // session: as the statement read it (null: no session any more), or undefined where it did not run.
+): Promise<{ view: ClientView | undefined; session: SessionWithFacts | null | undefined }> {
+  const facts = actor.kind === 'user' ? actor.clientFacts : undefined;
+  if (!facts?.facts || facts.clientId !== clientId || facts.today !== context.today || guess.clientId !== clientId) {
+    return { view: undefined, session: undefined };
+  }
+  const decision = decideClient(actor, facts.facts, 'client.read', context.purpose);
+  if (!decision.allowed) return { view: undefined, session: undefined };
+  const { session, record } = await selectClientRecordGuarded(db, {
+    ...guess,
+    audit: clientReadAudit(actor, decision.access, context),
+  });
+  if (!record || !session) return { view: undefined, session: session ?? null };
+  return {
+    view: clientViewOf(record, decision.access, clientCan(actor, facts.facts, context.purpose)),
+    session,
+  };
 }
 
 // A released transfer: the receiving agency holds the file from now on (the transfers module decides when).
