@@ -81,7 +81,7 @@ export async function registerAuth(
         ? DecisionCache.key(hashToken(token), client.clientId, client.today)
         : undefined;
     const guessed = guessKey ? guesses!.get(guessKey) : undefined;
-    if (guessed && guessKey && passes(request, guessed)) {
+    if (guessed && guessKey && !limiter?.near(guessed.actor.userId, guessed.requestCount) && passes(request, guessed)) {
       use(request, guessed);
       request.sessionGuess = guessOf(request, guessKey, guessed, client!);
       await limit(request, guessed.requestCount);

@@ -42,6 +42,15 @@ export class RequestLimiter {
     return this.wait(stored, unwritten);
   }
 
+  // Whether a count read earlier may no longer be good enough to judge the user's next request on: it and
+  // this process's unwritten hits are within a batch of the limit. A client page decided on a guess
+  // (src/server/decision-cache.ts) carries the count its previous request read; near the limit the
+  // request goes the way that reads the count afresh, so a guess never refuses and never lets through more
+  // than the one request that reads the count it missed.
+  near(userId: string, stored: StoredRequestCount): boolean {
+    return stored.hits + (this.pending.get(userId) ?? 0) + 1 + this.batch > this.options.max;
+  }
+
   private wait(stored: StoredRequestCount, unwritten: number): number {
     return stored.hits + unwritten > this.options.max ? Math.max(1, stored.secondsLeft) : 0;
   }
