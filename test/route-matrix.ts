@@ -860,7 +860,13 @@ export const routes: RouteCases[] = [
       request: async (c: CaseContext) => ({
         method: 'POST' as const,
         url: `/api/clients/${(await clientFor(c, target)).id}/transfers`,
-        payload: { toOrganizationId: target === 'consented' && self(c) ? self(c)!.id : c.third.id },
+        payload:
+          target === 'consented' && self(c)
+            ? { toOrganizationId: self(c)!.id }
+            : {
+                toOrganizationId: c.third.id,
+                consent: { categories: ['identity_contact'], method: 'in_person', evidence: 'Signed transfer form' },
+              },
       }),
     })),
   },
@@ -891,6 +897,18 @@ export const routes: RouteCases[] = [
       },
     })),
   })),
+  {
+    route: 'GET /api/transfers',
+    action: 'transfer.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/transfers' }),
+      },
+    ],
+  },
   {
     route: 'GET /api/transfers/overdue',
     action: 'transfer.overdue_report',

@@ -445,6 +445,7 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
             payload: { fromUserId: colleague.id, toUserId: column.user.id },
           }),
           tasks: async () => ({ method: 'GET', url: '/api/tasks' }),
+          transfers: async () => ({ method: 'GET', url: '/api/transfers?direction=incoming' }),
           agencyTasks: async () => ({ method: 'GET', url: '/api/tasks?scope=agency' }),
           // A task of another organization assigned to the user: only `self` reaches it.
           completeOwnTasks: async () => ({

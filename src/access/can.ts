@@ -52,6 +52,7 @@ export const sessionActions = [
   'completeAgencyTasks', // the same, another task of the user's organization
   'newClient', // POST /api/clients
   'accessRequests', // GET /api/access-requests
+  'transfers', // GET /api/transfers (the agency's own)
   'reports', // GET /api/reports/assessments
   'administration', // GET /api/users, POST /api/users (the administration pages)
   'everyOrganization', // administration across organizations (POST /api/organizations)

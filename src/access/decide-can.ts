@@ -127,6 +127,7 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
   completeAgencyTasks: { action: 'task.update', scope: 'own' },
   newClient: { action: 'client.create' },
   accessRequests: { action: 'client.access_request' },
+  transfers: { action: 'transfer.read', scope: 'own' },
   reports: { action: 'report.assessment_rates' },
   administration: { action: 'user.invite' },
   everyOrganization: { action: 'organization.create' },

@@ -242,7 +242,7 @@ export type TasksTable = Timestamps & {
   organizationId: string;
   createdBy: string | null;
   assignedTo: string;
-  kind: 'check_in' | 'follow_up' | 'other' | 'review_request' | 'transfer_release';
+  kind: 'check_in' | 'follow_up' | 'other' | 'review_request' | 'transfer_accept' | 'transfer_release';
   phase: Generated<'after_employment' | 'any' | 'before_employment'>;
   title: string;
   dueOn: string;
@@ -267,7 +267,10 @@ export type NotificationsTable = Timestamps & {
     | 'note_added'
     | 'task_assigned'
     | 'task_overdue'
-    | 'team_added';
+    | 'team_added'
+    | 'transfer_requested'
+    | 'transfer_accepted'
+    | 'transfer_released';
   clientId: string | null;
   subjectId: string | null;
   readAt: Date | null;
@@ -332,6 +335,11 @@ export type TransfersTable = Timestamps & {
   releasedBy: string | null;
   // The transfer policy version that set releaseDueOn (null until accepted, or accepted before 0018).
   policyVersion: string | null;
+  // The client's consent the transfer carries (a client-asked transfer recorded by the holding agency).
+  consentId: string | null;
+  // The receiving agency's task to accept, and the sending agency's to release (0020).
+  acceptTaskId: string | null;
+  releaseTaskId: string | null;
 };
 
 export type AssessmentReviewsTable = Timestamps & {

@@ -83,3 +83,10 @@ export function calendarMonthsTouched(start: string, end: string): number {
   const [ey, em] = splitDate(end);
   return Math.max(0, ey * 12 + em - (sy * 12 + sm) + 1);
 }
+
+// The ISO date `days` calendar days after `date` (before, for a negative number).
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

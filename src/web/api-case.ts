@@ -9,7 +9,13 @@ import type { Notification } from '../domain/notifications/notification.ts';
 import type { NewStep, Plan, Step, StepPatch } from '../domain/plans/plan.ts';
 import type { ClientSummary, TimelineEvent } from '../domain/client-views/client-view.ts';
 import type { Attachment, NewAttachment } from '../domain/clients/client-attachment.ts';
-import type { NewTransfer, OverdueReport, OverdueTransfer, Transfer } from '../domain/transfers/transfer.ts';
+import type {
+  AgencyTransfer,
+  NewTransfer,
+  OverdueReport,
+  OverdueTransfer,
+  Transfer,
+} from '../domain/transfers/transfer.ts';
 import type { AccessRequest } from '../domain/clients/client-access-request.ts';
 import type { Review } from '../domain/assessment/assessment-review.ts';
 import type { AssessmentReport } from '../domain/reporting/assessment-report.ts';
@@ -32,6 +38,7 @@ export type {
   Step,
   Attachment,
   Transfer,
+  AgencyTransfer,
   OverdueTransfer,
   AccessRequest,
   Review,
@@ -220,10 +227,17 @@ export function listTransfers(id: string, signal?: AbortSignal): Promise<ListEnv
 }
 export function requestTransfer(
   id: string,
-  input: Pick<NewTransfer, 'toOrganizationId'> & Partial<Pick<NewTransfer, 'reason' | 'requestedBy'>>,
+  input: Pick<NewTransfer, 'toOrganizationId'> & Partial<Pick<NewTransfer, 'reason' | 'requestedBy' | 'consent'>>,
   csrfToken: string,
 ): Promise<Transfer> {
   return sendJson('POST', part(id, 'transfers'), input, csrfToken);
+}
+export function listAgencyTransfers(
+  direction: 'incoming' | 'outgoing',
+  status: 'open' | 'all',
+  signal?: AbortSignal,
+): Promise<ListEnvelope<AgencyTransfer>> {
+  return getJson(`/api/transfers?direction=${direction}&status=${status}`, signal);
 }
 export function acceptTransfer(transferId: string, csrfToken: string): Promise<Transfer> {
   return sendJson('POST', `/api/transfers/${encodeURIComponent(transferId)}/accept`, undefined, csrfToken);

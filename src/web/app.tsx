@@ -33,6 +33,7 @@ import { HandoverPage } from './pages/caseload/handover-page.tsx';
 import { MyTasksPage } from './pages/tasks/my-tasks-page.tsx';
 import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { AccessRequestsPage } from './pages/access-requests/access-requests-page.tsx';
+import { AgencyTransfersPage } from './pages/transfers/agency-transfers-page.tsx';
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
 import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
 
@@ -75,6 +76,7 @@ export function App() {
         <Route path="tasks" element={<MyTasksPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="access-requests" element={<AccessRequestsPage />} />
+        <Route path="transfers" element={<AgencyTransfersPage />} />
         <Route path="my-file" element={<MyFilePage />} />
         <Route path="reports/assessments" element={<AssessmentReportPage />} />
         <Route path="*" element={<NotFoundPage />} />

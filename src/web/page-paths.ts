@@ -35,6 +35,7 @@ export const pagePaths = [
   '/tasks',
   '/notifications',
   '/access-requests',
+  '/transfers',
   '/my-file',
   '/reports/assessments',
 ] as const;

@@ -704,6 +704,13 @@ const pages: PageCase[] = [
     act: (page) => page.locator('.notification').first().waitFor(),
   },
   {
+    name: "the agency's transfers, one leaving it",
+    path: () => '/transfers',
+    heading: { en: 'Transfers', fr: 'Transferts' },
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('article.transfer').first().waitFor(),
+  },
+  {
     name: 'access requests asked of the agency',
     path: () => '/access-requests',
     heading: { en: 'Access requests', fr: "Demandes d'accès" },

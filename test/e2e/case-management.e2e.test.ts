@@ -421,35 +421,40 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.getByRole('button', { name: 'Send the invitation' }).click();
       await page.locator('p.notice', { hasText: 'The invitation is sent to dmitra@example.org.' }).waitFor();
 
-      // A transfer: the client consents to the receiving agency, which accepts; the holder releases.
-      await counsellor.post(`/api/clients/${dmitri.id}/consents`, {
-        organizationId: server.organizations.community.id,
-        categories: ['identity_contact', 'employment'],
-        purpose: 'transfer',
-        method: 'written',
-        evidence: 'Signed transfer form',
-        expiresOn: monthsFromToday(3),
-      });
+      // A transfer: the request carries the client's consent; the receiving agency finds it in its
+      // transfers and accepts; the holder sees it accepted in its own and releases.
       await page.goto(`${server.url}/clients/${dmitri.id}/transfers`);
       await waitForPageReady(page);
       await page.locator('form[aria-busy="false"]').waitFor();
       await page.locator('main select').first().selectOption(server.organizations.community.id);
       await page.locator('select[name="askedBy"]').selectOption('client');
       await page.getByRole('button', { name: 'Record the transfer' }).click();
+      // Without the client's consent, nothing is sent: the form says what is missing.
+      await page.locator('.error-summary, [role="alert"]').first().waitFor();
+      await page.getByLabel('Identity and contact').check();
+      await page.getByLabel('Employment', { exact: true }).check();
+      await page.locator('select[name="method"]').selectOption('written');
+      await page.getByLabel('Evidence').fill('Signed transfer form');
+      await page.getByRole('button', { name: 'Record the transfer' }).click();
       await page
         .locator('p.notice', { hasText: `The transfer to ${server.organizations.community.name} is recorded.` })
         .waitFor();
 
       await signInContext(context, server, receiver);
-      await page.goto(`${server.url}/clients/${dmitri.id}/transfers`);
+      await page.goto(`${server.url}/transfers`);
       await waitForPageReady(page);
-      await page.getByRole('button', { name: 'Accept the transfer' }).click();
+      const incoming = page.locator('section', { hasText: 'Coming to your agency' });
+      await incoming.getByRole('link', { name: /Open the file of Dmitr/ }).waitFor();
+      await incoming.getByRole('button', { name: 'Accept the transfer' }).click();
       await page.locator('p.notice', { hasText: 'The transfer is accepted.' }).waitFor();
 
       await signInContext(context, server, server.user);
-      await page.goto(`${server.url}/clients/${dmitri.id}/transfers`);
+      await page.goto(`${server.url}/transfers`);
       await waitForPageReady(page);
-      await page.getByRole('button', { name: `Release the file to ${server.organizations.community.name}` }).click();
+      const outgoing = page.locator('section', { hasText: 'Leaving your agency' });
+      await outgoing
+        .getByRole('button', { name: `Release the file to ${server.organizations.community.name}` })
+        .click();
       await page
         .locator('p.notice', { hasText: `The file is released: ${server.organizations.community.name} holds it now.` })
         .waitFor();

@@ -278,6 +278,7 @@ export const caseFixtures = once('case fixtures', async (server): Promise<CaseFi
   await counsellor.post(`/api/clients/${dmitri.id}/transfers`, {
     toOrganizationId: server.organizations.community.id,
     reason: 'Closer to home',
+    consent: { categories: ['identity_contact', 'employment'], method: 'in_person', evidence: 'Signed transfer form' },
   });
   await counsellor.post(`/api/clients/${dmitri.id}/assessments/${assessed.id}/reviews`, {
     reason: 'Dmitri found a car pool to work last week.',

@@ -10,6 +10,9 @@ export const notificationKinds = [
   'consent_revoked',
   'access_requested',
   'access_answered',
+  'transfer_requested',
+  'transfer_accepted',
+  'transfer_released',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -259,7 +259,7 @@ export async function openTaskFor(
     clientId: string;
     organizationId: string;
     assignedTo: string;
-    kind: 'review_request' | 'transfer_release';
+    kind: 'review_request' | 'transfer_accept' | 'transfer_release';
     title: string;
     dueOn: string;
   },

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
 
-export const taskKinds = ['follow_up', 'check_in', 'review_request', 'transfer_release', 'other'] as const;
+export const taskKinds = [
+  'follow_up',
+  'check_in',
+  'review_request',
+  'transfer_accept',
+  'transfer_release',
+  'other',
+] as const;
 export const taskPhases = ['before_employment', 'after_employment', 'any'] as const;
 export const recurrences = ['none', 'weekly', 'every_2_weeks', 'monthly', 'every_3_months'] as const;
 export type Recurrence = (typeof recurrences)[number];

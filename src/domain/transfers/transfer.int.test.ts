@@ -23,6 +23,7 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
   let agencyB: string;
   let counsellorA: TestUser;
   let counsellorB: TestUser;
+  let managerA: TestUser;
   let managerB: TestUser;
   let admin: TestUser;
   let analyst: TestUser;
@@ -46,13 +47,20 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     const city = (await makeOrganization(db, { type: 'system_manager' })).id;
     counsellorA = await makeUser(db, { organizationId: agencyA, roles: ['employment_counsellor'] });
     counsellorB = await makeUser(db, { organizationId: agencyB, roles: ['employment_counsellor'] });
+    managerA = await makeUser(db, { organizationId: agencyA, roles: ['agency_manager'] });
     managerB = await makeUser(db, { organizationId: agencyB, roles: ['agency_manager'] });
     admin = await makeUser(db, { organizationId: city, roles: ['system_administrator'] });
     analyst = await makeUser(db, { organizationId: city, roles: ['system_analyst'] });
-    for (const u of [counsellorA, counsellorB, managerB, admin, analyst])
+    for (const u of [counsellorA, counsellorB, managerA, managerB, admin, analyst])
       headers.set(u.id, (await makeSession(db, u)).headers);
   });
   afterAll(async () => app.close());
+
+  const transferConsent = {
+    categories: ['identity_contact', 'employment'],
+    method: 'in_person',
+    evidence: 'Signed transfer form',
+  };
 
   async function intake(): Promise<string> {
     const res = await call(counsellorA, 'POST', '/api/clients', person());
@@ -155,14 +163,25 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     const id = await intake();
     const bad = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {
       toOrganizationId: crypto.randomUUID(),
+      consent: transferConsent,
     });
     expect(bad.statusCode).toBe(400);
     expect(
       (await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyA })).statusCode,
     ).toBe(400);
+    // The client's consent travels with the request: without it, nothing is written.
+    const withoutConsent = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {
+      toOrganizationId: agencyB,
+    });
+    expect(withoutConsent.statusCode).toBe(400);
+    expect(withoutConsent.json().errors).toContainEqual(
+      expect.objectContaining({ field: 'consent', code: 'consent_required' }),
+    );
+    expect((await call(counsellorA, 'GET', `/api/clients/${id}/transfers`)).json().items).toHaveLength(0);
     const requested = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {
       toOrganizationId: agencyB,
       reason: 'Closer to home',
+      consent: transferConsent,
     });
     expect(requested.statusCode, requested.body).toBe(201);
     const transfer = requested.json();
@@ -170,10 +189,13 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     expect(
       (await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, { toOrganizationId: agencyB })).statusCode,
     ).toBe(409);
-    // The sender cannot accept for the receiver; the receiver sees the transfer, not the file.
+    // The sender cannot accept for the receiver; the receiver sees the transfer, and the parts of the file
+    // the client's consent names.
     expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/accept`)).statusCode).toBe(403);
     expect((await call(counsellorB, 'GET', `/api/clients/${id}/transfers`)).json().items).toHaveLength(1);
-    expect((await call(counsellorB, 'GET', `/api/clients/${id}`)).statusCode).toBe(404);
+    const seen = await call(counsellorB, 'GET', `/api/clients/${id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().access).toMatchObject({ scope: 'cons', categories: ['employment', 'identity_contact'] });
     expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(409);
     const accepted = await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/accept`);
     expect(accepted.statusCode, accepted.body).toBe(200);
@@ -199,6 +221,94 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     expect(team).toContainEqual(expect.objectContaining({ userId: counsellorA.id, removalReason: 'transferred' }));
     // The former agency keeps the transfer record, as metadata.
     expect((await call(counsellorA, 'GET', `/api/clients/${id}/transfers`)).json().items[0].status).toBe('released');
+  });
+
+  it('reaches the other side: inboxes, tasks and notifications at each step, both sides seeing where it stands', async () => {
+    const db = handle().db;
+    const id = await intake();
+    const identity = (await call(counsellorA, 'GET', `/api/clients/${id}`)).json().identityContact;
+    const name = `${identity.givenName} ${identity.familyName}`;
+    const outsider = await makeUser(db, {
+      organizationId: (await makeOrganization(db)).id,
+      roles: ['employment_counsellor'],
+    });
+    headers.set(outsider.id, (await makeSession(db, outsider)).headers);
+    const notifications = async (u: TestUser) =>
+      (await call(u, 'GET', '/api/notifications?perPage=100')).json().items as {
+        kind: string;
+        clientId: string;
+        subjectId: string;
+      }[];
+    const tasks = async (u: TestUser) =>
+      (await call(u, 'GET', '/api/tasks?perPage=100')).json().items as {
+        id: string;
+        kind: string;
+        dueOn: string;
+        clientName: string | null;
+        status: string;
+      }[];
+    const list = async (u: TestUser, direction: 'incoming' | 'outgoing', status = 'open') => {
+      const res = await call(u, 'GET', `/api/transfers?direction=${direction}&status=${status}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { id: string; status: string; clientName: string | null }[];
+    };
+
+    const transfer = (
+      await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {
+        toOrganizationId: agencyB,
+        consent: transferConsent,
+      })
+    ).json();
+    // The receiving agency's inbox: the transfer with the client's name (the consent names identity and
+    // contact), and its manager's task to answer it.
+    expect(await list(managerB, 'incoming')).toContainEqual(
+      expect.objectContaining({
+        id: transfer.id,
+        status: 'requested',
+        clientName: name,
+      }),
+    );
+    expect(await list(counsellorB, 'incoming')).toContainEqual(expect.objectContaining({ id: transfer.id }));
+    const acceptTask = (await tasks(managerB)).find((t) => t.kind === 'transfer_accept');
+    expect(acceptTask).toMatchObject({ status: 'open', clientName: name });
+    expect(await notifications(managerB)).toContainEqual(
+      expect.objectContaining({ kind: 'task_assigned', clientId: id, subjectId: acceptTask!.id }),
+    );
+    // The sending side sees where it stands; an agency that is no party sees nothing of it.
+    expect(await list(counsellorA, 'outgoing')).toContainEqual(
+      expect.objectContaining({ id: transfer.id, status: 'requested', clientName: expect.any(String) }),
+    );
+    expect(await list(outsider, 'incoming')).toEqual([]);
+    expect(await list(outsider, 'outgoing')).toEqual([]);
+
+    // Accepted by the receiving agency: its task is done, the sending manager has the release task due on
+    // the policy's date, and the person who asked hears of it.
+    const accepted = (await call(counsellorB, 'POST', `/api/transfers/${transfer.id}/accept`)).json();
+    expect((await tasks(managerB)).find((t) => t.id === acceptTask!.id)).toBeUndefined(); // no longer open
+    const releaseTask = (await tasks(managerA)).find((t) => t.kind === 'transfer_release');
+    expect(releaseTask).toMatchObject({ status: 'open', dueOn: accepted.releaseDueOn, clientName: expect.any(String) });
+    expect(await notifications(counsellorA)).toContainEqual(
+      expect.objectContaining({ kind: 'transfer_accepted', clientId: id, subjectId: transfer.id }),
+    );
+    expect(await list(managerB, 'incoming')).toContainEqual(
+      expect.objectContaining({ id: transfer.id, status: 'accepted' }),
+    );
+
+    // Released by the sender: the release task is done, everyone on the case team and the receiving side hear
+    // of it, and the sending side still sees the transfer, now without the client's name.
+    expect((await call(counsellorA, 'POST', `/api/transfers/${transfer.id}/release`)).statusCode).toBe(200);
+    expect((await tasks(managerA)).find((t) => t.id === releaseTask!.id)).toBeUndefined();
+    for (const u of [counsellorB, managerB])
+      expect(await notifications(u)).toContainEqual(
+        expect.objectContaining({ kind: 'transfer_released', clientId: id, subjectId: transfer.id }),
+      );
+    expect(await list(counsellorA, 'outgoing')).not.toContainEqual(expect.objectContaining({ id: transfer.id }));
+    expect(await list(counsellorA, 'outgoing', 'all')).toContainEqual(
+      expect.objectContaining({ id: transfer.id, status: 'released', clientName: null }),
+    );
+    expect(await list(counsellorB, 'incoming', 'all')).toContainEqual(
+      expect.objectContaining({ id: transfer.id, status: 'released', clientName: name }),
+    );
   });
 
   it('shows overdue releases to the system manager as metadata, and lets an administrator release them', async () => {

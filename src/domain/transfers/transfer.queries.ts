@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Transfer } from './transfer.ts';
+import type { Actor } from '../../access/actor.ts';
+import { clientVisible } from '../../access/client-predicate.ts';
+import type { AgencyTransfer, AgencyTransferQuery, Transfer } from './transfer.ts';
 
 // `overdue` compares the release date with the caller's today (the city's date, a bound parameter).
 // Raw SQL (sql<Transfer>): one column list joining both organizations' names, with `overdue` computed
@@ -138,4 +140,60 @@ export async function selectOverdue(db: DbOrTrx, organizationId: string | null, 
     requestedAt: new Date(r.requestedAt).toISOString(),
     acceptedAt: new Date(r.acceptedAt).toISOString(),
   }));
+}
+
+// The consent and the tasks a transfer carries (0020), and who asked for it.
+export async function setTransferLinks(
+  db: DbOrTrx,
+  id: string,
+  links: { consentId?: string | null; acceptTaskId?: string | null; releaseTaskId?: string | null },
+): Promise<void> {
+  if (Object.keys(links).length === 0) return;
+  await db.updateTable('transfers').set(links).where('id', '=', id).execute();
+}
+
+export async function selectTransferLinks(
+  db: DbOrTrx,
+  id: string,
+): Promise<
+  | { consentId: string | null; acceptTaskId: string | null; releaseTaskId: string | null; requestedBy: string | null }
+  | undefined
+> {
+  return db
+    .selectFrom('transfers')
+    .select(['consentId', 'acceptTaskId', 'releaseTaskId', 'requestedBy'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+// An agency's transfers, newest first, with the client's name only where the viewer's client page would
+// show it (the access layer's predicate: by the transfer's consent, or as the holder).
+export async function selectAgencyTransfers(
+  db: DbOrTrx,
+  viewer: Actor,
+  // One agency's transfers (one side with `direction`), one client's, or every transfer.
+  of: { organizationId: string } | { clientId: string } | 'all',
+  query: AgencyTransferQuery,
+  today: string,
+): Promise<{ items: AgencyTransfer[]; total: number }> {
+  const side =
+    of === 'all'
+      ? sql`true`
+      : 'clientId' in of
+        ? sql`t.client_id = ${of.clientId}`
+        : query.direction === 'incoming'
+          ? sql`t.to_organization_id = ${of.organizationId}`
+          : query.direction === 'outgoing'
+            ? sql`t.from_organization_id = ${of.organizationId}`
+            : sql`(t.to_organization_id = ${of.organizationId} or t.from_organization_id = ${of.organizationId})`;
+  const where = sql`${side} ${query.status === 'open' ? sql`and t.status in ('requested', 'accepted')` : sql``}`;
+  const { rows } = await sql<AgencyTransfer>`select ${columns(today)},
+      case when ${clientVisible(viewer, 'client.read', 'identity_contact', { today })}
+        then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as "clientName"
+    from ${from} join clients c on c.id = t.client_id
+    where ${where} order by t.created_at desc, t.id limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(
+    db,
+  );
+  const { rows: count } = await sql<{ n: string }>`select count(*) as n from transfers t where ${where}`.execute(db);
+  return { items: rows.map((r) => ({ ...normalize(r), clientName: r.clientName })), total: Number(count[0]?.n ?? 0) };
 }

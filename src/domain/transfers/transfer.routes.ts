@@ -4,9 +4,16 @@ import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { idParams as clientIdParams, pathId } from '../../lib/params.ts';
-import { newTransferSchema, overdueReportSchema, transferSchema } from './transfer.ts';
+import {
+  agencyTransferQuerySchema,
+  agencyTransferSchema,
+  newTransferSchema,
+  overdueReportSchema,
+  transferSchema,
+} from './transfer.ts';
 import {
   acceptTransfer,
+  listAgencyTransfers,
   listTransfers,
   overdueTransfers,
   releaseTransfer,
@@ -81,6 +88,21 @@ export function transferRoutes(app: AppInstance): void {
     },
     async (request) =>
       withTransaction(app.db, (trx) => releaseTransfer(trx, request.actor, request.params.transferId, ctx(request))),
+  );
+  app.get(
+    '/api/transfers',
+    {
+      config: { permission: 'transfer.read', statements: 6 },
+      schema: {
+        tags: ['transfers'],
+        summary:
+          "Your agency's transfers, incoming or outgoing, with the client's name where your access shows it (the transfer's consent opens it to the receiving agency)",
+        querystring: agencyTransferQuerySchema,
+        response: { 200: listEnvelopeSchema(agencyTransferSchema) },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) => listAgencyTransfers(trx, request.actor, request.query, ctx(request))),
   );
   app.get(
     '/api/transfers/overdue',

@@ -5,24 +5,32 @@ import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts'
 import { actorScopes, authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
+import { addDays } from '../../lib/dates.ts';
 import type { Moment } from '../../lib/clock.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
-import { handOverTeamOnTransfer } from '../case-team/case-team.service.ts';
+import { activeManagersOf, clientOfAccount } from '../accounts/user-admin.service.ts';
+import { handOverTeamOnTransfer, teamUserIds } from '../case-team/case-team.service.ts';
+import { grantConsent } from '../consent/consent.service.ts';
+import { notify } from '../notifications/notification.service.ts';
+import { closeTaskFor, openTaskFor } from '../tasks/task.service.ts';
 import { clientHolder, moveClientHolder } from '../clients/client.service.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
-import type { NewTransfer, OverdueReport, Transfer } from './transfer.ts';
+import type { AgencyTransfer, AgencyTransferQuery, NewTransfer, OverdueReport, Transfer } from './transfer.ts';
 import type { TransferPolicy } from './transfer-policy.ts';
 import {
   insertTransfer,
   markAccepted,
+  setTransferLinks,
+  selectTransferLinks,
   markReleased,
   openTransferExists,
   selectAcceptor,
   selectOverdue,
   selectTransferForUpdate,
   selectTransfers,
+  selectAgencyTransfers,
 } from './transfer.queries.ts';
 
 // The request's id and moment, and the transfer policy in force (configuration: TRANSFER_POLICY).
@@ -45,6 +53,45 @@ const agencyTypes = [
   'training_organization',
   'community_agency',
 ];
+
+// The receiving agency answers within two business days; the consent it sees the file by runs 90 days,
+// past any acceptance and release the policy allows (docs/transfers.md).
+const ACCEPT_BUSINESS_DAYS = 2;
+const TRANSFER_CONSENT_DAYS = 90;
+
+function actorUserId(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.userId : null;
+}
+
+// An accepted transfer's release clock runs on the sending agency's side: its first manager (or, with no
+// manager, whoever asked) has the task to release by the due date, and the people there hear of it.
+async function startRelease(trx: Trx, actor: Actor, transfer: Transfer, requestedBy: string | null): Promise<void> {
+  const managers = await activeManagersOf(trx, transfer.fromOrganizationId);
+  const assignee = managers[0] ?? requestedBy;
+  const releaseTaskId =
+    assignee && transfer.releaseDueOn
+      ? await openTaskFor(trx, actor, {
+          clientId: transfer.clientId,
+          organizationId: transfer.fromOrganizationId,
+          assignedTo: assignee,
+          kind: 'transfer_release',
+          title: `Release the client's file to ${transfer.toOrganizationName}`,
+          dueOn: transfer.releaseDueOn,
+        })
+      : null;
+  await setTransferLinks(trx, transfer.id, { releaseTaskId });
+  const told = [...managers.slice(managers[0] === assignee ? 1 : 0), ...(requestedBy ? [requestedBy] : [])];
+  await notify(
+    trx,
+    actor,
+    told.filter((u) => u !== assignee),
+    'transfer_accepted',
+    {
+      clientId: transfer.clientId,
+      subjectId: transfer.id,
+    },
+  );
+}
 
 // The client chose to move: the holding agency records it (the receiving agency then accepts), or
 // the receiving agency asks with the client's consent (accepted at once). From acceptance, the
@@ -92,6 +139,16 @@ export async function requestTransfer(
     }
     if (await openTransferExists(trx, access.clientId))
       throw new AppError('conflict', 'A transfer of this client is already under way.');
+    if (!receiving && !input.consent)
+      throw new AppError(
+        'invalid',
+        "Record the client's consent for the receiving agency to see the file while it decides.",
+        [{ field: 'consent', message: 'required', code: 'consent_required' }],
+      );
+    if (receiving && input.consent)
+      throw new AppError('invalid', "The receiving agency reaches the file by the client's consent already.", [
+        { field: 'consent', message: 'not for a receiving agency', code: 'consent_not_needed' },
+      ]);
     const userId = actor.kind === 'user' ? actor.userId : null;
     const id = await insertTransfer(trx, {
       clientId: access.clientId,
@@ -102,9 +159,46 @@ export async function requestTransfer(
       reason: input.reason ?? null,
       accepted: receiving ? acceptance(userId, context) : null,
     });
-    const audit: ClientAudit = { recordType: 'transfer', recordId: id, purpose: 'transfer' };
+    // The client's consent travels with the transfer: the receiving agency opens those parts of the file
+    // from the transfer while it decides (and holds the whole file once it is released).
+    const consent = input.consent
+      ? await grantConsent(
+          trx,
+          actor,
+          access.clientId,
+          {
+            organizationId: to.id,
+            categories: input.consent.categories,
+            purpose: 'transfer',
+            method: input.consent.method,
+            evidence: input.consent.evidence,
+            expiresOn: addDays(context.today, TRANSFER_CONSENT_DAYS),
+          },
+          context,
+        )
+      : undefined;
     const saved = await selectTransferForUpdate(trx, id, context.today);
     if (!saved) throw new AppError('internal', 'The transfer could not be read back.');
+    if (saved.status === 'requested') {
+      // The receiving agency's side: its managers hear of it, the first of them has the task to answer.
+      const managers = await activeManagersOf(trx, to.id);
+      const acceptTaskId = managers[0]
+        ? await openTaskFor(trx, actor, {
+            clientId: access.clientId,
+            organizationId: to.id,
+            assignedTo: managers[0],
+            kind: 'transfer_accept',
+            title: 'Accept the transfer of a client to your agency',
+            dueOn: addBusinessDays(context.today, ACCEPT_BUSINESS_DAYS),
+          })
+        : null;
+      await setTransferLinks(trx, id, { consentId: consent?.id ?? null, acceptTaskId });
+      await notify(trx, actor, managers.slice(1), 'transfer_requested', { clientId: access.clientId, subjectId: id });
+    } else {
+      await setTransferLinks(trx, id, { consentId: consent?.id ?? null });
+      await startRelease(trx, actor, saved, userId);
+    }
+    const audit: ClientAudit = { recordType: 'transfer', recordId: id, purpose: 'transfer' };
     return { result: saved, audit };
   });
 }
@@ -154,6 +248,10 @@ export async function acceptTransfer(trx: Trx, actor: Actor, id: string, context
   }
   if (transfer.status !== 'requested') throw new AppError('conflict', `This transfer is already ${transfer.status}.`);
   await markAccepted(trx, transfer.id, acceptance(actor.kind === 'user' ? actor.userId : null, context));
+  const links = await selectTransferLinks(trx, transfer.id);
+  if (links?.acceptTaskId) await closeTaskFor(trx, links.acceptTaskId, actorUserId(actor), context.now);
+  const accepted = (await selectTransferForUpdate(trx, transfer.id, context.today))!;
+  await startRelease(trx, actor, accepted, links?.requestedBy ?? null);
   await writeAudit(trx, actor, {
     action: 'transfer.accept',
     outcome: 'succeeded',
@@ -198,7 +296,11 @@ export async function releaseTransfer(trx: Trx, actor: Actor, id: string, contex
         : `This transfer is already ${transfer.status}.`,
     );
   const userId = actor.kind === 'user' ? actor.userId : null;
+  // Everyone on the case team hears of it, before the sending agency's people leave the team.
+  const team = await teamUserIds(trx, transfer.clientId);
   await markReleased(trx, transfer.id, userId, context.now);
+  const links = await selectTransferLinks(trx, transfer.id);
+  if (links?.releaseTaskId) await closeTaskFor(trx, links.releaseTaskId, userId, context.now);
   await moveClientHolder(trx, transfer.clientId, transfer.toOrganizationId, userId, transfer.id);
   const acceptor = await selectAcceptor(trx, transfer.id);
   await handOverTeamOnTransfer(
@@ -208,6 +310,11 @@ export async function releaseTransfer(trx: Trx, actor: Actor, id: string, contex
     transfer.fromOrganizationId,
     acceptor ? { userId: acceptor, organizationId: transfer.toOrganizationId } : undefined,
   );
+  const receivers = await activeManagersOf(trx, transfer.toOrganizationId);
+  await notify(trx, actor, [...team, ...(acceptor ? [acceptor] : []), ...receivers], 'transfer_released', {
+    clientId: transfer.clientId,
+    subjectId: transfer.id,
+  });
   await writeAudit(trx, actor, {
     action: 'transfer.release',
     outcome: 'succeeded',
@@ -277,3 +384,53 @@ export async function overdueTransfers(trx: Trx, actor: Actor, context: Context)
   });
   return { items, releaseDays: context.policy.releaseBusinessDays, policyVersion: context.policy.version };
 }
+
+// Transfers as the reader's `transfer.read` scope reaches them: an agency's staff, their agency's
+// incoming or outgoing ones (the page they accept and release from); the system manager, every transfer in
+// the city (where each stands, never a client's name); a client's own account, their own. The client's
+// name only where the reader's client page would show it.
+export async function listAgencyTransfers(
+  trx: Trx,
+  actor: Actor,
+  query: AgencyTransferQuery,
+  context: Context,
+): Promise<ListEnvelope<AgencyTransfer>> {
+  const scopes = actorScopes(actor, 'transfer.read');
+  const of =
+    actor.kind !== 'user'
+      ? undefined
+      : scopes.includes('own')
+        ? { organizationId: actor.organizationId }
+        : query.direction
+          ? undefined // a side is an agency's, for its staff
+          : scopes.includes('sys')
+            ? ('all' as const)
+            : scopes.includes('self')
+              ? { clientId: (await clientOfAccount(trx, actor.userId)) ?? NO_CLIENT }
+              : undefined;
+  if (!of) {
+    throw deniedError(
+      actor,
+      {
+        action: 'transfer.read',
+        reason: query.direction ? "an agency's side is for its own staff" : 'no scope reaches a list of transfers',
+        requestId: context.requestId,
+      },
+      query.direction ? "Only an agency's own staff see its incoming and outgoing transfers." : 'Not allowed.',
+    );
+  }
+  const { items, total } = await selectAgencyTransfers(trx, actor, of, query, context.today);
+  const reach = of === 'all' ? 'city' : 'clientId' in of ? 'own file' : (query.direction ?? 'both ways');
+  await writeAudit(trx, actor, {
+    action: 'transfer.read',
+    outcome: 'succeeded',
+    recordType: 'transfer',
+    recordIds: items.map((x) => x.id),
+    reason: `${reach} ${query.status}; names shown for ${items.filter((x) => x.clientName !== null).length}`,
+    requestId: context.requestId,
+  });
+  return { items, total, page: query.page, perPage: query.perPage };
+}
+
+// A client account not tied to a file (none should be) lists nothing.
+const NO_CLIENT = '00000000-0000-0000-0000-000000000000';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { consentCategories } from '../../access/roles.ts';
+import { staffConsentMethods } from '../consent/consent.ts';
 
 export const transferStatuses = ['requested', 'accepted', 'released', 'cancelled'] as const;
 
@@ -7,6 +9,19 @@ export const newTransferSchema = z.strictObject({
   toOrganizationId: z.uuid({ error: 'must be the id of an organization' }),
   requestedBy: z.enum(['client', 'receiving_agency']).default('client'),
   reason: z.string().trim().min(1).max(1000).optional(),
+  // The client's consent that the receiving agency see parts of the file while it decides: required when
+  // the holding agency records the client's request (a receiving agency asking holds a consent already).
+  consent: z
+    .strictObject({
+      categories: z
+        .array(z.enum(consentCategories))
+        .min(1, 'name at least one category')
+        .max(consentCategories.length)
+        .refine((c) => new Set(c).size === c.length, 'each category once'),
+      method: z.enum(staffConsentMethods),
+      evidence: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+    })
+    .optional(),
 });
 export type NewTransfer = z.infer<typeof newTransferSchema>;
 
@@ -30,6 +45,22 @@ export const transferSchema = z.object({
   overdue: z.boolean(),
 });
 export type Transfer = z.infer<typeof transferSchema>;
+
+// An agency's transfers, incoming (to it) or outgoing (from it): each with the client's name where the
+// reader's client page would show it (the transfer's consent opens it to the receiving agency).
+export const agencyTransferSchema = transferSchema.extend({ clientName: z.string().nullable() });
+export type AgencyTransfer = z.infer<typeof agencyTransferSchema>;
+
+export const agencyTransferQuerySchema = z.strictObject({
+  // An agency's side (its staff only): incoming, to it; outgoing, from it. Without it: every transfer the
+  // reader may see (an agency's both ways, the city's for the system manager, a client's own).
+  direction: z.enum(['incoming', 'outgoing']).optional(),
+  // Under way (requested or accepted) by default; `all` adds released and cancelled ones.
+  status: z.enum(['open', 'all']).default('open'),
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type AgencyTransferQuery = z.infer<typeof agencyTransferQuerySchema>;
 
 // What the system manager sees of an overdue release: organizations, dates and days, never the client.
 export const overdueTransferSchema = z.object({

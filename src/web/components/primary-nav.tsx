@@ -11,6 +11,7 @@ const signedInLinks: { to: string; label: MessageKey; can: keyof SessionCan }[] 
   { to: '/tasks', label: 'nav.tasks', can: 'tasks' },
   { to: '/clients/new', label: 'nav.newClient', can: 'newClient' },
   { to: '/access-requests', label: 'nav.accessRequests', can: 'accessRequests' },
+  { to: '/transfers', label: 'nav.transfers', can: 'transfers' },
   { to: '/reports/assessments', label: 'nav.reports', can: 'reports' },
 ];
 

@@ -54,9 +54,18 @@ export const noteKinds = every<NoteKind>()([
 ]);
 // Narrowest first: each level includes the ones before it (docs/permissions.md 3.8).
 export const noteVisibilities = every<NoteVisibility>()(['agency', 'case_team', 'client']);
-export const taskKinds = every<TaskKind>()(['follow_up', 'check_in', 'review_request', 'transfer_release', 'other']);
-// Reviews and transfer releases are opened by the server, never by hand.
-export const manualTaskKinds = taskKinds.filter((k) => k !== 'review_request' && k !== 'transfer_release');
+export const taskKinds = every<TaskKind>()([
+  'follow_up',
+  'check_in',
+  'review_request',
+  'transfer_accept',
+  'transfer_release',
+  'other',
+]);
+// Reviews and transfers' tasks are opened by the server, never by hand.
+export const manualTaskKinds = taskKinds.filter(
+  (k) => k !== 'review_request' && k !== 'transfer_accept' && k !== 'transfer_release',
+);
 export const taskPhases = every<TaskPhase>()(['before_employment', 'after_employment', 'any']);
 export const recurrences = every<Recurrence>()(['none', 'weekly', 'every_2_weeks', 'monthly', 'every_3_months']);
 export const taskStatuses = every<Task['status']>()(['open', 'done', 'cancelled']);
@@ -70,6 +79,9 @@ export const notificationKinds = every<NotificationKind>()([
   'consent_revoked',
   'access_requested',
   'access_answered',
+  'transfer_requested',
+  'transfer_accepted',
+  'transfer_released',
 ]);
 export const planPhases = every<PlanPhase>()([
   'life_stabilization',

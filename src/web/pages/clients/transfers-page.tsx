@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { acceptTransfer, listTransfers, releaseTransfer, requestTransfer, type Transfer } from '../../api-case.ts';
 import type { User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -9,7 +9,8 @@ import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
 import { caseKey, formatDateTime } from './case-text.ts';
-import { formatDate } from './client-text.ts';
+import { consentCategories, formatDate, key, staffConsentMethods, type StaffConsentMethod } from './client-text.ts';
+import type { ConsentCategory } from '../../api.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 
 export function TransfersPage() {
@@ -85,16 +86,19 @@ function Transfers({ client, user, csrfToken, replaceClient }: ClientScope) {
   );
 }
 
-function TransferCard({
+export function TransferCard({
   transfer: x,
   user,
   csrfToken,
   onChanged,
+  about,
 }: {
   transfer: Transfer;
   user: User;
   csrfToken: string;
   onChanged: (message: string, released: boolean) => void;
+  // Who the transfer is about, where the card stands outside the client's file (the agency's transfers).
+  about?: ReactNode;
 }) {
   const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -119,6 +123,7 @@ function TransferCard({
       className="card transfer"
       aria-label={t('transfers.cardLabel', { from: x.fromOrganizationName, to: x.toOrganizationName })}
     >
+      {about}
       <p className="transfer-route">
         {t('transfers.route', { from: x.fromOrganizationName, to: x.toOrganizationName })}
       </p>
@@ -179,7 +184,13 @@ function RequestForm({
   const [to, setTo] = useState(receiving ? user.organizationId : '');
   const [askedBy, setAskedBy] = useState<'client' | ''>(receiving ? 'client' : '');
   const [reason, setReason] = useState('');
+  // The client's consent the request carries: what the receiving agency sees while it decides.
+  const [categories, setCategories] = useState<ConsentCategory[]>([]);
+  const [method, setMethod] = useState<StaffConsentMethod | ''>('');
+  const [evidence, setEvidence] = useState('');
   const [busy, setBusy] = useState(false);
+  const toggle = (category: ConsentCategory, on: boolean) =>
+    setCategories((now) => (on ? [...now, category] : now.filter((c) => c !== category)));
   const agencies =
     organizations.status === 'ready'
       ? { status: 'ready' as const, data: organizations.data.filter((o) => agencyTypes.includes(o.type)) }
@@ -192,6 +203,16 @@ function RequestForm({
     if (to === '') problems.push({ key: 'to', message: t('transfers.error.to'), fields: ['toOrganizationId'] });
     if (!receiving && askedBy === '')
       problems.push({ key: 'askedBy', message: t('transfers.error.askedBy'), fields: ['askedBy'] });
+    if (!receiving && categories.length === 0)
+      problems.push({
+        key: 'categories',
+        message: t('transfers.error.categories'),
+        fields: ['category-identity_contact'],
+      });
+    if (!receiving && method === '')
+      problems.push({ key: 'method', message: t('transfers.error.method'), fields: ['method'] });
+    if (!receiving && evidence.trim() === '')
+      problems.push({ key: 'evidence', message: t('transfers.error.evidence'), fields: ['evidence'] });
     if (problems.length > 0) {
       form.fail(problems);
       return;
@@ -203,6 +224,7 @@ function RequestForm({
         toOrganizationId: to,
         requestedBy: receiving ? 'receiving_agency' : 'client',
         ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(receiving || method === '' ? {} : { consent: { categories, method, evidence: evidence.trim() } }),
       },
       csrfToken,
     ).then(onDone, (error: unknown) => {
@@ -244,6 +266,48 @@ function RequestForm({
               placeholder={t('intake.choose')}
               onChange={(v) => setAskedBy(v === 'client' ? 'client' : '')}
               choices={[{ value: 'client', label: t('transfers.askedByClientChoice') }]}
+            />
+            <fieldset
+              className="checkbox-group"
+              aria-describedby={[form.fieldId('categories-hint'), form.describedBy('category-identity_contact')]
+                .filter(Boolean)
+                .join(' ')}
+            >
+              <legend>{t('transfers.consentLegend')}</legend>
+              <p id={form.fieldId('categories-hint')} className="field-hint">
+                {t('transfers.consentHint')}
+              </p>
+              {form.inlineErrors('category-identity_contact')}
+              {consentCategories.map((category) => (
+                <div key={category} className="field-check">
+                  <input
+                    id={form.fieldId(`category-${category}`)}
+                    type="checkbox"
+                    checked={categories.includes(category)}
+                    onChange={(e) => toggle(category, e.target.checked)}
+                  />
+                  <label htmlFor={form.fieldId(`category-${category}`)}>{t(key.category(category))}</label>
+                </div>
+              ))}
+            </fieldset>
+            <SelectField
+              form={form}
+              name="method"
+              label={t('consent.methodQuestion')}
+              value={method}
+              placeholder={t('intake.choose')}
+              onChange={(m) => setMethod(staffConsentMethods.find((x) => x === m) ?? '')}
+              choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
+            />
+            <TextAreaField
+              form={form}
+              name="evidence"
+              label={t('consent.evidence')}
+              hint={t('consent.evidenceHint')}
+              value={evidence}
+              onChange={setEvidence}
+              maxLength={500}
+              rows={2}
             />
           </>
         )}

@@ -40,6 +40,11 @@ export function notificationTarget(n: Notification): string | undefined {
     case 'access_requested':
     case 'access_answered':
       return '/access-requests';
+    // A transfer: the agency's transfers, incoming and outgoing (the file itself may be out of reach).
+    case 'transfer_requested':
+    case 'transfer_accepted':
+    case 'transfer_released':
+      return '/transfers';
     // The consent that opened the file is gone: there is nothing left to open.
     case 'consent_revoked':
       return undefined;
