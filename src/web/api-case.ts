@@ -5,7 +5,7 @@ import type { Candidate, Member, NewMember } from '../domain/case-team/case-team
 import type { NewNote, Note, NoteCorrection } from '../domain/notes/note.ts';
 import type { NewTask, Task } from '../domain/tasks/task.ts';
 import type { CaseloadItem, CaseloadQuery, Reassign } from '../domain/caseload/caseload.ts';
-import type { Notification } from '../domain/notifications/notification.ts';
+import type { Notification, UnreadGroup } from '../domain/notifications/notification.ts';
 import type { NewStep, Plan, Step, StepPatch } from '../domain/plans/plan.ts';
 import type { ClientSummary, TimelineEvent } from '../domain/client-views/client-view.ts';
 import type { Attachment, NewAttachment } from '../domain/clients/client-attachment.ts';
@@ -166,7 +166,7 @@ export function reassignCaseload(
 }
 
 // Notifications
-export type NotificationList = ListEnvelope<Notification> & { unread: number };
+export type NotificationList = ListEnvelope<Notification> & { unread: number; unreadByKind: UnreadGroup[] };
 export function listNotifications(unreadOnly: boolean, signal?: AbortSignal): Promise<NotificationList> {
   return getJson(`/api/notifications${queryString({ unread: unreadOnly ? 'true' : undefined, perPage: 50 })}`, signal);
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { clientVisible } from '../../access/client-predicate.ts';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Notification, NotificationKind } from './notification.ts';
+import type { Notification, NotificationKind, UnreadGroup } from './notification.ts';
 
 export async function insertNotifications(
   db: DbOrTrx,
@@ -10,36 +12,36 @@ export async function insertNotifications(
   await db.insertInto('notifications').values(rows).execute();
 }
 
+// A reader's notifications, newest first, each with the client's name only where the reader's client
+// page would show it (the access layer's predicate), the total, and the unread ones by kind.
 export async function selectNotifications(
   db: DbOrTrx,
-  userId: string,
+  viewer: Actor & { kind: 'user' },
   unreadOnly: boolean,
   page: { page: number; perPage: number },
-) {
-  let q = db.selectFrom('notifications').where('userId', '=', userId);
-  if (unreadOnly) q = q.where('readAt', 'is', null);
-  const items = await q
-    .select(['id', 'kind', 'clientId', 'subjectId', 'createdAt', 'readAt'])
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
-    .limit(page.perPage)
-    .offset((page.page - 1) * page.perPage)
-    .execute();
-  const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const unread = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('userId', '=', userId)
-    .where('readAt', 'is', null)
-    .executeTakeFirstOrThrow();
+  today: string,
+): Promise<{ items: Notification[]; total: number; unread: number; unreadByKind: UnreadGroup[] }> {
+  const where = sql`n.user_id = ${viewer.userId} ${unreadOnly ? sql`and n.read_at is null` : sql``}`;
+  const { rows: items } = await sql<Notification>`select n.id, n.kind, n.client_id as "clientId",
+      n.subject_id as "subjectId", to_json(n.created_at)#>>'{}' as "createdAt", to_json(n.read_at)#>>'{}' as "readAt",
+      case when c.id is not null and ${clientVisible(viewer, 'client.read', 'identity_contact', { today })}
+        then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as "clientName"
+    from notifications n left join clients c on c.id = n.client_id
+    where ${where} order by n.created_at desc, n.id
+    limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);
+  const { rows: counts } = await sql<{ total: string; unread: string }>`select count(*) as total,
+      count(*) filter (where n.read_at is null) as unread
+    from notifications n where ${where}`.execute(db);
+  const { rows: groups } = await sql<UnreadGroup>`select n.kind, count(*)::int as count,
+      count(distinct n.client_id)::int as clients
+    from notifications n where n.user_id = ${viewer.userId} and n.read_at is null
+    group by n.kind order by count(*) desc, n.kind`.execute(db);
+  const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
   return {
-    items: items.map((r) => ({
-      ...r,
-      createdAt: r.createdAt.toISOString(),
-      readAt: r.readAt ? r.readAt.toISOString() : null,
-    })) as Notification[],
-    total: Number(n),
-    unread: Number(unread.n),
+    items: items.map((r) => ({ ...r, createdAt: iso(r.createdAt)!, readAt: iso(r.readAt) })),
+    total: Number(counts[0]?.total ?? 0),
+    unread: unreadOnly ? Number(counts[0]?.total ?? 0) : Number(counts[0]?.unread ?? 0),
+    unreadByKind: groups,
   };
 }
 

@@ -2,30 +2,33 @@ import { pathId } from '../../lib/params.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { notificationQuerySchema, notificationSchema } from './notification.ts';
+import { notificationQuerySchema, notificationSchema, unreadGroupSchema } from './notification.ts';
 import { listNotifications, readAllNotifications, readNotification } from './notification.service.ts';
 
 export function notificationRoutes(app: AppInstance): void {
   app.get(
     '/api/notifications',
     {
-      config: { permission: 'notification.read', statements: 4 },
+      config: { permission: 'notification.read', statements: 5 },
       schema: {
         tags: ['notifications'],
-        summary: "The caller's in-app notifications, newest first, with the unread count",
+        summary:
+          "The caller's in-app notifications, newest first, each naming the client where the caller may see the name, with the unread ones counted by kind",
         querystring: notificationQuerySchema,
         response: {
           200: z.object({
             items: z.array(notificationSchema),
             total: z.number().int(),
             unread: z.number().int(),
+            unreadByKind: z.array(unreadGroupSchema),
             page: z.number().int(),
             perPage: z.number().int(),
           }),
         },
       },
     },
-    async (request) => listNotifications(app.db, request.actor, request.query),
+    async (request) =>
+      listNotifications(app.db, request.actor, request.query, { requestId: request.id, today: request.moment.today }),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import { notVisibleError } from '../../access/audit.ts';
+import { notVisibleError, writeAudit } from '../../access/audit.ts';
 import { withTransaction, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -35,8 +35,33 @@ function userOf(actor: Actor): string {
   return actor.userId;
 }
 
-export async function listNotifications(db: DbOrTrx, actor: Actor, query: NotificationQuery) {
-  const found = await selectNotifications(db, userOf(actor), query.unread === 'true', query);
+// The reader's notifications, naming the client where the reader's client page would: a read of those
+// names is audited (the clients named) before the answer leaves.
+export async function listNotifications(
+  db: DbOrTrx,
+  actor: Actor,
+  query: NotificationQuery,
+  context: { requestId: string; today: string },
+) {
+  userOf(actor);
+  const found = await selectNotifications(
+    db,
+    actor as Actor & { kind: 'user' },
+    query.unread === 'true',
+    query,
+    context.today,
+  );
+  const named = [...new Set(found.items.filter((n) => n.clientName !== null).map((n) => n.clientId!))];
+  if (named.length > 0) {
+    await writeAudit(db, actor, {
+      action: 'notification.read',
+      outcome: 'succeeded',
+      recordType: 'client',
+      recordIds: named,
+      reason: 'client names in notifications',
+      requestId: context.requestId,
+    });
+  }
   return { ...found, page: query.page, perPage: query.perPage };
 }
 

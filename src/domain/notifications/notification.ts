@@ -23,10 +23,20 @@ export const notificationSchema = z.object({
   kind: z.enum(notificationKinds),
   clientId: z.uuid().nullable(),
   subjectId: z.uuid().nullable(),
+  // Who it is about, where the reader's client page would show the name (null: "a client").
+  clientName: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
+
+// The unread ones by kind, for a summary that groups them ("12 overdue tasks for 9 clients").
+export const unreadGroupSchema = z.object({
+  kind: z.enum(notificationKinds),
+  count: z.number().int(),
+  clients: z.number().int(),
+});
+export type UnreadGroup = z.infer<typeof unreadGroupSchema>;
 
 export const notificationQuerySchema = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),

@@ -309,6 +309,24 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     expect(await list(counsellorB, 'incoming', 'all')).toContainEqual(
       expect.objectContaining({ id: transfer.id, status: 'released', clientName: name }),
     );
+    // Notifications name the client where the reader may see the name: the receiving agency now holds the
+    // file; the sending manager no longer reaches it ("a client"). Reading the names is audited.
+    const received = await call(managerB, 'GET', '/api/notifications');
+    expect(received.json().items).toContainEqual(
+      expect.objectContaining({ kind: 'transfer_released', clientId: id, clientName: name }),
+    );
+    expect(received.json().unreadByKind).toContainEqual(
+      expect.objectContaining({ kind: 'transfer_released', count: expect.any(Number), clients: expect.any(Number) }),
+    );
+    const audited = await db
+      .selectFrom('auditLog')
+      .select(['action', 'recordIds'])
+      .where('requestId', '=', String(received.headers['x-request-id']))
+      .execute();
+    expect(audited).toEqual([{ action: 'notification.read', recordIds: expect.arrayContaining([id]) }]);
+    expect((await call(managerA, 'GET', '/api/notifications')).json().items).toContainEqual(
+      expect.objectContaining({ kind: 'task_assigned', clientId: id, clientName: null }),
+    );
   });
 
   it('shows overdue releases to the system manager as metadata, and lets an administrator release them', async () => {

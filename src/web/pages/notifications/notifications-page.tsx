@@ -55,6 +55,12 @@ export function notificationTarget(n: Notification): string | undefined {
   }
 }
 
+const groupKeys = {
+  task_overdue: 'notifications.group.task_overdue',
+  task_assigned: 'notifications.group.task_assigned',
+  note_added: 'notifications.group.note_added',
+} as const;
+
 // In-app notifications, in the reader's language: the words come from the kind, never from the
 // server, which stores no personal information with them.
 function Notifications() {
@@ -101,6 +107,11 @@ function Notifications() {
     );
   };
   const data = list.status === 'ready' ? list.data : undefined;
+  // The kinds that come in numbers, grouped: several unread of one kind read as one line.
+  const groups = (data?.unreadByKind ?? []).flatMap((g) => {
+    const line = groupKeys[g.kind as keyof typeof groupKeys];
+    return g.count > 1 && line ? [{ ...g, line }] : [];
+  });
   return (
     <>
       <PageHeading>{t('notifications.title')}</PageHeading>
@@ -122,6 +133,19 @@ function Notifications() {
           </button>
         ) : null}
       </div>
+      {groups.length > 0 ? (
+        <section aria-labelledby={`${id}-summary`} className="notification-summary">
+          <h2 id={`${id}-summary`}>{t('notifications.summaryTitle')}</h2>
+          <ul>
+            {groups.map((g) => (
+              <li key={g.kind}>
+                {tp(g.line, g.count, { clients: g.clients })}{' '}
+                {g.kind === 'note_added' ? null : <Link to="/tasks">{t('notifications.groupLink')}</Link>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby={`${id}-list`} aria-busy={list.status === 'loading'}>
         <h2 id={`${id}-list`}>{unreadOnly ? t('notifications.unreadTitle') : t('notifications.allTitle')}</h2>
         {list.status === 'loading' ? <Loading label={t('notifications.loading')} /> : null}
@@ -150,6 +174,11 @@ function Notifications() {
                       text
                     )}
                   </p>
+                  {n.clientId ? (
+                    <p className="notification-client">
+                      {n.clientName ? t('notifications.about', { name: n.clientName }) : t('notifications.aboutHidden')}
+                    </p>
+                  ) : null}
                   <p className="muted">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, language)}</time>
                   </p>
