@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { checkpointAfterBulkLoad, openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -11,7 +12,8 @@ import { withDatabase } from '../test/engines.ts';
 // A synthetic city built once per generator version, seed and size, and reused by later runs: a
 // PostgreSQL database named for it on the benchmark server, or a PGlite data directory under
 // .tmp/bench-cities. A city counts as built when its synthetic_loads row says so (a load that was
-// interrupted leaves none, and is rebuilt). The planted near-duplicate pairs are kept beside it.
+// interrupted leaves none, and is rebuilt). It is dated at the day it was built (city-as-of.ts). The
+// planted near-duplicate pairs are kept beside it, as loaded.
 
 export type CitySpec = { seed: number; clients: number };
 export type CachedCity =
@@ -61,10 +63,28 @@ async function load(handle: DatabaseHandle, spec: CitySpec, log: (line: string) 
   return (performance.now() - started) / 1000;
 }
 
-function pairsFor(name: string, spec: CitySpec): PlantedPair[] {
+// The pairs from the generator, with the birth dates the city holds: they moved with the day it was
+// built. A city just built writes them afresh; a kept one reads them back.
+async function pairsFor(handle: DatabaseHandle, name: string, spec: CitySpec, built: boolean): Promise<PlantedPair[]> {
   const file = path.join(CACHE_DIR, `${name}.pairs.json`);
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as PlantedPair[];
-  const pairs = plantedDuplicates(generateCity(spec));
+  if (!built && fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as PlantedPair[];
+  const planted = plantedDuplicates(generateCity(spec));
+  const ids = planted.flatMap((p) => [p.original.id, p.copy.id]);
+  const rows =
+    ids.length === 0
+      ? []
+      : await handle.db
+          .selectFrom('clients')
+          .select(['id', sql<string>`to_char(date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth')])
+          .where('id', 'in', ids)
+          .execute();
+  const born = new Map(rows.map((r) => [r.id, r.dateOfBirth]));
+  const asLoaded = (c: PlantedPair['original']) => {
+    const dateOfBirth = born.get(c.id);
+    if (dateOfBirth === undefined) throw new Error(`${name} lacks the planted client ${c.id}`);
+    return { ...c, dateOfBirth };
+  };
+  const pairs = planted.map((p) => ({ ...p, original: asLoaded(p.original), copy: asLoaded(p.copy) }));
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(pairs));
   return pairs;
@@ -84,7 +104,8 @@ export async function ensurePostgresCity(
       await migrate(handle.db);
       if (await holdsCity(handle, spec)) {
         log(`  reusing ${name}`);
-        return { engine: 'postgres', name, databaseUrl, built: false, loadSeconds: 0, pairs: pairsFor(name, spec) };
+        const pairs = await pairsFor(handle, name, spec, false);
+        return { engine: 'postgres', name, databaseUrl, built: false, loadSeconds: 0, pairs };
       }
     } finally {
       await handle.close();
@@ -97,7 +118,8 @@ export async function ensurePostgresCity(
   try {
     await migrate(handle.db);
     const loadSeconds = await load(handle, spec, log);
-    return { engine: 'postgres', name, databaseUrl, built: true, loadSeconds, pairs: pairsFor(name, spec) };
+    const pairs = await pairsFor(handle, name, spec, true);
+    return { engine: 'postgres', name, databaseUrl, built: true, loadSeconds, pairs };
   } finally {
     await handle.close();
   }
@@ -113,7 +135,8 @@ export async function ensurePgliteCity(spec: CitySpec, log: (line: string) => vo
         await migrate(handle.db);
         if (await holdsCity(handle, spec)) {
           log(`  reusing ${path.relative(process.cwd(), dataDir)}`);
-          return { engine: 'pglite', name, dataDir, built: false, loadSeconds: 0, pairs: pairsFor(name, spec) };
+          const pairs = await pairsFor(handle, name, spec, false);
+          return { engine: 'pglite', name, dataDir, built: false, loadSeconds: 0, pairs };
         }
       } finally {
         await handle.close();
@@ -129,7 +152,8 @@ export async function ensurePgliteCity(spec: CitySpec, log: (line: string) => vo
   try {
     await migrate(handle.db);
     const loadSeconds = await load(handle, spec, log);
-    return { engine: 'pglite', name, dataDir, built: true, loadSeconds, pairs: pairsFor(name, spec) };
+    const pairs = await pairsFor(handle, name, spec, true);
+    return { engine: 'pglite', name, dataDir, built: true, loadSeconds, pairs };
   } finally {
     await handle.close();
   }

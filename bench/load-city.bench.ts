@@ -3,7 +3,10 @@ import path from 'node:path';
 import { bulkLoad } from '../src/db/copy.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { cityCopyBatches, loadSyntheticCity, tuneForBulkLoad } from '../src/synthetic/load-city.ts';
+import { cityAsOf } from '../src/synthetic/city-as-of.ts';
+import { CITY_TIME_ZONE } from '../src/synthetic/distributions.ts';
 import { generateCity } from '../src/synthetic/generate-city.ts';
+import { systemClock } from '../src/lib/clock.ts';
 import { median, p95, type Row } from './stats.ts';
 
 export type LoadBenchOptions = {
@@ -20,13 +23,13 @@ type SpilledBatch = { table: string; columns: readonly string[]; offset: number;
 // The COPY text of the whole city, generated before any timing and kept on disk (a million clients
 // with their assessments are about 10 GB of text, more than a process holds), batch by batch in
 // load order, so the raw run repeats the generator's COPY statements without generating anything.
-function spill(clients: number, seed: number, file: string): { batches: SpilledBatch[]; rows: number } {
+function spill(clients: number, seed: number, today: string, file: string): { batches: SpilledBatch[]; rows: number } {
   const fd = fs.openSync(file, 'w');
   const batches: SpilledBatch[] = [];
   let offset = 0;
   let rows = 0;
   try {
-    for (const batch of cityCopyBatches(generateCity({ seed, clients }))) {
+    for (const batch of cityCopyBatches(cityAsOf(generateCity({ seed, clients }), today))) {
       const lines = [...batch.lines()];
       const buffer = Buffer.from(lines.join(''), 'utf8');
       fs.writeSync(fd, buffer);
@@ -45,18 +48,20 @@ function spill(clients: number, seed: number, file: string): { batches: SpilledB
 // bulk-load speed. Both use the same session settings (tuneForBulkLoad).
 export async function benchLoadCity(options: LoadBenchOptions): Promise<Row[]> {
   const seed = 42;
+  // One load day for every run and the raw rows, so all load the very same rows.
+  const today = systemClock(CITY_TIME_ZONE).today();
   const generatorSeconds: number[] = [];
   const rawSeconds: number[] = [];
   const ratios: number[] = [];
   const file = path.resolve(`.tmp/bench-raw-copy-${process.pid}.txt`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const { batches, rows: totalRows } = spill(options.clients, seed, file);
+  const { batches, rows: totalRows } = spill(options.clients, seed, today, file);
   try {
     for (let run = 0; run < options.runs; run++) {
       const forGenerator = await options.freshDatabase();
       let started = performance.now();
       try {
-        await loadSyntheticCity(forGenerator, { seed, clients: options.clients });
+        await loadSyntheticCity(forGenerator, { seed, clients: options.clients, today });
       } finally {
         await forGenerator.close();
       }

@@ -11,7 +11,7 @@ import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
 import { announceOverdueTasks } from '../domain/notifications/notification.service.ts';
 import { loadSecretsKey } from '../lib/secret-box.ts';
-import { systemClock, type Clock } from '../lib/clock.ts';
+import { readClock, systemClock, type Clock } from '../lib/clock.ts';
 
 // The small city loaded on the first start of an empty embedded database.
 export const FIRST_START_CITY = { seed: 1, clients: 2000 };
@@ -38,16 +38,23 @@ async function isFreshDatabase(handle: DatabaseHandle): Promise<boolean> {
   return rows[0]?.found == null;
 }
 
-// The first start's small city and demo accounts, each loaded unless already committed.
-async function completeFirstStartDemo(handle: DatabaseHandle, log: (line: string) => void): Promise<void> {
+// The first start's small city and demo accounts, each loaded unless already committed. The city is
+// dated at `today` (the server's clock), so the demo opens on current work.
+async function completeFirstStartDemo(
+  handle: DatabaseHandle,
+  log: (line: string) => void,
+  today: string,
+): Promise<void> {
   const state = await demoState(handle.db);
   if (!state.city) {
     log(
       `First start of an empty database: loading a small synthetic city (seed ${FIRST_START_CITY.seed}, ${FIRST_START_CITY.clients} clients)…`,
     );
-    const city = await loadSyntheticCity(handle, FIRST_START_CITY);
+    const city = await loadSyntheticCity(handle, { ...FIRST_START_CITY, today });
     await checkpointAfterBulkLoad(handle);
-    log(`Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients.`);
+    log(
+      `Loaded ${city.organizations} organizations, ${city.sites} sites and ${city.clients} synthetic clients, dated ${city.today}.`,
+    );
   } else if (!state.accounts) {
     log('The first start stopped after loading the synthetic city: creating its demo accounts now.');
   }
@@ -81,7 +88,7 @@ export async function startServer(
     const demoOwed =
       handle.engine === 'pglite' && (handle.dataDir ? readMarker(handle.dataDir)?.firstStartDemo === 'pending' : fresh);
     if (demoOwed) {
-      await completeFirstStartDemo(handle, log);
+      await completeFirstStartDemo(handle, log, readClock(clock).today);
       if (handle.dataDir) writeMarker(handle.dataDir, { firstStartDemo: 'done' });
     } else if (fresh) {
       log('New PostgreSQL database: no demo data is loaded here unless asked (`continuum demo --clients N`).');

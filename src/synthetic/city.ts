@@ -219,6 +219,7 @@ export type ClientRecord = Omit<SyntheticClient, 'caseWork'>;
 export type SyntheticCity = {
   seed: number;
   clientCount: number;
+  // The day the city is dated at: REFERENCE_DATE as generated, the load day once moved (city-as-of.ts).
   referenceDate: string;
   organizations: readonly SyntheticOrganization[];
   sites: readonly SyntheticSite[];

@@ -28,4 +28,12 @@ export function dayString(day: number): string {
   return s;
 }
 
+// A date moved by a number of days: through the table inside it, by Date beyond it (a city loaded
+// years after its reference date reaches past 2040).
+export function addDays(date: string, days: number): string {
+  const day = dayOf(date) + days;
+  if (day >= FIRST_DAY && day <= LAST_DAY) return dayString(day);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 export const REFERENCE_DAY = dayOf(REFERENCE_DATE);

@@ -8,6 +8,9 @@ import { AGE_GROUPS, CENSUS_EDUCATION_LEVELS, type Geography, type Neighbourhood
 // depends on the clock. The start of Ontario's 2025–26 fiscal year.
 export const REFERENCE_DATE = '2025-04-01';
 export const REFERENCE_YEAR = 2025;
+// The synthetic city is Toronto: a load given no day of its own is dated at today there (the
+// loader moves every date from the reference date to the load day: city-as-of.ts).
+export const CITY_TIME_ZONE = 'America/Toronto';
 
 export const MIN_CLIENT_AGE = 16;
 export const MAX_CLIENT_AGE = 64;

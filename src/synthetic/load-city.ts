@@ -1,6 +1,9 @@
 import { bulkLoad, type BulkLoader } from '../db/copy.ts';
 import type { DatabaseHandle } from '../db/database.ts';
+import { systemClock } from '../lib/clock.ts';
 import type { SyntheticCity, SyntheticClient } from './city.ts';
+import { cityAsOf } from './city-as-of.ts';
+import { CITY_TIME_ZONE } from './distributions.ts';
 import { generateCity } from './generate-city.ts';
 import {
   ACCOMMODATION_COLUMNS,
@@ -83,12 +86,18 @@ export type LoadCityOptions = {
   clients: number;
   // One planted near-duplicate pair per this many clients (default 500).
   duplicateEvery?: number;
+  // The day the city is loaded as of ('YYYY-MM-DD' in the city's time zone, from the caller's
+  // clock): every date the generator made moves by this day − REFERENCE_DATE (city-as-of.ts).
+  // Default: today in America/Toronto.
+  today?: string;
   // phase: the table being loaded ('clients' for every table drawn from clients, which load
   // together chunk by chunk); done and total count organizations, sites or clients.
   onProgress?: (phase: CityTable, done: number, total: number) => void;
 };
 export type LoadCityResult = {
   seed: number;
+  // The day the city is dated at.
+  today: string;
   organizations: number;
   sites: number;
   clients: number;
@@ -208,7 +217,10 @@ export async function tuneForBulkLoad(loader: BulkLoader): Promise<void> {
 // Generates a city and loads it with COPY in one transaction: a failure leaves nothing behind.
 export async function loadSyntheticCity(handle: DatabaseHandle, options: LoadCityOptions): Promise<LoadCityResult> {
   const started = performance.now();
-  const city = generateCity({ seed: options.seed, clients: options.clients, duplicateEvery: options.duplicateEvery });
+  const city = cityAsOf(
+    generateCity({ seed: options.seed, clients: options.clients, duplicateEvery: options.duplicateEvery }),
+    options.today ?? systemClock(CITY_TIME_ZONE).today(),
+  );
 
   return bulkLoad(handle, async (loader) => {
     const existing = await loader.query('select seed, clients from synthetic_loads order by created_at limit 1');
@@ -245,6 +257,7 @@ export async function loadSyntheticCity(handle: DatabaseHandle, options: LoadCit
     );
     return {
       seed: city.seed,
+      today: city.referenceDate,
       organizations: loaded.organizations,
       sites: loaded.sites,
       clients: loaded.clients,

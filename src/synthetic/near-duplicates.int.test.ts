@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import type { AppInstance } from '../server/app.ts';
 import type { DuplicateMatch } from '../domain/clients/client.ts';
 import type { NearDuplicateKind } from './city.ts';
+import { cityAsOf } from './city-as-of.ts';
 import { generateCity } from './generate-city.ts';
 import { loadSyntheticCity } from './load-city.ts';
 import { NEAR_DUPLICATE_KINDS, plantedDuplicates, type PlantedPair } from './near-duplicates.ts';
@@ -13,7 +14,8 @@ import { NEAR_DUPLICATE_KINDS, plantedDuplicates, type PlantedPair } from './nea
 // A small city with pairs planted densely (one in every 25 clients: 120 pairs, about 20 of each
 // kind), searched the way intake searches: the counsellor of the agency that holds the second
 // record asks "is this person already known?" with that record's name and date of birth.
-const CITY = { seed: 11, clients: 3_000, duplicateEvery: 25 };
+// Loaded as of a day far from the reference date: the pairs must survive the move of every date.
+const CITY = { seed: 11, clients: 3_000, duplicateEvery: 25, today: '2026-12-03' };
 const TOP = 5;
 
 // What proves the first record was found: the duplicate search writes one audit row per request
@@ -25,7 +27,7 @@ const TOP = 5;
 describeEachEngine('planted near-duplicates and the duplicate search', ({ engine, handle }) => {
   let db: DatabaseHandle;
   let app: AppInstance;
-  const pairs: PlantedPair[] = plantedDuplicates(generateCity(CITY));
+  const pairs: PlantedPair[] = plantedDuplicates(cityAsOf(generateCity(CITY), CITY.today));
   const sessions = new Map<string, TestSession>();
 
   beforeAll(async () => {

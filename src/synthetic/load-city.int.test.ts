@@ -1,0 +1,182 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, openIsolatedEngine } from '../../test/db.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { ageOn } from '../lib/dates.ts';
+import { addDays, dayOf } from './days.ts';
+import { REFERENCE_DATE } from './distributions.ts';
+import { generateCity } from './generate-city.ts';
+import { loadSyntheticCity } from './load-city.ts';
+
+// A small city loaded as of a fixed day far from the generator's reference date, and again as of a
+// second day: what a new user sees on the day they load the demo is what the generator made around
+// its reference date, moved to that day.
+const CITY = { seed: 5, clients: 400, duplicateEvery: 25 };
+const LOAD_DAY = '2026-12-03';
+const SECOND_DAY = '2027-03-15';
+const SHIFT = dayOf(LOAD_DAY) - dayOf(REFERENCE_DATE);
+const daysFrom = (from: string, to: string) => dayOf(to) - dayOf(from);
+
+// Every table whose dates the loader writes, with a column of each kind: dates and timestamps.
+const DATED_COLUMNS: readonly (readonly [table: string, key: string, column: string, kind: 'date' | 'timestamp'])[] = [
+  ['clients', 'id', 'created_at', 'timestamp'],
+  ['client_status_changes', 'id', 'created_at', 'timestamp'],
+  ['client_work_history', 'id', 'start_date', 'date'],
+  ['client_work_history', 'id', 'end_date', 'date'],
+  ['users', 'id', 'created_at', 'timestamp'],
+  ['user_roles', 'user_id', 'created_at', 'timestamp'],
+  ['assessments', 'id', 'assessed_on', 'date'],
+  ['assessments', 'id', 'created_at', 'timestamp'],
+  ['consents', 'id', 'starts_on', 'date'],
+  ['consents', 'id', 'expires_on', 'date'],
+  ['consents', 'id', 'created_at', 'timestamp'],
+  ['consent_revocations', 'consent_id', 'created_at', 'timestamp'],
+  ['case_team_members', 'id', 'created_at', 'timestamp'],
+  ['case_team_members', 'id', 'removed_at', 'timestamp'],
+  ['case_notes', 'id', 'contact_on', 'date'],
+  ['case_notes', 'id', 'created_at', 'timestamp'],
+  ['tasks', 'id', 'due_on', 'date'],
+  ['tasks', 'id', 'recur_until', 'date'],
+  ['tasks', 'id', 'completed_at', 'timestamp'],
+  ['tasks', 'id', 'overdue_notified_at', 'timestamp'],
+  ['tasks', 'id', 'created_at', 'timestamp'],
+  ['notifications', 'id', 'read_at', 'timestamp'],
+  ['notifications', 'id', 'created_at', 'timestamp'],
+  ['plan_goals', 'id', 'target_date', 'date'],
+  ['plan_goals', 'id', 'created_at', 'timestamp'],
+  ['plan_steps', 'id', 'starts_on', 'date'],
+  ['plan_steps', 'id', 'due_on', 'date'],
+  ['plan_steps', 'id', 'completed_on', 'date'],
+  ['plan_steps', 'id', 'created_at', 'timestamp'],
+  ['plan_step_changes', 'id', 'created_at', 'timestamp'],
+  ['plan_acknowledgements', 'id', 'created_at', 'timestamp'],
+];
+
+// Each row's value as a day number (days since 2000-01-01; a timestamp's fraction kept), by key.
+async function dayNumbers(
+  db: DatabaseHandle,
+  [table, key, column, kind]: (typeof DATED_COLUMNS)[number],
+): Promise<Map<string, number | null>> {
+  const value =
+    kind === 'date'
+      ? sql.raw(`(${column} - date '2000-01-01')::float8`)
+      : sql.raw(`(extract(epoch from ${column}) / 86400 - ${dayOf('2000-01-01')})::float8`);
+  const { rows } = await sql<{ key: string; day: number | null }>`
+    select ${sql.raw(key)}::text as key, ${value} as day from ${sql.raw(table)}`.execute(db.db);
+  return new Map(rows.map((r) => [r.key, r.day]));
+}
+
+async function clientsBorn(db: DatabaseHandle): Promise<Map<string, string>> {
+  const { rows } = await sql<{ id: string; born: string }>`
+    select id::text as id, to_char(date_of_birth, 'YYYY-MM-DD') as born from clients`.execute(db.db);
+  return new Map(rows.map((r) => [r.id, r.born]));
+}
+
+describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }) => {
+  let db: DatabaseHandle;
+  let second: DatabaseHandle;
+  const generated = [...generateCity(CITY).clients()];
+
+  beforeAll(async () => {
+    // One city per database, and the shared test database must not hold one: databases of their own.
+    db = await openIsolatedEngine(engine, 'continuum_load_day');
+    second = await openIsolatedEngine(engine, 'continuum_load_day2');
+    const result = await loadSyntheticCity(db, { ...CITY, today: LOAD_DAY });
+    expect(result.today).toBe(LOAD_DAY);
+    await loadSyntheticCity(second, { ...CITY, today: SECOND_DAY });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await second?.close();
+  });
+
+  it('spreads the open tasks around the load day exactly as around the reference date', async () => {
+    const generatedDue = new Map(
+      generated.flatMap((c) =>
+        c.caseWork.tasks.filter((t) => t.status === 'open').map((t) => [t.id, daysFrom(REFERENCE_DATE, t.dueOn)]),
+      ),
+    );
+    const { rows } = await sql<{ id: string; dueOn: string; noticed: boolean }>`
+      select id::text as id, to_char(due_on, 'YYYY-MM-DD') as "dueOn", overdue_notified_at is not null as noticed
+      from tasks where status = 'open'`.execute(db.db);
+    expect(rows).toHaveLength(generatedDue.size);
+    for (const row of rows) expect(daysFrom(LOAD_DAY, row.dueOn), row.id).toBe(generatedDue.get(row.id));
+
+    const dueIn = rows.map((r) => daysFrom(LOAD_DAY, r.dueOn));
+    const overdue = dueIn.filter((d) => d < 0);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(dueIn.filter((d) => d >= 0).length).toBeGreaterThan(overdue.length);
+    // Some overdue by days or weeks, none by more than the generator made.
+    expect(overdue.some((d) => d >= -28)).toBe(true);
+    expect(Math.min(...dueIn)).toBe(Math.min(...generatedDue.values()));
+    // Each overdue task's notice already went out, so the first sweep has nothing to announce.
+    expect(rows.filter((r) => r.dueOn < LOAD_DAY && !r.noticed)).toEqual([]);
+  });
+
+  it('keeps in force on the load day exactly the consents in force on the reference date', async () => {
+    const inForce = (startsOn: string, expiresOn: string, revoked: boolean, on: string) =>
+      !revoked && startsOn <= on && expiresOn >= on;
+    const generatedInForce = generated
+      .flatMap((c) => c.consents)
+      .filter((k) => inForce(k.startsOn, k.expiresOn, k.revocation !== null, REFERENCE_DATE))
+      .map((k) => k.id)
+      .sort();
+    const { rows } = await sql<{ id: string; startsOn: string; expiresOn: string; revoked: boolean }>`
+      select k.id::text as id, to_char(k.starts_on, 'YYYY-MM-DD') as "startsOn",
+        to_char(k.expires_on, 'YYYY-MM-DD') as "expiresOn", r.consent_id is not null as revoked
+      from consents k left join consent_revocations r on r.consent_id = k.id`.execute(db.db);
+    expect(generatedInForce.length).toBeGreaterThan(10);
+    expect(
+      rows
+        .filter((r) => inForce(r.startsOn, r.expiresOn, r.revoked, LOAD_DAY))
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(generatedInForce);
+  });
+
+  it('dates no intake, note or other event after the load day', async () => {
+    const latestIntake = generated.map((c) => c.intakeDate).reduce((a, b) => (a > b ? a : b));
+    const { rows } = await sql<{ latest: string }>`
+      select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD') as latest from clients`.execute(db.db);
+    expect(rows[0]!.latest <= LOAD_DAY).toBe(true);
+    expect(rows[0]!.latest).toBe(addDays(latestIntake, SHIFT));
+    const lastDay = dayOf(LOAD_DAY) - dayOf('2000-01-01');
+    for (const dated of DATED_COLUMNS) {
+      // Due dates, plan targets, check-in chains and consents' expiry lie ahead; everything else happened.
+      if (['due_on', 'recur_until', 'target_date', 'expires_on', 'end_date'].includes(dated[2])) continue;
+      const days = [...(await dayNumbers(db, dated)).values()].filter((d): d is number => d !== null);
+      expect(Math.max(...days), dated.join('.')).toBeLessThan(lastDay + 1);
+    }
+  });
+
+  it('gives every client on the load day the age generated on the reference date', async () => {
+    const born = await clientsBorn(db);
+    expect(born.size).toBe(generated.length);
+    const mismatches = generated
+      .filter((c) => !c.plantedCopyOf)
+      .filter((c) => ageOn(born.get(c.id)!, LOAD_DAY) !== ageOn(c.dateOfBirth, REFERENCE_DATE))
+      .map((c) => `${c.dateOfBirth} → ${born.get(c.id)}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('loads the same rows on another day, every date moved by the days between', async () => {
+    const step = daysFrom(LOAD_DAY, SECOND_DAY);
+    for (const dated of DATED_COLUMNS) {
+      const first = await dayNumbers(db, dated);
+      const later = await dayNumbers(second, dated);
+      expect([...later.keys()].sort(), dated.join('.')).toEqual([...first.keys()].sort());
+      const off = [...first].filter(([key, day]) => {
+        const moved = later.get(key) ?? null;
+        return day === null ? moved !== null : moved === null || Math.abs(moved - day - step) > 1e-6;
+      });
+      expect(off.slice(0, 5), dated.join('.')).toEqual([]);
+    }
+    const bornFirst = await clientsBorn(db);
+    const bornLater = await clientsBorn(second);
+    const aged = generated
+      .filter((c) => !c.plantedCopyOf)
+      .filter((c) => ageOn(bornLater.get(c.id)!, SECOND_DAY) !== ageOn(bornFirst.get(c.id)!, LOAD_DAY));
+    expect(aged).toEqual([]);
+  });
+});
