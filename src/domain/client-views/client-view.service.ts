@@ -8,7 +8,7 @@ import { readableConsents } from '../consent/consent.service.ts';
 import { readableNotes } from '../notes/note.service.ts';
 import { readableTasks } from '../tasks/task.service.ts';
 import { clientOnFacts, statusHistory, type RequestContext } from '../clients/client.service.ts';
-import type { ClientSummary, TimelineEvent } from './client-view.ts';
+import type { ClientSummary, TimelineDetail, TimelineEvent } from './client-view.ts';
 
 // One timeline across every agency of the case team (issue 4, point 7), built from the parts of the
 // file the caller may read: each part is decided by its own route's action (`partAccess`) and read by
@@ -32,6 +32,7 @@ export async function clientTimeline(
       organizationName: s.organizationName,
       subjectId: s.id,
       summary: s.kind + (s.closedReason ? `: ${s.closedReason}` : ''),
+      detail: { statusChange: s.kind, closedReason: s.closedReason as TimelineDetail['closedReason'] },
     });
   }
   for (const a of await assessmentHistory(trx, part('assessment.read'), limit)) {
@@ -46,6 +47,12 @@ export async function clientTimeline(
       organizationName: null,
       subjectId: a.id,
       summary: `${a.kind}: ${change}${a.reason ? ` (${a.reason})` : ''}${a.justification ? ` (${a.justification})` : ''}`,
+      detail: {
+        assessmentKind: a.kind,
+        stream: a.stream,
+        previousStream: a.previousStream,
+        reason: [a.reason, a.justification].filter(Boolean).join(' — ') || null,
+      },
     });
   }
   for (const n of await readableNotes(trx, actor, part('note.read'), limit)) {
@@ -56,6 +63,7 @@ export async function clientTimeline(
       organizationName: n.organizationName,
       subjectId: n.id,
       summary: `${n.kind}: ${n.body.slice(0, 280)}`,
+      detail: { noteKind: n.kind, body: n.body.slice(0, 280) },
     });
   }
   for (const c of await readableConsents(trx, actor, part('consent.read'), context.today)) {
@@ -66,6 +74,12 @@ export async function clientTimeline(
       organizationName: null,
       subjectId: c.id,
       summary: `${c.organizationName}: ${c.categories.join(', ')} for ${c.purpose} until ${c.expiresOn}`,
+      detail: {
+        namedOrganization: c.organizationName,
+        categories: c.categories,
+        purpose: c.purpose,
+        expiresOn: c.expiresOn,
+      },
     });
     if (c.revokedAt)
       events.push({
@@ -75,6 +89,7 @@ export async function clientTimeline(
         organizationName: null,
         subjectId: c.id,
         summary: c.organizationName,
+        detail: { namedOrganization: c.organizationName },
       });
   }
   for (const m of await readableMembers(trx, actor, part('case_team.read'))) {
@@ -85,6 +100,7 @@ export async function clientTimeline(
       organizationName: m.organizationName,
       subjectId: m.id,
       summary: `${m.displayName} (${m.teamRole})`,
+      detail: { personName: m.displayName, teamRole: m.teamRole },
     });
     if (m.removedAt)
       events.push({
@@ -94,6 +110,7 @@ export async function clientTimeline(
         organizationName: m.organizationName,
         subjectId: m.id,
         summary: `${m.displayName} (${m.removalReason ?? ''})`,
+        detail: { personName: m.displayName, removalReason: m.removalReason },
       });
   }
   for (const t of await readableTasks(trx, actor, part('task.read'), context.today)) {
@@ -105,6 +122,7 @@ export async function clientTimeline(
         organizationName: null,
         subjectId: t.id,
         summary: `${t.status}: ${t.title}`,
+        detail: { taskStatus: t.status, taskTitle: t.title },
       });
   }
   events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { assessmentSchema } from '../assessment/assessment.ts';
-import { memberSchema } from '../case-team/case-team.ts';
-import { noteSchema } from '../notes/note.ts';
-import { taskSchema } from '../tasks/task.ts';
-import { clientSchema } from '../clients/client.ts';
+import { memberSchema, removalReasons, teamRoles } from '../case-team/case-team.ts';
+import { noteKinds, noteSchema } from '../notes/note.ts';
+import { taskSchema, taskStatuses } from '../tasks/task.ts';
+import { clientSchema, closedReasons } from '../clients/client.ts';
+import { consentPurposes } from '../consent/consent.ts';
 import { clientCanSchema } from '../../access/can.ts';
+import { consentCategories } from '../../access/roles.ts';
 
 export const timelineKinds = [
   'file_opened',
@@ -19,6 +21,34 @@ export const timelineKinds = [
   'task_closed',
 ] as const;
 
+export const statusChangeKinds = ['opened', 'closed', 'on_hold', 'reopened', 'resumed', 'transferred'] as const;
+const streams = z.enum(['A', 'B', 'C']);
+
+// An event's particulars: each kind fills its own fields (file_status: statusChange and closedReason;
+// assessment: assessmentKind, stream, previousStream, reason; note: noteKind and body; consent_*:
+// namedOrganization, categories, purpose, expiresOn; team_*: personName, teamRole or removalReason;
+// task_closed: taskStatus and taskTitle).
+export const timelineDetailSchema = z.object({
+  statusChange: z.enum(statusChangeKinds).optional(),
+  closedReason: z.enum(closedReasons).nullable().optional(),
+  assessmentKind: z.enum(['initial', 'reassessment', 'override']).optional(),
+  stream: streams.optional(),
+  previousStream: streams.nullable().optional(),
+  reason: z.string().nullable().optional(),
+  noteKind: z.enum(noteKinds).optional(),
+  body: z.string().optional(),
+  namedOrganization: z.string().optional(),
+  categories: z.array(z.enum(consentCategories)).optional(),
+  purpose: z.enum(consentPurposes).optional(),
+  expiresOn: z.string().optional(),
+  personName: z.string().optional(),
+  teamRole: z.enum(teamRoles).optional(),
+  removalReason: z.enum(removalReasons).nullable().optional(),
+  taskStatus: z.enum(taskStatuses).optional(),
+  taskTitle: z.string().optional(),
+});
+export type TimelineDetail = z.infer<typeof timelineDetailSchema>;
+
 // One event of the client's timeline, from whichever agency of the team it came.
 export const timelineEventSchema = z.object({
   at: z.string(),
@@ -26,8 +56,11 @@ export const timelineEventSchema = z.object({
   organizationId: z.uuid().nullable(),
   organizationName: z.string().nullable(),
   subjectId: z.uuid(),
-  // Short, for staff: the note's kind and text, the stream change, the consent's organization…
+  // Short, for staff, in English: the note's kind and text, the stream change, the consent's organization…
+  // (for API readers; the web words `detail` in the reader's language instead).
   summary: z.string(),
+  // What happened, as values (codes the reader's language words, and people's own words), by kind.
+  detail: timelineDetailSchema,
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { organizationTypes } from '../../domain/organizations/organization.ts';
+import { consentCategories } from '../../access/roles.ts';
+import { removalReasons, teamRoles } from '../../domain/case-team/case-team.ts';
+import { statusChangeKinds, timelineKinds } from '../../domain/client-views/client-view.ts';
+import { closedReasons } from '../../domain/clients/client.ts';
+import { consentPurposes } from '../../domain/consent/consent.ts';
+import { noteKinds } from '../../domain/notes/note.ts';
+import { notificationKinds } from '../../domain/notifications/notification.ts';
+import { taskKinds, taskStatuses } from '../../domain/tasks/task.ts';
+import { transferStatuses } from '../../domain/transfers/transfer.ts';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -83,6 +92,30 @@ describe('message catalogues', () => {
       expect(Object.keys(en)).toContain(`organizationType.${type}`);
       expect(Object.keys(en)).toContain(`organizationTypePlural.${type}`);
     }
+  });
+
+  // Words, not codes (issue 12, point 4): every value of an enum that pages show people has its label in
+  // both languages, so a new value cannot reach a page as its code.
+  it('label every value people read, in both languages', () => {
+    const shown: [string, readonly string[]][] = [
+      ['statusChange', statusChangeKinds],
+      ['assessmentKind', ['initial', 'reassessment', 'override']],
+      ['timelineKind', timelineKinds],
+      ['notificationKind', notificationKinds],
+      ['taskKind', taskKinds],
+      ['taskStatus', taskStatuses],
+      ['transferStatus', transferStatuses],
+      ['closedReason', closedReasons],
+      ['noteKind', noteKinds],
+      ['teamRole', teamRoles],
+      ['teamRemoval', removalReasons],
+      ['category', consentCategories],
+      ['purpose', consentPurposes],
+    ];
+    for (const [language, catalogue] of Object.entries(catalogues))
+      for (const [prefix, values] of shown)
+        for (const value of values)
+          expect(catalogue, `${language}: ${prefix}.${value}`).toHaveProperty([`${prefix}.${value}`]);
   });
 
   // Canadian French typography: a non-breaking space before a colon and inside « », none in English.
