@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { actions } from '../../access/permissions.ts';
 import { organizationTypes } from '../../domain/organizations/organization.ts';
 import { consentCategories } from '../../access/roles.ts';
 import { removalReasons, teamRoles } from '../../domain/case-team/case-team.ts';
@@ -116,6 +120,24 @@ describe('message catalogues', () => {
       for (const [prefix, values] of shown)
         for (const value of values)
           expect(catalogue, `${language}: ${prefix}.${value}`).toHaveProperty([`${prefix}.${value}`]);
+  });
+
+  // The audit log's actions, in words: every action of the permission table and every action an audit
+  // row is written with (an `action: '…'` in the server's source) has its label in both languages.
+  it('label every audited action, in both languages', () => {
+    const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === 'web' ? [] : files(full);
+        return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [full] : [];
+      });
+    const written = files(src).flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/action: '([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!),
+    );
+    for (const action of new Set([...actions, ...written]))
+      for (const [language, catalogue] of Object.entries(catalogues))
+        expect(catalogue, `${language}: auditAction.${action}`).toHaveProperty([`auditAction.${action}`]);
   });
 
   // Canadian French typography: a non-breaking space before a colon and inside « », none in English.

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { searchAudit, type AuditFilter } from '../../api.ts';
-import { intlLocale } from '../../i18n/translate.ts';
-import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
+import { catalogues } from '../../i18n/translate.ts';
+import { formatDateTime } from '../clients/case-text.ts';
+import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireAdmin, type AdminScope } from '../../components/require-admin.tsx';
 import { ErrorAlert, Loading } from '../../components/status.tsx';
@@ -60,7 +61,6 @@ function AuditContent({ scope }: { scope: AdminScope }) {
     for (const key of filterKeys) if (draft[key].trim()) next.set(key, draft[key].trim());
     setParams(next);
   };
-  const time = new Intl.DateTimeFormat(intlLocale[language], { dateStyle: 'medium', timeStyle: 'medium' });
   const pages = rows.status === 'ready' ? Math.max(1, Math.ceil(rows.data.total / PER_PAGE)) : 1;
   const pageLink = (target: number) => {
     const next = new URLSearchParams(params);
@@ -170,7 +170,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                     <th scope="col">{t('admin.audit.action')}</th>
                     <th scope="col">{t('admin.audit.outcome')}</th>
                     <th scope="col">{t('admin.audit.record')}</th>
-                    <th scope="col">{t('admin.audit.reason')}</th>
+                    <th scope="col">{t('admin.audit.reasonTechnical')}</th>
                     <th scope="col">{t('admin.audit.request')}</th>
                   </tr>
                 </thead>
@@ -178,7 +178,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                   {rows.data.items.map((row) => (
                     <tr key={row.id}>
                       <td>
-                        <time dateTime={row.at}>{time.format(new Date(row.at))}</time>
+                        <time dateTime={row.at}>{formatDateTime(row.at, language)}</time>
                       </td>
                       <td className="break">
                         {row.actorName ?? t(`admin.audit.actor.${row.actorKind}`)}
@@ -191,7 +191,17 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                       </td>
                       <td>{row.actorOrganizationName ?? '—'}</td>
                       <td>
-                        <code lang="en">{row.action}</code>
+                        {`auditAction.${row.action}` in catalogues.en ? (
+                          <>
+                            {t(`auditAction.${row.action}` as MessageKey)}
+                            <br />
+                            <code lang="en" className="muted">
+                              {row.action}
+                            </code>
+                          </>
+                        ) : (
+                          <code lang="en">{row.action}</code>
+                        )}
                       </td>
                       <td>{t(`admin.audit.outcome.${row.outcome}`)}</td>
                       <td className="break">{row.recordType ? `${row.recordType} ${row.recordId ?? ''}` : '—'}</td>
