@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import type { SessionCan } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { SITE_NAV_ID, useSiteMenu } from './site-menu.tsx';
 
 // Each entry for those the session's `can` opens it to (the server decides from the action the
 // page's API needs); the server still decides every request.
@@ -20,9 +21,10 @@ export function PrimaryNav() {
   const { t } = useI18n();
   const session = useSession();
   const can = session.status === 'signedIn' ? session.can : undefined;
+  const menu = useSiteMenu();
   return (
     <nav className="primary-nav" aria-label={t('layout.primaryNav')}>
-      <ul className="container">
+      <ul id={SITE_NAV_ID} className={menu.open ? 'container is-open' : 'container'}>
         <li>
           <NavLink to="/" end>
             {t('nav.home')}

@@ -40,6 +40,7 @@ const sameInBothLanguages = [
   'Plan',
   'Francophone',
   'Client',
+  'Menu',
 ];
 
 function placeholders(message: string): string[] {
