@@ -20,6 +20,7 @@ import {
   TextAreaField,
   useForm,
   type DateParts,
+  type Form,
   type FormError,
 } from '../../components/form.tsx';
 import { OrganizationSelect } from '../../components/admin-kit.tsx';
@@ -311,15 +312,13 @@ function GrantForm({
   };
 
   const categoryBox = (category: ConsentCategory) => (
-    <div key={category} className="field-check">
-      <input
-        id={form.fieldId(`category-${category}`)}
-        type="checkbox"
-        checked={draft.categories.includes(category)}
-        onChange={(e) => toggle(category, e.target.checked)}
-      />
-      <label htmlFor={form.fieldId(`category-${category}`)}>{t(key.category(category))}</label>
-    </div>
+    <ConsentCategoryBox
+      key={category}
+      form={form}
+      category={category}
+      checked={draft.categories.includes(category)}
+      onChange={(on) => toggle(category, on)}
+    />
   );
 
   return (
@@ -370,25 +369,14 @@ function GrantForm({
           onChange={(purpose) => set({ purpose })}
           choices={consentPurposes.map((p) => ({ value: p, label: t(key.purpose(p)) }))}
         />
-        <SelectField
+        <ConsentMethodField
           form={form}
           name="method"
           label={t('consent.methodQuestion')}
           value={draft.method}
-          placeholder={t('intake.choose')}
           onChange={(method) => set({ method })}
-          choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
         />
-        <TextAreaField
-          form={form}
-          name="evidence"
-          label={t('consent.evidence')}
-          hint={t('consent.evidenceHint')}
-          value={draft.evidence}
-          onChange={(evidence) => set({ evidence })}
-          maxLength={500}
-          rows={3}
-        />
+        <ConsentEvidenceField form={form} value={draft.evidence} onChange={(evidence) => set({ evidence })} rows={3} />
         <DateField
           form={form}
           name="expiresOn"
@@ -456,14 +444,12 @@ function RevokeForm({
       <p>{t('consent.revokeLead', { name: consent.organizationName })}</p>
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        <SelectField
+        <ConsentMethodField
           form={form}
           name="revokeMethod"
           label={t('consent.revokeMethod')}
           value={method}
-          placeholder={t('intake.choose')}
-          onChange={(value) => setMethod(staffConsentMethods.find((m) => m === value) ?? '')}
-          choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
+          onChange={setMethod}
         />
         <TextAreaField
           form={form}
@@ -485,5 +471,88 @@ function RevokeForm({
         </div>
       </form>
     </section>
+  );
+}
+
+// The fields every consent form asks the same way (granting, revoking, a transfer's consent).
+
+// How the client gave (or withdrew) their consent.
+export function ConsentMethodField({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+}: {
+  form: Form;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (method: StaffConsentMethod | '') => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      form={form}
+      name={name}
+      label={label}
+      value={value}
+      placeholder={t('intake.choose')}
+      onChange={(v) => onChange(staffConsentMethods.find((m) => m === v) ?? '')}
+      choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
+    />
+  );
+}
+
+// What shows the consent was given.
+export function ConsentEvidenceField({
+  form,
+  value,
+  onChange,
+  rows,
+}: {
+  form: Form;
+  value: string;
+  onChange: (evidence: string) => void;
+  rows: number;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextAreaField
+      form={form}
+      name="evidence"
+      label={t('consent.evidence')}
+      hint={t('consent.evidenceHint')}
+      value={value}
+      onChange={onChange}
+      maxLength={500}
+      rows={rows}
+    />
+  );
+}
+
+// One part of the file, ticked when the client agrees to share it.
+export function ConsentCategoryBox({
+  form,
+  category,
+  checked,
+  onChange,
+}: {
+  form: Form;
+  category: ConsentCategory;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field-check">
+      <input
+        id={form.fieldId(`category-${category}`)}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={form.fieldId(`category-${category}`)}>{t(key.category(category))}</label>
+    </div>
   );
 }

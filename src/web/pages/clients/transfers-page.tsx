@@ -9,7 +9,8 @@ import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
 import { caseKey, formatDateTime } from './case-text.ts';
-import { consentCategories, formatDate, key, staffConsentMethods, type StaffConsentMethod } from './client-text.ts';
+import { consentCategories, formatDate, type StaffConsentMethod } from './client-text.ts';
+import { ConsentCategoryBox, ConsentEvidenceField, ConsentMethodField } from './consents-section.tsx';
 import type { ConsentCategory } from '../../api.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 
@@ -279,36 +280,23 @@ function RequestForm({
               </p>
               {form.inlineErrors('category-identity_contact')}
               {consentCategories.map((category) => (
-                <div key={category} className="field-check">
-                  <input
-                    id={form.fieldId(`category-${category}`)}
-                    type="checkbox"
-                    checked={categories.includes(category)}
-                    onChange={(e) => toggle(category, e.target.checked)}
-                  />
-                  <label htmlFor={form.fieldId(`category-${category}`)}>{t(key.category(category))}</label>
-                </div>
+                <ConsentCategoryBox
+                  key={category}
+                  form={form}
+                  category={category}
+                  checked={categories.includes(category)}
+                  onChange={(on) => toggle(category, on)}
+                />
               ))}
             </fieldset>
-            <SelectField
+            <ConsentMethodField
               form={form}
               name="method"
               label={t('consent.methodQuestion')}
               value={method}
-              placeholder={t('intake.choose')}
-              onChange={(m) => setMethod(staffConsentMethods.find((x) => x === m) ?? '')}
-              choices={staffConsentMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
+              onChange={setMethod}
             />
-            <TextAreaField
-              form={form}
-              name="evidence"
-              label={t('consent.evidence')}
-              hint={t('consent.evidenceHint')}
-              value={evidence}
-              onChange={setEvidence}
-              maxLength={500}
-              rows={2}
-            />
+            <ConsentEvidenceField form={form} value={evidence} onChange={setEvidence} rows={2} />
           </>
         )}
         <TextAreaField
