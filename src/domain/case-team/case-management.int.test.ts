@@ -89,6 +89,17 @@ describeEachEngine('integrated case management: team, notes, tasks, caseload, ha
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('consent');
     const consentId = await consentFor(clientId, agencyB, ['identity_contact', 'notes', 'plan']);
+    // One primary worker per team: a second is refused with its reason, and nothing is written.
+    const second = await call(counsellorA, 'POST', `/api/clients/${clientId}/team`, {
+      userId: caseworkerB.id,
+      teamRole: 'primary_worker',
+    });
+    expect(second.statusCode).toBe(400);
+    expect(second.json()).toMatchObject({
+      reason: 'primary_worker_taken',
+      errors: [expect.objectContaining({ field: 'teamRole', code: 'primary_worker_taken' })],
+    });
+    expect((await call(counsellorA, 'GET', `/api/clients/${clientId}/team`)).json().items).toHaveLength(1);
     const added = await call(counsellorA, 'POST', `/api/clients/${clientId}/team`, {
       userId: caseworkerB.id,
       teamRole: 'caseworker',

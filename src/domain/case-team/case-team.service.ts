@@ -98,6 +98,18 @@ export async function addMember(
         [{ field: 'userId', message: 'no active consent names their organization', code: 'consent_required' }],
       ).withReason('consent_required');
     }
+    // One primary worker per team: who is primary changes by removing one (or a handover), never by adding
+    // a second.
+    if (
+      input.teamRole === 'primary_worker' &&
+      (await selectMembers(trx, access.clientId, false)).some((m) => m.teamRole === 'primary_worker')
+    ) {
+      throw new AppError(
+        'invalid',
+        'The team has a primary worker already: add this person in another role, or change who is primary first.',
+        [{ field: 'teamRole', message: 'the team has a primary worker', code: 'primary_worker_taken' }],
+      ).withReason('primary_worker_taken');
+    }
     const id = await addMembership(trx, actor, {
       clientId: access.clientId,
       userId: user!.id,

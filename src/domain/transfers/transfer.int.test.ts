@@ -175,7 +175,7 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
     });
     expect(withoutConsent.statusCode).toBe(400);
     expect(withoutConsent.json().errors).toContainEqual(
-      expect.objectContaining({ field: 'consent', code: 'consent_required' }),
+      expect.objectContaining({ field: 'consent', code: 'transfer_consent_required' }),
     );
     expect((await call(counsellorA, 'GET', `/api/clients/${id}/transfers`)).json().items).toHaveLength(0);
     const requested = await call(counsellorA, 'POST', `/api/clients/${id}/transfers`, {

@@ -143,12 +143,12 @@ export async function requestTransfer(
       throw new AppError(
         'invalid',
         "Record the client's consent for the receiving agency to see the file while it decides.",
-        [{ field: 'consent', message: 'required', code: 'consent_required' }],
-      );
+        [{ field: 'consent', message: 'required', code: 'transfer_consent_required' }],
+      ).withReason('transfer_consent_required');
     if (receiving && input.consent)
       throw new AppError('invalid', "The receiving agency reaches the file by the client's consent already.", [
-        { field: 'consent', message: 'not for a receiving agency', code: 'consent_not_needed' },
-      ]);
+        { field: 'consent', message: 'not for a receiving agency', code: 'transfer_consent_not_needed' },
+      ]).withReason('transfer_consent_not_needed');
     const userId = actor.kind === 'user' ? actor.userId : null;
     const id = await insertTransfer(trx, {
       clientId: access.clientId,
