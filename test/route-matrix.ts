@@ -779,6 +779,18 @@ export const routes: RouteCases[] = [
     ],
   },
   {
+    route: 'GET /api/notifications/unread-count',
+    action: 'notification.read',
+    cases: [
+      {
+        target: 'self',
+        ok: 200,
+        visible: false,
+        request: async () => ({ method: 'GET', url: '/api/notifications/unread-count' }),
+      },
+    ],
+  },
+  {
     route: 'POST /api/notifications/:id/read',
     action: 'notification.read',
     cases: (['self', 'other', 'random'] as const).map((target) => ({

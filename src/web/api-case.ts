@@ -170,6 +170,9 @@ export type NotificationList = ListEnvelope<Notification> & { unread: number; un
 export function listNotifications(unreadOnly: boolean, signal?: AbortSignal): Promise<NotificationList> {
   return getJson(`/api/notifications${queryString({ unread: unreadOnly ? 'true' : undefined, perPage: 50 })}`, signal);
 }
+export function unreadNotificationCount(signal?: AbortSignal): Promise<{ unread: number }> {
+  return getJson('/api/notifications/unread-count', signal);
+}
 export async function markNotificationRead(notificationId: string, csrfToken: string): Promise<void> {
   await send('POST', `/api/notifications/${encodeURIComponent(notificationId)}/read`, { csrfToken });
 }

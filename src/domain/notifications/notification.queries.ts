@@ -45,6 +45,13 @@ export async function selectNotifications(
   };
 }
 
+// The reader's unread notifications, counted (the header's badge): no names, nothing to audit.
+export async function countUnread(db: DbOrTrx, userId: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from notifications
+    where user_id = ${userId} and read_at is null`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 export async function markRead(db: DbOrTrx, userId: string, id: string | 'all'): Promise<number> {
   let q = db
     .updateTable('notifications')

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { notificationQuerySchema, notificationSchema, unreadGroupSchema } from './notification.ts';
-import { listNotifications, readAllNotifications, readNotification } from './notification.service.ts';
+import { listNotifications, readAllNotifications, readNotification, unreadCount } from './notification.service.ts';
 
 export function notificationRoutes(app: AppInstance): void {
   app.get(
@@ -29,6 +29,19 @@ export function notificationRoutes(app: AppInstance): void {
     },
     async (request) =>
       listNotifications(app.db, request.actor, request.query, { requestId: request.id, today: request.moment.today }),
+  );
+
+  app.get(
+    '/api/notifications/unread-count',
+    {
+      config: { permission: 'notification.read', statements: 2 },
+      schema: {
+        tags: ['notifications'],
+        summary: "How many of the caller's notifications are unread (the header's count: no names)",
+        response: { 200: z.object({ unread: z.number().int() }) },
+      },
+    },
+    async (request) => unreadCount(app.db, request.actor),
   );
 
   app.post(

@@ -7,6 +7,7 @@ import { readClock, type Clock } from '../../lib/clock.ts';
 import type { NotificationKind, NotificationQuery } from './notification.ts';
 import {
   claimOverdueTasks,
+  countUnread,
   insertNotifications,
   markRead,
   notificationExists,
@@ -63,6 +64,11 @@ export async function listNotifications(
     });
   }
   return { ...found, page: query.page, perPage: query.perPage };
+}
+
+// How many of the reader's notifications are unread (the count in the header, asked on every page).
+export async function unreadCount(db: DbOrTrx, actor: Actor): Promise<{ unread: number }> {
+  return { unread: await countUnread(db, userOf(actor)) };
 }
 
 // Someone else's notification answers 404, like one that does not exist.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { listNotifications } from '../api-case.ts';
+import { unreadNotificationCount } from '../api-case.ts';
 import { isAbort } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -24,7 +24,7 @@ export function NotificationLink() {
   }, []);
   useEffect(() => {
     const controller = new AbortController();
-    listNotifications(true, controller.signal).then(
+    unreadNotificationCount(controller.signal).then(
       (list) => setUnread(list.unread),
       (error: unknown) => {
         // A count that cannot be read leaves the link without one; the page itself says why.

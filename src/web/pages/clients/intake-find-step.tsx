@@ -127,7 +127,9 @@ export function FindStep({
             <MatchList matches={matches} ownOrganizationId={ownOrganizationId} />
           )}
           <div className="form-actions">
-            <button type="button" className="button" onClick={onContinue}>
+            {/* With possible matches, asking for the file that exists is the main way on (intake-matches.tsx):
+                opening another file is the lesser choice. */}
+            <button type="button" className={matches.length === 0 ? 'button' : 'button-secondary'} onClick={onContinue}>
               {matches.length === 0 ? t('intake.find.continueNew') : t('intake.find.continue')}
             </button>
           </div>

@@ -123,7 +123,7 @@ function AskForAccess({ matchToken }: { matchToken: string }) {
   }
   if (!open) {
     return (
-      <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
         {t('access.askButton')}
       </button>
     );
