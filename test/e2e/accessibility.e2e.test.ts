@@ -118,7 +118,7 @@ const searchFor = async (page: Page, person: Person) => {
 };
 const intakeTo = async (page: Page, step: 'record' | 'needs' | 'equity' | 'review', person: Person) => {
   await searchFor(page, person);
-  await page.locator('.find-results button.button').click();
+  await page.locator('.find-results > .form-actions button').click();
   await page.locator('select[name="educationLevel"]').waitFor();
   if (step === 'record') return;
   await page.locator('select[name="educationLevel"]').selectOption('high_school');
