@@ -279,6 +279,15 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
       expect.objectContaining({ id: transfer.id, status: 'requested', clientName: expect.any(String) }),
     );
     expect(await list(outsider, 'incoming')).toEqual([]);
+    // Each list read is audited, for the transfer's purpose, with the transfers it showed.
+    const listed = await call(counsellorA, 'GET', '/api/transfers?direction=outgoing');
+    expect(
+      await db
+        .selectFrom('auditLog')
+        .select(['action', 'purpose', 'recordIds'])
+        .where('requestId', '=', String(listed.headers['x-request-id']))
+        .execute(),
+    ).toEqual([{ action: 'transfer.read', purpose: 'transfer', recordIds: expect.arrayContaining([transfer.id]) }]);
     expect(await list(outsider, 'outgoing')).toEqual([]);
 
     // Accepted by the receiving agency: its task is done, the sending manager has the release task due on

@@ -426,6 +426,7 @@ export async function listAgencyTransfers(
     outcome: 'succeeded',
     recordType: 'transfer',
     recordIds: items.map((x) => x.id),
+    purpose: 'transfer',
     reason: `${reach} ${query.status}; names shown for ${items.filter((x) => x.clientName !== null).length}`,
     requestId: context.requestId,
   });
