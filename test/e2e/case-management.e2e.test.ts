@@ -153,6 +153,8 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
         .locator('table')
         .first()
         .locator('tbody tr', { hasText: 'Weekly check-in after the interview' });
+      // The notice comes as the list reloads: wait for the next check-in's row before counting.
+      await open.filter({ hasText: next }).waitFor();
       expect(await open.count()).toBe(1);
       expect(await open.textContent()).toContain(next);
       expect(await open.textContent()).toContain('Every week');
