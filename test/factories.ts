@@ -164,6 +164,7 @@ export async function makeNote(
     organizationId: string;
     authorId: string | null;
     visibility?: 'agency' | 'case_team' | 'client';
+    contactOn?: string;
   },
 ): Promise<string> {
   const { id } = await db
@@ -174,7 +175,7 @@ export async function makeNote(
       authorId: row.authorId,
       kind: 'contact',
       visibility: row.visibility ?? 'agency',
-      contactOn: '2026-01-15',
+      contactOn: row.contactOn ?? '2026-01-15',
       body: 'Test note',
       correctsNoteId: null,
     })

@@ -751,6 +751,31 @@ export const routes: RouteCases[] = [
     ],
   },
   {
+    route: 'POST /api/caseload/agency',
+    action: 'caseload.read',
+    // The caller's own agency's files: its managers only (a worker holds `self`, their own caseload).
+    cases: [
+      {
+        target: 'own',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'POST', url: '/api/caseload/agency', payload: {} }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/caseload/team',
+    action: 'report.caseloads',
+    cases: [
+      {
+        target: 'own',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/caseload/team' }),
+      },
+    ],
+  },
+  {
     route: 'POST /api/caseload/reassign',
     action: 'caseload.reassign',
     cases: (['own', 'other'] as const).map((target) => ({

@@ -437,6 +437,8 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
         const home = await makeClient(db, { organizationId: column.organization.id });
         const requests: Record<SessionAction, () => Promise<Request>> = {
           myFile: async () => ({ method: 'GET', url: '/api/me/client' }),
+          work: async () => ({ method: 'GET', url: '/api/tasks?due=today' }),
+          team: async () => ({ method: 'GET', url: '/api/caseload/team' }),
           caseload: async () => ({ method: 'POST', url: '/api/caseload', payload: {} }),
           agencyCaseload: async () => ({ method: 'POST', url: '/api/caseload', payload: { workerId: colleague.id } }),
           handover: async () => ({

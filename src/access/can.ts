@@ -43,8 +43,10 @@ export type ClientAction = (typeof clientActions)[number];
 // Which top-level pages (and page-wide options) the user's roles open, for the navigation.
 export const sessionActions = [
   'myFile', // GET /api/me/client: a client's own account
+  'work', // GET /api/tasks?due=today: the staff home page ("My work")
+  'team', // GET /api/caseload/team: the team's open work, per worker (managers)
   'caseload', // POST /api/caseload
-  'agencyCaseload', // the same, for another worker of the agency (workerId)
+  'agencyCaseload', // the same, for another worker of the agency (workerId); POST /api/caseload/agency
   'handover', // POST /api/caseload/reassign
   'tasks', // GET /api/tasks
   'agencyTasks', // GET /api/tasks?scope=agency

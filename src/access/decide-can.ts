@@ -118,6 +118,8 @@ export function clientCan(actor: Actor, facts: ClientFacts, purpose?: string): C
 // Which pages the user's roles open: the action each page's API needs (in the scope it needs).
 const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'own' }> = {
   myFile: { action: 'client.read', scope: 'self' },
+  work: { action: 'task.read' },
+  team: { action: 'report.caseloads', scope: 'own' },
   caseload: { action: 'caseload.read' },
   agencyCaseload: { action: 'caseload.read', scope: 'own' },
   handover: { action: 'caseload.reassign' },

@@ -4,7 +4,15 @@ import type { ClientPatch, ClientView, Equity, StatusChange } from '../domain/cl
 import type { Candidate, Member, NewMember } from '../domain/case-team/case-team.ts';
 import type { NewNote, Note, NoteCorrection } from '../domain/notes/note.ts';
 import type { NewTask, Task } from '../domain/tasks/task.ts';
-import type { CaseloadItem, CaseloadQuery, Reassign } from '../domain/caseload/caseload.ts';
+import type {
+  AgencyFile,
+  AgencyFilesQuery,
+  CaseloadItem,
+  CaseloadQuery,
+  Reassign,
+  TeamWork,
+  WorkerLoad,
+} from '../domain/caseload/caseload.ts';
 import type { Notification, UnreadGroup } from '../domain/notifications/notification.ts';
 import type { NewStep, Plan, Step, StepPatch } from '../domain/plans/plan.ts';
 import type { ClientSummary, TimelineEvent } from '../domain/client-views/client-view.ts';
@@ -33,7 +41,11 @@ export type {
   NewNote,
   Task,
   CaseloadItem,
+  AgencyFile,
+  TeamWork,
+  WorkerLoad,
   Notification,
+  UnreadGroup,
   Plan,
   Step,
   Attachment,
@@ -145,11 +157,14 @@ export type TaskFilter = {
   scope: 'mine' | 'agency';
   status: 'open' | 'done' | 'cancelled';
   overdue?: boolean;
+  // Due before today, or today (the city's date).
+  due?: 'overdue' | 'today';
   page?: number;
+  perPage?: number;
 };
 export function listMyTasks(filter: TaskFilter, signal?: AbortSignal): Promise<ListEnvelope<Task>> {
   return getJson(
-    `/api/tasks${queryString({ scope: filter.scope, status: filter.status, overdue: filter.overdue ? 'true' : undefined, page: filter.page, perPage: 50 })}`,
+    `/api/tasks${queryString({ scope: filter.scope, status: filter.status, overdue: filter.overdue ? 'true' : undefined, due: filter.due, page: filter.page, perPage: filter.perPage ?? 50 })}`,
     signal,
   );
 }
@@ -157,6 +172,15 @@ export function listMyTasks(filter: TaskFilter, signal?: AbortSignal): Promise<L
 // Caseload and handover
 export function searchCaseload(query: Partial<CaseloadQuery>, csrfToken: string): Promise<ListEnvelope<CaseloadItem>> {
   return sendJson('POST', '/api/caseload', query, csrfToken);
+}
+export function searchAgencyFiles(
+  query: Partial<AgencyFilesQuery>,
+  csrfToken: string,
+): Promise<ListEnvelope<AgencyFile>> {
+  return sendJson('POST', '/api/caseload/agency', query, csrfToken);
+}
+export function getTeamWork(quietDays: number, signal?: AbortSignal): Promise<TeamWork> {
+  return getJson(`/api/caseload/team${queryString({ quietDays })}`, signal);
 }
 export function reassignCaseload(
   input: Reassign,
@@ -259,8 +283,9 @@ export function requestAccess(matchToken: string, reason: string, csrfToken: str
 export function listAccessRequests(
   direction: 'incoming' | 'outgoing',
   signal?: AbortSignal,
+  status?: AccessRequest['status'],
 ): Promise<ListEnvelope<AccessRequest>> {
-  return getJson(`/api/access-requests${queryString({ direction })}`, signal);
+  return getJson(`/api/access-requests${queryString({ direction, status })}`, signal);
 }
 export function answerAccessRequest(
   requestId: string,

@@ -35,6 +35,7 @@ import { NotificationsPage } from './pages/notifications/notifications-page.tsx'
 import { AccessRequestsPage } from './pages/access-requests/access-requests-page.tsx';
 import { AgencyTransfersPage } from './pages/transfers/agency-transfers-page.tsx';
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
+import { WorkPage } from './pages/work/work-page.tsx';
 import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
 
 // The server answers index.html for every page path, so these routes decide what a path shows.
@@ -71,6 +72,7 @@ export function App() {
         <Route path="clients/:id/reviews" element={<ReviewsPage />} />
         <Route path="clients/:id/edit" element={<EditClientPage />} />
         <Route path="clients/:id/manage" element={<ManagePage />} />
+        <Route path="work" element={<WorkPage />} />
         <Route path="caseload" element={<CaseloadPage />} />
         <Route path="caseload/handover" element={<HandoverPage />} />
         <Route path="tasks" element={<MyTasksPage />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './next-path.ts';
+import { landingPath, safeNextPath } from './next-path.ts';
 
 describe('safeNextPath', () => {
   it.each([
@@ -25,5 +25,15 @@ describe('safeNextPath', () => {
     ['/sign-in?next=/directory'],
   ])('sends %s to the home page', (next) => {
     expect(safeNextPath(next)).toBe('/');
+  });
+});
+
+describe('landingPath', () => {
+  it.each([
+    [{ work: true, myFile: false }, '/work'],
+    [{ work: false, myFile: true }, '/my-file'],
+    [{ work: false, myFile: false }, '/'],
+  ])('sends %o to %s', (can, expected) => {
+    expect(landingPath(can)).toBe(expected);
   });
 });

@@ -16,3 +16,11 @@ export function safeNextPath(next: string | null | undefined): string {
   if (url.pathname === '/sign-in') return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+// Where someone lands after signing in when no page asked for it: staff on their work, a job seeker on
+// their own file, anyone else (an employer user, an administrator) on the home page.
+export function landingPath(can: { work: boolean; myFile: boolean }): string {
+  if (can.work) return '/work';
+  if (can.myFile) return '/my-file';
+  return '/';
+}

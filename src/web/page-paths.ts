@@ -30,6 +30,7 @@ export const pagePaths = [
   '/clients/:id/reviews',
   '/clients/:id/edit',
   '/clients/:id/manage',
+  '/work',
   '/caseload',
   '/caseload/handover',
   '/tasks',

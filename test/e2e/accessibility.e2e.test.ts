@@ -655,6 +655,24 @@ const pages: PageCase[] = [
     act: (page) => page.locator('.summary-page').waitFor(),
   },
   {
+    name: 'my work',
+    path: () => '/work',
+    heading: { en: 'My work', fr: 'Mon travail' },
+    before: casesAs('counsellor'),
+    act: (page) => page.locator('#work-quiet').waitFor(),
+  },
+  {
+    name: 'my work for a manager, with the agency search',
+    path: () => '/work',
+    heading: { en: 'My work', fr: 'Mon travail' },
+    before: casesAs('manager'),
+    act: async (page) => {
+      await page.locator('section[aria-labelledby="work-team"] table').waitFor();
+      await page.locator('form[role="search"] button[type="submit"]').click();
+      await page.locator('section[aria-labelledby="work-agency"] table').waitFor();
+    },
+  },
+  {
     name: 'caseload',
     path: () => '/caseload',
     heading: { en: 'Caseload', fr: 'Charge de cas' },

@@ -73,7 +73,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type(newPassword);
       await page.keyboard.press('Enter');
-      await page.waitForURL(new RegExp(`^${server.url}/$`));
+      await page.waitForURL(new RegExp(`^${server.url}/work$`));
       expect(await page.locator('header').textContent()).toContain(`Signed in as ${person.displayName}`);
 
       // The same link does not work twice.
@@ -144,7 +144,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await tabUntil(page, (f) => f.label === 'Code à 6 chiffres', { what: 'the code field' });
       await page.keyboard.type(totpCode(secret, step + 1));
       await page.keyboard.press('Enter');
-      await page.waitForURL(new RegExp(`^${server.url}/$`));
+      await page.waitForURL(new RegExp(`^${server.url}/work$`));
       expect(await page.locator('header').textContent()).toContain(person.displayName);
       expect(problems.filter((p) => !/401.*\/api\/auth\/login/.test(p))).toEqual([]);
     } finally {

@@ -90,7 +90,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await invitee.page.keyboard.press('Tab');
       await invitee.page.keyboard.type('kayaks under the bloor viaduct');
       await invitee.page.keyboard.press('Enter');
-      await invitee.page.waitForURL(new RegExp(`^${server.url}/$`));
+      await invitee.page.waitForURL(new RegExp(`^${server.url}/work$`));
       expect(await invitee.page.locator('header').textContent()).toContain('Farah Ali');
       // A counsellor is not offered administration.
       expect(await invitee.page.locator('nav').textContent()).not.toContain('Administration');

@@ -4,6 +4,7 @@ import {
   focusedElement,
   launchBrowser,
   openPage,
+  signInContext,
   skipBrowserSuite,
   startTestServer,
   tabUntil,
@@ -206,13 +207,14 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.press('Space');
       expect(await password.getAttribute('type')).toBe('password');
 
-      // Back to the password and Enter submits; the home page's h1 takes focus.
+      // Back to the password and Enter submits; a counsellor lands on their work, whose h1 takes focus.
       await page.keyboard.press('Shift+Tab');
       expect((await focusedElement(page)).label).toBe('Password');
       await page.keyboard.press('Enter');
-      await page.waitForURL(new RegExp(`^${server.url}/$`));
+      await page.waitForURL(new RegExp(`^${server.url}/work$`));
       await waitForFocusOn(page, 'h1');
-      expect((await focusedElement(page)).text).toBe('One employment service system for Toronto');
+      expect((await focusedElement(page)).text).toBe('My work');
+      expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('My work');
       expect(await page.locator('header').textContent()).toContain(server.user.displayName);
       expect(await page.locator('header a', { hasText: 'Sign in' }).count()).toBe(0);
 
@@ -222,10 +224,22 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
         what: 'the Sign out button',
       });
       await page.keyboard.press('Enter');
+      // My work is for signed-in people: the page becomes the sign-in form (which would lead back to it),
+      // and its heading takes focus rather than the top of the document.
+      await page.waitForURL(/\/sign-in\?next=%2Fwork$/);
+      await waitForFocusOn(page, 'h1');
+      expect((await focusedElement(page)).text).toBe('Sign in');
+      expect(await page.locator('header').textContent()).not.toContain(server.user.displayName);
+
+      // On a public page, signing out stays there and focus moves to the link that replaced the button.
+      await signInContext(context, server, server.user);
+      await page.goto(server.url);
+      await waitForPageReady(page);
+      await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Sign out', { what: 'the Sign out button' });
+      await page.keyboard.press('Enter');
       await page.waitForFunction(
         () => document.querySelector('header [role="status"]')?.textContent === 'You are signed out.',
       );
-      // Focus does not fall to the top of the document: it moves to the link that replaced the button.
       expect(await focusedElement(page)).toMatchObject({ tag: 'a', text: 'Sign in' });
       expect(await page.locator('header').textContent()).not.toContain(server.user.displayName);
 

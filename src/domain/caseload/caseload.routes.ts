@@ -1,8 +1,17 @@
 import { withTransaction } from '../../db/database.ts';
 import { listEnvelopeSchema } from '../../lib/list.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { caseloadItemSchema, caseloadQuerySchema, reassignResultSchema, reassignSchema } from './caseload.ts';
-import { queryCaseload, reassignCaseload } from './caseload.service.ts';
+import {
+  agencyFileSchema,
+  agencyFilesQuerySchema,
+  caseloadItemSchema,
+  caseloadQuerySchema,
+  reassignResultSchema,
+  reassignSchema,
+  teamWorkQuerySchema,
+  teamWorkSchema,
+} from './caseload.ts';
+import { queryAgencyFiles, queryCaseload, reassignCaseload, teamWork } from './caseload.service.ts';
 
 export function caseloadRoutes(app: AppInstance): void {
   app.post(
@@ -20,6 +29,42 @@ export function caseloadRoutes(app: AppInstance): void {
     async (request) =>
       withTransaction(app.db, (trx) =>
         queryCaseload(trx, request.actor, request.body, { requestId: request.id, ...request.moment }),
+      ),
+  );
+
+  app.post(
+    '/api/caseload/agency',
+    {
+      config: { permission: 'caseload.read' },
+      schema: {
+        tags: ['caseload'],
+        summary:
+          "Managers: every file the agency holds, searchable by name or identifier, with each file's primary worker",
+        body: agencyFilesQuerySchema,
+        response: { 200: listEnvelopeSchema(agencyFileSchema) },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        queryAgencyFiles(trx, request.actor, request.body, { requestId: request.id, ...request.moment }),
+      ),
+  );
+
+  app.get(
+    '/api/caseload/team',
+    {
+      config: { permission: 'report.caseloads' },
+      schema: {
+        tags: ['caseload'],
+        summary:
+          "Managers: each worker's clients, open, overdue and due-today tasks, and clients with no contact in quietDays days",
+        querystring: teamWorkQuerySchema,
+        response: { 200: teamWorkSchema },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        teamWork(trx, request.actor, request.query, { requestId: request.id, ...request.moment }),
       ),
   );
 

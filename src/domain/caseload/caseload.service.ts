@@ -1,5 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import { notVisibleError, writeAudit } from '../../access/audit.ts';
+import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { authorize } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -8,9 +8,18 @@ import { clientsOnCaseload, handOverMemberships } from '../case-team/case-team.s
 import { searchKey } from '../clients/client.service.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { reassignOpenTasks } from '../tasks/task.service.ts';
-import type { CaseloadItem, CaseloadQuery, Reassign } from './caseload.ts';
-import { selectCaseload, selectWorker } from './caseload.queries.ts';
+import type {
+  AgencyFile,
+  AgencyFilesQuery,
+  CaseloadItem,
+  CaseloadQuery,
+  Reassign,
+  TeamWork,
+  TeamWorkQuery,
+} from './caseload.ts';
+import { selectAgencyFiles, selectCaseload, selectTeamWork, selectWorker } from './caseload.queries.ts';
 import type { Moment } from '../../lib/clock.ts';
+import { addDays } from '../../lib/dates.ts';
 
 // The request's id and its moment (now, today in the city's zone), read once at the edge.
 type Context = { requestId: string } & Moment;
@@ -45,6 +54,7 @@ export async function queryCaseload(
     workerId,
     today: context.today,
     ...(query.q ? { nameKey: searchKey(query.q), identifier: query.q.trim() } : {}),
+    ...(query.quietDays ? { quietSince: addDays(context.today, -query.quietDays) } : {}),
     page: query.page,
     perPage: query.perPage,
   });
@@ -54,10 +64,92 @@ export async function queryCaseload(
     recordType: 'client',
     recordIds: items.map((i) => i.clientId),
     purpose: 'service_delivery',
-    reason: query.q ? 'search' : undefined,
+    reason:
+      [query.q ? 'search' : undefined, query.quietDays ? `no contact in ${query.quietDays} days` : undefined]
+        .filter(Boolean)
+        .join('; ') || undefined,
     requestId: context.requestId,
   });
   return { items, total, page: query.page, perPage: query.perPage };
+}
+
+// The agency's own files, all of them, for its managers (caseload.read in the agency's scope): one
+// search instead of one worker's caseload at a time.
+export async function queryAgencyFiles(
+  trx: Trx,
+  actor: Actor,
+  query: AgencyFilesQuery,
+  context: Context,
+): Promise<ListEnvelope<AgencyFile>> {
+  const user = staff(actor);
+  const decision = authorize(actor, 'caseload.read', { kind: 'organization', organizationId: user.organizationId });
+  if (!decision.allowed) {
+    throw deniedError(
+      actor,
+      { action: 'caseload.read', reason: decision.reason, requestId: context.requestId },
+      "Only the agency's managers search all of its files.",
+    );
+  }
+  const { items, total } = await selectAgencyFiles(trx, actor, {
+    organizationId: user.organizationId,
+    today: context.today,
+    ...(query.q ? { nameKey: searchKey(query.q), identifier: query.q.trim() } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    page: query.page,
+    perPage: query.perPage,
+  });
+  await writeAudit(trx, actor, {
+    action: 'caseload.read',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordIds: items.map((i) => i.clientId),
+    purpose: 'service_delivery',
+    reason: query.q ? 'agency files: search' : 'agency files',
+    requestId: context.requestId,
+  });
+  return { items, total, page: query.page, perPage: query.perPage };
+}
+
+// A manager's view of the team's open work (report.caseloads in the agency's scope): counts only, per
+// worker, so no client is named; each count follows the rules of the caseload it sums.
+export async function teamWork(trx: Trx, actor: Actor, query: TeamWorkQuery, context: Context): Promise<TeamWork> {
+  const user = staff(actor);
+  const decision = authorize(actor, 'report.caseloads', { kind: 'organization', organizationId: user.organizationId });
+  if (!decision.allowed) {
+    throw deniedError(
+      actor,
+      { action: 'report.caseloads', reason: decision.reason, requestId: context.requestId },
+      "Only the agency's managers see the team's work.",
+    );
+  }
+  const workers = await selectTeamWork(trx, actor, {
+    organizationId: user.organizationId,
+    today: context.today,
+    quietSince: addDays(context.today, -query.quietDays),
+    clientRoles,
+  });
+  const sum = (pick: (w: (typeof workers)[number]) => number) => workers.reduce((n, w) => n + pick(w), 0);
+  await writeAudit(trx, actor, {
+    action: 'report.caseloads',
+    outcome: 'succeeded',
+    recordType: 'organization',
+    recordIds: [user.organizationId],
+    reason: `team work, no contact in ${query.quietDays} days`,
+    requestId: context.requestId,
+  });
+  return {
+    organizationId: user.organizationId,
+    today: context.today,
+    quietDays: query.quietDays,
+    workers,
+    totals: {
+      clients: sum((w) => w.clients),
+      openTasks: sum((w) => w.openTasks),
+      overdueTasks: sum((w) => w.overdueTasks),
+      dueToday: sum((w) => w.dueToday),
+      quietClients: sum((w) => w.quietClients),
+    },
+  };
 }
 
 const clientRoles = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];

@@ -67,7 +67,7 @@ export async function selectTaskList(
     assignedTo?: string;
     organizationId?: string;
     status: string;
-    overdueOnly: boolean;
+    due: 'overdue' | 'today' | undefined;
     viewer: Actor;
     today: string;
   },
@@ -76,7 +76,8 @@ export async function selectTaskList(
   const where = sql`t.status = ${filter.status}
     ${filter.assignedTo ? sql`and t.assigned_to = ${filter.assignedTo}` : sql``}
     ${filter.organizationId ? sql`and t.organization_id = ${filter.organizationId}` : sql``}
-    ${filter.overdueOnly ? sql`and t.due_on < ${filter.today}::date` : sql``}`;
+    ${filter.due === 'overdue' ? sql`and t.due_on < ${filter.today}::date` : sql``}
+    ${filter.due === 'today' ? sql`and t.due_on = ${filter.today}::date` : sql``}`;
   const { rows } = await sql<Task>`select ${columns(filter.today)},
       case when ${clientVisible(filter.viewer, 'client.read', 'identity_contact', { today: filter.today })} then c.given_name || ' ' || c.family_name end as "clientName"
     from tasks t join users u on u.id = t.assigned_to join clients c on c.id = t.client_id

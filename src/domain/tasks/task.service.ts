@@ -204,7 +204,7 @@ export async function listMyTasks(
     {
       ...(query.scope === 'mine' ? { assignedTo: user.userId } : { organizationId: user.organizationId }),
       status: query.status,
-      overdueOnly: query.overdue === 'true',
+      due: query.due ?? (query.overdue === 'true' ? 'overdue' : undefined),
       viewer: user,
       today: context.today,
     },
@@ -215,7 +215,7 @@ export async function listMyTasks(
     outcome: 'succeeded',
     recordType: 'task',
     recordIds: items.map((t) => t.id),
-    reason: `${query.scope} ${query.status}${query.overdue === 'true' ? ' overdue' : ''}`,
+    reason: `${query.scope} ${query.status}${query.due ? ` ${query.due}` : query.overdue === 'true' ? ' overdue' : ''}`,
     requestId: context.requestId,
   });
   return { items, total, page: query.page, perPage: query.perPage };

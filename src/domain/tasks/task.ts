@@ -70,6 +70,8 @@ export const myTasksQuerySchema = z.strictObject({
   scope: z.enum(['mine', 'agency']).default('mine'),
   status: z.enum(taskStatuses).default('open'),
   overdue: z.enum(['true', 'false']).optional(),
+  // overdue: due before today; today: due today (the city's date). overdue=true is the older spelling.
+  due: z.enum(['overdue', 'today']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   perPage: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -8,6 +8,7 @@ import { SITE_NAV_ID, useSiteMenu } from './site-menu.tsx';
 // page's API needs); the server still decides every request.
 const signedInLinks: { to: string; label: MessageKey; can: keyof SessionCan }[] = [
   { to: '/my-file', label: 'nav.myFile', can: 'myFile' },
+  { to: '/work', label: 'nav.work', can: 'work' },
   { to: '/caseload', label: 'nav.caseload', can: 'caseload' },
   { to: '/tasks', label: 'nav.tasks', can: 'tasks' },
   { to: '/clients/new', label: 'nav.newClient', can: 'newClient' },

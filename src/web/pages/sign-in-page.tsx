@@ -4,7 +4,7 @@ import { ApiError, problemFields, retryAfterMinutes } from '../api.ts';
 import { useDocumentTitle, useI18n, type I18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 import { PasswordField, TextField, useForm, type FormError } from '../components/form.tsx';
-import { safeNextPath } from '../next-path.ts';
+import { landingPath, safeNextPath } from '../next-path.ts';
 import { useSession } from '../session.tsx';
 
 type Step = 'credentials' | 'code';
@@ -116,7 +116,9 @@ export function SignInPage() {
     signingIn.current = true;
     session.signIn(email.trim(), password, step === 'code' ? code.replace(/\s/g, '') : undefined).then(
       (info) => {
-        void navigate(info.mfaEnrolmentRequired ? '/account/two-step' : next);
+        // Without a page to go back to: the person's own work (staff) or file (a job seeker).
+        const landing = params.get('next') ? next : landingPath(info.can);
+        void navigate(info.mfaEnrolmentRequired ? '/account/two-step' : landing);
       },
       (error: unknown) => {
         signingIn.current = false;
@@ -144,7 +146,7 @@ export function SignInPage() {
         <p className="lead">{t('signIn.already', { name: session.user.displayName })}</p>
         <ul className="link-list">
           <li>
-            <Link to={next}>{t('signIn.continue')}</Link>
+            <Link to={params.get('next') ? next : landingPath(session.can)}>{t('signIn.continue')}</Link>
           </li>
           <li>
             <Link to="/account">{t('signIn.yourAccount')}</Link>

@@ -179,7 +179,7 @@ export function CaseloadTable({ items, caption }: { items: CaseloadItem[]; capti
   const none = t('caseload.never');
   return (
     <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table stack-on-phone">
         <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
@@ -209,19 +209,29 @@ export function CaseloadTable({ items, caption }: { items: CaseloadItem[]; capti
                     {t('caseload.summaryOf', { name })}
                   </Link>
                 </th>
-                <td>{t(key.clientStatus(item.status))}</td>
-                <td>{item.stream ? t(key.stream(item.stream)) : t('caseload.notAssessed')}</td>
-                <td>{isTeamRole(item.teamRole) ? t(caseKey.teamRole(item.teamRole)) : item.teamRole}</td>
-                <td className="numeric">
+                <td data-label={t('clients.summary.status')}>{t(key.clientStatus(item.status))}</td>
+                <td data-label={t('assessment.stream')}>
+                  {item.stream ? t(key.stream(item.stream)) : t('caseload.notAssessed')}
+                </td>
+                <td data-label={t('team.role')}>
+                  {isTeamRole(item.teamRole) ? t(caseKey.teamRole(item.teamRole)) : item.teamRole}
+                </td>
+                <td className="numeric" data-label={t('caseload.overdue')}>
                   {item.overdueTasks > 0 ? (
                     <strong className="status-overdue">{item.overdueTasks}</strong>
                   ) : (
                     item.overdueTasks
                   )}
                 </td>
-                <td className="numeric">{item.openTasks}</td>
-                <td>{item.nextDueOn ? formatDate(item.nextDueOn, language) : none}</td>
-                <td>{item.lastContactOn ? formatDate(item.lastContactOn, language) : none}</td>
+                <td className="numeric" data-label={t('caseload.open')}>
+                  {item.openTasks}
+                </td>
+                <td data-label={t('caseload.nextDue')}>
+                  {item.nextDueOn ? formatDate(item.nextDueOn, language) : none}
+                </td>
+                <td data-label={t('caseload.lastContact')}>
+                  {item.lastContactOn ? formatDate(item.lastContactOn, language) : none}
+                </td>
               </tr>
             );
           })}

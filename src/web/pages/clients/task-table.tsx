@@ -78,7 +78,7 @@ export function TaskTable({
 
   return (
     <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table stack-on-phone">
         <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
@@ -102,11 +102,11 @@ export function TaskTable({
                 </span>
               </th>
               {showClient ? (
-                <td>
+                <td data-label={t('tasks.client')}>
                   <Link to={taskPath(task)}>{task.clientName ?? t('tasks.clientFile')}</Link>
                 </td>
               ) : null}
-              <td>
+              <td data-label={t('tasks.due')}>
                 <time dateTime={task.dueOn}>{formatDate(task.dueOn, language)}</time>
                 {task.overdue && task.status === 'open' ? (
                   <>
@@ -115,7 +115,7 @@ export function TaskTable({
                   </>
                 ) : null}
               </td>
-              <td>
+              <td data-label={t('tasks.repeats')}>
                 {t(caseKey.recurrence(task.recurrence))}
                 {task.recurUntil ? (
                   <>
@@ -124,8 +124,10 @@ export function TaskTable({
                   </>
                 ) : null}
               </td>
-              <td>{task.assignedTo === user.id ? t('tasks.you') : task.assigneeName}</td>
-              <td>{t(caseKey.taskStatus(task.status))}</td>
+              <td data-label={t('tasks.assignee')}>
+                {task.assignedTo === user.id ? t('tasks.you') : task.assigneeName}
+              </td>
+              <td data-label={t('tasks.status')}>{t(caseKey.taskStatus(task.status))}</td>
               {anyAction ? (
                 <td>
                   {mayComplete(user, can, task) ? (

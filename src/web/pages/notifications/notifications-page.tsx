@@ -5,6 +5,7 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
   type Notification,
+  type UnreadGroup,
 } from '../../api-case.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
@@ -61,6 +62,16 @@ const groupKeys = {
   note_added: 'notifications.group.note_added',
 } as const;
 
+// The unread notifications by kind, each with the grouped line of the kinds that come in numbers.
+export function notificationGroupLines(unreadByKind: UnreadGroup[]) {
+  return unreadByKind.map((g) => ({
+    kind: g.kind,
+    count: g.count,
+    clients: g.clients,
+    line: Object.hasOwn(groupKeys, g.kind) ? groupKeys[g.kind as keyof typeof groupKeys] : undefined,
+  }));
+}
+
 // In-app notifications, in the reader's language: the words come from the kind, never from the
 // server, which stores no personal information with them.
 function Notifications() {
@@ -108,10 +119,9 @@ function Notifications() {
   };
   const data = list.status === 'ready' ? list.data : undefined;
   // The kinds that come in numbers, grouped: several unread of one kind read as one line.
-  const groups = (data?.unreadByKind ?? []).flatMap((g) => {
-    const line = groupKeys[g.kind as keyof typeof groupKeys];
-    return g.count > 1 && line ? [{ ...g, line }] : [];
-  });
+  const groups = notificationGroupLines(data?.unreadByKind ?? []).flatMap(({ line, ...g }) =>
+    g.count > 1 && line ? [{ ...g, line }] : [],
+  );
   return (
     <>
       <PageHeading>{t('notifications.title')}</PageHeading>
