@@ -461,6 +461,30 @@ export const routes: RouteCases[] = [
     ],
   },
   {
+    route: 'GET /api/clients/:id/access-log',
+    action: 'audit.read_by_client',
+    cases: [
+      {
+        target: 'own',
+        ok: 200,
+        visible: false,
+        request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(self(c)!)).id}/access-log` }),
+      },
+      {
+        target: 'other',
+        ok: 200,
+        visible: false,
+        request: async (c) => ({ method: 'GET', url: `/api/clients/${(await c.client(c.other)).id}/access-log` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'GET', url: `/api/clients/${crypto.randomUUID()}/access-log` }),
+      },
+    ],
+  },
+  {
     route: 'GET /api/occupations',
     action: 'reference.read',
     cases: [

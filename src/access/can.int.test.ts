@@ -212,6 +212,7 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
         }),
       ],
       ['readTeam', async () => ({ method: 'GET', url: `${base}/team` })],
+      ['readAccessLog', async () => ({ method: 'GET', url: `${base}/access-log` })],
       ['addTeamMember', async () => ({ method: 'GET', url: `${base}/team/candidates` })],
       ['readConsents', async () => ({ method: 'GET', url: `${base}/consents` })],
       [

@@ -18,6 +18,7 @@ export const clientActions = [
   'readTasks', // GET /api/clients/:id/tasks
   'addTask', // POST /api/clients/:id/tasks
   'readTeam', // GET /api/clients/:id/team
+  'readAccessLog', // GET /api/clients/:id/access-log: who opened the file
   'addTeamMember', // POST /api/clients/:id/team (and GET …/team/candidates)
   'removeTeamMembers', // POST /api/clients/:id/team/:memberId/remove, another member
   'leaveTeam', // the same, the actor's own place

@@ -53,6 +53,7 @@ const clientRules: Record<ClientAction, Rule> = {
   readTasks: { action: 'task.read', category: ['plan'] },
   addTask: { action: 'task.create', category: ['plan'], writing: true },
   readTeam: { action: 'case_team.read' },
+  readAccessLog: { action: 'audit.read_by_client' },
   addTeamMember: { action: 'case_team.add' },
   // case-team.service.ts removeMember: authorize('case_team.remove') on the holder and the member.
   removeTeamMembers: { holder: (actor, holder) => onRecord(actor, 'case_team.remove', holder, false) },

@@ -270,7 +270,8 @@ export type NotificationsTable = Timestamps & {
     | 'team_added'
     | 'transfer_requested'
     | 'transfer_accepted'
-    | 'transfer_released';
+    | 'transfer_released'
+    | 'transfer_release_overdue';
   clientId: string | null;
   subjectId: string | null;
   readAt: Date | null;
@@ -340,6 +341,8 @@ export type TransfersTable = Timestamps & {
   // The receiving agency's task to accept, and the sending agency's to release (0020).
   acceptTaskId: string | null;
   releaseTaskId: string | null;
+  // When the overdue release was announced (0021): once per transfer.
+  releaseOverdueNotifiedAt: Generated<Date | null>;
 };
 
 export type AssessmentReviewsTable = Timestamps & {
@@ -420,6 +423,9 @@ export type UsersTable = Timestamps & {
   totpEnrolledAt: Generated<Date | null>;
   totpLastStep: Generated<number | null>;
   clientId: Generated<string | null>;
+  // The daily e-mail digest of unread notifications (0021), and the city day it was last sent.
+  notificationDigest: Generated<'off' | 'daily'>;
+  digestSentOn: Generated<string | null>;
 };
 
 export type UserRolesTable = {

@@ -10,6 +10,7 @@ import { createDemoAccounts, demoState, formatDemoAccounts } from '../synthetic/
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
 import { announceOverdueTasks } from '../domain/notifications/notification.service.ts';
+import { announceOverdueReleases } from '../domain/transfers/transfer.service.ts';
 import { loadSecretsKey } from '../lib/secret-box.ts';
 import { readClock, systemClock, type Clock } from '../lib/clock.ts';
 
@@ -133,6 +134,12 @@ export async function startServer(
               name: 'overdue-tasks',
               intervalMs: config.overdueSweepIntervalMs,
               run: () => announceOverdueTasks(handle.db, clock),
+            },
+            // Releases past their date: told once to both agencies and the system manager.
+            {
+              name: 'overdue-releases',
+              intervalMs: config.overdueSweepIntervalMs,
+              run: () => announceOverdueReleases(handle.db, clock),
             },
           ]
         : [],

@@ -20,6 +20,7 @@ describeEachEngine('demo city accounts', ({ handle }) => {
       'system_analyst',
       'agency_manager',
       'employment_counsellor',
+      'job_seeker',
       'caseworker',
       'employer_user',
     ]);
@@ -46,6 +47,45 @@ describeEachEngine('demo city accounts', ({ handle }) => {
       .executeTakeFirstOrThrow();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(admin.password);
+  });
+
+  it("gives the demo job seeker an account tied to a client on the demo counsellor's caseload, with a plan", async () => {
+    const seeker = accounts.find((a) => a.roles[0] === 'job_seeker')!;
+    const user = await handle()
+      .db.selectFrom('users')
+      .select(['clientId', 'status'])
+      .where('email', '=', seeker.email)
+      .executeTakeFirstOrThrow();
+    expect(user.status).toBe('active');
+    const counsellor = accounts.find((a) => a.roles[0] === 'employment_counsellor')!;
+    const onCaseload = await handle()
+      .db.selectFrom('caseTeamMembers')
+      .innerJoin('users', 'users.id', 'caseTeamMembers.userId')
+      .select('caseTeamMembers.clientId')
+      .where('users.email', '=', counsellor.email)
+      .where('caseTeamMembers.clientId', '=', user.clientId!)
+      .where('caseTeamMembers.removedAt', 'is', null)
+      .executeTakeFirst();
+    expect(onCaseload).toBeDefined();
+    const goals = await handle()
+      .db.selectFrom('planGoals')
+      .select('id')
+      .where('clientId', '=', user.clientId!)
+      .execute();
+    expect(goals.length).toBeGreaterThan(0);
+    const result = await signIn(
+      handle().db,
+      { email: seeker.email, password: seeker.password },
+      {
+        requestId: 'test',
+        userAgent: null,
+        ip: '127.0.0.1',
+        policy: { idleMinutes: 30, absoluteHours: 12 },
+        secretBox: createSecretBox(crypto.randomBytes(32)),
+      },
+    );
+    expect(result.session.user.roles).toEqual(['job_seeker']);
+    expect(result.session.can.myFile).toBe(true);
   });
 
   it('hands the demo counsellor and caseworker a synthetic colleague’s caseload, with its open tasks', async () => {

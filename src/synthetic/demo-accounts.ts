@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { systemActor } from '../access/actor.ts';
-import { withTransaction, type Db } from '../db/database.ts';
+import { withTransaction, type Db, type Trx } from '../db/database.ts';
 import type { Role } from '../domain/accounts/account.ts';
 import { createUser } from '../domain/accounts/account.service.ts';
+import { createClientAccount } from '../domain/accounts/user-admin.service.ts';
 import type { OrganizationType } from '../domain/organizations/organization.ts';
 import { handOverMemberships } from '../domain/case-team/case-team.service.ts';
 import { listOrganizations } from '../domain/organizations/organization.service.ts';
@@ -72,9 +73,43 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
         }
       }
       accounts.push({ email, password, roles: person.roles, organization: organization.name, caseload });
+      if (person.local === 'counsellor' && caseload > 0) {
+        const seeker = await createDemoJobSeeker(trx, user.id);
+        if (seeker) accounts.push({ ...seeker, organization: organization.name, caseload: 0 });
+      }
     }
     return accounts;
   });
+}
+
+// A job seeker with their own account: an active, assessed client on the demo counsellor's caseload with
+// a plan, so the client's own pages (their file, who opened it, their plan) show real things.
+async function createDemoJobSeeker(
+  trx: Trx,
+  counsellorId: string,
+): Promise<{ email: string; password: string; roles: Role[] } | undefined> {
+  const { rows } = await sql<{ id: string; organizationId: string; name: string; language: string }>`
+    select c.id, c.organization_id as "organizationId", coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name as name,
+      c.preferred_language as language
+    from case_team_members m join clients c on c.id = m.client_id
+    where m.user_id = ${counsellorId} and m.removed_at is null and c.status = 'active'
+      and exists (select 1 from assessments a where a.client_id = c.id)
+      and exists (select 1 from plan_goals g where g.client_id = c.id)
+    order by c.family_name, c.id limit 1`.execute(trx);
+  const client = rows[0];
+  if (!client) return undefined;
+  const password = crypto.randomBytes(12).toString('base64url');
+  const email = `jobseeker@${DEMO_EMAIL_DOMAIN}`;
+  const roles: Role[] = ['job_seeker'];
+  await createClientAccount(trx, systemActor('demo'), {
+    clientId: client.id,
+    organizationId: client.organizationId,
+    email,
+    displayName: client.name,
+    preferredLanguage: client.language === 'fr' ? 'fr' : 'en',
+    password,
+  });
+  return { email, password, roles };
 }
 
 // What a demo database holds so far: a synthetic city, and the demo accounts to try it with. A load

@@ -28,11 +28,13 @@ import type { AccessRequest } from '../domain/clients/client-access-request.ts';
 import type { Review } from '../domain/assessment/assessment-review.ts';
 import type { AssessmentReport } from '../domain/reporting/assessment-report.ts';
 import type { User } from '../domain/accounts/account.ts';
+import type { AccessLog, AccessLogEntry } from '../domain/audit/audit.ts';
 
 // Case management: the parts of a client's file beyond the record, the worker's lists and the
 // client's own account. Type-only imports, as in api.ts. Only ids go in paths; a search's words go
 // in a POST body (the caseload).
 export type {
+  AccessLogEntry,
   ClientSummary,
   TimelineEvent,
   Member,
@@ -169,6 +171,11 @@ export function listMyTasks(filter: TaskFilter, signal?: AbortSignal): Promise<L
   );
 }
 
+// Who opened the file, in plain terms (the client, the holding agency's manager).
+export function getAccessLog(id: string, page: number, perPage: number, signal?: AbortSignal): Promise<AccessLog> {
+  return getJson(`${part(id, 'access-log')}${queryString({ page, perPage })}`, signal);
+}
+
 // Caseload and handover
 export function searchCaseload(query: Partial<CaseloadQuery>, csrfToken: string): Promise<ListEnvelope<CaseloadItem>> {
   return sendJson('POST', '/api/caseload', query, csrfToken);
@@ -231,7 +238,7 @@ export function changeStep(id: string, stepId: string, patch: StepPatch, csrfTok
 }
 export function acknowledgePlan(
   id: string,
-  input: { agrees: boolean; method: 'in_person' | 'phone' | 'written'; comment?: string },
+  input: { agrees: boolean; method: 'in_person' | 'phone' | 'written' | 'client_account'; comment?: string },
   csrfToken: string,
 ): Promise<Plan> {
   return sendJson('POST', part(id, 'plan', 'acknowledgements'), input, csrfToken);

@@ -699,6 +699,25 @@ const pages: PageCase[] = [
       await page.locator('select[name="fromUserId"]').selectOption(amira ?? '');
       await page.locator('input[name="scope"]').last().check();
       await page.locator('fieldset.checkbox-group input[type="checkbox"]').first().waitFor();
+      // Found by part of a name, all those shown chosen at once: the count says so.
+      await page.locator('.client-picker input[type="search"]').fill('Tremblay');
+      await page.locator('.client-picker .form-actions button').first().click();
+      await page.locator('.client-picker p[role="status"]', { hasText: /^1 / }).waitFor();
+    },
+  },
+  {
+    name: 'handover, confirming what moves',
+    path: () => '/caseload/handover',
+    heading: { en: 'Hand over a caseload', fr: 'Confier une charge de cas' },
+    before: casesAs('manager'),
+    act: async (page, server) => {
+      await page.locator('form[aria-busy="false"]').waitFor();
+      const option = (name: string) =>
+        page.locator('select[name="fromUserId"] option', { hasText: name }).first().getAttribute('value');
+      await page.locator('select[name="fromUserId"]').selectOption((await option(server.user.displayName)) ?? '');
+      await page.locator('select[name="toUserId"]').selectOption({ index: 1 });
+      await page.locator('main form button[type="submit"]').click();
+      await page.locator('#handover-confirm').waitFor();
     },
   },
   {

@@ -191,6 +191,12 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       );
       await manager.page.locator('p.field-hint', { hasText: '2 clients will be handed over.' }).waitFor();
       await pressButton(manager.page, 'Hand over');
+      // Nothing moves before the manager confirms what will.
+      await waitForFocusOn(manager.page, '#handover-confirm');
+      expect(await manager.page.locator('#handover-confirm').textContent()).toBe(
+        `Hand over 2 client files from ${leaving.displayName} to ${receiving.displayName}?`,
+      );
+      await pressButton(manager.page, 'Yes, hand over 2 client files');
       await waitForFocusOn(manager.page, '#handover-result');
       expect(await manager.page.locator('#handover-result').textContent()).toBe(
         `Handed over to ${receiving.displayName}: 2 client files and 2 tasks.`,

@@ -330,6 +330,22 @@ export async function selectAccountClient(db: DbOrTrx, userId: string): Promise<
 }
 
 // Active agency managers of an organization, oldest account first.
+// The system manager's people who watch how the system runs: active system analysts and
+// administrators at a system manager organization.
+export async function selectSystemMonitors(db: DbOrTrx): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('userRoles', 'userRoles.userId', 'users.id')
+    .innerJoin('organizations', 'organizations.id', 'users.organizationId')
+    .select('users.id')
+    .distinct()
+    .where('organizations.type', '=', 'system_manager')
+    .where('users.status', '=', 'active')
+    .where('userRoles.role', 'in', ['system_analyst', 'system_administrator'])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function selectActiveManagers(db: DbOrTrx, organizationId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('users')

@@ -14,6 +14,7 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
 import { enqueueMessage } from '../outbox/outbox.service.ts';
+import { checkPasswordPolicy, describePasswordProblems, hashPassword } from './password.ts';
 import { getOrganization } from '../organizations/organization.service.ts';
 import type { InviteUser, Role, User, UserListQuery } from './account.ts';
 import {
@@ -24,6 +25,7 @@ import {
   lockUserForUpdate,
   selectAccountClient,
   selectActiveManagers,
+  selectSystemMonitors,
   selectClientAccount,
   markDisabled,
   replaceRoles,
@@ -293,6 +295,53 @@ export async function inviteClientAccount(
   return user;
 }
 
+// A client account with a password, made by a system actor for the demo city: the account an accepted
+// invitation gives, without the e-mail. Staff never set a client's password.
+export async function createClientAccount(
+  trx: Trx,
+  actor: Actor,
+  input: {
+    clientId: string;
+    organizationId: string;
+    email: string;
+    displayName: string;
+    preferredLanguage: 'en' | 'fr';
+    password: string;
+  },
+): Promise<User> {
+  if (actor.kind !== 'system') throw new AppError('forbidden', 'Client accounts are made by invitation.');
+  if (await emailTaken(trx, input.email)) {
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
+      { field: 'email', message: 'already exists' },
+    ]);
+  }
+  if (await clientAccountOf(trx, input.clientId)) throw new AppError('conflict', 'This client already has an account.');
+  const problems = checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName });
+  if (problems.length > 0) {
+    throw new AppError('invalid', `The password is not accepted: ${describePasswordProblems(problems)}.`, [
+      { field: 'password', message: describePasswordProblems(problems) },
+    ]);
+  }
+  const user = await insertUser(trx, {
+    organizationId: input.organizationId,
+    email: input.email,
+    displayName: input.displayName,
+    preferredLanguage: input.preferredLanguage,
+    passwordHash: await hashPassword(input.password),
+    roles: ['job_seeker'],
+  });
+  await linkClientAccount(trx, user.id, input.clientId);
+  await writeAudit(trx, actor, {
+    action: 'client.invite_account',
+    outcome: 'succeeded',
+    recordType: 'user',
+    recordId: user.id,
+    clientId: input.clientId,
+    reason: 'account made with a password by a system actor',
+  });
+  return user;
+}
+
 // The user id of a client's account, if they have one.
 export async function clientAccountOf(db: DbOrTrx, clientId: string): Promise<string | undefined> {
   return selectClientAccount(db, clientId);
@@ -305,4 +354,9 @@ export async function clientOfAccount(db: DbOrTrx, userId: string): Promise<stri
 
 export function activeManagersOf(db: DbOrTrx, organizationId: string): Promise<string[]> {
   return selectActiveManagers(db, organizationId);
+}
+
+// Who at the system manager hears of a stalled handoff between agencies.
+export function systemMonitors(db: DbOrTrx): Promise<string[]> {
+  return selectSystemMonitors(db);
 }

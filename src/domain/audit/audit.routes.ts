@@ -2,8 +2,8 @@ import { pathId } from '../../lib/params.ts';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { z } from 'zod';
-import { auditListSchema, auditQuerySchema, clientAuditQuerySchema } from './audit.ts';
-import { searchAudit, searchClientAudit } from './audit.service.ts';
+import { accessLogSchema, auditListSchema, auditQuerySchema, clientAuditQuerySchema } from './audit.ts';
+import { clientAccessLog, searchAudit, searchClientAudit } from './audit.service.ts';
 
 export function auditRoutes(app: AppInstance): void {
   app.get(
@@ -39,6 +39,29 @@ export function auditRoutes(app: AppInstance): void {
         searchClientAudit(trx, request.actor, request.params.id, request.query, {
           requestId: request.id,
           today: request.moment.today,
+        }),
+      ),
+  );
+
+  app.get(
+    '/api/clients/:id/access-log',
+    {
+      config: { permission: 'audit.read_by_client' },
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Who opened or changed the file, in plain terms (for the client): person, agency, what, day and how many times',
+        params: z.strictObject({ id: pathId }),
+        querystring: clientAuditQuerySchema,
+        response: { 200: accessLogSchema },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        clientAccessLog(trx, request.actor, request.params.id, request.query, {
+          requestId: request.id,
+          today: request.moment.today,
+          timeZone: request.moment.timeZone,
         }),
       ),
   );

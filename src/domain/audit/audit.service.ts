@@ -3,9 +3,9 @@ import { deniedError, writeAudit } from '../../access/audit.ts';
 import { actorScopes, mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { AuditList, AuditQuery, ClientAuditQuery } from './audit.ts';
+import type { AccessLog, AuditList, AuditQuery, ClientAuditQuery } from './audit.ts';
 import { accessClient } from '../../access/client-access.ts';
-import { selectAuditRows } from './audit.queries.ts';
+import { selectAccessLog, selectAuditRows } from './audit.queries.ts';
 
 // Searching actors' audit rows (docs/permissions.md 3.3, `audit.read_by_actor`): system administrators
 // search everything; an agency manager only the rows of actors in their own organization, which the
@@ -83,4 +83,32 @@ export async function searchClientAudit(
     requestId,
   });
   return { items, total, totalCapped, page: query.page, perPage: query.perPage };
+}
+
+// The same right (`audit.read_by_client`) in plain terms, for the client: who opened or changed the file,
+// from which agency, what and when, grouped by day. Reading it is audited like the full rows.
+export async function clientAccessLog(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  query: ClientAuditQuery,
+  context: { requestId: string; today: string; timeZone: string },
+): Promise<AccessLog> {
+  const client = { id: (await accessClient(trx, actor, clientId, 'audit.read_by_client', context)).clientId };
+  const { items, total } = await selectAccessLog(trx, {
+    clientId: client.id,
+    timeZone: context.timeZone,
+    page: query.page,
+    perPage: query.perPage,
+  });
+  await writeAudit(trx, actor, {
+    action: 'audit.read_by_client',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordId: client.id,
+    clientId: client.id,
+    reason: `access log, page ${query.page}: ${items.length} line(s)`,
+    requestId: context.requestId,
+  });
+  return { items, total, page: query.page, perPage: query.perPage };
 }

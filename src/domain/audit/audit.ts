@@ -55,3 +55,26 @@ export const clientAuditQuerySchema = z.strictObject({
   perPage: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ClientAuditQuery = z.infer<typeof clientAuditQuerySchema>;
+
+// "Who opened my file", for the client (and the holding agency's manager): the people of other accounts
+// than the client's own who read or changed the file, one line per person, organization, action and
+// day, with how many times. No e-mail, request id or reason: the person, the agency, what and when.
+export const accessLogEntrySchema = z.object({
+  // The day (in the city's time zone) and the last time of that day.
+  day: z.string(),
+  lastAt: z.string(),
+  name: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  action: z.string(),
+  outcome: z.enum(['allowed', 'denied', 'succeeded', 'failed']),
+  purpose: z.string().nullable(),
+  times: z.number().int(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+export const accessLogSchema = z.object({
+  items: z.array(accessLogEntrySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+});
+export type AccessLog = z.infer<typeof accessLogSchema>;

@@ -129,6 +129,62 @@ describeEachEngine("a client's own account", ({ handle }) => {
     expect((await call(email, 'GET', `/api/clients/${clientId}/audit`)).statusCode).toBe(200);
   });
 
+  it('tells the client who opened their file, from which agency, what and when, grouped by day, and no one else', async () => {
+    const { clientId, email } = await clientWithAccount();
+    for (let i = 0; i < 3; i += 1) await call(counsellor.id, 'GET', `/api/clients/${clientId}`);
+    await call(counsellor.id, 'GET', `/api/clients/${clientId}/notes`);
+    // Another agency without consent is refused: the client sees that attempt too.
+    expect((await call(outsider.id, 'GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
+    // The client's own reads are not "someone opened my file".
+    await call(email, 'GET', '/api/me/client');
+    const res = await call(email, 'GET', `/api/clients/${clientId}/access-log`);
+    expect(res.statusCode, res.body).toBe(200);
+    const log = res.json() as {
+      items: {
+        day: string;
+        name: string | null;
+        organizationName: string | null;
+        action: string;
+        outcome: string;
+        times: number;
+      }[];
+      total: number;
+    };
+    const today = todayIn(DEFAULT_TIME_ZONE);
+    const reads = log.items.find((i) => i.action === 'client.read' && i.name === counsellor.displayName);
+    expect(reads).toMatchObject({ day: today, outcome: 'succeeded', times: 3 });
+    expect(log.items.some((i) => i.action === 'note.read' && i.name === counsellor.displayName)).toBe(true);
+    expect(log.items.find((i) => i.name === outsider.displayName)).toMatchObject({
+      action: 'client.read',
+      outcome: 'denied',
+    });
+    expect(log.items.every((i) => i.name !== null)).toBe(true);
+    // Nothing of the client's own account, and no e-mail, request id or reason in the answer.
+    expect(res.body).not.toContain(email);
+    expect(res.body).not.toContain('requestId');
+    expect(log.total).toBe(log.items.length);
+    // Reading it is audited against the client. A role without the right is refused whatever the id (the
+    // route matrix covers another agency's manager: 404).
+    const audit = await handle()
+      .db.selectFrom('auditLog')
+      .select('reason')
+      .where('clientId', '=', clientId)
+      .where('action', '=', 'audit.read_by_client')
+      .execute();
+    expect(audit.map((a) => a.reason)).toContainEqual(expect.stringContaining('access log'));
+    const refused = await call(outsider.id, 'GET', `/api/clients/${clientId}/access-log`);
+    const random = await call(outsider.id, 'GET', `/api/clients/${crypto.randomUUID()}/access-log`);
+    expect([refused.statusCode, random.statusCode]).toEqual([403, 403]);
+    // The counsellor (no audit right) is refused; the holding agency's manager reads the same lines.
+    expect((await call(counsellor.id, 'GET', `/api/clients/${clientId}/access-log`)).statusCode).toBe(403);
+    const managers = (await call(manager.id, 'GET', `/api/clients/${clientId}/access-log`)).json();
+    expect(
+      managers.items.find(
+        (i: { action: string; name: string }) => i.action === 'client.read' && i.name === counsellor.displayName,
+      ),
+    ).toMatchObject({ times: 3 });
+  });
+
   it('lets the client grant and revoke consents from their account', async () => {
     const { clientId, email } = await clientWithAccount();
     const staffMethod = await call(email, 'POST', `/api/clients/${clientId}/consents`, {

@@ -13,6 +13,7 @@ export const notificationKinds = [
   'transfer_requested',
   'transfer_accepted',
   'transfer_released',
+  'transfer_release_overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -7,6 +7,7 @@ import type { AppInstance } from '../../server/app.ts';
 import { addMonths } from '../../lib/dates.ts';
 import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
 import { testClock } from '../../../test/clock.ts';
+import { announceOverdueReleases } from './transfer.service.ts';
 
 const letters = (n: number) => [...crypto.randomBytes(n)].map((b) => 'bcdfghjklmnprstvwz'[b % 18]).join('');
 const person = () => ({
@@ -385,6 +386,38 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
           .items.map((t: { transferId: string }) => t.transferId),
       ).toContain(asked.json().id);
       expect((await call(counsellorB, 'GET', '/api/transfers/overdue')).statusCode).toBe(403);
+
+      // The sweep tells both agencies' managers and the system manager, once.
+      const transferId = asked.json().id as string;
+      expect(await announceOverdueReleases(handle().db, clock)).toBeGreaterThan(0);
+      const told = async () =>
+        (
+          await handle()
+            .db.selectFrom('notifications')
+            .select('userId')
+            .where('subjectId', '=', transferId)
+            .where('kind', '=', 'transfer_release_overdue')
+            .execute()
+        ).map((n) => n.userId);
+      // (Other files' system managers, sharing this database, may be told too: the city has one.)
+      const first = await told();
+      expect(first).toEqual(expect.arrayContaining([managerA.id, managerB.id, admin.id, analyst.id]));
+      expect(first).not.toContain(counsellorA.id);
+      expect(first).not.toContain(counsellorB.id);
+      await announceOverdueReleases(handle().db, clock);
+      expect(await told()).toHaveLength(first.length);
+      // Each reads it in their own inbox: the receiving agency with the client's name (its consent),
+      // the system manager without it.
+      const inbox = async (u: TestUser) =>
+        (
+          (await call(u, 'GET', '/api/notifications')).json().items as {
+            kind: string;
+            subjectId: string;
+            clientName: string | null;
+          }[]
+        ).find((n) => n.kind === 'transfer_release_overdue' && n.subjectId === transferId);
+      expect((await inbox(managerB))?.clientName).toBeTruthy();
+      expect(await inbox(analyst)).toMatchObject({ clientName: null });
       const released = await call(admin, 'POST', `/api/transfers/${asked.json().id}/release`);
       expect(released.statusCode, released.body).toBe(200);
       expect(released.json()).toMatchObject({ status: 'released', releasedAt: clock.now().toISOString() });

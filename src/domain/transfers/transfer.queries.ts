@@ -197,3 +197,37 @@ export async function selectAgencyTransfers(
   const { rows: count } = await sql<{ n: string }>`select count(*) as n from transfers t where ${where}`.execute(db);
   return { items: rows.map((r) => ({ ...normalize(r), clientName: r.clientName })), total: Number(count[0]?.n ?? 0) };
 }
+
+// Accepted transfers whose release date has passed and that nobody was told of yet, claimed with SKIP
+// LOCKED so several server processes can sweep at once; each is marked as announced in the same step.
+export async function claimOverdueReleases(
+  db: DbOrTrx,
+  at: { now: Date; today: string },
+  limit: number,
+): Promise<
+  {
+    id: string;
+    clientId: string;
+    fromOrganizationId: string;
+    toOrganizationId: string;
+    releaseAssignee: string | null;
+  }[]
+> {
+  // Raw SQL: an UPDATE … RETURNING over a locked sub-select, joined to the release task's assignee.
+  const { rows } = await sql<{
+    id: string;
+    clientId: string;
+    fromOrganizationId: string;
+    toOrganizationId: string;
+    releaseAssignee: string | null;
+  }>`
+    update transfers t set release_overdue_notified_at = ${at.now}
+    where t.id in (
+      select id from transfers
+      where status = 'accepted' and release_overdue_notified_at is null and release_due_on < ${at.today}::date
+      order by release_due_on limit ${limit} for update skip locked)
+    returning t.id, t.client_id as "clientId", t.from_organization_id as "fromOrganizationId",
+      t.to_organization_id as "toOrganizationId",
+      (select k.assigned_to from tasks k where k.id = t.release_task_id) as "releaseAssignee"`.execute(db);
+  return rows;
+}

@@ -3,14 +3,15 @@ import { transferReaderFor, transferVisible } from '../../access/policies/transf
 import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
-import type { Trx } from '../../db/database.ts';
+import { withTransaction, type Db, type Trx } from '../../db/database.ts';
+import { systemActor } from '../../access/actor.ts';
 import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
 import { addDays } from '../../lib/dates.ts';
-import type { Moment } from '../../lib/clock.ts';
+import { readClock, type Clock, type Moment } from '../../lib/clock.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { AppError } from '../../lib/errors.ts';
-import { activeManagersOf, clientOfAccount } from '../accounts/user-admin.service.ts';
+import { activeManagersOf, clientOfAccount, systemMonitors } from '../accounts/user-admin.service.ts';
 import { handOverTeamOnTransfer, teamUserIds } from '../case-team/case-team.service.ts';
 import { grantConsent } from '../consent/consent.service.ts';
 import { notify } from '../notifications/notification.service.ts';
@@ -20,6 +21,7 @@ import { getOrganization } from '../organizations/organization.service.ts';
 import type { AgencyTransfer, AgencyTransferQuery, NewTransfer, OverdueReport, Transfer } from './transfer.ts';
 import type { TransferPolicy } from './transfer-policy.ts';
 import {
+  claimOverdueReleases,
   insertTransfer,
   markAccepted,
   setTransferLinks,
@@ -435,3 +437,39 @@ export async function listAgencyTransfers(
 
 // A client account not tied to a file (none should be) lists nothing.
 const NO_CLIENT = '00000000-0000-0000-0000-000000000000';
+
+// The sweep: a release past its date is announced once, to the sending agency's managers and whoever
+// holds the release task, to the receiving agency's managers, and to the system manager's analysts and
+// administrators, who may release it themselves. Each sees the client's name only where their own
+// access shows it (the notifications list decides that when it is read).
+export async function announceOverdueReleases(db: Db, clock: Clock, batch = 200): Promise<number> {
+  const actor = systemActor('transfer-release-sweep');
+  let total = 0;
+  for (;;) {
+    const claimed = await withTransaction(db, async (trx) => {
+      const moment = readClock(clock);
+      const transfers = await claimOverdueReleases(trx, moment, batch);
+      const monitors = transfers.length > 0 ? await systemMonitors(trx) : [];
+      for (const t of transfers) {
+        const people = [
+          ...(t.releaseAssignee ? [t.releaseAssignee] : []),
+          ...(await activeManagersOf(trx, t.fromOrganizationId)),
+          ...(await activeManagersOf(trx, t.toOrganizationId)),
+          ...monitors,
+        ];
+        await notify(trx, actor, people, 'transfer_release_overdue', { clientId: t.clientId, subjectId: t.id });
+      }
+      if (transfers.length > 0)
+        await writeAudit(trx, actor, {
+          action: 'transfer.overdue_report',
+          outcome: 'succeeded',
+          recordType: 'transfer',
+          recordIds: transfers.map((t) => t.id),
+          reason: 'overdue releases announced',
+        });
+      return transfers.length;
+    });
+    total += claimed;
+    if (claimed < batch) return total;
+  }
+}

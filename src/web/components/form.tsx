@@ -24,6 +24,8 @@ export type Form = {
   // Shows the errors and moves focus to the summary (after every failed submit, even with the same errors).
   fail: (errors: FormError[]) => void;
   clear: () => void;
+  // The person fixed what a field's errors were about: they leave the summary and the field at once.
+  resolve: (field: string) => void;
   invalid: (field: string) => true | undefined;
   describedBy: (field: string, hintId?: string) => string | undefined;
   inlineErrors: (field: string) => ReactNode;
@@ -73,6 +75,14 @@ export function useForm(options: FormOptions = {}): Form {
     setAttempt((n) => n + 1);
   }, []);
   const clear = useCallback(() => setErrors([]), []);
+  const resolve = useCallback(
+    (field: string) =>
+      setErrors((current) => {
+        const kept = current.filter((e) => !e.fields.includes(field));
+        return kept.length === current.length ? current : kept;
+      }),
+    [],
+  );
 
   // Follow a summary link by focusing the field: the #fragment alone would add a history entry.
   const focusField = (event: MouseEvent<HTMLAnchorElement>, field: string) => {
@@ -120,6 +130,7 @@ export function useForm(options: FormOptions = {}): Form {
     fieldId,
     fail,
     clear,
+    resolve,
     invalid: (field) => (errors.some((e) => e.fields.includes(field)) ? true : undefined),
     describedBy: (field, hintId) => {
       // A problem with one field is written next to it; one that concerns several is written once, in

@@ -19,7 +19,7 @@ export function SummaryChart({
   items: ChartItem[];
   // How a value is written (a count by default; a rate as a percentage).
   format?: (value: number) => string;
-  // The words for a withheld value ("fewer than 10").
+  // The words for a withheld value ("withheld").
   withheld?: string;
   // The text alternative around the list of values; the home page's words by default.
   alt?: (values: string) => string;

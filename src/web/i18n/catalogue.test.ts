@@ -141,6 +141,14 @@ describe('message catalogues', () => {
         expect(catalogue, `${language}: auditAction.${action}`).toHaveProperty([`auditAction.${action}`]);
   });
 
+  // The client's own words for what was done with their file name real actions (a typo would silently
+  // fall back to the staff label).
+  it("word the client's access log with real actions only", () => {
+    const worded = Object.keys(en).flatMap((k) => /^myFile\.access\.action\.(.+)$/.exec(k)?.[1] ?? []);
+    expect(worded.length).toBeGreaterThan(30);
+    expect(worded.filter((a) => !actions.includes(a as (typeof actions)[number]))).toEqual([]);
+  });
+
   // Canadian French typography: a non-breaking space before a colon and inside « », none in English.
   it('keep French spacing before colons and inside guillemets', () => {
     for (const [key, value] of Object.entries(fr)) {

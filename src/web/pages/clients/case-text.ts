@@ -82,6 +82,7 @@ export const notificationKinds = every<NotificationKind>()([
   'transfer_requested',
   'transfer_accepted',
   'transfer_released',
+  'transfer_release_overdue',
 ]);
 export const planPhases = every<PlanPhase>()([
   'life_stabilization',

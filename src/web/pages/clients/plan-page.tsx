@@ -229,9 +229,16 @@ export function PlanView({
         <Heading id="plan-agreement">{forClient ? t('myFile.plan.agreement') : t('plan.agreement')}</Heading>
         {ack ? (
           <p>
-            {ack.agrees
-              ? t('plan.agrees', { date: formatDateTime(ack.createdAt, language) })
-              : t('plan.disagrees', { date: formatDateTime(ack.createdAt, language) })}
+            {t(
+              forClient
+                ? ack.agrees
+                  ? 'myFile.plan.youAgreed'
+                  : 'myFile.plan.youDisagreed'
+                : ack.agrees
+                  ? 'plan.agrees'
+                  : 'plan.disagrees',
+              { date: formatDateTime(ack.createdAt, language) },
+            )}
             {ack.comment ? (
               <>
                 <br />
@@ -240,7 +247,7 @@ export function PlanView({
             ) : null}
           </p>
         ) : (
-          <p>{t('plan.notAcknowledged')}</p>
+          <p>{t(forClient ? 'myFile.plan.notYet' : 'plan.notAcknowledged')}</p>
         )}
       </section>
     </>
@@ -495,14 +502,18 @@ function StepForm({
 
 const ackMethods = ['in_person', 'phone', 'written'] as const;
 
-function AcknowledgeForm({
+// Staff record how the client answered; the client answers from their own account (forClient), in
+// words written for them and with no method to choose.
+export function AcknowledgeForm({
   clientId,
   csrfToken,
   onDone,
+  forClient = false,
 }: {
   clientId: string;
   csrfToken: string;
   onDone: (plan: Plan) => void;
+  forClient?: boolean;
 }) {
   const { t } = useI18n();
   const form = useForm();
@@ -514,16 +525,23 @@ function AcknowledgeForm({
     event.preventDefault();
     if (busy) return;
     const problems: FormError[] = [];
-    if (agrees === '') problems.push({ key: 'agrees', message: t('plan.error.agrees'), fields: ['agrees'] });
-    if (method === '') problems.push({ key: 'method', message: t('plan.error.method'), fields: ['ackMethod'] });
-    if (problems.length > 0 || method === '') {
+    if (agrees === '')
+      problems.push({
+        key: 'agrees',
+        message: t(forClient ? 'myFile.plan.error.agrees' : 'plan.error.agrees'),
+        fields: ['agrees'],
+      });
+    if (!forClient && method === '')
+      problems.push({ key: 'method', message: t('plan.error.method'), fields: ['ackMethod'] });
+    const chosen = forClient ? 'client_account' : method;
+    if (problems.length > 0 || chosen === '') {
       form.fail(problems);
       return;
     }
     setBusy(true);
     acknowledgePlan(
       clientId,
-      { agrees: agrees === 'yes', method, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      { agrees: agrees === 'yes', method: chosen, ...(comment.trim() ? { comment: comment.trim() } : {}) },
       csrfToken,
     ).then(onDone, (error: unknown) => {
       setBusy(false);
@@ -532,11 +550,15 @@ function AcknowledgeForm({
   };
   return (
     <section className="editor" aria-labelledby="ack-form-title">
-      <h2 id="ack-form-title">{t('plan.ackTitle')}</h2>
+      {forClient ? (
+        <h3 id="ack-form-title">{t('myFile.plan.answerTitle')}</h3>
+      ) : (
+        <h2 id="ack-form-title">{t('plan.ackTitle')}</h2>
+      )}
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
         <fieldset className="radio-group" aria-describedby={form.describedBy('agrees')}>
-          <legend>{t('plan.ackQuestion')}</legend>
+          <legend>{t(forClient ? 'myFile.plan.question' : 'plan.ackQuestion')}</legend>
           {form.inlineErrors('agrees')}
           <div className="field-check">
             <input
@@ -546,7 +568,7 @@ function AcknowledgeForm({
               checked={agrees === 'yes'}
               onChange={() => setAgrees('yes')}
             />
-            <label htmlFor={form.fieldId('agrees')}>{t('plan.ackYes')}</label>
+            <label htmlFor={form.fieldId('agrees')}>{t(forClient ? 'myFile.plan.yes' : 'plan.ackYes')}</label>
           </div>
           <div className="field-check">
             <input
@@ -556,23 +578,25 @@ function AcknowledgeForm({
               checked={agrees === 'no'}
               onChange={() => setAgrees('no')}
             />
-            <label htmlFor={form.fieldId('agrees-no')}>{t('plan.ackNo')}</label>
+            <label htmlFor={form.fieldId('agrees-no')}>{t(forClient ? 'myFile.plan.no' : 'plan.ackNo')}</label>
           </div>
         </fieldset>
-        <SelectField
-          form={form}
-          name="ackMethod"
-          label={t('plan.ackMethod')}
-          value={method}
-          placeholder={t('intake.choose')}
-          onChange={(v) => setMethod(ackMethods.find((m) => m === v) ?? '')}
-          choices={ackMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
-        />
+        {forClient ? null : (
+          <SelectField
+            form={form}
+            name="ackMethod"
+            label={t('plan.ackMethod')}
+            value={method}
+            placeholder={t('intake.choose')}
+            onChange={(v) => setMethod(ackMethods.find((m) => m === v) ?? '')}
+            choices={ackMethods.map((m) => ({ value: m, label: t(key.method(m)) }))}
+          />
+        )}
         <TextAreaField
           form={form}
           name="ackComment"
-          label={t('plan.ackComment')}
-          hint={t('intake.optional')}
+          label={t(forClient ? 'myFile.plan.comment' : 'plan.ackComment')}
+          hint={t(forClient ? 'myFile.plan.commentHint' : 'intake.optional')}
           value={comment}
           onChange={setComment}
           maxLength={1000}
@@ -580,7 +604,7 @@ function AcknowledgeForm({
         />
         <div className="form-actions">
           <button type="submit" className="button">
-            {t('plan.ackSave')}
+            {t(forClient ? 'myFile.plan.send' : 'plan.ackSave')}
           </button>
         </div>
       </form>

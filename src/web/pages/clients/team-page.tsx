@@ -172,9 +172,11 @@ function Team({ client, user, csrfToken }: ClientScope) {
 // Colleagues of the caller's organization who may sit on a case team (the roles the server accepts
 // there). Managers see their whole agency; anyone else's list of users holds only themself
 // (docs/permissions.md 3.2).
-export function useColleagues(user: User) {
-  return useApi(`colleagues|${user.organizationId}|${user.id}`, async (signal) => {
-    const { items } = await listUsers({ status: 'active', perPage: 100 }, signal);
+// The agency's staff who work with clients: active ones by default; `any` adds those invited and those
+// who have left (a leaving worker's caseload is handed over after their account is disabled).
+export function useColleagues(user: User, status: 'active' | 'any' = 'active') {
+  return useApi(`colleagues|${user.organizationId}|${user.id}|${status}`, async (signal) => {
+    const { items } = await listUsers({ ...(status === 'active' ? { status } : {}), perPage: 100 }, signal);
     return items.filter(
       (u) => u.organizationId === user.organizationId && u.roles.some((r) => caseTeamRoles.includes(r)),
     );

@@ -40,7 +40,8 @@ import {
   todayInToronto,
 } from '../clients/client-text.ts';
 import { NoteCard } from '../clients/notes-page.tsx';
-import { PlanView } from '../clients/plan-page.tsx';
+import { AcknowledgeForm, PlanView } from '../clients/plan-page.tsx';
+import { AccessLogSection, ContactSection } from './my-file-more.tsx';
 import { AskForm, ReviewCard } from '../clients/reviews-page.tsx';
 
 export function MyFilePage() {
@@ -90,12 +91,22 @@ function MyFile({ user, csrfToken }: { user: User; csrfToken: string }) {
               <li>
                 <a href="#my-notes">{t('myFile.notesTitle')}</a>
               </li>
+              <li>
+                <a href="#my-contact">{t('myFile.contactTitle')}</a>
+              </li>
+              {file.data.can.readAccessLog ? (
+                <li>
+                  <a href="#my-access">{t('myFile.accessTitle')}</a>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <StreamSection client={file.data} csrfToken={csrfToken} />
           <SharingSection client={file.data} csrfToken={csrfToken} />
-          <PlanSection client={file.data} />
+          <PlanSection client={file.data} csrfToken={csrfToken} />
           <NotesSection client={file.data} />
+          <ContactSection client={file.data} csrfToken={csrfToken} />
+          {file.data.can.readAccessLog ? <AccessLogSection client={file.data} /> : null}
         </>
       ) : null}
     </div>
@@ -502,9 +513,11 @@ function ShareForm({
   );
 }
 
-function PlanSection({ client }: { client: ClientView }) {
+function PlanSection({ client, csrfToken }: { client: ClientView; csrfToken: string }) {
   const { t } = useI18n();
-  const plan = useApi(`my-plan|${client.id}`, (signal) => getPlan(client.id, signal));
+  const [version, setVersion] = useState(0);
+  const notice = useNotice();
+  const plan = useApi(`my-plan|${client.id}|${version}`, (signal) => getPlan(client.id, signal));
   return (
     <section aria-labelledby="my-plan" aria-busy={plan.status === 'loading'} className="my-plan">
       <h2 id="my-plan" tabIndex={-1}>
@@ -512,7 +525,22 @@ function PlanSection({ client }: { client: ClientView }) {
       </h2>
       {plan.status === 'loading' ? <Loading label={t('plan.loading')} /> : null}
       {plan.status === 'error' ? <SectionProblem error={plan.error} title={t('plan.loadFailed')} /> : null}
+      {notice.element}
       {plan.status === 'ready' ? <PlanView plan={plan.data} forClient /> : null}
+      {plan.status === 'ready' &&
+      client.can.acknowledgePlan &&
+      (plan.data.goals.length > 0 || plan.data.steps.length > 0) ? (
+        <AcknowledgeForm
+          key={version}
+          clientId={client.id}
+          csrfToken={csrfToken}
+          forClient
+          onDone={(answered) => {
+            setVersion((v) => v + 1);
+            notice.show(t(answered.acknowledgement?.agrees ? 'myFile.plan.thanksAgree' : 'myFile.plan.thanksDisagree'));
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { notificationsChanged } from '../../components/notification-count.tsx';
 import { SectionProblem, useNotice } from '../../components/section-state.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useSession } from '../../session.tsx';
+import type { SessionCan } from '../../api.ts';
 import { useApi } from '../../use-api.ts';
 import { caseKey, formatDateTime } from '../clients/case-text.ts';
 
@@ -26,7 +27,7 @@ export function NotificationsPage() {
 }
 
 // Where a notification leads: the part of the client's file it is about, or the list it concerns.
-export function notificationTarget(n: Notification): string | undefined {
+export function notificationTarget(n: Notification, can?: SessionCan): string | undefined {
   switch (n.kind) {
     case 'task_assigned':
     case 'task_overdue':
@@ -46,6 +47,9 @@ export function notificationTarget(n: Notification): string | undefined {
     case 'transfer_accepted':
     case 'transfer_released':
       return '/transfers';
+    // An overdue release: the agency's transfers; for the system manager, the report of overdue releases.
+    case 'transfer_release_overdue':
+      return can?.transfers === false && can.reports ? '/reports/assessments#overdue-releases' : '/transfers';
     // The consent that opened the file is gone: there is nothing left to open.
     case 'consent_revoked':
       return undefined;
@@ -164,7 +168,7 @@ function Notifications() {
         {data && data.items.length > 0 ? (
           <ul className="notification-list">
             {data.items.map((n) => {
-              const target = notificationTarget(n);
+              const target = notificationTarget(n, session.can);
               const text = t(caseKey.notification(n.kind));
               return (
                 <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'}>

@@ -76,7 +76,7 @@ function OverdueTransfers() {
   const id = useId();
   const overdue = useApi('overdue-transfers', (signal) => listOverdueTransfers(signal));
   return (
-    <section aria-labelledby={`${id}-title`} aria-busy={overdue.status === 'loading'}>
+    <section id="overdue-releases" aria-labelledby={`${id}-title`} aria-busy={overdue.status === 'loading'}>
       <h2 id={`${id}-title`}>{t('report.overdueTransfers')}</h2>
       {overdue.status === 'loading' ? <Loading label={t('transfers.loading')} /> : null}
       {overdue.status === 'error' ? <SectionProblem error={overdue.error} title={t('transfers.loadFailed')} /> : null}
@@ -115,19 +115,21 @@ function OverdueTransfers() {
   );
 }
 
-function useCells(report: AssessmentReport) {
+function useCells() {
   const { t, n, language } = useI18n();
-  const fewer = t('report.fewerThan', { min: report.minCell });
+  // One word for every withheld figure: saying which were withheld only to protect another would tell
+  // that those are at least the minimum, and with the totals that can give a small count away.
+  const fewer = t('report.withheld');
   return {
     fewer,
     count: (value: number | null) => (value === null ? fewer : n(value)),
-    rate: (value: number | null) => (value === null ? t('report.rateWithheld') : formatRate(value, language)),
+    rate: (value: number | null) => (value === null ? fewer : formatRate(value, language)),
   };
 }
 
 function Overall({ report }: { report: AssessmentReport }) {
   const { t } = useI18n();
-  const cells = useCells(report);
+  const cells = useCells();
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -166,7 +168,7 @@ function Overall({ report }: { report: AssessmentReport }) {
 
 function ByAgency({ report }: { report: AssessmentReport }) {
   const { t } = useI18n();
-  const cells = useCells(report);
+  const cells = useCells();
   const id = useId();
   const rows = report.byAgency;
   return (
@@ -240,7 +242,7 @@ function RateChart({ title, items }: { title: string; items: { label: string; va
       items={items}
       max={1}
       format={(v) => formatRate(v, language)}
-      withheld={t('report.rateWithheld')}
+      withheld={t('report.withheld')}
       alt={(values) => t('report.chartAlt', { title, values })}
     />
   );
@@ -248,7 +250,7 @@ function RateChart({ title, items }: { title: string; items: { label: string; va
 
 function Moves({ report }: { report: AssessmentReport }) {
   const { t } = useI18n();
-  const cells = useCells(report);
+  const cells = useCells();
   const id = useId();
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -309,7 +311,7 @@ function ByGroup({ report }: { report: AssessmentReport }) {
 
 function GroupTable({ report, dimension }: { report: AssessmentReport; dimension: EquityDimension }) {
   const { t, n } = useI18n();
-  const cells = useCells(report);
+  const cells = useCells();
   const id = useId();
   const rows = report.streamsByGroup.filter((g) => g.dimension === dimension);
   const name = t(caseKey.dimension(dimension));
@@ -355,7 +357,7 @@ function GroupTable({ report, dimension }: { report: AssessmentReport; dimension
                 <td className="numeric">{cells.rate(g.shareC)}</td>
                 <td className="numeric">{cells.rate(g.shareCElsewhere)}</td>
                 <td className="numeric">
-                  {g.ratioC === null ? t('report.rateWithheld') : n(g.ratioC)}
+                  {g.ratioC === null ? t('report.withheld') : n(g.ratioC)}
                   {g.flagged ? <strong className="flag"> {t('report.flagged')}</strong> : null}
                 </td>
               </tr>
