@@ -840,6 +840,30 @@ export const routes: RouteCases[] = [
     ],
   },
   {
+    route: 'GET /api/notifications/digest',
+    action: 'notification.read',
+    cases: [
+      {
+        target: 'self',
+        ok: 200,
+        visible: false,
+        request: async () => ({ method: 'GET', url: '/api/notifications/digest' }),
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/notifications/digest',
+    action: 'notification.read',
+    cases: [
+      {
+        target: 'self',
+        ok: 200,
+        visible: false,
+        request: async () => ({ method: 'PUT', url: '/api/notifications/digest', payload: { digest: 'off' } }),
+      },
+    ],
+  },
+  {
     route: 'POST /api/notifications/:id/read',
     action: 'notification.read',
     cases: (['self', 'other', 'random'] as const).map((target) => ({

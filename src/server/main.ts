@@ -9,7 +9,11 @@ import { loadSyntheticCity } from '../synthetic/load-city.ts';
 import { createDemoAccounts, demoState, formatDemoAccounts } from '../synthetic/demo-accounts.ts';
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
-import { announceOverdueTasks } from '../domain/notifications/notification.service.ts';
+import {
+  announceOverdueTasks,
+  DIGEST_HOUR,
+  sendNotificationDigests,
+} from '../domain/notifications/notification.service.ts';
 import { announceOverdueReleases } from '../domain/transfers/transfer.service.ts';
 import { loadSecretsKey } from '../lib/secret-box.ts';
 import { readClock, systemClock, type Clock } from '../lib/clock.ts';
@@ -134,6 +138,12 @@ export async function startServer(
               name: 'overdue-tasks',
               intervalMs: config.overdueSweepIntervalMs,
               run: () => announceOverdueTasks(handle.db, clock),
+            },
+            // The daily e-mail digest of unread notifications, for those who chose it.
+            {
+              name: 'notification-digest',
+              intervalMs: config.overdueSweepIntervalMs,
+              run: () => sendNotificationDigests(handle.db, clock, { publicUrl: config.publicUrl, hour: DIGEST_HOUR }),
             },
             // Releases past their date: told once to both agencies and the system manager.
             {

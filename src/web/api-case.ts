@@ -201,6 +201,12 @@ export type NotificationList = ListEnvelope<Notification> & { unread: number; un
 export function listNotifications(unreadOnly: boolean, signal?: AbortSignal): Promise<NotificationList> {
   return getJson(`/api/notifications${queryString({ unread: unreadOnly ? 'true' : undefined, perPage: 50 })}`, signal);
 }
+export function getDigest(signal?: AbortSignal): Promise<{ digest: 'off' | 'daily' }> {
+  return getJson('/api/notifications/digest', signal);
+}
+export function setDigest(digest: 'off' | 'daily', csrfToken: string): Promise<{ digest: 'off' | 'daily' }> {
+  return sendJson('PUT', '/api/notifications/digest', { digest }, csrfToken);
+}
 export function unreadNotificationCount(signal?: AbortSignal): Promise<{ unread: number }> {
   return getJson('/api/notifications/unread-count', signal);
 }

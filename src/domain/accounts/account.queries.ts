@@ -358,3 +358,30 @@ export async function selectActiveManagers(db: DbOrTrx, organizationId: string):
     .execute();
   return rows.map((r) => r.id);
 }
+
+export async function selectNotificationDigest(db: DbOrTrx, userId: string): Promise<'off' | 'daily'> {
+  const row = await db.selectFrom('users').select('notificationDigest').where('id', '=', userId).executeTakeFirst();
+  return row?.notificationDigest ?? 'off';
+}
+
+export async function updateNotificationDigest(db: DbOrTrx, userId: string, digest: 'off' | 'daily'): Promise<void> {
+  await db.updateTable('users').set({ notificationDigest: digest }).where('id', '=', userId).execute();
+}
+
+// Active people who chose the daily digest and have not had today's: claimed with SKIP LOCKED and
+// marked as sent for `today` in the same step, so several server processes never send one twice.
+export async function claimDigestRecipients(
+  db: DbOrTrx,
+  today: string,
+  limit: number,
+): Promise<{ id: string; email: string; displayName: string; preferredLanguage: 'en' | 'fr' }[]> {
+  // Raw SQL: an UPDATE … RETURNING over a locked sub-select.
+  const { rows } = await sql<{ id: string; email: string; displayName: string; preferredLanguage: 'en' | 'fr' }>`
+    update users set digest_sent_on = ${today}::date
+    where id in (
+      select id from users
+      where notification_digest = 'daily' and status = 'active' and (digest_sent_on is null or digest_sent_on < ${today}::date)
+      order by id limit ${limit} for update skip locked)
+    returning id, email, display_name as "displayName", preferred_language as "preferredLanguage"`.execute(db);
+  return rows;
+}

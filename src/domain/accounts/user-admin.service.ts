@@ -26,6 +26,9 @@ import {
   selectAccountClient,
   selectActiveManagers,
   selectSystemMonitors,
+  selectNotificationDigest,
+  updateNotificationDigest,
+  claimDigestRecipients,
   selectClientAccount,
   markDisabled,
   replaceRoles,
@@ -354,6 +357,17 @@ export async function clientOfAccount(db: DbOrTrx, userId: string): Promise<stri
 
 export function activeManagersOf(db: DbOrTrx, organizationId: string): Promise<string[]> {
   return selectActiveManagers(db, organizationId);
+}
+
+// The person's choice of a daily e-mail digest of their unread notifications.
+export function notificationDigestOf(db: DbOrTrx, userId: string): Promise<'off' | 'daily'> {
+  return selectNotificationDigest(db, userId);
+}
+export function setNotificationDigest(db: DbOrTrx, userId: string, digest: 'off' | 'daily'): Promise<void> {
+  return updateNotificationDigest(db, userId, digest);
+}
+export function digestRecipients(db: DbOrTrx, today: string, limit: number) {
+  return claimDigestRecipients(db, today, limit);
 }
 
 // Who at the system manager hears of a stalled handoff between agencies.

@@ -32,10 +32,7 @@ export async function selectNotifications(
   const { rows: counts } = await sql<{ total: string; unread: string }>`select count(*) as total,
       count(*) filter (where n.read_at is null) as unread
     from notifications n where ${where}`.execute(db);
-  const { rows: groups } = await sql<UnreadGroup>`select n.kind, count(*)::int as count,
-      count(distinct n.client_id)::int as clients
-    from notifications n where n.user_id = ${viewer.userId} and n.read_at is null
-    group by n.kind order by count(*) desc, n.kind`.execute(db);
+  const groups = await selectUnreadGroups(db, viewer.userId);
   const iso = (s: string | null) => (s ? new Date(s).toISOString() : null);
   return {
     items: items.map((r) => ({ ...r, createdAt: iso(r.createdAt)!, readAt: iso(r.readAt) })),
@@ -43,6 +40,15 @@ export async function selectNotifications(
     unread: unreadOnly ? Number(counts[0]?.total ?? 0) : Number(counts[0]?.unread ?? 0),
     unreadByKind: groups,
   };
+}
+
+// A person's unread notifications by kind, with how many clients they concern.
+export async function selectUnreadGroups(db: DbOrTrx, userId: string): Promise<UnreadGroup[]> {
+  const { rows } = await sql<UnreadGroup>`select n.kind, count(*)::int as count,
+      count(distinct n.client_id)::int as clients
+    from notifications n where n.user_id = ${userId} and n.read_at is null
+    group by n.kind order by count(*) desc, n.kind`.execute(db);
+  return rows;
 }
 
 // The reader's unread notifications, counted (the header's badge): no names, nothing to audit.

@@ -2,8 +2,15 @@ import { pathId } from '../../lib/params.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
-import { notificationQuerySchema, notificationSchema, unreadGroupSchema } from './notification.ts';
-import { listNotifications, readAllNotifications, readNotification, unreadCount } from './notification.service.ts';
+import { digestSchema, notificationQuerySchema, notificationSchema, unreadGroupSchema } from './notification.ts';
+import {
+  getDigest,
+  listNotifications,
+  readAllNotifications,
+  readNotification,
+  setDigest,
+  unreadCount,
+} from './notification.service.ts';
 
 export function notificationRoutes(app: AppInstance): void {
   app.get(
@@ -72,5 +79,33 @@ export function notificationRoutes(app: AppInstance): void {
       },
     },
     async (request) => withTransaction(app.db, (trx) => readAllNotifications(trx, request.actor)),
+  );
+
+  app.get(
+    '/api/notifications/digest',
+    {
+      config: { permission: 'notification.read' },
+      schema: {
+        tags: ['notifications'],
+        summary: "The caller's choice of a daily e-mail digest of unread notifications (off or daily)",
+        response: { 200: digestSchema },
+      },
+    },
+    async (request) => getDigest(app.db, request.actor),
+  );
+
+  app.put(
+    '/api/notifications/digest',
+    {
+      config: { permission: 'notification.read' },
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'Choose a daily e-mail digest of unread notifications (counts by kind and a link, never a name), or none',
+        body: digestSchema,
+        response: { 200: digestSchema },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => setDigest(trx, request.actor, request.body, request.id)),
   );
 }

@@ -45,3 +45,8 @@ export const notificationQuerySchema = z.strictObject({
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type NotificationQuery = z.infer<typeof notificationQuerySchema>;
+
+// A daily e-mail summary of the unread notifications, for those who choose it: counts by kind and a
+// link, never a client's name (e-mail leaves the system).
+export const digestSchema = z.strictObject({ digest: z.enum(['off', 'daily']) });
+export type Digest = z.infer<typeof digestSchema>;

@@ -1,4 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { getDigest, setDigest } from '../api-case.ts';
+import { SectionProblem, useNotice } from '../components/section-state.tsx';
+import { useApi } from '../use-api.ts';
 import { Link } from 'react-router';
 import { getOrganization, isAbort, type Organization } from '../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../i18n/i18n.tsx';
@@ -66,6 +69,8 @@ function AccountContent() {
         </dd>
       </dl>
 
+      {session.can.work ? <DigestChoice csrfToken={session.csrfToken} /> : null}
+
       <h2>{t('account.everywhereTitle')}</h2>
       <p>{t('account.everywhereLead')}</p>
       {failed ? (
@@ -93,6 +98,65 @@ function AccountContent() {
         </div>
       )}
     </>
+  );
+}
+
+// A daily e-mail summary of unread notifications (counts and a link, never a name), or none.
+function DigestChoice({ csrfToken }: { csrfToken: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  const current = useApi('digest', (signal) => getDigest(signal));
+  const [choice, setChoice] = useState<'off' | 'daily' | undefined>();
+  const [busy, setBusy] = useState(false);
+  const notice = useNotice();
+  const value = choice ?? (current.status === 'ready' ? current.data.digest : undefined);
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!value) return;
+    setBusy(true);
+    setDigest(value, csrfToken).then(
+      (saved) => {
+        setBusy(false);
+        notice.show(t(saved.digest === 'daily' ? 'account.digest.savedDaily' : 'account.digest.savedOff'));
+      },
+      () => {
+        setBusy(false);
+        notice.show(t('error.generic'));
+      },
+    );
+  };
+  return (
+    <section aria-labelledby={`${id}-title`} aria-busy={current.status === 'loading'}>
+      <h2 id={`${id}-title`}>{t('account.digest.title')}</h2>
+      {notice.element}
+      {current.status === 'error' ? (
+        <SectionProblem error={current.error} title={t('account.digest.loadFailed')} />
+      ) : null}
+      {value ? (
+        <form onSubmit={save} noValidate aria-busy={busy}>
+          <fieldset className="radio-group">
+            <legend>{t('account.digest.question')}</legend>
+            {(['off', 'daily'] as const).map((option) => (
+              <div className="field-check" key={option}>
+                <input
+                  id={`${id}-${option}`}
+                  type="radio"
+                  name="digest"
+                  checked={value === option}
+                  onChange={() => setChoice(option)}
+                />
+                <label htmlFor={`${id}-${option}`}>{t(`account.digest.${option}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button-secondary" disabled={busy}>
+              {t('account.digest.save')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
   );
 }
 
