@@ -1,6 +1,6 @@
 import { getJson, queryString, send, sendJson } from './api.ts';
 import type { ListEnvelope } from '../lib/list.ts';
-import type { ClientPatch, ClientView, Equity, StatusChange } from '../domain/clients/client.ts';
+import type { ClientPatch, ClientView, DuplicateMatch, Equity, StatusChange } from '../domain/clients/client.ts';
 import type { Candidate, Member, NewMember } from '../domain/case-team/case-team.ts';
 import type { NewNote, Note, NoteCorrection } from '../domain/notes/note.ts';
 import type { NewTask, Task } from '../domain/tasks/task.ts';
@@ -88,7 +88,7 @@ export function updateClient(
   id: string,
   patch: ClientPatch,
   csrfToken: string,
-): Promise<ClientView & { reassessmentSuggested: boolean }> {
+): Promise<ClientView & { reassessmentSuggested: boolean; possibleDuplicates: DuplicateMatch[] }> {
   return sendJson('PATCH', client(id), patch, csrfToken);
 }
 export function updateEquity(id: string, equity: Equity, csrfToken: string): Promise<ClientView> {

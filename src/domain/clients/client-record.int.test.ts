@@ -96,6 +96,51 @@ describeEachEngine('the client record: changes, status, equity, attachments and 
     );
   });
 
+  it('corrects a date of birth, audited, and runs the duplicate search again for the corrected person', async () => {
+    const mine = await intake();
+    // The same person, as it turns out, at agency B: same name, another date of birth on our file.
+    const theirs = await call(counsellorB, 'POST', '/api/clients', {
+      givenName: mine.givenName,
+      familyName: mine.familyName,
+      dateOfBirth: '1983-11-28',
+      educationLevel: 'college',
+      incomeSource: 'ei',
+      notADuplicate: { reason: 'Another birth date on the ID shown at intake' },
+    });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    // A change that is not to the identity runs no search.
+    const phone = await call(counsellorA, 'PATCH', `/api/clients/${mine.id}`, { phone: '416-555-0188' });
+    expect(phone.json().possibleDuplicates).toEqual([]);
+    const corrected = await call(counsellorA, 'PATCH', `/api/clients/${mine.id}`, { dateOfBirth: '1983-11-28' });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().identityContact.dateOfBirth).toBe('1983-11-28');
+    const matches = corrected.json().possibleDuplicates as { kind: string; score: number; matchToken?: string }[];
+    // Agency B's record, which agency A may not see: only that it exists, with a token to ask for access.
+    expect(matches).toHaveLength(1);
+    expect(matches[0]).toMatchObject({ kind: 'possible_existing_record' });
+    expect(matches[0]!.score).toBeGreaterThanOrEqual(0.85);
+    expect(matches[0]!.matchToken).toBeTruthy();
+    expect(corrected.body).not.toContain(theirs.json().id);
+    const rows = await handle()
+      .db.selectFrom('auditLog')
+      .select(['action', 'reason', 'recordIds'])
+      .where('clientId', '=', mine.id)
+      .where('action', 'in', ['client.update', 'client.search_duplicates'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.reason)).toEqual(
+      expect.arrayContaining(['fields: dateOfBirth', 'after a correction of the identity: 1 match(es)']),
+    );
+    expect(rows.find((r) => r.action === 'client.search_duplicates')?.recordIds).toEqual([theirs.json().id]);
+    // Not a date: refused, and nothing changes.
+    expect((await call(counsellorA, 'PATCH', `/api/clients/${mine.id}`, { dateOfBirth: 'last year' })).statusCode).toBe(
+      400,
+    );
+    expect((await call(counsellorA, 'GET', `/api/clients/${mine.id}`)).json().identityContact.dateOfBirth).toBe(
+      '1983-11-28',
+    );
+  });
+
   it('holds, resumes, closes with a reason and reopens the file, keeping each change', async () => {
     const { id } = await intake();
     expect((await call(counsellorA, 'POST', `/api/clients/${id}/status`, { status: 'closed' })).statusCode).toBe(400);

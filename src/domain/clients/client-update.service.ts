@@ -1,12 +1,14 @@
 import type { Actor } from '../../access/actor.ts';
 import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import { deniedError } from '../../access/audit.ts';
+import { mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import { fieldCategories, type ClientPatch, type ClientView, type Equity, type StatusChange } from './client.ts';
-import { getClient, type RequestContext } from './client.service.ts';
+import { getClient, searchDuplicatesOfCorrection, type RequestContext, type SearchContext } from './client.service.ts';
+import type { DuplicateMatch } from './client.ts';
 import {
   insertStatusChange,
   lockClientRow,
@@ -24,8 +26,8 @@ export async function updateClient(
   actor: Actor,
   clientId: string,
   patch: ClientPatch,
-  context: RequestContext,
-): Promise<ClientView & { reassessmentSuggested: boolean }> {
+  context: SearchContext,
+): Promise<ClientView & { reassessmentSuggested: boolean; possibleDuplicates: DuplicateMatch[] }> {
   return withClient(trx, actor, clientId, 'client.update', context, {}, async (access) => {
     const fields = Object.keys(patch) as (keyof typeof fieldCategories)[];
     const beyond = fields.filter((f) => !access.categories.has(fieldCategories[f]));
@@ -92,10 +94,26 @@ export async function updateClient(
       'accommodations',
     ].some((f) => f in patch);
     const view = await getClient(trx, actor, access.clientId, context);
+    // A corrected name or date of birth: is the corrected person already known elsewhere? (Asked for
+    // staff who search duplicates at intake; a client changing their own name is not shown other files.)
+    const identity = view.identityContact;
+    const possibleDuplicates =
+      identity &&
+      mayTakeAction(actor, 'client.search_duplicates').allowed &&
+      (patch.givenName !== undefined || patch.familyName !== undefined || patch.dateOfBirth !== undefined)
+        ? await searchDuplicatesOfCorrection(
+            trx,
+            actor,
+            access.clientId,
+            { givenName: identity.givenName, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth },
+            context,
+          )
+        : [];
     return {
       result: {
         ...view,
         reassessmentSuggested: assessed && (await currentAssessmentOf(trx, access.clientId)) !== undefined,
+        possibleDuplicates,
       },
       audit,
     };

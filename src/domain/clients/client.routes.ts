@@ -8,6 +8,7 @@ import {
   clientPatchSchema,
   clientSchema,
   duplicateResultSchema,
+  duplicateMatchSchema,
   duplicateSearchSchema,
   equityInputSchema,
   newClientSchema,
@@ -151,12 +152,22 @@ export function clientRoutes(app: AppInstance): void {
         summary: 'Change the record (fields of the categories the caller may see); says when a reassessment is due',
         params: clientIdParams,
         body: clientPatchSchema,
-        response: { 200: clientSchema.extend({ reassessmentSuggested: z.boolean() }) },
+        response: {
+          200: clientSchema.extend({
+            reassessmentSuggested: z.boolean(),
+            // After a correction of the name or date of birth: the duplicate search for the corrected person.
+            possibleDuplicates: z.array(duplicateMatchSchema),
+          }),
+        },
       },
     },
     async (request) =>
       withTransaction(app.db, (trx) =>
-        updateClient(trx, request.actor, request.params.id, request.body, { requestId: request.id, ...request.moment }),
+        updateClient(trx, request.actor, request.params.id, request.body, {
+          requestId: request.id,
+          ...request.moment,
+          secretBox: app.secretBox,
+        }),
       ),
   );
 

@@ -190,6 +190,32 @@ export async function searchDuplicates(
   return { matches: matches.map(({ id: _id, ...m }) => m as DuplicateMatch) };
 }
 
+// After a correction of the name or the date of birth (which drive duplicate matching), the search is
+// run again for the corrected identity, leaving the file itself out: the worker learns at once whether
+// the corrected person may already be known elsewhere. Audited like any duplicate search.
+export async function searchDuplicatesOfCorrection(
+  trx: Trx,
+  actor: Actor,
+  clientId: string,
+  identity: DuplicateSearch,
+  context: SearchContext,
+): Promise<DuplicateMatch[]> {
+  const matches = (await findMatches(trx, actor, identity, context.secretBox, context.today)).filter(
+    (m) => m.id !== clientId,
+  );
+  await writeAudit(trx, actor, {
+    action: 'client.search_duplicates',
+    outcome: 'succeeded',
+    recordType: 'client',
+    recordIds: matches.map((m) => m.id),
+    clientId,
+    purpose: 'intake',
+    reason: `after a correction of the identity: ${matches.length} match(es)`,
+    requestId: context.requestId,
+  });
+  return matches.map(({ id: _id, ...m }) => m as DuplicateMatch);
+}
+
 // ---- Intake -------------------------------------------------------------------------------------
 
 export async function createClient(

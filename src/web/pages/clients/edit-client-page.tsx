@@ -1,11 +1,30 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { updateClient, type ClientPatch } from '../../api-case.ts';
-import type { ClientView } from '../../api.ts';
+import type { ClientView, DuplicateMatch } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SelectField, TextField, useForm, type FormError } from '../../components/form.tsx';
+import {
+  DateField,
+  datePartsOf,
+  emptyDate,
+  isoDate,
+  SelectField,
+  TextField,
+  useForm,
+  type DateParts,
+  type FormError,
+} from '../../components/form.tsx';
 import { formErrorsOf, useNotice } from '../../components/section-state.tsx';
-import { barrierKinds, barrierStatuses, educationLevels, incomeSources, key, literacyLevels } from './client-text.ts';
+import {
+  barrierKinds,
+  barrierStatuses,
+  educationLevels,
+  incomeSources,
+  key,
+  literacyLevels,
+  todayInToronto,
+} from './client-text.ts';
+import { MatchList } from './intake-matches.tsx';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 
 type BarrierKind = (typeof barrierKinds)[number];
@@ -18,6 +37,7 @@ export function EditClientPage() {
 type Draft = {
   givenName: string;
   familyName: string;
+  dateOfBirth: DateParts;
   preferredName: string;
   pronouns: string;
   preferredLanguage: 'en' | 'fr';
@@ -38,6 +58,7 @@ function draftOf(client: ClientView): Draft {
   return {
     givenName: i?.givenName ?? '',
     familyName: i?.familyName ?? '',
+    dateOfBirth: i?.dateOfBirth ? datePartsOf(i.dateOfBirth) : emptyDate,
     preferredName: i?.preferredName ?? '',
     pronouns: i?.pronouns ?? '',
     preferredLanguage: i?.preferredLanguage ?? 'en',
@@ -67,6 +88,8 @@ function patchOf(before: Draft, after: Draft, client: ClientView): ClientPatch {
   if (client.identityContact) {
     if (after.givenName.trim() !== before.givenName) patch.givenName = after.givenName.trim();
     if (after.familyName.trim() !== before.familyName) patch.familyName = after.familyName.trim();
+    const born = isoDate(after.dateOfBirth);
+    if (born && born !== isoDate(before.dateOfBirth)) patch.dateOfBirth = born;
     if (after.preferredLanguage !== before.preferredLanguage) patch.preferredLanguage = after.preferredLanguage;
     for (const field of ['preferredName', 'pronouns', 'email', 'phone', 'streetAddress', 'postalCode'] as const)
       text(field);
@@ -100,6 +123,9 @@ function check(draft: Draft, client: ClientView, t: ReturnType<typeof useI18n>['
       else if (value.length > 100 || namePattern.test(value))
         errors.push({ key: field, message: t('clients.error.nameCharacters'), fields: [field] });
     }
+    const born = isoDate(draft.dateOfBirth);
+    if (!born || born <= '1900-01-01' || born > todayInToronto())
+      errors.push({ key: 'dateOfBirth', message: t('edit.error.dateOfBirth'), fields: ['dateOfBirth'] });
     if (draft.preferredName.trim() !== '' && namePattern.test(draft.preferredName))
       errors.push({ key: 'preferredName', message: t('clients.error.nameCharacters'), fields: ['preferredName'] });
     if (draft.email.trim() !== '' && !emailPattern.test(draft.email.trim()))
@@ -122,6 +148,7 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(client));
   const [busy, setBusy] = useState(false);
   const [reassess, setReassess] = useState(false);
+  const [matches, setMatches] = useState<DuplicateMatch[]>([]);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -139,8 +166,9 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
     }
     setBusy(true);
     updateClient(client.id, patch, csrfToken).then(
-      ({ reassessmentSuggested, ...view }) => {
+      ({ reassessmentSuggested, possibleDuplicates, ...view }) => {
         setBusy(false);
+        setMatches(possibleDuplicates);
         form.clear();
         before.current = draftOf(view);
         setDraft(draftOf(view));
@@ -156,6 +184,7 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
             fields: {
               givenName: field('givenName', t('clients.error.nameCharacters')),
               familyName: field('familyName', t('clients.error.nameCharacters')),
+              dateOfBirth: field('dateOfBirth', t('edit.error.dateOfBirth')),
               preferredName: field('preferredName', t('clients.error.nameCharacters')),
               email: field('email', t('clients.error.email')),
               phone: field('phone', t('clients.error.phone')),
@@ -195,6 +224,15 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
           </p>
         </div>
       ) : null}
+      {matches.length > 0 ? (
+        <div className="alert alert-warning" role="region" aria-labelledby="corrected-matches-title">
+          <h3 id="corrected-matches-title" className="alert-title">
+            {t('edit.matchesTitle', { count: matches.length })}
+          </h3>
+          <p>{t('edit.matchesBody')}</p>
+          <MatchList matches={matches} ownOrganizationId={client.organizationId} />
+        </div>
+      ) : null}
       {form.summary}
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
         {client.identityContact
@@ -218,6 +256,14 @@ function EditRecord({ client, csrfToken, replaceClient }: ClientScope) {
                   onChange={(familyName) => set({ familyName })}
                   maxLength={100}
                   autoComplete="off"
+                />
+                <DateField
+                  form={form}
+                  name="dateOfBirth"
+                  label={t('intake.dateOfBirth')}
+                  hint={t('edit.dateOfBirthHint')}
+                  value={draft.dateOfBirth}
+                  onChange={(dateOfBirth) => set({ dateOfBirth })}
                 />
                 <TextField
                   form={form}
