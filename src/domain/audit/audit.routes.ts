@@ -46,7 +46,7 @@ export function auditRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/access-log',
     {
-      config: { permission: 'audit.read_by_client' },
+      config: { permission: 'audit.read_by_client', statements: 6 },
       schema: {
         tags: ['audit'],
         summary:

@@ -53,7 +53,7 @@ export function caseloadRoutes(app: AppInstance): void {
   app.get(
     '/api/caseload/team',
     {
-      config: { permission: 'report.caseloads' },
+      config: { permission: 'report.caseloads', statements: 5 },
       schema: {
         tags: ['caseload'],
         summary:

@@ -84,7 +84,7 @@ export function notificationRoutes(app: AppInstance): void {
   app.get(
     '/api/notifications/digest',
     {
-      config: { permission: 'notification.read' },
+      config: { permission: 'notification.read', statements: 2 },
       schema: {
         tags: ['notifications'],
         summary: "The caller's choice of a daily e-mail digest of unread notifications (off or daily)",

@@ -41,6 +41,7 @@ const sameInBothLanguages = [
   'Francophone',
   'Client',
   'Menu',
+  'Session',
 ];
 
 function placeholders(message: string): string[] {

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { searchAudit, type AuditFilter } from '../../api.ts';
 import { catalogues } from '../../i18n/translate.ts';
+import { purposeKey, reasonWords, recordTypeKey } from './audit-words.ts';
 import { formatDateTime } from '../clients/case-text.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
@@ -170,7 +171,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                     <th scope="col">{t('admin.audit.action')}</th>
                     <th scope="col">{t('admin.audit.outcome')}</th>
                     <th scope="col">{t('admin.audit.record')}</th>
-                    <th scope="col">{t('admin.audit.reasonTechnical')}</th>
+                    <th scope="col">{t('admin.audit.why')}</th>
                     <th scope="col">{t('admin.audit.request')}</th>
                   </tr>
                 </thead>
@@ -204,9 +205,28 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                         )}
                       </td>
                       <td>{t(`admin.audit.outcome.${row.outcome}`)}</td>
-                      <td className="break">{row.recordType ? `${row.recordType} ${row.recordId ?? ''}` : '—'}</td>
-                      <td className="break" lang="en">
-                        {row.reason ?? '—'}
+                      <td className="break">
+                        {row.recordType ? (
+                          <>
+                            {recordTypeKey(row.recordType) ? t(recordTypeKey(row.recordType)!) : row.recordType}
+                            {row.recordId ? (
+                              <>
+                                <br />
+                                <code className="muted">{row.recordId}</code>
+                              </>
+                            ) : null}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td className="break">
+                        <WhyInWords reason={row.reason} purpose={row.purpose} />
+                        {row.reason ? (
+                          <span lang="en" className="muted">
+                            {row.reason}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="break">
                         <code>{row.requestId ?? '—'}</code>
@@ -220,6 +240,25 @@ function AuditContent({ scope }: { scope: AdminScope }) {
         ) : null}
         {rows.status === 'ready' ? <PageLinks page={page} pages={pages} link={pageLink} /> : null}
       </div>
+    </>
+  );
+}
+
+// What a row's recorded reason and purpose mean, in the reader's language (audit-words.ts); the recorded
+// English follows it, as it was written.
+function WhyInWords({ reason, purpose }: { reason: string | null; purpose: string | null }) {
+  const { t } = useI18n();
+  const words = reasonWords(reason);
+  const purposeWords = purpose ? purposeKey(purpose) : undefined;
+  if (!words && !purposeWords) return null;
+  const vars = {
+    ...words?.text,
+    ...Object.fromEntries(Object.entries(words?.keys ?? {}).map(([name, key]) => [name, t(key)])),
+  };
+  return (
+    <>
+      {words ? <span className="why">{t(words.key, vars)}</span> : null}
+      {purposeWords ? <span className="why">{t('admin.audit.purpose', { purpose: t(purposeWords) })}</span> : null}
     </>
   );
 }
