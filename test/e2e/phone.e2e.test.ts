@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { ensureClientFixtures } from './client-fixtures.ts';
 import {
   axeViolations,
   focusedElement,
@@ -72,4 +73,36 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       }
     });
   }
+
+  it("a client's file: its parts fold behind one button, the part shown starts near the top, by keyboard", async () => {
+    const { marguerite } = await ensureClientFixtures(server);
+    const { context, page, problems } = await openPage(browser, { language: 'en', width: 390, height: 844 });
+    try {
+      await signInContext(context, server, server.user);
+      await page.goto(`${server.url}/clients/${marguerite.id}/summary`);
+      await waitForPageReady(page);
+      const toggle = page.locator('.file-nav-button');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.textContent()).toContain('Part of the file: Summary');
+      expect(await page.locator('.file-nav a', { hasText: 'Case notes' }).isVisible()).toBe(false);
+      // The part's own content starts in the first half of the screen.
+      const first = await page.locator('main h2').first().boundingBox();
+      expect(first?.y ?? 844).toBeLessThan(844 / 2);
+      await tabUntil(page, (f) => f.tag === 'button' && f.text.startsWith('Part of the file'), {
+        what: 'the parts button',
+      });
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await axeViolations(page)).toEqual([]);
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Case notes', { what: 'the case notes link' });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/notes$/);
+      await waitForPageReady(page);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.textContent()).toContain('Part of the file: Case notes');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { NavLink, useParams } from 'react-router';
+import { useId, useState, type ReactNode } from 'react';
+import { NavLink, useLocation, useParams } from 'react-router';
 import { getClient, type ClientView, type User } from '../../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
@@ -152,7 +152,7 @@ function Shell({
   return (
     <>
       <PageHeading>{heading}</PageHeading>
-      <FileNav client={client} />
+      <FileNav client={client} current={section} />
       {intro}
       {access === 'yes' ? (
         children({ client, user: session.user, csrfToken: session.csrfToken, replaceClient: setReplaced })
@@ -163,13 +163,29 @@ function Shell({
   );
 }
 
-function FileNav({ client }: { client: ClientView }) {
+// On a phone the parts of the file fold behind one button naming the part shown, so the part itself
+// starts near the top instead of below a wall of links; following a link folds them again.
+function FileNav({ client, current }: { client: ClientView; current: FileSection }) {
   const { t } = useI18n();
+  const listId = useId();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState<string | undefined>();
   const shown = fileSections.filter((s) => sectionAccess(s, client) === 'yes');
   if (shown.length <= 1) return null;
+  const isOpen = open === pathname;
   return (
     <nav className="file-nav" aria-label={t('clients.nav.label')}>
-      <ul>
+      <button
+        type="button"
+        className="file-nav-button"
+        aria-expanded={isOpen}
+        aria-controls={listId}
+        onClick={() => setOpen(isOpen ? undefined : pathname)}
+      >
+        {t('clients.nav.toggle', { part: t(titleKey[current]), count: shown.length })}
+        <span aria-hidden="true">{isOpen ? '▴' : '▾'}</span>
+      </button>
+      <ul id={listId} className={isOpen ? 'is-open' : undefined}>
         {shown.map((s) => (
           <li key={s}>
             <NavLink to={sectionPath(client.id, s)} end>
