@@ -26,6 +26,7 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
   file_too_large: 'attachments.error.size',
   content_mismatch: 'attachments.error.content',
   not_base64: 'attachments.error.content',
+  task_closes_itself: 'tasks.error.closesItself',
 };
 
 export function reasonKey(code: string | undefined): MessageKey | undefined {

@@ -11,7 +11,14 @@ import { AppError } from '../../lib/errors.ts';
 import { activeMembership } from '../case-team/case-team-facts.ts';
 import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
-import { nextDue, type ClientTasksQuery, type MyTasksQuery, type NewTask, type Task } from './task.ts';
+import {
+  isSystemTaskKind,
+  nextDue,
+  type ClientTasksQuery,
+  type MyTasksQuery,
+  type NewTask,
+  type Task,
+} from './task.ts';
 import {
   closeTask,
   insertTask,
@@ -144,6 +151,13 @@ export async function completeTask(
       task !== undefined,
       'No task has that id.',
     );
+  }
+  // A review's or a transfer's task closes when that act is done: marking it done by hand would say the
+  // file was released, say, when it was not.
+  if (isSystemTaskKind(task.kind)) {
+    throw new AppError('invalid', 'This task closes by itself when the review is answered or the transfer moves on.', [
+      { field: 'taskId', message: 'closes by itself', code: 'task_closes_itself' },
+    ]).withReason('task_closes_itself');
   }
   const locked = await lockTask(trx, task.id);
   if (locked?.status !== 'open') throw new AppError('conflict', `This task is already ${locked?.status ?? 'gone'}.`);

@@ -9,6 +9,12 @@ export const taskKinds = [
   'transfer_release',
   'other',
 ] as const;
+// Opened by the system for an act (a review to answer, a transfer to accept or release), and closed by
+// that act: never made or marked done by hand.
+export const systemTaskKinds = ['review_request', 'transfer_accept', 'transfer_release'] as const;
+export function isSystemTaskKind(kind: string): boolean {
+  return (systemTaskKinds as readonly string[]).includes(kind);
+}
 export const taskPhases = ['before_employment', 'after_employment', 'any'] as const;
 export const recurrences = ['none', 'weekly', 'every_2_weeks', 'monthly', 'every_3_months'] as const;
 export type Recurrence = (typeof recurrences)[number];
@@ -24,6 +30,10 @@ export const newTaskSchema = z
     recurUntil: isoDateSchema.optional(),
     // Absent: the caller. Else someone of the caller's organization or of the client's case team.
     assignedTo: z.uuid().optional(),
+  })
+  .refine((t) => !isSystemTaskKind(t.kind), {
+    message: 'opened by the system for a review or a transfer, never by hand',
+    path: ['kind'],
   })
   .refine((t) => !t.recurUntil || t.recurrence !== 'none', {
     message: 'recurUntil goes with a recurrence',

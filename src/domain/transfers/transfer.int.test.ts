@@ -290,6 +290,20 @@ describeEachEngine('plans, timeline, handover summary and transfers', ({ handle 
         .execute(),
     ).toEqual([{ action: 'transfer.read', purpose: 'transfer', recordIds: expect.arrayContaining([transfer.id]) }]);
     expect(await list(outsider, 'outgoing')).toEqual([]);
+    // The accept task closes when the transfer is accepted, never by hand (nor can one be made by hand).
+    const byHand = await call(managerB, 'POST', `/api/tasks/${acceptTask!.id}/complete`, { outcome: 'done' });
+    expect(byHand.statusCode).toBe(400);
+    expect(byHand.json().reason).toBe('task_closes_itself');
+    expect((await tasks(managerB)).find((t) => t.id === acceptTask!.id)).toMatchObject({ status: 'open' });
+    expect(
+      (
+        await call(counsellorA, 'POST', `/api/clients/${id}/tasks`, {
+          title: 'Release it',
+          kind: 'transfer_release',
+          dueOn: todayIn(),
+        })
+      ).statusCode,
+    ).toBe(400);
 
     // Accepted by the receiving agency: its task is done, the sending manager has the release task due on
     // the policy's date, and the person who asked hears of it.

@@ -11,12 +11,18 @@ import { formatDate } from './client-text.ts';
 // Who closes a task (docs/permissions.md 3.9, task.update): its assignee or creator where their roles
 // hold `self`, and staff of the organization it belongs to where theirs hold `own`, as the session's
 // `can` says.
+const systemKinds = ['review_request', 'transfer_accept', 'transfer_release'] as const;
+function isSystemKind(kind: string): kind is (typeof systemKinds)[number] {
+  return (systemKinds as readonly string[]).includes(kind);
+}
+
 export function mayComplete(
   user: User,
   can: Pick<SessionCan, 'completeOwnTasks' | 'completeAgencyTasks'>,
   task: Task,
 ): boolean {
-  if (task.status !== 'open') return false;
+  // A review's or a transfer's task closes by that act, never by hand.
+  if (task.status !== 'open' || isSystemKind(task.kind)) return false;
   const mine = task.assignedTo === user.id || task.createdBy === user.id;
   return (mine && can.completeOwnTasks) || (task.organizationId === user.organizationId && can.completeAgencyTasks);
 }
@@ -95,11 +101,18 @@ export function TaskTable({
           {tasks.map((task) => (
             <tr key={task.id} className={task.overdue ? 'overdue' : undefined}>
               <th scope="row">
-                {task.title}
+                {/* A system task's title in the reader's words: the stored one is the server's English. */}
+                {isSystemKind(task.kind) ? t(`tasks.systemTitle.${task.kind}`) : task.title}
                 <br />
                 <span className="muted">
                   {t(caseKey.taskKind(task.kind))} · {t(caseKey.taskPhase(task.phase))}
                 </span>
+                {isSystemKind(task.kind) && task.status === 'open' ? (
+                  <>
+                    <br />
+                    <span className="muted">{t(`tasks.closesItself.${task.kind}`)}</span>
+                  </>
+                ) : null}
               </th>
               {showClient ? (
                 <td data-label={t('tasks.client')}>
