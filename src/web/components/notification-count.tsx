@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { unreadNotificationCount } from '../api-case.ts';
 import { isAbort } from '../api.ts';
@@ -11,9 +11,11 @@ export function notificationsChanged(): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
-// "Notifications" in the account menu with the number unread, asked again on every page change.
-export function NotificationLink() {
-  const { t, tp } = useI18n();
+// The number of unread notifications, asked once per page change (and when some were read) for the
+// whole header: the account menu's link and, on a phone, the Menu button that hides it.
+export const UnreadContext = createContext<number | undefined>(undefined);
+
+export function useUnreadCount(signedIn: boolean): number | undefined {
   const { pathname } = useLocation();
   const [unread, setUnread] = useState<number | undefined>();
   const [asked, setAsked] = useState(0);
@@ -23,6 +25,10 @@ export function NotificationLink() {
     return () => window.removeEventListener(CHANGED, again);
   }, []);
   useEffect(() => {
+    if (!signedIn) {
+      setUnread(undefined);
+      return;
+    }
     const controller = new AbortController();
     unreadNotificationCount(controller.signal).then(
       (list) => setUnread(list.unread),
@@ -32,17 +38,31 @@ export function NotificationLink() {
       },
     );
     return () => controller.abort();
-  }, [pathname, asked]);
+  }, [pathname, asked, signedIn]);
+  return unread;
+}
+
+// The count as a badge, with its words for those who do not see it.
+export function UnreadBadge() {
+  const { tp } = useI18n();
+  const unread = useContext(UnreadContext);
+  if (!unread) return null;
+  return (
+    <>
+      {' '}
+      <span className="count-badge">{unread}</span>
+      <span className="visually-hidden">{tp('notifications.unreadShort', unread)}</span>
+    </>
+  );
+}
+
+// "Notifications" in the account menu with the number unread.
+export function NotificationLink() {
+  const { t } = useI18n();
   return (
     <Link to="/notifications" className="header-link">
       {t('notifications.link')}
-      {unread ? (
-        <>
-          {' '}
-          <span className="count-badge">{unread}</span>
-          <span className="visually-hidden">{tp('notifications.unreadShort', unread)}</span>
-        </>
-      ) : null}
+      <UnreadBadge />
     </Link>
   );
 }
