@@ -15,6 +15,7 @@ import {
   toBase64,
 } from './case-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 export function AttachmentsPage() {
   return <ClientSubPage section="attachments">{(scope) => <Attachments {...scope} />}</ClientSubPage>;
@@ -47,7 +48,7 @@ function Attachments({ client, csrfToken }: ClientScope) {
         {files.status === 'ready' && items.length === 0 ? <p>{t('attachments.none')}</p> : null}
         {items.length > 0 ? (
           <div className="table-scroll" role="region" aria-labelledby="attachments-caption" tabIndex={0}>
-            <table className="data-table">
+            <StackedTable>
               <caption id="attachments-caption">{t('attachments.caption', { count: items.length })}</caption>
               <thead>
                 <tr>
@@ -73,7 +74,7 @@ function Attachments({ client, csrfToken }: ClientScope) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         ) : null}
       </section>

@@ -37,6 +37,7 @@ import {
   todayInToronto,
   type StaffConsentMethod,
 } from './client-text.ts';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 type T = ReturnType<typeof useI18n>['t'];
 const CONSENT_MAX_YEARS = 3;
@@ -130,7 +131,7 @@ export function ConsentsSection({ client, user, csrfToken }: { client: ClientVie
         {consents.status === 'ready' && items.length === 0 ? <p>{t('consent.none')}</p> : null}
         {items.length > 0 ? (
           <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-            <table className="data-table">
+            <StackedTable>
               <caption id={`${id}-caption`}>{t('consent.caption', { count: items.length })}</caption>
               <thead>
                 <tr>
@@ -193,7 +194,7 @@ export function ConsentsSection({ client, user, csrfToken }: { client: ClientVie
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         ) : null}
       </div>

@@ -16,6 +16,7 @@ import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { caseKey, formatDateTime, teamRoles } from './case-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 export function TeamPage() {
   return <ClientSubPage section="team">{(scope) => <Team {...scope} />}</ClientSubPage>;
@@ -67,7 +68,7 @@ function Team({ client, user, csrfToken }: ClientScope) {
         {team.status === 'ready' && active.length === 0 ? <p>{t('team.none')}</p> : null}
         {active.length > 0 ? (
           <div className="table-scroll" role="region" aria-labelledby="team-caption" tabIndex={0}>
-            <table className="data-table">
+            <StackedTable>
               <caption id="team-caption">{t('team.caption', { count: active.length })}</caption>
               <thead>
                 <tr>
@@ -95,7 +96,7 @@ function Team({ client, user, csrfToken }: ClientScope) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
         ) : null}
         {confirming ? (
@@ -120,7 +121,7 @@ function Team({ client, user, csrfToken }: ClientScope) {
           <>
             <h3>{t('team.former')}</h3>
             <div className="table-scroll" role="region" aria-labelledby="former-caption" tabIndex={0}>
-              <table className="data-table">
+              <StackedTable>
                 <caption id="former-caption">{t('team.formerCaption', { count: former.length })}</caption>
                 <thead>
                   <tr>
@@ -147,7 +148,7 @@ function Team({ client, user, csrfToken }: ClientScope) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </StackedTable>
             </div>
           </>
         ) : null}

@@ -43,6 +43,7 @@ import { NoteCard } from '../clients/notes-page.tsx';
 import { AcknowledgeForm, PlanView } from '../clients/plan-page.tsx';
 import { AccessLogSection, ContactSection } from './my-file-more.tsx';
 import { AskForm, ReviewCard } from '../clients/reviews-page.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 export function MyFilePage() {
   return (
@@ -219,7 +220,7 @@ function SharingSection({ client, csrfToken }: { client: ClientView; csrfToken: 
       {consents.status === 'ready' && items.length === 0 ? <p>{t('myFile.noSharing')}</p> : null}
       {items.length > 0 ? (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="data-table">
+          <StackedTable>
             <caption id={`${id}-caption`}>{t('myFile.sharingCaption')}</caption>
             <thead>
               <tr>
@@ -262,7 +263,7 @@ function SharingSection({ client, csrfToken }: { client: ClientView; csrfToken: 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       ) : null}
       {withdrawing ? (
