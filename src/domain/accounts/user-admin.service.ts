@@ -271,12 +271,7 @@ export async function inviteClientAccount(
   },
   context: LinkContext,
 ): Promise<User> {
-  if (await emailTaken(trx, input.email)) {
-    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
-      { field: 'email', message: 'already exists' },
-    ]);
-  }
-  if (await clientAccountOf(trx, input.clientId)) throw new AppError('conflict', 'This client already has an account.');
+  await assertNewClientAccount(trx, input.email, input.clientId);
   const user = await insertUser(trx, {
     organizationId: input.organizationId,
     email: input.email,
@@ -313,12 +308,7 @@ export async function createClientAccount(
   },
 ): Promise<User> {
   if (actor.kind !== 'system') throw new AppError('forbidden', 'Client accounts are made by invitation.');
-  if (await emailTaken(trx, input.email)) {
-    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
-      { field: 'email', message: 'already exists' },
-    ]);
-  }
-  if (await clientAccountOf(trx, input.clientId)) throw new AppError('conflict', 'This client already has an account.');
+  await assertNewClientAccount(trx, input.email, input.clientId);
   const problems = checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName });
   if (problems.length > 0) {
     throw new AppError('invalid', `The password is not accepted: ${describePasswordProblems(problems)}.`, [
@@ -343,6 +333,16 @@ export async function createClientAccount(
     reason: 'account made with a password by a system actor',
   });
   return user;
+}
+
+// A client has one account, and an e-mail address one user.
+async function assertNewClientAccount(trx: Trx, email: string, clientId: string): Promise<void> {
+  if (await emailTaken(trx, email)) {
+    throw new AppError('conflict', 'A user with that e-mail address already exists.', [
+      { field: 'email', message: 'already exists' },
+    ]);
+  }
+  if (await clientAccountOf(trx, clientId)) throw new AppError('conflict', 'This client already has an account.');
 }
 
 // The user id of a client's account, if they have one.

@@ -11,6 +11,7 @@ import { Loading } from '../../components/status.tsx';
 import { caseKey, teamRoles } from '../clients/case-text.ts';
 import { formatDate, key } from '../clients/client-text.ts';
 import { useColleagues } from '../clients/team-page.tsx';
+import { PageButtons } from '../../components/page-buttons.tsx';
 
 const PER_PAGE = 50;
 export function CaseloadPage() {
@@ -140,29 +141,7 @@ function Caseload({ user, csrfToken, can }: StaffPage) {
         {result.data && result.data.items.length > 0 ? (
           <CaseloadTable items={result.data.items} caption={t('caseload.caption')} />
         ) : null}
-        {pages > 1 ? (
-          <div className="pagination">
-            {search.page > 1 ? (
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => setSearch({ ...search, page: search.page - 1 })}
-              >
-                {t('directory.pagination.previous')}
-              </button>
-            ) : null}
-            <span>{t('directory.pagination.position', { page: search.page, pages })}</span>
-            {search.page < pages ? (
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => setSearch({ ...search, page: search.page + 1 })}
-              >
-                {t('directory.pagination.next')}
-              </button>
-            ) : null}
-          </div>
-        ) : null}
+        <PageButtons page={search.page} pages={pages} onPage={(page) => setSearch({ ...search, page })} />
       </section>
     </>
   );

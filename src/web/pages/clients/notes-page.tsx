@@ -17,6 +17,7 @@ import { useApi } from '../../use-api.ts';
 import { caseKey, formatDateTime, narrowerOrSame, noteKinds, noteVisibilities } from './case-text.ts';
 import { formatDate, todayInToronto } from './client-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
+import { PageButtons } from '../../components/page-buttons.tsx';
 
 const PER_PAGE = 20;
 
@@ -87,21 +88,7 @@ function Notes({ client, user, csrfToken }: ClientScope) {
                 </li>
               ))}
             </ul>
-            {pages > 1 ? (
-              <div className="pagination">
-                {page > 1 ? (
-                  <button type="button" className="button-secondary" onClick={() => setPage(page - 1)}>
-                    {t('directory.pagination.previous')}
-                  </button>
-                ) : null}
-                <span>{t('directory.pagination.position', { page, pages })}</span>
-                {page < pages ? (
-                  <button type="button" className="button-secondary" onClick={() => setPage(page + 1)}>
-                    {t('directory.pagination.next')}
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
+            <PageButtons page={page} pages={pages} onPage={setPage} />
           </>
         ) : null}
       </section>

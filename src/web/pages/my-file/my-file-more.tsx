@@ -10,6 +10,7 @@ import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { caseKey } from '../clients/case-text.ts';
 import { formatDate } from '../clients/client-text.ts';
+import { PageButtons } from '../../components/page-buttons.tsx';
 
 // The client's own contact details (which they may change), and the people on their team with the
 // agency each works at, whose public page says how to reach it.
@@ -260,21 +261,7 @@ export function AccessLogSection({ client }: { client: ClientView }) {
           </table>
         </div>
       ) : null}
-      {pages > 1 ? (
-        <div className="pagination">
-          {page > 1 ? (
-            <button type="button" className="button-secondary" onClick={() => setPage(page - 1)}>
-              {t('directory.pagination.previous')}
-            </button>
-          ) : null}
-          <span>{t('directory.pagination.position', { page, pages })}</span>
-          {page < pages ? (
-            <button type="button" className="button-secondary" onClick={() => setPage(page + 1)}>
-              {t('directory.pagination.next')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <PageButtons page={page} pages={pages} onPage={setPage} />
       <p className="muted">{t('myFile.access.questions')}</p>
     </section>
   );

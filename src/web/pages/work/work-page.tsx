@@ -30,6 +30,7 @@ import { completedMessage, TaskTable } from '../clients/task-table.tsx';
 import { formatDate, key, todayInToronto } from '../clients/client-text.ts';
 import { caseKey } from '../clients/case-text.ts';
 import { notificationGroupLines } from '../notifications/notifications-page.tsx';
+import { PageButtons } from '../../components/page-buttons.tsx';
 
 export function WorkPage() {
   const { t } = useI18n();
@@ -564,21 +565,7 @@ function AgencySearch({ csrfToken }: { csrfToken: string }) {
           </table>
         </div>
       ) : null}
-      {data && pages > 1 ? (
-        <div className="pagination">
-          {data.page > 1 ? (
-            <button type="button" className="button-secondary" onClick={() => load(result.q, data.page - 1)}>
-              {t('directory.pagination.previous')}
-            </button>
-          ) : null}
-          <span>{t('directory.pagination.position', { page: data.page, pages })}</span>
-          {data.page < pages ? (
-            <button type="button" className="button-secondary" onClick={() => load(result.q, data.page + 1)}>
-              {t('directory.pagination.next')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {data ? <PageButtons page={data.page} pages={pages} onPage={(page) => load(result.q, page)} /> : null}
     </section>
   );
 }
