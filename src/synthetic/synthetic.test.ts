@@ -202,7 +202,8 @@ describe('vendored identity figures (Census 2016 visible minority and Aboriginal
 });
 
 describe('generateCity', () => {
-  it('is deterministic: the same seed gives the same city, another seed another city', () => {
+  // Three cities of 3,000 clients: a few seconds on a quiet 2-core machine, more while other suites run.
+  it('is deterministic: the same seed gives the same city, another seed another city', { timeout: 30_000 }, () => {
     const a = generateCity({ seed: 7, clients: 3_000 });
     const b = generateCity({ seed: 7, clients: 3_000 });
     const c = generateCity({ seed: 8, clients: 3_000 });

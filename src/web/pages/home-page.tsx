@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from '../components/status.tsx';
 import { SummaryChart } from '../components/summary-chart.tsx';
 import { organizationTypeOrder, organizationTypePluralKey } from '../components/organization-text.ts';
 import { useApi } from '../use-api.ts';
+import { StackedTable } from '../components/stacked-table.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -89,7 +90,7 @@ function SummaryFigures({ summary }: { summary: SystemSummary }) {
       </dl>
       <div className="summary-grid">
         <div className="table-wrap">
-          <table className="data-table">
+          <StackedTable>
             <caption>{t('home.system.tableCaption')}</caption>
             <thead>
               <tr>
@@ -113,7 +114,7 @@ function SummaryFigures({ summary }: { summary: SystemSummary }) {
                 <td className="numeric">{n(total)}</td>
               </tr>
             </tfoot>
-          </table>
+          </StackedTable>
         </div>
         <SummaryChart
           caption={t('home.chart.caption')}

@@ -11,6 +11,7 @@ import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { OrganizationSelect, PageLinks } from '../../components/admin-kit.tsx';
 import { loadAllOrganizations } from './organizations-lookup.ts';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 const PER_PAGE = 50;
 const outcomes = ['succeeded', 'failed', 'denied', 'allowed'] as const;
@@ -157,7 +158,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
             <p className="result-count">{t('admin.audit.none')}</p>
           ) : (
             <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-              <table className="data-table">
+              <StackedTable>
                 <caption id={`${id}-caption`}>
                   {rows.data.totalCapped
                     ? t('admin.audit.captionCapped', { count: n(rows.data.total) })
@@ -179,7 +180,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                   {rows.data.items.map((row) => (
                     <tr key={row.id}>
                       <td>
-                        <time dateTime={row.at}>{formatDateTime(row.at, language)}</time>
+                        <time dateTime={row.at}>{formatDateTime(row.at, language, true)}</time>
                       </td>
                       <td className="break">
                         {row.actorName ?? t(`admin.audit.actor.${row.actorKind}`)}
@@ -234,7 +235,7 @@ function AuditContent({ scope }: { scope: AdminScope }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </StackedTable>
             </div>
           )
         ) : null}

@@ -9,6 +9,7 @@ import { TextField, useForm, type FormError } from '../../components/form.tsx';
 import { organizationName, organizationTypeKey, organizationTypeOrder } from '../../components/organization-text.ts';
 import { useApi } from '../../use-api.ts';
 import { PageLinks } from '../../components/admin-kit.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 const PER_PAGE = 25;
 
@@ -85,7 +86,7 @@ function OrganizationList() {
             <p className="result-count">{t('admin.organizations.none')}</p>
           ) : (
             <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-              <table className="data-table">
+              <StackedTable>
                 <caption id={`${id}-caption`}>
                   {t('admin.organizations.caption', { count: n(list.data.total) })}
                 </caption>
@@ -107,7 +108,7 @@ function OrganizationList() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </StackedTable>
             </div>
           )
         ) : null}

@@ -19,6 +19,7 @@ import { roleKey } from '../account-page.tsx';
 import { useApi } from '../../use-api.ts';
 import { OrganizationSelect, PageLinks } from '../../components/admin-kit.tsx';
 import { loadAllOrganizations } from './organizations-lookup.ts';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 const PER_PAGE = 25;
 const statuses = ['active', 'invited', 'disabled'] as const;
@@ -147,7 +148,7 @@ function UsersContent({ scope }: { scope: AdminScope }) {
             <p className="result-count">{t('admin.users.none')}</p>
           ) : (
             <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-              <table className="data-table">
+              <StackedTable>
                 <caption id={`${id}-caption`}>{t('admin.users.caption', { count: n(users.data.total) })}</caption>
                 <thead>
                   <tr>
@@ -204,7 +205,7 @@ function UsersContent({ scope }: { scope: AdminScope }) {
                     );
                   })}
                 </tbody>
-              </table>
+              </StackedTable>
             </div>
           )
         ) : null}

@@ -16,6 +16,7 @@ import { ErrorAlert, Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { barrierKinds, formatDate, key, streams } from './client-text.ts';
 import { Details } from './record-details.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 const kindKey = {
   initial: 'assessment.kind.initial',
@@ -248,7 +249,7 @@ function History({ items }: { items: Assessment[] }) {
     <>
       <h3>{t('assessment.history')}</h3>
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="data-table">
+        <StackedTable>
           <caption id={`${id}-caption`}>{t('assessment.historyCaption', { count: items.length })}</caption>
           <thead>
             <tr>
@@ -287,7 +288,7 @@ function History({ items }: { items: Assessment[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackedTable>
       </div>
     </>
   );

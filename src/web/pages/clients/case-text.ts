@@ -162,14 +162,24 @@ export const caseKey = {
 };
 
 // A moment (an ISO timestamp) as a date and time in the city, in the page's language.
-export function formatDateTime(at: string, language: Language): string {
+// `withZone`: the zone named too ("EST"), where a time is evidence read later or elsewhere (the audit log).
+export function formatDateTime(at: string, language: Language, withZone = false): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(intlLocale[language], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: CITY_TIME_ZONE,
-  }).format(date);
+  return new Intl.DateTimeFormat(
+    intlLocale[language],
+    withZone
+      ? {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+          timeZone: CITY_TIME_ZONE,
+        }
+      : { dateStyle: 'long', timeStyle: 'short', timeZone: CITY_TIME_ZONE },
+  ).format(date);
 }
 
 // A rate from 0 to 1 as a percentage with one decimal at most ("12,5 %" in French).

@@ -18,6 +18,7 @@ import { Details } from './record-details.tsx';
 import { EquityAnswers } from './equity-answers.tsx';
 import { AssessmentSection } from './assessment-section.tsx';
 import { ConsentsSection } from './consents-section.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 export function ClientPage() {
   return <ClientSubPage section="file">{(scope) => <ClientContent {...scope} />}</ClientSubPage>;
@@ -182,7 +183,7 @@ function EmploymentSection({ client }: { client: ClientView }) {
         <p>{t('intake.noJobs')}</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="work-caption" tabIndex={0}>
-          <table className="data-table">
+          <StackedTable>
             <caption id="work-caption">{t('clients.work.caption')}</caption>
             <thead>
               <tr>
@@ -213,7 +214,7 @@ function EmploymentSection({ client }: { client: ClientView }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
       <h3>{t('intake.group.goals')}</h3>

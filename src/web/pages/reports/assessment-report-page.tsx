@@ -14,6 +14,7 @@ import { useApi } from '../../use-api.ts';
 import { caseKey, equityDimensions, formatDateTime, formatRate } from '../clients/case-text.ts';
 import { formatDate, genders, indigenousIdentities, key, racializedGroups, streams } from '../clients/client-text.ts';
 import { RequireCan } from '../../components/require-can.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
 
 export function AssessmentReportPage() {
   const { t } = useI18n();
@@ -86,7 +87,7 @@ function OverdueTransfers() {
       {overdue.status === 'ready' && overdue.data.items.length === 0 ? <p>{t('report.noOverdue')}</p> : null}
       {overdue.status === 'ready' && overdue.data.items.length > 0 ? (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="data-table">
+          <StackedTable>
             <caption id={`${id}-caption`}>{t('report.overdueCaption')}</caption>
             <thead>
               <tr>
@@ -108,7 +109,7 @@ function OverdueTransfers() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       ) : null}
     </section>
@@ -136,7 +137,7 @@ function Overall({ report }: { report: AssessmentReport }) {
       <h2 id={`${id}-title`}>{t('report.overall')}</h2>
       <p>{t('report.clientsAssessed', { count: cells.count(report.overall.clients) })}</p>
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="data-table">
+        <StackedTable>
           <caption id={`${id}-caption`}>{t('report.overallCaption')}</caption>
           <thead>
             <tr>
@@ -154,7 +155,7 @@ function Overall({ report }: { report: AssessmentReport }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackedTable>
       </div>
       <SummaryChart
         caption={t('report.overallChart')}
@@ -180,7 +181,7 @@ function ByAgency({ report }: { report: AssessmentReport }) {
       ) : (
         <>
           <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-            <table className="data-table">
+            <StackedTable>
               <caption id={`${id}-caption`}>{t('report.byAgencyCaption')}</caption>
               <thead>
                 <tr>
@@ -218,7 +219,7 @@ function ByAgency({ report }: { report: AssessmentReport }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </StackedTable>
           </div>
           <RateChart
             title={t('report.overrideChart')}
@@ -259,7 +260,7 @@ function Moves({ report }: { report: AssessmentReport }) {
         <p>{t('report.noMoves')}</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="data-table">
+          <StackedTable>
             <caption id={`${id}-caption`}>{t('report.movesCaption')}</caption>
             <thead>
               <tr>
@@ -281,7 +282,7 @@ function Moves({ report }: { report: AssessmentReport }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
     </section>
@@ -320,7 +321,7 @@ function GroupTable({ report, dimension }: { report: AssessmentReport; dimension
     <section aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{name}</h3>
       <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="data-table">
+        <StackedTable>
           <caption id={`${id}-caption`}>{t('report.groupCaption', { dimension: name })}</caption>
           <thead>
             <tr>
@@ -363,7 +364,7 @@ function GroupTable({ report, dimension }: { report: AssessmentReport; dimension
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackedTable>
       </div>
       <RateChart
         title={t('report.shareCChart', { dimension: name })}
