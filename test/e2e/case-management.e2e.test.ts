@@ -307,7 +307,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await waitForPageReady(manager.page);
       await followLink(manager.page, 'My tasks');
       await newPage(manager.page, /\/tasks$/);
-      const row = manager.page.locator('tbody tr', { hasText: "Answer the client's request for a review of their stream" }).first();
+      const row = manager.page
+        .locator('tbody tr', { hasText: "Answer the client's request for a review of their stream" })
+        .first();
       expect(await row.textContent()).toContain('Marguerite Tremblay-Okafor');
       await followLink(manager.page, 'Marguerite Tremblay-Okafor');
       await newPage(manager.page, /\/reviews$/);
