@@ -11,6 +11,9 @@ import { hashPassword } from '../src/domain/accounts/password.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/server/auth.ts';
 import { assessClient } from '../src/domain/assessment/assessment.service.ts';
 import { momentNow } from './clock.ts';
+import type { z } from 'zod';
+import { newServiceSchema } from '../src/domain/directory/service.ts';
+import { createService } from '../src/domain/directory/service.service.ts';
 
 // A fresh, uniquely named organization per test keeps test files independent on a shared database.
 export async function makeOrganization(db: Db, overrides: Partial<NewOrganization> = {}): Promise<Organization> {
@@ -314,4 +317,20 @@ export async function makeAccessRequest(db: Db, clientId: string, requestingOrga
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+}
+
+// A directory listing of an organization, through the service as the system actor.
+export async function makeService(
+  db: Db,
+  organizationId: string,
+  overrides: Partial<z.input<typeof newServiceSchema>> = {},
+): Promise<{ id: string }> {
+  const input = newServiceSchema.parse({
+    name: `Test service ${crypto.randomBytes(4).toString('hex')}`,
+    description: 'A program that helps people find and keep work.',
+    interventionTypes: ['employment_services'],
+    organizationId,
+    ...overrides,
+  });
+  return withTransaction(db, (trx) => createService(trx, systemActor('test'), input, momentNow()));
 }

@@ -13,6 +13,7 @@ import {
   makeAttachment,
   makePlanItem,
   makeReview,
+  makeService,
   makeTransfer,
   makeSession,
   makeTask,
@@ -1207,6 +1208,192 @@ export const routes: RouteCases[] = [
     action: 'audit.read_by_actor',
     cases: [
       { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/audit?perPage=5' }) },
+    ],
+  },
+  {
+    route: 'GET /api/services',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/services?q=welding&near=M5V' }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/services/:id',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({ method: 'GET', url: `/api/services/${(await makeService(c.db, c.other.id)).id}` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: `/api/services/${crypto.randomUUID()}` }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/services',
+    action: 'service.manage',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 201,
+      visible: true,
+      request: async (c: CaseContext) => ({
+        method: 'POST' as const,
+        url: '/api/services',
+        payload: {
+          name: unique('Service'),
+          description: 'A program that helps people find and keep work.',
+          interventionTypes: ['employment_services'],
+          ...(target === 'other' ? { organizationId: c.other.id } : {}),
+        },
+      }),
+    })),
+  },
+  {
+    route: 'PATCH /api/services/:id',
+    action: 'service.manage',
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 200,
+      visible: true,
+      request: async (c: CaseContext) => {
+        // A visitor has no organization, and an employer lists no services: for them any listing will do,
+        // since their answer (401, 403) comes from the role before the listing is read.
+        const own = self(c);
+        const organization = target === 'own' && own && own.type !== 'employer' ? own : c.other;
+        const service = await makeService(c.db, organization.id);
+        return { method: 'PATCH' as const, url: `/api/services/${service.id}`, payload: { verified: true } };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/industries',
+    action: 'reference.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/industries?q=bakeries' }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/industries/:code',
+    action: 'reference.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/industries/31-33' }),
+      },
+      { target: 'random', ok: 404, visible: true, request: async () => ({ method: 'GET', url: '/api/industries/99' }) },
+    ],
+  },
+  {
+    route: 'GET /hsds/',
+    action: 'service.read',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/hsds/' }) }],
+  },
+  {
+    route: 'GET /hsds/services',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/hsds/services?per_page=5' }),
+      },
+    ],
+  },
+  {
+    route: 'GET /hsds/services/:id',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({ method: 'GET', url: `/hsds/services/${(await makeService(c.db, c.other.id)).id}` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: `/hsds/services/${crypto.randomUUID()}` }),
+      },
+    ],
+  },
+  {
+    route: 'GET /hsds/organizations',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/hsds/organizations?per_page=5' }),
+      },
+    ],
+  },
+  {
+    route: 'GET /hsds/organizations/:id',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({ method: 'GET', url: `/hsds/organizations/${c.other.id}` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: `/hsds/organizations/${crypto.randomUUID()}` }),
+      },
+    ],
+  },
+  {
+    route: 'GET /hsds/locations',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/hsds/locations?per_page=5' }),
+      },
+    ],
+  },
+  {
+    route: 'GET /hsds/locations/:id',
+    action: 'service.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({ method: 'GET', url: `/hsds/locations/${c.other.sites[0]!.id}` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: `/hsds/locations/${crypto.randomUUID()}` }),
+      },
     ],
   },
 ];

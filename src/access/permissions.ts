@@ -137,6 +137,15 @@ const table = {
   'report.consents': ['—', 'sys', 'sys', 'sys', 'own', '—', '—', '—', '—', '—', '—'],
   'report.equity': ['—', 'sys', 'sys', '—', 'own', '—', '—', '—', '—', '—', '—'],
   'report.complaints': ['—', 'sys', 'sys', 'sys', 'own', '—', '—', '—', '—', '—', '—'],
+  'service.read': ['pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub', 'pub'],
+  'service.capacity_read': ['—', 'all', 'all', '—', 'all', 'all', 'all', 'all', 'all', '—', '—'],
+  'service.manage': ['—', 'all', '—', '—', 'own', '—', '—', '—', '—', '—', '—'],
+  'directory.landscape': ['—', 'sys', 'sys', '—', '—', '—', '—', '—', '—', '—', '—'],
+  'referral.read': ['—', '—', '—', 'cmp', 'own', 'own', 'own', 'own', 'own', '—', 'self'],
+  'referral.create': ['—', '—', '—', '—', 'own, cons', 'own, cons', 'own, cons', 'own, cons', '—', '—', '—'],
+  'referral.respond': ['—', '—', '—', '—', 'own', 'own', 'own', 'own', 'own', '—', '—'],
+  'referral.rate': ['—', '—', '—', '—', 'own', 'own', 'own', 'own', 'own', '—', 'self'],
+  'report.referrals': ['—', 'sys', 'sys', '—', 'own', '—', '—', '—', '—', '—', '—'],
 } as const satisfies Record<string, Row>;
 
 export type Action = keyof typeof table;

@@ -54,6 +54,84 @@ export type SitesTable = Timestamps & {
   latitude: number | null;
   longitude: number | null;
   wheelchairAccessible: boolean | null;
+  accessibilityDescription: string | null;
+  transportation: string | null;
+  verifiedAt: Generated<Date>;
+};
+
+export type ServicesTable = Timestamps & {
+  id: Generated<string>;
+  organizationId: string;
+  name: string;
+  nameFr: string | null;
+  alternateName: string | null;
+  description: string;
+  descriptionFr: string | null;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  status: Generated<'active' | 'defunct' | 'inactive' | 'temporarily_closed'>;
+  interventionTypes: string[];
+  targetNocCodes: Generated<string[]>;
+  targetNaicsCodes: Generated<string[]>;
+  targetPopulations: Generated<string[]>;
+  languages: Generated<string[]>;
+  deliveryMode: Generated<'hybrid' | 'in_person' | 'virtual'>;
+  eligibilityDescription: string | null;
+  eligibilityDescriptionFr: string | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
+  applicationProcess: string | null;
+  feesDescription: string | null;
+  credentialAwarded: string | null;
+  funder: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  seats: number | null;
+  seatsOpen: number | null;
+  detailsVerifiedAt: Generated<Date>;
+  capacityVerifiedAt: Date | null;
+  verifiedBy: string | null;
+  verificationRequestedAt: Date | null;
+  searchText: Generated<string>;
+  searchDocument: ColumnType<string | null, never, never>;
+};
+
+export type ServiceSitesTable = Timestamps & {
+  id: Generated<string>;
+  serviceId: string;
+  siteId: string;
+  description: string | null;
+  verifiedAt: Generated<Date>;
+};
+
+export type ServiceSchedulesTable = Timestamps & {
+  id: Generated<string>;
+  serviceId: string;
+  weekdays: string[];
+  opensAt: string;
+  closesAt: string;
+  description: string | null;
+  verifiedAt: Generated<Date>;
+};
+
+export type ServiceIntakeWindowsTable = Timestamps & {
+  id: Generated<string>;
+  serviceId: string;
+  opensOn: string;
+  closesOn: string | null;
+  note: string | null;
+  verifiedAt: Generated<Date>;
+};
+
+export type ServiceContactsTable = Timestamps & {
+  id: Generated<string>;
+  serviceId: string;
+  name: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  verifiedAt: Generated<Date>;
 };
 
 export type ClientsTable = Timestamps & {
@@ -503,6 +581,11 @@ export type Database = {
   forwardSortationAreas: ForwardSortationAreasTable;
   organizations: OrganizationsTable;
   sites: SitesTable;
+  services: ServicesTable;
+  serviceSites: ServiceSitesTable;
+  serviceSchedules: ServiceSchedulesTable;
+  serviceIntakeWindows: ServiceIntakeWindowsTable;
+  serviceContacts: ServiceContactsTable;
   clients: ClientsTable;
   clientEquity: ClientEquityTable;
   clientStatusChanges: ClientStatusChangesTable;

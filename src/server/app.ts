@@ -157,7 +157,10 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('statementBudgets', new Map<string, number>());
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    // The API and the public HSDS exchange (/hsds/) declare their permissions alike.
+    const isApiRoute =
+      (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url === '/hsds' || url.startsWith('/hsds/');
+    if (!isApiRoute) return;
     const permission = route.config?.permission;
     if (!permission) throw new Error(`Route ${route.method} ${url} declares no permission (config.permission).`);
     if (!isAction(permission))
@@ -297,7 +300,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    const isApi =
+      pathname === '/api' || pathname.startsWith('/api/') || pathname === '/hsds' || pathname.startsWith('/hsds/');
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi;
     if (hasWeb && wantsPage && !path.extname(pathname) && !pathname.split('/').some((s) => s.startsWith('.'))) {
       // The web UI routes in the browser: page paths answer the app shell, and so do unknown

@@ -17,6 +17,9 @@ import { notificationRoutes } from '../domain/notifications/notification.routes.
 import { planRoutes } from '../domain/plans/plan.routes.ts';
 import { transferRoutes } from '../domain/transfers/transfer.routes.ts';
 import { reportRoutes } from '../domain/reporting/assessment-report.routes.ts';
+import { industryRoutes } from '../domain/industries/industry.routes.ts';
+import { serviceRoutes } from '../domain/directory/service.routes.ts';
+import { hsdsRoutes } from '../domain/directory/hsds.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {
@@ -38,4 +41,7 @@ export function registerRoutes(app: AppInstance): void {
   planRoutes(app);
   transferRoutes(app);
   reportRoutes(app);
+  industryRoutes(app);
+  serviceRoutes(app);
+  hsdsRoutes(app);
 }

@@ -67,13 +67,19 @@ export async function updateSiteRow(
     province: string;
     postalCode: string;
     wheelchairAccessible: boolean | null;
+    accessibilityDescription: string | null;
+    transportation: string | null;
     latitude: number | null;
     longitude: number | null;
     neighbourhoodId: number | null;
   }>,
 ): Promise<void> {
-  if (Object.keys(fields).length === 0) return;
-  await db.updateTable('sites').set(fields).where('id', '=', siteId).execute();
+  // Any change confirms the site's details as they now stand.
+  await db
+    .updateTable('sites')
+    .set({ ...fields, verifiedAt: sql<Date>`now()` })
+    .where('id', '=', siteId)
+    .execute();
 }
 
 // Where a site is when only its postal code is known: the FSA's centroid (an approximation)
@@ -128,6 +134,8 @@ export async function insertSite(
       longitude: location.longitude,
       neighbourhoodId: location.neighbourhoodId,
       wheelchairAccessible: site.wheelchairAccessible ?? null,
+      accessibilityDescription: site.accessibilityDescription ?? null,
+      transportation: site.transportation ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -153,13 +161,16 @@ export async function selectSites(db: DbOrTrx, organizationIds: string[]): Promi
       'sites.latitude',
       'sites.longitude',
       'sites.wheelchairAccessible',
+      'sites.accessibilityDescription',
+      'sites.transportation',
+      'sites.verifiedAt',
     ])
     .where('sites.organizationId', 'in', organizationIds)
     .orderBy('sites.name')
     .execute();
   for (const { organizationId, ...site } of rows) {
     const list = bySite.get(organizationId) ?? [];
-    list.push(site);
+    list.push({ ...site, verifiedAt: new Date(site.verifiedAt).toISOString() });
     bySite.set(organizationId, list);
   }
   return bySite;

@@ -164,7 +164,7 @@ export async function updateSite(
   ensureAllowed(actor, 'site.manage', { kind: 'organization', organizationId: organization.id }, requestId);
   const current = isUuid(siteId) ? await selectSiteForUpdate(trx, organization.id, siteId) : undefined;
   if (!current) throw new AppError('not_found', 'That organization has no site with that id.');
-  const { latitude, longitude, ...fields } = patch;
+  const { latitude, longitude, verified: _verified, ...fields } = patch;
   const coordinatesChanged = latitude !== undefined || longitude !== undefined;
   const located: Partial<{ latitude: number | null; longitude: number | null; neighbourhoodId: number | null }> = {};
   if (coordinatesChanged || fields.postalCode !== undefined) {

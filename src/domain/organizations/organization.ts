@@ -39,6 +39,9 @@ export const newSiteSchema = z.strictObject({
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
   wheelchairAccessible: z.boolean().optional(),
+  // HSDS accessibility and transportation, in the provider's words.
+  accessibilityDescription: z.string().trim().min(1).max(1000).optional(),
+  transportation: z.string().trim().min(1).max(500).optional(),
 });
 export type NewSite = z.infer<typeof newSiteSchema>;
 
@@ -95,6 +98,10 @@ export const sitePatchSchema = z
     latitude: z.number().min(-90).max(90).nullable().optional(),
     longitude: z.number().min(-180).max(180).nullable().optional(),
     wheelchairAccessible: z.boolean().nullable().optional(),
+    accessibilityDescription: z.string().trim().min(1).max(1000).nullable().optional(),
+    transportation: z.string().trim().min(1).max(500).nullable().optional(),
+    // Confirms the site's details as they stand, with or without other changes.
+    verified: z.literal(true).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
 export type SitePatch = z.infer<typeof sitePatchSchema>;
@@ -111,6 +118,10 @@ export const siteSchema = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   wheelchairAccessible: z.boolean().nullable(),
+  accessibilityDescription: z.string().nullable(),
+  transportation: z.string().nullable(),
+  // When the site's details were last confirmed (any change confirms them).
+  verifiedAt: z.string(),
 });
 export type Site = z.infer<typeof siteSchema>;
 

@@ -1,0 +1,64 @@
+import { addDays } from '../../lib/dates.ts';
+import type { IntakeState, ListingPart } from './service.ts';
+
+// Rules about a listing that every view shares: whether intake is open, and which parts are stale.
+
+// A part not confirmed for this long is stale: flagged in search and in the landscape, and its
+// provider is asked to confirm it. Six months: programs change with each funding year's intakes.
+export const LISTING_STALE_AFTER_DAYS = 180;
+// "Soon" for an intake: a window that opens within this many days.
+export const INTAKE_SOON_DAYS = 30;
+
+export type IntakeFacts = {
+  status: string;
+  seatsOpen: number | null;
+  windows: readonly { opensOn: string; closesOn: string | null }[];
+};
+
+// No window recorded means continuous intake (a drop-in employment service); a window open today with
+// no seats left is "full" (the public sees that, never the numbers).
+export function intakeStateOf(facts: IntakeFacts, today: string): IntakeState {
+  if (facts.status !== 'active') return 'closed';
+  const openNow =
+    facts.windows.length === 0 ||
+    facts.windows.some((w) => w.opensOn <= today && (w.closesOn === null || w.closesOn >= today));
+  if (openNow) return facts.seatsOpen === 0 ? 'full' : 'open';
+  const soon = addDays(today, INTAKE_SOON_DAYS);
+  if (facts.windows.some((w) => w.opensOn > today && w.opensOn <= soon)) return 'opens_soon';
+  return 'closed';
+}
+
+export type Freshness = {
+  verifiedAt: Record<ListingPart, string | null>;
+  stale: boolean;
+  staleParts: ListingPart[];
+  staleAfterDays: number;
+};
+
+// Each part's oldest confirmation (a list is as fresh as its least recently confirmed item).
+export function freshnessOf(verifiedAt: Record<ListingPart, string | null>, now: Date): Freshness {
+  const limit = now.getTime() - LISTING_STALE_AFTER_DAYS * 86_400_000;
+  const staleParts = (Object.keys(verifiedAt) as ListingPart[]).filter((part) => {
+    const at = verifiedAt[part];
+    return at !== null && new Date(at).getTime() < limit;
+  });
+  return { verifiedAt, stale: staleParts.length > 0, staleParts, staleAfterDays: LISTING_STALE_AFTER_DAYS };
+}
+
+export function oldest(dates: readonly string[]): string | null {
+  let found: string | null = null;
+  for (const date of dates) if (found === null || new Date(date) < new Date(found)) found = date;
+  return found;
+}
+
+// Distance between two points on the earth, in kilometres (haversine; metres do not matter here).
+export function kilometresBetween(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}

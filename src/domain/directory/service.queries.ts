@@ -1,0 +1,600 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
+import type { NewContact, NewIntakeWindow, NewSchedule, ServiceStatus } from './service.ts';
+
+// All SQL of the directory. It reads organizations, sites, neighbourhoods and forward sortation areas
+// (public reference data) and writes only its own tables.
+
+export type ServiceRow = {
+  id: string;
+  organizationId: string;
+  status: ServiceStatus;
+  seats: number | null;
+  seatsOpen: number | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+};
+
+export type ServiceColumns = {
+  name: string;
+  nameFr: string | null;
+  alternateName: string | null;
+  description: string;
+  descriptionFr: string | null;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  status: ServiceStatus;
+  interventionTypes: string[];
+  targetNocCodes: string[];
+  targetNaicsCodes: string[];
+  targetPopulations: string[];
+  languages: string[];
+  deliveryMode: 'in_person' | 'virtual' | 'hybrid';
+  eligibilityDescription: string | null;
+  eligibilityDescriptionFr: string | null;
+  minimumAge: number | null;
+  maximumAge: number | null;
+  applicationProcess: string | null;
+  feesDescription: string | null;
+  credentialAwarded: string | null;
+  funder: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  seats: number | null;
+  seatsOpen: number | null;
+  searchText: string;
+};
+
+export async function insertService(
+  trx: Trx,
+  organizationId: string,
+  columns: ServiceColumns,
+  verifiedBy: string | null,
+): Promise<string> {
+  const row = await trx
+    .insertInto('services')
+    .values({
+      organizationId,
+      ...columns,
+      capacityVerifiedAt: columns.seats === null ? null : sql<Date>`now()`,
+      verifiedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function selectServiceForUpdate(trx: Trx, id: string): Promise<ServiceRow | undefined> {
+  return trx
+    .selectFrom('services')
+    .select(['id', 'organizationId', 'status', 'seats', 'seatsOpen', 'minimumAge', 'maximumAge', 'startsOn', 'endsOn'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+// A change: the columns given, the details confirmed; capacity confirmed when seats were touched.
+export async function updateServiceRow(
+  trx: Trx,
+  id: string,
+  columns: Partial<ServiceColumns>,
+  options: { capacityTouched: boolean; verifiedBy: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('services')
+    .set({
+      ...columns,
+      detailsVerifiedAt: sql<Date>`now()`,
+      verifiedBy: options.verifiedBy,
+      verificationRequestedAt: null,
+      ...(options.capacityTouched
+        ? { capacityVerifiedAt: sql<Date | null>`case when ${sql.ref('seats')} is null then null else now() end` }
+        : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+// Confirms every part of a listing as it stands.
+export async function markServiceVerified(trx: Trx, id: string, verifiedBy: string | null): Promise<void> {
+  await trx
+    .updateTable('services')
+    .set({
+      detailsVerifiedAt: sql<Date>`now()`,
+      capacityVerifiedAt: sql<Date | null>`case when seats is null then null else now() end`,
+      verifiedBy,
+      verificationRequestedAt: null,
+    })
+    .where('id', '=', id)
+    .execute();
+  for (const table of ['serviceSites', 'serviceSchedules', 'serviceIntakeWindows', 'serviceContacts'] as const) {
+    await trx
+      .updateTable(table)
+      .set({ verifiedAt: sql<Date>`now()` })
+      .where('serviceId', '=', id)
+      .execute();
+  }
+}
+
+// Which of these sites belong to the organization.
+export async function selectOwnSiteIds(
+  db: DbOrTrx,
+  organizationId: string,
+  siteIds: readonly string[],
+): Promise<Set<string>> {
+  if (siteIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('sites')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+    .where('id', 'in', [...siteIds])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function selectOrganizationForService(
+  db: DbOrTrx,
+  id: string,
+): Promise<{ id: string; name: string; nameFr: string | null; type: string } | undefined> {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'nameFr', 'type'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function replaceServiceSites(trx: Trx, serviceId: string, siteIds: readonly string[]): Promise<void> {
+  let remove = trx.deleteFrom('serviceSites').where('serviceId', '=', serviceId);
+  if (siteIds.length > 0) remove = remove.where('siteId', 'not in', [...siteIds]);
+  await remove.execute();
+  if (siteIds.length === 0) return;
+  await trx
+    .insertInto('serviceSites')
+    .values(siteIds.map((siteId) => ({ serviceId, siteId })))
+    .onConflict((oc) => oc.columns(['serviceId', 'siteId']).doUpdateSet({ verifiedAt: sql<Date>`now()` }))
+    .execute();
+}
+
+export async function replaceSchedules(trx: Trx, serviceId: string, schedules: readonly NewSchedule[]): Promise<void> {
+  await trx.deleteFrom('serviceSchedules').where('serviceId', '=', serviceId).execute();
+  if (schedules.length === 0) return;
+  await trx
+    .insertInto('serviceSchedules')
+    .values(
+      schedules.map((s) => ({
+        serviceId,
+        weekdays: [...new Set(s.weekdays)],
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        description: s.description ?? null,
+      })),
+    )
+    .execute();
+}
+
+export async function replaceIntakeWindows(
+  trx: Trx,
+  serviceId: string,
+  windows: readonly NewIntakeWindow[],
+): Promise<void> {
+  await trx.deleteFrom('serviceIntakeWindows').where('serviceId', '=', serviceId).execute();
+  if (windows.length === 0) return;
+  await trx
+    .insertInto('serviceIntakeWindows')
+    .values(windows.map((w) => ({ serviceId, opensOn: w.opensOn, closesOn: w.closesOn ?? null, note: w.note ?? null })))
+    .execute();
+}
+
+export async function replaceContacts(trx: Trx, serviceId: string, contacts: readonly NewContact[]): Promise<void> {
+  await trx.deleteFrom('serviceContacts').where('serviceId', '=', serviceId).execute();
+  if (contacts.length === 0) return;
+  await trx
+    .insertInto('serviceContacts')
+    .values(
+      contacts.map((c) => ({
+        serviceId,
+        name: c.name ?? null,
+        title: c.title ?? null,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+      })),
+    )
+    .execute();
+}
+
+// Timestamps come back from json_agg as text in the server's format: one form for every answer.
+const iso = (value: string | Date) => new Date(value).toISOString();
+
+// Full listings, with their organization, sites, schedules, intake windows and contacts, in one statement.
+export async function selectServiceRecords(db: DbOrTrx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('services as s')
+    .innerJoin('organizations as o', 'o.id', 's.organizationId')
+    .select([
+      's.id',
+      's.organizationId',
+      'o.name as organizationName',
+      'o.nameFr as organizationNameFr',
+      's.name',
+      's.nameFr',
+      's.alternateName',
+      's.description',
+      's.descriptionFr',
+      's.url',
+      's.email',
+      's.phone',
+      's.status',
+      's.interventionTypes',
+      's.targetNocCodes',
+      's.targetNaicsCodes',
+      's.targetPopulations',
+      's.languages',
+      's.deliveryMode',
+      's.eligibilityDescription',
+      's.eligibilityDescriptionFr',
+      's.minimumAge',
+      's.maximumAge',
+      's.applicationProcess',
+      's.feesDescription',
+      's.credentialAwarded',
+      's.funder',
+      's.startsOn',
+      's.endsOn',
+      's.seats',
+      's.seatsOpen',
+      's.detailsVerifiedAt',
+      's.capacityVerifiedAt',
+      's.createdAt',
+      's.updatedAt',
+    ])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('serviceSites as ss')
+          .innerJoin('sites as st', 'st.id', 'ss.siteId')
+          .leftJoin('neighbourhoods as n', 'n.id', 'st.neighbourhoodId')
+          .select([
+            'ss.id',
+            'ss.siteId',
+            'st.name',
+            'st.streetAddress',
+            'st.city',
+            'st.province',
+            'st.postalCode',
+            'st.neighbourhoodId',
+            'n.name as neighbourhoodName',
+            'st.latitude',
+            'st.longitude',
+            'st.wheelchairAccessible',
+            'st.accessibilityDescription',
+            'st.transportation',
+            'st.organizationId',
+            // The older of the two confirmations: the link and the site's own details.
+            sql<string>`least(ss.verified_at, st.verified_at)`.as('verifiedAt'),
+          ])
+          .whereRef('ss.serviceId', '=', 's.id')
+          .orderBy('st.name'),
+      ).as('sites'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('serviceSchedules as sc')
+          .select(['sc.id', 'sc.weekdays', 'sc.opensAt', 'sc.closesAt', 'sc.description', 'sc.verifiedAt'])
+          .whereRef('sc.serviceId', '=', 's.id')
+          .orderBy('sc.opensAt')
+          .orderBy('sc.id'),
+      ).as('schedules'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('serviceIntakeWindows as iw')
+          .select(['iw.id', 'iw.opensOn', 'iw.closesOn', 'iw.note', 'iw.verifiedAt'])
+          .whereRef('iw.serviceId', '=', 's.id')
+          .orderBy('iw.opensOn')
+          .orderBy('iw.id'),
+      ).as('intakeWindows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('serviceContacts as c')
+          .select(['c.id', 'c.name', 'c.title', 'c.email', 'c.phone', 'c.verifiedAt'])
+          .whereRef('c.serviceId', '=', 's.id')
+          .orderBy('c.createdAt')
+          .orderBy('c.id'),
+      ).as('contacts'),
+    ])
+    .where('s.id', 'in', [...ids])
+    .execute();
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        detailsVerifiedAt: iso(r.detailsVerifiedAt),
+        capacityVerifiedAt: r.capacityVerifiedAt === null ? null : iso(r.capacityVerifiedAt),
+        createdAt: iso(r.createdAt),
+        updatedAt: iso(r.updatedAt),
+        sites: r.sites.map((s) => ({ ...s, verifiedAt: iso(s.verifiedAt) })),
+        schedules: r.schedules.map((s) => ({
+          ...s,
+          opensAt: s.opensAt.slice(0, 5),
+          closesAt: s.closesAt.slice(0, 5),
+          verifiedAt: iso(s.verifiedAt),
+        })),
+        intakeWindows: r.intakeWindows.map((w) => ({ ...w, verifiedAt: iso(w.verifiedAt) })),
+        contacts: r.contacts.map((c) => ({ ...c, verifiedAt: iso(c.verifiedAt) })),
+      },
+    ]),
+  );
+  // In the order asked.
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+}
+export type ServiceRecordRow = Awaited<ReturnType<typeof selectServiceRecords>>[number];
+
+export async function fsaCentre(
+  db: DbOrTrx,
+  fsa: string,
+): Promise<{ latitude: number; longitude: number } | undefined> {
+  return db
+    .selectFrom('forwardSortationAreas')
+    .select(['latitude', 'longitude'])
+    .where('code', '=', fsa)
+    .executeTakeFirst();
+}
+
+export type SearchFilters = {
+  words?: string | undefined;
+  interventionTypes?: readonly string[] | undefined;
+  nocPrefix?: string | undefined;
+  naicsCodes?: readonly string[] | undefined;
+  populations?: readonly string[] | undefined;
+  language?: string | undefined;
+  deliveryMode?: string | undefined;
+  organizationId?: string | undefined;
+  origin?: { latitude: number; longitude: number } | undefined;
+  withinKm: number;
+  intake?: 'open_now' | 'open_soon' | undefined;
+  stale?: boolean | undefined;
+  // Whether capacity's confirmation counts (staff only: the public is not told capacity exists).
+  staleCapacity: boolean;
+  includeInactive: boolean;
+  today: string;
+  soon: string;
+  staleBefore: Date;
+  sort: 'relevance' | 'distance' | 'name';
+  limit: number;
+  offset: number;
+};
+
+// The words as a query in both languages, accents folded the way the stored document was.
+function wordsQuery(words: string) {
+  return sql`(websearch_to_tsquery('english', client_search_key(${words})) || websearch_to_tsquery('french', client_search_key(${words})))`;
+}
+
+// One page of matching listings: ids with their rank, distance and nearest site, and the total.
+export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
+  const km = f.origin
+    ? sql<number>`(2 * 6371 * asin(least(1, sqrt(power(sin(radians(st.latitude - ${f.origin.latitude}) / 2), 2)
+        + cos(radians(${f.origin.latitude})) * cos(radians(st.latitude)) * power(sin(radians(st.longitude - ${f.origin.longitude}) / 2), 2)))))`
+    : undefined;
+  let query = db
+    .selectFrom('services as s')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('serviceSites as ss')
+          .innerJoin('sites as st', 'st.id', 'ss.siteId')
+          .leftJoin('neighbourhoods as n', 'n.id', 'st.neighbourhoodId')
+          .select(['st.name as siteName', 'n.name as neighbourhoodName'])
+          .select(km ? km.as('km') : sql<number | null>`null::float8`.as('km'))
+          .whereRef('ss.serviceId', '=', 's.id')
+          .orderBy(km ?? sql`st.name`)
+          .limit(1)
+          .as('near'),
+      (join) => join.onTrue(),
+    )
+    .select(['s.id', 'near.siteName', 'near.neighbourhoodName', 'near.km'])
+    .select(sql<number>`count(*) over ()`.as('total'));
+
+  const conditions: Expression<SqlBool>[] = [];
+  if (!f.includeInactive) query = query.where('s.status', '=', 'active');
+  if (f.words) conditions.push(sql<SqlBool>`s.search_document @@ ${wordsQuery(f.words)}`);
+  if (f.interventionTypes?.length)
+    conditions.push(sql<SqlBool>`s.intervention_types && ${sql.val([...f.interventionTypes])}::text[]`);
+  if (f.nocPrefix)
+    conditions.push(sql<SqlBool>`exists (select from unnest(s.target_noc_codes) c where c like ${`${f.nocPrefix}%`})`);
+  if (f.naicsCodes?.length)
+    conditions.push(sql<SqlBool>`s.target_naics_codes && ${sql.val([...f.naicsCodes])}::text[]`);
+  if (f.populations?.length)
+    conditions.push(sql<SqlBool>`s.target_populations && ${sql.val([...f.populations])}::text[]`);
+  if (f.language) conditions.push(sql<SqlBool>`${f.language} = any (s.languages)`);
+  if (f.deliveryMode) conditions.push(sql<SqlBool>`s.delivery_mode = ${f.deliveryMode}`);
+  if (f.organizationId) conditions.push(sql<SqlBool>`s.organization_id = ${f.organizationId}`);
+  // Online services reach everyone, wherever they are.
+  if (f.origin) conditions.push(sql<SqlBool>`(near.km <= ${f.withinKm} or s.delivery_mode = 'virtual')`);
+  if (f.intake) {
+    const until = f.intake === 'open_now' ? f.today : f.soon;
+    conditions.push(sql<SqlBool>`(coalesce(s.seats_open, 1) > 0 and (
+      not exists (select from service_intake_windows w where w.service_id = s.id)
+      or exists (select from service_intake_windows w where w.service_id = s.id
+        and w.opens_on <= ${until}::date and (w.closes_on is null or w.closes_on >= ${f.today}::date))))`);
+  }
+  if (f.stale !== undefined) {
+    const capacity = f.staleCapacity ? sql`or s.capacity_verified_at < ${f.staleBefore}` : sql``;
+    const stale = sql<SqlBool>`(s.details_verified_at < ${f.staleBefore} ${capacity}
+      or exists (select from service_sites x join sites y on y.id = x.site_id where x.service_id = s.id
+        and least(x.verified_at, y.verified_at) < ${f.staleBefore})
+      or exists (select from service_schedules x where x.service_id = s.id and x.verified_at < ${f.staleBefore})
+      or exists (select from service_intake_windows x where x.service_id = s.id and x.verified_at < ${f.staleBefore})
+      or exists (select from service_contacts x where x.service_id = s.id and x.verified_at < ${f.staleBefore}))`;
+    conditions.push(f.stale ? stale : sql<SqlBool>`not ${stale}`);
+  }
+  for (const condition of conditions) query = query.where(condition);
+
+  const byName = sql`client_search_key(s.name), s.id`;
+  switch (f.sort) {
+    case 'relevance':
+      query = f.words
+        ? query.orderBy(sql`ts_rank(s.search_document, ${wordsQuery(f.words)}) desc, ${byName}`)
+        : query.orderBy(f.origin ? sql`near.km asc nulls last, ${byName}` : byName);
+      break;
+    case 'distance':
+      query = query.orderBy(f.origin ? sql`near.km asc nulls last, ${byName}` : byName);
+      break;
+    case 'name':
+      query = query.orderBy(byName);
+      break;
+    default: {
+      const unknown: never = f.sort;
+      throw new Error(`unknown sort ${String(unknown)}`);
+    }
+  }
+  const rows = await query.limit(f.limit).offset(f.offset).execute();
+  return {
+    total: rows.length > 0 ? Number(rows[0]!.total) : 0,
+    rows: rows.map((r) => ({ id: r.id, siteName: r.siteName, neighbourhoodName: r.neighbourhoodName, km: r.km })),
+  };
+}
+
+// Summaries for a page of search results: the columns a result shows and the facts its rules need.
+export async function selectServiceSummaries(db: DbOrTrx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('services as s')
+    .innerJoin('organizations as o', 'o.id', 's.organizationId')
+    .select([
+      's.id',
+      's.organizationId',
+      'o.name as organizationName',
+      'o.nameFr as organizationNameFr',
+      's.name',
+      's.nameFr',
+      's.alternateName',
+      's.description',
+      's.descriptionFr',
+      's.eligibilityDescription',
+      's.eligibilityDescriptionFr',
+      's.credentialAwarded',
+      's.funder',
+      's.status',
+      's.interventionTypes',
+      's.targetNocCodes',
+      's.targetNaicsCodes',
+      's.targetPopulations',
+      's.languages',
+      's.deliveryMode',
+      's.seats',
+      's.seatsOpen',
+      's.detailsVerifiedAt',
+      's.capacityVerifiedAt',
+    ])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('serviceIntakeWindows as iw')
+          .select(['iw.opensOn', 'iw.closesOn'])
+          .whereRef('iw.serviceId', '=', 's.id'),
+      ).as('intakeWindows'),
+      // The oldest confirmation among the listing's parts, for the stale flag.
+      sql<string | null>`(select min(t) from (
+        select least(x.verified_at, y.verified_at) t from service_sites x join sites y on y.id = x.site_id where x.service_id = s.id
+        union all select x.verified_at from service_schedules x where x.service_id = s.id
+        union all select x.verified_at from service_intake_windows x where x.service_id = s.id
+        union all select x.verified_at from service_contacts x where x.service_id = s.id) parts)`.as('partsVerifiedAt'),
+    ])
+    .where('s.id', 'in', [...ids])
+    .execute();
+}
+
+// Listings of organizations, for HSDS (organization list and record).
+export async function selectDirectoryOrganizations(
+  db: DbOrTrx,
+  options: { ids?: readonly string[]; words?: string; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('organizations as o')
+    .select(['o.id', 'o.name', 'o.nameFr', 'o.type', 'o.website', 'o.email', 'o.phone', 'o.updatedAt'])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    // Employers are not providers: the directory lists those who deliver services.
+    .where('o.type', '!=', 'employer');
+  if (options.ids)
+    query = query.where('o.id', 'in', options.ids.length ? [...options.ids] : ['00000000-0000-0000-0000-000000000000']);
+  if (options.words)
+    query = query.where(
+      sql<SqlBool>`client_search_key(o.name || ' ' || coalesce(o.name_fr, '')) like ${`%${options.words}%`}`,
+    );
+  return query.orderBy('o.name').orderBy('o.id').limit(options.limit).offset(options.offset).execute();
+}
+
+export async function selectServiceIdsOfOrganizations(db: DbOrTrx, organizationIds: readonly string[]) {
+  if (organizationIds.length === 0) return [];
+  return db
+    .selectFrom('services')
+    .select(['id', 'organizationId'])
+    .where('organizationId', 'in', [...organizationIds])
+    .where('status', '!=', 'defunct')
+    .orderBy('name')
+    .execute();
+}
+
+// Sites as HSDS locations, with the organization's id.
+export async function selectDirectorySites(
+  db: DbOrTrx,
+  options: { ids?: readonly string[]; organizationIds?: readonly string[]; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('sites as st')
+    .innerJoin('organizations as o', 'o.id', 'st.organizationId')
+    .select([
+      'st.id',
+      'st.organizationId',
+      'st.name',
+      'st.streetAddress',
+      'st.city',
+      'st.province',
+      'st.postalCode',
+      'st.latitude',
+      'st.longitude',
+      'st.wheelchairAccessible',
+      'st.accessibilityDescription',
+      'st.transportation',
+      'st.updatedAt',
+    ])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('o.type', '!=', 'employer');
+  if (options.ids)
+    query = query.where(
+      'st.id',
+      'in',
+      options.ids.length ? [...options.ids] : ['00000000-0000-0000-0000-000000000000'],
+    );
+  if (options.organizationIds)
+    query = query.where(
+      'st.organizationId',
+      'in',
+      options.organizationIds.length ? [...options.organizationIds] : ['00000000-0000-0000-0000-000000000000'],
+    );
+  return query.orderBy('st.name').orderBy('st.id').limit(options.limit).offset(options.offset).execute();
+}
+
+// Services page for HSDS, filtered as HSDS defines: full text, organization, modified after.
+export async function selectHsdsServiceIds(
+  db: DbOrTrx,
+  options: { words?: string; organizationId?: string; modifiedAfter?: Date; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('services as s')
+    .select(['s.id'])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('s.status', '!=', 'defunct');
+  if (options.words) query = query.where(sql<SqlBool>`s.search_document @@ ${wordsQuery(options.words)}`);
+  if (options.organizationId) query = query.where('s.organizationId', '=', options.organizationId);
+  if (options.modifiedAfter) query = query.where('s.updatedAt', '>=', options.modifiedAfter);
+  const rows = await query.orderBy('s.name').orderBy('s.id').limit(options.limit).offset(options.offset).execute();
+  return { total: rows.length ? Number(rows[0]!.total) : 0, ids: rows.map((r) => r.id) };
+}
