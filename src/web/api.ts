@@ -13,6 +13,13 @@ import type {
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from '../domain/clients/client.ts';
 import type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';
 import type { Assessment, Override } from '../domain/assessment/assessment.ts';
+import type {
+  InterventionType,
+  MatchReason,
+  Service,
+  ServiceSummary,
+  TargetPopulation,
+} from '../domain/directory/service.ts';
 
 // Type-only imports: the shapes come from the server's zod schemas without shipping zod to the browser.
 export type { Organization, OrganizationType, Site } from '../domain/organizations/organization.ts';
@@ -31,6 +38,7 @@ export type {
 export type { Consent, NewConsent, RevokeConsent } from '../domain/consent/consent.ts';
 export type { Assessment, Override } from '../domain/assessment/assessment.ts';
 export type { FactorResult, Stream } from '../domain/assessment/score.ts';
+export type { InterventionType, MatchReason, Service, ServiceSummary, TargetPopulation };
 
 // RFC 9457 problem details, as the server's error handler writes them.
 export type Problem = {
@@ -439,4 +447,46 @@ export async function searchOccupations(words: string, signal?: AbortSignal): Pr
 
 export function getOccupation(code: string, signal?: AbortSignal): Promise<Occupation> {
   return getJson<Occupation>(`/api/occupations/${encodeURIComponent(code)}`, signal);
+}
+
+// The directory of programs (issue 13): public search and pages; capacity only comes to staff.
+export type ServiceSearch = {
+  q?: string | undefined;
+  intervention?: InterventionType | undefined;
+  population?: TargetPopulation | undefined;
+  near?: string | undefined;
+  withinKm?: number | undefined;
+  intake?: 'open_now' | 'open_soon' | undefined;
+  language?: string | undefined;
+  deliveryMode?: 'in_person' | 'virtual' | 'hybrid' | undefined;
+  organizationId?: string | undefined;
+  page?: number | undefined;
+  perPage?: number | undefined;
+};
+
+export function serviceSearchParams(search: ServiceSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.q) params.set('q', search.q);
+  if (search.intervention) params.set('intervention', search.intervention);
+  if (search.population) params.set('population', search.population);
+  if (search.near) {
+    params.set('near', search.near);
+    if (search.withinKm) params.set('withinKm', String(search.withinKm));
+  }
+  if (search.intake) params.set('intake', search.intake);
+  if (search.language) params.set('language', search.language);
+  if (search.deliveryMode) params.set('deliveryMode', search.deliveryMode);
+  if (search.organizationId) params.set('organizationId', search.organizationId);
+  if (search.page && search.page > 1) params.set('page', String(search.page));
+  if (search.perPage) params.set('perPage', String(search.perPage));
+  return params;
+}
+
+export function searchServices(search: ServiceSearch, signal?: AbortSignal): Promise<ListEnvelope<ServiceSummary>> {
+  const query = serviceSearchParams(search).toString();
+  return getJson<ListEnvelope<ServiceSummary>>(`/api/services${query ? `?${query}` : ''}`, signal);
+}
+
+export function getService(id: string, signal?: AbortSignal): Promise<Service> {
+  return getJson<Service>(`/api/services/${encodeURIComponent(id)}`, signal);
 }

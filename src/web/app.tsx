@@ -37,6 +37,8 @@ import { AgencyTransfersPage } from './pages/transfers/agency-transfers-page.tsx
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
 import { WorkPage } from './pages/work/work-page.tsx';
 import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
+import { ServicesPage } from './pages/services/services-page.tsx';
+import { ServicePage } from './pages/services/service-page.tsx';
 
 // The server answers index.html for every page path, so these routes decide what a path shows.
 export function App() {
@@ -46,6 +48,8 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="organizations/:id" element={<OrganizationPage />} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="services/:id" element={<ServicePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ChoosePasswordPage key="reset" mode="reset" />} />

@@ -4,6 +4,8 @@ export const pagePaths = [
   '/',
   '/directory',
   '/organizations/:id',
+  '/services',
+  '/services/:id',
   '/sign-in',
   '/forgot-password',
   '/reset-password',

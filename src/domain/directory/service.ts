@@ -1,58 +1,42 @@
 import { z } from 'zod';
 import { nocCodeSchema } from '../occupations/noc.ts';
 import { naicsCodeSchema } from '../industries/naics.ts';
+import {
+  deliveryModes,
+  interventionTypes,
+  intakeStates,
+  listingParts,
+  matchReasonKinds,
+  serviceStatuses,
+  targetPopulations,
+  weekdays,
+} from './vocabulary.ts';
+
+export {
+  deliveryModes,
+  interventionTypes,
+  intakeStates,
+  listingParts,
+  matchReasonKinds,
+  serviceStatuses,
+  targetPopulations,
+  weekdays,
+};
+export type { IntakeState, ListingPart } from './vocabulary.ts';
 
 // The directory of workforce programs (issue 13): HSDS 3 services with workforce fields.
 // No personal information lives here; capacity (seats) is for staff only (docs/permissions.md 3.13).
 
-export const interventionTypes = [
-  'life_stabilization',
-  'pre_employment',
-  'training',
-  'employment_services',
-  'retention',
-  'entrepreneurship',
-  'work_integrated_learning',
-] as const;
 export const interventionTypeSchema = z.enum(interventionTypes);
 export type InterventionType = z.infer<typeof interventionTypeSchema>;
 
-export const targetPopulations = [
-  'youth',
-  'newcomers',
-  'women',
-  'indigenous',
-  'black',
-  'racialized',
-  'persons_with_disabilities',
-  'social_assistance_recipients',
-  'mature_workers',
-  'francophones',
-  'lgbtq2s',
-  'justice_involved',
-  'veterans',
-  'unhoused',
-  'laid_off_workers',
-] as const;
 export const targetPopulationSchema = z.enum(targetPopulations);
 export type TargetPopulation = z.infer<typeof targetPopulationSchema>;
 
-export const serviceStatuses = ['active', 'inactive', 'defunct', 'temporarily_closed'] as const;
 export const serviceStatusSchema = z.enum(serviceStatuses);
 export type ServiceStatus = z.infer<typeof serviceStatusSchema>;
 
-export const deliveryModes = ['in_person', 'virtual', 'hybrid'] as const;
 export const deliveryModeSchema = z.enum(deliveryModes);
-
-export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-
-// Whether a program takes applications today, as everyone may see it; the numbers stay with staff.
-export const intakeStates = ['open', 'opens_soon', 'full', 'closed'] as const;
-export type IntakeState = (typeof intakeStates)[number];
-
-// The parts of a listing whose confirmation is recorded separately.
-export const listingParts = ['details', 'sites', 'schedules', 'intake', 'contacts', 'capacity'] as const;
-export type ListingPart = (typeof listingParts)[number];
 
 const isoDate = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour clock)');
@@ -383,21 +367,6 @@ export const serviceSearchQuerySchema = z.strictObject({
 });
 export type ServiceSearchQuery = z.infer<typeof serviceSearchQuerySchema>;
 
-export const matchReasonKinds = [
-  'words',
-  'intervention',
-  'occupation',
-  'industry',
-  'population',
-  'language',
-  'delivery_mode',
-  'organization',
-  'near',
-  'online',
-  'intake_open',
-  'intake_soon',
-  'stale',
-] as const;
 export const matchReasonSchema = z.object({
   kind: z.enum(matchReasonKinds),
   // What matched, as data the UI words: the fields the words were found in, the code, the kilometres.

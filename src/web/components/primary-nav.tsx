@@ -34,6 +34,9 @@ export function PrimaryNav() {
         <li>
           <NavLink to="/directory">{t('nav.directory')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/services">{t('nav.services')}</NavLink>
+        </li>
         {can
           ? signedInLinks
               .filter((link) => can[link.can])

@@ -13,6 +13,16 @@ import { noteKinds } from '../../domain/notes/note.ts';
 import { notificationKinds } from '../../domain/notifications/notification.ts';
 import { taskKinds, taskStatuses } from '../../domain/tasks/task.ts';
 import { transferStatuses } from '../../domain/transfers/transfer.ts';
+import {
+  deliveryModes,
+  intakeStates,
+  interventionTypes,
+  listingParts,
+  matchReasonKinds,
+  serviceStatuses,
+  targetPopulations,
+  weekdays,
+} from '../../domain/directory/vocabulary.ts';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -32,6 +42,8 @@ const sameInBothLanguages = [
   'Dates',
   'Points',
   'Score',
+  'Distance',
+  'description',
   'Justification',
   'Vision',
   'Communication',
@@ -117,6 +129,14 @@ describe('message catalogues', () => {
       ['teamRemoval', removalReasons],
       ['category', consentCategories],
       ['purpose', consentPurposes],
+      ['intervention', interventionTypes],
+      ['population', targetPopulations],
+      ['deliveryMode', deliveryModes],
+      ['intakeState', intakeStates],
+      ['listingPart', listingParts],
+      ['weekday', weekdays],
+      ['serviceStatus', serviceStatuses],
+      ['reason', matchReasonKinds],
     ];
     for (const [language, catalogue] of Object.entries(catalogues))
       for (const [prefix, values] of shown)

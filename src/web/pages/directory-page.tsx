@@ -253,7 +253,8 @@ function ResultItem({ organization, backTo }: { organization: Organization; back
   );
 }
 
-function Pagination({
+// A page's links to the pages of its results (the search lives in the address bar).
+export function Pagination({
   page,
   pages,
   link,

@@ -2,17 +2,19 @@ import { Link } from 'react-router';
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 
-export type NotFoundKind = 'page' | 'organization' | 'client';
+export type NotFoundKind = 'page' | 'organization' | 'client' | 'service';
 
 const titleKey = {
   page: 'notFound.title',
   organization: 'notFound.organizationTitle',
   client: 'notFound.clientTitle',
+  service: 'notFound.serviceTitle',
 } as const;
 const bodyKey = {
   page: 'notFound.body',
   organization: 'notFound.organizationBody',
   client: 'notFound.clientBody',
+  service: 'notFound.serviceBody',
 } as const;
 
 export function NotFoundContent({ kind }: { kind: NotFoundKind }) {

@@ -114,6 +114,10 @@ function OrganizationDetails({ organization }: { organization: Organization }) {
         </div>
       </dl>
 
+      <p>
+        <Link to={`/services?organizationId=${organization.id}`}>{t('organization.services')}</Link>
+      </p>
+
       <section aria-labelledby="contact-heading" className="section">
         <h2 id="contact-heading">{t('organization.contact')}</h2>
         {hasContact ? (

@@ -1,0 +1,337 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError, getService, type Service } from '../../api.ts';
+import { listingParts } from '../../../domain/directory/vocabulary.ts';
+import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
+import { PageHeading } from '../../components/route-focus.tsx';
+import { ErrorAlert } from '../../components/status.tsx';
+import { useApi } from '../../use-api.ts';
+import { NotFoundContent } from '../not-found-page.tsx';
+import { formatDate } from '../clients/client-text.ts';
+import { formatDateTime } from '../clients/case-text.ts';
+import { languageName } from './service-text.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function loadService(id: string, signal: AbortSignal): Promise<Service> {
+  if (!uuidPattern.test(id)) {
+    return Promise.reject(
+      new ApiError('No service has that id.', 'problem', 404, {
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        code: 'not_found',
+      }),
+    );
+  }
+  return getService(id, signal);
+}
+
+export function ServicePage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const service = useApi(`service:${id}`, (signal) => loadService(id, signal));
+  if (service.status === 'error' && service.error.status === 404) return <NotFoundContent kind="service" />;
+  if (service.status === 'ready') return <ServiceDetails service={service.data} />;
+  return (
+    <div aria-busy={service.status === 'loading'}>
+      <Breadcrumbs current={t('service.loading')} />
+      <PageHeading ready={service.status === 'error'}>
+        {service.status === 'loading' ? t('service.loading') : t('service.error')}
+      </PageHeading>
+      {service.status === 'error' ? <ErrorAlert title={t('service.error')} error={service.error} /> : null}
+    </div>
+  );
+}
+
+function Breadcrumbs({ current }: { current: string }) {
+  const { t } = useI18n();
+  const state: unknown = useLocation().state;
+  // Coming from a search, "Programs" returns to that search.
+  const search =
+    typeof state === 'object' &&
+    state !== null &&
+    typeof (state as { serviceSearch?: unknown }).serviceSearch === 'string'
+      ? (state as { serviceSearch: string }).serviceSearch
+      : '';
+  return (
+    <nav aria-label={t('organization.breadcrumb')} className="breadcrumbs">
+      <ol>
+        <li>
+          <Link to="/">{t('nav.home')}</Link>
+        </li>
+        <li>
+          <Link to={search ? `/services?${search}` : '/services'}>{t('nav.services')}</Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
+
+function ServiceDetails({ service }: { service: Service }) {
+  const { t, language } = useI18n();
+  const fr = language === 'fr';
+  const name = fr && service.nameFr ? service.nameFr : service.name;
+  useDocumentTitle(name);
+  const description = fr && service.descriptionFr ? service.descriptionFr : service.description;
+  const eligibility =
+    fr && service.eligibilityDescriptionFr ? service.eligibilityDescriptionFr : service.eligibilityDescription;
+  const organization = fr && service.organization.nameFr ? service.organization.nameFr : service.organization.name;
+  const { minimumAge: min, maximumAge: max } = service;
+  const ages =
+    min !== null && max !== null
+      ? t('service.ages', { min, max })
+      : min !== null
+        ? t('service.minAge', { min })
+        : max !== null
+          ? t('service.maxAge', { max })
+          : null;
+  const dates =
+    service.startsOn && service.endsOn
+      ? t('service.dates', { start: formatDate(service.startsOn, language), end: formatDate(service.endsOn, language) })
+      : service.startsOn
+        ? t('service.startsOn', { start: formatDate(service.startsOn, language) })
+        : service.endsOn
+          ? t('service.endsOn', { end: formatDate(service.endsOn, language) })
+          : null;
+  const website = service.url && /^https?:\/\//i.test(service.url) ? service.url : undefined;
+
+  return (
+    <>
+      <Breadcrumbs current={name} />
+      <PageHeading>{name}</PageHeading>
+      <p className="lead">
+        <Link to={`/organizations/${service.organization.id}`}>{t('service.offeredBy', { organization })}</Link>
+      </p>
+      <p className="result-meta">
+        <span className={`tag tag-intake-${service.intakeState}`}>{t(`intakeState.${service.intakeState}`)}</span>
+        {service.freshness.stale ? <span className="tag tag-warning">{t('service.staleTag')}</span> : null}
+      </p>
+      {service.status !== 'active' ? (
+        <p className="notice">{t('service.notRunning', { status: t(`serviceStatus.${service.status}`) })}</p>
+      ) : null}
+      {service.freshness.stale ? (
+        <p className="notice" role="note">
+          {t('service.staleWarning', { days: service.freshness.staleAfterDays })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="about-heading" className="section">
+        <h2 id="about-heading">{t('service.about')}</h2>
+        <p lang={fr && !service.descriptionFr ? 'en' : undefined}>{description}</p>
+        <dl className="details">
+          <div>
+            <dt>{t('service.kind')}</dt>
+            <dd>{service.interventionTypes.map((v) => t(`intervention.${v}`)).join(', ')}</dd>
+          </div>
+          {service.targetPopulations.length > 0 ? (
+            <div>
+              <dt>{t('service.for')}</dt>
+              <dd>{service.targetPopulations.map((v) => t(`population.${v}`)).join(', ')}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('service.format')}</dt>
+            <dd>{t(`deliveryMode.${service.deliveryMode}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('service.languages')}</dt>
+            <dd>{service.languages.map((code) => languageName(code, language)).join(', ')}</dd>
+          </div>
+          {dates ? (
+            <div>
+              <dt>{t('service.runs')}</dt>
+              <dd>{dates}</dd>
+            </div>
+          ) : null}
+          {service.occupations.length > 0 ? (
+            <div>
+              <dt>{t('service.occupations')}</dt>
+              <dd lang={fr ? 'en' : undefined}>
+                {service.occupations.map((o) => `${o.title} (${o.code})`).join('; ')}
+              </dd>
+            </div>
+          ) : null}
+          {service.industries.length > 0 ? (
+            <div>
+              <dt>{t('service.industries')}</dt>
+              <dd lang={fr ? 'en' : undefined}>{service.industries.map((o) => `${o.title} (${o.code})`).join('; ')}</dd>
+            </div>
+          ) : null}
+          {service.credentialAwarded ? (
+            <div>
+              <dt>{t('service.credential')}</dt>
+              <dd>{service.credentialAwarded}</dd>
+            </div>
+          ) : null}
+          {service.funder ? (
+            <div>
+              <dt>{t('service.funder')}</dt>
+              <dd>{service.funder}</dd>
+            </div>
+          ) : null}
+          {service.feesDescription ? (
+            <div>
+              <dt>{t('service.fees')}</dt>
+              <dd>{service.feesDescription}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+
+      {eligibility || ages ? (
+        <section aria-labelledby="eligibility-heading" className="section">
+          <h2 id="eligibility-heading">{t('service.eligibility')}</h2>
+          {eligibility ? <p lang={fr && !service.eligibilityDescriptionFr ? 'en' : undefined}>{eligibility}</p> : null}
+          {ages ? <p>{ages}</p> : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="intake-heading" className="section">
+        <h2 id="intake-heading">{t('service.intake')}</h2>
+        {service.intakeWindows.length === 0 ? (
+          <p>{t('service.intakeContinuous')}</p>
+        ) : (
+          <ul>
+            {service.intakeWindows.map((w) => (
+              <li key={w.id}>
+                {w.closesOn
+                  ? t('service.intakeWindow', {
+                      from: formatDate(w.opensOn, language),
+                      to: formatDate(w.closesOn, language),
+                    })
+                  : t('service.intakeOpenEnded', { from: formatDate(w.opensOn, language) })}
+                {w.note ? ` (${w.note})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        {service.applicationProcess ? (
+          <>
+            <h3>{t('service.applying')}</h3>
+            <p>{service.applicationProcess}</p>
+          </>
+        ) : null}
+        {service.capacity ? (
+          <p className="muted">
+            {t('service.capacity', {
+              seats:
+                service.capacity.seatsOpen === null
+                  ? t('services.seatsOnly', { seats: service.capacity.seats })
+                  : t('services.seats', { open: service.capacity.seatsOpen, seats: service.capacity.seats }),
+            })}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="where-heading" className="section">
+        <h2 id="where-heading">{t('service.locations')}</h2>
+        {service.deliveryMode !== 'in_person' ? <p>{t('service.online')}</p> : null}
+        {service.sites.length === 0 && service.deliveryMode === 'in_person' ? <p>{t('service.noLocations')}</p> : null}
+        <ul className="sites">
+          {service.sites.map((site) => (
+            <li key={site.id} className="card site">
+              <h3>{site.name}</h3>
+              <address>
+                {site.streetAddress}
+                <br />
+                {`${site.city} ${site.province}  ${site.postalCode}`}
+              </address>
+              {site.neighbourhoodName ? <p className="muted">{site.neighbourhoodName}</p> : null}
+              {site.wheelchairAccessible !== null ? (
+                <p>{site.wheelchairAccessible ? t('service.wheelchair') : t('service.notWheelchair')}</p>
+              ) : null}
+              {site.accessibilityDescription ? <p>{site.accessibilityDescription}</p> : null}
+              {site.transportation ? <p>{t('service.transportation', { how: site.transportation })}</p> : null}
+            </li>
+          ))}
+        </ul>
+        {service.schedules.length > 0 ? (
+          <>
+            <h3>{t('service.hours')}</h3>
+            <ul>
+              {service.schedules.map((s) => (
+                <li key={s.id}>
+                  {t('service.hoursRow', {
+                    days: s.weekdays.map((d) => t(`weekday.${d}`)).join(', '),
+                    opens: s.opensAt,
+                    closes: s.closesAt,
+                  })}
+                  {s.description ? ` (${s.description})` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="contact-heading" className="section">
+        <h2 id="contact-heading">{t('service.contacts')}</h2>
+        <dl className="details">
+          {website ? (
+            <div>
+              <dt>{t('service.website')}</dt>
+              <dd>
+                <a href={website}>{website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}</a>
+              </dd>
+            </div>
+          ) : null}
+          {service.phone ? (
+            <div>
+              <dt>{t('service.phone')}</dt>
+              <dd>
+                <a href={`tel:${service.phone.replace(/[^0-9+]/g, '')}`}>{service.phone}</a>
+              </dd>
+            </div>
+          ) : null}
+          {service.email ? (
+            <div>
+              <dt>{t('service.email')}</dt>
+              <dd>
+                <a href={`mailto:${service.email}`}>{service.email}</a>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {service.contacts.length > 0 ? (
+          <ul>
+            {service.contacts.map((c) => (
+              <li key={c.id}>
+                {[c.name, c.title].filter(Boolean).join(', ')}
+                {c.phone ? (
+                  <>
+                    {' · '}
+                    <a href={`tel:${c.phone.replace(/[^0-9+]/g, '')}`}>{c.phone}</a>
+                  </>
+                ) : null}
+                {c.email ? (
+                  <>
+                    {' · '}
+                    <a href={`mailto:${c.email}`}>{c.email}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="freshness-heading" className="section">
+        <h2 id="freshness-heading">{t('service.freshness')}</h2>
+        <dl className="details details-compact">
+          {listingParts
+            .filter((part) => service.freshness.verifiedAt[part])
+            .map((part) => (
+              <div key={part}>
+                <dt>{t(`listingPart.${part}`)}</dt>
+                <dd>
+                  {formatDateTime(service.freshness.verifiedAt[part]!, language)}
+                  {service.freshness.staleParts.includes(part) ? ` (${t('service.staleTag')})` : ''}
+                </dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+    </>
+  );
+}
