@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SyntheticService } from './generate-directory.ts';
 import type { CaseWork } from './case-work.ts';
 import type { EducationLevel, IncomeSource } from './distributions.ts';
 import type { Gender, IndigenousIdentity, RacializedAnswer } from './equity.ts';
@@ -25,6 +26,8 @@ export const cityOptionsSchema = z.object({
   clients: z.number().int().min(0).max(10_000_000),
   // One planted near-duplicate pair in each block of this many clients (near-duplicates.ts).
   duplicateEvery: z.number().int().min(2).max(1_000_000).default(500),
+  // The directory's size: services per provider, times this (benchmarks ask for a bigger directory).
+  servicesPerProvider: z.number().min(0.1).max(100).default(1),
 });
 export type CityOptions = z.input<typeof cityOptionsSchema>;
 
@@ -223,6 +226,8 @@ export type SyntheticCity = {
   referenceDate: string;
   organizations: readonly SyntheticOrganization[];
   sites: readonly SyntheticSite[];
+  // The directory of programs (generate-directory.ts), dated in days from referenceDate.
+  services: readonly SyntheticService[];
   // A fresh pass over the same clients each call: they are generated on demand, never held in
   // memory, so a million of them stream through COPY.
   clients: () => Generator<SyntheticClient, void, undefined>;

@@ -1,5 +1,8 @@
 import { copyColumns } from '../db/columns.ts';
 import { encodeCopyRow } from '../db/copy.ts';
+import { addDays } from '../lib/dates.ts';
+import { searchTextOf } from '../domain/directory/listing.ts';
+import type { SyntheticService } from './generate-directory.ts';
 import { clientAssessments } from './assessments.ts';
 import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
 
@@ -516,4 +519,112 @@ export function* stepChangeLines(c: SyntheticClient): Generator<string> {
 export function* acknowledgementLines(c: SyntheticClient): Generator<string> {
   const a = c.caseWork.plan?.acknowledgement;
   if (a) yield encodeCopyRow([a.id, c.id, a.agrees, a.method, c.caseWork.primaryWorkerId, timestampOn(a.on)]);
+}
+
+// The directory (generate-directory.ts): its dates are days from the city's date, written out here.
+export const SERVICE_COLUMNS = copyColumns('services', [
+  'id',
+  'organization_id',
+  'name',
+  'name_fr',
+  'description',
+  'description_fr',
+  'intervention_types',
+  'target_noc_codes',
+  'target_naics_codes',
+  'target_populations',
+  'languages',
+  'delivery_mode',
+  'eligibility_description',
+  'eligibility_description_fr',
+  'minimum_age',
+  'maximum_age',
+  'credential_awarded',
+  'funder',
+  'starts_on',
+  'ends_on',
+  'seats',
+  'seats_open',
+  'details_verified_at',
+  'capacity_verified_at',
+  'search_text',
+  'created_at',
+  'updated_at',
+]);
+export const SERVICE_SITE_COLUMNS = copyColumns('serviceSites', ['service_id', 'site_id', 'verified_at']);
+export const SERVICE_SCHEDULE_COLUMNS = copyColumns('serviceSchedules', [
+  'service_id',
+  'weekdays',
+  'opens_at',
+  'closes_at',
+  'verified_at',
+]);
+export const SERVICE_INTAKE_COLUMNS = copyColumns('serviceIntakeWindows', [
+  'service_id',
+  'opens_on',
+  'closes_on',
+  'verified_at',
+]);
+
+const textArray = (values: readonly string[]) => `{${values.join(',')}}`;
+// Confirmations happen in working hours: mid-afternoon in Toronto, whatever the day.
+const confirmedAt = (today: string, daysAgo: number) => `${addDays(today, -daysAgo)}T19:00:00Z`;
+const dayFrom = (today: string, days: number | null) => (days === null ? null : addDays(today, days));
+
+export function serviceLine(s: SyntheticService, today: string, organizationName: string): string {
+  const verified = confirmedAt(today, s.verifiedDaysAgo);
+  return encodeCopyRow([
+    s.id,
+    s.organizationId,
+    s.name,
+    s.nameFr,
+    s.description,
+    s.descriptionFr,
+    textArray(s.interventionTypes),
+    textArray(s.targetNocCodes),
+    textArray(s.targetNaicsCodes),
+    textArray(s.targetPopulations),
+    textArray(s.languages),
+    s.deliveryMode,
+    s.eligibilityDescription,
+    s.eligibilityDescriptionFr,
+    s.minimumAge,
+    s.maximumAge,
+    s.credentialAwarded,
+    s.funder,
+    dayFrom(today, s.startsInDays),
+    dayFrom(today, s.endsInDays),
+    s.seats,
+    s.seatsOpen,
+    verified,
+    s.seats === null ? null : verified,
+    searchTextOf(organizationName, s),
+    verified,
+    verified,
+  ]);
+}
+
+export function* serviceSiteLines(s: SyntheticService, today: string): Generator<string> {
+  for (const siteId of s.siteIds) yield encodeCopyRow([s.id, siteId, confirmedAt(today, s.verifiedDaysAgo)]);
+}
+
+export function* serviceScheduleLines(s: SyntheticService, today: string): Generator<string> {
+  if (s.schedule)
+    yield encodeCopyRow([
+      s.id,
+      textArray(s.schedule.weekdays),
+      s.schedule.opensAt,
+      s.schedule.closesAt,
+      confirmedAt(today, s.verifiedDaysAgo),
+    ]);
+}
+
+export function* serviceIntakeLines(s: SyntheticService, today: string): Generator<string> {
+  for (const w of s.intakeWindows)
+    yield encodeCopyRow([
+      s.id,
+      dayFrom(today, w.opensInDays),
+      dayFrom(today, w.closesInDays),
+      confirmedAt(today, s.verifiedDaysAgo),
+    ]);
 }

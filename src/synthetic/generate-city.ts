@@ -31,6 +31,7 @@ import {
   type SyntheticClient,
 } from './city.ts';
 import { drawCaseWork, StaffPools } from './case-work.ts';
+import { buildDirectory } from './generate-directory.ts';
 import { drawRecord, type CoreClient } from './client-record.ts';
 import { buildEquityModels, drawEquity, type EquityModel } from './equity.ts';
 import type { Partners } from './consents.ts';
@@ -301,7 +302,7 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
 
 // Pure: the same options (and vendored geography) always give the same city.
 export function generateCity(options: CityOptions, geography: Geography = loadGeography()): SyntheticCity {
-  const { seed, clients, duplicateEvery } = cityOptionsSchema.parse(options);
+  const { seed, clients, duplicateEvery, servicesPerProvider } = cityOptionsSchema.parse(options);
   const root = createRandom(seed);
   const ctx = createContext(geography);
   const plans = buildOrganizations(ctx, root.fork('organizations'), clients);
@@ -315,6 +316,12 @@ export function generateCity(options: CityOptions, geography: Geography = loadGe
     referenceDate: REFERENCE_DATE,
     organizations: plans.map((p) => p.organization),
     sites,
+    services: buildDirectory(
+      root.fork('directory'),
+      plans.map((p) => p.organization),
+      sites,
+      servicesPerProvider,
+    ),
     clients: () =>
       generateClients(
         {

@@ -50,6 +50,10 @@ const DATED_COLUMNS: readonly (readonly [table: string, key: string, column: str
   ['plan_steps', 'id', 'created_at', 'timestamp'],
   ['plan_step_changes', 'id', 'created_at', 'timestamp'],
   ['plan_acknowledgements', 'id', 'created_at', 'timestamp'],
+  ['services', 'id', 'starts_on', 'date'],
+  ['services', 'id', 'ends_on', 'date'],
+  ['services', 'id', 'details_verified_at', 'timestamp'],
+  ['services', 'id', 'capacity_verified_at', 'timestamp'],
 ];
 
 // Each row's value as a day number (days since 2000-01-01; a timestamp's fraction kept), by key.
@@ -89,6 +93,26 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
   afterAll(async () => {
     await db?.close();
     await second?.close();
+  });
+
+  it('lists a directory around the load day: intakes open and soon, full cohorts, listings to confirm', async () => {
+    const { rows } = await sql<{ services: number; openNow: number; soon: number; full: number; stale: number }>`
+      select count(*)::int as services,
+        count(*) filter (where exists (select from service_intake_windows w where w.service_id = s.id
+          and w.opens_on <= ${LOAD_DAY}::date and (w.closes_on is null or w.closes_on >= ${LOAD_DAY}::date)))::int as "openNow",
+        count(*) filter (where exists (select from service_intake_windows w where w.service_id = s.id
+          and w.opens_on > ${LOAD_DAY}::date and w.opens_on <= ${LOAD_DAY}::date + 30))::int as soon,
+        count(*) filter (where seats_open = 0)::int as full,
+        count(*) filter (where details_verified_at < ${LOAD_DAY}::date - 180)::int as stale
+      from services s`.execute(db.db);
+    const counts = rows[0]!;
+    expect(counts.services).toBeGreaterThan(40);
+    for (const kind of ['openNow', 'soon', 'full', 'stale'] as const) expect(counts[kind], kind).toBeGreaterThan(0);
+    expect(counts.stale / counts.services).toBeGreaterThan(0.08);
+    expect(counts.stale / counts.services).toBeLessThan(0.35);
+    const search = await sql<{ n: number }>`select count(*)::int as n from services
+      where search_document @@ websearch_to_tsquery('french', client_search_key('formation'))`.execute(db.db);
+    expect(search.rows[0]!.n).toBeGreaterThan(0);
   });
 
   it('spreads the open tasks around the load day exactly as around the reference date', async () => {
@@ -143,7 +167,9 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
     expect(rows[0]!.latest).toBe(addDays(latestIntake, SHIFT));
     const lastDay = dayOf(LOAD_DAY) - dayOf('2000-01-01');
     for (const dated of DATED_COLUMNS) {
-      // Due dates, plan targets, check-in chains and consents' expiry lie ahead; everything else happened.
+      // Due dates, plan targets, check-in chains, consents' expiry and programs' dates lie ahead;
+      // everything else happened.
+      if (dated[0] === 'services' && ['starts_on', 'ends_on'].includes(dated[2])) continue;
       if (['due_on', 'recur_until', 'target_date', 'expires_on', 'end_date'].includes(dated[2])) continue;
       const days = [...(await dayNumbers(db, dated)).values()].filter((d): d is number => d !== null);
       expect(Math.max(...days), dated.join('.')).toBeLessThan(lastDay + 1);

@@ -46,6 +46,14 @@ import {
   revocationLines,
   SITE_COLUMNS,
   siteLine,
+  SERVICE_COLUMNS,
+  SERVICE_INTAKE_COLUMNS,
+  SERVICE_SCHEDULE_COLUMNS,
+  SERVICE_SITE_COLUMNS,
+  serviceIntakeLines,
+  serviceLine,
+  serviceScheduleLines,
+  serviceSiteLines,
   STATUS_CHANGE_COLUMNS,
   statusChangeLines,
   WORK_HISTORY_COLUMNS,
@@ -55,11 +63,15 @@ import {
 export { clientCopyLine, clientEquityCopyLine };
 
 // Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
-export const SYNTHETIC_CITY_VERSION = 4;
+export const SYNTHETIC_CITY_VERSION = 5;
 
 export type CityTable =
   | 'organizations'
   | 'sites'
+  | 'services'
+  | 'service_sites'
+  | 'service_schedules'
+  | 'service_intake_windows'
   | 'clients'
   | 'client_equity'
   | 'client_status_changes'
@@ -162,7 +174,13 @@ const CLIENT_TABLES: readonly {
 
 const LAST_CLIENT_TABLE = CLIENT_TABLES[CLIENT_TABLES.length - 1]!.table;
 
-export const CITY_TABLES: readonly CityTable[] = ['organizations', 'sites', ...CLIENT_TABLES.map((t) => t.table)];
+const DIRECTORY_TABLES = ['services', 'service_sites', 'service_schedules', 'service_intake_windows'] as const;
+export const CITY_TABLES: readonly CityTable[] = [
+  'organizations',
+  'sites',
+  ...DIRECTORY_TABLES,
+  ...CLIENT_TABLES.map((t) => t.table),
+];
 
 function* linesOf(
   chunk: readonly SyntheticClient[],
@@ -187,6 +205,32 @@ export function* cityCopyBatches(
     clientsSoFar: 0,
   };
   yield { table: 'sites', columns: SITE_COLUMNS, lines: () => city.sites.map(siteLine), clientsSoFar: 0 };
+  const today = city.referenceDate;
+  const organizationNames = new Map(city.organizations.map((o) => [o.id, o.name]));
+  yield {
+    table: 'services',
+    columns: SERVICE_COLUMNS,
+    lines: () => city.services.map((s) => serviceLine(s, today, organizationNames.get(s.organizationId) ?? '')),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'service_sites',
+    columns: SERVICE_SITE_COLUMNS,
+    lines: () => city.services.flatMap((s) => [...serviceSiteLines(s, today)]),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'service_schedules',
+    columns: SERVICE_SCHEDULE_COLUMNS,
+    lines: () => city.services.flatMap((s) => [...serviceScheduleLines(s, today)]),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'service_intake_windows',
+    columns: SERVICE_INTAKE_COLUMNS,
+    lines: () => city.services.flatMap((s) => [...serviceIntakeLines(s, today)]),
+    clientsSoFar: 0,
+  };
   let chunk: SyntheticClient[] = [];
   let done = 0;
   function* flush(): Generator<CityCopyBatch> {

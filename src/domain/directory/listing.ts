@@ -1,4 +1,6 @@
 import { addDays } from '../../lib/dates.ts';
+import { naicsClass } from '../industries/naics.ts';
+import { nocTitle } from '../occupations/noc.ts';
 import type { IntakeState, ListingPart } from './service.ts';
 
 // Rules about a listing that every view shares: whether intake is open, and which parts are stale.
@@ -51,14 +53,24 @@ export function oldest(dates: readonly string[]): string | null {
   return found;
 }
 
-// Distance between two points on the earth, in kilometres (haversine; metres do not matter here).
-export function kilometresBetween(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+// Words beyond the listing's own columns that a search should find it by (the service and the
+// synthetic city write them alike).
+export function searchTextOf(
+  organizationName: string,
+  columns: {
+    targetNocCodes: readonly string[];
+    targetNaicsCodes: readonly string[];
+    credentialAwarded: string | null;
+    funder: string | null;
+  },
+): string {
+  return [
+    organizationName,
+    ...columns.targetNocCodes.map((c) => nocTitle(c) ?? ''),
+    ...columns.targetNaicsCodes.map((c) => naicsClass(c)?.title ?? ''),
+    columns.credentialAwarded ?? '',
+    columns.funder ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -9,7 +9,14 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { naicsClass, naicsDescendants } from '../industries/naics.ts';
 import { nocTitle } from '../occupations/noc.ts';
-import { freshnessOf, intakeStateOf, LISTING_STALE_AFTER_DAYS, INTAKE_SOON_DAYS, oldest } from './listing.ts';
+import {
+  freshnessOf,
+  intakeStateOf,
+  LISTING_STALE_AFTER_DAYS,
+  INTAKE_SOON_DAYS,
+  oldest,
+  searchTextOf,
+} from './listing.ts';
 import {
   listingProblems,
   type MatchReason,
@@ -54,22 +61,6 @@ function ensureManage(actor: Actor, organizationId: string, recordId: string | u
 
 export function seesCapacity(actor: Actor): boolean {
   return mayTakeAction(actor, 'service.capacity_read').allowed;
-}
-
-// Words beyond the listing's own columns that a search should find it by.
-function searchTextOf(
-  organizationName: string,
-  columns: Pick<ServiceColumns, 'targetNocCodes' | 'targetNaicsCodes' | 'credentialAwarded' | 'funder'>,
-): string {
-  return [
-    organizationName,
-    ...columns.targetNocCodes.map((c) => nocTitle(c) ?? ''),
-    ...columns.targetNaicsCodes.map((c) => naicsClass(c)?.title ?? ''),
-    columns.credentialAwarded ?? '',
-    columns.funder ?? '',
-  ]
-    .filter(Boolean)
-    .join(' ');
 }
 
 async function siteIdsChecked(trx: Trx, organizationId: string, siteIds: readonly string[]): Promise<string[]> {
