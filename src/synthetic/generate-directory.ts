@@ -280,8 +280,14 @@ function kindFor(random: Random, type: SyntheticOrganization['type']): string {
           : r < 0.9
             ? 'entrepreneurship'
             : 'employment_services';
-    default:
+    case 'social_assistance_office':
+    case 'system_manager':
+    case 'employer':
       return r < 0.7 ? 'life_stabilization' : 'employment_services';
+    default: {
+      const unknown: never = type;
+      throw new Error(`no programs for organizations of type ${String(unknown)}`);
+    }
   }
 }
 
