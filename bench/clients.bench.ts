@@ -11,6 +11,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../src/server/auth.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { startProcess, stopProcesses } from './child.ts';
 import { openCachedCity, type CachedCity } from './city-cache.ts';
+import { timed } from './http.ts';
 import { median, p95, type Row } from './stats.ts';
 
 // Intake duplicate search and the client page on a big synthetic city, as a signed-in counsellor
@@ -208,19 +209,6 @@ async function buildRequests(
 }
 
 const isSearch = (kind: Target): kind is SearchKind => (SEARCH_KINDS as readonly string[]).includes(kind);
-
-async function timed(
-  base: string,
-  req: Pick<Request, 'url' | 'headers' | 'body'>,
-): Promise<{ ms: number; status: number; requestId: string | null }> {
-  const started = performance.now();
-  const res = await fetch(
-    base + req.url,
-    req.body === undefined ? { headers: req.headers } : { method: 'POST', headers: req.headers, body: req.body },
-  );
-  await res.arrayBuffer();
-  return { ms: performance.now() - started, status: res.status, requestId: res.headers.get('x-request-id') };
-}
 
 export async function benchClients(options: ClientsBenchOptions): Promise<Row[]> {
   const { city, log } = options;

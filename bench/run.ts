@@ -9,6 +9,7 @@ import { benchApi } from './api.bench.ts';
 import { makeApiScenario, readyApiCity } from './api-scenario.ts';
 import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';
 import { benchClients } from './clients.bench.ts';
+import { benchDirectory, pgliteDirectoryDir } from './directory.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
 import { formatTable, type Row } from './stats.ts';
 
@@ -30,13 +31,19 @@ const clientSizes = smoke
 const clientsOverride = Number(process.env.BENCH_CLIENTS ?? '');
 if (Number.isInteger(clientsOverride) && clientsOverride > 0)
   Object.assign(clientSizes, { pgliteClients: clientsOverride, postgresClients: clientsOverride });
+// The directory family (issue 13): 20,000 services among the providers of the million-client city on
+// PostgreSQL, and of the 100,000-client city on PGlite.
+const directorySizes = smoke
+  ? { pgliteClients: 3_000, postgresClients: 3_000, services: 300, runs: 2, perKind: 5 }
+  : { pgliteClients: 100_000, postgresClients: 1_000_000, services: 20_000, runs: 5, perKind: 40 };
 const log = (line: string) => console.log(line);
-// BENCH_ONLY=api, load or clients runs one family of benchmarks.
+// BENCH_ONLY=api, load, clients or directory runs one family of benchmarks.
 const only = process.env.BENCH_ONLY;
 const runs = (family: string) => only === undefined || only === '' || only === family;
 const runLoad = runs('load');
 const runApi = runs('api');
 const runClients = runs('clients');
+const runDirectory = runs('directory');
 
 // PostgreSQL: a throwaway database per run, dropped when closed.
 function postgresFactory(baseUrl: string, prefix: string) {
@@ -110,6 +117,27 @@ async function main(): Promise<void> {
     const city = await ensurePgliteCity({ seed: clientSizes.seed, clients: clientSizes.pgliteClients }, log);
     rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
   }
+  if (runDirectory) {
+    const dataDir = pgliteDirectoryDir();
+    try {
+      const handle = await openDatabase({ dataDir, command: 'continuum bench' });
+      await migrate(handle.db);
+      rows.push(
+        ...(await benchDirectory({
+          engine: 'pglite',
+          clients: directorySizes.pgliteClients,
+          services: directorySizes.services,
+          runs: directorySizes.runs,
+          perKind: directorySizes.perKind,
+          handle,
+          env: { ...process.env, CONTINUUM_DATA_DIR: dataDir, DATABASE_URL: '' },
+          log,
+        })),
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
 
   const baseUrl = testDatabaseBaseUrl();
   const probe = await probePostgres(baseUrl);
@@ -157,6 +185,28 @@ async function main(): Promise<void> {
         log,
       );
       rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
+    }
+    if (runDirectory) {
+      const handle = await postgresFactory(baseUrl, 'continuum_bench_directory')();
+      const { rows: current } = await handle.pool.query<{ db: string }>('select current_database() as db');
+      const name = current[0]!.db;
+      try {
+        rows.push(
+          ...(await benchDirectory({
+            engine: 'postgres',
+            clients: directorySizes.postgresClients,
+            services: directorySizes.services,
+            runs: directorySizes.runs,
+            perKind: directorySizes.perKind,
+            // The benchmark closes it (the pool) before the server starts; the database stays until dropped below.
+            handle: { ...handle, close: () => handle.pool.end() },
+            env: { ...process.env, DATABASE_URL: withDatabase(baseUrl, name) },
+            log,
+          })),
+        );
+      } finally {
+        await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      }
     }
   }
 

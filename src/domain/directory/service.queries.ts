@@ -376,33 +376,47 @@ function wordsQuery(words: string) {
   return sql`(websearch_to_tsquery('english', client_search_key(${words})) || websearch_to_tsquery('french', client_search_key(${words})))`;
 }
 
-// One page of matching listings: ids with their rank, distance and nearest site, and the total.
+// Kilometres from the origin to a site `st` (haversine on the earth's mean radius).
+function kmFrom(origin: { latitude: number; longitude: number }) {
+  return sql<number>`(2 * 6371 * asin(least(1, sqrt(power(sin(radians(st.latitude - ${origin.latitude}) / 2), 2)
+    + cos(radians(${origin.latitude})) * cos(radians(st.latitude)) * power(sin(radians(st.longitude - ${origin.longitude}) / 2), 2)))))`;
+}
+
+// One page of matching listings (ids, with the distance to the nearest site when an origin is given) and
+// the total. Distances come from the sites within a box around the origin first (a city has a few
+// thousand sites), so no listing is measured one by one.
 export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
-  const km = f.origin
-    ? sql<number>`(2 * 6371 * asin(least(1, sqrt(power(sin(radians(st.latitude - ${f.origin.latitude}) / 2), 2)
-        + cos(radians(${f.origin.latitude})) * cos(radians(st.latitude)) * power(sin(radians(st.longitude - ${f.origin.longitude}) / 2), 2)))))`
-    : undefined;
-  let query = db
+  const origin = f.origin;
+  let selected = db
     .selectFrom('services as s')
-    .leftJoinLateral(
-      (eb) =>
-        eb
+    // Without an origin the derived table is empty, and the planner drops it.
+    .leftJoin(
+      (eb) => {
+        let sites = eb
           .selectFrom('serviceSites as ss')
           .innerJoin('sites as st', 'st.id', 'ss.siteId')
-          .leftJoin('neighbourhoods as n', 'n.id', 'st.neighbourhoodId')
-          .select(['st.name as siteName', 'n.name as neighbourhoodName'])
-          .select(km ? km.as('km') : sql<number | null>`null::float8`.as('km'))
-          .whereRef('ss.serviceId', '=', 's.id')
-          .orderBy(km ?? sql`st.name`)
-          .limit(1)
-          .as('near'),
-      (join) => join.onTrue(),
+          .select(['ss.serviceId'])
+          .select(sql<number>`min(${origin ? kmFrom(origin) : sql`0`})`.as('km'));
+        if (origin) {
+          // The box holds every point within withinKm: a degree of latitude is 111 km, of longitude
+          // 111 km × cos(latitude).
+          const dLat = f.withinKm / 111;
+          const dLon = f.withinKm / (111 * Math.cos((origin.latitude * Math.PI) / 180));
+          sites = sites
+            .where('st.latitude', '>=', origin.latitude - dLat)
+            .where('st.latitude', '<=', origin.latitude + dLat)
+            .where('st.longitude', '>=', origin.longitude - dLon)
+            .where('st.longitude', '<=', origin.longitude + dLon);
+        } else sites = sites.where(sql<SqlBool>`false`);
+        return sites.groupBy('ss.serviceId').as('near');
+      },
+      (join) => join.onRef('near.serviceId', '=', 's.id'),
     )
-    .select(['s.id', 'near.siteName', 'near.neighbourhoodName', 'near.km'])
+    .select(['s.id', 'near.km'])
     .select(sql<number>`count(*) over ()`.as('total'));
 
   const conditions: Expression<SqlBool>[] = [];
-  if (!f.includeInactive) query = query.where('s.status', '=', 'active');
+  if (!f.includeInactive) selected = selected.where('s.status', '=', 'active');
   if (f.words) conditions.push(sql<SqlBool>`s.search_document @@ ${wordsQuery(f.words)}`);
   if (f.interventionTypes?.length)
     conditions.push(sql<SqlBool>`s.intervention_types && ${sql.val([...f.interventionTypes])}::text[]`);
@@ -434,35 +448,40 @@ export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
       or exists (select from service_contacts x where x.service_id = s.id and x.verified_at < ${f.staleBefore}))`;
     conditions.push(f.stale ? stale : sql<SqlBool>`not ${stale}`);
   }
-  for (const condition of conditions) query = query.where(condition);
+  for (const condition of conditions) selected = selected.where(condition);
 
   const byName = sql`client_search_key(s.name), s.id`;
+  const byDistance = sql`near.km asc nulls last, ${byName}`;
   switch (f.sort) {
     case 'relevance':
-      query = f.words
-        ? query.orderBy(sql`ts_rank(s.search_document, ${wordsQuery(f.words)}) desc, ${byName}`)
-        : query.orderBy(f.origin ? sql`near.km asc nulls last, ${byName}` : byName);
+      selected = f.words
+        ? selected.orderBy(sql`ts_rank(s.search_document, ${wordsQuery(f.words)}) desc, ${byName}`)
+        : selected.orderBy(f.origin ? byDistance : byName);
       break;
     case 'distance':
-      query = query.orderBy(f.origin ? sql`near.km asc nulls last, ${byName}` : byName);
+      selected = selected.orderBy(f.origin ? byDistance : byName);
       break;
     case 'name':
-      query = query.orderBy(byName);
+      selected = selected.orderBy(byName);
       break;
     default: {
       const unknown: never = f.sort;
       throw new Error(`unknown sort ${String(unknown)}`);
     }
   }
-  const rows = await query.limit(f.limit).offset(f.offset).execute();
+  const rows = await selected.limit(f.limit).offset(f.offset).execute();
   return {
     total: rows.length > 0 ? Number(rows[0]!.total) : 0,
-    rows: rows.map((r) => ({ id: r.id, siteName: r.siteName, neighbourhoodName: r.neighbourhoodName, km: r.km })),
+    rows: rows.map((r) => ({ id: r.id, km: r.km === null ? null : Number(r.km) })),
   };
 }
 
 // Summaries for a page of search results: the columns a result shows and the facts its rules need.
-export async function selectServiceSummaries(db: DbOrTrx, ids: readonly string[]) {
+export async function selectServiceSummaries(
+  db: DbOrTrx,
+  ids: readonly string[],
+  origin: { latitude: number; longitude: number } | undefined,
+) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('services as s')
@@ -500,6 +519,18 @@ export async function selectServiceSummaries(db: DbOrTrx, ids: readonly string[]
           .select(['iw.opensOn', 'iw.closesOn'])
           .whereRef('iw.serviceId', '=', 's.id'),
       ).as('intakeWindows'),
+      // The nearest site to the origin (without one, the first by name), for the page's rows only.
+      jsonArrayFrom(
+        eb
+          .selectFrom('serviceSites as ss')
+          .innerJoin('sites as st', 'st.id', 'ss.siteId')
+          .leftJoin('neighbourhoods as n', 'n.id', 'st.neighbourhoodId')
+          .select(['st.name', 'n.name as neighbourhoodName'])
+          .select(origin ? kmFrom(origin).as('km') : sql<number | null>`null::float8`.as('km'))
+          .whereRef('ss.serviceId', '=', 's.id')
+          .orderBy(origin ? kmFrom(origin) : sql`st.name`)
+          .limit(1),
+      ).as('nearestSite'),
       // The oldest confirmation among the listing's parts, for the stale flag.
       sql<string | null>`(select min(t) from (
         select least(x.verified_at, y.verified_at) t from service_sites x join sites y on y.id = x.site_id where x.service_id = s.id

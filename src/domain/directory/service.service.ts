@@ -343,6 +343,7 @@ export async function searchServices(
       await selectServiceSummaries(
         db,
         page.rows.map((r) => r.id),
+        origin,
       )
     ).map((s) => [s.id, s]),
   );
@@ -380,12 +381,13 @@ export async function searchServices(
     if (query.language) reasons.push({ kind: 'language', value: query.language });
     if (query.deliveryMode) reasons.push({ kind: 'delivery_mode', value: query.deliveryMode });
     if (query.organizationId) reasons.push({ kind: 'organization', value: s.organizationName });
+    const nearest = s.nearestSite[0];
     if (origin) {
       if (hit.km !== null && hit.km <= query.withinKm)
         reasons.push({
           kind: 'near',
           km: Math.round(hit.km * 10) / 10,
-          ...(hit.siteName ? { siteName: hit.siteName } : {}),
+          ...(nearest ? { siteName: nearest.name } : {}),
         });
       else if (s.deliveryMode === 'virtual') reasons.push({ kind: 'online' });
     }
@@ -416,11 +418,11 @@ export async function searchServices(
         languages: s.languages,
         deliveryMode: s.deliveryMode,
         intakeState,
-        nearestSite: hit.siteName
+        nearestSite: nearest
           ? {
-              name: hit.siteName,
-              neighbourhoodName: hit.neighbourhoodName,
-              km: hit.km === null ? null : Math.round(hit.km * 10) / 10,
+              name: nearest.name,
+              neighbourhoodName: nearest.neighbourhoodName,
+              km: nearest.km === null ? null : Math.round(Number(nearest.km) * 10) / 10,
             }
           : null,
         stale,
