@@ -69,7 +69,7 @@ const INTERVENTIONS = ['training', 'pre_employment', 'employment_services', 'lif
 const POPULATIONS = ['youth', 'newcomers', 'women', 'mature_workers', 'persons_with_disabilities'];
 const FSAS = ['M1P', 'M3N', 'M6K', 'M4J', 'M9V', 'M5V', 'M2N', 'M1B', 'M6N', 'M4C'];
 
-async function loadDirectory(options: DirectoryBenchOptions): Promise<number> {
+export async function loadDirectory(options: DirectoryBenchOptions): Promise<number> {
   // The directory's size at one service per provider's usual count, then scaled to the size asked.
   const usual = generateCity({ seed: 13, clients: options.clients }).services.length;
   const servicesPerProvider = Math.min(100, Math.max(0.1, options.services / Math.max(1, usual)));

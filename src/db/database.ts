@@ -159,7 +159,14 @@ const lockTiming: LockTiming = { ...DEFAULT_LOCK_TIMING, onWait: (message) => co
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // No JIT compilation: the product's statements are short, and JIT's compile time (tens of
+    // milliseconds, once a plan's estimated cost passes jit_above_cost) outweighs any gain on them
+    // (docs/database.md). A deployment can still turn it on per role or database.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      options: '-c jit=off',
+    });
     instrumentPool(pool);
     // An idle client's error (server restart) must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);

@@ -94,6 +94,7 @@ export type ServicesTable = Timestamps & {
   verifiedBy: string | null;
   verificationRequestedAt: Date | null;
   searchText: Generated<string>;
+  sortName: ColumnType<string | null, never, never>;
   searchDocument: ColumnType<string | null, never, never>;
 };
 

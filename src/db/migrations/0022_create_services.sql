@@ -49,6 +49,8 @@ create table services (
   -- Words the service writes for the full-text search beyond its own columns (its organization's name,
   -- the titles of its occupations and industries): kept by the service, folded here.
   search_text text not null default '',
+  -- The name as lists sort it: lower case, accents folded (so "École" sorts with the e's).
+  sort_name text generated always as (client_search_key(name)) stored,
   search_document tsvector generated always as (
     setweight(to_tsvector('english', client_search_key(name || ' ' || coalesce(name_fr, '') || ' ' || coalesce(alternate_name, ''))), 'A')
     || setweight(to_tsvector('french', client_search_key(name || ' ' || coalesce(name_fr, '') || ' ' || coalesce(alternate_name, ''))), 'A')
@@ -70,7 +72,10 @@ create index services_interventions_idx on services using gin (intervention_type
 create index services_noc_idx on services using gin (target_noc_codes);
 create index services_naics_idx on services using gin (target_naics_codes);
 create index services_populations_idx on services using gin (target_populations);
-create index services_name_trgm_idx on services using gin (client_search_key(name) gin_trgm_ops);
+create index services_name_trgm_idx on services using gin (sort_name gin_trgm_ops);
+create index services_sort_name_idx on services (sort_name, id);
+-- Online services are in reach of every search near a postal code.
+create index services_virtual_idx on services (id) where delivery_mode = 'virtual';
 create index services_verified_idx on services (details_verified_at) where status = 'active';
 create trigger services_updated_at before update on services
   for each row execute function set_updated_at();

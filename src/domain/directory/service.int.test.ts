@@ -263,6 +263,25 @@ describeEachEngine('directory of services', ({ handle }) => {
     expect(reasons.map((r) => r.reason)).toEqual(['created', 'changed: contacts, seatsOpen, siteIds', 'confirmed']);
   });
 
+  it('points staff to likely duplicate listings: same provider or site, a name that reads nearly the same', async () => {
+    const first = await listService(welding({ name: `Job search workshop ${marker}`, siteIds: [downtown().id] }));
+    const second = await listService(welding({ name: `Job-search workshops ${marker}`, siteIds: [scarborough().id] }));
+    const unrelated = await listService(welding({ name: `Forklift certification ${marker}` }));
+    expect(second['possibleDuplicates']).toEqual([
+      expect.objectContaining({ id: first.id, organization: { id: agency.id, name: agency.name } }),
+    ]);
+    const staff = (await app.inject({ url: `/api/services/${first.id}`, headers: counsellor.headers })).json();
+    expect(staff.possibleDuplicates.map((d: { id: string }) => d.id)).toEqual([second.id]);
+    expect((await app.inject(`/api/services/${first.id}`)).json().possibleDuplicates).toBeUndefined();
+    // Another provider with the same program name, nowhere near: not a duplicate.
+    const elsewhere = await listService(
+      welding({ name: `Job search workshop ${marker}`, organizationId: other.id, siteIds: [] }),
+      admin,
+    );
+    expect(elsewhere['possibleDuplicates']).toEqual([]);
+    expect(unrelated['possibleDuplicates']).toEqual([]);
+  });
+
   describe('search', () => {
     const sm = `${marker}s`;
     let weldingId: string;

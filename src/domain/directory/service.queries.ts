@@ -388,30 +388,29 @@ function kmFrom(origin: { latitude: number; longitude: number }) {
 export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
   const origin = f.origin;
   let selected = db
+    // The listings with a site near the origin, and the distance to the nearest one. Without an origin
+    // the table is empty, and the planner drops it.
+    .with('near', (eb) => {
+      let sites = eb
+        .selectFrom('serviceSites as ss')
+        .innerJoin('sites as st', 'st.id', 'ss.siteId')
+        .select(['ss.serviceId'])
+        .select(sql<number>`min(${origin ? kmFrom(origin) : sql`0`})`.as('km'));
+      if (origin) {
+        // The box holds every point within withinKm: a degree of latitude is 111 km, of longitude
+        // 111 km × cos(latitude).
+        const dLat = f.withinKm / 111;
+        const dLon = f.withinKm / (111 * Math.cos((origin.latitude * Math.PI) / 180));
+        sites = sites
+          .where('st.latitude', '>=', origin.latitude - dLat)
+          .where('st.latitude', '<=', origin.latitude + dLat)
+          .where('st.longitude', '>=', origin.longitude - dLon)
+          .where('st.longitude', '<=', origin.longitude + dLon);
+      } else sites = sites.where(sql<SqlBool>`false`);
+      return sites.groupBy('ss.serviceId');
+    })
     .selectFrom('services as s')
-    // Without an origin the derived table is empty, and the planner drops it.
-    .leftJoin(
-      (eb) => {
-        let sites = eb
-          .selectFrom('serviceSites as ss')
-          .innerJoin('sites as st', 'st.id', 'ss.siteId')
-          .select(['ss.serviceId'])
-          .select(sql<number>`min(${origin ? kmFrom(origin) : sql`0`})`.as('km'));
-        if (origin) {
-          // The box holds every point within withinKm: a degree of latitude is 111 km, of longitude
-          // 111 km × cos(latitude).
-          const dLat = f.withinKm / 111;
-          const dLon = f.withinKm / (111 * Math.cos((origin.latitude * Math.PI) / 180));
-          sites = sites
-            .where('st.latitude', '>=', origin.latitude - dLat)
-            .where('st.latitude', '<=', origin.latitude + dLat)
-            .where('st.longitude', '>=', origin.longitude - dLon)
-            .where('st.longitude', '<=', origin.longitude + dLon);
-        } else sites = sites.where(sql<SqlBool>`false`);
-        return sites.groupBy('ss.serviceId').as('near');
-      },
-      (join) => join.onRef('near.serviceId', '=', 's.id'),
-    )
+    .leftJoin('near', 'near.serviceId', 's.id')
     .select(['s.id', 'near.km'])
     .select(sql<number>`count(*) over ()`.as('total'));
 
@@ -429,8 +428,11 @@ export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
   if (f.language) conditions.push(sql<SqlBool>`${f.language} = any (s.languages)`);
   if (f.deliveryMode) conditions.push(sql<SqlBool>`s.delivery_mode = ${f.deliveryMode}`);
   if (f.organizationId) conditions.push(sql<SqlBool>`s.organization_id = ${f.organizationId}`);
-  // Online services reach everyone, wherever they are.
-  if (f.origin) conditions.push(sql<SqlBool>`(near.km <= ${f.withinKm} or s.delivery_mode = 'virtual')`);
+  // Online services reach everyone, wherever they are. The ids in reach are given as an array too, so
+  // the listings are read through their keys (and the online ones through their own index), not all.
+  if (f.origin)
+    conditions.push(sql<SqlBool>`(s.id = any(array(select service_id from near where km <= ${f.withinKm}))
+      or s.delivery_mode = 'virtual')`);
   if (f.intake) {
     const until = f.intake === 'open_now' ? f.today : f.soon;
     conditions.push(sql<SqlBool>`(coalesce(s.seats_open, 1) > 0 and (
@@ -450,7 +452,7 @@ export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
   }
   for (const condition of conditions) selected = selected.where(condition);
 
-  const byName = sql`client_search_key(s.name), s.id`;
+  const byName = sql`s.sort_name, s.id`;
   const byDistance = sql`near.km asc nulls last, ${byName}`;
   switch (f.sort) {
     case 'relevance':
@@ -626,6 +628,39 @@ export async function selectHsdsServiceIds(
   if (options.words) query = query.where(sql<SqlBool>`s.search_document @@ ${wordsQuery(options.words)}`);
   if (options.organizationId) query = query.where('s.organizationId', '=', options.organizationId);
   if (options.modifiedAfter) query = query.where('s.updatedAt', '>=', options.modifiedAfter);
-  const rows = await query.orderBy('s.name').orderBy('s.id').limit(options.limit).offset(options.offset).execute();
+  const rows = await query.orderBy('s.sortName').orderBy('s.id').limit(options.limit).offset(options.offset).execute();
   return { total: rows.length ? Number(rows[0]!.total) : 0, ids: rows.map((r) => r.id) };
+}
+
+// Likely duplicates of a listing: another listing of the same provider, or at a shared site, whose name
+// reads nearly the same (trigram similarity of the folded names at least 0.6); or one of another
+// provider with the same folded name and a kind of program in common, when the two providers' names also
+// read nearly the same (the same agency entered twice, by hand or by an import).
+export async function selectPossibleDuplicates(db: DbOrTrx, serviceId: string) {
+  const { rows } = await sql<{
+    id: string;
+    name: string;
+    organizationId: string;
+    organizationName: string;
+    similarity: number;
+  }>`
+    select o.id, o.name, o.organization_id as "organizationId", org.name as "organizationName",
+      round(similarity(o.sort_name, s.sort_name)::numeric, 2)::float8 as similarity
+    from services s
+    join services o on o.id <> s.id and o.status <> 'defunct'
+      and o.sort_name % s.sort_name
+    join organizations org on org.id = o.organization_id
+    join organizations sorg on sorg.id = s.organization_id
+    where s.id = ${serviceId}
+      and similarity(o.sort_name, s.sort_name) >= 0.6
+      and (
+        o.organization_id = s.organization_id
+        or exists (select from service_sites a join service_sites b on b.site_id = a.site_id
+          where a.service_id = s.id and b.service_id = o.id)
+        or (o.sort_name = s.sort_name and o.intervention_types && s.intervention_types
+          and similarity(client_search_key(org.name), client_search_key(sorg.name)) >= 0.6)
+      )
+    order by similarity desc, o.name, o.id
+    limit 5`.execute(db);
+  return rows;
 }

@@ -34,7 +34,7 @@ export function serviceRoutes(app: AppInstance): void {
   app.get(
     '/api/services/:id',
     {
-      config: { permission: 'service.read', statements: 2 },
+      config: { permission: 'service.read', statements: 3 },
       schema: {
         tags: ['directory'],
         summary: 'One service with its sites, schedules, intake windows, contacts and when each was last confirmed',

@@ -37,6 +37,7 @@ import {
   searchServiceIds,
   selectOrganizationForService,
   selectOwnSiteIds,
+  selectPossibleDuplicates,
   selectServiceForUpdate,
   selectServiceRecords,
   selectServiceSummaries,
@@ -271,7 +272,18 @@ function serviceOf(row: ServiceRecordRow, actor: Actor, moment: Moment): Service
 export async function getService(db: DbOrTrx, actor: Actor, id: string, moment: Moment): Promise<Service> {
   const row = isUuid(id) ? (await selectServiceRecords(db, [id]))[0] : undefined;
   if (!row) throw new AppError('not_found', 'No service has that id.');
-  return serviceOf(row, actor, moment);
+  const service = serviceOf(row, actor, moment);
+  if (!seesCapacity(actor)) return service;
+  const duplicates = await selectPossibleDuplicates(db, row.id);
+  return {
+    ...service,
+    possibleDuplicates: duplicates.map((d) => ({
+      id: d.id,
+      name: d.name,
+      organization: { id: d.organizationId, name: d.organizationName },
+      similarity: d.similarity,
+    })),
+  };
 }
 
 // For the HSDS exchange: full records in the order given.

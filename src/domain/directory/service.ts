@@ -310,6 +310,18 @@ export const serviceSchema = z.object({
   freshness: freshnessSchema,
   // Only for staff (service.capacity_read); absent for the public.
   capacity: capacitySchema.optional(),
+  // For staff: listings that are likely the same program (same provider or site and a name that reads
+  // nearly the same), to merge or tell apart.
+  possibleDuplicates: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        organization: z.object({ id: z.uuid(), name: z.string() }),
+        similarity: z.number(),
+      }),
+    )
+    .optional(),
   updatedAt: z.string(),
 });
 export type Service = z.infer<typeof serviceSchema>;

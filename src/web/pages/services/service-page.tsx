@@ -116,6 +116,19 @@ function ServiceDetails({ service }: { service: Service }) {
         </p>
       ) : null}
 
+      {service.possibleDuplicates && service.possibleDuplicates.length > 0 ? (
+        <div className="notice">
+          <p>{t('service.duplicates')}</p>
+          <ul>
+            {service.possibleDuplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/services/${d.id}`}>{d.name}</Link> ({d.organization.name})
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       <section aria-labelledby="about-heading" className="section">
         <h2 id="about-heading">{t('service.about')}</h2>
         <p lang={fr && !service.descriptionFr ? 'en' : undefined}>{description}</p>
