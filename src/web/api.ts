@@ -490,3 +490,8 @@ export function searchServices(search: ServiceSearch, signal?: AbortSignal): Pro
 export function getService(id: string, signal?: AbortSignal): Promise<Service> {
   return getJson<Service>(`/api/services/${encodeURIComponent(id)}`, signal);
 }
+
+// Confirms every part of a listing as it stands (service.manage).
+export function confirmService(id: string, csrfToken: string): Promise<Service> {
+  return sendJson<Service>('PATCH', `/api/services/${encodeURIComponent(id)}`, { verified: true }, csrfToken);
+}

@@ -28,6 +28,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   let server: TestServer;
   let browser: Browser;
   let weldingId: string;
+  let clinicId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -68,7 +69,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       ),
     );
     weldingId = welding.id;
-    await withTransaction(server.db, (trx) =>
+    const clinic = await withTransaction(server.db, (trx) =>
       createService(
         trx,
         systemActor('test'),
@@ -86,6 +87,13 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
         momentNow(),
       ),
     );
+    clinicId = clinic.id;
+    // Not confirmed for nearly a year: the provider's managers are to confirm it.
+    await server.db
+      .updateTable('services')
+      .set({ detailsVerifiedAt: new Date(Date.now() - 300 * 86_400_000) })
+      .where('id', '=', clinicId)
+      .execute();
   });
 
   afterAll(async () => {
@@ -188,6 +196,35 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.goto(`${server.url}/services/${weldingId}`);
       await waitForPageReady(page);
       expect(await page.locator('main').textContent()).toContain('Seats, seen by staff only: 5 of 16 seats open');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an agency manager finds a listing to confirm and confirms it; another agency's staff cannot", async () => {
+    const { page, context, problems } = await openPage(browser, { language: 'en' });
+    try {
+      await signInContext(context, server, server.users.manager);
+      await page.goto(`${server.url}/services/${clinicId}`);
+      await waitForPageReady(page);
+      expect(await page.locator('main .tag-warning').first().textContent()).toBe('Needs confirming');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Confirm this listing as it stands' }).click();
+      await page.locator('p[role="status"]', { hasText: 'The listing is confirmed as it stands.' }).waitFor();
+      expect(await page.locator('main .tag-warning').count()).toBe(0);
+      // The counsellor of the same agency reads it, but confirming belongs to its managers.
+      await signInContext(context, server, server.user);
+      await page.goto(`${server.url}/services/${weldingId}`);
+      await waitForPageReady(page);
+      expect(await page.getByRole('button', { name: 'Confirm this listing as it stands' }).count()).toBe(0);
+      const row = await server.db
+        .selectFrom('auditLog')
+        .select(['action', 'reason'])
+        .where('recordId', '=', clinicId)
+        .where('reason', '=', 'confirmed')
+        .executeTakeFirst();
+      expect(row).toEqual({ action: 'service.manage', reason: 'confirmed' });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

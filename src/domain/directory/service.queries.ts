@@ -428,17 +428,16 @@ export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
   if (f.language) conditions.push(sql<SqlBool>`${f.language} = any (s.languages)`);
   if (f.deliveryMode) conditions.push(sql<SqlBool>`s.delivery_mode = ${f.deliveryMode}`);
   if (f.organizationId) conditions.push(sql<SqlBool>`s.organization_id = ${f.organizationId}`);
-  // Online services reach everyone, wherever they are. The ids in reach are given as an array too, so
-  // the listings are read through their keys (and the online ones through their own index), not all.
+  // In reach: a site near enough, or online (online services reach everyone, wherever they are). A
+  // semi-join on the ids in reach, so a search reads those listings rather than weighing every one.
   if (f.origin)
-    conditions.push(sql<SqlBool>`(s.id = any(array(select service_id from near where km <= ${f.withinKm}))
-      or s.delivery_mode = 'virtual')`);
+    conditions.push(sql<SqlBool>`s.id in (select service_id from near where km <= ${f.withinKm}
+      union all select v.id from services v where v.delivery_mode = 'virtual')`);
   if (f.intake) {
     const until = f.intake === 'open_now' ? f.today : f.soon;
-    conditions.push(sql<SqlBool>`(coalesce(s.seats_open, 1) > 0 and (
-      not exists (select from service_intake_windows w where w.service_id = s.id)
-      or exists (select from service_intake_windows w where w.service_id = s.id
-        and w.opens_on <= ${until}::date and (w.closes_on is null or w.closes_on >= ${f.today}::date))))`);
+    // Seats left, and a window open by then (no window at all: continuous intake).
+    conditions.push(sql<SqlBool>`(coalesce(s.seats_open, 1) > 0 and coalesce((select bool_or(w.opens_on <= ${until}::date
+      and (w.closes_on is null or w.closes_on >= ${f.today}::date)) from service_intake_windows w where w.service_id = s.id), true))`);
   }
   if (f.stale !== undefined) {
     const capacity = f.staleCapacity ? sql`or s.capacity_verified_at < ${f.staleBefore}` : sql``;

@@ -266,6 +266,7 @@ function serviceOf(row: ServiceRecordRow, actor: Actor, moment: Moment): Service
     freshness,
     ...(capacity ? { capacity } : {}),
     updatedAt: row.updatedAt,
+    canManage: authorize(actor, 'service.manage', { kind: 'organization', organizationId: row.organizationId }).allowed,
   };
 }
 

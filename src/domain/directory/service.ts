@@ -323,6 +323,8 @@ export const serviceSchema = z.object({
     )
     .optional(),
   updatedAt: z.string(),
+  // Whether the reader may change and confirm this listing (service.manage), for the page's buttons.
+  canManage: z.boolean(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 

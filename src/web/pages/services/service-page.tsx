@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError, getService, type Service } from '../../api.ts';
+import { ApiError, confirmService, getService, type Service } from '../../api.ts';
+import { useSession } from '../../session.tsx';
+import { useNotice } from '../../components/section-state.tsx';
 import { listingParts } from '../../../domain/directory/vocabulary.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
@@ -31,7 +34,7 @@ export function ServicePage() {
   const { t } = useI18n();
   const service = useApi(`service:${id}`, (signal) => loadService(id, signal));
   if (service.status === 'error' && service.error.status === 404) return <NotFoundContent kind="service" />;
-  if (service.status === 'ready') return <ServiceDetails service={service.data} />;
+  if (service.status === 'ready') return <ServiceDetails key={service.data.id} loaded={service.data} />;
   return (
     <div aria-busy={service.status === 'loading'}>
       <Breadcrumbs current={t('service.loading')} />
@@ -68,8 +71,10 @@ function Breadcrumbs({ current }: { current: string }) {
   );
 }
 
-function ServiceDetails({ service }: { service: Service }) {
+function ServiceDetails({ loaded }: { loaded: Service }) {
   const { t, language } = useI18n();
+  // A confirmation answers with the listing as it now stands.
+  const [service, setService] = useState(loaded);
   const fr = language === 'fr';
   const name = fr && service.nameFr ? service.nameFr : service.name;
   useDocumentTitle(name);
@@ -331,6 +336,7 @@ function ServiceDetails({ service }: { service: Service }) {
 
       <section aria-labelledby="freshness-heading" className="section">
         <h2 id="freshness-heading">{t('service.freshness')}</h2>
+        {service.canManage ? <ConfirmListing service={service} onChanged={setService} /> : null}
         <dl className="details details-compact">
           {listingParts
             .filter((part) => service.freshness.verifiedAt[part])
@@ -346,5 +352,39 @@ function ServiceDetails({ service }: { service: Service }) {
         </dl>
       </section>
     </>
+  );
+}
+
+// The provider's managers confirm a listing that still holds (the prompt to confirm stale listings).
+function ConfirmListing({ service, onChanged }: { service: Service; onChanged: (service: Service) => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const notice = useNotice();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | undefined>();
+  const csrfToken = session.status === 'signedIn' ? session.csrfToken : undefined;
+  if (!csrfToken) return null;
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      onChanged(await confirmService(service.id, csrfToken));
+      notice.show(t('service.confirmed'));
+    } catch (error) {
+      if (error instanceof ApiError) setFailure(error);
+      else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="form-actions">
+      <p className="hint">{t('service.confirmHint')}</p>
+      {failure ? <ErrorAlert title={t('service.confirmFailed')} error={failure} /> : null}
+      <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
+        {t('service.confirm')}
+      </button>
+      {notice.element}
+    </div>
   );
 }
