@@ -10,6 +10,10 @@ import { countStatement } from './statement-count.ts';
 // memory); texts counted in a map cleared when it reaches SEEN_LIMIT.
 
 export const PREPARED_PER_CONNECTION = 250;
+// A statement whose best plan depends on its values (a search near a point, with optional filters)
+// carries this comment, and is never named: PostgreSQL plans it for the values given each time, since
+// a generic plan, made without them, can be a hundred times slower (docs/directory.md, "Speed").
+export const CUSTOM_PLAN = '/* custom plan */';
 const SEEN_LIMIT = 10_000;
 
 // A text's statement name once it has been seen twice (undefined after the first time).
@@ -25,6 +29,7 @@ function statementName(text: string): string {
 function withName(client: pg.ClientBase, args: unknown[]): unknown[] {
   const [text, values] = args;
   if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || args.length !== 2) return args;
+  if (text.endsWith(CUSTOM_PLAN)) return args;
   let name = seen.get(text);
   if (name === undefined) {
     if (!seen.has(text)) {

@@ -202,7 +202,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     }
   });
 
-  it("an agency manager finds a listing to confirm and confirms it; another agency's staff cannot", async () => {
+  it('an agency manager finds a listing to confirm and confirms it; a counsellor has no such button', async () => {
     const { page, context, problems } = await openPage(browser, { language: 'en' });
     try {
       await signInContext(context, server, server.users.manager);

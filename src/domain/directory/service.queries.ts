@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { CUSTOM_PLAN } from '../../db/connection.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { NewContact, NewIntakeWindow, NewSchedule, ServiceStatus } from './service.ts';
 
@@ -470,7 +471,7 @@ export async function searchServiceIds(db: DbOrTrx, f: SearchFilters) {
       throw new Error(`unknown sort ${String(unknown)}`);
     }
   }
-  const rows = await selected.limit(f.limit).offset(f.offset).execute();
+  const rows = await selected.limit(f.limit).offset(f.offset).modifyEnd(sql.raw(CUSTOM_PLAN)).execute();
   return {
     total: rows.length > 0 ? Number(rows[0]!.total) : 0,
     rows: rows.map((r) => ({ id: r.id, km: r.km === null ? null : Number(r.km) })),
@@ -627,7 +628,13 @@ export async function selectHsdsServiceIds(
   if (options.words) query = query.where(sql<SqlBool>`s.search_document @@ ${wordsQuery(options.words)}`);
   if (options.organizationId) query = query.where('s.organizationId', '=', options.organizationId);
   if (options.modifiedAfter) query = query.where('s.updatedAt', '>=', options.modifiedAfter);
-  const rows = await query.orderBy('s.sortName').orderBy('s.id').limit(options.limit).offset(options.offset).execute();
+  const rows = await query
+    .orderBy('s.sortName')
+    .orderBy('s.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .modifyEnd(sql.raw(CUSTOM_PLAN))
+    .execute();
   return { total: rows.length ? Number(rows[0]!.total) : 0, ids: rows.map((r) => r.id) };
 }
 
