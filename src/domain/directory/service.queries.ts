@@ -210,6 +210,19 @@ export async function replaceContacts(trx: Trx, serviceId: string, contacts: rea
 // Timestamps come back from json_agg as text in the server's format: one form for every answer.
 const iso = (value: string | Date) => new Date(value).toISOString();
 
+// What every answer about a listing names: the listing, its provider, its names and descriptions.
+const listingColumns = [
+  's.id',
+  's.organizationId',
+  'o.name as organizationName',
+  'o.nameFr as organizationNameFr',
+  's.name',
+  's.nameFr',
+  's.alternateName',
+  's.description',
+  's.descriptionFr',
+] as const;
+
 // Full listings, with their organization, sites, schedules, intake windows and contacts, in one statement.
 export async function selectServiceRecords(db: DbOrTrx, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -217,15 +230,7 @@ export async function selectServiceRecords(db: DbOrTrx, ids: readonly string[]) 
     .selectFrom('services as s')
     .innerJoin('organizations as o', 'o.id', 's.organizationId')
     .select([
-      's.id',
-      's.organizationId',
-      'o.name as organizationName',
-      'o.nameFr as organizationNameFr',
-      's.name',
-      's.nameFr',
-      's.alternateName',
-      's.description',
-      's.descriptionFr',
+      ...listingColumns,
       's.url',
       's.email',
       's.phone',
@@ -489,15 +494,7 @@ export async function selectServiceSummaries(
     .selectFrom('services as s')
     .innerJoin('organizations as o', 'o.id', 's.organizationId')
     .select([
-      's.id',
-      's.organizationId',
-      'o.name as organizationName',
-      'o.nameFr as organizationNameFr',
-      's.name',
-      's.nameFr',
-      's.alternateName',
-      's.description',
-      's.descriptionFr',
+      ...listingColumns,
       's.eligibilityDescription',
       's.eligibilityDescriptionFr',
       's.credentialAwarded',

@@ -5,6 +5,7 @@ import { PageHeading } from '../components/route-focus.tsx';
 import { ErrorAlert } from '../components/status.tsx';
 import { addressLines, organizationName, organizationTypeKey } from '../components/organization-text.ts';
 import { useApi } from '../use-api.ts';
+import { ContactDetails } from '../components/contact-details.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,8 +91,9 @@ function OrganizationDetails({ organization }: { organization: Organization }) {
       : language === 'en' && organization.nameFr && organization.nameFr !== organization.name
         ? { label: t('organization.frenchName'), value: organization.nameFr, lang: 'fr' }
         : undefined;
-  const website = organization.website && /^https?:\/\//i.test(organization.website) ? organization.website : undefined;
-  const hasContact = Boolean(website || organization.phone || organization.email);
+  const hasContact = Boolean(
+    (organization.website && /^https?:\/\//i.test(organization.website)) || organization.phone || organization.email,
+  );
 
   return (
     <>
@@ -121,32 +123,7 @@ function OrganizationDetails({ organization }: { organization: Organization }) {
       <section aria-labelledby="contact-heading" className="section">
         <h2 id="contact-heading">{t('organization.contact')}</h2>
         {hasContact ? (
-          <dl className="details">
-            {website ? (
-              <div>
-                <dt>{t('organization.website')}</dt>
-                <dd>
-                  <a href={website}>{website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}</a>
-                </dd>
-              </div>
-            ) : null}
-            {organization.phone ? (
-              <div>
-                <dt>{t('organization.phone')}</dt>
-                <dd>
-                  <a href={`tel:${organization.phone.replace(/[^0-9+]/g, '')}`}>{organization.phone}</a>
-                </dd>
-              </div>
-            ) : null}
-            {organization.email ? (
-              <div>
-                <dt>{t('organization.email')}</dt>
-                <dd>
-                  <a href={`mailto:${organization.email}`}>{organization.email}</a>
-                </dd>
-              </div>
-            ) : null}
-          </dl>
+          <ContactDetails website={organization.website} phone={organization.phone} email={organization.email} />
         ) : (
           <p>{t('organization.noContact')}</p>
         )}

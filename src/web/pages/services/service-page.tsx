@@ -12,6 +12,7 @@ import { NotFoundContent } from '../not-found-page.tsx';
 import { formatDate } from '../clients/client-text.ts';
 import { formatDateTime } from '../clients/case-text.ts';
 import { languageName } from './service-text.ts';
+import { ContactDetails } from '../../components/contact-details.tsx';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -99,7 +100,6 @@ function ServiceDetails({ loaded }: { loaded: Service }) {
         : service.endsOn
           ? t('service.endsOn', { end: formatDate(service.endsOn, language) })
           : null;
-  const website = service.url && /^https?:\/\//i.test(service.url) ? service.url : undefined;
 
   return (
     <>
@@ -285,32 +285,7 @@ function ServiceDetails({ loaded }: { loaded: Service }) {
 
       <section aria-labelledby="contact-heading" className="section">
         <h2 id="contact-heading">{t('service.contacts')}</h2>
-        <dl className="details">
-          {website ? (
-            <div>
-              <dt>{t('service.website')}</dt>
-              <dd>
-                <a href={website}>{website.replace(/^https?:\/\//i, '').replace(/\/$/, '')}</a>
-              </dd>
-            </div>
-          ) : null}
-          {service.phone ? (
-            <div>
-              <dt>{t('service.phone')}</dt>
-              <dd>
-                <a href={`tel:${service.phone.replace(/[^0-9+]/g, '')}`}>{service.phone}</a>
-              </dd>
-            </div>
-          ) : null}
-          {service.email ? (
-            <div>
-              <dt>{t('service.email')}</dt>
-              <dd>
-                <a href={`mailto:${service.email}`}>{service.email}</a>
-              </dd>
-            </div>
-          ) : null}
-        </dl>
+        <ContactDetails website={service.url} phone={service.phone} email={service.email} />
         {service.contacts.length > 0 ? (
           <ul>
             {service.contacts.map((c) => (
