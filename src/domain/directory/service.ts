@@ -173,7 +173,7 @@ export const newServiceSchema = z
 export type NewService = z.infer<typeof newServiceSchema>;
 
 // A change to a listing. Lists (sites, schedules, intake windows, contacts), when given, replace the
-// listing's; `verified: true` confirms every part as it stands. A change confirms the parts it touches.
+// listing's; `verified: true` confirms every part as it stands. A change confirms the details and the parts it replaces.
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 export const servicePatchSchema = z
   .strictObject({
