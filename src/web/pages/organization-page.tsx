@@ -1,34 +1,20 @@
-import { Link, useLocation, useParams } from 'react-router';
-import { ApiError, getOrganization, type Organization, type Site } from '../api.ts';
+import { Link, useParams } from 'react-router';
+import { getOrganization, type Organization, type Site } from '../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 import { ErrorAlert } from '../components/status.tsx';
 import { addressLines, organizationName, organizationTypeKey } from '../components/organization-text.ts';
 import { useApi } from '../use-api.ts';
 import { ContactDetails } from '../components/contact-details.tsx';
+import { loadById, SearchBreadcrumbs } from '../components/back-to-search.tsx';
 import { NotFoundContent } from './not-found-page.tsx';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Not a uuid cannot be an organization: answer "not found" without asking the server.
-function loadOrganization(id: string, signal: AbortSignal): Promise<Organization> {
-  if (!uuidPattern.test(id)) {
-    return Promise.reject(
-      new ApiError('No organization has that id.', 'problem', 404, {
-        type: 'about:blank',
-        title: 'Not found',
-        status: 404,
-        code: 'not_found',
-      }),
-    );
-  }
-  return getOrganization(id, signal);
-}
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const organization = useApi(`organization:${id}`, (signal) => loadOrganization(id, signal));
+  const organization = useApi(`organization:${id}`, (signal) =>
+    loadById(id, (x) => getOrganization(x, signal), 'organization'),
+  );
 
   if (organization.status === 'error' && organization.error.status === 404)
     return <NotFoundContent kind="organization" />;
@@ -56,27 +42,11 @@ function TitleFor({ text }: { text: string }) {
 
 function Breadcrumbs({ current }: { current: string }) {
   const { t } = useI18n();
-  const location = useLocation();
-  const state: unknown = location.state;
-  // Coming from a search, "Directory" returns to that search.
-  const search =
-    typeof state === 'object' &&
-    state !== null &&
-    typeof (state as { directorySearch?: unknown }).directorySearch === 'string'
-      ? (state as { directorySearch: string }).directorySearch
-      : '';
   return (
-    <nav aria-label={t('organization.breadcrumb')} className="breadcrumbs">
-      <ol>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={search ? `/directory?${search}` : '/directory'}>{t('nav.directory')}</Link>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
+    <SearchBreadcrumbs
+      search={{ to: '/directory', label: t('nav.directory'), stateKey: 'directorySearch' }}
+      current={current}
+    />
   );
 }
 

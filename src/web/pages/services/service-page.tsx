@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError, confirmService, getService, type Service } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 import { useNotice } from '../../components/section-state.tsx';
@@ -13,27 +13,12 @@ import { formatDate } from '../clients/client-text.ts';
 import { formatDateTime } from '../clients/case-text.ts';
 import { languageName } from './service-text.ts';
 import { ContactDetails } from '../../components/contact-details.tsx';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function loadService(id: string, signal: AbortSignal): Promise<Service> {
-  if (!uuidPattern.test(id)) {
-    return Promise.reject(
-      new ApiError('No service has that id.', 'problem', 404, {
-        type: 'about:blank',
-        title: 'Not found',
-        status: 404,
-        code: 'not_found',
-      }),
-    );
-  }
-  return getService(id, signal);
-}
+import { loadById, SearchBreadcrumbs } from '../../components/back-to-search.tsx';
 
 export function ServicePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const service = useApi(`service:${id}`, (signal) => loadService(id, signal));
+  const service = useApi(`service:${id}`, (signal) => loadById(id, (x) => getService(x, signal), 'service'));
   if (service.status === 'error' && service.error.status === 404) return <NotFoundContent kind="service" />;
   if (service.status === 'ready') return <ServiceDetails key={service.data.id} loaded={service.data} />;
   return (
@@ -49,26 +34,11 @@ export function ServicePage() {
 
 function Breadcrumbs({ current }: { current: string }) {
   const { t } = useI18n();
-  const state: unknown = useLocation().state;
-  // Coming from a search, "Programs" returns to that search.
-  const search =
-    typeof state === 'object' &&
-    state !== null &&
-    typeof (state as { serviceSearch?: unknown }).serviceSearch === 'string'
-      ? (state as { serviceSearch: string }).serviceSearch
-      : '';
   return (
-    <nav aria-label={t('organization.breadcrumb')} className="breadcrumbs">
-      <ol>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={search ? `/services?${search}` : '/services'}>{t('nav.services')}</Link>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
+    <SearchBreadcrumbs
+      search={{ to: '/services', label: t('nav.services'), stateKey: 'serviceSearch' }}
+      current={current}
+    />
   );
 }
 
