@@ -278,6 +278,40 @@ export async function makeTransfer(
   ).id;
 }
 
+// A referral of a client between two agencies, as sent (or as accepted), for access tests.
+export async function makeReferral(
+  db: Db,
+  row: {
+    clientId: string;
+    from: string;
+    to: string;
+    serviceId?: string;
+    toUserId?: string;
+    status?: 'sent' | 'accepted';
+  },
+): Promise<string> {
+  const accepted = row.status === 'accepted';
+  return (
+    await db
+      .insertInto('referrals')
+      .values({
+        clientId: row.clientId,
+        fromOrganizationId: row.from,
+        toOrganizationId: row.to,
+        serviceId: row.serviceId ?? null,
+        toUserId: row.toUserId ?? null,
+        status: row.status ?? 'sent',
+        policyVersion: 'referral-2026.1',
+        acknowledgeDueOn: '2099-01-01',
+        receivedAt: accepted ? new Date() : null,
+        acceptedAt: accepted ? new Date() : null,
+        firstServiceDueOn: accepted ? '2099-01-15' : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
 export async function makeReview(db: Db, clientId: string, assessmentId: string): Promise<string> {
   return (
     await db

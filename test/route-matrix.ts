@@ -13,6 +13,7 @@ import {
   makeAttachment,
   makePlanItem,
   makeReview,
+  makeReferral,
   makeService,
   makeTransfer,
   makeSession,
@@ -995,6 +996,80 @@ export const routes: RouteCases[] = [
       },
     ],
   },
+  {
+    route: 'POST /api/clients/:id/referrals',
+    action: 'referral.create',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      // A program of the agency holding the file: no consent is needed to reach it.
+      request: async (c: CaseContext) => {
+        const made = await clientFor(c, target);
+        const mine = self(c);
+        const holder = target === 'own' && mine && mine.type !== 'employer' ? mine : c.other;
+        return {
+          method: 'POST' as const,
+          url: `/api/clients/${made.id}/referrals`,
+          payload: { serviceId: (await makeService(c.db, holder.id)).id },
+        };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/referrals',
+    action: 'client.read',
+    cases: onClient(200, 'GET', '/referrals'),
+  },
+  {
+    route: 'GET /api/referrals',
+    action: 'referral.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/referrals' }),
+      },
+    ],
+  },
+  ...(
+    [
+      ['GET', '', undefined, 'referral.read'],
+      ['POST', '/status', { status: 'received' }, 'referral.respond'],
+      ['POST', '/issues', { action: 'raise', note: 'The client moved.' }, 'referral.respond'],
+      ['PUT', '/rating', { fit: 'good' }, 'referral.rate'],
+    ] as const
+  ).map(([method, suffix, payload, action]): RouteCases => ({
+    route: `${method} /api/referrals/:referralId${suffix}`,
+    action,
+    // own: a referral to the caller's agency; other: one between two other agencies.
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const url = async () => {
+          if (target === 'random') return `/api/referrals/${crypto.randomUUID()}`;
+          // To a named specialist: the caller (own), or someone at a third agency (other).
+          const to = target === 'own' && self(c) ? self(c)! : c.third;
+          const specialist =
+            target === 'own' && c.column.user ? c.column.user : await c.fresh(c.third, 'employment_counsellor');
+          const made = await c.client(c.other);
+          const status = suffix === '/rating' ? ('accepted' as const) : ('sent' as const);
+          const id = await makeReferral(c.db, {
+            clientId: made.id,
+            from: c.other.id,
+            to: to.id,
+            toUserId: specialist.id,
+            status,
+          });
+          return `/api/referrals/${id}`;
+        };
+        return { method, url: `${await url()}${suffix}`, ...(payload ? { payload: { ...payload } } : {}) };
+      },
+    })),
+  })),
   {
     route: 'GET /api/transfers/overdue',
     action: 'transfer.overdue_report',

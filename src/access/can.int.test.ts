@@ -287,6 +287,12 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
         'requestTransfer',
         async () => ({ method: 'POST', url: `${base}/transfers`, payload: { toOrganizationId: crypto.randomUUID() } }),
       ],
+      ['readReferrals', async () => ({ method: 'GET', url: `${base}/referrals` })],
+      // A program nobody lists: refused as invalid once the caller is let through.
+      [
+        'sendReferral',
+        async () => ({ method: 'POST', url: `${base}/referrals`, payload: { serviceId: crypto.randomUUID() } }),
+      ],
       ['removeTeamMembers', async () => ({ method: 'POST', url: `${base}/team/${f.workerMemberId}/remove` })],
       [
         'leaveTeam',
@@ -449,6 +455,7 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
           }),
           tasks: async () => ({ method: 'GET', url: '/api/tasks' }),
           transfers: async () => ({ method: 'GET', url: '/api/transfers?direction=incoming' }),
+          referrals: async () => ({ method: 'GET', url: '/api/referrals?box=inbox' }),
           agencyTasks: async () => ({ method: 'GET', url: '/api/tasks?scope=agency' }),
           // A task of another organization assigned to the user: only `self` reaches it.
           completeOwnTasks: async () => ({

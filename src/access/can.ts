@@ -38,6 +38,8 @@ export const clientActions = [
   'inviteAccount', // POST /api/clients/:id/account
   'readTransfers', // GET /api/clients/:id/transfers (the holding agency: all of them)
   'requestTransfer', // POST /api/clients/:id/transfers
+  'readReferrals', // GET /api/clients/:id/referrals (the holding agency and the client)
+  'sendReferral', // POST /api/clients/:id/referrals
 ] as const;
 export type ClientAction = (typeof clientActions)[number];
 
@@ -56,6 +58,7 @@ export const sessionActions = [
   'newClient', // POST /api/clients
   'accessRequests', // GET /api/access-requests
   'transfers', // GET /api/transfers (the agency's own)
+  'referrals', // GET /api/referrals (the agency's inbox and outbox)
   'reports', // GET /api/reports/assessments
   'administration', // GET /api/users, POST /api/users (the administration pages)
   'everyOrganization', // administration across organizations (POST /api/organizations)

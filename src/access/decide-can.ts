@@ -82,6 +82,9 @@ const clientRules: Record<ClientAction, Rule> = {
       authorize(actor, 'transfer.read', { kind: 'client', organizationId: holder }).allowed,
   },
   requestTransfer: { action: 'transfer.request' },
+  // referral.service.ts listClientReferrals: part of the file (client.read); another agency sees its own.
+  readReferrals: { action: 'client.read' },
+  sendReferral: { action: 'referral.create' },
 };
 
 function allows(
@@ -131,6 +134,7 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
   newClient: { action: 'client.create' },
   accessRequests: { action: 'client.access_request' },
   transfers: { action: 'transfer.read', scope: 'own' },
+  referrals: { action: 'referral.read', scope: 'own' },
   reports: { action: 'report.assessment_rates' },
   administration: { action: 'user.invite' },
   everyOrganization: { action: 'organization.create' },

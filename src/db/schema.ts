@@ -321,7 +321,15 @@ export type TasksTable = Timestamps & {
   organizationId: string;
   createdBy: string | null;
   assignedTo: string;
-  kind: 'check_in' | 'follow_up' | 'other' | 'review_request' | 'transfer_accept' | 'transfer_release';
+  kind:
+    | 'check_in'
+    | 'follow_up'
+    | 'other'
+    | 'review_request'
+    | 'transfer_accept'
+    | 'transfer_release'
+    | 'referral_respond'
+    | 'referral_start';
   phase: Generated<'after_employment' | 'any' | 'before_employment'>;
   title: string;
   dueOn: string;
@@ -350,7 +358,10 @@ export type NotificationsTable = Timestamps & {
     | 'transfer_requested'
     | 'transfer_accepted'
     | 'transfer_released'
-    | 'transfer_release_overdue';
+    | 'transfer_release_overdue'
+    | 'referral_received'
+    | 'referral_updated'
+    | 'referral_overdue';
   clientId: string | null;
   subjectId: string | null;
   readAt: Date | null;
@@ -379,7 +390,7 @@ export type PlanStepsTable = Timestamps & {
   startsOn: string | null;
   dueOn: string | null;
   completedOn: string | null;
-  linkedKind: 'assessment' | 'case_note' | 'task' | null;
+  linkedKind: 'assessment' | 'case_note' | 'task' | 'referral' | null;
   linkedId: string | null;
 };
 
@@ -422,6 +433,70 @@ export type TransfersTable = Timestamps & {
   releaseTaskId: string | null;
   // When the overdue release was announced (0021): once per transfer.
   releaseOverdueNotifiedAt: Generated<Date | null>;
+};
+
+export type ReferralStatus =
+  | 'sent'
+  | 'received'
+  | 'accepted'
+  | 'declined'
+  | 'waitlisted'
+  | 'enrolled'
+  | 'attending'
+  | 'completed'
+  | 'dropped'
+  | 'withdrawn';
+export type ReferralReason =
+  'no_capacity' | 'not_eligible' | 'could_not_contact' | 'no_longer_interested' | 'referred_elsewhere' | 'other';
+
+export type ReferralsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  serviceId: string | null;
+  toUserId: string | null;
+  sentBy: string | null;
+  handledBy: string | null;
+  note: string | null;
+  status: Generated<ReferralStatus>;
+  reason: ReferralReason | null;
+  reasonNote: string | null;
+  issueOpen: Generated<boolean>;
+  consentId: string | null;
+  planStepId: string | null;
+  policyVersion: string;
+  acknowledgeDueOn: string;
+  firstServiceDueOn: string | null;
+  receivedAt: Date | null;
+  acceptedAt: Date | null;
+  enrolledAt: Date | null;
+  closedAt: Date | null;
+  respondTaskId: string | null;
+  startTaskId: string | null;
+  acknowledgeOverdueNotifiedAt: Date | null;
+  firstServiceOverdueNotifiedAt: Date | null;
+};
+
+export type ReferralEventsTable = Timestamps & {
+  id: Generated<string>;
+  seq: Generated<string>;
+  referralId: string;
+  kind: 'status' | 'issue_raised' | 'issue_resolved' | 'rated';
+  status: ReferralStatus | null;
+  reason: ReferralReason | null;
+  note: string | null;
+  actorId: string | null;
+  organizationId: string | null;
+};
+
+export type ReferralRatingsTable = Timestamps & {
+  id: Generated<string>;
+  referralId: string;
+  rater: 'receiving_worker' | 'client';
+  fit: 'good' | 'partial' | 'poor';
+  comment: string | null;
+  ratedBy: string | null;
 };
 
 export type AssessmentReviewsTable = Timestamps & {
@@ -605,6 +680,9 @@ export type Database = {
   planStepChanges: PlanStepChangesTable;
   planAcknowledgements: PlanAcknowledgementsTable;
   transfers: TransfersTable;
+  referrals: ReferralsTable;
+  referralEvents: ReferralEventsTable;
+  referralRatings: ReferralRatingsTable;
   assessmentReviews: AssessmentReviewsTable;
   clientAttachments: ClientAttachmentsTable;
   clientAccessRequests: ClientAccessRequestsTable;

@@ -40,6 +40,7 @@ import { MAX_INPUT_DEPTH, scanInput } from '../lib/nul.ts';
 import { createSecretBox, type SecretBox } from '../lib/secret-box.ts';
 import { readClock, systemClock, type Clock, type Moment } from '../lib/clock.ts';
 import { getTransferPolicy, type TransferPolicy } from '../domain/transfers/transfer-policy.ts';
+import { getReferralPolicy, type ReferralPolicy } from '../domain/referrals/referral-policy.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
 // Each route declares the one action of docs/permissions.md it takes (src/access/permissions.ts).
@@ -71,6 +72,8 @@ declare module 'fastify' {
     clock: Clock;
     // The transfer policy in force (TRANSFER_POLICY): the release limit, recorded on each transfer.
     transferPolicy: TransferPolicy;
+    // The referral policy in force (REFERRAL_POLICY): the deadlines recorded on each referral.
+    referralPolicy: ReferralPolicy;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
     // Every API route's statement budget, where it declares one (config.statements).
@@ -107,6 +110,8 @@ export type AppOptions = {
   clock?: Clock;
   // The version of src/domain/transfers/policies/ in force (default: the default policy).
   transferPolicyVersion?: string;
+  // The version of src/domain/referrals/policies/ in force (default: the default policy).
+  referralPolicyVersion?: string;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
   // The key sealing two-step secrets (src/lib/secret-box.ts). startServer always passes the
@@ -150,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('publicUrl', options.publicUrl ?? 'http://localhost:3000');
   app.decorate('clock', options.clock ?? systemClock(DEFAULT_TIME_ZONE));
   app.decorate('transferPolicy', getTransferPolicy(options.transferPolicyVersion));
+  app.decorate('referralPolicy', getReferralPolicy(options.referralPolicyVersion));
   app.decorateRequest('moment', null as unknown as Moment);
   app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 

@@ -2,6 +2,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema, roles, type Role } from '../domain/accounts/account.ts';
 import {
+  defaultReferralPolicyVersion,
+  findReferralPolicy,
+  listReferralPolicies,
+} from '../domain/referrals/referral-policy.ts';
+import {
   defaultTransferPolicyVersion,
   findTransferPolicy,
   listTransferPolicies,
@@ -40,6 +45,7 @@ const envSchema = z.object({
     .default(DEFAULT_TIME_ZONE),
   // The transfer policy in force (src/domain/transfers/policies/): the release limit, as versioned data.
   TRANSFER_POLICY: z.string().min(1).default(defaultTransferPolicyVersion),
+  REFERRAL_POLICY: z.string().min(1).default(defaultReferralPolicyVersion),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -81,6 +87,8 @@ export type Config = {
   backgroundSweeps: boolean;
   timeZone: string;
   transferPolicyVersion: string;
+  // The referral policy in force (src/domain/referrals/policies/): the deadlines to answer and to start.
+  referralPolicyVersion: string;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databasePoolSize: number;
@@ -128,6 +136,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration:\n  TRANSFER_POLICY: no policy ${e.TRANSFER_POLICY}; available: ${transferPolicies}`,
     );
   }
+  if (!findReferralPolicy(e.REFERRAL_POLICY)) {
+    const referralPolicies = listReferralPolicies()
+      .map((p) => p.version)
+      .join(', ');
+    throw new ConfigError(
+      `Invalid configuration:\n  REFERRAL_POLICY: no policy ${e.REFERRAL_POLICY}; available: ${referralPolicies}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -140,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backgroundSweeps: e.BACKGROUND_SWEEPS === 'on',
     timeZone: e.TIME_ZONE,
     transferPolicyVersion: e.TRANSFER_POLICY,
+    referralPolicyVersion: e.REFERRAL_POLICY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     databasePoolSize: e.DATABASE_POOL_SIZE,

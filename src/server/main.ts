@@ -15,6 +15,7 @@ import {
   sendNotificationDigests,
 } from '../domain/notifications/notification.service.ts';
 import { announceOverdueReleases } from '../domain/transfers/transfer.service.ts';
+import { announceOverdueReferrals } from '../domain/referrals/referral.service.ts';
 import { loadSecretsKey } from '../lib/secret-box.ts';
 import { readClock, systemClock, type Clock } from '../lib/clock.ts';
 
@@ -118,6 +119,7 @@ export async function startServer(
       decisionCacheSize: config.decisionCacheSize,
       clock,
       transferPolicyVersion: config.transferPolicyVersion,
+      referralPolicyVersion: config.referralPolicyVersion,
     });
     const transport = createTransport({
       smtpUrl: config.smtpUrl,
@@ -150,6 +152,12 @@ export async function startServer(
               name: 'overdue-releases',
               intervalMs: config.overdueSweepIntervalMs,
               run: () => announceOverdueReleases(handle.db, clock),
+            },
+            // Referrals not answered, or not started, by the referral policy's deadlines: told once to both sides.
+            {
+              name: 'overdue-referrals',
+              intervalMs: config.overdueSweepIntervalMs,
+              run: () => announceOverdueReferrals(handle.db, clock),
             },
           ]
         : [],

@@ -16,6 +16,7 @@ import { caseloadRoutes } from '../domain/caseload/caseload.routes.ts';
 import { notificationRoutes } from '../domain/notifications/notification.routes.ts';
 import { planRoutes } from '../domain/plans/plan.routes.ts';
 import { transferRoutes } from '../domain/transfers/transfer.routes.ts';
+import { referralRoutes } from '../domain/referrals/referral.routes.ts';
 import { reportRoutes } from '../domain/reporting/assessment-report.routes.ts';
 import { industryRoutes } from '../domain/industries/industry.routes.ts';
 import { serviceRoutes } from '../domain/directory/service.routes.ts';
@@ -40,6 +41,7 @@ export function registerRoutes(app: AppInstance): void {
   notificationRoutes(app);
   planRoutes(app);
   transferRoutes(app);
+  referralRoutes(app);
   reportRoutes(app);
   industryRoutes(app);
   serviceRoutes(app);

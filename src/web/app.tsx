@@ -34,6 +34,9 @@ import { MyTasksPage } from './pages/tasks/my-tasks-page.tsx';
 import { NotificationsPage } from './pages/notifications/notifications-page.tsx';
 import { AccessRequestsPage } from './pages/access-requests/access-requests-page.tsx';
 import { AgencyTransfersPage } from './pages/transfers/agency-transfers-page.tsx';
+import { ReferralsPage } from './pages/referrals/referrals-page.tsx';
+import { ReferralPage } from './pages/referrals/referral-page.tsx';
+import { ClientReferralsPage } from './pages/clients/referrals-page.tsx';
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
 import { WorkPage } from './pages/work/work-page.tsx';
 import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
@@ -73,6 +76,7 @@ export function App() {
         <Route path="clients/:id/tasks" element={<TasksPage />} />
         <Route path="clients/:id/attachments" element={<AttachmentsPage />} />
         <Route path="clients/:id/transfers" element={<TransfersPage />} />
+        <Route path="clients/:id/referrals" element={<ClientReferralsPage />} />
         <Route path="clients/:id/reviews" element={<ReviewsPage />} />
         <Route path="clients/:id/edit" element={<EditClientPage />} />
         <Route path="clients/:id/manage" element={<ManagePage />} />
@@ -83,6 +87,8 @@ export function App() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="access-requests" element={<AccessRequestsPage />} />
         <Route path="transfers" element={<AgencyTransfersPage />} />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="my-file" element={<MyFilePage />} />
         <Route path="reports/assessments" element={<AssessmentReportPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -27,6 +27,11 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
   content_mismatch: 'attachments.error.content',
   not_base64: 'attachments.error.content',
   task_closes_itself: 'tasks.error.closesItself',
+  referral_consent_required: 'clientReferrals.error.consent',
+  service_closed: 'referral.error.serviceClosed',
+  service_full: 'referral.error.serviceFull',
+  not_eligible_age: 'referral.error.age',
+  unknown_service: 'clientReferrals.error.service',
 };
 
 export function reasonKey(code: string | undefined): MessageKey | undefined {

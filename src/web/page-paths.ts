@@ -29,6 +29,7 @@ export const pagePaths = [
   '/clients/:id/tasks',
   '/clients/:id/attachments',
   '/clients/:id/transfers',
+  '/clients/:id/referrals',
   '/clients/:id/reviews',
   '/clients/:id/edit',
   '/clients/:id/manage',
@@ -39,6 +40,8 @@ export const pagePaths = [
   '/notifications',
   '/access-requests',
   '/transfers',
+  '/referrals',
+  '/referrals/:id',
   '/my-file',
   '/reports/assessments',
 ] as const;

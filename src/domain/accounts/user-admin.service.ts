@@ -355,6 +355,25 @@ export async function clientOfAccount(db: DbOrTrx, userId: string): Promise<stri
   return selectAccountClient(db, userId);
 }
 
+// A staff member named by another module (a referral to a named specialist): who they are, where they
+// work, their roles and whether they are active.
+export async function staffMember(
+  db: DbOrTrx,
+  userId: string,
+): Promise<Pick<User, 'id' | 'displayName' | 'organizationId' | 'status' | 'roles'> | undefined> {
+  if (!isUuid(userId)) return undefined;
+  const user = await selectUser(db, userId);
+  return (
+    user && {
+      id: user.id,
+      displayName: user.displayName,
+      organizationId: user.organizationId,
+      status: user.status,
+      roles: user.roles,
+    }
+  );
+}
+
 export function activeManagersOf(db: DbOrTrx, organizationId: string): Promise<string[]> {
   return selectActiveManagers(db, organizationId);
 }

@@ -11,7 +11,7 @@ export function clientViewRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/timeline',
     {
-      config: { permission: 'client.read', statements: 12 },
+      config: { permission: 'client.read', statements: 13 },
       schema: {
         tags: ['clients'],
         summary:
@@ -33,7 +33,7 @@ export function clientViewRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/summary',
     {
-      config: { permission: 'client.read', statements: 10 },
+      config: { permission: 'client.read', statements: 11 },
       schema: {
         tags: ['clients'],
         summary: 'The one-page summary for a new worker: assessment and reasons, last contacts, open tasks, team',

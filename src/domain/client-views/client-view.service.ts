@@ -7,6 +7,7 @@ import { readableMembers } from '../case-team/case-team.service.ts';
 import { readableConsents } from '../consent/consent.service.ts';
 import { readableNotes } from '../notes/note.service.ts';
 import { readableTasks } from '../tasks/task.service.ts';
+import { readableReferralEvents, readableReferrals } from '../referrals/referral.service.ts';
 import { clientOnFacts, statusHistory, type RequestContext } from '../clients/client.service.ts';
 import type { ClientSummary, TimelineDetail, TimelineEvent } from './client-view.ts';
 
@@ -125,6 +126,25 @@ export async function clientTimeline(
         detail: { taskStatus: t.status, taskTitle: t.title },
       });
   }
+  for (const e of await readableReferralEvents(trx, actor, access, limit)) {
+    if (e.kind === 'rated') continue;
+    const step = e.kind === 'status' ? e.status! : e.kind;
+    events.push({
+      at: e.at,
+      kind: 'referral',
+      organizationId: e.organizationId,
+      organizationName: e.organizationName,
+      subjectId: e.id,
+      summary: `${step}${e.reason ? ` (${e.reason})` : ''}: ${e.serviceName ?? e.toName}`,
+      detail: {
+        referralId: e.referralId,
+        referralStep: step,
+        referralReason: e.reason,
+        programName: e.serviceName ?? null,
+        namedOrganization: e.toName,
+      },
+    });
+  }
   events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const items = events.slice(0, limit);
   await auditClient(trx, actor, access, {
@@ -162,6 +182,8 @@ export async function clientSummary(
     lastContacts,
     openTasks: tasks.filter((t) => t.status === 'open'),
     team,
-    openReferrals: [],
+    openReferrals: (await readableReferrals(trx, actor, part('client.read'), context.today)).filter(
+      (r) => r.closedAt === null,
+    ),
   };
 }

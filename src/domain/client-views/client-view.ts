@@ -5,6 +5,7 @@ import { noteKinds, noteSchema } from '../notes/note.ts';
 import { taskSchema, taskStatuses } from '../tasks/task.ts';
 import { clientSchema, closedReasons } from '../clients/client.ts';
 import { consentPurposes } from '../consent/consent.ts';
+import { referralReasons, referralSchema, referralStatuses } from '../referrals/referral.ts';
 import { clientCanSchema } from '../../access/can.ts';
 import { consentCategories } from '../../access/roles.ts';
 
@@ -19,6 +20,7 @@ export const timelineKinds = [
   'team_left',
   'task_created',
   'task_closed',
+  'referral',
 ] as const;
 
 export const statusChangeKinds = ['opened', 'closed', 'on_hold', 'reopened', 'resumed', 'transferred'] as const;
@@ -46,6 +48,11 @@ export const timelineDetailSchema = z.object({
   removalReason: z.enum(removalReasons).nullable().optional(),
   taskStatus: z.enum(taskStatuses).optional(),
   taskTitle: z.string().optional(),
+  // referral: the step (a status, or an issue raised or resolved), its reason, the program and agency.
+  referralId: z.uuid().optional(),
+  referralStep: z.enum([...referralStatuses, 'issue_raised', 'issue_resolved']).optional(),
+  referralReason: z.enum(referralReasons).nullable().optional(),
+  programName: z.string().nullable().optional(),
 });
 export type TimelineDetail = z.infer<typeof timelineDetailSchema>;
 
@@ -75,7 +82,7 @@ export const clientSummarySchema = z.object({
   lastContacts: z.array(noteSchema),
   openTasks: z.array(taskSchema),
   team: z.array(memberSchema),
-  // Filled by the referrals module when it arrives; until then nothing is open.
-  openReferrals: z.array(z.never()),
+  // Referrals not yet closed, as the file's referrals list shows them to the reader.
+  openReferrals: z.array(referralSchema),
 });
 export type ClientSummary = z.infer<typeof clientSummarySchema>;

@@ -27,6 +27,11 @@ export async function selectClientHolder(
   return row as { id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined;
 }
 
+export async function selectBirthDate(db: DbOrTrx, clientId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('clients').select('dateOfBirth').where('id', '=', clientId).executeTakeFirst();
+  return row?.dateOfBirth;
+}
+
 export type ClientInsert = Omit<NewClient, 'organizationId' | 'notADuplicate' | 'postalCode'> & {
   organizationId: string;
   createdBy: string | null;

@@ -20,6 +20,7 @@ import {
   insertClient,
   lockClientRow,
   updateHolder,
+  selectBirthDate,
   selectClientHolder,
   selectClientRecord,
   selectClientRecordAudited,
@@ -42,6 +43,12 @@ export async function clientHolder(
   clientId: string,
 ): Promise<{ id: string; organizationId: string; status: 'active' | 'on_hold' | 'closed' } | undefined> {
   return isUuid(clientId) ? selectClientHolder(db, clientId) : undefined;
+}
+
+// The client's date of birth, for a module that checks an age rule after its own access check (a
+// referral to a program for ages 18 to 29): the caller reads no other part of the file by it.
+export function clientBirthDate(db: DbOrTrx, clientId: string): Promise<string | undefined> {
+  return selectBirthDate(db, clientId);
 }
 
 function requireUser(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {

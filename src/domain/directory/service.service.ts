@@ -446,3 +446,23 @@ export async function searchServices(
   });
   return { items, total: page.total, page: query.page, perPage: query.perPage };
 }
+
+// What a referral checks before it is sent (issue 13, point 6): the program's provider, whether it
+// takes people now (open, opening soon, full or closed), its ages and its dates. Locked, so seats and
+// status cannot change under a referral being sent.
+export async function referralTarget(trx: Trx, id: string, today: string) {
+  if (!isUuid(id) || !(await selectServiceForUpdate(trx, id))) return undefined;
+  const row = (await selectServiceRecords(trx, [id]))[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    organizationId: row.organizationId,
+    status: row.status,
+    intakeState: intakeStateOf({ status: row.status, seatsOpen: row.seatsOpen, windows: row.intakeWindows }, today),
+    minimumAge: row.minimumAge,
+    maximumAge: row.maximumAge,
+    endsOn: row.endsOn,
+    interventionTypes: row.interventionTypes,
+  };
+}

@@ -151,6 +151,9 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     transfer_accepted: 'transfers accepted',
     transfer_released: 'files transferred',
     transfer_release_overdue: 'overdue transfer releases',
+    referral_received: 'referrals received',
+    referral_updated: 'referrals moved on',
+    referral_overdue: 'referrals past their deadline',
   },
   fr: {
     task_assigned: 'tâches qui vous ont été assignées',
@@ -166,6 +169,9 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     transfer_accepted: 'transferts acceptés',
     transfer_released: 'dossiers transférés',
     transfer_release_overdue: 'libérations de transfert en retard',
+    referral_received: 'aiguillages reçus',
+    referral_updated: 'aiguillages mis à jour',
+    referral_overdue: 'aiguillages en retard',
   },
 };
 

@@ -14,6 +14,9 @@ export const notificationKinds = [
   'transfer_accepted',
   'transfer_released',
   'transfer_release_overdue',
+  'referral_received',
+  'referral_updated',
+  'referral_overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -44,7 +44,7 @@ export async function selectPlan(db: DbOrTrx, clientId: string): Promise<Plan> {
     steps: steps.map(({ linkedKind, linkedId, ...s }) => ({
       ...s,
       phase: s.phase,
-      link: linkedKind && linkedId ? { kind: linkedKind as 'assessment', id: linkedId } : null,
+      link: linkedKind && linkedId ? { kind: linkedKind, id: linkedId } : null,
       createdAt: s.createdAt.toISOString(),
     })),
     acknowledgement: ack ? { ...ack, createdAt: ack.createdAt.toISOString() } : null,
@@ -123,6 +123,10 @@ export async function selectStepForUpdate(db: DbOrTrx, clientId: string, stepId:
     .where('clientId', '=', clientId)
     .forUpdate()
     .executeTakeFirst();
+}
+
+export async function selectStepById(db: DbOrTrx, stepId: string) {
+  return db.selectFrom('planSteps').select(['id', 'status']).where('id', '=', stepId).forUpdate().executeTakeFirst();
 }
 
 export async function updateStep(

@@ -15,6 +15,7 @@ import {
   insertGoal,
   insertStep,
   selectPlan,
+  selectStepById,
   selectStepForUpdate,
   updateGoal,
   updateStep,
@@ -218,4 +219,45 @@ export async function acknowledgePlan(
     });
     return planAnswer(trx, access, undefined);
   });
+}
+
+// A referral's step on the client's plan (issue 13: a referral is a plan step kind), made by the
+// referrals module after its own access checks, in the sending agency's name.
+export async function addReferralStep(
+  trx: Trx,
+  row: {
+    clientId: string;
+    organizationId: string;
+    createdBy: string | null;
+    phase: NewStep['phase'];
+    title: string;
+    referralId: string;
+    today: string;
+  },
+): Promise<string> {
+  return insertStep(trx, {
+    clientId: row.clientId,
+    goalId: null,
+    organizationId: row.organizationId,
+    createdBy: row.createdBy,
+    phase: row.phase,
+    title: row.title,
+    startsOn: row.today,
+    dueOn: null,
+    linkedKind: 'referral',
+    linkedId: row.referralId,
+  });
+}
+
+// The step follows its referral: under way once accepted, done when completed, stopped when it ends otherwise.
+export async function followReferralStep(
+  trx: Trx,
+  stepId: string,
+  status: 'planned' | 'in_progress' | 'done' | 'stopped',
+  by: string | null,
+  today: string,
+): Promise<void> {
+  const step = await selectStepById(trx, stepId);
+  if (!step || step.status === status) return;
+  await updateStep(trx, stepId, { status, completedOn: status === 'done' ? today : null }, by);
 }

@@ -13,9 +13,11 @@ export const planPhases = [
 ] as const;
 export const stepStatuses = ['planned', 'in_progress', 'done', 'stopped'] as const;
 export const goalStatuses = ['open', 'achieved', 'dropped'] as const;
-// The kinds of record a step may link to today; referrals, programs and jobs join as they arrive.
+// The kinds of record a worker may link a step to; programs and jobs join as they arrive.
 export const linkKinds = ['assessment', 'task', 'case_note'] as const;
 export type LinkKind = (typeof linkKinds)[number];
+// A referral makes its own step and keeps it moving (the referrals module): never linked by hand.
+export const stepLinkKinds = [...linkKinds, 'referral'] as const;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const link = z.strictObject({ kind: z.enum(linkKinds), id: z.uuid() });
@@ -82,7 +84,7 @@ export const stepSchema = z.object({
   startsOn: z.string().nullable(),
   dueOn: z.string().nullable(),
   completedOn: z.string().nullable(),
-  link: link.nullable(),
+  link: z.object({ kind: z.enum(stepLinkKinds), id: z.uuid() }).nullable(),
   createdAt: z.string(),
 });
 export type Step = z.infer<typeof stepSchema>;

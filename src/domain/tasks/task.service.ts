@@ -13,6 +13,7 @@ import { taskReaderFor } from '../../access/policies/task.ts';
 import { notify } from '../notifications/notification.service.ts';
 import {
   isSystemTaskKind,
+  type systemTaskKinds,
   nextDue,
   type ClientTasksQuery,
   type MyTasksQuery,
@@ -273,7 +274,7 @@ export async function openTaskFor(
     clientId: string;
     organizationId: string;
     assignedTo: string;
-    kind: 'review_request' | 'transfer_accept' | 'transfer_release';
+    kind: (typeof systemTaskKinds)[number];
     title: string;
     dueOn: string;
   },

@@ -7,11 +7,19 @@ export const taskKinds = [
   'review_request',
   'transfer_accept',
   'transfer_release',
+  'referral_respond',
+  'referral_start',
   'other',
 ] as const;
 // Opened by the system for an act (a review to answer, a transfer to accept or release), and closed by
 // that act: never made or marked done by hand.
-export const systemTaskKinds = ['review_request', 'transfer_accept', 'transfer_release'] as const;
+export const systemTaskKinds = [
+  'review_request',
+  'transfer_accept',
+  'transfer_release',
+  'referral_respond',
+  'referral_start',
+] as const;
 export function isSystemTaskKind(kind: string): boolean {
   return (systemTaskKinds as readonly string[]).includes(kind);
 }
@@ -32,7 +40,7 @@ export const newTaskSchema = z
     assignedTo: z.uuid().optional(),
   })
   .refine((t) => !isSystemTaskKind(t.kind), {
-    message: 'opened by the system for a review or a transfer, never by hand',
+    message: 'opened by the system for a review, a transfer or a referral, never by hand',
     path: ['kind'],
   })
   .refine((t) => !t.recurUntil || t.recurrence !== 'none', {

@@ -14,6 +14,7 @@ const signedInLinks: { to: string; label: MessageKey; can: keyof SessionCan }[] 
   { to: '/clients/new', label: 'nav.newClient', can: 'newClient' },
   { to: '/access-requests', label: 'nav.accessRequests', can: 'accessRequests' },
   { to: '/transfers', label: 'nav.transfers', can: 'transfers' },
+  { to: '/referrals', label: 'nav.referrals', can: 'referrals' },
   { to: '/reports/assessments', label: 'nav.reports', can: 'reports' },
 ];
 

@@ -2,19 +2,21 @@ import { Link } from 'react-router';
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 
-export type NotFoundKind = 'page' | 'organization' | 'client' | 'service';
+export type NotFoundKind = 'page' | 'organization' | 'client' | 'service' | 'referral';
 
 const titleKey = {
   page: 'notFound.title',
   organization: 'notFound.organizationTitle',
   client: 'notFound.clientTitle',
   service: 'notFound.serviceTitle',
+  referral: 'notFound.referralTitle',
 } as const;
 const bodyKey = {
   page: 'notFound.body',
   organization: 'notFound.organizationBody',
   client: 'notFound.clientBody',
   service: 'notFound.serviceBody',
+  referral: 'notFound.referralBody',
 } as const;
 
 export function NotFoundContent({ kind }: { kind: NotFoundKind }) {

@@ -60,12 +60,19 @@ export const taskKinds = every<TaskKind>()([
   'review_request',
   'transfer_accept',
   'transfer_release',
+  'referral_respond',
+  'referral_start',
   'other',
 ]);
-// Reviews and transfers' tasks are opened by the server, never by hand.
-export const manualTaskKinds = taskKinds.filter(
-  (k) => k !== 'review_request' && k !== 'transfer_accept' && k !== 'transfer_release',
-);
+// Reviews', transfers' and referrals' tasks are opened by the server, never by hand.
+const serverTaskKinds: readonly TaskKind[] = [
+  'review_request',
+  'transfer_accept',
+  'transfer_release',
+  'referral_respond',
+  'referral_start',
+];
+export const manualTaskKinds = taskKinds.filter((k) => !serverTaskKinds.includes(k));
 export const taskPhases = every<TaskPhase>()(['before_employment', 'after_employment', 'any']);
 export const recurrences = every<Recurrence>()(['none', 'weekly', 'every_2_weeks', 'monthly', 'every_3_months']);
 export const taskStatuses = every<Task['status']>()(['open', 'done', 'cancelled']);
@@ -83,6 +90,9 @@ export const notificationKinds = every<NotificationKind>()([
   'transfer_accepted',
   'transfer_released',
   'transfer_release_overdue',
+  'referral_received',
+  'referral_updated',
+  'referral_overdue',
 ]);
 export const planPhases = every<PlanPhase>()([
   'life_stabilization',
@@ -106,6 +116,7 @@ export const timelineKinds = every<TimelineKind>()([
   'team_left',
   'task_created',
   'task_closed',
+  'referral',
 ]);
 export const attachmentKinds = every<AttachmentKind>()(['resume', 'signed_consent', 'other']);
 export const attachmentTypes = every<AttachmentType>()([

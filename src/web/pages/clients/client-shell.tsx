@@ -22,6 +22,7 @@ export const fileSections = [
   'tasks',
   'attachments',
   'transfers',
+  'referrals',
   'reviews',
   'edit',
   'manage',
@@ -38,6 +39,7 @@ const titleKey = {
   tasks: 'clients.nav.tasks',
   attachments: 'clients.nav.attachments',
   transfers: 'clients.nav.transfers',
+  referrals: 'clients.nav.referrals',
   reviews: 'clients.nav.reviews',
   edit: 'clients.nav.edit',
   manage: 'clients.nav.manage',
@@ -57,6 +59,7 @@ const opens: Record<FileSection, (can: ClientView['can'], client: ClientView) =>
   attachments: (can, client) =>
     can.readAttachments && client.access.categories.some((c) => c === 'identity_contact' || c === 'employment'),
   transfers: (can) => can.readTransfers || can.requestTransfer,
+  referrals: (can) => can.readReferrals || can.sendReferral,
   reviews: (can) => can.readAssessment,
   edit: (can) => can.updateRecord,
   manage: (can) => can.changeStatus || can.inviteAccount,

@@ -557,3 +557,62 @@ export function ConsentCategoryBox({
     </div>
   );
 }
+
+// The client's consent a handoff carries (a transfer, a referral): the parts of the file, how it was
+// given and what shows it. Nothing is pre-selected.
+export function HandoffConsentFields({
+  form,
+  legend,
+  hint,
+  categories,
+  onCategories,
+  method,
+  onMethod,
+  evidence,
+  onEvidence,
+}: {
+  form: Form;
+  legend: string;
+  hint: string;
+  categories: ConsentCategory[];
+  onCategories: (categories: ConsentCategory[]) => void;
+  method: StaffConsentMethod | '';
+  onMethod: (method: StaffConsentMethod | '') => void;
+  evidence: string;
+  onEvidence: (evidence: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <fieldset
+        className="checkbox-group"
+        aria-describedby={[form.fieldId('categories-hint'), form.describedBy('category-identity_contact')]
+          .filter(Boolean)
+          .join(' ')}
+      >
+        <legend>{legend}</legend>
+        <p id={form.fieldId('categories-hint')} className="field-hint">
+          {hint}
+        </p>
+        {form.inlineErrors('category-identity_contact')}
+        {consentCategories.map((category) => (
+          <ConsentCategoryBox
+            key={category}
+            form={form}
+            category={category}
+            checked={categories.includes(category)}
+            onChange={(on) => onCategories(on ? [...categories, category] : categories.filter((c) => c !== category))}
+          />
+        ))}
+      </fieldset>
+      <ConsentMethodField
+        form={form}
+        name="method"
+        label={t('consent.methodQuestion')}
+        value={method}
+        onChange={onMethod}
+      />
+      <ConsentEvidenceField form={form} value={evidence} onChange={onEvidence} rows={2} />
+    </>
+  );
+}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import {
   acknowledgePlan,
   addGoal,
@@ -44,6 +45,7 @@ const linkKey = {
   assessment: 'plan.link.assessment',
   task: 'plan.link.task',
   case_note: 'plan.link.case_note',
+  referral: 'plan.link.referral',
 } as const;
 
 // The service plan: goals, and steps in the phases of the continuum. Steps run in parallel and in
@@ -206,8 +208,15 @@ export function PlanView({
                             })}
                           </p>
                         ) : null}
-                        {step.link && !forClient ? <p className="muted">{t(linkKey[step.link.kind])}</p> : null}
-                        {editor ? (
+                        {step.link?.kind === 'referral' ? (
+                          <p>
+                            <Link to={`/referrals/${step.link.id}`}>{t('plan.link.referralOpen')}</Link>
+                          </p>
+                        ) : step.link && !forClient ? (
+                          <p className="muted">{t(linkKey[step.link.kind])}</p>
+                        ) : null}
+                        {/* A referral's step follows the referral: it moves on the referral's page. */}
+                        {editor && step.link?.kind !== 'referral' ? (
                           <StatusChanger
                             label={t('plan.stepStatusOf', { step: step.title })}
                             value={step.status}

@@ -8,6 +8,8 @@ import { useApi } from '../../use-api.ts';
 import { caseKey } from './case-text.ts';
 import { formatDate, key } from './client-text.ts';
 import { Details } from './record-details.tsx';
+import { StatusLine } from '../referrals/referrals-page.tsx';
+import { referralTarget } from '../referrals/referral-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 import { NoteCard } from './notes-page.tsx';
 
@@ -152,7 +154,18 @@ function SummaryContent({ summary }: { summary: ClientSummary }) {
       </section>
       <section aria-labelledby="summary-referrals">
         <h2 id="summary-referrals">{t('summary.referrals')}</h2>
-        <p>{summary.openReferrals.length === 0 ? t('summary.noReferrals') : ''}</p>
+        {summary.openReferrals.length === 0 ? (
+          <p>{t('summary.noReferrals')}</p>
+        ) : (
+          <ul className="plain-list">
+            {summary.openReferrals.map((r) => (
+              <li key={r.id}>
+                <Link to={`/referrals/${r.id}`}>{referralTarget(r, language)}</Link> ({r.to.name}):{' '}
+                <StatusLine referral={r} />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

@@ -6,6 +6,7 @@ import { useApi } from '../../use-api.ts';
 import { caseKey, formatDateTime } from './case-text.ts';
 import { formatDate, key } from './client-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
+import { referralKey } from '../referrals/referral-text.ts';
 
 export function TimelinePage() {
   return <ClientSubPage section="timeline">{(scope) => <Timeline {...scope} />}</ClientSubPage>;
@@ -74,6 +75,18 @@ function Timeline({ client }: ClientScope) {
             status: d.taskStatus ? t(caseKey.taskStatus(d.taskStatus)) : '',
             title: d.taskTitle ?? '',
           }),
+        ];
+      case 'referral':
+        return [
+          t('timeline.line.referral', {
+            step: d.referralStep
+              ? d.referralStep === 'issue_raised' || d.referralStep === 'issue_resolved'
+                ? t(d.referralStep === 'issue_raised' ? 'referral.event.issueRaised' : 'referral.event.issueResolved')
+                : t(referralKey.status(d.referralStep))
+              : '',
+            target: d.programName ?? d.namedOrganization ?? '',
+          }),
+          ...(d.referralReason ? [t(referralKey.reason(d.referralReason))] : []),
         ];
       default:
         return [];

@@ -9,8 +9,8 @@ import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
 import { caseKey, formatDateTime } from './case-text.ts';
-import { consentCategories, formatDate, type StaffConsentMethod } from './client-text.ts';
-import { ConsentCategoryBox, ConsentEvidenceField, ConsentMethodField } from './consents-section.tsx';
+import { formatDate, type StaffConsentMethod } from './client-text.ts';
+import { HandoffConsentFields } from './consents-section.tsx';
 import type { ConsentCategory } from '../../api.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 
@@ -190,8 +190,6 @@ function RequestForm({
   const [method, setMethod] = useState<StaffConsentMethod | ''>('');
   const [evidence, setEvidence] = useState('');
   const [busy, setBusy] = useState(false);
-  const toggle = (category: ConsentCategory, on: boolean) =>
-    setCategories((now) => (on ? [...now, category] : now.filter((c) => c !== category)));
   const agencies =
     organizations.status === 'ready'
       ? { status: 'ready' as const, data: organizations.data.filter((o) => agencyTypes.includes(o.type)) }
@@ -268,35 +266,17 @@ function RequestForm({
               onChange={(v) => setAskedBy(v === 'client' ? 'client' : '')}
               choices={[{ value: 'client', label: t('transfers.askedByClientChoice') }]}
             />
-            <fieldset
-              className="checkbox-group"
-              aria-describedby={[form.fieldId('categories-hint'), form.describedBy('category-identity_contact')]
-                .filter(Boolean)
-                .join(' ')}
-            >
-              <legend>{t('transfers.consentLegend')}</legend>
-              <p id={form.fieldId('categories-hint')} className="field-hint">
-                {t('transfers.consentHint')}
-              </p>
-              {form.inlineErrors('category-identity_contact')}
-              {consentCategories.map((category) => (
-                <ConsentCategoryBox
-                  key={category}
-                  form={form}
-                  category={category}
-                  checked={categories.includes(category)}
-                  onChange={(on) => toggle(category, on)}
-                />
-              ))}
-            </fieldset>
-            <ConsentMethodField
+            <HandoffConsentFields
               form={form}
-              name="method"
-              label={t('consent.methodQuestion')}
-              value={method}
-              onChange={setMethod}
+              legend={t('transfers.consentLegend')}
+              hint={t('transfers.consentHint')}
+              categories={categories}
+              onCategories={setCategories}
+              method={method}
+              onMethod={setMethod}
+              evidence={evidence}
+              onEvidence={setEvidence}
             />
-            <ConsentEvidenceField form={form} value={evidence} onChange={setEvidence} rows={2} />
           </>
         )}
         <TextAreaField

@@ -50,6 +50,11 @@ export function notificationTarget(n: Notification, can?: SessionCan): string | 
     // An overdue release: the agency's transfers; for the system manager, the report of overdue releases.
     case 'transfer_release_overdue':
       return can?.transfers === false && can.reports ? '/reports/assessments#overdue-releases' : '/transfers';
+    // A referral: its page, where both sides see where it stands.
+    case 'referral_received':
+    case 'referral_updated':
+    case 'referral_overdue':
+      return n.subjectId ? `/referrals/${n.subjectId}` : '/referrals';
     // The consent that opened the file is gone: there is nothing left to open.
     case 'consent_revoked':
       return undefined;

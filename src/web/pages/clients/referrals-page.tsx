@@ -1,0 +1,251 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { searchServices, type ConsentCategory, type ServiceSummary } from '../../api.ts';
+import { listClientReferrals, sendReferral, type Referral } from '../../api-referrals.ts';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { TextAreaField, TextField, useForm } from '../../components/form.tsx';
+import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
+import { StackedTable } from '../../components/stacked-table.tsx';
+import { Loading } from '../../components/status.tsx';
+import { useApi } from '../../use-api.ts';
+import { formatDateTime } from './case-text.ts';
+import type { StaffConsentMethod } from './client-text.ts';
+import { HandoffConsentFields } from './consents-section.tsx';
+import { ClientSubPage, type ClientScope } from './client-shell.tsx';
+import { StatusLine } from '../referrals/referrals-page.tsx';
+import { referralTarget } from '../referrals/referral-text.ts';
+
+export function ClientReferralsPage() {
+  return <ClientSubPage section="referrals">{(scope) => <ClientReferrals {...scope} />}</ClientSubPage>;
+}
+
+// The client's referrals, where each stands, and a referral to a program in the directory: the worker
+// finds the program, the server checks its intake and ages and the client's consent before sending.
+function ClientReferrals({ client, csrfToken }: ClientScope) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [version, setVersion] = useState(0);
+  const notice = useNotice();
+  const list = useApi(`client-referrals|${client.id}|${version}`, (signal) =>
+    client.can.readReferrals ? listClientReferrals(client.id, signal) : Promise.resolve(undefined),
+  );
+  return (
+    <>
+      {client.can.readReferrals ? (
+        <section aria-labelledby={`${id}-title`} aria-busy={list.status === 'loading'}>
+          <h2 id={`${id}-title`}>{t('clientReferrals.title')}</h2>
+          {notice.element}
+          {list.status === 'loading' ? <Loading label={t('referrals.loading')} /> : null}
+          {list.status === 'error' ? <SectionProblem error={list.error} title={t('referrals.loadFailed')} /> : null}
+          {list.status === 'ready' && list.data?.items.length === 0 ? <p>{t('clientReferrals.none')}</p> : null}
+          {list.status === 'ready' && list.data && list.data.items.length > 0 ? (
+            <StackedTable>
+              <caption className="visually-hidden">{t('clientReferrals.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('referrals.col.to')}</th>
+                  <th scope="col">{t('referrals.col.agency')}</th>
+                  <th scope="col">{t('referrals.col.status')}</th>
+                  <th scope="col">{t('referrals.col.sent')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((r: Referral) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={`/referrals/${r.id}`}>{referralTarget(r, language)}</Link>
+                    </th>
+                    <td>{r.to.name}</td>
+                    <td>
+                      <StatusLine referral={r} />
+                    </td>
+                    <td>{formatDateTime(r.sentAt, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </StackedTable>
+          ) : null}
+        </section>
+      ) : null}
+      {client.can.sendReferral ? (
+        <ReferForm
+          key={`refer-${version}`}
+          clientId={client.id}
+          csrfToken={csrfToken}
+          onDone={(r) => {
+            setVersion((v) => v + 1);
+            notice.show(t('clientReferrals.sent', { target: referralTarget(r, language) }));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function ReferForm({
+  clientId,
+  csrfToken,
+  onDone,
+}: {
+  clientId: string;
+  csrfToken: string;
+  onDone: (referral: Referral) => void;
+}) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const form = useForm();
+  const [words, setWords] = useState('');
+  const [found, setFound] = useState<ServiceSummary[] | undefined>();
+  const [searching, setSearching] = useState(false);
+  const [serviceId, setServiceId] = useState('');
+  const [note, setNote] = useState('');
+  const [categories, setCategories] = useState<ConsentCategory[]>([]);
+  const [method, setMethod] = useState<StaffConsentMethod | ''>('');
+  const [evidence, setEvidence] = useState('');
+  const [busy, setBusy] = useState(false);
+  const find = () => {
+    if (words.trim().length < 2) {
+      form.fail([{ key: 'words', message: t('clientReferrals.error.words'), fields: ['programWords'] }]);
+      return;
+    }
+    setSearching(true);
+    searchServices({ q: words.trim(), intake: 'open_soon', perPage: 10 }).then(
+      (page) => {
+        setSearching(false);
+        setFound(page.items);
+        setServiceId('');
+      },
+      (error: unknown) => {
+        setSearching(false);
+        form.fail(formErrorsOf(error, t));
+      },
+    );
+  };
+  const consentGiven = categories.length > 0 || method !== '' || evidence.trim() !== '';
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const problems = [];
+    if (serviceId === '')
+      problems.push({ key: 'service', message: t('clientReferrals.error.service'), fields: ['programWords'] });
+    if (consentGiven && categories.length === 0)
+      problems.push({
+        key: 'categories',
+        message: t('transfers.error.categories'),
+        fields: ['category-identity_contact'],
+      });
+    if (consentGiven && method === '')
+      problems.push({ key: 'method', message: t('transfers.error.method'), fields: ['method'] });
+    if (consentGiven && evidence.trim() === '')
+      problems.push({ key: 'evidence', message: t('transfers.error.evidence'), fields: ['evidence'] });
+    if (problems.length > 0) {
+      form.fail(problems);
+      return;
+    }
+    setBusy(true);
+    sendReferral(
+      clientId,
+      {
+        serviceId,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(consentGiven && method !== '' ? { consent: { categories, method, evidence: evidence.trim() } } : {}),
+      },
+      csrfToken,
+    ).then(onDone, (error: unknown) => {
+      setBusy(false);
+      form.fail(
+        formErrorsOf(error, t, {
+          fields: {
+            serviceId: { field: 'programWords', message: t('clientReferrals.error.service') },
+            consent: { field: 'category-identity_contact', message: t('clientReferrals.error.consent') },
+          },
+          conflict: t('clientReferrals.error.open'),
+        }),
+      );
+    });
+  };
+  return (
+    <section className="editor" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('clientReferrals.referTitle')}</h2>
+      <p>{t('clientReferrals.referLead')}</p>
+      {form.summary}
+      <form onSubmit={submit} noValidate aria-busy={busy || searching}>
+        <TextField
+          form={form}
+          name="programWords"
+          label={t('clientReferrals.words')}
+          hint={t('clientReferrals.wordsHint')}
+          value={words}
+          onChange={setWords}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              find();
+            }
+          }}
+        />
+        <div className="form-actions">
+          <button type="button" className="button-secondary" onClick={find} disabled={searching}>
+            {t('clientReferrals.find')}
+          </button>
+        </div>
+        {found !== undefined ? (
+          <fieldset className="radio-group" aria-live="polite">
+            <legend>{t('clientReferrals.choose', { count: found.length })}</legend>
+            {found.length === 0 ? <p>{t('clientReferrals.noneFound')}</p> : null}
+            {found.map((s) => {
+              const name = language === 'fr' && s.nameFr ? s.nameFr : s.name;
+              return (
+                <div className="field-check" key={s.id}>
+                  <input
+                    id={`${id}-${s.id}`}
+                    type="radio"
+                    name="serviceId"
+                    checked={serviceId === s.id}
+                    onChange={() => {
+                      setServiceId(s.id);
+                      form.resolve('programWords');
+                    }}
+                  />
+                  <label htmlFor={`${id}-${s.id}`}>
+                    {t('clientReferrals.option', {
+                      name,
+                      organization: s.organization.name,
+                      intake: t(`intakeState.${s.intakeState}` as MessageKey),
+                    })}
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
+        <TextAreaField
+          form={form}
+          name="referralNote"
+          label={t('clientReferrals.note')}
+          hint={t('clientReferrals.noteHint')}
+          value={note}
+          onChange={setNote}
+          maxLength={2000}
+          rows={3}
+        />
+        <HandoffConsentFields
+          form={form}
+          legend={t('clientReferrals.consentLegend')}
+          hint={t('clientReferrals.consentHint')}
+          categories={categories}
+          onCategories={setCategories}
+          method={method}
+          onMethod={setMethod}
+          evidence={evidence}
+          onEvidence={setEvidence}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t('clientReferrals.send')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

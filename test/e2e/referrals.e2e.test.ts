@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { systemActor } from '../../src/access/actor.ts';
+import { withTransaction } from '../../src/db/database.ts';
+import { newServiceSchema } from '../../src/domain/directory/service.ts';
+import { createService } from '../../src/domain/directory/service.service.ts';
+import { momentNow } from '../clock.ts';
+import {
+  axeViolations,
+  focusedElement,
+  launchBrowser,
+  openPage,
+  signInContext,
+  skipBrowserSuite,
+  startTestServer,
+  tabUntil,
+  type TestServer,
+} from './harness.ts';
+import { apiAs, seedPerson, type Person } from './client-fixtures.ts';
+
+const SUITE = 'web: closed-loop referrals between two agencies';
+
+// A counsellor refers a client to another agency's program from the client's file, recording the
+// client's consent in the same step; the receiving counsellor finds it in the inbox (in French, by
+// keyboard) and accepts; the sender sees it accepted in the outbox. Axe-clean, and at phone width.
+describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let sender: Person;
+  let receiver: Person;
+  let clientId: string;
+  const programName = 'Warehouse and forklift certificate';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const community = server.organizations.community;
+    await withTransaction(server.db, (trx) =>
+      createService(
+        trx,
+        systemActor('test'),
+        newServiceSchema.parse({
+          organizationId: community.id,
+          name: programName,
+          nameFr: 'Certificat d’entrepôt et de chariot élévateur',
+          description: 'Six weeks of warehouse skills and a forklift licence, with a job fair at the end.',
+          interventionTypes: ['training'],
+          intakeWindows: [{ opensOn: momentNow().today }],
+          seats: 20,
+          seatsOpen: 6,
+        }),
+        momentNow(),
+      ),
+    );
+    sender = await seedPerson(server, 'bilingual', ['employment_counsellor'], 'a ferry to ward island at dusk');
+    receiver = await seedPerson(server, 'community', ['employment_counsellor'], 'the humber river in october');
+    const api = await apiAs(server, sender.email);
+    clientId = (
+      await api.post<{ id: string }>('/api/clients', {
+        givenName: 'Tomasz',
+        familyName: 'Wiśniewski-Ade',
+        dateOfBirth: '1988-03-09',
+        educationLevel: 'high_school',
+        incomeSource: 'ontario_works',
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const noViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
+  // Ready as waitForPageReady means it (an h1, nothing loading), waited for with selectors: a polled
+  // function is compiled in the page, which the Content-Security-Policy rightly refuses.
+  const ready = async (page: Page) => {
+    await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+    await page.waitForSelector('[aria-busy="true"]', { state: 'detached', timeout: 15_000 });
+  };
+  // The refusal the test provokes on purpose (no consent yet) is the one console error allowed.
+  const unexpected = (problems: string[]) =>
+    problems.filter((p) => !/status of 400 \(Bad Request\) \(http:\/\/[^)]+\/referrals\)/.test(p));
+
+  it('sends, receives and accepts a referral, each side seeing where it stands', async () => {
+    // The sender refers from the client's file.
+    const sending = await openPage(browser, { language: 'en' });
+    await signInContext(sending.context, server, sender);
+    const page = sending.page;
+    await page.goto(`${server.url}/clients/${clientId}/referrals`);
+    await ready(page);
+    await page.getByLabel('Program, skill or trade').fill('forklift');
+    await page.getByRole('button', { name: 'Find programs' }).click();
+    await page.getByLabel(new RegExp(`^${programName}`)).check();
+    await page
+      .getByLabel('Why you refer the client', { exact: false })
+      .fill('Has a G licence; wants steady day shifts.');
+    // No consent names the receiving agency yet: the server asks for it, in words.
+    await page.getByRole('button', { name: 'Send the referral' }).click();
+    await page
+      .getByText('Record the client’s consent for the receiving agency to see parts of the file.')
+      .first()
+      .waitFor();
+    await page.getByLabel('Identity and contact', { exact: false }).check();
+    await page.getByLabel('Employment', { exact: false }).first().check();
+    await page.getByLabel('How the client gave it').selectOption('in_person');
+    await page.getByLabel('Evidence').fill('Signed referral form');
+    await page.getByRole('button', { name: 'Send the referral' }).click();
+    await page.locator('p.notice', { hasText: `The referral to ${programName} is sent` }).waitFor();
+    await page.getByRole('cell', { name: 'Sent' }).first().waitFor();
+    await noViolations(page);
+    expect(unexpected(sending.problems)).toEqual([]);
+
+    // The receiving counsellor, in French, finds it in the inbox and accepts it by keyboard.
+    const receiving = await openPage(browser, { language: 'fr' });
+    await signInContext(receiving.context, server, receiver);
+    const inbox = receiving.page;
+    await inbox.goto(`${server.url}/referrals`);
+    await ready(inbox);
+    await noViolations(inbox);
+    await tabUntil(inbox, (f) => f.tag === 'a' && f.text === 'Tomasz Wiśniewski-Ade', {
+      what: 'the client’s link',
+      max: 60,
+    });
+    await inbox.keyboard.press('Enter');
+    await inbox.waitForURL(/\/referrals\/[0-9a-f-]{36}$/);
+    await ready(inbox);
+    await inbox.getByText('Has a G licence; wants steady day shifts.').waitFor();
+    await noViolations(inbox);
+    // The choices are one radio group: Tab reaches it, the arrow keys choose within it.
+    await tabUntil(inbox, (f) => f.label.startsWith('Marquer comme reçu'), { what: 'the next steps', max: 60 });
+    await inbox.keyboard.press('ArrowDown');
+    expect((await focusedElement(inbox)).label).toBe('Accepter le client');
+    await tabUntil(inbox, (f) => f.tag === 'button' && f.text === 'Enregistrer cette étape', { what: 'save', max: 20 });
+    await inbox.keyboard.press('Enter');
+    await inbox.locator('p.notice', { hasText: 'L’aiguillage est maintenant\u00a0: Accepté.' }).waitFor();
+    await noViolations(inbox);
+    expect(receiving.problems).toEqual([]);
+
+    // The sender sees it accepted in the outbox, and on the phone the table stacks without overflow.
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.goto(`${server.url}/referrals?box=outbox`);
+    await ready(page);
+    await page.getByText('Accepted', { exact: true }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await noViolations(page);
+    await sending.context.close();
+    await receiving.context.close();
+  });
+});
