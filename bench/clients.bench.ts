@@ -63,7 +63,7 @@ async function sampleClients(handle: DatabaseHandle, r: Random, count: number): 
 }
 
 // One counsellor (a caseworker at a social assistance office) with a session, per agency that holds files.
-async function counsellors(handle: DatabaseHandle): Promise<Map<string, Record<string, string>>> {
+export async function counsellors(handle: DatabaseHandle): Promise<Map<string, Record<string, string>>> {
   const agencies = await handle.db
     .selectFrom('organizations')
     .select(['id', 'type'])

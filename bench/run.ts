@@ -10,6 +10,7 @@ import { makeApiScenario, readyApiCity } from './api-scenario.ts';
 import { ensurePgliteCity, ensurePostgresCity } from './city-cache.ts';
 import { benchClients } from './clients.bench.ts';
 import { benchDirectory, pgliteDirectoryDir } from './directory.bench.ts';
+import { benchReferrals } from './referrals.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
 import { formatTable, type Row } from './stats.ts';
 
@@ -37,13 +38,15 @@ const directorySizes = smoke
   ? { pgliteClients: 3_000, postgresClients: 3_000, services: 300, runs: 2, perKind: 5 }
   : { pgliteClients: 100_000, postgresClients: 1_000_000, services: 20_000, runs: 5, perKind: 40 };
 const log = (line: string) => console.log(line);
-// BENCH_ONLY=api, load, clients or directory runs one family of benchmarks.
+// BENCH_ONLY=api, load, clients, directory or referrals runs one family of benchmarks.
+// The referrals family measures the clients family's city (the same cache), whose referrals ride on its consents.
 const only = process.env.BENCH_ONLY;
 const runs = (family: string) => only === undefined || only === '' || only === family;
 const runLoad = runs('load');
 const runApi = runs('api');
 const runClients = runs('clients');
 const runDirectory = runs('directory');
+const runReferrals = runs('referrals');
 
 // PostgreSQL: a throwaway database per run, dropped when closed.
 function postgresFactory(baseUrl: string, prefix: string) {
@@ -117,6 +120,10 @@ async function main(): Promise<void> {
     const city = await ensurePgliteCity({ seed: clientSizes.seed, clients: clientSizes.pgliteClients }, log);
     rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
   }
+  if (runReferrals) {
+    const city = await ensurePgliteCity({ seed: clientSizes.seed, clients: clientSizes.pgliteClients }, log);
+    rows.push(...(await benchReferrals({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
+  }
   if (runDirectory) {
     const dataDir = pgliteDirectoryDir();
     try {
@@ -185,6 +192,14 @@ async function main(): Promise<void> {
         log,
       );
       rows.push(...(await benchClients({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
+    }
+    if (runReferrals) {
+      const city = await ensurePostgresCity(
+        baseUrl,
+        { seed: clientSizes.seed, clients: clientSizes.postgresClients },
+        log,
+      );
+      rows.push(...(await benchReferrals({ city, runs: clientSizes.runs, perKind: clientSizes.perKind, log })));
     }
     if (runDirectory) {
       const handle = await postgresFactory(baseUrl, 'continuum_bench_directory')();

@@ -435,20 +435,6 @@ export type TransfersTable = Timestamps & {
   releaseOverdueNotifiedAt: Generated<Date | null>;
 };
 
-export type ReferralStatus =
-  | 'sent'
-  | 'received'
-  | 'accepted'
-  | 'declined'
-  | 'waitlisted'
-  | 'enrolled'
-  | 'attending'
-  | 'completed'
-  | 'dropped'
-  | 'withdrawn';
-export type ReferralReason =
-  'no_capacity' | 'not_eligible' | 'could_not_contact' | 'no_longer_interested' | 'referred_elsewhere' | 'other';
-
 export type ReferralsTable = Timestamps & {
   id: Generated<string>;
   clientId: string;
@@ -459,8 +445,26 @@ export type ReferralsTable = Timestamps & {
   sentBy: string | null;
   handledBy: string | null;
   note: string | null;
-  status: Generated<ReferralStatus>;
-  reason: ReferralReason | null;
+  status: Generated<
+    | 'sent'
+    | 'received'
+    | 'accepted'
+    | 'declined'
+    | 'waitlisted'
+    | 'enrolled'
+    | 'attending'
+    | 'completed'
+    | 'dropped'
+    | 'withdrawn'
+  >;
+  reason:
+    | 'no_capacity'
+    | 'not_eligible'
+    | 'could_not_contact'
+    | 'no_longer_interested'
+    | 'referred_elsewhere'
+    | 'other'
+    | null;
   reasonNote: string | null;
   issueOpen: Generated<boolean>;
   consentId: string | null;
@@ -483,8 +487,26 @@ export type ReferralEventsTable = Timestamps & {
   seq: Generated<string>;
   referralId: string;
   kind: 'status' | 'issue_raised' | 'issue_resolved' | 'rated';
-  status: ReferralStatus | null;
-  reason: ReferralReason | null;
+  status:
+    | 'sent'
+    | 'received'
+    | 'accepted'
+    | 'declined'
+    | 'waitlisted'
+    | 'enrolled'
+    | 'attending'
+    | 'completed'
+    | 'dropped'
+    | 'withdrawn'
+    | null;
+  reason:
+    | 'no_capacity'
+    | 'not_eligible'
+    | 'could_not_contact'
+    | 'no_longer_interested'
+    | 'referred_elsewhere'
+    | 'other'
+    | null;
   note: string | null;
   actorId: string | null;
   organizationId: string | null;

@@ -5,6 +5,7 @@ import type { ClientRecord, OrganizationType } from './city.ts';
 import { REFERENCE_DAY, dayOf, dayString } from './days.ts';
 import { NAME_GROUPS } from './names.ts';
 import { weightedTable, type Random } from './random.ts';
+import { drawReferrals, type ProgramIndex, type SyntheticReferral } from './referrals.ts';
 
 // The case work on a synthetic client's file (migrations 0012 and 0013): the staff who carry it,
 // the case team, case notes, follow-up tasks and check-ins, the service plan, and the overdue
@@ -132,6 +133,8 @@ export type CaseWork = {
   notes: SyntheticNote[];
   tasks: SyntheticTask[];
   plan: SyntheticPlan | null;
+  // Closed-loop referrals sent by the holding agency (referrals.ts).
+  referrals: SyntheticReferral[];
 };
 
 // ---- Staff pools --------------------------------------------------------------------------------
@@ -372,7 +375,13 @@ function jobStartedAfterIntake(c: ClientRecord): number | null {
   return start > dayOf(c.intakeDate) ? start : null;
 }
 
-export function drawCaseWork(r: Random, c: ClientRecord, pools: StaffPools): CaseWork {
+// `referrals`: the stream referrals draw from, and the programs each agency lists.
+export function drawCaseWork(
+  r: Random,
+  c: ClientRecord,
+  pools: StaffPools,
+  referrals?: { r: Random; programs: ProgramIndex },
+): CaseWork {
   const lang: Lang = c.preferredLanguage;
   const text = NOTE_TEXT[lang];
   const holder = c.organizationId;
@@ -596,7 +605,14 @@ export function drawCaseWork(r: Random, c: ClientRecord, pools: StaffPools): Cas
       })
     : null;
 
-  return { newStaff: pools.drain(), primaryWorkerId, managerId, team, notes, tasks, plan };
+  // Drawn last, from a stream of their own: nothing drawn before them moves.
+  const sent = referrals
+    ? drawReferrals(referrals.r, c, primaryWorkerId, referrals.programs, {
+        carriesFiles: (id) => pools.carriesFiles(id),
+        worker: (id) => pools.take(id, pools.workerRole(id)),
+      })
+    : [];
+  return { newStaff: pools.drain(), primaryWorkerId, managerId, team, notes, tasks, plan, referrals: sent };
 }
 
 type TaskDraft = {

@@ -131,6 +131,16 @@ function clientAsOf(
         })),
         acknowledgement: w.plan.acknowledgement && { ...w.plan.acknowledgement, on: d(w.plan.acknowledgement.on) },
       },
+      referrals: w.referrals.map((x) => ({
+        ...x,
+        sentOn: d(x.sentOn),
+        acknowledgeDueOn: d(x.acknowledgeDueOn),
+        firstServiceDueOn: dn(x.firstServiceDueOn),
+        acknowledgeOverdueOn: dn(x.acknowledgeOverdueOn),
+        firstServiceOverdueOn: dn(x.firstServiceOverdueOn),
+        events: x.events.map((e) => ({ ...e, on: d(e.on) })),
+        rating: x.rating && { ...x.rating, on: d(x.rating.on) },
+      })),
     },
   };
 }

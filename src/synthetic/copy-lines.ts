@@ -5,6 +5,7 @@ import { searchTextOf } from '../domain/directory/listing.ts';
 import type { SyntheticService } from './generate-directory.ts';
 import { clientAssessments } from './assessments.ts';
 import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
+import { REFERRAL_POLICY_VERSION } from './referrals.ts';
 
 // The COPY text of each table of a synthetic city: the columns in COPY order and one function from
 // a client (or an organization, a site) to its lines.
@@ -627,4 +628,106 @@ export function* serviceIntakeLines(s: SyntheticService, today: string): Generat
       dayFrom(today, w.closesInDays),
       confirmedAt(today, s.verifiedDaysAgo),
     ]);
+}
+
+// Closed-loop referrals (referrals.ts): the referral, each of its steps, and the receiving worker's
+// rating of the fit.
+export const REFERRAL_COLUMNS = copyColumns('referrals', [
+  'id',
+  'client_id',
+  'from_organization_id',
+  'to_organization_id',
+  'service_id',
+  'to_user_id',
+  'sent_by',
+  'handled_by',
+  'status',
+  'reason',
+  'consent_id',
+  'policy_version',
+  'acknowledge_due_on',
+  'first_service_due_on',
+  'received_at',
+  'accepted_at',
+  'enrolled_at',
+  'closed_at',
+  'acknowledge_overdue_notified_at',
+  'first_service_overdue_notified_at',
+  'created_at',
+]);
+export const REFERRAL_EVENT_COLUMNS = copyColumns('referralEvents', [
+  'id',
+  'referral_id',
+  'kind',
+  'status',
+  'reason',
+  'actor_id',
+  'organization_id',
+  'created_at',
+]);
+export const REFERRAL_RATING_COLUMNS = copyColumns('referralRatings', [
+  'id',
+  'referral_id',
+  'rater',
+  'fit',
+  'rated_by',
+  'created_at',
+]);
+
+const CLOSED: readonly string[] = ['declined', 'completed', 'dropped', 'withdrawn'];
+
+export function* referralLines(c: SyntheticClient): Generator<string> {
+  for (const x of c.caseWork.referrals) {
+    const on = (status: string) => x.events.find((e) => e.status === status)?.on ?? null;
+    const received = x.events.find((e) => e.side === 'receiving')?.on ?? null;
+    const at = (date: string | null) => (date === null ? null : timestampOn(date));
+    yield encodeCopyRow([
+      x.id,
+      c.id,
+      c.organizationId,
+      x.toOrganizationId,
+      x.serviceId,
+      x.toUserId,
+      x.sentBy,
+      x.handledBy,
+      x.status,
+      x.reason,
+      x.consentId,
+      REFERRAL_POLICY_VERSION,
+      x.acknowledgeDueOn,
+      x.firstServiceDueOn,
+      at(received),
+      at(on('accepted')),
+      at(on('enrolled')),
+      CLOSED.includes(x.status) ? at(x.events[x.events.length - 1]!.on) : null,
+      at(x.acknowledgeOverdueOn),
+      at(x.firstServiceOverdueOn),
+      timestampOn(x.sentOn),
+    ]);
+  }
+}
+
+export function* referralEventLines(c: SyntheticClient): Generator<string> {
+  for (const x of c.caseWork.referrals) {
+    for (const e of x.events) {
+      const sending = e.side === 'sending';
+      yield encodeCopyRow([
+        e.id,
+        x.id,
+        'status',
+        e.status,
+        e.reason,
+        sending ? x.sentBy : x.handledBy,
+        sending ? c.organizationId : x.toOrganizationId,
+        timestampOn(e.on),
+      ]);
+    }
+  }
+}
+
+export function* referralRatingLines(c: SyntheticClient): Generator<string> {
+  for (const x of c.caseWork.referrals) {
+    if (x.rating)
+      yield encodeCopyRow([x.rating.id, x.id, 'receiving_worker', x.rating.fit, x.handledBy, timestampOn(x.rating.on)]);
+  }
 }

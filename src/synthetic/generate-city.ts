@@ -31,6 +31,7 @@ import {
   type SyntheticClient,
 } from './city.ts';
 import { drawCaseWork, StaffPools } from './case-work.ts';
+import type { ProgramIndex } from './referrals.ts';
 import { buildDirectory } from './generate-directory.ts';
 import { drawRecord, type CoreClient } from './client-record.ts';
 import { buildEquityModels, drawEquity, type EquityModel } from './equity.ts';
@@ -244,6 +245,8 @@ type World = {
   duplicateEvery: number;
   organizationTypes: ReadonlyMap<string, OrganizationType>;
   frenchAgencies: ReadonlySet<string>;
+  // The programs each organization lists (the directory), for referrals to name.
+  programs: ProgramIndex;
 };
 
 function* generateClients(world: World, count: number): Generator<SyntheticClient, void, undefined> {
@@ -258,9 +261,10 @@ function* generateClients(world: World, count: number): Generator<SyntheticClien
   // The self-identified answers too, added after the rest: nothing drawn before them moves.
   const equity = root.fork('equity');
   const pools = new StaffPools(root.fork('staff'), world.organizationTypes, world.frenchAgencies);
+  const referrals = { r: root.fork('referrals'), programs: world.programs };
   const withCaseWork = (record: ClientRecord): SyntheticClient => ({
     ...record,
-    caseWork: drawCaseWork(casework, record, pools),
+    caseWork: drawCaseWork(casework, record, pools, referrals),
   });
   const tables: CoreTables = {
     income: weightedTable(INCOME_SOURCES.map((s) => [s, INCOME_SOURCE_SHARES[s]] as const)),
@@ -310,18 +314,21 @@ export function generateCity(options: CityOptions, geography: Geography = loadGe
   const models = buildNeighbourhoodModels(geography, plans);
   const residence = weightedTable(models.map((m, i) => [m, residenceWeight(geography.neighbourhoods[i]!)] as const));
   const employerNames = plans.filter((p) => p.organization.type === 'employer').map((p) => p.organization.name);
+  const services = buildDirectory(
+    root.fork('directory'),
+    plans.map((p) => p.organization),
+    sites,
+    servicesPerProvider,
+  );
+  const programs = new Map<string, string[]>();
+  for (const s of services) programs.set(s.organizationId, [...(programs.get(s.organizationId) ?? []), s.id]);
   return {
     seed,
     clientCount: clients,
     referenceDate: REFERENCE_DATE,
     organizations: plans.map((p) => p.organization),
     sites,
-    services: buildDirectory(
-      root.fork('directory'),
-      plans.map((p) => p.organization),
-      sites,
-      servicesPerProvider,
-    ),
+    services,
     clients: () =>
       generateClients(
         {
@@ -331,6 +338,7 @@ export function generateCity(options: CityOptions, geography: Geography = loadGe
           duplicateEvery,
           organizationTypes: new Map(plans.map((p) => [p.organization.id, p.organization.type])),
           frenchAgencies: new Set(plans.filter((p) => p.organization.offersFrench).map((p) => p.organization.id)),
+          programs,
         },
         clients,
       ),

@@ -50,6 +50,13 @@ const DATED_COLUMNS: readonly (readonly [table: string, key: string, column: str
   ['plan_steps', 'id', 'created_at', 'timestamp'],
   ['plan_step_changes', 'id', 'created_at', 'timestamp'],
   ['plan_acknowledgements', 'id', 'created_at', 'timestamp'],
+  ['referrals', 'id', 'acknowledge_due_on', 'date'],
+  ['referrals', 'id', 'first_service_due_on', 'date'],
+  ['referrals', 'id', 'received_at', 'timestamp'],
+  ['referrals', 'id', 'closed_at', 'timestamp'],
+  ['referrals', 'id', 'created_at', 'timestamp'],
+  ['referral_events', 'id', 'created_at', 'timestamp'],
+  ['referral_ratings', 'id', 'created_at', 'timestamp'],
   ['services', 'id', 'starts_on', 'date'],
   ['services', 'id', 'ends_on', 'date'],
   ['services', 'id', 'details_verified_at', 'timestamp'],
@@ -170,7 +177,18 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
       // Due dates, plan targets, check-in chains, consents' expiry and programs' dates lie ahead;
       // everything else happened.
       if (dated[0] === 'services' && ['starts_on', 'ends_on'].includes(dated[2])) continue;
-      if (['due_on', 'recur_until', 'target_date', 'expires_on', 'end_date'].includes(dated[2])) continue;
+      if (
+        [
+          'due_on',
+          'recur_until',
+          'target_date',
+          'expires_on',
+          'end_date',
+          'acknowledge_due_on',
+          'first_service_due_on',
+        ].includes(dated[2])
+      )
+        continue;
       const days = [...(await dayNumbers(db, dated)).values()].filter((d): d is number => d !== null);
       expect(Math.max(...days), dated.join('.')).toBeLessThan(lastDay + 1);
     }

@@ -9,6 +9,12 @@ import {
   ACCOMMODATION_COLUMNS,
   ACKNOWLEDGEMENT_COLUMNS,
   acknowledgementLines,
+  REFERRAL_COLUMNS,
+  REFERRAL_EVENT_COLUMNS,
+  REFERRAL_RATING_COLUMNS,
+  referralEventLines,
+  referralLines,
+  referralRatingLines,
   GOAL_COLUMNS,
   goalLines,
   NOTE_COLUMNS,
@@ -63,7 +69,7 @@ import {
 export { clientCopyLine, clientEquityCopyLine };
 
 // Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
-export const SYNTHETIC_CITY_VERSION = 5;
+export const SYNTHETIC_CITY_VERSION = 6;
 
 export type CityTable =
   | 'organizations'
@@ -91,7 +97,10 @@ export type CityTable =
   | 'plan_goals'
   | 'plan_steps'
   | 'plan_step_changes'
-  | 'plan_acknowledgements';
+  | 'plan_acknowledgements'
+  | 'referrals'
+  | 'referral_events'
+  | 'referral_ratings';
 
 export type LoadCityOptions = {
   seed: number;
@@ -170,6 +179,9 @@ const CLIENT_TABLES: readonly {
   { table: 'plan_steps', columns: STEP_COLUMNS, lines: stepLines },
   { table: 'plan_step_changes', columns: STEP_CHANGE_COLUMNS, lines: stepChangeLines },
   { table: 'plan_acknowledgements', columns: ACKNOWLEDGEMENT_COLUMNS, lines: acknowledgementLines },
+  { table: 'referrals', columns: REFERRAL_COLUMNS, lines: referralLines },
+  { table: 'referral_events', columns: REFERRAL_EVENT_COLUMNS, lines: referralEventLines },
+  { table: 'referral_ratings', columns: REFERRAL_RATING_COLUMNS, lines: referralRatingLines },
 ];
 
 const LAST_CLIENT_TABLE = CLIENT_TABLES[CLIENT_TABLES.length - 1]!.table;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { ReferralReason, ReferralStatus } from '../../db/schema.ts';
+import type { ReferralReason, ReferralStatus } from './referral-vocabulary.ts';
 import type { Actor } from '../../access/actor.ts';
 import { clientVisible } from '../../access/client-predicate.ts';
 import type { Referral, ReferralEvent, ReferralListQuery } from './referral.ts';
