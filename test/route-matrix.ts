@@ -1171,6 +1171,18 @@ export const routes: RouteCases[] = [
     ],
   },
   {
+    route: 'GET /api/reports/referrals',
+    action: 'report.referrals',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/reports/referrals' }),
+      },
+    ],
+  },
+  {
     route: 'PATCH /api/clients/:id',
     action: 'client.update',
     cases: onClient(200, 'PATCH', '', { goals: { statement: 'Matrix goal', targetNocCodes: [] } }),

@@ -15,6 +15,13 @@ import type {
 export type { NewReferral, Referral, ReferralDetail, ReferralStep };
 export type { ReferralReason, ReferralStatus } from '../domain/referrals/referral.ts';
 
+export type { ReferralReport } from '../domain/reporting/referral-report.ts';
+import type { ReferralReport } from '../domain/reporting/referral-report.ts';
+
+export function getReferralReport(signal?: AbortSignal): Promise<ReferralReport> {
+  return getJson('/api/reports/referrals', signal);
+}
+
 const path = (id: string) => `/api/referrals/${encodeURIComponent(id)}`;
 
 export function listReferrals(

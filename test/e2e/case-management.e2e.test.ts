@@ -383,6 +383,8 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       expect(await page.locator('tbody tr', { hasText: colleague.displayName }).textContent()).toContain(
         'Job developer',
       );
+      // The team's lists reload after an addition: let them finish before another person signs in here.
+      await waitForPageReady(page);
 
       // A counsellor adds the client's Ontario Works caseworker, offered once the client's consent names the office.
       const office = server.organizations.socialAssistance;

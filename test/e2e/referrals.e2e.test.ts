@@ -144,5 +144,20 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await noViolations(page);
     await sending.context.close();
     await receiving.context.close();
+
+    // The receiving agency's manager reads the loop closed in the referral measures: one referral is
+    // under the minimum cell, so its figures are withheld, in words, in the table and the chart.
+    const manager = await seedPerson(server, 'community', ['agency_manager'], 'the leslie street spit at dawn');
+    const reading = await openPage(browser, { language: 'en' });
+    await signInContext(reading.context, server, manager);
+    await reading.page.goto(`${server.url}/reports/assessments`);
+    await ready(reading.page);
+    const measures = reading.page.locator('section#referrals');
+    await measures.getByRole('heading', { name: 'Referrals: closing the loop' }).waitFor();
+    await measures.locator('tbody th', { hasText: server.organizations.community.name }).waitFor();
+    await measures.locator('figure.chart').waitFor();
+    await noViolations(reading.page);
+    expect(unexpected(reading.problems)).toEqual([]);
+    await reading.context.close();
   });
 });

@@ -332,4 +332,63 @@ describeEachEngine('closed-loop referrals', ({ handle }) => {
       clock.set('2026-12-02');
     }
   });
+
+  it('measures loop closure, time to acknowledge and to start, and decline reasons, small counts withheld', async () => {
+    const db = handle().db;
+    // Two agencies of their own for this test: D refers fifteen clients to E's one program; E accepts
+    // and starts twelve, and declines three for lack of room.
+    const agencyD = (await makeOrganization(db)).id;
+    const agencyE = (await makeOrganization(db, { type: 'training_organization' })).id;
+    const [sender, receiver, managerE] = await Promise.all([
+      makeUser(db, { organizationId: agencyD, roles: ['employment_counsellor'] }),
+      makeUser(db, { organizationId: agencyE, roles: ['employment_counsellor'] }),
+      makeUser(db, { organizationId: agencyE, roles: ['agency_manager'] }),
+    ]);
+    for (const u of [sender, receiver, managerE]) headers.set(u.id, (await makeSession(db, u)).headers);
+    const cohort = (await makeService(db, agencyE, { name: 'Customer service cohort' })).id;
+    for (let i = 0; i < 15; i++) {
+      const made = await call(sender, 'POST', '/api/clients', person());
+      const id = (
+        await call(sender, 'POST', `/api/clients/${made.json().id}/referrals`, { serviceId: cohort, consent })
+      ).json().id as string;
+      const steps =
+        i < 12 ? [{ status: 'accepted' }, { status: 'enrolled' }] : [{ status: 'declined', reason: 'no_capacity' }];
+      for (const step of steps)
+        expect((await call(receiver, 'POST', `/api/referrals/${id}/status`, step)).statusCode).toBe(200);
+    }
+    const report = await call(managerE, 'GET', '/api/reports/referrals');
+    expect(report.statusCode, report.body).toBe(200);
+    const body = report.json();
+    expect(body.scope).toBe('organization');
+    expect(body.byService).toHaveLength(1);
+    const row = body.byService[0];
+    expect(row).toMatchObject({
+      serviceId: cohort,
+      sent: 15,
+      loopClosed: 15,
+      loopClosureRate: 1,
+      accepted: 12,
+      started: 12,
+      medianDaysToAcknowledge: 0,
+      medianDaysToFirstService: 0,
+    });
+    // Three declines are under the minimum cell: withheld, and the reason's count with them.
+    expect(row.declined).toBeNull();
+    expect(row.declineReasons.find((x: { reason: string }) => x.reason === 'no_capacity').count).toBeNull();
+    expect(body.total).toMatchObject({ sent: 15, declined: null });
+    // A counsellor holds no report; another agency's manager sees none of this agency's programs; the
+    // report is audited.
+    expect((await call(receiver, 'GET', '/api/reports/referrals')).statusCode).toBe(403);
+    const elsewhere = await makeUser(db, { organizationId: agencyC, roles: ['agency_manager'] });
+    headers.set(elsewhere.id, (await makeSession(db, elsewhere)).headers);
+    const theirs = (await call(elsewhere, 'GET', '/api/reports/referrals')).json();
+    expect(theirs.byService.some((x: { serviceId: string }) => x.serviceId === cohort)).toBe(false);
+    const audited = await db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('actorUserId', '=', managerE.id)
+      .where('action', '=', 'report.referrals')
+      .execute();
+    expect(audited).toHaveLength(1);
+  });
 });

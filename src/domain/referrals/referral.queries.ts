@@ -110,6 +110,8 @@ export async function insertReferral(
     note: string | null;
     policyVersion: string;
     acknowledgeDueOn: string;
+    // The request's moment: a referral is dated by the app's clock, as its steps are.
+    createdAt: Date;
   },
 ): Promise<string> {
   const { id } = await db.insertInto('referrals').values(row).returning('id').executeTakeFirstOrThrow();

@@ -172,6 +172,7 @@ export async function sendReferral(
       note: input.note ?? null,
       policyVersion: context.policy.version,
       acknowledgeDueOn: addBusinessDays(context.today, context.policy.acknowledgeBusinessDays),
+      createdAt: context.now,
     });
     await insertReferralEvent(trx, {
       referralId: id,

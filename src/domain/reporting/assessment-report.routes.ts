@@ -3,6 +3,8 @@ import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
 import { assessmentReportSchema } from './assessment-report.ts';
 import { assessmentReport } from './assessment-report.service.ts';
+import { referralReportQuerySchema, referralReportSchema } from './referral-report.ts';
+import { referralReport } from './referral-report.service.ts';
 
 export function reportRoutes(app: AppInstance): void {
   app.get(
@@ -24,6 +26,23 @@ export function reportRoutes(app: AppInstance): void {
           ...request.moment,
           organizationId: request.query.organizationId,
         }),
+      ),
+  );
+  app.get(
+    '/api/reports/referrals',
+    {
+      config: { permission: 'report.referrals', statements: 5 },
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Closed-loop measures by receiving agency and program: loop closure, time to acknowledge and to first service, decline reasons, overdue now (small cells withheld)',
+        querystring: referralReportQuerySchema,
+        response: { 200: referralReportSchema },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        referralReport(trx, request.actor, request.query, { requestId: request.id, ...request.moment }),
       ),
   );
 }

@@ -15,6 +15,8 @@ import { caseKey, equityDimensions, formatDateTime, formatRate } from '../client
 import { formatDate, genders, indigenousIdentities, key, racializedGroups, streams } from '../clients/client-text.ts';
 import { RequireCan } from '../../components/require-can.tsx';
 import { StackedTable } from '../../components/stacked-table.tsx';
+import { getReferralReport } from '../../api-referrals.ts';
+import { referralKey } from '../referrals/referral-text.ts';
 
 export function AssessmentReportPage() {
   const { t } = useI18n();
@@ -66,6 +68,7 @@ function Report() {
           <ByGroup report={report.data} />
         </>
       ) : null}
+      <ReferralMeasures />
       <OverdueTransfers />
     </div>
   );
@@ -111,6 +114,99 @@ function OverdueTransfers() {
             </tbody>
           </StackedTable>
         </div>
+      ) : null}
+    </section>
+  );
+}
+
+// Closing the loop (issue 13): for each receiving agency, how many referrals it got in the last year,
+// how many loops closed, how fast it answered and started, and how many wait past a deadline now; a
+// chart of the loop-closure rates beside the table.
+function ReferralMeasures() {
+  const { t, n, language } = useI18n();
+  const id = useId();
+  const cells = useCells();
+  const report = useApi('referral-report', (signal) => getReferralReport(signal));
+  const days = (value: number | null) =>
+    value === null ? cells.fewer : t('report.referrals.days', { days: n(value) });
+  return (
+    <section id="referrals" aria-labelledby={`${id}-title`} aria-busy={report.status === 'loading'}>
+      <h2 id={`${id}-title`}>{t('report.referrals.title')}</h2>
+      {report.status === 'loading' ? <Loading label={t('referrals.loading')} /> : null}
+      {report.status === 'error' ? <SectionProblem error={report.error} title={t('referrals.loadFailed')} /> : null}
+      {report.status === 'ready' ? (
+        <>
+          <p>
+            {t('report.referrals.lead', {
+              from: formatDate(report.data.from, language),
+              to: formatDate(report.data.to, language),
+              sent: cells.count(report.data.total.sent),
+              closed: cells.rate(report.data.total.loopClosureRate),
+            })}
+          </p>
+          {report.data.byAgency.length === 0 ? (
+            <p>{t('report.referrals.none')}</p>
+          ) : (
+            <>
+              <SummaryChart
+                caption={t('report.referrals.chart')}
+                items={report.data.byAgency.map((a) => ({ label: a.organizationName, value: a.loopClosureRate }))}
+                format={(v) => formatRate(v, language)}
+                withheld={cells.fewer}
+                max={1}
+              />
+              <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+                <StackedTable>
+                  <caption id={`${id}-caption`}>{t('report.referrals.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('report.referrals.agency')}</th>
+                      <th scope="col" className="numeric">
+                        {t('report.referrals.sent')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('report.referrals.closure')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('report.referrals.acknowledge')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('report.referrals.firstService')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('report.referrals.declined')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('report.referrals.overdue')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.data.byAgency.map((a) => (
+                      <tr key={a.organizationId}>
+                        <th scope="row">{a.organizationName}</th>
+                        <td className="numeric">{cells.count(a.sent)}</td>
+                        <td className="numeric">{cells.rate(a.loopClosureRate)}</td>
+                        <td className="numeric">{days(a.medianDaysToAcknowledge)}</td>
+                        <td className="numeric">{days(a.medianDaysToFirstService)}</td>
+                        <td className="numeric">{cells.count(a.declined)}</td>
+                        <td className="numeric">{cells.count(a.overdueNow)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </StackedTable>
+              </div>
+              <h3>{t('report.referrals.reasons')}</h3>
+              <ul className="plain-list">
+                {report.data.total.declineReasons.map((x) => (
+                  <li key={x.reason}>
+                    {t(referralKey.reason(x.reason))}: {cells.count(x.count)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
       ) : null}
     </section>
   );
