@@ -62,8 +62,37 @@ async function sampleClients(handle: DatabaseHandle, r: Random, count: number): 
   return out;
 }
 
+// A benchmark person of this role at this organization, with a session made directly (never a password):
+// the headers a signed-in request sends.
+export async function sessionFor(
+  handle: DatabaseHandle,
+  organizationId: string,
+  role: Role,
+  label: string,
+): Promise<Record<string, string>> {
+  const user = await insertUser(handle.db, {
+    organizationId,
+    email: `bench-${label}-${organizationId.slice(0, 8)}@bench.example`,
+    displayName: 'Benchmark Counsellor',
+    preferredLanguage: 'en',
+    // Never signs in with a password: the session below is made directly.
+    passwordHash: 'not-a-hash',
+    roles: [role],
+  });
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(32).toString('base64url');
+  await insertSession(handle.db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    csrfToken,
+    absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000),
+    userAgent: 'bench',
+  });
+  return { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: csrfToken, 'content-type': 'application/json' };
+}
+
 // One counsellor (a caseworker at a social assistance office) with a session, per agency that holds files.
-export async function counsellors(handle: DatabaseHandle): Promise<Map<string, Record<string, string>>> {
+async function counsellors(handle: DatabaseHandle): Promise<Map<string, Record<string, string>>> {
   const agencies = await handle.db
     .selectFrom('organizations')
     .select(['id', 'type'])
@@ -73,29 +102,7 @@ export async function counsellors(handle: DatabaseHandle): Promise<Map<string, R
   const run = crypto.randomBytes(4).toString('hex');
   for (const agency of agencies) {
     const role: Role = agency.type === 'social_assistance_office' ? 'caseworker' : 'employment_counsellor';
-    const user = await insertUser(handle.db, {
-      organizationId: agency.id,
-      email: `bench-${run}-${agency.id.slice(0, 8)}@bench.example`,
-      displayName: 'Benchmark Counsellor',
-      preferredLanguage: 'en',
-      // Never signs in with a password: the session below is made directly.
-      passwordHash: 'not-a-hash',
-      roles: [role],
-    });
-    const token = crypto.randomBytes(32).toString('base64url');
-    const csrfToken = crypto.randomBytes(32).toString('base64url');
-    await insertSession(handle.db, {
-      tokenHash: hashToken(token),
-      userId: user.id,
-      csrfToken,
-      absoluteExpiresAt: new Date(Date.now() + 6 * 3_600_000),
-      userAgent: 'bench',
-    });
-    sessions.set(agency.id, {
-      cookie: `${SESSION_COOKIE}=${token}`,
-      [CSRF_HEADER]: csrfToken,
-      'content-type': 'application/json',
-    });
+    sessions.set(agency.id, await sessionFor(handle, agency.id, role, run));
   }
   return sessions;
 }

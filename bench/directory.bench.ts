@@ -10,8 +10,8 @@ import { generateCity } from '../src/synthetic/generate-city.ts';
 import { cityCopyBatches } from '../src/synthetic/load-city.ts';
 import { createRandom } from '../src/synthetic/random.ts';
 import { startProcess, stopProcesses } from './child.ts';
-import { timed } from './http.ts';
-import { median, p95, type Row } from './stats.ts';
+import { latencyRows, measureInterleaved } from './measure.ts';
+import type { Row } from './stats.ts';
 
 // The directory of programs (issue 13): the public search and the HSDS services page, over HTTP against
 // the real server (bench/city-server.ts, a child process), one request at a time, beside a bare Fastify
@@ -132,72 +132,23 @@ export async function benchDirectory(options: DirectoryBenchOptions): Promise<Ro
     .child;
   const bare = (await startProcess(['bench/bare-server.ts', '3914'], options.env)).child;
   const api = 'http://127.0.0.1:3913';
-  const latencies = new Map<Kind | 'bare', number[]>();
-  const runMedians = new Map<Kind | 'bare', number[]>();
+  let measured;
   try {
-    for (const req of requests) {
-      const { status } = await timed(api, { url: req.url, headers: {} });
-      if (status !== 200) throw new Error(`${req.kind} ${req.url}: HTTP ${status}`);
-    }
-    for (let run = 0; run < options.runs; run++) {
-      const perRun = new Map<Kind | 'bare', number[]>();
-      const record = (kind: Kind | 'bare', ms: number) => {
-        latencies.set(kind, [...(latencies.get(kind) ?? []), ms]);
-        perRun.set(kind, [...(perRun.get(kind) ?? []), ms]);
-      };
-      for (let i = 0; i < options.perKind; i++)
-        record('bare', (await timed('http://127.0.0.1:3914', { url: '/bare', headers: {} })).ms);
-      for (const req of requests) {
-        const t = await timed(api, { url: req.url, headers: {} });
-        if (t.status !== 200) throw new Error(`${req.kind} ${req.url}: HTTP ${t.status}`);
-        record(req.kind, t.ms);
-      }
-      for (const [kind, values] of perRun) runMedians.set(kind, [...(runMedians.get(kind) ?? []), median(values)]);
-      log(
-        `  directory ${options.engine} run ${run + 1}/${options.runs}: ${[...perRun].map(([k, v]) => `${k} ${median(v).toFixed(1)} ms`).join(', ')}`,
-      );
-    }
+    measured = await measureInterleaved({
+      api,
+      bare: 'http://127.0.0.1:3914',
+      requests: requests.map((r) => ({ ...r, headers: {} })),
+      runs: options.runs,
+      perKind: options.perKind,
+      log,
+      label: `directory ${options.engine}`,
+    });
   } finally {
     await stopProcesses([server, bare]);
   }
 
   const bench = `directory (${services.toLocaleString('en-CA')} services, a ${options.clients.toLocaleString('en-CA')}-client city's providers)`;
-  const rows: Row[] = [];
-  const bareValues = latencies.get('bare') ?? [];
-  rows.push({
-    bench,
-    engine: options.engine,
-    metric: 'bare Fastify route latency',
-    runs: bareValues.length,
-    median: median(bareValues),
-    p95: p95(bareValues),
-    unit: 'ms',
-  });
-  for (const [kind, meta] of Object.entries(KINDS) as [Kind, { name: string; goalMs?: number }][]) {
-    const values = latencies.get(kind) ?? [];
-    const goal = meta.goalMs ? ` (p95 goal < ${meta.goalMs} ms)` : '';
-    rows.push({
-      bench,
-      engine: options.engine,
-      metric: `${meta.name} latency${goal}`,
-      runs: values.length,
-      median: median(values),
-      p95: p95(values),
-      unit: 'ms',
-    });
-    const bareRuns = runMedians.get('bare') ?? [];
-    const ratios = (runMedians.get(kind) ?? []).map((m, i) => m / (bareRuns[i] ?? Number.NaN));
-    rows.push({
-      bench,
-      engine: options.engine,
-      metric: `${meta.name} / bare latency`,
-      runs: ratios.length,
-      median: median(ratios),
-      p95: p95(ratios),
-      unit: '×',
-    });
-  }
-  return rows;
+  return latencyRows(measured, KINDS, { bench, engine: options.engine });
 }
 
 // A fresh data directory for PGlite (the server child opens it by path).

@@ -1,17 +1,19 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRandom } from '../src/synthetic/random.ts';
 import { startProcess, stopProcesses } from './child.ts';
 import { openCachedCity, type CachedCity } from './city-cache.ts';
-import { counsellors } from './clients.bench.ts';
-import { timed } from './http.ts';
-import { median, p95, type Row } from './stats.ts';
+import { sessionFor } from './clients.bench.ts';
+import { latencyRows, measureInterleaved } from './measure.ts';
+import type { Row } from './stats.ts';
 
 // Closed-loop referrals (issue 13): an agency's referral inbox and outbox, and one referral's page, on
 // the synthetic city's referrals (synthetic version 6), as a signed-in counsellor of the agency over
 // HTTP against the real server (bench/city-server.ts, a child process), one request at a time. The
-// agency is the one receiving the most referrals; its inbox size is reported beside the figures.
+// agency is the one receiving the most referrals (a training organization, in the synthetic city); its
+// inbox size is reported beside the figures.
 // Baseline: a bare Fastify route, measured in the same runs.
 
 export type ReferralsBenchOptions = { city: CachedCity; runs: number; perKind: number; log: (line: string) => void };
@@ -34,15 +36,19 @@ async function busiest(city: CachedCity) {
       (
         await handle.pool.query<Agency>(
           `select r.${column} as id, count(*)::int as n, count(*) filter (where r.closed_at is null)::int as open
-             from referrals r join organizations o on o.id = r.${column}
-            where o.type in ('employment_service_provider', 'social_assistance_office')
-            group by r.${column} order by count(*) desc limit 1`,
+             from referrals r group by r.${column} order by count(*) desc limit 1`,
         )
       ).rows[0];
     const receiving = await top('to_organization_id');
     const sending = await top('from_organization_id');
     if (!receiving || !sending) throw new Error('The city holds no referrals between agencies: build a version 6 city');
-    const sessions = await counsellors(handle);
+    // An employment counsellor at each (every kind of agency has them): the receiving one reads the
+    // clients' names through the referrals' consents, as the inbox's people do.
+    const run = crypto.randomBytes(4).toString('hex');
+    const sessions = new Map([
+      [receiving.id, await sessionFor(handle, receiving.id, 'employment_counsellor', `${run}-in`)],
+      [sending.id, await sessionFor(handle, sending.id, 'employment_counsellor', `${run}-out`)],
+    ]);
     const { rows: sample } = await handle.pool.query<{ id: string }>(
       'select id from referrals where to_organization_id = $1 order by md5(id::text) limit 200',
       [receiving.id],
@@ -100,72 +106,22 @@ export async function benchReferrals(options: ReferralsBenchOptions): Promise<Ro
   const server = (await startProcess(['bench/city-server.ts'], env)).child;
   const bare = (await startProcess(['bench/bare-server.ts', '3916'], env)).child;
   const api = 'http://127.0.0.1:3915';
-  const latencies = new Map<Kind | 'bare', number[]>();
-  const runMedians = new Map<Kind | 'bare', number[]>();
+  let measured;
   try {
-    // Warm-up: every request once, unmeasured.
-    for (const req of requests) {
-      const { status } = await timed(api, req);
-      if (status !== 200) throw new Error(`${req.kind} ${req.url}: HTTP ${status}`);
-    }
-    for (let run = 0; run < options.runs; run++) {
-      const perRun = new Map<Kind | 'bare', number[]>();
-      const record = (kind: Kind | 'bare', ms: number) => {
-        latencies.set(kind, [...(latencies.get(kind) ?? []), ms]);
-        perRun.set(kind, [...(perRun.get(kind) ?? []), ms]);
-      };
-      for (let i = 0; i < options.perKind; i++)
-        record('bare', (await timed('http://127.0.0.1:3916', { url: '/bare', headers: {} })).ms);
-      for (const req of requests) {
-        const t = await timed(api, req);
-        if (t.status !== 200) throw new Error(`${req.kind} ${req.url}: HTTP ${t.status}`);
-        record(req.kind, t.ms);
-      }
-      for (const [kind, values] of perRun) runMedians.set(kind, [...(runMedians.get(kind) ?? []), median(values)]);
-      log(
-        `  referrals ${city.engine} run ${run + 1}/${options.runs}: ${[...perRun].map(([k, v]) => `${k} ${median(v).toFixed(1)} ms`).join(', ')}`,
-      );
-    }
+    measured = await measureInterleaved({
+      api,
+      bare: 'http://127.0.0.1:3916',
+      requests,
+      runs: options.runs,
+      perKind: options.perKind,
+      log,
+      label: `referrals ${city.engine}`,
+    });
   } finally {
     await stopProcesses([server, bare]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
   const bench = `referrals (${clients.toLocaleString('en-CA')} clients, ${total.toLocaleString('en-CA')} referrals; inbox of ${receiving.n.toLocaleString('en-CA')})`;
-  const rows: Row[] = [];
-  const bareValues = latencies.get('bare') ?? [];
-  rows.push({
-    bench,
-    engine: city.engine,
-    metric: 'bare Fastify route latency',
-    runs: bareValues.length,
-    median: median(bareValues),
-    p95: p95(bareValues),
-    unit: 'ms',
-  });
-  const bareRuns = runMedians.get('bare') ?? [];
-  for (const [kind, meta] of Object.entries(KINDS) as [Kind, { name: string; goalMs?: number }][]) {
-    const values = latencies.get(kind) ?? [];
-    const goal = meta.goalMs ? ` (p95 goal < ${meta.goalMs} ms)` : '';
-    rows.push({
-      bench,
-      engine: city.engine,
-      metric: `${meta.name} latency${goal}`,
-      runs: values.length,
-      median: median(values),
-      p95: p95(values),
-      unit: 'ms',
-    });
-    const ratios = (runMedians.get(kind) ?? []).map((m, i) => m / (bareRuns[i] ?? Number.NaN));
-    rows.push({
-      bench,
-      engine: city.engine,
-      metric: `${meta.name} / bare latency`,
-      runs: ratios.length,
-      median: median(ratios),
-      p95: p95(ratios),
-      unit: '×',
-    });
-  }
-  return rows;
+  return latencyRows(measured, KINDS, { bench, engine: city.engine });
 }

@@ -228,6 +228,18 @@ export function withTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promis
   return db.transaction().execute(fn);
 }
 
+// A sweep over rows claimed in batches (each claim with SKIP LOCKED, so several server processes may
+// sweep at once): each batch in a transaction of its own, until a batch comes back short. `claim`
+// does one batch's work and says how many rows it claimed. Returns the total.
+export async function sweepInBatches(db: Db, batch: number, claim: (trx: Trx) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const claimed = await withTransaction(db, claim);
+    total += claimed;
+    if (claimed < batch) return total;
+  }
+}
+
 export async function pingDatabase(db: Db): Promise<{ ok: boolean; latencyMs: number; version?: string }> {
   const started = performance.now();
   try {

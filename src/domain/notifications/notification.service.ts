@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { notVisibleError, writeAudit } from '../../access/audit.ts';
-import { withTransaction, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
+import { sweepInBatches, withTransaction, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { AppError } from '../../lib/errors.ts';
 import { readClock, type Clock } from '../../lib/clock.ts';
@@ -95,25 +95,20 @@ export async function readAllNotifications(trx: Trx, actor: Actor): Promise<{ ma
 // The sweep: each overdue open task is announced once to the person it is assigned to. A task is
 // overdue once its due date is before today in the city's time zone, read from the clock per pass.
 export async function announceOverdueTasks(db: Db, clock: Clock, batch = 500): Promise<number> {
-  let total = 0;
   const moment = readClock(clock);
-  for (;;) {
-    const claimed = await withTransaction(db, async (trx) => {
-      const tasks = await claimOverdueTasks(trx, moment, batch);
-      await insertNotifications(
-        trx,
-        tasks.map((t) => ({
-          userId: t.assignedTo,
-          kind: 'task_overdue' as const,
-          clientId: t.clientId,
-          subjectId: t.id,
-        })),
-      );
-      return tasks.length;
-    });
-    total += claimed;
-    if (claimed < batch) return total;
-  }
+  return sweepInBatches(db, batch, async (trx) => {
+    const tasks = await claimOverdueTasks(trx, moment, batch);
+    await insertNotifications(
+      trx,
+      tasks.map((t) => ({
+        userId: t.assignedTo,
+        kind: 'task_overdue' as const,
+        clientId: t.clientId,
+        subjectId: t.id,
+      })),
+    );
+    return tasks.length;
+  });
 }
 
 // The person's choice of e-mail digest; changing it is audited like any change to their account.

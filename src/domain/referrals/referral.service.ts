@@ -5,7 +5,7 @@ import { actorScopes } from '../../access/authorize.ts';
 import { consentsNaming, type ClientAccess } from '../../access/client-access.ts';
 import { decideReferral, referralSide, type ReferralSide } from '../../access/policies/referral.ts';
 import { withClient, type ClientAudit } from '../../access/with-client.ts';
-import { withTransaction, type Db, type Trx } from '../../db/database.ts';
+import { sweepInBatches, type Db, type Trx } from '../../db/database.ts';
 import { addBusinessDays } from '../../lib/business-days.ts';
 import { readClock, type Clock, type Moment } from '../../lib/clock.ts';
 import { addDays } from '../../lib/dates.ts';
@@ -674,27 +674,22 @@ export async function announceOverdueReferrals(db: Db, clock: Clock, batch = 200
   const actor = systemActor('referral-deadline-sweep');
   let total = 0;
   for (const which of ['acknowledge', 'first_service'] as const) {
-    for (;;) {
-      const claimed = await withTransaction(db, async (trx) => {
-        const moment = readClock(clock);
-        const referrals = await claimOverdueReferrals(trx, which, moment, batch);
-        for (const r of referrals) {
-          const people = [...r.people, ...(await activeManagersOf(trx, r.toOrganizationId))];
-          await notify(trx, actor, people, 'referral_overdue', { clientId: r.clientId, subjectId: r.id });
-        }
-        if (referrals.length > 0)
-          await writeAudit(trx, actor, {
-            action: 'referral.read',
-            outcome: 'succeeded',
-            recordType: 'referral',
-            recordIds: referrals.map((r) => r.id),
-            reason: `${which} deadline missed: announced`,
-          });
-        return referrals.length;
-      });
-      total += claimed;
-      if (claimed < batch) break;
-    }
+    total += await sweepInBatches(db, batch, async (trx) => {
+      const referrals = await claimOverdueReferrals(trx, which, readClock(clock), batch);
+      for (const r of referrals) {
+        const people = [...r.people, ...(await activeManagersOf(trx, r.toOrganizationId))];
+        await notify(trx, actor, people, 'referral_overdue', { clientId: r.clientId, subjectId: r.id });
+      }
+      if (referrals.length > 0)
+        await writeAudit(trx, actor, {
+          action: 'referral.read',
+          outcome: 'succeeded',
+          recordType: 'referral',
+          recordIds: referrals.map((r) => r.id),
+          reason: `${which} deadline missed: announced`,
+        });
+      return referrals.length;
+    });
   }
   return total;
 }

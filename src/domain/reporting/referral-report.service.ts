@@ -102,18 +102,22 @@ export async function referralReport(
   const byAgencyId = new Map<string, ReferralGroupRow[]>();
   for (const r of rows) byAgencyId.set(r.organizationId, [...(byAgencyId.get(r.organizationId) ?? []), r]);
   const agencies = [...byAgencyId.values()].map((group) => ({ first: group[0]!, built: cellsOf(answer, group) }));
-  const services = rows.map((r) => ({ r, built: cellsOf(answer, [r]) }));
+  // Programs for one agency's report (an agency manager's, or the system manager's choice of agency):
+  // city-wide, thousands of programs' small counts would make the disclosure check too slow to answer,
+  // and the list too long to read; the agencies and the total stand for them.
+  const services = organizationId === null ? [] : rows.map((r) => ({ r, built: cellsOf(answer, [r]) }));
   // Each agency's counts add up to the total's, and each program's to its agency's.
   for (const key of Object.keys(total.cells) as (keyof Built['cells'])[]) {
     answer.sum(
       total.cells[key],
       agencies.map((a) => a.built.cells[key]),
     );
-    for (const a of agencies)
-      answer.sum(
-        a.built.cells[key],
-        services.filter((s) => s.r.organizationId === a.first.organizationId).map((s) => s.built.cells[key]),
-      );
+    if (services.length > 0)
+      for (const a of agencies)
+        answer.sum(
+          a.built.cells[key],
+          services.filter((s) => s.r.organizationId === a.first.organizationId).map((s) => s.built.cells[key]),
+        );
   }
   const shown = answer.publish(policy.minCell);
   await writeAudit(db, actor, {

@@ -3,7 +3,7 @@ import { transferReaderFor, transferVisible } from '../../access/policies/transf
 import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { actorScopes, authorize } from '../../access/authorize.ts';
-import { withTransaction, type Db, type Trx } from '../../db/database.ts';
+import { sweepInBatches, type Db, type Trx } from '../../db/database.ts';
 import { systemActor } from '../../access/actor.ts';
 import { addBusinessDays, businessDaysBetween } from '../../lib/business-days.ts';
 import { addDays } from '../../lib/dates.ts';
@@ -444,32 +444,27 @@ const NO_CLIENT = '00000000-0000-0000-0000-000000000000';
 // access shows it (the notifications list decides that when it is read).
 export async function announceOverdueReleases(db: Db, clock: Clock, batch = 200): Promise<number> {
   const actor = systemActor('transfer-release-sweep');
-  let total = 0;
-  for (;;) {
-    const claimed = await withTransaction(db, async (trx) => {
-      const moment = readClock(clock);
-      const transfers = await claimOverdueReleases(trx, moment, batch);
-      const monitors = transfers.length > 0 ? await systemMonitors(trx) : [];
-      for (const t of transfers) {
-        const people = [
-          ...(t.releaseAssignee ? [t.releaseAssignee] : []),
-          ...(await activeManagersOf(trx, t.fromOrganizationId)),
-          ...(await activeManagersOf(trx, t.toOrganizationId)),
-          ...monitors,
-        ];
-        await notify(trx, actor, people, 'transfer_release_overdue', { clientId: t.clientId, subjectId: t.id });
-      }
-      if (transfers.length > 0)
-        await writeAudit(trx, actor, {
-          action: 'transfer.overdue_report',
-          outcome: 'succeeded',
-          recordType: 'transfer',
-          recordIds: transfers.map((t) => t.id),
-          reason: 'overdue releases announced',
-        });
-      return transfers.length;
-    });
-    total += claimed;
-    if (claimed < batch) return total;
-  }
+  return sweepInBatches(db, batch, async (trx) => {
+    const moment = readClock(clock);
+    const transfers = await claimOverdueReleases(trx, moment, batch);
+    const monitors = transfers.length > 0 ? await systemMonitors(trx) : [];
+    for (const t of transfers) {
+      const people = [
+        ...(t.releaseAssignee ? [t.releaseAssignee] : []),
+        ...(await activeManagersOf(trx, t.fromOrganizationId)),
+        ...(await activeManagersOf(trx, t.toOrganizationId)),
+        ...monitors,
+      ];
+      await notify(trx, actor, people, 'transfer_release_overdue', { clientId: t.clientId, subjectId: t.id });
+    }
+    if (transfers.length > 0)
+      await writeAudit(trx, actor, {
+        action: 'transfer.overdue_report',
+        outcome: 'succeeded',
+        recordType: 'transfer',
+        recordIds: transfers.map((t) => t.id),
+        reason: 'overdue releases announced',
+      });
+    return transfers.length;
+  });
 }
