@@ -8,7 +8,7 @@ import { withClient, type ClientAudit } from '../../access/with-client.ts';
 import { sweepInBatches, type Db, type Trx } from '../../db/database.ts';
 import { addBusinessDays } from '../../lib/business-days.ts';
 import { readClock, type Clock, type Moment } from '../../lib/clock.ts';
-import { addDays } from '../../lib/dates.ts';
+import { addDays, ageOn } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
@@ -80,12 +80,6 @@ const userIdOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor
 
 function invalid(field: string, code: string, message: string): AppError {
   return new AppError('invalid', message, [{ field, message, code }]).withReason(code);
-}
-
-// Whole years between a birth date and a day (both ISO dates).
-function ageOn(birth: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
-  return today.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
 // The program and the specialist the referral names, checked before anything is written: the program
