@@ -616,3 +616,21 @@ export function HandoffConsentFields({
     </>
   );
 }
+
+// What a handoff's consent fields still lack (a transfer's always, a referral's once any is filled in).
+export function handoffConsentProblems(
+  consent: { categories: readonly ConsentCategory[]; method: string; evidence: string },
+  t: T,
+): FormError[] {
+  const problems: FormError[] = [];
+  if (consent.categories.length === 0)
+    problems.push({
+      key: 'categories',
+      message: t('transfers.error.categories'),
+      fields: ['category-identity_contact'],
+    });
+  if (consent.method === '') problems.push({ key: 'method', message: t('transfers.error.method'), fields: ['method'] });
+  if (consent.evidence.trim() === '')
+    problems.push({ key: 'evidence', message: t('transfers.error.evidence'), fields: ['evidence'] });
+  return problems;
+}

@@ -10,7 +10,7 @@ import { Loading } from '../../components/status.tsx';
 import { useApi } from '../../use-api.ts';
 import { formatDateTime } from './case-text.ts';
 import type { StaffConsentMethod } from './client-text.ts';
-import { HandoffConsentFields } from './consents-section.tsx';
+import { HandoffConsentFields, handoffConsentProblems } from './consents-section.tsx';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 import { StatusLine } from '../referrals/referrals-page.tsx';
 import { referralTarget } from '../referrals/referral-text.ts';
@@ -128,16 +128,7 @@ function ReferForm({
     const problems = [];
     if (serviceId === '')
       problems.push({ key: 'service', message: t('clientReferrals.error.service'), fields: ['programWords'] });
-    if (consentGiven && categories.length === 0)
-      problems.push({
-        key: 'categories',
-        message: t('transfers.error.categories'),
-        fields: ['category-identity_contact'],
-      });
-    if (consentGiven && method === '')
-      problems.push({ key: 'method', message: t('transfers.error.method'), fields: ['method'] });
-    if (consentGiven && evidence.trim() === '')
-      problems.push({ key: 'evidence', message: t('transfers.error.evidence'), fields: ['evidence'] });
+    if (consentGiven) problems.push(...handoffConsentProblems({ categories, method, evidence }, t));
     if (problems.length > 0) {
       form.fail(problems);
       return;

@@ -10,7 +10,7 @@ import { useApi } from '../../use-api.ts';
 import { loadAllOrganizations } from '../admin/organizations-lookup.ts';
 import { caseKey, formatDateTime } from './case-text.ts';
 import { formatDate, type StaffConsentMethod } from './client-text.ts';
-import { HandoffConsentFields } from './consents-section.tsx';
+import { HandoffConsentFields, handoffConsentProblems } from './consents-section.tsx';
 import type { ConsentCategory } from '../../api.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 
@@ -202,16 +202,7 @@ function RequestForm({
     if (to === '') problems.push({ key: 'to', message: t('transfers.error.to'), fields: ['toOrganizationId'] });
     if (!receiving && askedBy === '')
       problems.push({ key: 'askedBy', message: t('transfers.error.askedBy'), fields: ['askedBy'] });
-    if (!receiving && categories.length === 0)
-      problems.push({
-        key: 'categories',
-        message: t('transfers.error.categories'),
-        fields: ['category-identity_contact'],
-      });
-    if (!receiving && method === '')
-      problems.push({ key: 'method', message: t('transfers.error.method'), fields: ['method'] });
-    if (!receiving && evidence.trim() === '')
-      problems.push({ key: 'evidence', message: t('transfers.error.evidence'), fields: ['evidence'] });
+    if (!receiving) problems.push(...handoffConsentProblems({ categories, method, evidence }, t));
     if (problems.length > 0) {
       form.fail(problems);
       return;
