@@ -24,6 +24,7 @@ const KINDS = {
   overdue: { name: 'GET /api/referrals?box=inbox&overdue=true' },
   outbox: { name: 'GET /api/referrals?box=outbox, the busiest sender' },
   page: { name: 'GET /api/referrals/:id, the receiving agency' },
+  candidates: { name: 'GET /api/services/:id/candidates?scope=agency, the agency holding the most files' },
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -59,7 +60,33 @@ async function busiest(city: CachedCity) {
     const clients = Number(
       (await handle.pool.query<{ n: number }>('select count(*)::int as n from clients')).rows[0]!.n,
     );
-    return { receiving, sending, sessions, sample: sample.map((s) => s.id), total, clients };
+    // Recruitment: the agency holding the most files looks through all of them for programs of other
+    // agencies that take people today (active, not ended, a seat open, intake open or continuous).
+    const holder = (
+      await handle.pool.query<{ id: string; n: number }>(
+        'select organization_id as id, count(*)::int as n from clients group by 1 order by 2 desc limit 1',
+      )
+    ).rows[0]!;
+    sessions.set(holder.id, await sessionFor(handle, holder.id, 'employment_counsellor', `${run}-recruit`));
+    const { rows: programs } = await handle.pool.query<{ id: string }>(
+      `select s.id from services s where s.status = 'active' and s.organization_id <> $1
+         and coalesce(s.seats_open, 1) > 0 and (s.ends_on is null or s.ends_on >= current_date)
+         and (not exists (select 1 from service_intake_windows w where w.service_id = s.id)
+           or exists (select 1 from service_intake_windows w where w.service_id = s.id
+             and w.opens_on <= current_date and (w.closes_on is null or w.closes_on >= current_date)))
+       order by md5(s.id::text) limit 50`,
+      [holder.id],
+    );
+    return {
+      receiving,
+      sending,
+      holder,
+      sessions,
+      sample: sample.map((s) => s.id),
+      programs: programs.map((p) => p.id),
+      total,
+      clients,
+    };
   } finally {
     await handle.close();
   }
@@ -67,9 +94,9 @@ async function busiest(city: CachedCity) {
 
 export async function benchReferrals(options: ReferralsBenchOptions): Promise<Row[]> {
   const { city, log } = options;
-  const { receiving, sending, sessions, sample, total, clients } = await busiest(city);
+  const { receiving, sending, holder, sessions, sample, programs, total, clients } = await busiest(city);
   log(
-    `  referrals ${city.engine}: ${total.toLocaleString('en-CA')} referrals; busiest inbox ${receiving.n.toLocaleString('en-CA')} (${receiving.open.toLocaleString('en-CA')} open), busiest outbox ${sending.n.toLocaleString('en-CA')}`,
+    `  referrals ${city.engine}: ${total.toLocaleString('en-CA')} referrals; busiest inbox ${receiving.n.toLocaleString('en-CA')} (${receiving.open.toLocaleString('en-CA')} open), busiest outbox ${sending.n.toLocaleString('en-CA')}; most files at one agency ${holder.n.toLocaleString('en-CA')}; ${programs.length} programs recruiting`,
   );
   const r = createRandom(20_261_204);
   const pages = (n: number) => Math.max(1, Math.ceil(n / 25));
@@ -93,6 +120,12 @@ export async function benchReferrals(options: ReferralsBenchOptions): Promise<Ro
       headers: sessions.get(sending.id)!,
     });
     requests.push({ kind: 'page', url: `/api/referrals/${sample[i % sample.length]}`, headers: inboxHeaders });
+    if (programs.length > 0)
+      requests.push({
+        kind: 'candidates',
+        url: `/api/services/${programs[i % programs.length]}/candidates?scope=agency`,
+        headers: sessions.get(holder.id)!,
+      });
   }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'continuum-bench-referrals-'));

@@ -1033,6 +1033,20 @@ export const routes: RouteCases[] = [
       },
     ],
   },
+  {
+    route: 'GET /api/services/:id/candidates',
+    action: 'referral.create',
+    // Recruitment for another agency's program: the caller's own clients who fit it (none here).
+    cases: (['none', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => ({
+        method: 'GET' as const,
+        url: `/api/services/${target === 'random' ? crypto.randomUUID() : (await makeService(c.db, c.other.id)).id}/candidates`,
+      }),
+    })),
+  },
   ...(
     [
       ['GET', '', undefined, 'referral.read'],

@@ -10,6 +10,7 @@ import {
   makeOrganization,
   makePlanItem,
   makeReview,
+  makeService,
   makeSession,
   makeTask,
   makeTeamMember,
@@ -456,6 +457,10 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
           tasks: async () => ({ method: 'GET', url: '/api/tasks' }),
           transfers: async () => ({ method: 'GET', url: '/api/transfers?direction=incoming' }),
           referrals: async () => ({ method: 'GET', url: '/api/referrals?box=inbox' }),
+          recruit: async () => ({
+            method: 'GET',
+            url: `/api/services/${(await makeService(db, third.id)).id}/candidates`,
+          }),
           agencyTasks: async () => ({ method: 'GET', url: '/api/tasks?scope=agency' }),
           // A task of another organization assigned to the user: only `self` reaches it.
           completeOwnTasks: async () => ({

@@ -59,6 +59,7 @@ export const sessionActions = [
   'accessRequests', // GET /api/access-requests
   'transfers', // GET /api/transfers (the agency's own)
   'referrals', // GET /api/referrals (the agency's inbox and outbox)
+  'recruit', // GET /api/services/:id/candidates (the worker's clients who fit a program)
   'reports', // GET /api/reports/assessments
   'administration', // GET /api/users, POST /api/users (the administration pages)
   'everyOrganization', // administration across organizations (POST /api/organizations)

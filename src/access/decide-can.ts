@@ -135,6 +135,7 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
   accessRequests: { action: 'client.access_request' },
   transfers: { action: 'transfer.read', scope: 'own' },
   referrals: { action: 'referral.read', scope: 'own' },
+  recruit: { action: 'referral.create' },
   reports: { action: 'report.assessment_rates' },
   administration: { action: 'user.invite' },
   everyOrganization: { action: 'organization.create' },

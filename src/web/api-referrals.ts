@@ -48,3 +48,15 @@ export function referralIssue(id: string, body: ReferralIssue, csrfToken: string
 export function rateReferral(id: string, body: ReferralRatingInput, csrfToken: string): Promise<ReferralDetail> {
   return sendJson('PUT', `${path(id)}/rating`, body, csrfToken);
 }
+
+export type { Candidate, CandidateReason, Candidates } from '../domain/referrals/recruitment.ts';
+import type { Candidates } from '../domain/referrals/recruitment.ts';
+
+// Recruitment for a program: the worker's own clients (or their agency's) who fit it, best fit first.
+export function listCandidates(
+  serviceId: string,
+  query: { scope: 'mine' | 'agency'; page: number },
+  signal?: AbortSignal,
+): Promise<Candidates> {
+  return getJson(`/api/services/${encodeURIComponent(serviceId)}/candidates${queryString(query)}`, signal);
+}

@@ -5,6 +5,7 @@ import { withTransaction } from '../../src/db/database.ts';
 import { newServiceSchema } from '../../src/domain/directory/service.ts';
 import { createService } from '../../src/domain/directory/service.service.ts';
 import { momentNow } from '../clock.ts';
+import { addDays } from '../../src/lib/dates.ts';
 import {
   axeViolations,
   focusedElement,
@@ -159,5 +160,96 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await noViolations(reading.page);
     expect(unexpected(reading.problems)).toEqual([]);
     await reading.context.close();
+  });
+
+  it('recruits for a program with open seats: the worker’s clients who fit, referred in one step', async () => {
+    const community = server.organizations.community;
+    const today = momentNow().today;
+    const program = await withTransaction(server.db, (trx) =>
+      createService(
+        trx,
+        systemActor('test'),
+        newServiceSchema.parse({
+          organizationId: community.id,
+          name: 'Youth kitchen skills',
+          nameFr: 'Compétences en cuisine pour les jeunes',
+          description: 'Eight weeks in a working kitchen, with food handler certification and a paid placement.',
+          interventionTypes: ['training'],
+          targetPopulations: ['youth'],
+          minimumAge: 18,
+          maximumAge: 45,
+          seats: 12,
+          seatsOpen: 5,
+        }),
+        momentNow(),
+      ),
+    );
+    const api = await apiAs(server, sender.email);
+    const newClient = async (givenName: string, familyName: string, dateOfBirth: string) =>
+      (
+        await api.post<{ id: string }>('/api/clients', {
+          givenName,
+          familyName,
+          dateOfBirth,
+          educationLevel: 'college',
+          incomeSource: 'none',
+        })
+      ).id;
+    const amira = await newClient('Amira', 'Haddad-Okafor', '2002-05-20');
+    const bea = await newClient('Béatrice', 'Lavoie-Chen', '1990-08-08');
+    // Béatrice already shares her file with the program's agency: one button refers her.
+    await api.post(`/api/clients/${bea}/consents`, {
+      organizationId: community.id,
+      categories: ['identity_contact'],
+      purpose: 'referral',
+      method: 'in_person',
+      evidence: 'Signed form',
+      expiresOn: addDays(today, 90),
+    });
+
+    const { page, context, problems } = await openPage(browser, { language: 'en' });
+    await signInContext(context, server, sender);
+    await page.goto(`${server.url}/services/${program.id}`);
+    await ready(page);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Your clients who may fit' }) });
+    const amiraRow = section.locator('tr', { hasText: 'Amira Haddad-Okafor' });
+    await amiraRow.getByText('Among the people it is for: Youth').waitFor();
+    await amiraRow.getByText('Within the program’s ages').waitFor();
+    await noViolations(page);
+    await section.getByRole('button', { name: 'Refer Béatrice Lavoie-Chen to this program' }).click();
+    await page.locator('p.notice', { hasText: 'Béatrice Lavoie-Chen was referred to this program.' }).waitFor();
+    await section.locator('tr', { hasText: 'Béatrice Lavoie-Chen' }).waitFor({ state: 'detached' });
+
+    // Amira's consent is still to record: the link opens her referral form with the program chosen.
+    await amiraRow.getByRole('link', { name: 'Refer Amira Haddad-Okafor, with their consent' }).click();
+    await page.waitForURL(new RegExp(`/clients/${amira}/referrals\\?service=`));
+    await ready(page);
+    expect(await page.getByLabel(/^Youth kitchen skills/).isChecked()).toBe(true);
+    await page.getByLabel('Identity and contact', { exact: false }).check();
+    await page.getByLabel('How the client gave it').selectOption('in_person');
+    await page.getByLabel('Evidence').fill('Signed referral form');
+    await page.getByRole('button', { name: 'Send the referral' }).click();
+    await page.locator('p.notice', { hasText: 'The referral to Youth kitchen skills is sent' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The receiving agency has both in its inbox.
+    const inbox = await apiAs(server, receiver.email);
+    const received = await inbox.get<{ items: { clientId: string }[] }>('/api/referrals?box=inbox&perPage=50');
+    expect(received.items.map((r) => r.clientId)).toEqual(expect.arrayContaining([amira, bea]));
+
+    // In French at phone width, the list stacks without overflow and stays axe-clean.
+    const phone = await openPage(browser, { language: 'fr' });
+    await signInContext(phone.context, server, sender);
+    await phone.page.setViewportSize({ width: 320, height: 720 });
+    await newClient('Noor', 'Abdi-Santos', '2004-01-02');
+    await phone.page.goto(`${server.url}/services/${program.id}`);
+    await ready(phone.page);
+    await phone.page.getByRole('heading', { name: 'Vos clients qui pourraient convenir' }).waitFor();
+    await phone.page.getByText('Parmi les personnes visées\u00a0: Jeunes').first().waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await noViolations(phone.page);
+    expect(phone.problems).toEqual([]);
+    await phone.context.close();
   });
 });

@@ -22,6 +22,8 @@ import {
   sendReferral,
   stepReferral,
 } from './referral.service.ts';
+import { candidatesQuerySchema, candidatesSchema } from './recruitment.ts';
+import { programCandidates } from './recruitment.service.ts';
 
 const referralParams = z.strictObject({ referralId: pathId });
 
@@ -64,6 +66,24 @@ export function referralRoutes(app: AppInstance): void {
     },
     async (request) =>
       withTransaction(app.db, (trx) => listClientReferrals(trx, request.actor, request.params.id, ctx(request))),
+  );
+  app.get(
+    '/api/services/:id/candidates',
+    {
+      config: { permission: 'referral.create', statements: 5 },
+      schema: {
+        tags: ['referrals'],
+        summary:
+          "Recruitment: the program's eligibility, and the clients you may refer (your case teams, or your agency's files) who fit it, best fit first, with the reasons",
+        params: clientIdParams,
+        querystring: candidatesQuerySchema,
+        response: { 200: candidatesSchema },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        programCandidates(trx, request.actor, request.params.id, request.query, ctx(request)),
+      ),
   );
   app.get(
     '/api/referrals',

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { searchServices, type ConsentCategory, type ServiceSummary } from '../../api.ts';
+import { Link, useSearchParams } from 'react-router';
+import { getService, searchServices, type ConsentCategory, type ServiceSummary } from '../../api.ts';
 import { listClientReferrals, sendReferral, type Referral } from '../../api-referrals.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { TextAreaField, TextField, useForm } from '../../components/form.tsx';
@@ -28,6 +28,14 @@ function ClientReferrals({ client, csrfToken }: ClientScope) {
   const notice = useNotice();
   const list = useApi(`client-referrals|${client.id}|${version}`, (signal) =>
     client.can.readReferrals ? listClientReferrals(client.id, signal) : Promise.resolve(undefined),
+  );
+  // From a program's recruitment list (?service=): the form opens with that program chosen.
+  const [params] = useSearchParams();
+  const chosenId = params.get('service') ?? '';
+  const chosen = useApi(`referral-program|${chosenId}`, (signal) =>
+    chosenId && client.can.sendReferral
+      ? getService(chosenId, signal).catch(() => undefined)
+      : Promise.resolve(undefined),
   );
   return (
     <>
@@ -67,9 +75,10 @@ function ClientReferrals({ client, csrfToken }: ClientScope) {
           ) : null}
         </section>
       ) : null}
-      {client.can.sendReferral ? (
+      {client.can.sendReferral && chosen.status !== 'loading' ? (
         <ReferForm
           key={`refer-${version}`}
+          initial={version === 0 && chosen.status === 'ready' ? chosen.data : undefined}
           clientId={client.id}
           csrfToken={csrfToken}
           onDone={(r) => {
@@ -82,22 +91,26 @@ function ClientReferrals({ client, csrfToken }: ClientScope) {
   );
 }
 
+type ProgramChoice = Pick<ServiceSummary, 'id' | 'name' | 'nameFr' | 'organization' | 'intakeState'>;
+
 function ReferForm({
   clientId,
   csrfToken,
+  initial,
   onDone,
 }: {
   clientId: string;
   csrfToken: string;
+  initial?: ProgramChoice | undefined;
   onDone: (referral: Referral) => void;
 }) {
   const { t, language } = useI18n();
   const id = useId();
   const form = useForm();
   const [words, setWords] = useState('');
-  const [found, setFound] = useState<ServiceSummary[] | undefined>();
+  const [found, setFound] = useState<ProgramChoice[] | undefined>(initial ? [initial] : undefined);
   const [searching, setSearching] = useState(false);
-  const [serviceId, setServiceId] = useState('');
+  const [serviceId, setServiceId] = useState(initial?.id ?? '');
   const [note, setNote] = useState('');
   const [categories, setCategories] = useState<ConsentCategory[]>([]);
   const [method, setMethod] = useState<StaffConsentMethod | ''>('');

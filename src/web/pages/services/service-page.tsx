@@ -14,6 +14,7 @@ import { formatDateTime } from '../clients/case-text.ts';
 import { languageName } from './service-text.ts';
 import { ContactDetails } from '../../components/contact-details.tsx';
 import { loadById, SearchBreadcrumbs } from '../../components/back-to-search.tsx';
+import { RecruitSection } from './recruit-section.tsx';
 
 export function ServicePage() {
   const { id = '' } = useParams();
@@ -44,6 +45,7 @@ function Breadcrumbs({ current }: { current: string }) {
 
 function ServiceDetails({ loaded }: { loaded: Service }) {
   const { t, language } = useI18n();
+  const session = useSession();
   // A confirmation answers with the listing as it now stands.
   const [service, setService] = useState(loaded);
   const fr = language === 'fr';
@@ -211,6 +213,10 @@ function ServiceDetails({ loaded }: { loaded: Service }) {
           </p>
         ) : null}
       </section>
+
+      {session.status === 'signedIn' && session.can.recruit ? (
+        <RecruitSection serviceId={service.id} csrfToken={session.csrfToken} />
+      ) : null}
 
       <section aria-labelledby="where-heading" className="section">
         <h2 id="where-heading">{t('service.locations')}</h2>
