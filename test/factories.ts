@@ -287,10 +287,13 @@ export async function makeReferral(
     to: string;
     serviceId?: string;
     toUserId?: string;
-    status?: 'sent' | 'accepted';
+    status?: 'sent' | 'accepted' | 'declined';
+    reason?: 'no_capacity' | 'not_eligible';
+    createdAt?: Date;
   },
 ): Promise<string> {
   const accepted = row.status === 'accepted';
+  const declined = row.status === 'declined';
   return (
     await db
       .insertInto('referrals')
@@ -306,6 +309,8 @@ export async function makeReferral(
         receivedAt: accepted ? new Date() : null,
         acceptedAt: accepted ? new Date() : null,
         firstServiceDueOn: accepted ? '2099-01-15' : null,
+        ...(declined ? { receivedAt: new Date(), closedAt: new Date(), reason: row.reason ?? 'no_capacity' } : {}),
+        ...(row.createdAt ? { createdAt: row.createdAt } : {}),
       })
       .returning('id')
       .executeTakeFirstOrThrow()

@@ -1196,6 +1196,11 @@ export const routes: RouteCases[] = [
       },
     ],
   },
+  ...(['/api/reports/landscape', '/api/reports/landscape.csv'] as const).map((url): RouteCases => ({
+    route: `GET ${url}`,
+    action: 'directory.landscape',
+    cases: [{ target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url }) }],
+  })),
   {
     route: 'PATCH /api/clients/:id',
     action: 'client.update',

@@ -486,6 +486,7 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
             },
           }),
           accessRequests: async () => ({ method: 'GET', url: '/api/access-requests?direction=incoming' }),
+          landscape: async () => ({ method: 'GET', url: '/api/reports/landscape' }),
           reports: async () => ({ method: 'GET', url: '/api/reports/assessments' }),
           // A client account is never invited as staff: refused as invalid once the gate lets the user through.
           administration: async () => ({

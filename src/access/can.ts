@@ -61,6 +61,7 @@ export const sessionActions = [
   'referrals', // GET /api/referrals (the agency's inbox and outbox)
   'recruit', // GET /api/services/:id/candidates (the worker's clients who fit a program)
   'reports', // GET /api/reports/assessments
+  'landscape', // GET /api/reports/landscape (the system manager's map of programs)
   'administration', // GET /api/users, POST /api/users (the administration pages)
   'everyOrganization', // administration across organizations (POST /api/organizations)
 ] as const;

@@ -137,6 +137,7 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
   referrals: { action: 'referral.read', scope: 'own' },
   recruit: { action: 'referral.create' },
   reports: { action: 'report.assessment_rates' },
+  landscape: { action: 'directory.landscape' },
   administration: { action: 'user.invite' },
   everyOrganization: { action: 'organization.create' },
 };

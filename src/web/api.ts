@@ -495,3 +495,20 @@ export function getService(id: string, signal?: AbortSignal): Promise<Service> {
 export function confirmService(id: string, csrfToken: string): Promise<Service> {
   return sendJson<Service>('PATCH', `/api/services/${encodeURIComponent(id)}`, { verified: true }, csrfToken);
 }
+
+export type { Landscape, LandscapeArea } from '../domain/directory/landscape.ts';
+import type { Landscape } from '../domain/directory/landscape.ts';
+
+// The landscape of programs (directory.landscape): coverage by neighbourhood, gaps, unmet demand.
+export type LandscapeFilter = {
+  intervention?: string | undefined;
+  population?: string | undefined;
+  noc?: string | undefined;
+  withinKm?: number | undefined;
+};
+export function getLandscape(filter: LandscapeFilter, signal?: AbortSignal): Promise<Landscape> {
+  return getJson(`/api/reports/landscape${queryString(filter)}`, signal);
+}
+export function landscapeCsvUrl(filter: LandscapeFilter): string {
+  return `/api/reports/landscape.csv${queryString(filter)}`;
+}

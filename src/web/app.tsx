@@ -40,6 +40,7 @@ import { ClientReferralsPage } from './pages/clients/referrals-page.tsx';
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
 import { WorkPage } from './pages/work/work-page.tsx';
 import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
+import { LandscapePage } from './pages/reports/landscape-page.tsx';
 import { ServicesPage } from './pages/services/services-page.tsx';
 import { ServicePage } from './pages/services/service-page.tsx';
 
@@ -91,6 +92,7 @@ export function App() {
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="my-file" element={<MyFilePage />} />
         <Route path="reports/assessments" element={<AssessmentReportPage />} />
+        <Route path="reports/landscape" element={<LandscapePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

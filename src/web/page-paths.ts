@@ -44,4 +44,5 @@ export const pagePaths = [
   '/referrals/:id',
   '/my-file',
   '/reports/assessments',
+  '/reports/landscape',
 ] as const;

@@ -54,10 +54,10 @@ export type CandidateRow = {
   language: string | null;
 };
 
-// The youngest and oldest a target population by age takes (Employment Ontario's youth range, and
-// the usual mature-worker threshold).
+// The ages of the target populations by age: Employment Ontario's youth range, and mature workers as
+// the directory words them (45 and over).
 export const YOUTH_AGES = [15, 29] as const;
-export const MATURE_WORKER_AGE = 55;
+export const MATURE_WORKER_AGE = 45;
 
 // The clients `viewer` may refer (referral.create, with identity and contact: a candidate has a name and
 // an age) who fit the program's ages, are active and have no open referral to it: the worker's case

@@ -16,6 +16,7 @@ const signedInLinks: { to: string; label: MessageKey; can: keyof SessionCan }[] 
   { to: '/transfers', label: 'nav.transfers', can: 'transfers' },
   { to: '/referrals', label: 'nav.referrals', can: 'referrals' },
   { to: '/reports/assessments', label: 'nav.reports', can: 'reports' },
+  { to: '/reports/landscape', label: 'nav.landscape', can: 'landscape' },
 ];
 
 // NavLink marks the current page with aria-current="page".
