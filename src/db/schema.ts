@@ -92,6 +92,7 @@ export type ServicesTable = Timestamps & {
   detailsVerifiedAt: Generated<Date>;
   capacityVerifiedAt: Date | null;
   verifiedBy: string | null;
+  confirmPromptedAt: Date | null;
   verificationRequestedAt: Date | null;
   searchText: Generated<string>;
   sortName: ColumnType<string | null, never, never>;
@@ -317,7 +318,9 @@ export type CaseNotesTable = Timestamps & {
 
 export type TasksTable = Timestamps & {
   id: Generated<string>;
-  clientId: string;
+  // A task names a client, or a program (a listing to confirm).
+  clientId: string | null;
+  serviceId: string | null;
   organizationId: string;
   createdBy: string | null;
   assignedTo: string;
@@ -329,7 +332,8 @@ export type TasksTable = Timestamps & {
     | 'transfer_accept'
     | 'transfer_release'
     | 'referral_respond'
-    | 'referral_start';
+    | 'referral_start'
+    | 'listing_confirm';
   phase: Generated<'after_employment' | 'any' | 'before_employment'>;
   title: string;
   dueOn: string;
@@ -361,7 +365,8 @@ export type NotificationsTable = Timestamps & {
     | 'transfer_release_overdue'
     | 'referral_received'
     | 'referral_updated'
-    | 'referral_overdue';
+    | 'referral_overdue'
+    | 'listing_confirm';
   clientId: string | null;
   subjectId: string | null;
   readAt: Date | null;

@@ -9,6 +9,7 @@ import { loadSyntheticCity } from '../synthetic/load-city.ts';
 import { createDemoAccounts, demoState, formatDemoAccounts } from '../synthetic/demo-accounts.ts';
 import { buildApp, DEFAULT_WEB_DIR, type AppInstance } from './app.ts';
 import { startSweeps } from './sweeps.ts';
+import { promptListingConfirmations } from '../domain/directory/listing-prompts.ts';
 import {
   announceOverdueTasks,
   DIGEST_HOUR,
@@ -158,6 +159,12 @@ export async function startServer(
               name: 'overdue-referrals',
               intervalMs: config.overdueSweepIntervalMs,
               run: () => announceOverdueReferrals(handle.db, clock),
+            },
+            // Listings about to go stale: their agency's managers are asked to confirm them.
+            {
+              name: 'listing-confirmations',
+              intervalMs: config.overdueSweepIntervalMs,
+              run: () => promptListingConfirmations(handle.db, clock),
             },
           ]
         : [],

@@ -45,6 +45,7 @@ import {
   type ServiceColumns,
   type ServiceRecordRow,
 } from './service.queries.ts';
+import { settleListingPrompt } from './listing-prompts.ts';
 
 // The directory of services (docs/directory.md). Listings are public; an agency keeps its own
 // (service.manage), and only staff see capacity (service.capacity_read). Every change is audited.
@@ -198,6 +199,7 @@ export async function updateService(
   if (intakeWindows) await replaceIntakeWindows(trx, current.id, intakeWindows);
   if (contacts) await replaceContacts(trx, current.id, contacts);
   if (verified) await markServiceVerified(trx, current.id, verifiedBy);
+  await settleListingPrompt(trx, current.id, verifiedBy, moment.now);
   await writeAudit(trx, actor, {
     action: 'service.manage',
     outcome: 'succeeded',

@@ -25,7 +25,8 @@ export async function selectNotifications(
   const { rows: items } = await sql<Notification>`select n.id, n.kind, n.client_id as "clientId",
       n.subject_id as "subjectId", to_json(n.created_at)#>>'{}' as "createdAt", to_json(n.read_at)#>>'{}' as "readAt",
       case when c.id is not null and ${clientVisible(viewer, 'client.read', 'identity_contact', { today })}
-        then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as "clientName"
+        then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as "clientName",
+      case when n.kind = 'listing_confirm' then (select s.name from services s where s.id = n.subject_id) end as "programName"
     from notifications n left join clients c on c.id = n.client_id
     where ${where} order by n.created_at desc, n.id
     limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);

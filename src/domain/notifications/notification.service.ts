@@ -149,6 +149,7 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     referral_received: 'referrals received',
     referral_updated: 'referrals moved on',
     referral_overdue: 'referrals past their deadline',
+    listing_confirm: 'program listings to confirm',
   },
   fr: {
     task_assigned: 'tâches qui vous ont été assignées',
@@ -167,6 +168,7 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     referral_received: 'aiguillages reçus',
     referral_updated: 'aiguillages mis à jour',
     referral_overdue: 'aiguillages en retard',
+    listing_confirm: 'fiches de programme à confirmer',
   },
 };
 

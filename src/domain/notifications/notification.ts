@@ -17,6 +17,7 @@ export const notificationKinds = [
   'referral_received',
   'referral_updated',
   'referral_overdue',
+  'listing_confirm',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -29,6 +30,8 @@ export const notificationSchema = z.object({
   subjectId: z.uuid().nullable(),
   // Who it is about, where the reader's client page would show the name (null: "a client").
   clientName: z.string().nullable(),
+  // The program a listing to confirm is about (the directory is public).
+  programName: z.string().nullable().optional(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

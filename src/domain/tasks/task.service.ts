@@ -21,6 +21,7 @@ import {
   type Task,
 } from './task.ts';
 import {
+  closeOpenProgramTasks,
   closeTask,
   insertTask,
   lockTask,
@@ -146,7 +147,7 @@ export async function completeTask(
         action: 'task.update',
         recordType: 'task',
         recordId: isUuid(taskId) ? taskId : undefined,
-        clientId: task?.clientId,
+        clientId: task?.clientId ?? undefined,
         requestId: context.requestId,
       },
       task !== undefined,
@@ -186,7 +187,7 @@ export async function completeTask(
     outcome: 'succeeded',
     recordType: 'task',
     recordId: task.id,
-    clientId: task.clientId,
+    clientId: task.clientId ?? undefined,
     reason: outcome + (next ? `; next due ${next.dueOn}` : ''),
     requestId: context.requestId,
   });
@@ -289,6 +290,41 @@ export async function openTaskFor(
   });
   await notify(trx, actor, [row.assignedTo], 'task_assigned', { clientId: row.clientId, subjectId: id });
   return id;
+}
+
+// A task about a program rather than a client (a listing to confirm): the caller tells its people
+// with a notification of its own kind, naming the program.
+export async function openProgramTask(
+  trx: Trx,
+  row: {
+    serviceId: string;
+    organizationId: string;
+    assignedTo: string;
+    kind: (typeof systemTaskKinds)[number];
+    title: string;
+    dueOn: string;
+  },
+): Promise<string> {
+  return insertTask(trx, {
+    ...row,
+    clientId: null,
+    createdBy: null,
+    phase: 'any',
+    recurrence: 'none',
+    recurUntil: null,
+    previousTaskId: null,
+  });
+}
+
+// Closes the open tasks of a kind about a program (its act is done), as done by `by`; how many closed.
+export async function closeProgramTasks(
+  trx: Trx,
+  serviceId: string,
+  kind: (typeof systemTaskKinds)[number],
+  by: string | null,
+  at: Date,
+): Promise<number> {
+  return closeOpenProgramTasks(trx, serviceId, kind, by, at);
 }
 
 export async function closeTaskFor(trx: Trx, taskId: string, by: string | null, at: Date): Promise<void> {

@@ -9,6 +9,7 @@ export const taskKinds = [
   'transfer_release',
   'referral_respond',
   'referral_start',
+  'listing_confirm',
   'other',
 ] as const;
 // Opened by the system for an act (a review to answer, a transfer to accept or release), and closed by
@@ -19,6 +20,7 @@ export const systemTaskKinds = [
   'transfer_release',
   'referral_respond',
   'referral_start',
+  'listing_confirm',
 ] as const;
 export function isSystemTaskKind(kind: string): boolean {
   return (systemTaskKinds as readonly string[]).includes(kind);
@@ -57,7 +59,9 @@ export const completeTaskSchema = z.strictObject({ outcome: z.enum(['done', 'can
 
 export const taskSchema = z.object({
   id: z.uuid(),
-  clientId: z.uuid(),
+  // A task is about a client, or (a listing to confirm) about a program.
+  clientId: z.uuid().nullable(),
+  serviceId: z.uuid().nullable(),
   organizationId: z.uuid(),
   createdBy: z.uuid().nullable(),
   assignedTo: z.uuid(),
@@ -74,6 +78,7 @@ export const taskSchema = z.object({
   previousTaskId: z.uuid().nullable(),
   // On the caller's own task list: the client's name, where the caller may see it.
   clientName: z.string().nullable().optional(),
+  serviceName: z.string().nullable().optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

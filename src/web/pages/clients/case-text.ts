@@ -62,6 +62,7 @@ export const taskKinds = every<TaskKind>()([
   'transfer_release',
   'referral_respond',
   'referral_start',
+  'listing_confirm',
   'other',
 ]);
 // Reviews', transfers' and referrals' tasks are opened by the server, never by hand.
@@ -93,6 +94,7 @@ export const notificationKinds = every<NotificationKind>()([
   'referral_received',
   'referral_updated',
   'referral_overdue',
+  'listing_confirm',
 ]);
 export const planPhases = every<PlanPhase>()([
   'life_stabilization',

@@ -11,9 +11,21 @@ import { formatDate } from './client-text.ts';
 // Who closes a task (docs/permissions.md 3.9, task.update): its assignee or creator where their roles
 // hold `self`, and staff of the organization it belongs to where theirs hold `own`, as the session's
 // `can` says.
-const systemKinds = ['review_request', 'transfer_accept', 'transfer_release'] as const;
+// Tasks the system opens and closes when their act is done; those with a title in the reader's words.
+const systemKinds = [
+  'review_request',
+  'transfer_accept',
+  'transfer_release',
+  'referral_respond',
+  'referral_start',
+  'listing_confirm',
+] as const;
+const titledKinds = ['review_request', 'transfer_accept', 'transfer_release', 'listing_confirm'] as const;
 function isSystemKind(kind: string): kind is (typeof systemKinds)[number] {
   return (systemKinds as readonly string[]).includes(kind);
+}
+function isTitledKind(kind: string): kind is (typeof titledKinds)[number] {
+  return (titledKinds as readonly string[]).includes(kind);
 }
 
 export function mayComplete(
@@ -33,6 +45,8 @@ export type Completed = { task: Task; next: Task | null };
 
 // The part of the file a task is about: a review request is answered on the reviews page.
 function taskPath(task: Task): string {
+  // A listing to confirm is about a program: its page holds the button that confirms it.
+  if (!task.clientId) return `/services/${task.serviceId ?? ''}`;
   const part = task.kind === 'review_request' ? 'reviews' : task.kind === 'transfer_release' ? 'transfers' : 'tasks';
   return `/clients/${task.clientId}/${part}`;
 }
@@ -89,7 +103,7 @@ export function TaskTable({
         <thead>
           <tr>
             <th scope="col">{t('tasks.task')}</th>
-            {showClient ? <th scope="col">{t('tasks.client')}</th> : null}
+            {showClient ? <th scope="col">{t('tasks.about')}</th> : null}
             <th scope="col">{t('tasks.due')}</th>
             <th scope="col">{t('tasks.repeats')}</th>
             <th scope="col">{t('tasks.assignee')}</th>
@@ -102,7 +116,7 @@ export function TaskTable({
             <tr key={task.id} className={task.overdue ? 'overdue' : undefined}>
               <th scope="row">
                 {/* A system task's title in the reader's words: the stored one is the server's English. */}
-                {isSystemKind(task.kind) ? t(`tasks.systemTitle.${task.kind}`) : task.title}
+                {isTitledKind(task.kind) ? t(`tasks.systemTitle.${task.kind}`) : task.title}
                 <br />
                 <span className="muted">
                   {t(caseKey.taskKind(task.kind))} · {t(caseKey.taskPhase(task.phase))}
@@ -115,8 +129,12 @@ export function TaskTable({
                 ) : null}
               </th>
               {showClient ? (
-                <td data-label={t('tasks.client')}>
-                  <Link to={taskPath(task)}>{task.clientName ?? t('tasks.clientFile')}</Link>
+                <td data-label={t('tasks.about')}>
+                  <Link to={taskPath(task)}>
+                    {task.clientId
+                      ? (task.clientName ?? t('tasks.clientFile'))
+                      : (task.serviceName ?? t('tasks.program'))}
+                  </Link>
                 </td>
               ) : null}
               <td data-label={t('tasks.due')}>

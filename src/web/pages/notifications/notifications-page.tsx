@@ -55,6 +55,9 @@ export function notificationTarget(n: Notification, can?: SessionCan): string | 
     case 'referral_updated':
     case 'referral_overdue':
       return n.subjectId ? `/referrals/${n.subjectId}` : '/referrals';
+    // A listing to confirm: the program's page, where its managers confirm it.
+    case 'listing_confirm':
+      return n.subjectId ? `/services/${n.subjectId}` : '/tasks';
     // The consent that opened the file is gone: there is nothing left to open.
     case 'consent_revoked':
       return undefined;
@@ -174,7 +177,10 @@ function Notifications() {
           <ul className="notification-list">
             {data.items.map((n) => {
               const target = notificationTarget(n, session.can);
-              const text = t(caseKey.notification(n.kind));
+              const text =
+                n.kind === 'listing_confirm' && n.programName
+                  ? t('notifications.listingConfirm', { program: n.programName })
+                  : t(caseKey.notification(n.kind));
               return (
                 <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'}>
                   <p>

@@ -21,7 +21,6 @@ export function LandscapePage() {
   );
 }
 
-
 const distances = [1, 2, 3, 5, 10] as const;
 const categories = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
