@@ -251,6 +251,9 @@ export async function pingDatabase(db: Db): Promise<{ ok: boolean; latencyMs: nu
 }
 
 // Bulk loads leave WAL behind on the embedded engine (≈400 MB after a million rows); a checkpoint reclaims it.
+// The directory's listings are vacuumed too: the search reads its covering index alone only on pages
+// vacuum has marked all-visible (migration 0026), and the embedded engine runs no autovacuum.
 export async function checkpointAfterBulkLoad(handle: DatabaseHandle): Promise<void> {
+  await sql`vacuum (analyze) services`.execute(handle.db);
   if (handle.engine === 'pglite') await sql`checkpoint`.execute(handle.db);
 }
