@@ -21,7 +21,7 @@ import { reportRoutes } from '../domain/reporting/assessment-report.routes.ts';
 import { industryRoutes } from '../domain/industries/industry.routes.ts';
 import { serviceRoutes } from '../domain/directory/service.routes.ts';
 import { hsdsRoutes } from '../domain/directory/hsds.routes.ts';
-import { landscapeRoutes } from '../domain/directory/landscape.routes.ts';
+import { landscapeRoutes } from '../domain/reporting/landscape.routes.ts';
 
 // The route table: every module's routes, in one place.
 export function registerRoutes(app: AppInstance): void {

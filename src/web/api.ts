@@ -496,8 +496,8 @@ export function confirmService(id: string, csrfToken: string): Promise<Service> 
   return sendJson<Service>('PATCH', `/api/services/${encodeURIComponent(id)}`, { verified: true }, csrfToken);
 }
 
-export type { Landscape, LandscapeArea } from '../domain/directory/landscape.ts';
-import type { Landscape } from '../domain/directory/landscape.ts';
+export type { Landscape, LandscapeArea } from '../domain/reporting/landscape.ts';
+import type { Landscape } from '../domain/reporting/landscape.ts';
 
 // The landscape of programs (directory.landscape): coverage by neighbourhood, gaps, unmet demand.
 export type LandscapeFilter = {

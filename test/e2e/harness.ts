@@ -338,6 +338,13 @@ export async function waitForPageReady(page: Page): Promise<void> {
   );
 }
 
+// The same readiness, waited for with selectors: a polled function is compiled in the page, which the
+// Content-Security-Policy rightly refuses on pages that report its violations as problems.
+export async function waitForReadySelectors(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+  await page.waitForSelector('[aria-busy="true"]', { state: 'detached', timeout: 15_000 });
+}
+
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // One readable line per violation and node, so a failure says what to fix and where.

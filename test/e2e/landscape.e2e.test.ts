@@ -15,6 +15,7 @@ import {
   startTestServer,
   tabUntil,
   type TestServer,
+  waitForReadySelectors,
 } from './harness.ts';
 import { seedPerson, type Person } from './client-fixtures.ts';
 
@@ -62,10 +63,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   });
 
   const noViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
-  const ready = async (page: Page) => {
-    await page.locator('main h1').first().waitFor({ timeout: 15_000 });
-    await page.waitForSelector('[aria-busy="true"]', { state: 'detached', timeout: 15_000 });
-  };
+  const ready = waitForReadySelectors;
 
   it('shows coverage, gaps and unmet demand, filtered by keyboard, with a CSV of the table', async () => {
     const { page, context, problems } = await openPage(browser, { language: 'en' });

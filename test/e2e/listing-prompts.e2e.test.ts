@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { systemActor } from '../../src/access/actor.ts';
 import { withTransaction } from '../../src/db/database.ts';
 import { promptListingConfirmations } from '../../src/domain/directory/listing-prompts.ts';
@@ -16,6 +16,7 @@ import {
   skipBrowserSuite,
   startTestServer,
   type TestServer,
+  waitForReadySelectors,
 } from './harness.ts';
 import { seedPerson, type Person } from './client-fixtures.ts';
 
@@ -61,10 +62,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await server?.close();
   });
 
-  const ready = async (page: Page) => {
-    await page.locator('main h1').first().waitFor({ timeout: 15_000 });
-    await page.waitForSelector('[aria-busy="true"]', { state: 'detached', timeout: 15_000 });
-  };
+  const ready = waitForReadySelectors;
 
   it('reaches the manager as a notification and a task, and closes when the listing is confirmed', async () => {
     const { page, context, problems } = await openPage(browser, { language: 'fr', width: 360, height: 800 });

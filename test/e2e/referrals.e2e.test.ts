@@ -16,6 +16,7 @@ import {
   startTestServer,
   tabUntil,
   type TestServer,
+  waitForReadySelectors,
 } from './harness.ts';
 import { apiAs, seedPerson, type Person } from './client-fixtures.ts';
 
@@ -71,12 +72,7 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   });
 
   const noViolations = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
-  // Ready as waitForPageReady means it (an h1, nothing loading), waited for with selectors: a polled
-  // function is compiled in the page, which the Content-Security-Policy rightly refuses.
-  const ready = async (page: Page) => {
-    await page.locator('main h1').first().waitFor({ timeout: 15_000 });
-    await page.waitForSelector('[aria-busy="true"]', { state: 'detached', timeout: 15_000 });
-  };
+  const ready = waitForReadySelectors;
   // The refusal the test provokes on purpose (no consent yet) is the one console error allowed.
   const unexpected = (problems: string[]) =>
     problems.filter((p) => !/status of 400 \(Bad Request\) \(http:\/\/[^)]+\/referrals\)/.test(p));

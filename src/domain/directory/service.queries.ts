@@ -1,8 +1,9 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { CUSTOM_PLAN } from '../../db/connection.ts';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { NewContact, NewIntakeWindow, NewSchedule, ServiceStatus } from './service.ts';
+import { intakeOpenOn, kmBetween, staleListing } from './listing-sql.ts';
 
 // All SQL of the directory. It reads organizations, sites, neighbourhoods and forward sortation areas
 // (public reference data) and writes only its own tables.
@@ -385,31 +386,6 @@ function wordsQuery(words: string) {
 // Kilometres from the origin to a site `st` (haversine on the earth's mean radius).
 function kmFrom(origin: { latitude: number; longitude: number }) {
   return kmBetween(origin, { latitude: sql.ref<number>('st.latitude'), longitude: sql.ref<number>('st.longitude') });
-}
-
-// Whether the listing `s` has a part last confirmed before `staleBefore` (its capacity too, for staff).
-export function staleListing(staleBefore: Date, capacity: boolean) {
-  return sql<SqlBool>`(s.details_verified_at < ${staleBefore} ${capacity ? sql`or s.capacity_verified_at < ${staleBefore}` : sql``}
-      or exists (select from service_sites x join sites y on y.id = x.site_id where x.service_id = s.id
-        and least(x.verified_at, y.verified_at) < ${staleBefore})
-      or exists (select from service_schedules x where x.service_id = s.id and x.verified_at < ${staleBefore})
-      or exists (select from service_intake_windows x where x.service_id = s.id and x.verified_at < ${staleBefore})
-      or exists (select from service_contacts x where x.service_id = s.id and x.verified_at < ${staleBefore}))`;
-}
-
-// Whether the listing `s` takes people on `today`: a seat left, and a window open (none: continuous intake).
-export function intakeOpenOn(today: string, until = today) {
-  return sql<SqlBool>`(coalesce(s.seats_open, 1) > 0 and coalesce((select bool_or(w.opens_on <= ${until}::date
-      and (w.closes_on is null or w.closes_on >= ${today}::date)) from service_intake_windows w where w.service_id = s.id), true))`;
-}
-
-// The great-circle distance in km between two points given as SQL expressions.
-export function kmBetween(
-  a: { latitude: RawBuilder<number> | number; longitude: RawBuilder<number> | number },
-  b: { latitude: RawBuilder<number> | number; longitude: RawBuilder<number> | number },
-) {
-  return sql<number>`(2 * 6371 * asin(least(1, sqrt(power(sin(radians(${b.latitude} - ${a.latitude}) / 2), 2)
-    + cos(radians(${a.latitude})) * cos(radians(${b.latitude})) * power(sin(radians(${b.longitude} - ${a.longitude}) / 2), 2)))))`;
 }
 
 // One page of matching listings (ids, with the distance to the nearest site when an origin is given) and

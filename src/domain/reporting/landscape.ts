@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
 import { formatCsv } from '../../lib/csv.ts';
-import { interventionTypes, targetPopulations } from './vocabulary.ts';
+import { interventionTypes, targetPopulations } from '../directory/vocabulary.ts';
 
 // The landscape of workforce programs (issue 13, point 5; docs/directory.md, "Landscape"): for the
 // system manager, where the city's programs are and where they are not. Coverage by intervention,

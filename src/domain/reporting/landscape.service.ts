@@ -4,12 +4,12 @@ import type { DbOrTrx } from '../../db/database.ts';
 import { addDays } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Moment } from '../../lib/clock.ts';
-import { counts } from '../reporting/disclosure.ts';
-import { currentReportingPolicy, reportingPolicies } from '../reporting/reporting-policy.ts';
-import { LISTING_STALE_AFTER_DAYS } from './listing.ts';
+import { counts } from './disclosure.ts';
+import { currentReportingPolicy, reportingPolicies } from './reporting-policy.ts';
+import { LISTING_STALE_AFTER_DAYS } from '../directory/listing.ts';
 import type { Landscape, LandscapeQuery } from './landscape.ts';
 import { selectAreas, selectMatrix, selectOccupations, selectTotals, selectUnmetDemand } from './landscape.queries.ts';
-import { interventionTypes, targetPopulations } from './vocabulary.ts';
+import { interventionTypes, targetPopulations } from '../directory/vocabulary.ts';
 
 // The landscape of workforce programs for the system manager (issue 13, point 5; docs/directory.md).
 // Coverage is public data and shown whole; unmet demand comes from referrals and goes through the one

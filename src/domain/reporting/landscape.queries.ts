@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import { intakeOpenOn, kmBetween, staleListing } from './service.queries.ts';
+import { intakeOpenOn, kmBetween, staleListing } from '../directory/listing-sql.ts';
 
 // The SQL of the landscape (./landscape.service.ts). Programs, sites and neighbourhoods are public;
 // the unmet demand reads referrals and the neighbourhood of the clients they name, and returns counts only.
