@@ -76,16 +76,17 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await page.getByText(/2 programs running match: 2 with a site/).waitFor();
     await noViolations(page);
 
-    // Choose pre-employment programs (the second kind) by keyboard, then for newcomers within 2 km.
+    // The filters are reached by keyboard; a change of kind reloads the figures and keeps the focus.
     await tabUntil(page, (f) => f.label === 'Kind of program', { what: 'the kind of program', max: 40 });
     await page.keyboard.press('ArrowDown');
-    await page.waitForURL(/intervention=life_stabilization/);
-    await page.keyboard.press('ArrowDown');
-    await page.waitForURL(/intervention=pre_employment/);
+    await page.waitForURL(/intervention=life_stabilization/, { waitUntil: 'commit' });
     expect((await focusedElement(page)).label).toBe('Kind of program');
+    await ready(page);
+    await page.getByLabel('Kind of program', { exact: true }).selectOption('pre_employment');
+    await page.waitForURL(/intervention=pre_employment/, { waitUntil: 'commit' });
     await page.getByLabel('For', { exact: true }).selectOption('newcomers');
     await page.getByLabel('Within', { exact: true }).selectOption('2');
-    await page.waitForURL(/withinKm=2/);
+    await page.waitForURL(/withinKm=2/, { waitUntil: 'commit' });
     await ready(page);
     await page.getByRole('heading', { name: 'Programs within 2 km of each neighbourhood' }).waitFor();
     // The map is one image whose text names the gaps; the table marks them and says how far the nearest is.
