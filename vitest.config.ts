@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', 'node_modules/**'],
+          // Some unit suites check a generated city of thousands of clients; under CI, with the
+          // database and browser suites on the same two cores, one took over Vitest's 5 s default.
+          testTimeout: 30_000,
           environment: 'node',
         },
       },
