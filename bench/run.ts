@@ -12,6 +12,7 @@ import { benchClients } from './clients.bench.ts';
 import { benchDirectory, pgliteDirectoryDir } from './directory.bench.ts';
 import { benchReferrals } from './referrals.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
+import { benchBatchMatching, benchClientMatches } from './matching.bench.ts';
 import { formatTable, type Row } from './stats.ts';
 
 // `npm run bench`: every benchmark on PGlite, and on PostgreSQL when a server answers.
@@ -37,8 +38,12 @@ if (Number.isInteger(clientsOverride) && clientsOverride > 0)
 const directorySizes = smoke
   ? { pgliteClients: 3_000, postgresClients: 3_000, services: 300, runs: 2, perKind: 5 }
   : { pgliteClients: 100_000, postgresClients: 1_000_000, services: 20_000, runs: 5, perKind: 40 };
+// The matching family (issue 14): batch matching in memory, and one client's top 20 on each engine.
+const matchingSizes = smoke
+  ? { clients: 2_000, jobs: 2_000, bruteSample: 200, runs: 2, apiJobs: 2_000, requests: 10 }
+  : { clients: 100_000, jobs: 20_000, bruteSample: 1_000, runs: 3, apiJobs: 50_000, requests: 40 };
 const log = (line: string) => console.log(line);
-// BENCH_ONLY=api, load, clients, directory or referrals runs one family of benchmarks.
+// BENCH_ONLY=api, load, clients, directory, referrals or matching runs one family of benchmarks.
 // The referrals family measures the clients family's city (the same cache), whose referrals ride on its consents.
 const only = process.env.BENCH_ONLY;
 const runs = (family: string) => only === undefined || only === '' || only === family;
@@ -47,6 +52,7 @@ const runApi = runs('api');
 const runClients = runs('clients');
 const runDirectory = runs('directory');
 const runReferrals = runs('referrals');
+const runMatching = runs('matching');
 
 // PostgreSQL: a throwaway database per run, dropped when closed.
 function postgresFactory(baseUrl: string, prefix: string) {
@@ -145,6 +151,16 @@ async function main(): Promise<void> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
+  if (runMatching) {
+    log('\nMatching (in memory)');
+    rows.push(...(await benchBatchMatching(matchingSizes, log)));
+    const handle = await (await pgliteFactory())();
+    try {
+      rows.push(...(await benchClientMatches(handle, 'pglite', matchingSizes, log)));
+    } finally {
+      await handle.close();
+    }
+  }
 
   const baseUrl = testDatabaseBaseUrl();
   const probe = await probePostgres(baseUrl);
@@ -221,6 +237,14 @@ async function main(): Promise<void> {
         );
       } finally {
         await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      }
+    }
+    if (runMatching) {
+      const handle = await postgresFactory(baseUrl, 'continuum_bench_matching')();
+      try {
+        rows.push(...(await benchClientMatches(handle, 'postgres', matchingSizes, log)));
+      } finally {
+        await handle.close();
       }
     }
   }

@@ -14,6 +14,9 @@ import { momentNow } from './clock.ts';
 import type { z } from 'zod';
 import { newServiceSchema } from '../src/domain/directory/service.ts';
 import { createService } from '../src/domain/directory/service.service.ts';
+import { newJobOrderSchema } from '../src/domain/jobs/job-order.ts';
+import { createJobOrder } from '../src/domain/jobs/job-order.service.ts';
+import { getDecentWorkModel } from '../src/domain/jobs/decent-work.ts';
 
 // A fresh, uniquely named organization per test keeps test files independent on a shared database.
 export async function makeOrganization(db: Db, overrides: Partial<NewOrganization> = {}): Promise<Organization> {
@@ -372,4 +375,96 @@ export async function makeService(
     ...overrides,
   });
   return withTransaction(db, (trx) => createService(trx, systemActor('test'), input, momentNow()));
+}
+
+// A job order of the employer, posted by the system: a line cook's job that pays the living wage.
+export async function makeJobOrder(
+  db: Db,
+  employerId: string,
+  overrides: Partial<z.input<typeof newJobOrderSchema>> = {},
+): Promise<{ id: string }> {
+  const input = newJobOrderSchema.parse({
+    employerId,
+    title: `Line cook ${crypto.randomBytes(4).toString('hex')}`,
+    nocCode: '63200',
+    description: 'Prepare and cook meals in a busy neighbourhood restaurant kitchen.',
+    hoursPerWeek: 35,
+    schedule: 'predictable',
+    hourlyWage: 27.5,
+    permanence: 'permanent',
+    workplace: 'on_site',
+    postalCode: 'M6K 1X9',
+    openings: 2,
+    ...overrides,
+  });
+  return withTransaction(db, (trx) =>
+    createJobOrder(trx, systemActor('test'), input, { moment: momentNow(), model: getDecentWorkModel() }),
+  );
+}
+
+// A placement of the client for the job order, proposed by the agency; past `proposed` it was shared
+// with the employer under a consent naming the employer for a placement (name and work history).
+export async function makePlacement(
+  db: Db,
+  options: {
+    clientId: string;
+    organizationId: string;
+    jobOrderId: string;
+    status?: 'proposed' | 'shared' | 'interview' | 'offer' | 'hired';
+  },
+): Promise<string> {
+  return withTransaction(db, async (trx) => {
+    const job = await trx
+      .selectFrom('jobOrders')
+      .select('employerId')
+      .where('id', '=', options.jobOrderId)
+      .executeTakeFirstOrThrow();
+    const status = options.status ?? 'proposed';
+    const consent =
+      status === 'proposed'
+        ? undefined
+        : await trx
+            .insertInto('consents')
+            .values({
+              clientId: options.clientId,
+              organizationId: job.employerId,
+              recordedByOrganizationId: options.organizationId,
+              recordedBy: null,
+              categories: ['identity_contact', 'employment'],
+              purpose: 'placement',
+              method: 'written',
+              evidence: 'Signed consent form (test)',
+              startsOn: '2020-01-01',
+              expiresOn: '2099-12-31',
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('placements')
+      .values({
+        clientId: options.clientId,
+        jobOrderId: options.jobOrderId,
+        employerId: job.employerId,
+        organizationId: options.organizationId,
+        proposedBy: null,
+        pitch: null,
+        status,
+        consentId: consent?.id ?? null,
+        sharedAt: consent ? new Date() : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('placementEvents')
+      .values({
+        placementId: id,
+        status,
+        reason: null,
+        note: null,
+        actorId: null,
+        organizationId: options.organizationId,
+      })
+      .execute();
+    return id;
+  });
 }

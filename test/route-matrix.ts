@@ -15,6 +15,8 @@ import {
   makeReview,
   makeReferral,
   makeService,
+  makeJobOrder,
+  makePlacement,
   makeTransfer,
   makeSession,
   makeTask,
@@ -124,6 +126,14 @@ const uniquePerson = () => {
     dateOfBirth: `${1950 + (y! % 50)}-${String(1 + (m! % 12)).padStart(2, '0')}-${String(1 + (d! % 28)).padStart(2, '0')}`,
   };
 };
+
+// An employer for a job-order case: the caller's own organization when it is one (an employer user's
+// `own`), and otherwise a new employer (for agency staff `own` and `other` then read alike: `all`).
+async function employerFor(c: CaseContext, target: 'own' | 'other'): Promise<{ id: string }> {
+  const own = self(c);
+  if (target === 'own' && own?.type === 'employer') return own;
+  return makeOrganization(c.db, { type: 'employer' });
+}
 
 export const routes: RouteCases[] = [
   {
@@ -1034,6 +1044,22 @@ export const routes: RouteCases[] = [
     ],
   },
   {
+    route: 'GET /api/referrals/specialists',
+    action: 'referral.create',
+    // Staff of another agency who take referrals: names, roles and agencies, no client in it.
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'GET' as const,
+          url: `/api/referrals/specialists?organizationId=${c.other.id}`,
+        }),
+      },
+    ],
+  },
+  {
     route: 'GET /api/services/:id/candidates',
     action: 'referral.create',
     // Recruitment for another agency's program: the caller's own clients who fit it (none here).
@@ -1381,6 +1407,330 @@ export const routes: RouteCases[] = [
         return { method: 'PATCH' as const, url: `/api/services/${service.id}`, payload: { verified: true } };
       },
     })),
+  },
+  {
+    route: 'GET /api/clients/:id/job-matches',
+    action: 'match.jobs_for_client',
+    cases: onClient(200, 'GET', '/job-matches'),
+  },
+  {
+    route: 'POST /api/clients/:id/placements',
+    action: 'placement.propose',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const made = await clientFor(c, target);
+        const job = await makeJobOrder(c.db, (await employerFor(c, 'other')).id);
+        return { method: 'POST' as const, url: `/api/clients/${made.id}/placements`, payload: { jobOrderId: job.id } };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/placements',
+    action: 'client.read',
+    cases: onClient(200, 'GET', '/placements'),
+  },
+  {
+    route: 'GET /api/placements',
+    action: 'placement.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/placements' }) },
+    ],
+  },
+  ...(
+    [
+      ['GET', '', undefined, 'placement.read', 200],
+      ['POST', '/steps', { status: 'interview' }, 'placement.respond', 200],
+      [
+        'POST',
+        '/evaluations',
+        {
+          periodEnd: '2026-01-31',
+          attendance: 3,
+          punctuality: 3,
+          jobSkills: 3,
+          teamwork: 3,
+          communication: 3,
+          wouldHire: 'maybe',
+        },
+        'placement.respond',
+        201,
+      ],
+    ] as const
+  ).map(([method, suffix, payload, action, ok]): RouteCases => ({
+    route: `${method} /api/placements/:placementId${suffix}`,
+    action,
+    // own: proposed by the caller's agency, or shared with the caller's employer; other: between two
+    // other organizations.
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : ok,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const url = async () => {
+          if (target === 'random') return `/api/placements/${crypto.randomUUID()}`;
+          const mine = self(c);
+          const employer = await employerFor(c, target === 'own' ? 'own' : 'other');
+          const agency = target === 'own' && mine && mine.type !== 'employer' ? mine : c.other;
+          const job = await makeJobOrder(c.db, employer.id, suffix === '/evaluations' ? { wilType: 'co_op' } : {});
+          const made = await c.client(agency);
+          const status = suffix === '/evaluations' ? ('hired' as const) : ('shared' as const);
+          return `/api/placements/${await makePlacement(c.db, { clientId: made.id, organizationId: agency.id, jobOrderId: job.id, status })}`;
+        };
+        return { method, url: `${await url()}${suffix}`, ...(payload ? { payload: { ...payload } } : {}) };
+      },
+    })),
+  })),
+  {
+    route: 'GET /api/employers',
+    action: 'employer.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/employers?q=a' }) },
+    ],
+  },
+  {
+    route: 'GET /api/employers/duplicates',
+    action: 'employer.manage',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({
+          method: 'GET',
+          url: '/api/employers/duplicates?name=Maple%20Leaf%20Foods&phone=416-555-0199',
+        }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/employers/:id',
+    action: 'employer.read',
+    cases: [
+      ...(['own', 'other'] as const).map((target) => ({
+        target,
+        ok: 200,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'GET' as const,
+          url: `/api/employers/${(await employerFor(c, target)).id}`,
+        }),
+      })),
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'GET', url: `/api/employers/${crypto.randomUUID()}` }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/employers',
+    action: 'employer.manage',
+    // A new employer is another organization than the caller's: only those who keep every employer's
+    // record add one; an employer's own staff are refused (403).
+    cases: [
+      {
+        target: 'other',
+        ok: 201,
+        visible: true,
+        request: async () => ({
+          method: 'POST',
+          url: '/api/employers',
+          payload: { name: unique('Employer'), naicsCode: '311811', size: '5_19', hrSupportWanted: ['onboarding'] },
+        }),
+      },
+    ],
+  },
+  {
+    route: 'PATCH /api/employers/:id',
+    action: 'employer.manage',
+    cases: [
+      ...(['own', 'other'] as const).map((target) => ({
+        target,
+        ok: 200,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'PATCH' as const,
+          url: `/api/employers/${(await employerFor(c, target)).id}`,
+          payload: { hiringPlans: 'Two bakers before the holidays.' },
+        }),
+      })),
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({
+          method: 'PATCH',
+          url: `/api/employers/${crypto.randomUUID()}`,
+          payload: { size: '1_4' },
+        }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/employers/:id/engagements',
+    action: 'engagement.read',
+    cases: [
+      ...(['own', 'other'] as const).map((target) => ({
+        target,
+        ok: 200,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'GET' as const,
+          url: `/api/employers/${(await employerFor(c, target)).id}/engagements`,
+        }),
+      })),
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'GET', url: `/api/employers/${crypto.randomUUID()}/engagements` }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/employers/:id/engagements',
+    action: 'engagement.create',
+    cases: [
+      ...(['own', 'other'] as const).map((target) => ({
+        target,
+        ok: 201,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'POST' as const,
+          url: `/api/employers/${(await employerFor(c, target)).id}/engagements`,
+          payload: { kind: 'call', occurredOn: '2026-01-15', summary: 'Talked about their spring hiring.' },
+        }),
+      })),
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({
+          method: 'POST',
+          url: `/api/employers/${crypto.randomUUID()}/engagements`,
+          payload: { kind: 'visit', occurredOn: '2026-01-15', summary: 'A visit.' },
+        }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/jobs',
+    action: 'job_order.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/jobs?q=cook' }) },
+    ],
+  },
+  {
+    route: 'GET /api/jobs/:id',
+    action: 'job_order.read',
+    cases: [
+      ...(['own', 'other'] as const).map((target) => ({
+        target,
+        ok: 200,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'GET' as const,
+          url: `/api/jobs/${(await makeJobOrder(c.db, (await employerFor(c, target)).id)).id}`,
+        }),
+      })),
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}` }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/jobs',
+    action: 'job_order.manage',
+    // Naming another employer is refused with 403 (rule 4.2): employers are listed, not hidden.
+    cases: (['own', 'other'] as const).map((target) => ({
+      target,
+      ok: 201,
+      visible: true,
+      request: async (c: CaseContext) => {
+        const employer = await employerFor(c, target);
+        return {
+          method: 'POST' as const,
+          url: '/api/jobs',
+          payload: {
+            ...(employer.id === self(c)?.id ? {} : { employerId: employer.id }),
+            title: unique('Warehouse associate'),
+            nocCode: '75101',
+            description: 'Receive, sort and ship orders in a clean, heated warehouse.',
+            hoursPerWeek: 40,
+            schedule: 'fixed',
+            hourlyWage: 21.5,
+            permanence: 'permanent',
+            workplace: 'on_site',
+            postalCode: 'M1B 2K9',
+            openings: 3,
+          },
+        };
+      },
+    })),
+  },
+  {
+    route: 'PATCH /api/jobs/:id',
+    action: 'job_order.manage',
+    cases: [
+      ...(['own', 'other'] as const).map((target) => ({
+        target,
+        ok: 200,
+        visible: false,
+        request: async (c: CaseContext) => ({
+          method: 'PATCH' as const,
+          url: `/api/jobs/${(await makeJobOrder(c.db, (await employerFor(c, target)).id)).id}`,
+          payload: { status: 'on_hold' },
+        }),
+      })),
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'PATCH', url: `/api/jobs/${crypto.randomUUID()}`, payload: { openings: 1 } }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/jobs/:id/candidates',
+    action: 'match.candidates_for_job',
+    // A list of the caller's reachable clients for a job order every agency reads: the scopes decide which
+    // clients are listed (src/domain/matching/job-candidates.int.test.ts), not whether the list answers.
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c: CaseContext) => ({
+          method: 'GET',
+          url: `/api/jobs/${(await makeJobOrder(c.db, (await employerFor(c, 'other')).id)).id}/candidates`,
+        }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: false,
+        request: async () => ({ method: 'GET', url: `/api/jobs/${crypto.randomUUID()}/candidates` }),
+      },
+    ],
+  },
+  {
+    route: 'GET /api/occupations/skills',
+    action: 'reference.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/occupations/skills?q=teamwork' }),
+      },
+    ],
   },
   {
     route: 'GET /api/industries',

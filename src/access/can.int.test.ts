@@ -6,6 +6,7 @@ import {
   makeAssessment,
   makeClient,
   makeConsent,
+  makeJobOrder,
   makeNote,
   makeOrganization,
   makePlanItem,
@@ -294,6 +295,13 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
         'sendReferral',
         async () => ({ method: 'POST', url: `${base}/referrals`, payload: { serviceId: crypto.randomUUID() } }),
       ],
+      ['readJobMatches', async () => ({ method: 'GET', url: `${base}/job-matches` })],
+      ['readPlacements', async () => ({ method: 'GET', url: `${base}/placements` })],
+      // A job order nobody has: refused as invalid once the caller is let through.
+      [
+        'proposePlacement',
+        async () => ({ method: 'POST', url: `${base}/placements`, payload: { jobOrderId: crypto.randomUUID() } }),
+      ],
       ['removeTeamMembers', async () => ({ method: 'POST', url: `${base}/team/${f.workerMemberId}/remove` })],
       [
         'leaveTeam',
@@ -462,6 +470,23 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
             url: `/api/services/${(await makeService(db, third.id)).id}/candidates`,
           }),
           agencyTasks: async () => ({ method: 'GET', url: '/api/tasks?scope=agency' }),
+          employers: async () => ({
+            method: 'GET',
+            url: `/api/employers/${(await makeOrganization(db, { type: 'employer' })).id}/engagements`,
+          }),
+          manageEmployers: async () => ({
+            method: 'PATCH',
+            url: `/api/employers/${(await makeOrganization(db, { type: 'employer' })).id}`,
+            payload: { size: '5_19' },
+          }),
+          // An empty job order: refused as invalid once the caller is let through.
+          postJobs: async () => ({ method: 'POST', url: '/api/jobs', payload: {} }),
+          jobs: async () => ({ method: 'GET', url: '/api/jobs' }),
+          placements: async () => ({ method: 'GET', url: '/api/placements' }),
+          jobCandidates: async () => ({
+            method: 'GET',
+            url: `/api/jobs/${(await makeJobOrder(db, (await makeOrganization(db, { type: 'employer' })).id)).id}/candidates`,
+          }),
           // A task of another organization assigned to the user: only `self` reaches it.
           completeOwnTasks: async () => ({
             method: 'POST',

@@ -40,6 +40,9 @@ export const clientActions = [
   'requestTransfer', // POST /api/clients/:id/transfers
   'readReferrals', // GET /api/clients/:id/referrals (the holding agency and the client)
   'sendReferral', // POST /api/clients/:id/referrals
+  'readJobMatches', // GET /api/clients/:id/job-matches (needs the employment information)
+  'readPlacements', // GET /api/clients/:id/placements (the reader's agency's own)
+  'proposePlacement', // POST /api/clients/:id/placements
 ] as const;
 export type ClientAction = (typeof clientActions)[number];
 
@@ -60,6 +63,12 @@ export const sessionActions = [
   'transfers', // GET /api/transfers (the agency's own)
   'referrals', // GET /api/referrals (the agency's inbox and outbox)
   'recruit', // GET /api/services/:id/candidates (the worker's clients who fit a program)
+  'employers', // GET /api/employers/:id/engagements (the agencies' shared employer records and contacts)
+  'manageEmployers', // PATCH /api/employers/:id, any employer (taking the lead of an account nobody leads)
+  'postJobs', // POST /api/jobs (an employer's staff for their own; job developers and managers for any employer)
+  'jobs', // GET /api/jobs (staff: every job order; an employer: its own)
+  'placements', // GET /api/placements (the agency's pipeline, the candidates shared with an employer, a client's own)
+  'jobCandidates', // GET /api/jobs/:id/candidates (a job order's best candidates among the worker's clients)
   'reports', // GET /api/reports/assessments
   'landscape', // GET /api/reports/landscape (the system manager's map of programs)
   'administration', // GET /api/users, POST /api/users (the administration pages)

@@ -85,6 +85,10 @@ const clientRules: Record<ClientAction, Rule> = {
   // referral.service.ts listClientReferrals: part of the file (client.read); another agency sees its own.
   readReferrals: { action: 'client.read' },
   sendReferral: { action: 'referral.create' },
+  // matching.routes.ts and placement.service.ts: the employment information feeds both.
+  readJobMatches: { action: 'match.jobs_for_client', category: ['employment'] },
+  readPlacements: { action: 'client.read' },
+  proposePlacement: { action: 'placement.propose', category: ['employment'] },
 };
 
 function allows(
@@ -120,7 +124,7 @@ export function clientCan(actor: Actor, facts: ClientFacts, purpose?: string): C
 }
 
 // Which pages the user's roles open: the action each page's API needs (in the scope it needs).
-const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'own' }> = {
+const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'own' | 'all' }> = {
   myFile: { action: 'client.read', scope: 'self' },
   work: { action: 'task.read' },
   team: { action: 'report.caseloads', scope: 'own' },
@@ -136,6 +140,12 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
   transfers: { action: 'transfer.read', scope: 'own' },
   referrals: { action: 'referral.read', scope: 'own' },
   recruit: { action: 'referral.create' },
+  employers: { action: 'engagement.read' },
+  manageEmployers: { action: 'employer.manage', scope: 'all' },
+  postJobs: { action: 'job_order.manage' },
+  jobs: { action: 'job_order.read' },
+  placements: { action: 'placement.read' },
+  jobCandidates: { action: 'match.candidates_for_job' },
   reports: { action: 'report.assessment_rates' },
   landscape: { action: 'directory.landscape' },
   administration: { action: 'user.invite' },

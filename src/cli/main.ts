@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../db/lock.ts';
 import { MigrationError } from '../db/migrate.ts';
 import { BackupError } from '../db/backup.ts';
 import { SyntheticCityExistsError } from '../synthetic/load-city.ts';
+import { HsdsSourceError } from '../domain/directory/hsds-import.ts';
 import { ConfigError } from '../server/config.ts';
 import { APP_VERSION } from '../lib/version.ts';
 import { AppError } from '../lib/errors.ts';
@@ -17,9 +18,12 @@ import { startCommand } from './commands/start-server.ts';
 import { userCommand } from './commands/manage-users.ts';
 import { reportCommand } from './commands/report-assessments.ts';
 import { assessCommand } from './commands/assess.ts';
+import { decentWorkCommand } from './commands/decent-work.ts';
+import { matchCommand } from './commands/match.ts';
+import { directoryCommand } from './commands/exchange-directory.ts';
 
 export { CliError } from './errors.ts';
-import { CliError } from './errors.ts';
+import { CliError, CliExit } from './errors.ts';
 import { formatErrorForLog } from '../lib/log-safety.ts';
 
 export function buildProgram(): Command {
@@ -39,6 +43,9 @@ export function buildProgram(): Command {
   program.addCommand(userCommand());
   program.addCommand(reportCommand());
   program.addCommand(assessCommand());
+  program.addCommand(decentWorkCommand());
+  program.addCommand(matchCommand());
+  program.addCommand(directoryCommand());
   // Commands added with addCommand do not inherit these settings: errors must reach runCli, not process.exit.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError('(add --help for usage)');
@@ -64,7 +71,8 @@ export function describeError(error: unknown): string | undefined {
     error instanceof ConfigError ||
     error instanceof CliError ||
     error instanceof BackupError ||
-    error instanceof SyntheticCityExistsError
+    error instanceof SyntheticCityExistsError ||
+    error instanceof HsdsSourceError
   ) {
     return error.message;
   }
@@ -82,6 +90,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliExit) return error.exitCode;
     const message = describeError(error);
     if (message) {
       console.error(`continuum: ${message}`);

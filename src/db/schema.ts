@@ -40,6 +40,7 @@ export type OrganizationsTable = Timestamps & {
   phone: string | null;
   email: string | null;
   offersFrench: Generated<boolean>;
+  description: string | null;
 };
 
 export type SitesTable = Timestamps & {
@@ -50,6 +51,7 @@ export type SitesTable = Timestamps & {
   city: Generated<string>;
   province: Generated<string>;
   postalCode: string;
+  country: Generated<string>;
   neighbourhoodId: number | null;
   latitude: number | null;
   longitude: number | null;
@@ -97,6 +99,8 @@ export type ServicesTable = Timestamps & {
   searchText: Generated<string>;
   sortName: ColumnType<string | null, never, never>;
   searchDocument: ColumnType<string | null, never, never>;
+  // Kept by triggers on service_intake_windows (0028).
+  intakeRanges: ColumnType<string | null, never, never>;
 };
 
 export type ServiceSitesTable = Timestamps & {
@@ -321,6 +325,8 @@ export type TasksTable = Timestamps & {
   // A task names a client, or a program (a listing to confirm).
   clientId: string | null;
   serviceId: string | null;
+  // Or an employer (a lead agency's new account).
+  employerId: Generated<string | null>;
   organizationId: string;
   createdBy: string | null;
   assignedTo: string;
@@ -333,7 +339,9 @@ export type TasksTable = Timestamps & {
     | 'transfer_release'
     | 'referral_respond'
     | 'referral_start'
-    | 'listing_confirm';
+    | 'listing_confirm'
+    | 'placement_review'
+    | 'employer_lead';
   phase: Generated<'after_employment' | 'any' | 'before_employment'>;
   title: string;
   dueOn: string;
@@ -366,7 +374,10 @@ export type NotificationsTable = Timestamps & {
     | 'referral_received'
     | 'referral_updated'
     | 'referral_overdue'
-    | 'listing_confirm';
+    | 'listing_confirm'
+    | 'placement_shared'
+    | 'placement_updated'
+    | 'employer_lead_assigned';
   clientId: string | null;
   subjectId: string | null;
   readAt: Date | null;
@@ -679,6 +690,172 @@ export type SchemaMigrationsTable = {
   appliedAt: ColumnType<Date, Date | string | undefined, never>;
 };
 
+// Reference data for matching (0029): read only.
+export type NocOnetCrosswalkTable = { nocCode: string; onetCode: string; onetTitle: string };
+export type EscoOccupationsTable = {
+  uri: string;
+  iscoGroup: string;
+  label: string;
+  altLabels: string[];
+  description: string | null;
+};
+export type EscoSkillsTable = {
+  uri: string;
+  skillType: 'knowledge' | 'skill/competence';
+  reuseLevel: 'sector-specific' | 'transversal';
+  label: string;
+  altLabels: string[];
+  description: string | null;
+};
+
+export type EmployerProfilesTable = Timestamps & {
+  organizationId: string;
+  naicsCode: string | null;
+  size: '1_4' | '5_19' | '20_99' | '100_499' | '500_plus' | null;
+  leadOrganizationId: string | null;
+  hiringPlans: string | null;
+  skillsNeeded: Generated<string[]>;
+  hrSupportWanted: Generated<string[]>;
+  createdByOrganizationId: string | null;
+};
+
+export type EmployerContactsTable = Timestamps & {
+  id: Generated<string>;
+  employerId: string;
+  name: string;
+  jobTitle: string | null;
+  phone: string | null;
+  email: string | null;
+  preferredLanguage: Generated<'en' | 'fr'>;
+  isPrimary: Generated<boolean>;
+};
+
+export type PlacementsTable = Timestamps & {
+  id: Generated<string>;
+  clientId: string;
+  jobOrderId: string;
+  employerId: string;
+  organizationId: string;
+  proposedBy: string | null;
+  status: Generated<'proposed' | 'shared' | 'interview' | 'offer' | 'hired' | 'not_hired' | 'withdrawn'>;
+  reason:
+    | 'not_selected'
+    | 'candidate_declined'
+    | 'no_show'
+    | 'position_filled'
+    | 'not_qualified'
+    | 'consent_withdrawn'
+    | 'client_found_other_work'
+    | 'other'
+    | null;
+  pitch: string | null;
+  consentId: string | null;
+  sharedAt: Date | null;
+  interviewAt: Date | null;
+  employerTaskId: string | null;
+};
+
+export type PlacementEventsTable = {
+  id: Generated<string>;
+  placementId: string;
+  status: 'proposed' | 'shared' | 'interview' | 'offer' | 'hired' | 'not_hired' | 'withdrawn';
+  reason:
+    | 'not_selected'
+    | 'candidate_declined'
+    | 'no_show'
+    | 'position_filled'
+    | 'not_qualified'
+    | 'consent_withdrawn'
+    | 'client_found_other_work'
+    | 'other'
+    | null;
+  note: string | null;
+  actorId: string | null;
+  organizationId: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  seq: ColumnType<number, never, never>;
+};
+
+export type PlacementEvaluationsTable = {
+  id: Generated<string>;
+  placementId: string;
+  evaluatedBy: string | null;
+  organizationId: string;
+  periodEnd: string;
+  attendance: number;
+  punctuality: number;
+  jobSkills: number;
+  teamwork: number;
+  communication: number;
+  wouldHire: 'yes' | 'maybe' | 'no';
+  comments: string | null;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type EmploymentsTable = {
+  id: Generated<string>;
+  clientId: string;
+  placementId: string | null;
+  employerId: string | null;
+  organizationId: string;
+  recordedBy: string | null;
+  jobTitle: string;
+  nocCode: string;
+  startDate: string;
+  endDate: string | null;
+  // numeric(4,1): two part-time jobs' hours add up (the 20-hours rule).
+  hoursPerWeek: number;
+  hourlyWageCents: number;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type EmployerEngagementsTable = {
+  id: Generated<string>;
+  employerId: string;
+  organizationId: string;
+  userId: string | null;
+  kind: 'call' | 'visit' | 'meeting' | 'email' | 'event' | 'hr_support' | 'lead_change';
+  hrSupport: 'recruitment' | 'onboarding' | 'accommodation' | 'retention' | 'training' | 'incentives' | null;
+  occurredOn: string;
+  summary: string;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type JobOrdersTable = Timestamps & {
+  id: Generated<string>;
+  employerId: string;
+  postedByOrganizationId: string;
+  postedByUserId: string | null;
+  title: string;
+  nocCode: string;
+  description: string;
+  skills: Generated<string[]>;
+  credentialsRequired: Generated<string[]>;
+  hoursPerWeek: number;
+  schedule: 'fixed' | 'predictable' | 'variable' | 'on_call';
+  hourlyWageCents: number;
+  hourlyWageMaxCents: number | null;
+  benefits: Generated<string[]>;
+  paidSickDays: Generated<number>;
+  permanence: 'permanent' | 'contract' | 'temporary' | 'seasonal';
+  durationMonths: number | null;
+  advancementPath: Generated<boolean>;
+  trainingProvided: Generated<boolean>;
+  safetyTraining: Generated<boolean>;
+  workplace: 'on_site' | 'hybrid' | 'remote';
+  siteId: string | null;
+  postalCode: string | null;
+  accommodationsOffered: Generated<string[]>;
+  openings: number;
+  closingOn: string | null;
+  wilType: 'co_op' | 'internship' | 'work_placement' | 'apprenticeship' | 'paid_work_experience' | null;
+  incentive: 'wage_subsidy' | 'training_subsidy' | 'hiring_incentive' | 'other' | null;
+  incentiveNote: string | null;
+  status: Generated<'open' | 'on_hold' | 'filled' | 'closed'>;
+  decentWorkScore: number;
+  decentWorkModel: string;
+};
+
 export type Database = {
   neighbourhoods: NeighbourhoodsTable;
   forwardSortationAreas: ForwardSortationAreasTable;
@@ -723,4 +900,15 @@ export type Database = {
   rateLimits: RateLimitsTable;
   accountTokens: AccountTokensTable;
   schemaMigrations: SchemaMigrationsTable;
+  nocOnetCrosswalk: NocOnetCrosswalkTable;
+  escoOccupations: EscoOccupationsTable;
+  escoSkills: EscoSkillsTable;
+  employerProfiles: EmployerProfilesTable;
+  employerContacts: EmployerContactsTable;
+  employerEngagements: EmployerEngagementsTable;
+  jobOrders: JobOrdersTable;
+  placements: PlacementsTable;
+  placementEvents: PlacementEventsTable;
+  placementEvaluations: PlacementEvaluationsTable;
+  employments: EmploymentsTable;
 };

@@ -41,6 +41,10 @@ import { createSecretBox, type SecretBox } from '../lib/secret-box.ts';
 import { readClock, systemClock, type Clock, type Moment } from '../lib/clock.ts';
 import { getTransferPolicy, type TransferPolicy } from '../domain/transfers/transfer-policy.ts';
 import { getReferralPolicy, type ReferralPolicy } from '../domain/referrals/referral-policy.ts';
+import { getDecentWorkModel } from '../domain/jobs/decent-work.ts';
+import type { DecentWorkModel } from '../domain/jobs/decent-work-model.ts';
+import { getMatchModel } from '../domain/matching/match.ts';
+import type { MatchModel } from '../domain/matching/match-model.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
 // Each route declares the one action of docs/permissions.md it takes (src/access/permissions.ts).
@@ -74,6 +78,10 @@ declare module 'fastify' {
     transferPolicy: TransferPolicy;
     // The referral policy in force (REFERRAL_POLICY): the deadlines recorded on each referral.
     referralPolicy: ReferralPolicy;
+    // The decent-work scorecard in force (DECENT_WORK_MODEL): scores new and changed job orders.
+    decentWorkModel: DecentWorkModel;
+    // The matching model in force (MATCH_MODEL).
+    matchModel: MatchModel;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
     // Every API route's statement budget, where it declares one (config.statements).
@@ -112,6 +120,8 @@ export type AppOptions = {
   transferPolicyVersion?: string;
   // The version of src/domain/referrals/policies/ in force (default: the default policy).
   referralPolicyVersion?: string;
+  decentWorkModelVersion?: string;
+  matchModelVersion?: string;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
   // The key sealing two-step secrets (src/lib/secret-box.ts). startServer always passes the
@@ -156,6 +166,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('clock', options.clock ?? systemClock(DEFAULT_TIME_ZONE));
   app.decorate('transferPolicy', getTransferPolicy(options.transferPolicyVersion));
   app.decorate('referralPolicy', getReferralPolicy(options.referralPolicyVersion));
+  app.decorate('decentWorkModel', getDecentWorkModel(options.decentWorkModelVersion));
+  app.decorate('matchModel', getMatchModel(options.matchModelVersion));
   app.decorateRequest('moment', null as unknown as Moment);
   app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 

@@ -19,6 +19,16 @@ describe('loadConfig: time and policy', () => {
     );
   });
 
+  it('picks the decent-work and matching models in force, and refuses unknown ones by name', () => {
+    expect(loadConfig({})).toMatchObject({ decentWorkModelVersion: 'dw-2026.1', matchModelVersion: 'match-2026.1' });
+    expect(() => loadConfig({ DECENT_WORK_MODEL: 'dw-1999.1' })).toThrow(
+      /DECENT_WORK_MODEL: no model dw-1999\.1; available: dw-2026\.1/,
+    );
+    expect(() => loadConfig({ MATCH_MODEL: 'match-1999.1' })).toThrow(
+      /MATCH_MODEL: no model match-1999\.1; available: match-2026\.1/,
+    );
+  });
+
   it('refuses the retired TRANSFER_RELEASE_DAYS rather than ignore it', () => {
     expect(() => loadConfig({ TRANSFER_RELEASE_DAYS: '3' })).toThrow(
       /TRANSFER_RELEASE_DAYS: no longer read.*TRANSFER_POLICY/,

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { roleSchema, roles, type Role } from '../domain/accounts/account.ts';
+import { defaultDecentWorkModel, findDecentWorkModel, listDecentWorkModels } from '../domain/jobs/decent-work.ts';
+import { defaultMatchModel, findMatchModel, listMatchModels } from '../domain/matching/match.ts';
 import {
   defaultReferralPolicyVersion,
   findReferralPolicy,
@@ -46,6 +48,8 @@ const envSchema = z.object({
   // The transfer policy in force (src/domain/transfers/policies/): the release limit, as versioned data.
   TRANSFER_POLICY: z.string().min(1).default(defaultTransferPolicyVersion),
   REFERRAL_POLICY: z.string().min(1).default(defaultReferralPolicyVersion),
+  DECENT_WORK_MODEL: z.string().min(1).default(defaultDecentWorkModel),
+  MATCH_MODEL: z.string().min(1).default(defaultMatchModel),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -89,6 +93,10 @@ export type Config = {
   transferPolicyVersion: string;
   // The referral policy in force (src/domain/referrals/policies/): the deadlines to answer and to start.
   referralPolicyVersion: string;
+  // The decent-work scorecard in force (src/domain/jobs/decent-work-models/): new and changed job orders.
+  decentWorkModelVersion: string;
+  // The matching model in force (src/domain/matching/match-models/).
+  matchModelVersion: string;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databasePoolSize: number;
@@ -144,6 +152,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration:\n  REFERRAL_POLICY: no policy ${e.REFERRAL_POLICY}; available: ${referralPolicies}`,
     );
   }
+  if (!findDecentWorkModel(e.DECENT_WORK_MODEL)) {
+    const available = listDecentWorkModels()
+      .map((m) => m.version)
+      .join(', ');
+    throw new ConfigError(
+      `Invalid configuration:\n  DECENT_WORK_MODEL: no model ${e.DECENT_WORK_MODEL}; available: ${available}`,
+    );
+  }
+  if (!findMatchModel(e.MATCH_MODEL)) {
+    const available = listMatchModels()
+      .map((m) => m.version)
+      .join(', ');
+    throw new ConfigError(`Invalid configuration:\n  MATCH_MODEL: no model ${e.MATCH_MODEL}; available: ${available}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -157,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.TIME_ZONE,
     transferPolicyVersion: e.TRANSFER_POLICY,
     referralPolicyVersion: e.REFERRAL_POLICY,
+    decentWorkModelVersion: e.DECENT_WORK_MODEL,
+    matchModelVersion: e.MATCH_MODEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     databasePoolSize: e.DATABASE_POOL_SIZE,

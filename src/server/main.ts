@@ -121,6 +121,8 @@ export async function startServer(
       clock,
       transferPolicyVersion: config.transferPolicyVersion,
       referralPolicyVersion: config.referralPolicyVersion,
+      decentWorkModelVersion: config.decentWorkModelVersion,
+      matchModelVersion: config.matchModelVersion,
     });
     const transport = createTransport({
       smtpUrl: config.smtpUrl,

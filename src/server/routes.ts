@@ -17,6 +17,10 @@ import { notificationRoutes } from '../domain/notifications/notification.routes.
 import { planRoutes } from '../domain/plans/plan.routes.ts';
 import { transferRoutes } from '../domain/transfers/transfer.routes.ts';
 import { referralRoutes } from '../domain/referrals/referral.routes.ts';
+import { jobOrderRoutes } from '../domain/jobs/job-order.routes.ts';
+import { employerRoutes } from '../domain/jobs/employer.routes.ts';
+import { matchingRoutes } from '../domain/matching/matching.routes.ts';
+import { placementRoutes } from '../domain/placements/placement.routes.ts';
 import { reportRoutes } from '../domain/reporting/assessment-report.routes.ts';
 import { industryRoutes } from '../domain/industries/industry.routes.ts';
 import { serviceRoutes } from '../domain/directory/service.routes.ts';
@@ -43,6 +47,10 @@ export function registerRoutes(app: AppInstance): void {
   planRoutes(app);
   transferRoutes(app);
   referralRoutes(app);
+  jobOrderRoutes(app);
+  employerRoutes(app);
+  matchingRoutes(app);
+  placementRoutes(app);
   reportRoutes(app);
   industryRoutes(app);
   serviceRoutes(app);

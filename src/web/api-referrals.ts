@@ -8,6 +8,7 @@ import type {
   ReferralListQuery,
   ReferralRatingInput,
   ReferralStep,
+  Specialist,
 } from '../domain/referrals/referral.ts';
 
 // Referrals between agencies: the inbox and outbox, one referral's page, its steps, and a client's
@@ -32,6 +33,13 @@ export function listReferrals(
 }
 export function getReferral(id: string, signal?: AbortSignal): Promise<ReferralDetail> {
   return getJson(path(id), signal);
+}
+// Staff of other agencies who take referrals, by words or by agency (a referral to a named specialist).
+export function findSpecialists(
+  query: { q?: string; organizationId?: string },
+  signal?: AbortSignal,
+): Promise<ListEnvelope<Specialist>> {
+  return getJson(`/api/referrals/specialists${queryString({ ...query, perPage: 20 })}`, signal);
 }
 export function listClientReferrals(clientId: string, signal?: AbortSignal): Promise<ListEnvelope<Referral>> {
   return getJson(`/api/clients/${encodeURIComponent(clientId)}/referrals`, signal);

@@ -37,6 +37,15 @@ import { AgencyTransfersPage } from './pages/transfers/agency-transfers-page.tsx
 import { ReferralsPage } from './pages/referrals/referrals-page.tsx';
 import { ReferralPage } from './pages/referrals/referral-page.tsx';
 import { ClientReferralsPage } from './pages/clients/referrals-page.tsx';
+import { ClientJobsPage } from './pages/clients/jobs-page.tsx';
+import { JobsPage } from './pages/jobs/jobs-page.tsx';
+import { EmployersPage } from './pages/employers/employers-page.tsx';
+import { EmployerPage } from './pages/employers/employer-page.tsx';
+import { NewEmployerPage } from './pages/employers/new-employer-page.tsx';
+import { JobPage } from './pages/jobs/job-page.tsx';
+import { JobFormPage } from './pages/jobs/job-form-page.tsx';
+import { PlacementsPage } from './pages/placements/placements-page.tsx';
+import { PlacementPage } from './pages/placements/placement-page.tsx';
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
 import { WorkPage } from './pages/work/work-page.tsx';
 import { AssessmentReportPage } from './pages/reports/assessment-report-page.tsx';
@@ -78,6 +87,7 @@ export function App() {
         <Route path="clients/:id/attachments" element={<AttachmentsPage />} />
         <Route path="clients/:id/transfers" element={<TransfersPage />} />
         <Route path="clients/:id/referrals" element={<ClientReferralsPage />} />
+        <Route path="clients/:id/jobs" element={<ClientJobsPage />} />
         <Route path="clients/:id/reviews" element={<ReviewsPage />} />
         <Route path="clients/:id/edit" element={<EditClientPage />} />
         <Route path="clients/:id/manage" element={<ManagePage />} />
@@ -90,6 +100,14 @@ export function App() {
         <Route path="transfers" element={<AgencyTransfersPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="referrals/:id" element={<ReferralPage />} />
+        <Route path="employers" element={<EmployersPage />} />
+        <Route path="employers/new" element={<NewEmployerPage />} />
+        <Route path="employers/:id" element={<EmployerPage />} />
+        <Route path="jobs" element={<JobsPage />} />
+        <Route path="jobs/new" element={<JobFormPage />} />
+        <Route path="jobs/:id" element={<JobPage />} />
+        <Route path="placements" element={<PlacementsPage />} />
+        <Route path="placements/:id" element={<PlacementPage />} />
         <Route path="my-file" element={<MyFilePage />} />
         <Route path="reports/assessments" element={<AssessmentReportPage />} />
         <Route path="reports/landscape" element={<LandscapePage />} />

@@ -32,6 +32,15 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
   service_full: 'referral.error.serviceFull',
   not_eligible_age: 'referral.error.age',
   unknown_service: 'clientReferrals.error.service',
+  unknown_specialist: 'clientReferrals.error.specialist',
+  specialist_elsewhere: 'clientReferrals.error.specialist',
+  below_minimum_wage: 'jobForm.error.minimumWage',
+  workplace_needs_place: 'jobForm.error.postalCode',
+  placement_consent_required: 'placement.error.consent',
+  placement_consent_by_holder: 'placement.error.consentByHolder',
+  job_order_closed: 'placement.error.closed',
+  start_date_out_of_range: 'placement.error.startRange',
+  date_in_future: 'error.dateInFuture',
 };
 
 export function reasonKey(code: string | undefined): MessageKey | undefined {

@@ -29,7 +29,7 @@ const pressButton = async (page: Page, text: string, options: { backwards?: bool
 };
 // A <select> moves to its next option with the down arrow, as a keyboard user chooses.
 const chooseBy = async (page: Page, label: string, downs: number) => {
-  await tabUntil(page, (f) => f.tag === 'select' && f.label === label, { what: `the choice "${label}"` });
+  await tabUntil(page, (f) => f.tag === 'select' && f.label === label, { what: `the choice "${label}"`, max: 80 });
   for (let i = 0; i < downs; i += 1) await page.keyboard.press('ArrowDown');
 };
 const stepHeading = async (page: Page) => {

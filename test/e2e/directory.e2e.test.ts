@@ -232,6 +232,27 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
   });
 
   for (const language of ['en', 'fr'] as const) {
+    it(`lays details out as label and value side by side on a wide screen (${language})`, async () => {
+      const { page, context, problems } = await openPage(browser, { language, width: 1280 });
+      try {
+        for (const pageCase of pages()) {
+          await page.goto(server.url + pageCase.path);
+          await waitForPageReady(page);
+          // A value squeezed into a sliver (one letter a line) is unreadable, even if axe passes.
+          const narrowest = await page.evaluate(() =>
+            Math.min(
+              Infinity,
+              ...[...document.querySelectorAll('dl.details dd')].map((dd) => dd.getBoundingClientRect().width),
+            ),
+          );
+          expect(narrowest, `${pageCase.name} squeezes a detail`).toBeGreaterThan(200);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it(`fits a 320 px wide screen without scrolling sideways (${language})`, async () => {
       const { page, context, problems } = await openPage(browser, { language, width: 320, height: 640 });
       try {

@@ -158,6 +158,68 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await reading.context.close();
   });
 
+  it('refers a client to a named specialist at another agency, found by name in French; the specialist finds it in their inbox', async () => {
+    const specialist = await seedPerson(server, 'community', ['job_developer'], 'the don river valley trail');
+    const api = await apiAs(server, sender.email);
+    const client = (
+      await api.post<{ id: string }>('/api/clients', {
+        givenName: 'Élodie',
+        familyName: 'Mbeki-Tran',
+        dateOfBirth: '1995-11-02',
+        educationLevel: 'college',
+        incomeSource: 'none',
+      })
+    ).id;
+    await api.post(`/api/clients/${client}/consents`, {
+      organizationId: server.organizations.community.id,
+      categories: ['identity_contact', 'employment'],
+      purpose: 'referral',
+      method: 'in_person',
+      evidence: 'Signed form',
+      expiresOn: addDays(momentNow().today, 90),
+    });
+
+    const sending = await openPage(browser, { language: 'fr' });
+    await signInContext(sending.context, server, sender);
+    const page = sending.page;
+    await page.goto(`${server.url}/clients/${client}/referrals`);
+    await ready(page);
+    // The last word of a test user's name is unique to them.
+    const word = specialist.displayName.split(' ').pop()!;
+    await page.getByLabel('Nom de la personne ou de l’organisme').fill(word);
+    await page.getByRole('button', { name: 'Trouver le personnel' }).click();
+    await page.getByText('Personnel trouvé\u00a0: 1').waitFor();
+    await page
+      .getByLabel(`${specialist.displayName} (Développeur d'emplois), ${server.organizations.community.name}`)
+      .check();
+    await page.getByLabel('Pourquoi vous aiguillez', { exact: false }).fill('Cherche un emploi en logistique.');
+    await noViolations(page);
+    await page.getByRole('button', { name: 'Envoyer l’aiguillage' }).click();
+    await page.locator('p.notice', { hasText: specialist.displayName }).waitFor();
+    expect(sending.problems).toEqual([]);
+    await sending.context.close();
+
+    // The specialist, in English, has it in the inbox and a notification that names it.
+    const receiving = await openPage(browser, { language: 'en', width: 375, height: 800 });
+    await signInContext(receiving.context, server, specialist);
+    const inbox = receiving.page;
+    await inbox.goto(`${server.url}/referrals`);
+    await ready(inbox);
+    await inbox.getByRole('link', { name: 'Élodie Mbeki-Tran' }).waitFor();
+    await noViolations(inbox);
+    await inbox.goto(`${server.url}/notifications`);
+    await ready(inbox);
+    // Named, the specialist holds the task to answer it, and the notification says so, with the client.
+    await inbox.getByText('A task was assigned to you.').first().waitFor();
+    await inbox.getByText('Client: Élodie Mbeki-Tran').first().waitFor();
+    await inbox.goto(`${server.url}/tasks`);
+    await ready(inbox);
+    await inbox.getByText('Answer the referral').first().waitFor();
+    expect(await inbox.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(receiving.problems).toEqual([]);
+    await receiving.context.close();
+  });
+
   it('recruits for a program with open seats: the worker’s clients who fit, referred in one step', async () => {
     const community = server.organizations.community;
     const today = momentNow().today;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Command } from 'commander';
 import { assessmentInputSchemaOn } from '../../domain/assessment/assessment-input.ts';
 import { defaultModelVersion, findModel, listModels, modelChecksum } from '../../domain/assessment/models.ts';
@@ -6,22 +5,9 @@ import { scoreAssessment } from '../../domain/assessment/score.ts';
 import { loadConfig } from '../../server/config.ts';
 import { commandClock } from '../clock.ts';
 import { CliError } from '../errors.ts';
+import { readJson } from '../json-file.ts';
 
 type AssessOptions = { file?: string; model: string; listModels?: boolean; today?: string };
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read ${file}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${file === '-' ? 'standard input' : file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 // Pure computation, no database: a caseworker or an auditor can check any result by hand.
 export function assessCommand(): Command {

@@ -346,14 +346,18 @@ export async function selectSystemMonitors(db: DbOrTrx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function selectActiveManagers(db: DbOrTrx, organizationId: string): Promise<string[]> {
+export async function selectActiveManagers(
+  db: DbOrTrx,
+  organizationId: string,
+  role: 'agency_manager' | 'employer_user' = 'agency_manager',
+): Promise<string[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('userRoles', 'userRoles.userId', 'users.id')
     .select('users.id')
     .where('users.organizationId', '=', organizationId)
     .where('users.status', '=', 'active')
-    .where('userRoles.role', '=', 'agency_manager')
+    .where('userRoles.role', '=', role)
     .orderBy('users.createdAt')
     .execute();
   return rows.map((r) => r.id);
@@ -384,4 +388,64 @@ export async function claimDigestRecipients(
       order by id limit ${limit} for update skip locked)
     returning id, email, display_name as "displayName", preferred_language as "preferredLanguage"`.execute(db);
   return rows;
+}
+
+// Active staff of other organizations with one of the roles given, by words in their name or their
+// organization's (folded), for a referral to a named specialist; the organization's names come along.
+export async function selectStaffOfOtherOrganizations(
+  db: DbOrTrx,
+  options: {
+    excludeOrganizationId: string;
+    organizationId?: string | undefined;
+    words?: string | undefined;
+    roles: readonly string[];
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organizationId')
+    .select([
+      'u.id',
+      'u.displayName',
+      'o.id as organizationId',
+      'o.name as organizationName',
+      'o.nameFr as organizationNameFr',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('userRoles as r')
+        .select(sql<string[]>`array_agg(r.role order by r.role)`.as('roles'))
+        .whereRef('r.userId', '=', 'u.id')
+        .where('r.role', 'in', [...options.roles] as never)
+        .as('roles'),
+    )
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('u.status', '=', 'active')
+    .where('u.organizationId', '!=', options.excludeOrganizationId)
+    .where('o.type', 'not in', ['employer', 'system_manager'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('userRoles as r')
+          .select(sql`1`.as('one'))
+          .whereRef('r.userId', '=', 'u.id')
+          .where('r.role', 'in', [...options.roles] as never),
+      ),
+    );
+  if (options.organizationId) query = query.where('u.organizationId', '=', options.organizationId);
+  // Words folded as the names are (accents, case, punctuation: so no wildcard survives the folding).
+  if (options.words)
+    query = query.where(
+      sql<boolean>`client_search_key(u.display_name || ' ' || o.name || ' ' || coalesce(o.name_fr, '')) like '%' || client_search_key(${options.words}) || '%'`,
+    );
+  const rows = await query
+    .orderBy('o.name')
+    .orderBy('u.displayName')
+    .orderBy('u.id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return { total: rows.length ? Number(rows[0]!.total) : 0, rows };
 }

@@ -25,6 +25,7 @@ import {
   lockUserForUpdate,
   selectAccountClient,
   selectActiveManagers,
+  selectStaffOfOtherOrganizations,
   selectSystemMonitors,
   selectNotificationDigest,
   updateNotificationDigest,
@@ -374,8 +375,22 @@ export async function staffMember(
   );
 }
 
+// Staff of other organizations who take referrals (a referral to a named specialist), by words in their
+// name or their organization's: work names, roles and agencies only.
+export function staffElsewhere(
+  db: DbOrTrx,
+  options: Parameters<typeof selectStaffOfOtherOrganizations>[1],
+): ReturnType<typeof selectStaffOfOtherOrganizations> {
+  return selectStaffOfOtherOrganizations(db, options);
+}
+
 export function activeManagersOf(db: DbOrTrx, organizationId: string): Promise<string[]> {
   return selectActiveManagers(db, organizationId);
+}
+
+// An employer's active staff with the employer role, oldest account first (who hears of a candidate).
+export function activeEmployerUsersOf(db: DbOrTrx, employerId: string): Promise<string[]> {
+  return selectActiveManagers(db, employerId, 'employer_user');
 }
 
 // The person's choice of a daily e-mail digest of their unread notifications.

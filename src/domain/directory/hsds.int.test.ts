@@ -4,7 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { describeEachEngine } from '../../../test/db.ts';
 import { testApp } from '../../../test/app.ts';
 import { testClock } from '../../../test/clock.ts';
-import { hsdsValidators } from '../../../test/hsds-schemas.ts';
+import { hsdsValidators } from './hsds-schemas.ts';
 import { makeOrganization, makeSession, makeUser } from '../../../test/factories.ts';
 import type { AppInstance } from '../../server/app.ts';
 import type { Organization } from '../organizations/organization.ts';

@@ -68,7 +68,8 @@ export async function hsdsServicesPage(
   return hsdsPage(contents, total, query.page, query.perPage);
 }
 
-async function withOrganizations<T>(
+// Each listing with its provider as an HSDS organization list item (one statement for the page).
+export async function withOrganizations<T>(
   db: DbOrTrx,
   rows: Awaited<ReturnType<typeof selectServiceRecords>>,
   build: (row: (typeof rows)[number], organization: Record<string, unknown>) => T,

@@ -49,6 +49,14 @@ export const continuumTaxonomies = {
     description: 'Continuum: open, opens_soon, full or closed, on the day of the answer',
   },
   programDates: { name: 'continuum-program-dates', description: 'Continuum: when a program runs (ISO 8601 interval)' },
+  translation: {
+    name: 'continuum-translation',
+    description: 'Continuum: a French wording of a field (the term names the field)',
+  },
+  organizationType: {
+    name: 'continuum-organization-type',
+    description: 'Continuum: the kind of organization in the employment service system',
+  },
 } as const;
 export type ContinuumTaxonomy = keyof typeof continuumTaxonomies;
 
@@ -73,13 +81,20 @@ function term(taxonomy: ContinuumTaxonomy, code: string, name: string): Json {
   };
 }
 
-function attribute(linkId: string, taxonomy: ContinuumTaxonomy, code: string, name: string, value?: string): Json {
+function attribute(
+  linkId: string,
+  taxonomy: ContinuumTaxonomy,
+  code: string,
+  name: string,
+  value?: string,
+  linkEntity: 'service' | 'organization' = 'service',
+): Json {
   const t = term(taxonomy, code, name);
   return compact({
     id: stableUuid(`attribute:${linkId}:${String(t['id'])}:${value ?? ''}`),
     link_id: linkId,
-    link_type: 'service',
-    link_entity: 'service',
+    link_type: linkEntity,
+    link_entity: linkEntity,
     taxonomy_term_id: t['id'],
     value,
     taxonomy_term: t,
@@ -103,6 +118,11 @@ const organizationTypeWords: Record<string, string> = {
   employer: 'An employer in Toronto.',
 };
 
+// Whether an organization's HSDS description is the stand-in we write for one without its own.
+export function isStandInDescription(text: string): boolean {
+  return text === 'An organization in Toronto.' || Object.values(organizationTypeWords).includes(text);
+}
+
 export type OrganizationRow = {
   id: string;
   name: string;
@@ -111,6 +131,7 @@ export type OrganizationRow = {
   website: string | null;
   email: string | null;
   phone: string | null;
+  description: string | null;
 };
 
 export function hsdsOrganizationListItem(o: OrganizationRow): Json {
@@ -118,8 +139,8 @@ export function hsdsOrganizationListItem(o: OrganizationRow): Json {
     id: o.id,
     name: o.name,
     alternate_name: o.nameFr ?? undefined,
-    // We keep no description of an organization; HSDS requires one, so its type is put in words.
-    description: organizationTypeWords[o.type] ?? 'An organization in Toronto.',
+    // HSDS requires a description: an organization without one of its own has its type put in words.
+    description: o.description ?? organizationTypeWords[o.type] ?? 'An organization in Toronto.',
     email: o.email ?? undefined,
     website: o.website ?? undefined,
   });
@@ -133,6 +154,7 @@ export type SiteRow = {
   city: string;
   province: string;
   postalCode: string;
+  country: string;
   latitude: number | null;
   longitude: number | null;
   wheelchairAccessible: boolean | null;
@@ -173,7 +195,7 @@ export function hsdsLocation(site: SiteRow): Json {
         city: site.city,
         state_province: site.province,
         postal_code: site.postalCode,
-        country: 'CA',
+        country: site.country,
         address_type: 'physical',
       },
     ],
@@ -186,6 +208,7 @@ export function hsdsOrganization(o: OrganizationRow, sites: readonly SiteRow[]):
     ...hsdsOrganizationListItem(o),
     phones: o.phone ? [{ id: stableUuid(`phone:organization:${o.id}`), organization_id: o.id, number: o.phone }] : [],
     locations: sites.map(hsdsLocation),
+    attributes: [attribute(o.id, 'organizationType', o.type, words(o.type), undefined, 'organization')],
   });
 }
 
@@ -231,6 +254,14 @@ export function hsdsService(row: ServiceRecordRow, organization: Json, today: st
       'intake state',
     ),
   ];
+  const french = {
+    name_fr: row.nameFr,
+    description_fr: row.descriptionFr,
+    eligibility_description_fr: row.eligibilityDescriptionFr,
+  };
+  for (const [field, value] of Object.entries(french))
+    if (value)
+      attributes.push(attribute(row.id, 'translation', field, `French ${words(field.replace(/_fr$/, ''))}`, value));
   if (row.credentialAwarded)
     attributes.push(attribute(row.id, 'credential', 'credential', 'credential awarded', row.credentialAwarded));
   if (row.startsOn || row.endsOn)

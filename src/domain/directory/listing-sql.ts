@@ -13,10 +13,11 @@ export function staleListing(staleBefore: Date, capacity: boolean) {
       or exists (select from service_contacts x where x.service_id = s.id and x.verified_at < ${staleBefore}))`;
 }
 
-// Whether the listing `s` takes people on `today`: a seat left, and a window open (none: continuous intake).
+// Whether the listing `s` takes people between `today` and `until`: a seat left, and a window open on one
+// of those days (no window: continuous intake). The windows are on the listing as a multirange (0028).
 export function intakeOpenOn(today: string, until = today) {
-  return sql<SqlBool>`(coalesce(s.seats_open, 1) > 0 and coalesce((select bool_or(w.opens_on <= ${until}::date
-      and (w.closes_on is null or w.closes_on >= ${today}::date)) from service_intake_windows w where w.service_id = s.id), true))`;
+  return sql<SqlBool>`(coalesce(s.seats_open, 1) > 0
+    and (s.intake_ranges is null or s.intake_ranges && daterange(${today}::date, ${until}::date, '[]')))`;
 }
 
 // The great-circle distance in km between two points given as SQL expressions.

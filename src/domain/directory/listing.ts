@@ -1,7 +1,7 @@
 import { addDays } from '../../lib/dates.ts';
 import { naicsClass } from '../industries/naics.ts';
 import { nocTitle } from '../occupations/noc.ts';
-import type { IntakeState, ListingPart } from './service.ts';
+import type { ImportedService, IntakeState, ListingPart, NewService } from './service.ts';
 
 // Rules about a listing that every view shares: whether intake is open, and which parts are stale.
 
@@ -73,4 +73,36 @@ export function searchTextOf(
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+// A listing's own columns as the tables keep them (absent: null), from a listing entered by hand or
+// brought by an import; capacity and the search words are the caller's.
+export function columnsOfListing(input: NewService | ImportedService) {
+  return {
+    name: input.name,
+    nameFr: input.nameFr ?? null,
+    alternateName: input.alternateName ?? null,
+    description: input.description,
+    descriptionFr: input.descriptionFr ?? null,
+    url: input.url ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    status: input.status,
+    interventionTypes: input.interventionTypes,
+    targetNocCodes: input.targetNocCodes,
+    targetNaicsCodes: input.targetNaicsCodes,
+    targetPopulations: input.targetPopulations,
+    languages: input.languages,
+    deliveryMode: input.deliveryMode,
+    eligibilityDescription: input.eligibilityDescription ?? null,
+    eligibilityDescriptionFr: input.eligibilityDescriptionFr ?? null,
+    minimumAge: input.minimumAge ?? null,
+    maximumAge: input.maximumAge ?? null,
+    applicationProcess: input.applicationProcess ?? null,
+    feesDescription: input.feesDescription ?? null,
+    credentialAwarded: input.credentialAwarded ?? null,
+    funder: input.funder ?? null,
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+  };
 }

@@ -263,6 +263,41 @@ describeEachEngine('directory of services', ({ handle }) => {
     expect(reasons.map((r) => r.reason)).toEqual(['created', 'changed: contacts, seatsOpen, siteIds', 'confirmed']);
   });
 
+  it('keeps the intake windows on the listing as days, and leaves the listing alone when they are only confirmed', async () => {
+    const created = await listService(welding({ name: `Windows ${marker}` }));
+    const ranges = async () =>
+      await handle()
+        .db.selectFrom('services')
+        .select(['intakeRanges', 'updatedAt'])
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+    expect((await ranges()).intakeRanges).toBe('{[2026-11-15,2026-12-21)}');
+    const patch = (payload: object) =>
+      app.inject({ method: 'PATCH', url: `/api/services/${created.id}`, headers: manager.headers, payload });
+    expect(
+      (
+        await patch({
+          intakeWindows: [
+            { opensOn: '2027-03-01' },
+            { opensOn: '2027-01-05', closesOn: '2027-01-31' },
+            { opensOn: '2027-01-20', closesOn: '2027-02-10' },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
+    // Overlapping windows are one span of days; a window without a closing day runs on.
+    expect((await ranges()).intakeRanges).toBe('{[2027-01-05,2027-02-11),[2027-03-01,)}');
+    const before = await ranges();
+    await handle()
+      .db.updateTable('serviceIntakeWindows')
+      .set({ note: 'confirmed by phone' })
+      .where('serviceId', '=', created.id)
+      .execute();
+    expect(await ranges()).toEqual(before);
+    expect((await patch({ intakeWindows: [] })).statusCode).toBe(200);
+    expect((await ranges()).intakeRanges).toBeNull();
+  });
+
   it('points staff to likely duplicate listings: same provider or site, a name that reads nearly the same', async () => {
     const first = await listService(welding({ name: `Job search workshop ${marker}`, siteIds: [downtown().id] }));
     const second = await listService(welding({ name: `Job-search workshops ${marker}`, siteIds: [scarborough().id] }));

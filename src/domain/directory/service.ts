@@ -110,7 +110,7 @@ const serviceFields = {
   applicationProcess: text(2000).optional(),
   feesDescription: text(1000).optional(),
   credentialAwarded: text(200).optional(),
-  funder: text(200).optional(),
+  funder: text(1000).optional(),
   startsOn: isoDate.optional(),
   endsOn: isoDate.optional(),
   seats: z.number().int().min(0).max(100_000).optional(),
@@ -140,6 +140,33 @@ export function listingProblems(listing: Checkable): { field: string; message: s
   return problems;
 }
 
+type ListingParts = {
+  schedules: NewSchedule[];
+  intakeWindows: NewIntakeWindow[];
+  contacts: NewContact[];
+} & Checkable;
+
+function refineListing(value: ListingParts, ctx: z.RefinementCtx): void {
+  for (const problem of listingProblems(value))
+    ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  value.schedules.forEach((s, i) => {
+    if (s.opensAt >= s.closesAt)
+      ctx.addIssue({ code: 'custom', path: ['schedules', i, 'closesAt'], message: 'must be after the opening time' });
+  });
+  value.intakeWindows.forEach((w, i) => {
+    if (w.closesOn && w.closesOn < w.opensOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intakeWindows', i, 'closesOn'],
+        message: 'must not be before the opening day',
+      });
+  });
+  value.contacts.forEach((c, i) => {
+    if (!c.name && !c.title)
+      ctx.addIssue({ code: 'custom', path: ['contacts', i, 'name'], message: 'give a name or a title' });
+  });
+}
+
 export const newServiceSchema = z
   .strictObject({
     ...serviceFields,
@@ -150,27 +177,24 @@ export const newServiceSchema = z
     intakeWindows: z.array(newIntakeWindowSchema).max(50).default([]),
     contacts: z.array(newContactSchema).max(20).default([]),
   })
-  .superRefine((value, ctx) => {
-    for (const problem of listingProblems(value))
-      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-    value.schedules.forEach((s, i) => {
-      if (s.opensAt >= s.closesAt)
-        ctx.addIssue({ code: 'custom', path: ['schedules', i, 'closesAt'], message: 'must be after the opening time' });
-    });
-    value.intakeWindows.forEach((w, i) => {
-      if (w.closesOn && w.closesOn < w.opensOn)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['intakeWindows', i, 'closesOn'],
-          message: 'must not be before the opening day',
-        });
-    });
-    value.contacts.forEach((c, i) => {
-      if (!c.name && !c.title)
-        ctx.addIssue({ code: 'custom', path: ['contacts', i, 'name'], message: 'give a name or a title' });
-    });
-  });
+  .superRefine(refineListing);
 export type NewService = z.infer<typeof newServiceSchema>;
+
+// A listing as an HSDS import brings it (docs/directory.md, "Exchange"): the same rules, except that a
+// general HSDS dataset names no kind of program (the listing stays unclassified until someone says) and
+// never carries capacity, which is the provider's to give.
+export const importedServiceSchema = z
+  .strictObject({
+    ...serviceFields,
+    interventionTypes: uniqueList(interventionTypeSchema, 7).default([]),
+    seats: z.undefined().optional(),
+    seatsOpen: z.undefined().optional(),
+    schedules: z.array(newScheduleSchema).max(50).default([]),
+    intakeWindows: z.array(newIntakeWindowSchema).max(50).default([]),
+    contacts: z.array(newContactSchema).max(20).default([]),
+  })
+  .superRefine(refineListing);
+export type ImportedService = z.infer<typeof importedServiceSchema>;
 
 // A change to a listing. Lists (sites, schedules, intake windows, contacts), when given, replace the
 // listing's; `verified: true` confirms every part as it stands. A change confirms the details and the parts it replaces.
@@ -201,7 +225,7 @@ export const servicePatchSchema = z
     applicationProcess: nullable(text(2000)),
     feesDescription: nullable(text(1000)),
     credentialAwarded: nullable(text(200)),
-    funder: nullable(text(200)),
+    funder: nullable(text(1000)),
     startsOn: nullable(isoDate),
     endsOn: nullable(isoDate),
     seats: nullable(z.number().int().min(0).max(100_000)),
@@ -225,6 +249,8 @@ export const serviceSiteSchema = z.object({
   city: z.string(),
   province: z.string(),
   postalCode: z.string(),
+  // ISO 3166 alpha-2: CA, except for a place an HSDS import brought from elsewhere.
+  country: z.string(),
   neighbourhoodId: z.number().int().nullable(),
   neighbourhoodName: z.string().nullable(),
   latitude: z.number().nullable(),

@@ -26,7 +26,11 @@ export async function selectNotifications(
       n.subject_id as "subjectId", to_json(n.created_at)#>>'{}' as "createdAt", to_json(n.read_at)#>>'{}' as "readAt",
       case when c.id is not null and ${clientVisible(viewer, 'client.read', 'identity_contact', { today })}
         then coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name end as "clientName",
-      case when n.kind = 'listing_confirm' then (select s.name from services s where s.id = n.subject_id) end as "programName"
+      case when n.kind = 'listing_confirm' then (select s.name from services s where s.id = n.subject_id) end as "programName",
+      case when n.kind in ('placement_shared', 'placement_updated') then (select j.title from placements p
+        join job_orders j on j.id = p.job_order_id where p.id = n.subject_id) end as "jobTitle",
+      case when n.kind = 'employer_lead_assigned' then (select o.name from organizations o where o.id = n.subject_id)
+        end as "employerName"
     from notifications n left join clients c on c.id = n.client_id
     where ${where} order by n.created_at desc, n.id
     limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);

@@ -150,6 +150,9 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     referral_updated: 'referrals moved on',
     referral_overdue: 'referrals past their deadline',
     listing_confirm: 'program listings to confirm',
+    placement_shared: 'candidates shared with your organization',
+    placement_updated: 'placements moved on',
+    employer_lead_assigned: 'employers your agency now leads',
   },
   fr: {
     task_assigned: 'tâches qui vous ont été assignées',
@@ -169,6 +172,9 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     referral_updated: 'aiguillages mis à jour',
     referral_overdue: 'aiguillages en retard',
     listing_confirm: 'fiches de programme à confirmer',
+    placement_shared: 'candidatures transmises à votre organisation',
+    placement_updated: 'placements mis à jour',
+    employer_lead_assigned: 'employeurs dont votre organisme est maintenant responsable',
   },
 };
 

@@ -18,6 +18,9 @@ export const notificationKinds = [
   'referral_updated',
   'referral_overdue',
   'listing_confirm',
+  'placement_shared',
+  'placement_updated',
+  'employer_lead_assigned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -32,6 +35,9 @@ export const notificationSchema = z.object({
   clientName: z.string().nullable(),
   // The program a listing to confirm is about (the directory is public).
   programName: z.string().nullable().optional(),
+  // The job order a placement is for, and the employer a lead agency now leads (neither is personal).
+  jobTitle: z.string().nullable().optional(),
+  employerName: z.string().nullable().optional(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -75,6 +75,20 @@ export async function createOrganization(
 ): Promise<Organization> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in first.');
   ensureAllowed(actor, 'organization.create', { kind: 'none' }, requestId);
+  const id = await insertOrganizationWithSites(trx, input);
+  await writeAudit(trx, actor, {
+    action: 'organization.create',
+    outcome: 'succeeded',
+    recordType: 'organization',
+    recordId: id,
+    requestId,
+  });
+  return getOrganization(trx, actor, id);
+}
+
+// The organization and its sites, located, under a name no other organization has. The caller has
+// decided who may add it (organization.create; employer.manage for an employer) and writes the audit row.
+export async function insertOrganizationWithSites(trx: Trx, input: NewOrganization): Promise<string> {
   await assertNameFree(trx, input.name);
   const { sites, ...fields } = input;
   const organization = await insertOrganization(trx, fields);
@@ -82,14 +96,13 @@ export async function createOrganization(
     const point = pointOf(site, `sites.${index}.`);
     await insertSite(trx, organization.id, site, await locateSite(trx, site.postalCode, point));
   }
-  await writeAudit(trx, actor, {
-    action: 'organization.create',
-    outcome: 'succeeded',
-    recordType: 'organization',
-    recordId: organization.id,
-    requestId,
-  });
-  return getOrganization(trx, actor, organization.id);
+  return organization.id;
+}
+
+// Changes an organization's own fields after the caller has decided who may (see insertOrganizationWithSites).
+export async function updateOrganizationFields(trx: Trx, id: string, patch: OrganizationPatch): Promise<void> {
+  if (patch.name !== undefined) await assertNameFree(trx, patch.name, id);
+  await updateOrganizationRow(trx, id, patch);
 }
 
 // The organization, or the same 404 as for a random id.
@@ -108,8 +121,7 @@ export async function updateOrganization(
 ): Promise<Organization> {
   const organization = await existingOrganization(trx, id);
   ensureAllowed(actor, 'organization.update', { kind: 'organization', organizationId: organization.id }, requestId);
-  if (patch.name !== undefined) await assertNameFree(trx, patch.name, organization.id);
-  await updateOrganizationRow(trx, organization.id, patch);
+  await updateOrganizationFields(trx, organization.id, patch);
   await writeAudit(trx, actor, {
     action: 'organization.update',
     outcome: 'succeeded',
@@ -226,4 +238,13 @@ export function locatePostalCode(
   postalCode: string,
 ): Promise<{ latitude: number | null; longitude: number | null; neighbourhoodId: number | null }> {
   return locateSite(db, postalCode, undefined);
+}
+
+// Where a place is: the point given (else its FSA's centroid) and the nearest neighbourhood in Toronto.
+export function locatePlace(
+  db: DbOrTrx,
+  postalCode: string,
+  point: { latitude: number; longitude: number } | undefined,
+): Promise<{ latitude: number | null; longitude: number | null; neighbourhoodId: number | null }> {
+  return locateSite(db, postalCode, point);
 }

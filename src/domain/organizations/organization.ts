@@ -10,6 +10,13 @@ export const organizationTypes = [
 ] as const;
 export const organizationTypeSchema = z.enum(organizationTypes);
 export type OrganizationType = z.infer<typeof organizationTypeSchema>;
+// The organizations that serve clients (all but the system manager and employers).
+export const agencyTypes = [
+  'employment_service_provider',
+  'social_assistance_office',
+  'training_organization',
+  'community_agency',
+] as const satisfies readonly OrganizationType[];
 
 // Canadian postal codes: no D, F, I, O, Q, U anywhere; no W or Z as the first letter.
 const postalCodePattern = /^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$/;

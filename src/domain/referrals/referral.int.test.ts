@@ -252,6 +252,52 @@ describeEachEngine('closed-loop referrals', ({ handle }) => {
     expect(await db.selectFrom('consents').select('id').where('clientId', '=', clientId).execute()).toHaveLength(0);
   });
 
+  it('finds a named specialist at another agency by words or by agency: work names, roles and agency only', async () => {
+    const db = handle().db;
+    const disabled = await makeUser(db, {
+      organizationId: agencyB,
+      roles: ['employment_counsellor'],
+      status: 'disabled',
+    });
+    const employer = (await makeOrganization(db, { type: 'employer' })).id;
+    await makeUser(db, { organizationId: employer, roles: ['employer_user'] });
+    const byAgency = await call(counsellorA, 'GET', `/api/referrals/specialists?organizationId=${agencyB}`);
+    expect(byAgency.statusCode, byAgency.body).toBe(200);
+    const found = byAgency.json() as {
+      items: { id: string; name: string; roles: string[]; organization: { id: string } }[];
+    };
+    const ids = found.items.map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([counsellorB.id, managerB.id]));
+    // Not a disabled account, and nobody at an employer.
+    expect(ids).not.toContain(disabled.id);
+    const atEmployer = await call(counsellorA, 'GET', `/api/referrals/specialists?organizationId=${employer}`);
+    expect(atEmployer.json()).toMatchObject({ items: [], total: 0 });
+    expect(found.items.find((i) => i.id === managerB.id)).toMatchObject({
+      roles: ['agency_manager'],
+      organization: { id: agencyB },
+    });
+    expect(Object.keys(found.items[0]!).sort()).toEqual(['id', 'name', 'organization', 'roles']);
+
+    // By a word of the name, folded; never the caller's own agency.
+    const word = counsellorB.displayName.split(' ').pop()!.toUpperCase();
+    const byWords = (await call(counsellorA, 'GET', `/api/referrals/specialists?q=${word}`)).json() as typeof found;
+    expect(byWords.items.map((i) => i.id)).toEqual([counsellorB.id]);
+    const own = (
+      await call(counsellorB, 'GET', `/api/referrals/specialists?organizationId=${agencyB}`)
+    ).json() as typeof found;
+    expect(own.items).toEqual([]);
+
+    const bad = await call(counsellorA, 'GET', '/api/referrals/specialists');
+    expect(bad.statusCode).toBe(400);
+    const audit = await db
+      .selectFrom('auditLog')
+      .select(['action', 'reason'])
+      .where('actorUserId', '=', counsellorA.id)
+      .where('reason', '=', 'specialists found')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reaches a named specialist, lets the sender withdraw, and carries issues both ways', async () => {
     const clientId = await intake();
     const sent = await call(counsellorA, 'POST', `/api/clients/${clientId}/referrals`, {

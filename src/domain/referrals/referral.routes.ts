@@ -12,8 +12,11 @@ import {
   referralRatingSchema,
   referralSchema,
   referralStepSchema,
+  specialistQuerySchema,
+  specialistSchema,
 } from './referral.ts';
 import {
+  findSpecialists,
   getReferral,
   listAgencyReferrals,
   listClientReferrals,
@@ -66,6 +69,20 @@ export function referralRoutes(app: AppInstance): void {
     },
     async (request) =>
       withTransaction(app.db, (trx) => listClientReferrals(trx, request.actor, request.params.id, ctx(request))),
+  );
+  app.get(
+    '/api/referrals/specialists',
+    {
+      config: { permission: 'referral.create', statements: 5 },
+      schema: {
+        tags: ['referrals'],
+        summary:
+          "Find a named specialist to refer a client to: active staff of other agencies who take referrals, by words in their name or their agency's, or by agency (names, roles and agencies only)",
+        querystring: specialistQuerySchema,
+        response: { 200: listEnvelopeSchema(specialistSchema) },
+      },
+    },
+    async (request) => withTransaction(app.db, (trx) => findSpecialists(trx, request.actor, request.query, request.id)),
   );
   app.get(
     '/api/services/:id/candidates',

@@ -12,7 +12,7 @@ import { addDays, ageOn } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
-import { activeManagersOf, clientOfAccount, staffMember } from '../accounts/user-admin.service.ts';
+import { activeManagersOf, clientOfAccount, staffElsewhere, staffMember } from '../accounts/user-admin.service.ts';
 import { clientBirthDate } from '../clients/client.service.ts';
 import { grantConsent } from '../consent/consent.service.ts';
 import { referralTarget } from '../directory/service.service.ts';
@@ -33,6 +33,8 @@ import {
   type ReferralRatingInput,
   type ReferralStatus,
   type ReferralStep,
+  type Specialist,
+  type SpecialistQuery,
 } from './referral.ts';
 import { getReferralPolicy, type ReferralPolicy } from './referral-policy.ts';
 import {
@@ -75,6 +77,44 @@ const phaseOf: Record<string, NewStep['phase']> = {
 };
 
 const staffRoles = ['agency_manager', 'employment_counsellor', 'caseworker', 'job_developer', 'trainer'];
+
+// Whom a worker may name as a specialist: active staff of another agency (never an employer or the
+// system manager) who take referrals. Work names, roles and agencies only; the search is audited.
+export async function findSpecialists(
+  db: Db | Trx,
+  actor: Actor,
+  query: SpecialistQuery,
+  requestId?: string,
+): Promise<ListEnvelope<Specialist>> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  const { total, rows } = await staffElsewhere(db, {
+    excludeOrganizationId: actor.organizationId,
+    organizationId: query.organizationId,
+    words: query.q,
+    roles: staffRoles,
+    limit: query.perPage,
+    offset: (query.page - 1) * query.perPage,
+  });
+  await writeAudit(db, actor, {
+    action: 'referral.create',
+    outcome: 'allowed',
+    recordType: 'user',
+    recordIds: rows.map((r) => r.id),
+    reason: 'specialists found',
+    requestId,
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.displayName,
+      roles: r.roles ?? [],
+      organization: { id: r.organizationId, name: r.organizationName, nameFr: r.organizationNameFr },
+    })),
+    total,
+    page: query.page,
+    perPage: query.perPage,
+  };
+}
 
 const userIdOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);
 

@@ -90,6 +90,28 @@ export const newReferralSchema = z
   });
 export type NewReferral = z.infer<typeof newReferralSchema>;
 
+// Finding a named specialist at another agency: words in their name or their agency's, or an agency.
+export const specialistQuerySchema = z
+  .strictObject({
+    q: z.string().trim().min(2, 'give at least 2 characters').max(100).optional(),
+    organizationId: z.uuid({ error: 'must be the id of an organization' }).optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    perPage: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .refine((q) => q.q !== undefined || q.organizationId !== undefined, {
+    message: 'give words (q) or an organization',
+    path: ['q'],
+  });
+export type SpecialistQuery = z.infer<typeof specialistQuerySchema>;
+
+export const specialistSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  organization: z.object({ id: z.uuid(), name: z.string(), nameFr: z.string().nullable() }),
+});
+export type Specialist = z.infer<typeof specialistSchema>;
+
 export const referralStepSchema = z.strictObject({
   status: z.enum(referralStatuses),
   reason: z.enum(referralReasons).optional(),

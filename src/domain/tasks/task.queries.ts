@@ -13,7 +13,7 @@ import type { Task } from './task.ts';
 // conditions (taskReadable, clientVisible), which are SQL fragments rather than builder expressions.
 const columns = (
   today: string,
-) => sql`t.id, t.client_id as "clientId", t.service_id as "serviceId", t.organization_id as "organizationId", t.created_by as "createdBy",
+) => sql`t.id, t.client_id as "clientId", t.service_id as "serviceId", t.employer_id as "employerId", t.organization_id as "organizationId", t.created_by as "createdBy",
   t.assigned_to as "assignedTo", u.display_name as "assigneeName", t.kind, t.phase, t.title,
   to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", t.recurrence, to_char(t.recur_until, 'YYYY-MM-DD') as "recurUntil", t.status,
   (t.status = 'open' and t.due_on < ${today}::date) as overdue,
@@ -80,9 +80,9 @@ export async function selectTaskList(
     ${filter.due === 'today' ? sql`and t.due_on = ${filter.today}::date` : sql``}`;
   const { rows } = await sql<Task>`select ${columns(filter.today)},
       case when ${clientVisible(filter.viewer, 'client.read', 'identity_contact', { today: filter.today })} then c.given_name || ' ' || c.family_name end as "clientName",
-      sv.name as "serviceName"
+      sv.name as "serviceName", eo.name as "employerName"
     from tasks t join users u on u.id = t.assigned_to left join clients c on c.id = t.client_id
-    left join services sv on sv.id = t.service_id
+    left join services sv on sv.id = t.service_id left join organizations eo on eo.id = t.employer_id
     where ${where} order by t.due_on, t.id limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);
   const { rows: count } = await sql<{ n: string }>`select count(*) as n from tasks t where ${where}`.execute(db);
   return { items: rows.map(normalize), total: Number(count[0]?.n ?? 0) };
@@ -93,6 +93,7 @@ export async function insertTask(
   row: {
     clientId: string | null;
     serviceId?: string | null;
+    employerId?: string | null;
     organizationId: string;
     createdBy: string | null;
     assignedTo: string;
@@ -163,6 +164,26 @@ export async function closeOpenProgramTasks(
     .updateTable('tasks')
     .set({ status: 'done', completedAt: at, completedBy: by })
     .where('serviceId', '=', serviceId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(closed.numUpdatedRows);
+}
+
+// Closes the open tasks of a kind about an employer at one organization (its act is done).
+export async function closeOpenEmployerTasks(
+  db: DbOrTrx,
+  employerId: string,
+  organizationId: string,
+  kind: Selectable<TasksTable>['kind'],
+  by: string | null,
+  at: Date,
+): Promise<number> {
+  const closed = await db
+    .updateTable('tasks')
+    .set({ status: 'done', completedAt: at, completedBy: by })
+    .where('employerId', '=', employerId)
+    .where('organizationId', '=', organizationId)
     .where('kind', '=', kind)
     .where('status', '=', 'open')
     .executeTakeFirst();

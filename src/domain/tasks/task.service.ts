@@ -21,6 +21,7 @@ import {
   type Task,
 } from './task.ts';
 import {
+  closeOpenEmployerTasks,
   closeOpenProgramTasks,
   closeTask,
   insertTask,
@@ -325,6 +326,42 @@ export async function closeProgramTasks(
   at: Date,
 ): Promise<number> {
   return closeOpenProgramTasks(trx, serviceId, kind, by, at);
+}
+
+// A task about an employer (a lead agency's new account): its assignee is told with a notification of
+// the caller's kind, naming the employer.
+export async function openEmployerTask(
+  trx: Trx,
+  row: {
+    employerId: string;
+    organizationId: string;
+    assignedTo: string;
+    kind: (typeof systemTaskKinds)[number];
+    title: string;
+    dueOn: string;
+  },
+): Promise<string> {
+  return insertTask(trx, {
+    ...row,
+    clientId: null,
+    createdBy: null,
+    phase: 'any',
+    recurrence: 'none',
+    recurUntil: null,
+    previousTaskId: null,
+  });
+}
+
+// Closes an organization's open tasks of a kind about an employer; how many closed.
+export async function closeEmployerTasks(
+  trx: Trx,
+  employerId: string,
+  organizationId: string,
+  kind: (typeof systemTaskKinds)[number],
+  by: string | null,
+  at: Date,
+): Promise<number> {
+  return closeOpenEmployerTasks(trx, employerId, organizationId, kind, by, at);
 }
 
 export async function closeTaskFor(trx: Trx, taskId: string, by: string | null, at: Date): Promise<void> {

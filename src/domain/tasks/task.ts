@@ -10,6 +10,8 @@ export const taskKinds = [
   'referral_respond',
   'referral_start',
   'listing_confirm',
+  'placement_review',
+  'employer_lead',
   'other',
 ] as const;
 // Opened by the system for an act (a review to answer, a transfer to accept or release), and closed by
@@ -21,6 +23,8 @@ export const systemTaskKinds = [
   'referral_respond',
   'referral_start',
   'listing_confirm',
+  'placement_review',
+  'employer_lead',
 ] as const;
 export function isSystemTaskKind(kind: string): boolean {
   return (systemTaskKinds as readonly string[]).includes(kind);
@@ -62,6 +66,8 @@ export const taskSchema = z.object({
   // A task is about a client, or (a listing to confirm) about a program.
   clientId: z.uuid().nullable(),
   serviceId: z.uuid().nullable(),
+  // Or an employer (an account the agency now leads).
+  employerId: z.uuid().nullable().optional(),
   organizationId: z.uuid(),
   createdBy: z.uuid().nullable(),
   assignedTo: z.uuid(),
@@ -79,6 +85,7 @@ export const taskSchema = z.object({
   // On the caller's own task list: the client's name, where the caller may see it.
   clientName: z.string().nullable().optional(),
   serviceName: z.string().nullable().optional(),
+  employerName: z.string().nullable().optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -28,13 +28,16 @@ export function AccountMenu() {
 
   const onSignOut = () => {
     setBusy(true);
+    // Asked for before the request: another check of the session (the notification count, say) may see it
+    // end first, and the link that appears then must take focus all the same.
+    focusSignIn.current = true;
     session.signOut().then(
       () => {
-        focusSignIn.current = true;
         setNotice('signedOut');
         setBusy(false);
       },
       () => {
+        focusSignIn.current = false;
         setNotice('signOutFailed');
         setBusy(false);
       },

@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 
 // Previous and next pages of a list loaded in place (a search sent in a request body, a section of a
@@ -20,4 +21,20 @@ export function PageButtons({ page, pages, onPage }: { page: number; pages: numb
       ) : null}
     </div>
   );
+}
+
+// A list's filters and page, kept in the address so a link or the back button returns to them: the
+// current values, and a setter that changes some (an empty or undefined value removes it) and goes
+// back to the first page unless the page itself is what changes.
+export function useAddressFilters(): [URLSearchParams, (changes: Record<string, string | undefined>) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes))
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, v);
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+  return [params, set];
 }

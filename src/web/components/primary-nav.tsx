@@ -15,6 +15,9 @@ const signedInLinks: { to: string; label: MessageKey; can: keyof SessionCan }[] 
   { to: '/access-requests', label: 'nav.accessRequests', can: 'accessRequests' },
   { to: '/transfers', label: 'nav.transfers', can: 'transfers' },
   { to: '/referrals', label: 'nav.referrals', can: 'referrals' },
+  { to: '/employers', label: 'nav.employers', can: 'employers' },
+  { to: '/jobs', label: 'nav.jobs', can: 'jobs' },
+  { to: '/placements', label: 'nav.placements', can: 'placements' },
   { to: '/reports/assessments', label: 'nav.reports', can: 'reports' },
   { to: '/reports/landscape', label: 'nav.landscape', can: 'landscape' },
 ];

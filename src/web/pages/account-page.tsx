@@ -48,25 +48,35 @@ function AccountContent() {
     <>
       <PageHeading>{t('account.title')}</PageHeading>
       <dl className="details">
-        <dt>{t('account.name')}</dt>
-        <dd>{user.displayName}</dd>
-        <dt>{t('signIn.email')}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t('account.organization')}</dt>
-        <dd>{organization ? organizationName(organization, language) : '…'}</dd>
-        <dt>{t('account.roles')}</dt>
-        <dd>
-          <ul className="plain-list">
-            {user.roles.map((role) => (
-              <li key={role}>{t(roleKey(role))}</li>
-            ))}
-          </ul>
-        </dd>
-        <dt>{t('account.twoStep')}</dt>
-        <dd>
-          {user.mfaEnrolled ? t('account.twoStepOn') : t('account.twoStepOff')}{' '}
-          {!user.mfaEnrolled ? <Link to="/account/two-step">{t('account.twoStepSetUp')}</Link> : null}
-        </dd>
+        <div>
+          <dt>{t('account.name')}</dt>
+          <dd>{user.displayName}</dd>
+        </div>
+        <div>
+          <dt>{t('signIn.email')}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t('account.organization')}</dt>
+          <dd>{organization ? organizationName(organization, language) : '…'}</dd>
+        </div>
+        <div>
+          <dt>{t('account.roles')}</dt>
+          <dd>
+            <ul className="plain-list">
+              {user.roles.map((role) => (
+                <li key={role}>{t(roleKey(role))}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('account.twoStep')}</dt>
+          <dd>
+            {user.mfaEnrolled ? t('account.twoStepOn') : t('account.twoStepOff')}{' '}
+            {!user.mfaEnrolled ? <Link to="/account/two-step">{t('account.twoStepSetUp')}</Link> : null}
+          </dd>
+        </div>
       </dl>
 
       {session.can.work ? <DigestChoice csrfToken={session.csrfToken} /> : null}

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 
-export type NotFoundKind = 'page' | 'organization' | 'client' | 'service' | 'referral';
+export type NotFoundKind = 'page' | 'organization' | 'client' | 'service' | 'referral' | 'job' | 'placement';
 
 const titleKey = {
   page: 'notFound.title',
@@ -10,6 +10,8 @@ const titleKey = {
   client: 'notFound.clientTitle',
   service: 'notFound.serviceTitle',
   referral: 'notFound.referralTitle',
+  job: 'notFound.jobTitle',
+  placement: 'notFound.placementTitle',
 } as const;
 const bodyKey = {
   page: 'notFound.body',
@@ -17,6 +19,8 @@ const bodyKey = {
   client: 'notFound.clientBody',
   service: 'notFound.serviceBody',
   referral: 'notFound.referralBody',
+  job: 'notFound.jobBody',
+  placement: 'notFound.placementBody',
 } as const;
 
 export function NotFoundContent({ kind }: { kind: NotFoundKind }) {

@@ -63,6 +63,8 @@ export const taskKinds = every<TaskKind>()([
   'referral_respond',
   'referral_start',
   'listing_confirm',
+  'placement_review',
+  'employer_lead',
   'other',
 ]);
 // Reviews', transfers' and referrals' tasks are opened by the server, never by hand.
@@ -72,6 +74,9 @@ const serverTaskKinds: readonly TaskKind[] = [
   'transfer_release',
   'referral_respond',
   'referral_start',
+  'listing_confirm',
+  'placement_review',
+  'employer_lead',
 ];
 export const manualTaskKinds = taskKinds.filter((k) => !serverTaskKinds.includes(k));
 export const taskPhases = every<TaskPhase>()(['before_employment', 'after_employment', 'any']);
@@ -95,6 +100,9 @@ export const notificationKinds = every<NotificationKind>()([
   'referral_updated',
   'referral_overdue',
   'listing_confirm',
+  'placement_shared',
+  'placement_updated',
+  'employer_lead_assigned',
 ]);
 export const planPhases = every<PlanPhase>()([
   'life_stabilization',

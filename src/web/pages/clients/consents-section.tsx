@@ -570,10 +570,13 @@ export function HandoffConsentFields({
   onMethod,
   evidence,
   onEvidence,
+  only,
 }: {
   form: Form;
   legend: string;
   hint: string;
+  // The categories this handoff may share (an employer: identity and contact, employment); all by default.
+  only?: readonly ConsentCategory[];
   categories: ConsentCategory[];
   onCategories: (categories: ConsentCategory[]) => void;
   method: StaffConsentMethod | '';
@@ -595,7 +598,7 @@ export function HandoffConsentFields({
           {hint}
         </p>
         {form.inlineErrors('category-identity_contact')}
-        {consentCategories.map((category) => (
+        {(only ?? consentCategories).map((category) => (
           <ConsentCategoryBox
             key={category}
             form={form}

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { getService, searchServices, type ConsentCategory, type ServiceSummary } from '../../api.ts';
-import { listClientReferrals, sendReferral, type Referral } from '../../api-referrals.ts';
+import { findSpecialists, listClientReferrals, sendReferral, type Referral } from '../../api-referrals.ts';
+import type { Specialist } from '../../../domain/referrals/referral.ts';
+import { roleKey } from '../account-page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { TextAreaField, TextField, useForm } from '../../components/form.tsx';
 import { formErrorsOf, SectionProblem, useNotice } from '../../components/section-state.tsx';
@@ -19,8 +21,9 @@ export function ClientReferralsPage() {
   return <ClientSubPage section="referrals">{(scope) => <ClientReferrals {...scope} />}</ClientSubPage>;
 }
 
-// The client's referrals, where each stands, and a referral to a program in the directory: the worker
-// finds the program, the server checks its intake and ages and the client's consent before sending.
+// The client's referrals, where each stands, and a referral to a program in the directory, to a named
+// specialist at another agency, or to both (the specialist then works where the program is): the worker
+// finds them, the server checks the program's intake and ages and the client's consent before sending.
 function ClientReferrals({ client, csrfToken }: ClientScope) {
   const { t, language } = useI18n();
   const id = useId();
@@ -111,6 +114,10 @@ function ReferForm({
   const [found, setFound] = useState<ProgramChoice[] | undefined>(initial ? [initial] : undefined);
   const [searching, setSearching] = useState(false);
   const [serviceId, setServiceId] = useState(initial?.id ?? '');
+  const [staffWords, setStaffWords] = useState('');
+  const [staff, setStaff] = useState<Specialist[] | undefined>(undefined);
+  const [staffSearching, setStaffSearching] = useState(false);
+  const [toUserId, setToUserId] = useState('');
   const [note, setNote] = useState('');
   const [categories, setCategories] = useState<ConsentCategory[]>([]);
   const [method, setMethod] = useState<StaffConsentMethod | ''>('');
@@ -134,12 +141,40 @@ function ReferForm({
       },
     );
   };
+  // A specialist works where the program is: with a program chosen, only its agency's staff are listed.
+  const program = found?.find((p) => p.id === serviceId);
+  const findStaff = () => {
+    if (!program && staffWords.trim().length < 2) {
+      form.fail([{ key: 'staffWords', message: t('clientReferrals.error.staffWords'), fields: ['staffWords'] }]);
+      return;
+    }
+    setStaffSearching(true);
+    findSpecialists({
+      ...(staffWords.trim().length >= 2 ? { q: staffWords.trim() } : {}),
+      ...(program ? { organizationId: program.organization.id } : {}),
+    }).then(
+      (page) => {
+        setStaffSearching(false);
+        setStaff(page.items);
+        setToUserId('');
+        form.resolve('staffWords');
+      },
+      (error: unknown) => {
+        setStaffSearching(false);
+        form.fail(
+          formErrorsOf(error, t, {
+            fields: { q: { field: 'staffWords', message: t('clientReferrals.error.staffWords') } },
+          }),
+        );
+      },
+    );
+  };
   const consentGiven = categories.length > 0 || method !== '' || evidence.trim() !== '';
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
     const problems = [];
-    if (serviceId === '')
+    if (serviceId === '' && toUserId === '')
       problems.push({ key: 'service', message: t('clientReferrals.error.service'), fields: ['programWords'] });
     if (consentGiven) problems.push(...handoffConsentProblems({ categories, method, evidence }, t));
     if (problems.length > 0) {
@@ -150,7 +185,8 @@ function ReferForm({
     sendReferral(
       clientId,
       {
-        serviceId,
+        ...(serviceId ? { serviceId } : {}),
+        ...(toUserId ? { toUserId } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(consentGiven && method !== '' ? { consent: { categories, method, evidence: evidence.trim() } } : {}),
       },
@@ -161,6 +197,7 @@ function ReferForm({
         formErrorsOf(error, t, {
           fields: {
             serviceId: { field: 'programWords', message: t('clientReferrals.error.service') },
+            toUserId: { field: 'staffWords', message: t('clientReferrals.error.specialist') },
             consent: { field: 'category-identity_contact', message: t('clientReferrals.error.consent') },
           },
           conflict: t('clientReferrals.error.open'),
@@ -173,7 +210,7 @@ function ReferForm({
       <h2 id={`${id}-title`}>{t('clientReferrals.referTitle')}</h2>
       <p>{t('clientReferrals.referLead')}</p>
       {form.summary}
-      <form onSubmit={submit} noValidate aria-busy={busy || searching}>
+      <form onSubmit={submit} noValidate aria-busy={busy || searching || staffSearching}>
         <TextField
           form={form}
           name="programWords"
@@ -208,6 +245,11 @@ function ReferForm({
                     checked={serviceId === s.id}
                     onChange={() => {
                       setServiceId(s.id);
+                      // A specialist found for another agency cannot take this program's referral.
+                      if (staff && staff.some((p) => p.id === toUserId && p.organization.id !== s.organization.id)) {
+                        setToUserId('');
+                        setStaff(undefined);
+                      }
                       form.resolve('programWords');
                     }}
                   />
@@ -223,6 +265,69 @@ function ReferForm({
             })}
           </fieldset>
         ) : null}
+        <fieldset className="row-group">
+          <legend>{t('clientReferrals.specialistLegend')}</legend>
+          <p className="field-hint">
+            {program
+              ? t('clientReferrals.specialistAtProgram', { organization: program.organization.name })
+              : t('clientReferrals.specialistHint')}
+          </p>
+          <TextField
+            form={form}
+            name="staffWords"
+            label={t('clientReferrals.staffWords')}
+            value={staffWords}
+            onChange={setStaffWords}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                findStaff();
+              }
+            }}
+          />
+          <div className="form-actions">
+            <button type="button" className="button-secondary" onClick={findStaff} disabled={staffSearching}>
+              {t('clientReferrals.findStaff')}
+            </button>
+          </div>
+          {staff !== undefined ? (
+            <fieldset className="radio-group" aria-live="polite">
+              <legend>{t('clientReferrals.chooseStaff', { count: staff.length })}</legend>
+              <div className="field-check">
+                <input
+                  id={`${id}-nobody`}
+                  type="radio"
+                  name="toUserId"
+                  checked={toUserId === ''}
+                  onChange={() => setToUserId('')}
+                />
+                <label htmlFor={`${id}-nobody`}>{t('clientReferrals.nobody')}</label>
+              </div>
+              {staff.map((p) => (
+                <div className="field-check" key={p.id}>
+                  <input
+                    id={`${id}-${p.id}`}
+                    type="radio"
+                    name="toUserId"
+                    checked={toUserId === p.id}
+                    onChange={() => {
+                      setToUserId(p.id);
+                      form.resolve('programWords');
+                    }}
+                  />
+                  <label htmlFor={`${id}-${p.id}`}>
+                    {t('clientReferrals.staffOption', {
+                      name: p.name,
+                      roles: p.roles.map((r) => t(roleKey(r))).join(', '),
+                      organization:
+                        language === 'fr' && p.organization.nameFr ? p.organization.nameFr : p.organization.name,
+                    })}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+        </fieldset>
         <TextAreaField
           form={form}
           name="referralNote"

@@ -19,8 +19,17 @@ const systemKinds = [
   'referral_respond',
   'referral_start',
   'listing_confirm',
+  'placement_review',
+  'employer_lead',
 ] as const;
-const titledKinds = ['review_request', 'transfer_accept', 'transfer_release', 'listing_confirm'] as const;
+const titledKinds = [
+  'review_request',
+  'transfer_accept',
+  'transfer_release',
+  'listing_confirm',
+  'placement_review',
+  'employer_lead',
+] as const;
 function isSystemKind(kind: string): kind is (typeof systemKinds)[number] {
   return (systemKinds as readonly string[]).includes(kind);
 }
@@ -46,7 +55,10 @@ export type Completed = { task: Task; next: Task | null };
 // The part of the file a task is about: a review request is answered on the reviews page.
 function taskPath(task: Task): string {
   // A listing to confirm is about a program: its page holds the button that confirms it.
+  if (task.employerId) return `/employers/${task.employerId}`;
   if (!task.clientId) return `/services/${task.serviceId ?? ''}`;
+  // A candidate to review: the employer's placements (it reads no client file).
+  if (task.kind === 'placement_review') return '/placements';
   const part = task.kind === 'review_request' ? 'reviews' : task.kind === 'transfer_release' ? 'transfers' : 'tasks';
   return `/clients/${task.clientId}/${part}`;
 }
@@ -131,9 +143,11 @@ export function TaskTable({
               {showClient ? (
                 <td data-label={t('tasks.about')}>
                   <Link to={taskPath(task)}>
-                    {task.clientId
-                      ? (task.clientName ?? t('tasks.clientFile'))
-                      : (task.serviceName ?? t('tasks.program'))}
+                    {task.kind === 'placement_review'
+                      ? t('tasks.candidates')
+                      : task.clientId
+                        ? (task.clientName ?? t('tasks.clientFile'))
+                        : (task.employerName ?? task.serviceName ?? t('tasks.program'))}
                   </Link>
                 </td>
               ) : null}

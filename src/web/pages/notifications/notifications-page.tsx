@@ -58,6 +58,13 @@ export function notificationTarget(n: Notification, can?: SessionCan): string | 
     // A listing to confirm: the program's page, where its managers confirm it.
     case 'listing_confirm':
       return n.subjectId ? `/services/${n.subjectId}` : '/tasks';
+    // A placement: its page, where both sides see where it stands.
+    case 'placement_shared':
+    case 'placement_updated':
+      return n.subjectId ? `/placements/${n.subjectId}` : '/placements';
+    // An employer the agency now leads: the employer's page.
+    case 'employer_lead_assigned':
+      return n.subjectId ? `/employers/${n.subjectId}` : '/employers';
     // The consent that opened the file is gone: there is nothing left to open.
     case 'consent_revoked':
       return undefined;
@@ -180,7 +187,13 @@ function Notifications() {
               const text =
                 n.kind === 'listing_confirm' && n.programName
                   ? t('notifications.listingConfirm', { program: n.programName })
-                  : t(caseKey.notification(n.kind));
+                  : n.kind === 'placement_shared' && n.jobTitle
+                    ? t('notifications.placementShared', { job: n.jobTitle })
+                    : n.kind === 'placement_updated' && n.jobTitle
+                      ? t('notifications.placementUpdated', { job: n.jobTitle })
+                      : n.kind === 'employer_lead_assigned' && n.employerName
+                        ? t('notifications.employerLead', { employer: n.employerName })
+                        : t(caseKey.notification(n.kind));
               return (
                 <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'}>
                   <p>

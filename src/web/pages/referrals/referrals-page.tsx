@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { listReferrals, type Referral } from '../../api-referrals.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
-import { PageButtons } from '../../components/page-buttons.tsx';
+import { PageButtons, useAddressFilters } from '../../components/page-buttons.tsx';
 import { RequireCan } from '../../components/require-can.tsx';
 import { SectionProblem } from '../../components/section-state.tsx';
 import { StackedTable } from '../../components/stacked-table.tsx';
@@ -30,7 +30,7 @@ const PER_PAGE = 25;
 function Referrals() {
   const { t, language } = useI18n();
   const id = useId();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useAddressFilters();
   const box = params.get('box') === 'outbox' ? 'outbox' : 'inbox';
   const status = params.get('status') === 'all' ? 'all' : 'open';
   const overdue = params.get('overdue') === 'true';
@@ -39,14 +39,6 @@ function Referrals() {
   const list = useApi(`referrals|${box}|${status}|${overdue}|${page}`, (signal) =>
     listReferrals({ box, status, ...(overdue ? { overdue: 'true' } : {}), page, perPage: PER_PAGE }, signal),
   );
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes))
-      if (v === undefined) next.delete(k);
-      else next.set(k, v);
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
   const boxLink = (which: 'inbox' | 'outbox') => (
     <Link
       to={`/referrals?box=${which}`}

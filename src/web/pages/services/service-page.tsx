@@ -11,7 +11,7 @@ import { useApi } from '../../use-api.ts';
 import { NotFoundContent } from '../not-found-page.tsx';
 import { formatDate } from '../clients/client-text.ts';
 import { formatDateTime } from '../clients/case-text.ts';
-import { languageName } from './service-text.ts';
+import { countryName, languageName } from './service-text.ts';
 import { ContactDetails } from '../../components/contact-details.tsx';
 import { loadById, SearchBreadcrumbs } from '../../components/back-to-search.tsx';
 import { RecruitSection } from './recruit-section.tsx';
@@ -112,7 +112,11 @@ function ServiceDetails({ loaded }: { loaded: Service }) {
         <dl className="details">
           <div>
             <dt>{t('service.kind')}</dt>
-            <dd>{service.interventionTypes.map((v) => t(`intervention.${v}`)).join(', ')}</dd>
+            <dd>
+              {service.interventionTypes.length > 0
+                ? service.interventionTypes.map((v) => t(`intervention.${v}`)).join(', ')
+                : t('service.unclassified')}
+            </dd>
           </div>
           {service.targetPopulations.length > 0 ? (
             <div>
@@ -230,6 +234,12 @@ function ServiceDetails({ loaded }: { loaded: Service }) {
                 {site.streetAddress}
                 <br />
                 {`${site.city} ${site.province}  ${site.postalCode}`}
+                {site.country !== 'CA' ? (
+                  <>
+                    <br />
+                    {countryName(site.country, language)}
+                  </>
+                ) : null}
               </address>
               {site.neighbourhoodName ? <p className="muted">{site.neighbourhoodName}</p> : null}
               {site.wheelchairAccessible !== null ? (

@@ -15,6 +15,15 @@ export function languageName(code: string, language: Language): string {
   }
 }
 
+// A country code (US) named in the page's language.
+export function countryName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([intlLocale[language]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function formatKm(km: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale[language], { maximumFractionDigits: 1 }).format(km);
 }

@@ -7,7 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 // under its file name and also under the raw.githubusercontent.com URI that openapi.json names, and, when
 // `closed`, `additionalProperties: false` injected into every object, so only what HSDS names may travel.
 
-const SCHEMA_DIR = new URL('../vendor/hsds-3.0/schema/', import.meta.url);
+const SCHEMA_DIR = new URL('../../../vendor/hsds-3.0/schema/', import.meta.url);
 const REMOTE = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/';
 
 type Schema = Record<string, unknown>;

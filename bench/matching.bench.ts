@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import { systemActor, type Actor } from '../src/access/actor.ts';
+import { withTransaction, type DatabaseHandle } from '../src/db/database.ts';
+import { readClock, systemClock } from '../src/lib/clock.ts';
+import { batchMatchBrute, batchMatchFast, indexJobs } from '../src/domain/matching/batch.ts';
+import { clientJobMatches } from '../src/domain/matching/client-matches.service.ts';
+import { getMatchModel } from '../src/domain/matching/match.ts';
+import { createOrganization } from '../src/domain/organizations/organization.service.ts';
+import { createRandom } from '../src/synthetic/random.ts';
+import { syntheticMatchClients, syntheticMatchJobs } from '../src/synthetic/jobs.ts';
+import { median, p95, type Row } from './stats.ts';
+
+// Matching at city scale (issue 14): batch matching of every client against every open job order, the
+// fast path beside the brute force of the same model, and one client's top 20 from the API's service
+// among 50,000 open job orders in the database.
+
+export type MatchingSizes = {
+  clients: number;
+  jobs: number;
+  bruteSample: number;
+  runs: number;
+  apiJobs: number;
+  requests: number;
+};
+
+export async function benchBatchMatching(sizes: MatchingSizes, log: (line: string) => void): Promise<Row[]> {
+  const model = getMatchModel();
+  const random = createRandom(14);
+  const jobs = syntheticMatchJobs(random.fork('jobs'), sizes.jobs);
+  const clients = syntheticMatchClients(random.fork('clients'), sizes.clients);
+  const index = indexJobs(jobs);
+  const fastSeconds: number[] = [];
+  const bruteSeconds: number[] = [];
+  const ratios: number[] = [];
+  const recalls: number[] = [];
+  for (let run = 0; run < sizes.runs; run += 1) {
+    let started = performance.now();
+    const fast = batchMatchFast(model, clients, index, 10);
+    const fastTime = (performance.now() - started) / 1000;
+    // The brute force on a sample of clients, scaled to all of them: the full product would take an hour.
+    const sample = clients.slice(run * sizes.bruteSample, (run + 1) * sizes.bruteSample);
+    started = performance.now();
+    const brute = batchMatchBrute(model, sample, jobs, 10);
+    const bruteTime = ((performance.now() - started) / 1000) * (clients.length / sample.length);
+    let found = 0;
+    let wanted = 0;
+    for (const [id, top] of brute) {
+      const mine = new Set(fast.get(id)!.map((t) => t.jobId));
+      for (const t of top) {
+        wanted += 1;
+        if (mine.has(t.jobId)) found += 1;
+      }
+    }
+    fastSeconds.push(fastTime);
+    bruteSeconds.push(bruteTime);
+    ratios.push(bruteTime / fastTime);
+    recalls.push(wanted === 0 ? 1 : found / wanted);
+    log(
+      `  batch matching, run ${run + 1}: ${clients.length.toLocaleString('en-CA')} clients × ${jobs.length.toLocaleString('en-CA')} job orders, top 10: fast ${fastTime.toFixed(1)} s, brute force ${bruteTime.toFixed(0)} s (from ${sample.length} clients), ${(bruteTime / fastTime).toFixed(1)}×, ${(100 * recalls.at(-1)!).toFixed(2)} % of brute force's top 10 found`,
+    );
+  }
+  const bench = `batch matching ${clients.length / 1000}k × ${jobs.length / 1000}k`;
+  const row = (metric: string, values: number[], unit: string): Row => ({
+    bench,
+    engine: 'node',
+    metric,
+    runs: values.length,
+    median: median(values),
+    p95: p95(values),
+    unit,
+  });
+  return [
+    row('fast path', fastSeconds, 's'),
+    row('brute force (estimated from a sample)', bruteSeconds, 's'),
+    row('brute ÷ fast', ratios, '×'),
+    row(
+      "brute force's top 10 found",
+      recalls.map((r) => 100 * r),
+      '%',
+    ),
+  ];
+}
+
+// One client's top 20 among `apiJobs` open job orders through the service the API route calls.
+export async function benchClientMatches(
+  handle: DatabaseHandle,
+  engine: string,
+  sizes: MatchingSizes,
+  log: (line: string) => void,
+): Promise<Row[]> {
+  const db = handle.db;
+  const system = systemActor('bench');
+  const agency = await withTransaction(db, (trx) =>
+    createOrganization(trx, system, {
+      name: `Bench agency ${Date.now()}`,
+      type: 'employment_service_provider',
+      offersFrench: false,
+      sites: [],
+    }),
+  );
+  const employers: string[] = [];
+  for (let i = 0; i < 50; i += 1) {
+    const employer = await withTransaction(db, (trx) =>
+      createOrganization(trx, system, {
+        name: `Bench employer ${Date.now()} ${i}`,
+        type: 'employer',
+        offersFrench: false,
+        sites: [],
+      }),
+    );
+    employers.push(employer.id);
+  }
+  const random = createRandom(15);
+  const jobs = syntheticMatchJobs(random.fork('jobs'), sizes.apiJobs);
+  for (let start = 0; start < jobs.length; start += 1000) {
+    await db
+      .insertInto('jobOrders')
+      .values(
+        jobs.slice(start, start + 1000).map((j, i) => ({
+          employerId: employers[(start + i) % employers.length]!,
+          postedByOrganizationId: agency.id,
+          title: `Job ${start + i}`,
+          nocCode: j.nocCode,
+          description: 'A synthetic job order for the matching benchmark.',
+          skills: j.skills,
+          credentialsRequired: j.credentialsRequired,
+          hoursPerWeek: j.hoursPerWeek,
+          schedule: 'fixed' as const,
+          hourlyWageCents: 2000,
+          permanence: 'permanent' as const,
+          workplace: j.workplace,
+          postalCode: j.postalCode,
+          accommodationsOffered: j.accommodationsOffered,
+          openings: 1,
+          decentWorkScore: j.decentWorkScore,
+          decentWorkModel: 'dw-2026.1',
+        })),
+      )
+      .execute();
+  }
+  await sql`analyze job_orders`.execute(db);
+  const people = syntheticMatchClients(random.fork('clients'), 200).filter((c) => c.targetNocCodes.length > 0);
+  const clientIds: string[] = [];
+  for (const person of people) {
+    const row = await db
+      .insertInto('clients')
+      .values({
+        organizationId: agency.id,
+        givenName: 'Bench',
+        familyName: person.id,
+        dateOfBirth: '1990-01-01',
+        educationLevel: 'college',
+        incomeSource: 'ontario_works',
+        targetNocCodes: person.targetNocCodes,
+        hoursWanted: person.hoursWanted === null ? null : Math.round(person.hoursWanted),
+        postalCode: person.postalCode,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    clientIds.push(row.id);
+  }
+  const actor: Actor = {
+    kind: 'user',
+    userId: '00000000-0000-4000-8000-000000000001',
+    organizationId: agency.id,
+    roles: ['job_developer'],
+    sessionId: 'bench',
+  };
+  const model = getMatchModel();
+  const clock = systemClock('America/Toronto');
+  const medians: number[] = [];
+  const p95s: number[] = [];
+  let considered = 0;
+  for (let run = 0; run < sizes.runs; run += 1) {
+    const times: number[] = [];
+    for (let i = 0; i < sizes.requests; i += 1) {
+      const clientId = clientIds[(run * sizes.requests + i) % clientIds.length]!;
+      const started = performance.now();
+      const answer = await clientJobMatches(
+        db,
+        actor,
+        clientId,
+        { limit: 20 },
+        { requestId: 'bench', model, ...readClock(clock) },
+      );
+      times.push(performance.now() - started);
+      considered += answer.considered;
+    }
+    medians.push(median(times));
+    p95s.push(p95(times));
+    log(
+      `  one client's top 20 among ${jobs.length.toLocaleString('en-CA')} open job orders, run ${run + 1}: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`,
+    );
+  }
+  log(
+    `  (job orders read and scored per request: ${Math.round(considered / (sizes.runs * sizes.requests)).toLocaleString('en-CA')} on average)`,
+  );
+  return [
+    {
+      bench: `client's top 20 among ${jobs.length / 1000}k job orders`,
+      engine,
+      metric: 'median of runs',
+      runs: sizes.runs,
+      median: median(medians),
+      p95: median(p95s),
+      unit: 'ms',
+    },
+  ];
+}
