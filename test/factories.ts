@@ -19,6 +19,14 @@ import { createJobOrder } from '../src/domain/jobs/job-order.service.ts';
 import { getDecentWorkModel } from '../src/domain/jobs/decent-work.ts';
 
 // A fresh, uniquely named organization per test keeps test files independent on a shared database.
+// A word for a suite to find its own rows by full-text search, whatever other suites wrote: a letter, a
+// digit, then hex. Mixing letters and digits makes it one "numword" token that no stemmer trims (so the
+// marker with an "s" added is another word); a bare hex marker such as "2e45e1" could read to
+// PostgreSQL's text search parser as a number in scientific notation and match other suites' rows.
+export function wordMarker(): string {
+  return `q7${crypto.randomBytes(4).toString('hex')}`;
+}
+
 export async function makeOrganization(db: Db, overrides: Partial<NewOrganization> = {}): Promise<Organization> {
   const suffix = crypto.randomBytes(4).toString('hex');
   const input = newOrganizationSchema.parse({
