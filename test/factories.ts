@@ -476,3 +476,50 @@ export async function makePlacement(
     return id;
   });
 }
+
+// An employer event hosted by the organization, a month from now, with these employers taking part.
+export async function makeHiringEvent(
+  db: Db,
+  organizationId: string,
+  options: { employerIds?: string[] } = {},
+): Promise<string> {
+  return withTransaction(db, async (trx) => {
+    const starts = new Date(Date.now() + 30 * 86_400_000);
+    const { id } = await trx
+      .insertInto('hiringEvents')
+      .values({
+        organizationId,
+        createdBy: null,
+        kind: 'job_fair',
+        title: `Job fair ${crypto.randomBytes(4).toString('hex')}`,
+        description: null,
+        startsAt: starts,
+        endsAt: new Date(starts.getTime() + 4 * 3_600_000),
+        online: false,
+        address: '100 Queen Street West',
+        postalCode: 'M5H 2N2',
+        capacity: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const employerId of options.employerIds ?? [])
+      await trx
+        .insertInto('hiringEventEmployers')
+        .values({ eventId: id, employerId, addedBy: null, addedByOrganizationId: organizationId })
+        .execute();
+    return id;
+  });
+}
+
+// A client registered for an event by an agency.
+export async function makeRegistration(
+  db: Db,
+  options: { eventId: string; clientId: string; organizationId: string },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('hiringEventRegistrations')
+    .values({ ...options, registeredBy: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

@@ -17,6 +17,8 @@ import {
   makeService,
   makeJobOrder,
   makePlacement,
+  makeHiringEvent,
+  makeRegistration,
   makeTransfer,
   makeSession,
   makeTask,
@@ -44,7 +46,7 @@ import type { Action, Scope } from '../src/access/permissions.ts';
 // hidden record's 404 must read exactly like a random id's.
 
 type Target = 'none' | 'self' | 'own' | 'other' | 'consented' | 'revoked' | 'random';
-type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: Record<string, unknown> };
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: Record<string, unknown> };
 // `visible`: whether a caller outside the scope can still see the record (the public directory),
 // which makes a refusal 403 rather than 404. `ok`: the status when the action is allowed.
 type Case = { target: Target; ok: number; visible: boolean; request: (ctx: CaseContext) => Promise<Request> };
@@ -1483,6 +1485,149 @@ export const routes: RouteCases[] = [
       },
     })),
   })),
+  {
+    route: 'GET /api/hiring-events',
+    action: 'event.read',
+    cases: [
+      { target: 'none', ok: 200, visible: true, request: async () => ({ method: 'GET', url: '/api/hiring-events' }) },
+    ],
+  },
+  {
+    route: 'GET /api/hiring-events/:eventId',
+    action: 'event.read',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({ method: 'GET', url: `/api/hiring-events/${await makeHiringEvent(c.db, c.other.id)}` }),
+      },
+      {
+        target: 'random',
+        ok: 404,
+        visible: true,
+        request: async () => ({ method: 'GET', url: `/api/hiring-events/${crypto.randomUUID()}` }),
+      },
+    ],
+  },
+  {
+    route: 'POST /api/hiring-events',
+    action: 'event.manage',
+    // The server makes the caller's organization the host (rule 4.2).
+    cases: [
+      {
+        target: 'own',
+        ok: 201,
+        visible: true,
+        request: async () => {
+          const starts = new Date(Date.now() + 20 * 86_400_000);
+          return {
+            method: 'POST',
+            url: '/api/hiring-events',
+            payload: {
+              kind: 'information_session',
+              title: unique('Information session'),
+              startsAt: starts.toISOString(),
+              endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+              online: true,
+            },
+          };
+        },
+      },
+    ],
+  },
+  // own: an event the caller's organization hosts; other: one another agency hosts (events are public:
+  // a refusal is 403).
+  ...(
+    [
+      ['PATCH', '', { title: 'Spring hiring fair' }],
+      ['PUT', '/employers/:employerId', { jobOrderIds: [] }],
+      ['DELETE', '/employers/:employerId', undefined],
+    ] as const
+  ).map(([method, suffix, payload]): RouteCases => ({
+    route: `${method} /api/hiring-events/:eventId${suffix}`,
+    action: 'event.manage',
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: true,
+      request: async (c: CaseContext) => {
+        const employer = await makeOrganization(c.db, { type: 'employer' });
+        const host = target === 'own' ? self(c)! : c.other;
+        const eventId =
+          target === 'random'
+            ? crypto.randomUUID()
+            : await makeHiringEvent(c.db, host.id, { employerIds: method === 'DELETE' ? [employer.id] : [] });
+        return {
+          method,
+          url: `/api/hiring-events/${eventId}${suffix.replace(':employerId', employer.id)}`,
+          ...(payload ? { payload: { ...payload } } : {}),
+        };
+      },
+    })),
+  })),
+  {
+    route: 'GET /api/hiring-events/:eventId/registrations',
+    action: 'event.register',
+    // The caller's agency's own registrations: the scopes decide which are listed.
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async (c) => ({
+          method: 'GET',
+          url: `/api/hiring-events/${await makeHiringEvent(c.db, c.other.id)}/registrations`,
+        }),
+      },
+    ],
+  },
+  {
+    route: 'PATCH /api/hiring-events/:eventId/registrations/:registrationId',
+    action: 'event.register',
+    // own: the caller's agency registered its own client; other: another agency registered its own.
+    cases: (['own', 'other', 'random'] as const).map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 200,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const eventId = await makeHiringEvent(c.db, c.other.id);
+        if (target === 'random')
+          return {
+            method: 'PATCH' as const,
+            url: `/api/hiring-events/${eventId}/registrations/${crypto.randomUUID()}`,
+            payload: { cancelled: true },
+          };
+        const agency = target === 'own' ? self(c)! : c.other;
+        const made = await c.client(agency);
+        const id = await makeRegistration(c.db, { eventId, clientId: made.id, organizationId: agency.id });
+        return {
+          method: 'PATCH' as const,
+          url: `/api/hiring-events/${eventId}/registrations/${id}`,
+          payload: { cancelled: true },
+        };
+      },
+    })),
+  },
+  {
+    route: 'GET /api/clients/:id/hiring-events',
+    action: 'client.read',
+    cases: onClient(200, 'GET', '/hiring-events'),
+  },
+  {
+    route: 'POST /api/clients/:id/hiring-events',
+    action: 'event.register',
+    cases: clientTargets.map((target) => ({
+      target,
+      ok: target === 'random' ? 404 : 201,
+      visible: false,
+      request: async (c: CaseContext) => {
+        const made = await clientFor(c, target);
+        const eventId = await makeHiringEvent(c.db, c.other.id);
+        return { method: 'POST' as const, url: `/api/clients/${made.id}/hiring-events`, payload: { eventId } };
+      },
+    })),
+  },
   {
     route: 'GET /api/employers',
     action: 'employer.read',

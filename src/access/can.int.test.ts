@@ -7,6 +7,7 @@ import {
   makeClient,
   makeConsent,
   makeJobOrder,
+  makeHiringEvent,
   makeNote,
   makeOrganization,
   makePlanItem,
@@ -302,6 +303,11 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
         'proposePlacement',
         async () => ({ method: 'POST', url: `${base}/placements`, payload: { jobOrderId: crypto.randomUUID() } }),
       ],
+      // An event nobody lists: refused as invalid once the caller is let through.
+      [
+        'registerForEvents',
+        async () => ({ method: 'POST', url: `${base}/hiring-events`, payload: { eventId: crypto.randomUUID() } }),
+      ],
       ['removeTeamMembers', async () => ({ method: 'POST', url: `${base}/team/${f.workerMemberId}/remove` })],
       [
         'leaveTeam',
@@ -483,6 +489,12 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
           postJobs: async () => ({ method: 'POST', url: '/api/jobs', payload: {} }),
           jobs: async () => ({ method: 'GET', url: '/api/jobs' }),
           placements: async () => ({ method: 'GET', url: '/api/placements' }),
+          // An empty event: refused as invalid once the caller is let through.
+          manageEvents: async () => ({ method: 'POST', url: '/api/hiring-events', payload: {} }),
+          eventRegistrations: async () => ({
+            method: 'GET',
+            url: `/api/hiring-events/${await makeHiringEvent(db, third.id)}/registrations`,
+          }),
           jobCandidates: async () => ({
             method: 'GET',
             url: `/api/jobs/${(await makeJobOrder(db, (await makeOrganization(db, { type: 'employer' })).id)).id}/candidates`,

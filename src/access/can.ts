@@ -43,6 +43,7 @@ export const clientActions = [
   'readJobMatches', // GET /api/clients/:id/job-matches (needs the employment information)
   'readPlacements', // GET /api/clients/:id/placements (the reader's agency's own)
   'proposePlacement', // POST /api/clients/:id/placements
+  'registerForEvents', // POST /api/clients/:id/hiring-events (needs the employment information)
 ] as const;
 export type ClientAction = (typeof clientActions)[number];
 
@@ -69,6 +70,8 @@ export const sessionActions = [
   'jobs', // GET /api/jobs (staff: every job order; an employer: its own)
   'placements', // GET /api/placements (the agency's pipeline, the candidates shared with an employer, a client's own)
   'jobCandidates', // GET /api/jobs/:id/candidates (a job order's best candidates among the worker's clients)
+  'manageEvents', // POST /api/hiring-events (an event the user's organization hosts)
+  'eventRegistrations', // GET /api/hiring-events/:eventId/registrations (the agency's own)
   'reports', // GET /api/reports/assessments
   'landscape', // GET /api/reports/landscape (the system manager's map of programs)
   'administration', // GET /api/users, POST /api/users (the administration pages)

@@ -89,6 +89,8 @@ const clientRules: Record<ClientAction, Rule> = {
   readJobMatches: { action: 'match.jobs_for_client', category: ['employment'] },
   readPlacements: { action: 'client.read' },
   proposePlacement: { action: 'placement.propose', category: ['employment'] },
+  // hiring-event.service.ts registers a client with the employment information (an event is about work).
+  registerForEvents: { action: 'event.register', category: ['employment'] },
 };
 
 function allows(
@@ -146,6 +148,8 @@ const sessionRules: Record<SessionAction, { action: Action; scope?: 'self' | 'ow
   jobs: { action: 'job_order.read' },
   placements: { action: 'placement.read' },
   jobCandidates: { action: 'match.candidates_for_job' },
+  manageEvents: { action: 'event.manage' },
+  eventRegistrations: { action: 'event.register' },
   reports: { action: 'report.assessment_rates' },
   landscape: { action: 'directory.landscape' },
   administration: { action: 'user.invite' },

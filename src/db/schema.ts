@@ -377,7 +377,9 @@ export type NotificationsTable = Timestamps & {
     | 'listing_confirm'
     | 'placement_shared'
     | 'placement_updated'
-    | 'employer_lead_assigned';
+    | 'employer_lead_assigned'
+    | 'hiring_event_joined'
+    | 'hiring_event_cancelled';
   clientId: string | null;
   subjectId: string | null;
   readAt: Date | null;
@@ -730,6 +732,49 @@ export type EmployerContactsTable = Timestamps & {
   isPrimary: Generated<boolean>;
 };
 
+export type HiringEventsTable = Timestamps & {
+  id: Generated<string>;
+  organizationId: string;
+  createdBy: string | null;
+  kind: 'job_fair' | 'hiring_event' | 'networking' | 'information_session';
+  title: string;
+  description: string | null;
+  startsAt: ColumnType<Date, Date | string, Date | string>;
+  endsAt: ColumnType<Date, Date | string, Date | string>;
+  online: Generated<boolean>;
+  address: string | null;
+  postalCode: string | null;
+  capacity: number | null;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+};
+
+export type HiringEventEmployersTable = {
+  eventId: string;
+  employerId: string;
+  addedBy: string | null;
+  addedByOrganizationId: string;
+  addedAt: ColumnType<Date, Date | string | undefined, never>;
+};
+
+export type HiringEventJobsTable = {
+  eventId: string;
+  employerId: string;
+  jobOrderId: string;
+};
+
+export type HiringEventRegistrationsTable = {
+  id: Generated<string>;
+  eventId: string;
+  clientId: string;
+  organizationId: string;
+  registeredBy: string | null;
+  registeredAt: ColumnType<Date, Date | string | undefined, never>;
+  attended: boolean | null;
+  attendanceRecordedBy: string | null;
+  attendanceRecordedAt: Date | null;
+  cancelledAt: Date | null;
+};
+
 export type PlacementsTable = Timestamps & {
   id: Generated<string>;
   clientId: string;
@@ -753,6 +798,7 @@ export type PlacementsTable = Timestamps & {
   sharedAt: Date | null;
   interviewAt: Date | null;
   employerTaskId: string | null;
+  hiringEventId: Generated<string | null>;
 };
 
 export type PlacementEventsTable = {
@@ -911,4 +957,8 @@ export type Database = {
   placementEvents: PlacementEventsTable;
   placementEvaluations: PlacementEvaluationsTable;
   employments: EmploymentsTable;
+  hiringEvents: HiringEventsTable;
+  hiringEventEmployers: HiringEventEmployersTable;
+  hiringEventJobs: HiringEventJobsTable;
+  hiringEventRegistrations: HiringEventRegistrationsTable;
 };

@@ -21,6 +21,7 @@ import { jobOrderRoutes } from '../domain/jobs/job-order.routes.ts';
 import { employerRoutes } from '../domain/jobs/employer.routes.ts';
 import { matchingRoutes } from '../domain/matching/matching.routes.ts';
 import { placementRoutes } from '../domain/placements/placement.routes.ts';
+import { hiringEventRoutes } from '../domain/hiring-events/hiring-event.routes.ts';
 import { reportRoutes } from '../domain/reporting/assessment-report.routes.ts';
 import { industryRoutes } from '../domain/industries/industry.routes.ts';
 import { serviceRoutes } from '../domain/directory/service.routes.ts';
@@ -51,6 +52,7 @@ export function registerRoutes(app: AppInstance): void {
   employerRoutes(app);
   matchingRoutes(app);
   placementRoutes(app);
+  hiringEventRoutes(app);
   reportRoutes(app);
   industryRoutes(app);
   serviceRoutes(app);

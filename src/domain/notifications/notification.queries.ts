@@ -30,7 +30,9 @@ export async function selectNotifications(
       case when n.kind in ('placement_shared', 'placement_updated') then (select j.title from placements p
         join job_orders j on j.id = p.job_order_id where p.id = n.subject_id) end as "jobTitle",
       case when n.kind = 'employer_lead_assigned' then (select o.name from organizations o where o.id = n.subject_id)
-        end as "employerName"
+        end as "employerName",
+      case when n.kind in ('hiring_event_joined', 'hiring_event_cancelled') then (select h.title from hiring_events h
+        where h.id = n.subject_id) end as "eventTitle"
     from notifications n left join clients c on c.id = n.client_id
     where ${where} order by n.created_at desc, n.id
     limit ${page.perPage} offset ${(page.page - 1) * page.perPage}`.execute(db);

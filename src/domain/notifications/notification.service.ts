@@ -153,6 +153,8 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     placement_shared: 'candidates shared with your organization',
     placement_updated: 'placements moved on',
     employer_lead_assigned: 'employers your agency now leads',
+    hiring_event_joined: 'employer events your organization takes part in',
+    hiring_event_cancelled: 'employer events cancelled',
   },
   fr: {
     task_assigned: 'tâches qui vous ont été assignées',
@@ -175,6 +177,8 @@ const digestWords: Record<'en' | 'fr', Record<NotificationKind, string>> = {
     placement_shared: 'candidatures transmises à votre organisation',
     placement_updated: 'placements mis à jour',
     employer_lead_assigned: 'employeurs dont votre organisme est maintenant responsable',
+    hiring_event_joined: 'événements d’employeurs auxquels votre organisation participe',
+    hiring_event_cancelled: 'événements d’employeurs annulés',
   },
 };
 

@@ -21,6 +21,8 @@ export const notificationKinds = [
   'placement_shared',
   'placement_updated',
   'employer_lead_assigned',
+  'hiring_event_joined',
+  'hiring_event_cancelled',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -38,6 +40,8 @@ export const notificationSchema = z.object({
   // The job order a placement is for, and the employer a lead agency now leads (neither is personal).
   jobTitle: z.string().nullable().optional(),
   employerName: z.string().nullable().optional(),
+  // The employer event a notification is about (events are public listings).
+  eventTitle: z.string().nullable().optional(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

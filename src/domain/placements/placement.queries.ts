@@ -49,6 +49,7 @@ export async function insertPlacement(
     organizationId: string;
     proposedBy: string | null;
     pitch: string | null;
+    hiringEventId: string | null;
     createdAt: Date;
   },
 ): Promise<string> {

@@ -19,6 +19,7 @@ import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { activeEmployerUsersOf, activeManagersOf, clientOfAccount } from '../accounts/user-admin.service.ts';
 import { grantConsent } from '../consent/consent.service.ts';
+import { checkEventForPlacement } from '../hiring-events/hiring-event.service.ts';
 import { fillJobOrderWhenFull, getJobOrder } from '../jobs/job-order.service.ts';
 import { minimumWageOn } from '../jobs/minimum-wage.ts';
 import { notify } from '../notifications/notification.service.ts';
@@ -107,6 +108,10 @@ export async function proposePlacement(
       });
       if (!jobOpen(job, context.today))
         throw invalid('jobOrderId', 'job_order_closed', `${job.title} is not open: it takes no more candidates.`);
+      if (input.hiringEventId) {
+        const refused = await checkEventForPlacement(trx, input.hiringEventId, job.id);
+        if (refused) throw invalid('hiringEventId', refused.code, refused.message);
+      }
       if (await openPlacementFor(trx, access.clientId, job.id))
         throw new AppError('conflict', `The client is already proposed for ${job.title}.`).withReason('placement_open');
       const organizationId = actor.kind === 'user' ? actor.organizationId : access.holderOrganizationId;
@@ -117,6 +122,7 @@ export async function proposePlacement(
         organizationId,
         proposedBy: userIdOf(actor),
         pitch: input.pitch ?? null,
+        hiringEventId: input.hiringEventId ?? null,
         createdAt: context.now,
       });
       await insertPlacementEvent(trx, {

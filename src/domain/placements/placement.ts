@@ -38,6 +38,8 @@ export const newPlacementSchema = z.strictObject({
   jobOrderId: z.uuid({ error: 'must be the id of a job order' }),
   // The worker's words for the employer, shared with the proposal (what the client chose to share).
   pitch: text(1000).optional(),
+  // Proposed from an employer event, for a job order on offer there: the event counts it in its results.
+  hiringEventId: z.uuid({ error: 'must be the id of an employer event' }).optional(),
 });
 export type NewPlacement = z.infer<typeof newPlacementSchema>;
 

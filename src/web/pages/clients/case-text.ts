@@ -103,6 +103,8 @@ export const notificationKinds = every<NotificationKind>()([
   'placement_shared',
   'placement_updated',
   'employer_lead_assigned',
+  'hiring_event_joined',
+  'hiring_event_cancelled',
 ]);
 export const planPhases = every<PlanPhase>()([
   'life_stabilization',

@@ -65,6 +65,10 @@ export function notificationTarget(n: Notification, can?: SessionCan): string | 
     // An employer the agency now leads: the employer's page.
     case 'employer_lead_assigned':
       return n.subjectId ? `/employers/${n.subjectId}` : '/employers';
+    // An employer event: its page, where the employers taking part and the agencies see where it stands.
+    case 'hiring_event_joined':
+    case 'hiring_event_cancelled':
+      return n.subjectId ? `/events/${n.subjectId}` : '/events';
     // The consent that opened the file is gone: there is nothing left to open.
     case 'consent_revoked':
       return undefined;
@@ -193,7 +197,11 @@ function Notifications() {
                       ? t('notifications.placementUpdated', { job: n.jobTitle })
                       : n.kind === 'employer_lead_assigned' && n.employerName
                         ? t('notifications.employerLead', { employer: n.employerName })
-                        : t(caseKey.notification(n.kind));
+                        : n.kind === 'hiring_event_joined' && n.eventTitle
+                          ? t('notifications.eventJoined', { event: n.eventTitle })
+                          : n.kind === 'hiring_event_cancelled' && n.eventTitle
+                            ? t('notifications.eventCancelled', { event: n.eventTitle })
+                            : t(caseKey.notification(n.kind));
               return (
                 <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'}>
                   <p>
