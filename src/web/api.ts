@@ -156,7 +156,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 // State-changing requests carry the session's CSRF token once signed in (docs/accounts.md, CSRF).
 export async function send(
-  method: 'POST' | 'PUT' | 'PATCH',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { body?: unknown; csrfToken?: string | undefined } = {},
 ): Promise<Response> {
@@ -280,7 +280,7 @@ export function problemFields(error: unknown): { field: string; message: string;
 }
 
 export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'PATCH',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body: unknown,
   csrfToken: string,

@@ -44,6 +44,9 @@ import { EmployerPage } from './pages/employers/employer-page.tsx';
 import { NewEmployerPage } from './pages/employers/new-employer-page.tsx';
 import { JobPage } from './pages/jobs/job-page.tsx';
 import { JobFormPage } from './pages/jobs/job-form-page.tsx';
+import { EventsPage } from './pages/events/events-page.tsx';
+import { NewEventPage } from './pages/events/new-event-page.tsx';
+import { EventPage } from './pages/events/event-page.tsx';
 import { PlacementsPage } from './pages/placements/placements-page.tsx';
 import { PlacementPage } from './pages/placements/placement-page.tsx';
 import { MyFilePage } from './pages/my-file/my-file-page.tsx';
@@ -108,6 +111,9 @@ export function App() {
         <Route path="jobs/:id" element={<JobPage />} />
         <Route path="placements" element={<PlacementsPage />} />
         <Route path="placements/:id" element={<PlacementPage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="events/new" element={<NewEventPage />} />
+        <Route path="events/:id" element={<EventPage />} />
         <Route path="my-file" element={<MyFilePage />} />
         <Route path="reports/assessments" element={<AssessmentReportPage />} />
         <Route path="reports/landscape" element={<LandscapePage />} />

@@ -41,6 +41,16 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
   job_order_closed: 'placement.error.closed',
   start_date_out_of_range: 'placement.error.startRange',
   date_in_future: 'error.dateInFuture',
+  event_full: 'eventError.full',
+  event_closed: 'eventError.closed',
+  already_registered: 'eventError.alreadyRegistered',
+  event_not_started: 'eventError.notStarted',
+  job_not_on_offer: 'eventError.jobNotOnOffer',
+  event_ends_before_start: 'eventForm.error.ends',
+  event_in_past: 'eventForm.error.ends',
+  event_too_long: 'eventForm.error.ends',
+  event_place_needed: 'eventForm.error.address',
+  capacity_below_registrations: 'eventForm.error.capacity',
 };
 
 export function reasonKey(code: string | undefined): MessageKey | undefined {

@@ -42,6 +42,9 @@ export function PrimaryNav() {
         <li>
           <NavLink to="/services">{t('nav.services')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/events">{t('nav.events')}</NavLink>
+        </li>
         {can
           ? signedInLinks
               .filter((link) => can[link.can])

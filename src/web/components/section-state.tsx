@@ -54,8 +54,11 @@ export function formErrorsOf(error: unknown, t: T, words: ProblemWords = {}): Fo
     return [{ key: 'network', message: t('error.network'), fields: [] }];
   if (error instanceof ApiError && error.code === 'forbidden')
     return [{ key: 'forbidden', message: words.forbidden ?? t('section.forbidden'), fields: [] }];
-  if (error instanceof ApiError && error.code === 'conflict')
-    return [{ key: 'conflict', message: words.conflict ?? t('section.conflict'), fields: [] }];
+  if (error instanceof ApiError && error.code === 'conflict') {
+    // A rule with its own reason (an event that is full) in its own words; the page's otherwise.
+    const ruled = reasonKey(error.reason);
+    return [{ key: 'conflict', message: ruled ? t(ruled) : (words.conflict ?? t('section.conflict')), fields: [] }];
+  }
   if (error instanceof ApiError && error.code === 'not_found')
     return [{ key: 'not_found', message: words.notFound ?? t('section.gone'), fields: [] }];
   const placed = problemFields(error)

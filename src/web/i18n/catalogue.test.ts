@@ -1,3 +1,4 @@
+import { hiringEventKinds, hiringEventStatuses } from '../../domain/hiring-events/hiring-event-vocabulary.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,6 +144,8 @@ describe('message catalogues', () => {
       ['weekday', weekdays],
       ['serviceStatus', serviceStatuses],
       ['reason', matchReasonKinds],
+      ['hiringEventKind', hiringEventKinds],
+      ['hiringEventStatus', hiringEventStatuses],
     ];
     for (const [language, catalogue] of Object.entries(catalogues))
       for (const [prefix, values] of shown)

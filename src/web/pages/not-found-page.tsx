@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle, useI18n } from '../i18n/i18n.tsx';
 import { PageHeading } from '../components/route-focus.tsx';
 
-export type NotFoundKind = 'page' | 'organization' | 'client' | 'service' | 'referral' | 'job' | 'placement';
+export type NotFoundKind = 'page' | 'organization' | 'client' | 'service' | 'referral' | 'job' | 'placement' | 'event';
 
 const titleKey = {
   page: 'notFound.title',
@@ -12,6 +12,7 @@ const titleKey = {
   referral: 'notFound.referralTitle',
   job: 'notFound.jobTitle',
   placement: 'notFound.placementTitle',
+  event: 'notFound.eventTitle',
 } as const;
 const bodyKey = {
   page: 'notFound.body',
@@ -21,6 +22,7 @@ const bodyKey = {
   referral: 'notFound.referralBody',
   job: 'notFound.jobBody',
   placement: 'notFound.placementBody',
+  event: 'notFound.eventBody',
 } as const;
 
 export function NotFoundContent({ kind }: { kind: NotFoundKind }) {

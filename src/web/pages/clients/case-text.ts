@@ -186,6 +186,19 @@ export const caseKey = {
 
 // A moment (an ISO timestamp) as a date and time in the city, in the page's language.
 // `withZone`: the zone named too ("EST"), where a time is evidence read later or elsewhere (the audit log).
+// A local time in Toronto as an instant: the offset is Toronto's on that day (EST or EDT).
+export function torontoInstant(date: string, time: string): string {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const zoned = new Intl.DateTimeFormat('en-CA', {
+    timeZone: CITY_TIME_ZONE,
+    timeZoneName: 'longOffset',
+  })
+    .formatToParts(guess)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const offset = zoned?.replace('GMT', '') || '-05:00';
+  return `${date}T${time}:00${offset}`;
+}
+
 export function formatDateTime(at: string, language: Language, withZone = false): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;

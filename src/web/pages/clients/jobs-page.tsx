@@ -11,6 +11,7 @@ import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 import { ProposeButton } from '../jobs/job-page.tsx';
 import { formatWage, placementKey } from '../jobs/job-text.ts';
 import { formatPoints, MatchFactors } from '../jobs/match-factors.tsx';
+import { ClientEvents } from './client-events.tsx';
 
 export function ClientJobsPage() {
   return <ClientSubPage section="jobs">{(scope) => <ClientJobs {...scope} />}</ClientSubPage>;
@@ -110,6 +111,7 @@ function ClientJobs({ client }: ClientScope) {
           ) : null}
         </section>
       ) : null}
+      {client.can.readPlacements ? <ClientEvents clientId={client.id} can={client.can} /> : null}
     </>
   );
 }

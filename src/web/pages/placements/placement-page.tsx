@@ -27,7 +27,7 @@ import {
 import { notificationsChanged } from '../../components/notification-count.tsx';
 import { formErrorsOf, useNotice } from '../../components/section-state.tsx';
 import { useSession } from '../../session.tsx';
-import { formatDateTime } from '../clients/case-text.ts';
+import { formatDateTime, torontoInstant } from '../clients/case-text.ts';
 import { formatDate } from '../clients/client-text.ts';
 import type { StaffConsentMethod } from '../clients/client-text.ts';
 import { HandoffConsentFields, handoffConsentProblems } from '../clients/consents-section.tsx';
@@ -461,19 +461,6 @@ function NextStep({ placement: p, onDone }: { placement: Placement; onDone: (nex
       </form>
     </section>
   );
-}
-
-// A local time in Toronto as an instant: the offset is Toronto's on that day (EST or EDT).
-function torontoInstant(date: string, time: string): string {
-  const guess = new Date(`${date}T${time}:00Z`);
-  const zoned = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Toronto',
-    timeZoneName: 'longOffset',
-  })
-    .formatToParts(guess)
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const offset = zoned?.replace('GMT', '') || '-05:00';
-  return `${date}T${time}:00${offset}`;
 }
 
 const ratings = ['attendance', 'punctuality', 'jobSkills', 'teamwork', 'communication'] as const;
