@@ -6,6 +6,13 @@ import type { SyntheticService } from './generate-directory.ts';
 import { clientAssessments } from './assessments.ts';
 import type { SyntheticClient, SyntheticOrganization, SyntheticSite } from './city.ts';
 import { REFERRAL_POLICY_VERSION } from './referrals.ts';
+import type {
+  SyntheticEmployerContact,
+  SyntheticEmployerProfile,
+  SyntheticEngagement,
+  SyntheticHiringEvent,
+  SyntheticJobOrder,
+} from './employers.ts';
 
 // The COPY text of each table of a synthetic city: the columns in COPY order and one function from
 // a client (or an organization, a site) to its lines.
@@ -730,4 +737,165 @@ export function* referralRatingLines(c: SyntheticClient): Generator<string> {
     if (x.rating)
       yield encodeCopyRow([x.rating.id, x.id, 'receiving_worker', x.rating.fit, x.handledBy, timestampOn(x.rating.on)]);
   }
+}
+
+// The employer side (employers.ts): profiles, contacts, the engagement log, job orders and events.
+export const EMPLOYER_PROFILE_COLUMNS = copyColumns('employerProfiles', [
+  'organization_id',
+  'naics_code',
+  'size',
+  'lead_organization_id',
+  'hiring_plans',
+  'hr_support_wanted',
+]);
+export function employerProfileLine(p: SyntheticEmployerProfile): string {
+  return encodeCopyRow([
+    p.organizationId,
+    p.naicsCode,
+    p.size,
+    p.leadOrganizationId,
+    p.hiringPlans,
+    textArray(p.hrSupportWanted),
+  ]);
+}
+export const EMPLOYER_CONTACT_COLUMNS = copyColumns('employerContacts', [
+  'id',
+  'employer_id',
+  'name',
+  'job_title',
+  'phone',
+  'email',
+  'preferred_language',
+  'is_primary',
+]);
+export function employerContactLine(c: SyntheticEmployerContact): string {
+  return encodeCopyRow([c.id, c.employerId, c.name, c.jobTitle, c.phone, c.email, c.preferredLanguage, c.isPrimary]);
+}
+export const ENGAGEMENT_COLUMNS = copyColumns('employerEngagements', [
+  'id',
+  'employer_id',
+  'organization_id',
+  'kind',
+  'hr_support',
+  'occurred_on',
+  'summary',
+  'created_at',
+]);
+export function engagementLine(e: SyntheticEngagement): string {
+  return encodeCopyRow([
+    e.id,
+    e.employerId,
+    e.organizationId,
+    e.kind,
+    e.hrSupport,
+    e.occurredOn,
+    e.summary,
+    `${e.occurredOn}T20:00:00Z`,
+  ]);
+}
+export const JOB_ORDER_COLUMNS = copyColumns('jobOrders', [
+  'id',
+  'employer_id',
+  'posted_by_organization_id',
+  'title',
+  'noc_code',
+  'description',
+  'hours_per_week',
+  'schedule',
+  'hourly_wage_cents',
+  'benefits',
+  'paid_sick_days',
+  'permanence',
+  'duration_months',
+  'advancement_path',
+  'training_provided',
+  'safety_training',
+  'workplace',
+  'postal_code',
+  'accommodations_offered',
+  'openings',
+  'closing_on',
+  'status',
+  'decent_work_score',
+  'decent_work_model',
+  'created_at',
+  'updated_at',
+]);
+export function jobOrderLine(j: SyntheticJobOrder): string {
+  const created = `${j.createdOn}T14:00:00Z`;
+  return encodeCopyRow([
+    j.id,
+    j.employerId,
+    j.postedByOrganizationId,
+    j.title,
+    j.nocCode,
+    j.description,
+    j.hoursPerWeek,
+    j.schedule,
+    j.hourlyWageCents,
+    textArray(j.benefits),
+    j.paidSickDays,
+    j.permanence,
+    j.durationMonths,
+    j.advancementPath,
+    j.trainingProvided,
+    j.safetyTraining,
+    j.workplace,
+    j.postalCode,
+    textArray(j.accommodationsOffered),
+    j.openings,
+    j.closingOn,
+    j.status,
+    j.decentWorkScore,
+    j.decentWorkModel,
+    created,
+    created,
+  ]);
+}
+export const HIRING_EVENT_COLUMNS = copyColumns('hiringEvents', [
+  'id',
+  'organization_id',
+  'kind',
+  'title',
+  'starts_at',
+  'ends_at',
+  'online',
+  'address',
+  'postal_code',
+  'capacity',
+  'status',
+  'created_at',
+  'updated_at',
+]);
+export function hiringEventLine(e: SyntheticHiringEvent): string {
+  const created = `${e.createdOn}T14:00:00Z`;
+  return encodeCopyRow([
+    e.id,
+    e.organizationId,
+    e.kind,
+    e.title,
+    e.startsAt,
+    e.endsAt,
+    e.online,
+    e.address,
+    e.postalCode,
+    e.capacity,
+    e.status,
+    created,
+    created,
+  ]);
+}
+export const HIRING_EVENT_EMPLOYER_COLUMNS = copyColumns('hiringEventEmployers', [
+  'event_id',
+  'employer_id',
+  'added_by_organization_id',
+  'added_at',
+]);
+export function* hiringEventEmployerLines(e: SyntheticHiringEvent): Generator<string> {
+  for (const employerId of e.employerIds)
+    yield encodeCopyRow([e.id, employerId, e.organizationId, `${e.createdOn}T15:00:00Z`]);
+}
+export const HIRING_EVENT_JOB_COLUMNS = copyColumns('hiringEventJobs', ['event_id', 'employer_id', 'job_order_id']);
+export function* hiringEventJobLines(e: SyntheticHiringEvent): Generator<string> {
+  for (const j of e.jobOrderIds) yield encodeCopyRow([e.id, j.employerId, j.jobOrderId]);
 }

@@ -61,6 +61,11 @@ const DATED_COLUMNS: readonly (readonly [table: string, key: string, column: str
   ['services', 'id', 'ends_on', 'date'],
   ['services', 'id', 'details_verified_at', 'timestamp'],
   ['services', 'id', 'capacity_verified_at', 'timestamp'],
+  ['employer_engagements', 'id', 'occurred_on', 'date'],
+  ['job_orders', 'id', 'closing_on', 'date'],
+  ['job_orders', 'id', 'created_at', 'timestamp'],
+  ['hiring_events', 'id', 'starts_at', 'timestamp'],
+  ['hiring_events', 'id', 'created_at', 'timestamp'],
 ];
 
 // Each row's value as a day number (days since 2000-01-01; a timestamp's fraction kept), by key.
@@ -122,6 +127,31 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
     expect(search.rows[0]!.n).toBeGreaterThan(0);
   });
 
+  it('loads the employer side: one profile per employer, the engagement log, open job orders, events to come', async () => {
+    const { rows } = await sql<{
+      employers: number;
+      profiles: number;
+      engagements: number;
+      open: number;
+      upcoming: number;
+      offered: number;
+    }>`select
+        (select count(*)::int from organizations where type = 'employer') as employers,
+        (select count(*)::int from employer_profiles) as profiles,
+        (select count(*)::int from employer_engagements where occurred_on <= ${LOAD_DAY}::date) as engagements,
+        (select count(*)::int from job_orders where status = 'open') as open,
+        (select count(*)::int from hiring_events where status = 'planned' and starts_at > ${LOAD_DAY}::date) as upcoming,
+        (select count(*)::int from hiring_event_jobs) as offered`.execute(db.db);
+    const counts = rows[0]!;
+    expect(counts.employers).toBeGreaterThan(0);
+    expect(counts.profiles).toBe(counts.employers);
+    expect(counts.engagements).toBeGreaterThan(0);
+    expect(counts.open).toBeGreaterThan(0);
+    const events = await sql<{ n: number }>`select count(*)::int as n from hiring_events`.execute(db.db);
+    expect(events.rows[0]!.n).toBeGreaterThanOrEqual(2);
+    expect(counts.upcoming + counts.offered).toBeGreaterThanOrEqual(0);
+  });
+
   it('spreads the open tasks around the load day exactly as around the reference date', async () => {
     const generatedDue = new Map(
       generated.flatMap((c) =>
@@ -177,6 +207,8 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
       // Due dates, plan targets, check-in chains, consents' expiry and programs' dates lie ahead;
       // everything else happened.
       if (dated[0] === 'services' && ['starts_on', 'ends_on'].includes(dated[2])) continue;
+      // Job orders close and employer events are held in the weeks ahead.
+      if (dated[2] === 'closing_on' || (dated[0] === 'hiring_events' && dated[2] === 'starts_at')) continue;
       if (
         [
           'due_on',

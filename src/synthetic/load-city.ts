@@ -64,12 +64,27 @@ import {
   statusChangeLines,
   WORK_HISTORY_COLUMNS,
   workHistoryLines,
+  EMPLOYER_CONTACT_COLUMNS,
+  EMPLOYER_PROFILE_COLUMNS,
+  ENGAGEMENT_COLUMNS,
+  HIRING_EVENT_COLUMNS,
+  HIRING_EVENT_EMPLOYER_COLUMNS,
+  HIRING_EVENT_JOB_COLUMNS,
+  JOB_ORDER_COLUMNS,
+  employerContactLine,
+  employerProfileLine,
+  engagementLine,
+  hiringEventEmployerLines,
+  hiringEventJobLines,
+  hiringEventLine,
+  jobOrderLine,
 } from './copy-lines.ts';
+import { generateEmployerSide } from './employers.ts';
 
 export { clientCopyLine, clientEquityCopyLine };
 
 // Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
-export const SYNTHETIC_CITY_VERSION = 6;
+export const SYNTHETIC_CITY_VERSION = 7;
 
 export type CityTable =
   | 'organizations'
@@ -78,6 +93,13 @@ export type CityTable =
   | 'service_sites'
   | 'service_schedules'
   | 'service_intake_windows'
+  | 'employer_profiles'
+  | 'employer_contacts'
+  | 'employer_engagements'
+  | 'job_orders'
+  | 'hiring_events'
+  | 'hiring_event_employers'
+  | 'hiring_event_jobs'
   | 'clients'
   | 'client_equity'
   | 'client_status_changes'
@@ -187,10 +209,20 @@ const CLIENT_TABLES: readonly {
 const LAST_CLIENT_TABLE = CLIENT_TABLES[CLIENT_TABLES.length - 1]!.table;
 
 const DIRECTORY_TABLES = ['services', 'service_sites', 'service_schedules', 'service_intake_windows'] as const;
+const EMPLOYER_TABLES = [
+  'employer_profiles',
+  'employer_contacts',
+  'employer_engagements',
+  'job_orders',
+  'hiring_events',
+  'hiring_event_employers',
+  'hiring_event_jobs',
+] as const;
 export const CITY_TABLES: readonly CityTable[] = [
   'organizations',
   'sites',
   ...DIRECTORY_TABLES,
+  ...EMPLOYER_TABLES,
   ...CLIENT_TABLES.map((t) => t.table),
 ];
 
@@ -241,6 +273,50 @@ export function* cityCopyBatches(
     table: 'service_intake_windows',
     columns: SERVICE_INTAKE_COLUMNS,
     lines: () => city.services.flatMap((s) => [...serviceIntakeLines(s, today)]),
+    clientsSoFar: 0,
+  };
+  // The employer side: profiles, contacts, the engagement log, job orders and events (no client in it).
+  const employers = generateEmployerSide(city);
+  yield {
+    table: 'employer_profiles',
+    columns: EMPLOYER_PROFILE_COLUMNS,
+    lines: () => employers.profiles.map(employerProfileLine),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'employer_contacts',
+    columns: EMPLOYER_CONTACT_COLUMNS,
+    lines: () => employers.contacts.map(employerContactLine),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'employer_engagements',
+    columns: ENGAGEMENT_COLUMNS,
+    lines: () => employers.engagements.map(engagementLine),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'job_orders',
+    columns: JOB_ORDER_COLUMNS,
+    lines: () => employers.jobOrders.map(jobOrderLine),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'hiring_events',
+    columns: HIRING_EVENT_COLUMNS,
+    lines: () => employers.events.map(hiringEventLine),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'hiring_event_employers',
+    columns: HIRING_EVENT_EMPLOYER_COLUMNS,
+    lines: () => employers.events.flatMap((e) => [...hiringEventEmployerLines(e)]),
+    clientsSoFar: 0,
+  };
+  yield {
+    table: 'hiring_event_jobs',
+    columns: HIRING_EVENT_JOB_COLUMNS,
+    lines: () => employers.events.flatMap((e) => [...hiringEventJobLines(e)]),
     clientsSoFar: 0,
   };
   let chunk: SyntheticClient[] = [];
