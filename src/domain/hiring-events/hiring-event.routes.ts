@@ -144,7 +144,7 @@ export function hiringEventRoutes(app: AppInstance): void {
   app.get(
     '/api/hiring-events/:eventId/registrations',
     {
-      config: { permission: 'event.register', statements: 5 },
+      config: { permission: 'event.register', statements: 7 },
       schema: {
         tags: ['hiring events'],
         summary: "Your agency's registrations for the event, each client named where their file would name them",

@@ -25,9 +25,10 @@ export async function selectMatchProfile(db: DbOrTrx, clientId: string): Promise
   return rows[0];
 }
 
+// What a match scores, and nothing more: a tier of the most sought occupations holds thousands of open job
+// orders, so their titles, wages and employers' names are read only for the few shown (selectJobDetails).
 export type MatchJobRow = {
   id: string;
-  title: string;
   nocCode: string;
   skills: string[];
   credentialsRequired: string[];
@@ -36,6 +37,11 @@ export type MatchJobRow = {
   postalCode: string | null;
   accommodationsOffered: string[];
   decentWorkScore: number;
+};
+
+export type MatchJobDetails = {
+  id: string;
+  title: string;
   hourlyWageCents: number;
   closingOn: string | null;
   employerId: string;
@@ -63,12 +69,21 @@ export async function selectOpenJobsInRanges(
   if (ranges.length === 0) return [];
   const inRange = outside.length === 0 ? within(ranges) : sql`(${within(ranges)}) and not (${within(outside)})`;
   const { rows } = await sql<MatchJobRow>`
-    select j.id, j.title, j.noc_code as "nocCode", j.skills, j.credentials_required as "credentialsRequired",
+    select j.id, j.noc_code as "nocCode", j.skills, j.credentials_required as "credentialsRequired",
       j.hours_per_week as "hoursPerWeek", j.workplace, j.postal_code as "postalCode",
-      j.accommodations_offered as "accommodationsOffered", j.decent_work_score as "decentWorkScore",
-      j.hourly_wage_cents as "hourlyWageCents", j.closing_on as "closingOn",
+      j.accommodations_offered as "accommodationsOffered", j.decent_work_score as "decentWorkScore"
+    from job_orders j
+    where j.status = 'open' and (j.closing_on is null or j.closing_on >= ${today}) and (${inRange})`.execute(db);
+  return rows;
+}
+
+// The title, wage, closing date and employer of the job orders shown.
+export async function selectJobDetails(db: DbOrTrx, ids: readonly string[]): Promise<MatchJobDetails[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<MatchJobDetails>`
+    select j.id, j.title, j.hourly_wage_cents as "hourlyWageCents", j.closing_on as "closingOn",
       j.employer_id as "employerId", e.name as "employerName", e.name_fr as "employerNameFr"
     from job_orders j join organizations e on e.id = j.employer_id
-    where j.status = 'open' and (j.closing_on is null or j.closing_on >= ${today}) and (${inRange})`.execute(db);
+    where j.id = any(${[...ids]}::uuid[])`.execute(db);
   return rows;
 }

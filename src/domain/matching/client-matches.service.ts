@@ -10,15 +10,22 @@ export { clientJobMatchesSchema, type ClientJobMatches } from './results.ts';
 import {
   matchLimitQuerySchema,
   matchClientSchema,
-  matchJobSchema,
   matchModelChecksum,
   nocRangesFor,
   occupationValues,
   scorePair,
   type MatchClient,
-  rankJobsForClient,
+  type MatchJob,
+  rankScored,
+  type LeftOutReason,
+  type ScoredPair,
 } from './match.ts';
-import { selectMatchProfile, selectOpenJobsInRanges, type MatchJobRow } from './client-matches.queries.ts';
+import {
+  selectJobDetails,
+  selectMatchProfile,
+  selectOpenJobsInRanges,
+  type MatchJobRow,
+} from './client-matches.queries.ts';
 import { BOUND_MARGIN, occupationBound } from './batch.ts';
 
 // A client's best job orders (docs/matching.md, "From the API"): the worker reads them to review, never
@@ -37,22 +44,30 @@ async function readNearestFirst(
   client: MatchClient,
   limit: number,
   today: string,
-): Promise<MatchJobRow[]> {
+): Promise<{ kept: ScoredPair[]; considered: number; leftOut: Record<LeftOutReason, number> }> {
   const values = occupationValues(model);
   const cuts = [...new Set([model.occupation.minorGroup, model.occupation.subMajorGroup, model.occupation.minimum])]
     .filter((v) => v >= model.occupation.minimum)
     .sort((a, b) => b - a);
-  const rows: MatchJobRow[] = [];
+  // Each job order is scored once, here; the ranking sorts these and words only the results shown.
+  const kept: ScoredPair[] = [];
+  const leftOut: Record<LeftOutReason, number> = { occupation_too_far: 0, too_far_to_commute: 0 };
+  let considered = 0;
   const best: number[] = [];
   let read: { from: string; to: string }[] = [];
   for (const [i, cut] of cuts.entries()) {
     const ranges = nocRangesFor(model, client, cut);
     const found = await selectOpenJobsInRanges(db, ranges, today, read);
     read = ranges;
+    considered += found.length;
     for (const row of found) {
-      rows.push(row);
-      const pair = scorePair(model, client, matchJobSchema.parse(row));
-      if (pair.kind !== 'scored') continue;
+      const job = matchJobOf(row);
+      const pair = scorePair(model, client, job);
+      if (pair.kind !== 'scored') {
+        leftOut[pair.reason] += 1;
+        continue;
+      }
+      kept.push({ score: pair.score, job, client, pair });
       best.push(pair.score);
       best.sort((a, b) => b - a);
       if (best.length > limit) best.pop();
@@ -66,7 +81,23 @@ async function readNearestFirst(
     )
       break;
   }
-  return rows;
+  return { kept, considered, leftOut };
+}
+
+// A row as matching reads it. The database's checks already hold what the schema would check (matchJobSchema
+// parses files from the CLI), so the thousands of rows of a common occupation skip it.
+function matchJobOf(row: MatchJobRow): MatchJob {
+  return {
+    id: row.id,
+    nocCode: row.nocCode,
+    skills: row.skills,
+    credentialsRequired: row.credentialsRequired,
+    hoursPerWeek: row.hoursPerWeek,
+    workplace: row.workplace,
+    postalCode: row.postalCode,
+    accommodationsOffered: row.accommodationsOffered as MatchJob['accommodationsOffered'],
+    decentWorkScore: row.decentWorkScore,
+  };
 }
 
 export async function clientJobMatches(
@@ -93,10 +124,17 @@ export async function clientJobMatches(
     stream: seesStream ? (profile?.stream ?? null) : null,
   });
   const ranges = nocRangesFor(context.model, client);
-  const rows = await readNearestFirst(db, context.model, client, query.limit, context.today);
-  const jobs = rows.map((r) => matchJobSchema.parse(r));
-  const ranking = rankJobsForClient(context.model, client, jobs, query.limit);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const read = await readNearestFirst(db, context.model, client, query.limit, context.today);
+  const ranking = rankScored(context.model, read.kept, read.considered, read.leftOut, query.limit);
+  const byId = new Map(read.kept.map((k) => [k.job.id, k.job]));
+  const details = new Map(
+    (
+      await selectJobDetails(
+        db,
+        ranking.results.map((r) => r.jobId),
+      )
+    ).map((d) => [d.id, d]),
+  );
   await auditClient(db, actor, access, {
     action: 'match.jobs_for_client',
     recordType: 'client',
@@ -114,18 +152,19 @@ export async function clientJobMatches(
     leftOut: ranking.leftOut,
     results: ranking.results.map((r) => {
       const row = byId.get(r.jobId)!;
+      const more = details.get(r.jobId)!;
       return {
         job: {
           id: row.id,
-          title: row.title,
-          employer: { id: row.employerId, name: row.employerName, nameFr: row.employerNameFr },
+          title: more.title,
+          employer: { id: more.employerId, name: more.employerName, nameFr: more.employerNameFr },
           nocCode: row.nocCode,
           nocTitle: nocTitle(row.nocCode) ?? row.nocCode,
           hoursPerWeek: row.hoursPerWeek,
-          hourlyWage: row.hourlyWageCents / 100,
+          hourlyWage: more.hourlyWageCents / 100,
           workplace: row.workplace,
           postalCode: row.postalCode,
-          closingOn: row.closingOn,
+          closingOn: more.closingOn,
           decentWorkScore: row.decentWorkScore,
         },
         score: r.score,

@@ -510,7 +510,7 @@ export function occupationValues(model: MatchModel): number[] {
 
 export type PairOutcome = { kind: 'matched'; result: MatchResult } | { kind: 'left_out'; reason: LeftOutReason };
 
-type PairScore = { kind: 'scored'; score: number; scored: Record<MatchFactor, Scored>; scale: number };
+export type PairScore = { kind: 'scored'; score: number; scored: Record<MatchFactor, Scored>; scale: number };
 
 // The score of a pair on the factors' values alone (their sentences are worked out only for what is
 // shown), or why the job is not offered at all. Rounded to a tenth, as shown.
@@ -590,20 +590,34 @@ export function beforeInRanking(
   );
 }
 
+export type ScoredPair = { score: number; job: MatchJob; client: MatchClient; pair: PairScore };
+
 function rank(model: MatchModel, pairs: [MatchClient, MatchJob][], limit: number): Ranking {
-  const kept: { score: number; job: MatchJob; client: MatchClient; pair: PairScore }[] = [];
+  const kept: ScoredPair[] = [];
   const leftOut: Record<LeftOutReason, number> = { occupation_too_far: 0, too_far_to_commute: 0 };
   for (const [client, job] of pairs) {
     const pair = scorePair(model, client, job);
     if (pair.kind === 'left_out') leftOut[pair.reason] += 1;
     else kept.push({ score: pair.score, job, client, pair });
   }
+  return rankScored(model, kept, pairs.length, leftOut, limit);
+}
+
+// The ranking of pairs already scored (a caller that scored them on its way, as one client's matches read
+// tier by tier), with the sentences of the results shown.
+export function rankScored(
+  model: MatchModel,
+  kept: ScoredPair[],
+  considered: number,
+  leftOut: Record<LeftOutReason, number>,
+  limit: number,
+): Ranking {
   kept.sort(beforeInRanking);
   return {
     modelVersion: model.version,
     modelChecksum: matchModelChecksum(model),
     results: kept.slice(0, limit).map((k) => explain(model, k.client, k.job, k.pair)),
-    considered: pairs.length,
+    considered,
     leftOut,
   };
 }
