@@ -45,7 +45,7 @@ import { NewEmployerPage } from './pages/employers/new-employer-page.tsx';
 import { JobPage } from './pages/jobs/job-page.tsx';
 import { JobFormPage } from './pages/jobs/job-form-page.tsx';
 import { EventsPage } from './pages/events/events-page.tsx';
-import { NewEventPage } from './pages/events/new-event-page.tsx';
+import { EditEventPage, NewEventPage } from './pages/events/new-event-page.tsx';
 import { EventPage } from './pages/events/event-page.tsx';
 import { PlacementsPage } from './pages/placements/placements-page.tsx';
 import { PlacementPage } from './pages/placements/placement-page.tsx';
@@ -114,6 +114,7 @@ export function App() {
         <Route path="events" element={<EventsPage />} />
         <Route path="events/new" element={<NewEventPage />} />
         <Route path="events/:id" element={<EventPage />} />
+        <Route path="events/:id/edit" element={<EditEventPage />} />
         <Route path="my-file" element={<MyFilePage />} />
         <Route path="reports/assessments" element={<AssessmentReportPage />} />
         <Route path="reports/landscape" element={<LandscapePage />} />

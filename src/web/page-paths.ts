@@ -54,6 +54,7 @@ export const pagePaths = [
   '/events',
   '/events/new',
   '/events/:id',
+  '/events/:id/edit',
   '/my-file',
   '/reports/assessments',
   '/reports/landscape',

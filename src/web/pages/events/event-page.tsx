@@ -123,7 +123,7 @@ function EventView({ loaded }: { loaded: HiringEvent }) {
               {p.jobs === null ? (
                 <p>{t('event.jobCount', { count: p.jobCount })}</p>
               ) : p.jobs.length === 0 ? (
-                <p>{t('event.noJobs')}</p>
+                <p>{t(e.status === 'planned' ? 'event.noJobs' : 'event.noJobsPast')}</p>
               ) : (
                 <ul>
                   {p.jobs.map((j) => (
@@ -223,6 +223,9 @@ function Keep({ event: e, onChanged }: { event: HiringEvent; onChanged: Changed 
     <section aria-labelledby="keep-title" className="editor">
       <h2 id="keep-title">{t('event.keepTitle')}</h2>
       {form.summary}
+      <p>
+        <Link to={`/events/${e.id}/edit`}>{t('event.edit')}</Link>
+      </p>
       <div className="form-actions">
         {started ? (
           <button type="button" className="button" disabled={busy} onClick={() => change('held')}>

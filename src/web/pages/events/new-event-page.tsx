@@ -1,9 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { createHiringEvent, type HiringEventKind } from '../../api-events.ts';
+import {
+  createHiringEvent,
+  getHiringEvent,
+  updateHiringEvent,
+  type HiringEvent,
+  type HiringEventKind,
+} from '../../api-events.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireCan } from '../../components/require-can.tsx';
+import { RecordLoader } from '../../components/record-loader.tsx';
+import { RequireSignIn } from '../../components/require-sign-in.tsx';
 import {
   DateField,
   emptyDate,
@@ -18,38 +26,93 @@ import {
 import { formErrorsOf } from '../../components/section-state.tsx';
 import { useSession } from '../../session.tsx';
 import { torontoInstant } from '../clients/case-text.ts';
+import { CITY_TIME_ZONE } from '../clients/client-text.ts';
 import { eventKey, hiringEventKinds } from './event-text.ts';
 
 export function NewEventPage() {
   const { t } = useI18n();
   return (
     <RequireCan page="manageEvents" body={t('eventForm.notAllowed')}>
-      {() => <NewEvent />}
+      {() => <EventForm />}
     </RequireCan>
   );
 }
 
+// Changing an event its reader keeps: the same form, filled in, saved as a change.
+export function EditEventPage() {
+  const { t } = useI18n();
+  return (
+    <RequireSignIn>
+      <RecordLoader
+        what="hiring-event"
+        load={getHiringEvent}
+        notFound="event"
+        loading={t('event.loading')}
+        failed={t('event.error')}
+      >
+        {(loaded) =>
+          loaded.mayManage && loaded.status === 'planned' ? (
+            <EventForm existing={loaded} />
+          ) : (
+            <>
+              <PageHeading>{t('eventForm.editTitle')}</PageHeading>
+              <p className="lead">{t('eventForm.notYours')}</p>
+              <p>
+                <Link to={`/events/${loaded.id}`}>{loaded.title}</Link>
+              </p>
+            </>
+          )
+        }
+      </RecordLoader>
+    </RequireSignIn>
+  );
+}
+
+// An instant as Toronto's day and time of day (HH:MM), to fill the form in.
+function torontoParts(at: string): { day: DateParts; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: CITY_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: { year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '' },
+    time: `${parts.hour ?? '00'}:${parts.minute ?? '00'}`,
+  };
+}
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-// Lists an event the user's organization hosts: what, when (one day, Toronto's time), where or online,
-// and how many places. Errors are summarized at the top and repeated by their fields.
-function NewEvent() {
+// Lists an event the user's organization hosts (or changes one it keeps): what, when (one day, Toronto's
+// time), where or online, and how many places. Errors are summarized at the top and repeated by their
+// fields.
+function EventForm({ existing }: { existing?: HiringEvent }) {
   const { t } = useI18n();
-  useDocumentTitle(t('eventForm.title'));
+  const heading = existing ? t('eventForm.editTitle') : t('eventForm.title');
+  useDocumentTitle(heading);
   const session = useSession();
   const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
   const navigate = useNavigate();
   const form = useForm();
-  const [kind, setKind] = useState('');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [day, setDay] = useState<DateParts>(emptyDate);
-  const [starts, setStarts] = useState('');
-  const [ends, setEnds] = useState('');
-  const [online, setOnline] = useState(false);
-  const [address, setAddress] = useState('');
-  const [postalCode, setPostalCode] = useState('');
-  const [capacity, setCapacity] = useState('');
+  const startParts = existing ? torontoParts(existing.startsAt) : undefined;
+  const [kind, setKind] = useState<string>(existing?.kind ?? '');
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [day, setDay] = useState<DateParts>(startParts?.day ?? emptyDate);
+  const [starts, setStarts] = useState(startParts?.time ?? '');
+  const [ends, setEnds] = useState(existing ? torontoParts(existing.endsAt).time : '');
+  const [online, setOnline] = useState(existing?.online ?? false);
+  const [address, setAddress] = useState(existing?.address ?? '');
+  const [postalCode, setPostalCode] = useState(existing?.postalCode ?? '');
+  const [capacity, setCapacity] = useState(existing?.capacity ? String(existing.capacity) : '');
   const [busy, setBusy] = useState(false);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -76,24 +139,40 @@ function NewEvent() {
       return;
     }
     setBusy(true);
-    createHiringEvent(
-      {
-        kind: kind as HiringEventKind,
-        title: title.trim(),
-        ...(description.trim() ? { description: description.trim() } : {}),
-        startsAt: torontoInstant(date, starts),
-        endsAt: torontoInstant(date, ends),
-        online,
-        ...(online ? {} : { address: address.trim(), postalCode: postalCode.trim() }),
-        capacity: places,
-      },
-      csrfToken,
+    const fields = {
+      kind: kind as HiringEventKind,
+      title: title.trim(),
+      startsAt: torontoInstant(date, starts),
+      endsAt: torontoInstant(date, ends),
+      online,
+      capacity: places,
+    };
+    (existing
+      ? updateHiringEvent(
+          existing.id,
+          {
+            ...fields,
+            description: description.trim() || null,
+            address: online ? null : address.trim(),
+            postalCode: online ? null : postalCode.trim(),
+          },
+          csrfToken,
+        )
+      : createHiringEvent(
+          {
+            ...fields,
+            ...(description.trim() ? { description: description.trim() } : {}),
+            ...(online ? {} : { address: address.trim(), postalCode: postalCode.trim() }),
+          },
+          csrfToken,
+        )
     ).then(
       (made) => navigate(`/events/${made.id}`),
       (error: unknown) => {
         setBusy(false);
         form.fail(
           formErrorsOf(error, t, {
+            conflict: t('event.error.closed'),
             fields: {
               endsAt: { field: 'ends', message: t('eventForm.error.ends') },
               startsAt: { field: 'starts', message: t('eventForm.error.starts') },
@@ -118,11 +197,16 @@ function NewEvent() {
           <li>
             <Link to="/events">{t('events.title')}</Link>
           </li>
-          <li aria-current="page">{t('eventForm.title')}</li>
+          {existing ? (
+            <li>
+              <Link to={`/events/${existing.id}`}>{existing.title}</Link>
+            </li>
+          ) : null}
+          <li aria-current="page">{heading}</li>
         </ol>
       </nav>
-      <PageHeading>{t('eventForm.title')}</PageHeading>
-      <p className="lead">{t('eventForm.lead')}</p>
+      <PageHeading>{heading}</PageHeading>
+      <p className="lead">{existing ? t('eventForm.editLead') : t('eventForm.lead')}</p>
       {form.summary}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <SelectField
@@ -207,7 +291,7 @@ function NewEvent() {
         />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
-            {t('eventForm.submit')}
+            {existing ? t('eventForm.save') : t('eventForm.submit')}
           </button>
         </div>
       </form>
