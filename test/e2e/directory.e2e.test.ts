@@ -151,6 +151,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/near=M1P/);
       await waitForPageReady(page);
+      // The new search may start loading only after the address changed (under CI load the page was
+      // read once between the two, with no count yet): wait for the count itself.
+      await page.locator('p.result-count', { hasText: '1 programme trouvé' }).waitFor();
       expect(await page.locator('p.result-count').textContent()).toBe('1 programme trouvé');
       const result = page.locator('.results li').first();
       expect(await result.locator('h3').textContent()).toBe('Préapprentissage en soudage');
