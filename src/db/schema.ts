@@ -170,6 +170,9 @@ export type ClientsTable = Timestamps & {
   goalStatement: string | null;
   targetNocCodes: Generated<string[]>;
   hoursWanted: number | null;
+  // Null: not recorded (migration 0033).
+  skills: string[] | null;
+  credentials: string[] | null;
   timeHorizon: 'long_term' | 'now' | 'within_6_months' | 'within_a_year' | null;
   status: Generated<'active' | 'on_hold' | 'closed'>;
   closedReason:

@@ -435,6 +435,13 @@ export function overrideAssessment(
 }
 
 export type Occupation = { code: string; title: string; teer: number };
+export type Skill = { uri: string; label: string };
+
+// ESCO transversal skills: public reference data, by words of their labels.
+export async function searchSkills(words: string, signal?: AbortSignal): Promise<Skill[]> {
+  const { items } = await getJson<{ items: Skill[] }>(`/api/occupations/skills${queryString({ q: words })}`, signal);
+  return items;
+}
 
 // NOC 2021 unit groups: public reference data, so the words may go in the query string.
 export async function searchOccupations(words: string, signal?: AbortSignal): Promise<Occupation[]> {

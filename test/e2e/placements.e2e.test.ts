@@ -180,6 +180,68 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     expect((await focusedElement(page)).tag).toBeDefined();
   });
 
+  it('changes what the matches read from the client’s Jobs page, in French at phone width, by keyboard', async () => {
+    const api = await apiAs(server, counsellor.email);
+    const seeker = (
+      await api.post<{ id: string }>('/api/clients', {
+        givenName: 'Rosalind',
+        familyName: 'Achterberg-Moreau',
+        dateOfBirth: '1988-02-03',
+        educationLevel: 'high_school',
+        incomeSource: 'ontario_works',
+        postalCode: 'M4J 1L1',
+      })
+    ).id;
+    await makeJobOrder(server.db, server.organizations.employer.id, {
+      title: 'Bread baker (early shift)',
+      nocCode: '63202',
+      hoursPerWeek: 30,
+      postalCode: 'M4M 1Z3',
+      skills: ['http://data.europa.eu/esco/skill/045f71e6-0699-4169-8a54-9c6b96f3174d'],
+      credentialsRequired: ['Food Handler Certificate'],
+    });
+    const { page, context, problems } = await openPage(browser, { language: 'fr', width: 360 });
+    await signInContext(context, server, counsellor);
+    await page.goto(`${server.url}/clients/${seeker}/jobs`);
+    await ready(page);
+    // No goal yet: the page says where to give one rather than offering every job.
+    await page.getByText('Choisissez les professions que cherche le client', { exact: false }).waitFor();
+    await noViolations(page);
+    await page.getByLabel('Trouver une profession par des mots de son titre ou par son code').fill('63202');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('63202 – Bakers').check();
+    await page.getByLabel('Heures de travail souhaitées par semaine').fill('30');
+    await page.getByLabel('Trouver une compétence par des mots de son nom, en anglais').fill('advice');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('give advice to others').check();
+    await page.getByLabel('Titres et certificats').fill('food handler certificate');
+    await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Enregistrer et refaire l’appariement', {
+      what: 'save',
+      max: 40,
+    });
+    await page.keyboard.press('Enter');
+    await page.locator('p.notice', { hasText: 'Enregistré.' }).waitFor();
+    // The matches are worked out again on what was saved: the skill and the certificate now count.
+    await page.getByRole('link', { name: 'Bread baker (early shift)' }).waitFor();
+    await page.getByText('Pourquoi Bread baker (early shift)', { exact: false }).click();
+    await page.getByText('Le client a toutes les compétences demandées (give advice to others).').waitFor();
+    await noViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, 'client-job-profile-fr-phone');
+    const saved = await server.db
+      .selectFrom('clients')
+      .select(['targetNocCodes', 'hoursWanted', 'skills', 'credentials'])
+      .where('id', '=', seeker)
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({
+      targetNocCodes: ['63202'],
+      hoursWanted: 30,
+      skills: ['http://data.europa.eu/esco/skill/045f71e6-0699-4169-8a54-9c6b96f3174d'],
+      credentials: ['food handler certificate'],
+    });
+    expect(problems).toEqual([]);
+  });
+
   it('keeps one employer record for every agency: a manager takes the lead and logs a visit, in French, by keyboard', async () => {
     const manager = await seedPerson(server, 'community', ['agency_manager'], 'the lilacs of high park in may');
     const managing = await openPage(browser, { language: 'fr', width: 360, height: 800 });

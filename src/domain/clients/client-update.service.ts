@@ -5,6 +5,7 @@ import { mayTakeAction } from '../../access/authorize.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../lib/errors.ts';
 import { currentAssessmentOf } from '../assessment/assessment-facts.ts';
+import { requireKnownSkills } from '../occupations/occupation-links.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import { fieldCategories, type ClientPatch, type ClientView, type Equity, type StatusChange } from './client.ts';
 import { getClient, searchDuplicatesOfCorrection, type RequestContext, type SearchContext } from './client.service.ts';
@@ -74,6 +75,7 @@ export async function updateClient(
           })),
         ).withReason('external_id_taken');
     }
+    if (patch.skills) await requireKnownSkills(trx, patch.skills, 'skills');
     const location = patch.postalCode ? await locatePostalCode(trx, patch.postalCode) : undefined;
     await updateClientRecord(trx, access.clientId, {
       ...patch,

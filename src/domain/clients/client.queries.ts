@@ -65,6 +65,8 @@ export async function insertClient(trx: DbOrTrx, c: ClientInsert, openingNote?: 
       targetNocCodes: c.goals?.targetNocCodes ?? [],
       hoursWanted: c.goals?.hoursWanted ?? null,
       timeHorizon: c.goals?.timeHorizon ?? null,
+      skills: c.skills ?? null,
+      credentials: c.credentials ?? null,
       createdBy: c.createdBy,
     })
     .returning('id')
@@ -188,6 +190,8 @@ function recordSelect(db: QueryCreator<Database>, clientId: string) {
       'targetNocCodes',
       'hoursWanted',
       'timeHorizon',
+      'skills',
+      'credentials',
       jsonArrayFrom(
         eb
           .selectFrom('clientWorkHistory')

@@ -13,6 +13,7 @@ import type { SecretBox } from '../../lib/secret-box.ts';
 import { matchToken } from './match-token.ts';
 import { clientsReached } from '../../access/client-predicate.ts';
 import { addMembership } from '../case-team/case-team.service.ts';
+import { requireKnownSkills } from '../occupations/occupation-links.service.ts';
 import { locatePostalCode } from '../organizations/organization.service.ts';
 import type { ClientView, DuplicateMatch, DuplicateSearch, NewClient } from './client.ts';
 import type { Moment } from '../../lib/clock.ts';
@@ -282,6 +283,7 @@ export async function createClient(
       [{ field: 'notADuplicate', message: 'required when a possible existing record matches' }],
     );
   }
+  if (input.skills) await requireKnownSkills(trx, input.skills, 'skills');
   const location = input.postalCode ? await locatePostalCode(trx, input.postalCode) : { neighbourhoodId: null };
   const { organizationId: _owner, notADuplicate, postalCode, ...fields } = input;
   const id = await insertClient(
@@ -373,6 +375,8 @@ export function viewOf(
         hoursWanted: record.hoursWanted,
         timeHorizon: record.timeHorizon,
       },
+      skills: record.skills,
+      credentials: record.credentials,
       accommodations: record.accommodations,
     };
   }

@@ -12,6 +12,7 @@ import {
   isoDateSchema,
   literacyLevels,
 } from '../assessment/assessment-input.ts';
+import { escoSkillUriSchema } from '../occupations/esco.ts';
 import { nocCodeSchema } from '../occupations/noc.ts';
 import { postalCodeSchema } from '../organizations/organization.ts';
 
@@ -119,6 +120,16 @@ export const equityInputSchema = equitySchema.refine((e) => e.arrivalYear === un
   path: ['arrivalYear'],
 });
 
+// What matching compares with a job order's skills and credentials required (docs/matching.md).
+const skillsSchema = z
+  .array(escoSkillUriSchema)
+  .max(30)
+  .transform((list) => [...new Set(list)]);
+const credentialsSchema = z
+  .array(text(100))
+  .max(10)
+  .transform((list) => [...new Set(list)]);
+
 const uniqueBy = <T>(items: T[] | undefined, key: (item: T) => string) =>
   new Set((items ?? []).map(key)).size === (items ?? []).length;
 
@@ -148,6 +159,8 @@ export const newClientSchema = z
     incomeSource: z.enum(incomeSources),
     workHistory: z.array(workHistoryEntrySchema).max(50).default([]),
     goals: goalsSchema.optional(),
+    skills: skillsSchema.optional(),
+    credentials: credentialsSchema.optional(),
     barriers: z.array(barrierSchema).max(30).default([]),
     accommodations: z.array(accommodationSchema).max(30).default([]),
     externalIds: z.array(externalIdSchema).max(4).default([]),
@@ -264,6 +277,9 @@ export const clientSchema = z.object({
         hoursWanted: z.number().nullable(),
         timeHorizon: z.enum(timeHorizons).nullable(),
       }),
+      // ESCO skill URIs (GET /api/occupations/skills names them) and credentials in words; null: not recorded.
+      skills: z.array(z.string()).nullable(),
+      credentials: z.array(z.string()).nullable(),
       accommodations: z.array(
         z.object({
           kind: z.enum(accommodationKinds),
@@ -309,6 +325,8 @@ export const fieldCategories = {
   literacyNumeracy: 'employment',
   workHistory: 'employment',
   goals: 'employment',
+  skills: 'employment',
+  credentials: 'employment',
   accommodations: 'employment',
   incomeSource: 'assessment',
   barriers: 'assessment',
@@ -341,6 +359,8 @@ export const clientPatchSchema = z
     incomeSource: z.enum(incomeSources).optional(),
     workHistory: z.array(workHistoryEntrySchema).max(50).optional(),
     goals: goalsSchema.optional(),
+    skills: skillsSchema.nullable().optional(),
+    credentials: credentialsSchema.nullable().optional(),
     barriers: z.array(barrierSchema).max(30).optional(),
     accommodations: z.array(accommodationSchema).max(30).optional(),
     externalIds: z.array(externalIdSchema).max(4).optional(),

@@ -12,7 +12,7 @@ import { activeManagersOf } from '../accounts/user-admin.service.ts';
 import { naicsClass } from '../industries/naics.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { closeEmployerTasks, openEmployerTask } from '../tasks/task.service.ts';
-import { escoSkillLabels } from '../occupations/occupation-links.service.ts';
+import { escoSkillLabels, requireKnownSkills } from '../occupations/occupation-links.service.ts';
 import {
   getOrganization,
   insertOrganizationWithSites,
@@ -147,17 +147,7 @@ async function checkedProfile(
   if (input.naicsCode && !naicsClass(input.naicsCode)) {
     throw invalid('Industries are NAICS Canada 2022 codes.', 'naicsCode', 'unknown_industry', 'not a NAICS 2022 code');
   }
-  if (input.skillsNeeded && input.skillsNeeded.length > 0) {
-    const labels = await escoSkillLabels(db, input.skillsNeeded);
-    const unknown = input.skillsNeeded.filter((uri) => !labels.has(uri));
-    if (unknown.length > 0)
-      throw invalid(
-        'Skills are named by their ESCO skill URI.',
-        'skillsNeeded',
-        'unknown_skill',
-        `not an ESCO skill: ${unknown.join(', ')}`,
-      );
-  }
+  if (input.skillsNeeded) await requireKnownSkills(db, input.skillsNeeded, 'skillsNeeded');
   if (input.leadOrganizationId) {
     const lead = await selectOrganizationType(db, input.leadOrganizationId);
     if (!lead || !(agencyTypes as readonly string[]).includes(lead.type)) {

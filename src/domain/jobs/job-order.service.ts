@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { ListEnvelope } from '../../lib/list.ts';
 import { nocTeer, nocTitle } from '../occupations/noc.ts';
-import { escoSkillLabels } from '../occupations/occupation-links.service.ts';
+import { escoSkillLabels, requireKnownSkills } from '../occupations/occupation-links.service.ts';
 import type { DecentWorkModel } from './decent-work-model.ts';
 import { bandOf, findDecentWorkModel, getDecentWorkModel, scoreDecentWork } from './decent-work.ts';
 import {
@@ -118,20 +118,6 @@ async function placed(trx: DbOrTrx, employerId: string, job: JobOrderFields): Pr
   return { ...job, postalCode: job.postalCode ?? site.postalCode };
 }
 
-async function checkSkills(trx: DbOrTrx, skills: readonly string[]): Promise<Map<string, string>> {
-  const labels = await escoSkillLabels(trx, skills);
-  const unknown = skills.filter((uri) => !labels.has(uri));
-  if (unknown.length > 0) {
-    throw invalid(
-      'Skills are named by their ESCO skill URI (GET /api/occupations/skills lists them).',
-      'skills',
-      'unknown_skill',
-      `not an ESCO skill Continuum holds: ${unknown.join(', ')}`,
-    );
-  }
-  return labels;
-}
-
 async function employerOf(trx: DbOrTrx, employerId: string) {
   const employer = isUuid(employerId) ? await selectOrganizationKind(trx, employerId) : undefined;
   if (!employer) throw invalid('No organization has that id.', 'employerId', 'unknown_employer', 'not found');
@@ -214,7 +200,7 @@ export async function createJobOrder(
   await employerOf(trx, employerId);
   const job = await placed(trx, employerId, { ...jobOrderDefaults, ...fields });
   checkWage(job, context.moment.today);
-  await checkSkills(trx, job.skills);
+  await requireKnownSkills(trx, job.skills, 'skills');
   const id = await insertJobOrder(
     trx,
     {
@@ -271,7 +257,7 @@ export async function updateJobOrder(
       throw new AppError('invalid', 'The job order would not hold together after this change.', jobOrderProblems(job));
   }
   if ('hourlyWage' in defined) checkWage(job, context.moment.today);
-  if ('skills' in defined) await checkSkills(trx, job.skills);
+  if ('skills' in defined) await requireKnownSkills(trx, job.skills, 'skills');
   await updateJobOrderRow(trx, row.id, { ...columnsOf(job, context.model), ...(status ? { status } : {}) });
   await writeAudit(trx, actor, {
     action: 'job_order.manage',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../lib/dates.ts';
 import { accommodationKinds } from '../assessment/assessment-input.ts';
+import { escoSkillUriSchema } from '../occupations/esco.ts';
 import { nocCodeSchema } from '../occupations/noc.ts';
 import { postalCodeSchema } from '../organizations/organization.ts';
 import { decentWorkResultSchema } from './decent-work.ts';
@@ -29,9 +30,7 @@ const dollars = z
   .positive()
   .max(1000)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'must be in dollars and cents');
-export const escoSkillUriSchema = z
-  .string()
-  .regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'must be an ESCO skill URI');
+export { escoSkillUriSchema };
 
 const jobOrderFields = {
   title: text(200, 2),

@@ -237,4 +237,39 @@ describeEachEngine('job matches for a client', ({ handle }) => {
     const res = await matches(developer, blank.id);
     expect(res.json()).toMatchObject({ needs: 'job_goal', results: [], considered: 0 });
   });
+
+  it('compares the skills and credentials recorded on the file, and refuses a skill ESCO does not hold', async () => {
+    const db = handle().db;
+    const other = await makeClient(db, { organizationId: agency.id });
+    const patch = (body: Record<string, unknown>) =>
+      app.inject({ method: 'PATCH', url: `/api/clients/${other.id}`, headers: developer.headers, payload: body });
+    const skill = 'http://data.europa.eu/esco/skill/045f71e6-0699-4169-8a54-9c6b96f3174d';
+    const saved = await patch({
+      goals: { targetNocCodes: ['63201'], hoursWanted: 30 },
+      skills: [skill, skill],
+      credentials: ['FOOD HANDLER CERTIFICATE'],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().employment).toMatchObject({ skills: [skill], credentials: ['FOOD HANDLER CERTIFICATE'] });
+    const unknown = await patch({ skills: ['http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ reason: 'unknown_skill' });
+    const kept = await db.selectFrom('clients').select(['skills']).where('id', '=', other.id).executeTakeFirstOrThrow();
+    expect(kept.skills).toEqual([skill]);
+
+    const res = await matches(developer, other.id, '?limit=50');
+    const butcher = res.json().results.find((r: { job: { id: string } }) => r.job.id === jobs['butcher']) as {
+      factors: { code: string; applies: boolean; value: number; plain: { en: string } }[];
+    };
+    expect(butcher.factors.find((f) => f.code === 'skills')).toMatchObject({ applies: true, value: 1 });
+    // Letter case aside, the certificate the job requires is the one the client holds.
+    expect(butcher.factors.find((f) => f.code === 'credentials')).toMatchObject({ applies: true, value: 1 });
+
+    // An empty list is recorded, none: the factor applies and counts none held.
+    await patch({ credentials: [] });
+    const none = (await matches(developer, other.id, '?limit=50'))
+      .json()
+      .results.find((r: { job: { id: string } }) => r.job.id === jobs['butcher']) as typeof butcher;
+    expect(none.factors.find((f) => f.code === 'credentials')).toMatchObject({ applies: true, value: 0 });
+  });
 });

@@ -8,6 +8,8 @@ export type MatchProfileRow = {
   targetNocCodes: string[];
   hoursWanted: number | null;
   postalCode: string | null;
+  skills: string[] | null;
+  credentials: string[] | null;
   history: string[];
   accommodations: string[];
   stream: 'A' | 'B' | 'C' | null;
@@ -18,6 +20,7 @@ export type MatchProfileRow = {
 export async function selectMatchProfile(db: DbOrTrx, clientId: string): Promise<MatchProfileRow | undefined> {
   const { rows } = await sql<MatchProfileRow>`
     select c.target_noc_codes as "targetNocCodes", c.hours_wanted as "hoursWanted", c.postal_code as "postalCode",
+      c.skills, c.credentials,
       array(select distinct w.noc_code from client_work_history w where w.client_id = c.id) as history,
       array(select distinct a.kind from client_accommodations a where a.client_id = c.id) as accommodations,
       (select a.stream from assessments a where a.client_id = c.id order by a.sequence desc limit 1) as stream

@@ -114,9 +114,9 @@ export async function clientJobMatches(
   const client = matchClientSchema.parse({
     id: access.clientId,
     targetNocCodes: profile?.targetNocCodes ?? [],
-    // The client record keeps neither skills nor credentials yet: those factors do not apply.
-    skills: null,
-    credentials: null,
+    // Null when not recorded: those factors then do not apply.
+    skills: profile?.skills ?? null,
+    credentials: profile?.credentials ?? null,
     workHistory: (profile?.history ?? []).map((nocCode) => ({ nocCode })),
     hoursWanted: profile?.hoursWanted ?? null,
     postalCode: access.categories.has('identity_contact') ? (profile?.postalCode ?? null) : null,

@@ -15,6 +15,8 @@ export type CandidateRow = {
   targetNocCodes: string[];
   hoursWanted: number | null;
   postalCode: string | null;
+  skills: string[] | null;
+  credentials: string[] | null;
   history: string[];
   accommodations: string[];
   stream: 'A' | 'B' | 'C' | null;
@@ -42,6 +44,7 @@ export async function selectCandidates(
   const { rows } = await sql<CandidateRow>`
     select c.id as "clientId", coalesce(c.preferred_name, c.given_name) || ' ' || c.family_name as name,
       c.target_noc_codes as "targetNocCodes", c.hours_wanted as "hoursWanted", c.postal_code as "postalCode",
+      c.skills, c.credentials,
       array(select distinct w.noc_code from client_work_history w where w.client_id = c.id) as history,
       array(select distinct a.kind from client_accommodations a where a.client_id = c.id) as accommodations,
       case when ${seesStream} then

@@ -48,9 +48,9 @@ export async function jobCandidates(
     matchClientSchema.parse({
       id: c.clientId,
       targetNocCodes: c.targetNocCodes,
-      // The client record keeps neither skills nor credentials yet: those factors do not apply.
-      skills: null,
-      credentials: null,
+      // Null when not recorded: those factors then do not apply.
+      skills: c.skills,
+      credentials: c.credentials,
       workHistory: c.history.map((nocCode) => ({ nocCode })),
       hoursWanted: c.hoursWanted,
       postalCode: c.postalCode,

@@ -34,8 +34,7 @@ export const matchClientSchema = z.object({
     .array(z.object({ nocCode: nocCodeSchema }))
     .max(50)
     .default([]),
-  // null: not recorded (the client record does not keep skills or credentials yet), so the factor does not
-  // apply; an empty list: recorded, none.
+  // null: not recorded, so the factor does not apply; an empty list: recorded, none.
   skills: z.array(z.string().max(200)).max(100).nullable().default([]),
   credentials: z.array(words(100)).max(30).nullable().default([]),
   hoursWanted: z.number().min(1).max(80).nullable().default(null),

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.ts';
+import { AppError } from '../../lib/errors.ts';
 import { isNocCode, nocTitle } from './noc.ts';
 import {
   countOccupationLinks,
@@ -40,6 +41,24 @@ export function escoSkills(db: DbOrTrx, reuseLevel?: 'transversal' | 'sector-spe
 export async function escoSkillLabels(db: DbOrTrx, uris: readonly string[]): Promise<Map<string, string>> {
   const rows = await selectEscoSkillLabels(db, [...new Set(uris)]);
   return new Map(rows.map((r) => [r.uri, r.label]));
+}
+
+// The labels of the skills named, or a 400 `unknown_skill` on `field` naming every URI ESCO does not hold.
+export async function requireKnownSkills(
+  db: DbOrTrx,
+  uris: readonly string[],
+  field: string,
+): Promise<Map<string, string>> {
+  const labels = await escoSkillLabels(db, uris);
+  const unknown = uris.filter((uri) => !labels.has(uri));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'invalid',
+      'Skills are named by their ESCO skill URI (GET /api/occupations/skills lists them).',
+      [{ field, message: `not an ESCO skill Continuum holds: ${unknown.join(', ')}`, code: 'unknown_skill' }],
+    ).withReason('unknown_skill');
+  }
+  return labels;
 }
 
 export function findEscoOccupations(db: DbOrTrx, words: string, limit = 20) {

@@ -1,12 +1,13 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ApiError, searchOccupations, type Occupation } from '../api.ts';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ApiError, getOccupation, searchOccupations, searchSkills, type Occupation, type Skill } from '../api.ts';
+import { useApi } from '../use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Form } from './form.tsx';
 
-type Search =
+type Search<T> =
   | { status: 'idle' }
   | { status: 'searching'; words: string }
-  | { status: 'done'; words: string; items: Occupation[] }
+  | { status: 'done'; words: string; items: T[] }
   | { status: 'failed'; network: boolean };
 
 // NOC titles come in English only (vendor/noc-2021), so they are marked as English on a French page.
@@ -18,12 +19,34 @@ export function OccupationName({ occupation }: { occupation: Occupation }) {
   );
 }
 
-// An occupation picker without a pop-up list: words (or the start of a code) in a search box, Enter
-// or "Find" to search, then the results as radio buttons (one occupation) or checkboxes (several).
-// Every part is an ordinary form control, so it works the same with a keyboard, a screen reader or
-// voice control; the number found is announced politely. Enter in the box searches instead of
-// submitting the surrounding form.
-export function OccupationPicker({
+// The words of a picker, in the reader's language.
+type PickerWords<T> = {
+  search: string;
+  searching: string;
+  none: (words: string) => string;
+  found: (count: number) => string;
+  choose: (words: string) => string;
+  noneChosen: string;
+  chosen: string;
+  remove: (item: T) => string;
+};
+
+type PickerProps<T> = {
+  form: Form;
+  name: string;
+  label: string;
+  hint?: string;
+  mode: 'one' | 'many';
+  chosen: T[];
+  onChange: (chosen: T[]) => void;
+  max?: number;
+};
+
+// A picker without a pop-up list: words in a search box, Enter or "Find" to search, then the results as
+// radio buttons (one) or checkboxes (several). Every part is an ordinary form control, so it works the
+// same with a keyboard, a screen reader or voice control; the number found is announced politely. Enter
+// in the box searches instead of submitting the surrounding form.
+function SearchPicker<T>({
   form,
   name,
   label,
@@ -32,20 +55,20 @@ export function OccupationPicker({
   chosen,
   onChange,
   max = 10,
-}: {
-  form: Form;
-  name: string;
-  label: string;
-  hint?: string;
-  mode: 'one' | 'many';
-  chosen: Occupation[];
-  onChange: (chosen: Occupation[]) => void;
-  max?: number;
+  find,
+  keyOf,
+  Name,
+  words: say,
+}: PickerProps<T> & {
+  find: (words: string, signal: AbortSignal) => Promise<T[]>;
+  keyOf: (item: T) => string;
+  Name: (props: { item: T }) => ReactNode;
+  words: PickerWords<T>;
 }) {
-  const { t, tp } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const [words, setWords] = useState('');
-  const [search, setSearch] = useState<Search>({ status: 'idle' });
+  const [search, setSearch] = useState<Search<T>>({ status: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
   const inputId = form.fieldId(name);
   const hintId = hint ? `${inputId}-hint` : undefined;
@@ -58,7 +81,7 @@ export function OccupationPicker({
     const current = new AbortController();
     controller.current = current;
     setSearch({ status: 'searching', words: trimmed });
-    searchOccupations(trimmed, current.signal).then(
+    find(trimmed, current.signal).then(
       (items) => setSearch({ status: 'done', words: trimmed, items }),
       (error: unknown) => {
         if (current.signal.aborted) return;
@@ -73,23 +96,23 @@ export function OccupationPicker({
     run();
   };
 
-  const isChosen = (occupation: Occupation) => chosen.some((c) => c.code === occupation.code);
-  const toggle = (occupation: Occupation, on: boolean) => {
+  const isChosen = (item: T) => chosen.some((c) => keyOf(c) === keyOf(item));
+  const toggle = (item: T, on: boolean) => {
     if (mode === 'one') {
-      onChange(on ? [occupation] : []);
+      onChange(on ? [item] : []);
       return;
     }
-    if (on && !isChosen(occupation) && chosen.length < max) onChange([...chosen, occupation]);
-    if (!on) onChange(chosen.filter((c) => c.code !== occupation.code));
+    if (on && !isChosen(item) && chosen.length < max) onChange([...chosen, item]);
+    if (!on) onChange(chosen.filter((c) => keyOf(c) !== keyOf(item)));
   };
 
   const status =
     search.status === 'searching'
-      ? t('occupation.searching')
+      ? say.searching
       : search.status === 'done'
         ? search.items.length === 0
-          ? t('occupation.none', { words: search.words })
-          : tp('occupation.found', search.items.length)
+          ? say.none(search.words)
+          : say.found(search.items.length)
         : search.status === 'failed'
           ? search.network
             ? t('error.network')
@@ -106,20 +129,20 @@ export function OccupationPicker({
       ) : null}
       {form.inlineErrors(name)}
       {chosen.length === 0 ? (
-        <p className="muted">{mode === 'one' ? t('occupation.noneChosen') : t('occupation.noneChosenMany')}</p>
+        <p className="muted">{say.noneChosen}</p>
       ) : (
         <ul className="chosen-list">
-          {chosen.map((occupation) => (
-            <li key={occupation.code}>
+          {chosen.map((item) => (
+            <li key={keyOf(item)}>
               <span>
-                {mode === 'one' ? `${t('occupation.chosen')} ` : null}
+                {mode === 'one' ? `${say.chosen} ` : null}
                 <strong>
-                  <OccupationName occupation={occupation} />
+                  <Name item={item} />
                 </strong>
               </span>
               {mode === 'many' ? (
-                <button type="button" className="button-secondary" onClick={() => toggle(occupation, false)}>
-                  {t('occupation.remove', { title: occupation.title })}
+                <button type="button" className="button-secondary" onClick={() => toggle(item, false)}>
+                  {say.remove(item)}
                 </button>
               ) : null}
             </li>
@@ -127,7 +150,7 @@ export function OccupationPicker({
         </ul>
       )}
       <div className="field">
-        <label htmlFor={inputId}>{t('occupation.search')}</label>
+        <label htmlFor={inputId}>{say.search}</label>
         <div className="search-row">
           <input
             id={inputId}
@@ -152,25 +175,21 @@ export function OccupationPicker({
       <div id={resultsId}>
         {search.status === 'done' && search.items.length > 0 ? (
           <fieldset className="checkbox-group">
-            <legend>
-              {mode === 'one'
-                ? t('occupation.chooseOne', { words: search.words })
-                : t('occupation.chooseMany', { words: search.words })}
-            </legend>
-            {search.items.map((occupation) => {
-              const optionId = `${id}-${occupation.code}`;
+            <legend>{say.choose(search.words)}</legend>
+            {search.items.map((item, index) => {
+              const optionId = `${id}-${index}`;
               return (
-                <div key={occupation.code} className="field-check">
+                <div key={keyOf(item)} className="field-check">
                   <input
                     id={optionId}
                     type={mode === 'one' ? 'radio' : 'checkbox'}
                     name={`${id}-choice`}
-                    checked={isChosen(occupation)}
-                    disabled={mode === 'many' && !isChosen(occupation) && chosen.length >= max}
-                    onChange={(e) => toggle(occupation, e.target.checked)}
+                    checked={isChosen(item)}
+                    disabled={mode === 'many' && !isChosen(item) && chosen.length >= max}
+                    onChange={(e) => toggle(item, e.target.checked)}
                   />
                   <label htmlFor={optionId}>
-                    <OccupationName occupation={occupation} />
+                    <Name item={item} />
                   </label>
                 </div>
               );
@@ -179,5 +198,89 @@ export function OccupationPicker({
         ) : null}
       </div>
     </fieldset>
+  );
+}
+
+const OccupationItem = ({ item }: { item: Occupation }) => <OccupationName occupation={item} />;
+
+// NOC 2021 unit groups, by words of the title or the start of the code.
+export function OccupationPicker(props: PickerProps<Occupation>) {
+  const { t, tp } = useI18n();
+  return (
+    <SearchPicker
+      {...props}
+      find={searchOccupations}
+      keyOf={(o) => o.code}
+      Name={OccupationItem}
+      words={{
+        search: t('occupation.search'),
+        searching: t('occupation.searching'),
+        none: (words) => t('occupation.none', { words }),
+        found: (count) => tp('occupation.found', count),
+        choose: (words) =>
+          props.mode === 'one' ? t('occupation.chooseOne', { words }) : t('occupation.chooseMany', { words }),
+        noneChosen: props.mode === 'one' ? t('occupation.noneChosen') : t('occupation.noneChosenMany'),
+        chosen: t('occupation.chosen'),
+        remove: (o) => t('occupation.remove', { title: o.title }),
+      }}
+    />
+  );
+}
+
+// ESCO labels come in English only (vendor/esco-1.0), so they are marked as English on a French page.
+const SkillItem = ({ item }: { item: Skill }) => <span lang="en">{item.label}</span>;
+
+// ESCO transversal skills, by words of the label or its other labels (in English).
+export function SkillPicker(props: Omit<PickerProps<Skill>, 'mode'>) {
+  const { t, tp } = useI18n();
+  return (
+    <SearchPicker
+      {...props}
+      mode="many"
+      max={props.max ?? 30}
+      find={searchSkills}
+      keyOf={(s) => s.uri}
+      Name={SkillItem}
+      words={{
+        search: t('skill.search'),
+        searching: t('skill.searching'),
+        none: (words) => t('skill.none', { words }),
+        found: (count) => tp('skill.found', count),
+        choose: (words) => t('skill.choose', { words }),
+        noneChosen: t('skill.noneChosen'),
+        chosen: t('occupation.chosen'),
+        remove: (s) => t('occupation.remove', { title: s.label }),
+      }}
+    />
+  );
+}
+
+// The occupations named by these codes, as they load (a code not yet loaded, or unknown, is shown as is).
+export function useOccupations(codes: readonly string[]): Map<string, Occupation> {
+  const unique = [...new Set(codes)].sort();
+  const loaded = useApi(`occupations|${unique.join(',')}`, (signal) =>
+    Promise.all(unique.map((code) => getOccupation(code, signal).catch(() => undefined))),
+  );
+  const found = loaded.status === 'ready' ? loaded.data.filter((o): o is Occupation => o !== undefined) : [];
+  return new Map(found.map((o) => [o.code, o]));
+}
+
+export function OccupationOf({ code, byCode }: { code: string; byCode: Map<string, Occupation> }) {
+  const occupation = byCode.get(code);
+  return occupation ? <OccupationName occupation={occupation} /> : <>{code}</>;
+}
+
+// Every ESCO transversal skill by URI (about a hundred: one request, kept while the page lives).
+export function useSkills(): Map<string, Skill> {
+  const loaded = useApi('esco-skills', (signal) => searchSkills('', signal));
+  return new Map(loaded.status === 'ready' ? loaded.data.map((s) => [s.uri, s]) : []);
+}
+
+export function SkillNames({ uris }: { uris: readonly string[] }) {
+  const { t } = useI18n();
+  const byUri = useSkills();
+  if (uris.length === 0) return <>{t('jobProfile.noSkills')}</>;
+  return (
+    <span lang="en">{uris.map((uri) => byUri.get(uri)?.label ?? uri.slice(uri.lastIndexOf('/') + 1)).join(', ')}</span>
   );
 }

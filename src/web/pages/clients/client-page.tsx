@@ -1,16 +1,9 @@
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import {
-  getOccupation,
-  getOrganization,
-  type ClientView,
-  type ConsentCategory,
-  type Occupation,
-  type User,
-} from '../../api.ts';
+import { getOrganization, type ClientView, type ConsentCategory, type User } from '../../api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { organizationName } from '../../components/organization-text.ts';
-import { OccupationName } from '../../components/occupation-picker.tsx';
+import { OccupationOf, SkillNames, useOccupations } from '../../components/occupation-picker.tsx';
 import { useApi } from '../../use-api.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 import { consentCategories, consentPurposes, formatDate, key } from './client-text.ts';
@@ -145,20 +138,6 @@ function IdentitySection({ client }: { client: ClientView }) {
 }
 
 // The record keeps NOC codes; their titles come from the public reference data.
-function useOccupations(codes: string[]): Map<string, Occupation> {
-  const unique = [...new Set(codes)].sort();
-  const loaded = useApi(`occupations|${unique.join(',')}`, (signal) =>
-    Promise.all(unique.map((code) => getOccupation(code, signal).catch(() => undefined))),
-  );
-  const found = loaded.status === 'ready' ? loaded.data.filter((o): o is Occupation => o !== undefined) : [];
-  return new Map(found.map((o) => [o.code, o]));
-}
-
-function OccupationOf({ code, byCode }: { code: string; byCode: Map<string, Occupation> }) {
-  const occupation = byCode.get(code);
-  return occupation ? <OccupationName occupation={occupation} /> : <>{code}</>;
-}
-
 function EmploymentSection({ client }: { client: ClientView }) {
   const { t, language } = useI18n();
   const employment = client.employment;
@@ -234,6 +213,15 @@ function EmploymentSection({ client }: { client: ClientView }) {
           ],
           [t('intake.hoursWanted'), goals.hoursWanted ?? none],
           [t('intake.timeHorizon'), goals.timeHorizon ? t(key.timeHorizon(goals.timeHorizon)) : none],
+          [t('jobProfile.skills'), employment.skills === null ? none : <SkillNames uris={employment.skills} />],
+          [
+            t('jobProfile.credentials'),
+            employment.credentials === null
+              ? none
+              : employment.credentials.length === 0
+                ? t('jobProfile.noCredentials')
+                : employment.credentials.join(', '),
+          ],
         ]}
       />
       <h3>{t('intake.group.accommodations')}</h3>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { getClientJobMatches, listClientPlacements } from '../../api-jobs.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,6 +12,7 @@ import { ProposeButton } from '../jobs/job-page.tsx';
 import { formatWage, placementKey } from '../jobs/job-text.ts';
 import { formatPoints, MatchFactors } from '../jobs/match-factors.tsx';
 import { ClientEvents } from './client-events.tsx';
+import { JobProfile } from './job-profile.tsx';
 
 export function ClientJobsPage() {
   return <ClientSubPage section="jobs">{(scope) => <ClientJobs {...scope} />}</ClientSubPage>;
@@ -20,13 +21,16 @@ export function ClientJobsPage() {
 // The client's placements (those the reader's agency proposed), then the open job orders that best fit
 // the client's goals, past work, hours, commute and accommodations, each with the reasons of its score
 // and a button that proposes the client: the worker reviews; nothing reaches the employer by itself.
-function ClientJobs({ client }: ClientScope) {
+function ClientJobs(scope: ClientScope) {
+  const { client } = scope;
   const { t, language } = useI18n();
   const id = useId();
+  // Saving what the matches read works them out again.
+  const [revision, setRevision] = useState(0);
   const placements = useApi(`client-placements|${client.id}`, (signal) =>
     client.can.readPlacements ? listClientPlacements(client.id, signal) : Promise.resolve(undefined),
   );
-  const matches = useApi(`client-matches|${client.id}`, (signal) =>
+  const matches = useApi(`client-matches|${client.id}|${revision}`, (signal) =>
     client.can.readJobMatches ? getClientJobMatches(client.id, signal) : Promise.resolve(undefined),
   );
   return (
@@ -111,6 +115,7 @@ function ClientJobs({ client }: ClientScope) {
           ) : null}
         </section>
       ) : null}
+      <JobProfile {...scope} onSaved={() => setRevision((r) => r + 1)} />
       {client.can.readPlacements ? <ClientEvents clientId={client.id} can={client.can} /> : null}
     </>
   );
