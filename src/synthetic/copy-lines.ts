@@ -13,6 +13,7 @@ import type {
   SyntheticHiringEvent,
   SyntheticJobOrder,
 } from './employers.ts';
+import type { ClientJobSide } from './placements.ts';
 
 // The COPY text of each table of a synthetic city: the columns in COPY order and one function from
 // a client (or an organization, a site) to its lines.
@@ -898,4 +899,153 @@ export function* hiringEventEmployerLines(e: SyntheticHiringEvent): Generator<st
 export const HIRING_EVENT_JOB_COLUMNS = copyColumns('hiringEventJobs', ['event_id', 'employer_id', 'job_order_id']);
 export function* hiringEventJobLines(e: SyntheticHiringEvent): Generator<string> {
   for (const j of e.jobOrderIds) yield encodeCopyRow([e.id, j.employerId, j.jobOrderId]);
+}
+
+// ---- The client side of the employer pipelines (placements.ts) -----------------------------------
+// Lines of one client's job side: the client and their holding agency's worker, with what was drawn.
+export type ClientJobSideRows = { client: SyntheticClient; side: ClientJobSide };
+
+// The consent naming the employer under which a placement was shared (purpose placement).
+export function* placementConsentLines({ client: c, side }: ClientJobSideRows): Generator<string> {
+  for (const p of side.placements) {
+    if (!p.consent) continue;
+    yield encodeCopyRow([
+      p.consent.id,
+      c.id,
+      p.employerId,
+      c.organizationId,
+      arrayLiteral(['identity_contact', 'employment']),
+      'placement',
+      'in_person',
+      'Placement consent form signed with the worker',
+      p.consent.startsOn,
+      p.consent.expiresOn,
+      c.caseWork.primaryWorkerId,
+      timestampOn(p.consent.startsOn),
+    ]);
+  }
+}
+
+export const REGISTRATION_COLUMNS = copyColumns('hiringEventRegistrations', [
+  'id',
+  'event_id',
+  'client_id',
+  'organization_id',
+  'registered_by',
+  'registered_at',
+  'attended',
+  'attendance_recorded_by',
+  'attendance_recorded_at',
+]);
+export function* registrationLines({ client: c, side }: ClientJobSideRows): Generator<string> {
+  const worker = c.caseWork.primaryWorkerId;
+  for (const r of side.registrations)
+    yield encodeCopyRow([
+      r.id,
+      r.eventId,
+      c.id,
+      c.organizationId,
+      worker,
+      timestampOn(r.registeredOn),
+      r.attended,
+      r.recordedOn ? worker : null,
+      r.recordedOn ? `${r.recordedOn} 20:00:00+00` : null,
+    ]);
+}
+
+export const PLACEMENT_COLUMNS = copyColumns('placements', [
+  'id',
+  'client_id',
+  'job_order_id',
+  'employer_id',
+  'organization_id',
+  'proposed_by',
+  'status',
+  'reason',
+  'consent_id',
+  'shared_at',
+  'interview_at',
+  'hiring_event_id',
+  'created_at',
+  'updated_at',
+]);
+export function* placementLines({ client: c, side }: ClientJobSideRows): Generator<string> {
+  for (const p of side.placements) {
+    const last = p.steps[p.steps.length - 1]!;
+    const on = (status: string) => p.steps.find((s) => s.status === status)?.on;
+    const shared = on('shared');
+    const interview = on('interview');
+    yield encodeCopyRow([
+      p.id,
+      c.id,
+      p.jobOrderId,
+      p.employerId,
+      c.organizationId,
+      c.caseWork.primaryWorkerId,
+      last.status,
+      last.reason,
+      p.consent?.id ?? null,
+      shared ? timestampOn(shared) : null,
+      interview ? timestampOn(interview) : null,
+      p.hiringEventId,
+      timestampOn(p.steps[0]!.on),
+      timestampOn(last.on),
+    ]);
+  }
+}
+
+export const PLACEMENT_EVENT_COLUMNS = copyColumns('placementEvents', [
+  'id',
+  'placement_id',
+  'status',
+  'reason',
+  'actor_id',
+  'organization_id',
+  'at',
+]);
+export function* placementEventLines({ client: c, side }: ClientJobSideRows): Generator<string> {
+  for (const p of side.placements)
+    for (const s of p.steps)
+      yield encodeCopyRow([
+        s.id,
+        p.id,
+        s.status,
+        s.reason,
+        s.side === 'agency' ? c.caseWork.primaryWorkerId : null,
+        s.side === 'agency' ? c.organizationId : p.employerId,
+        timestampOn(s.on),
+      ]);
+}
+
+export const EMPLOYMENT_COLUMNS = copyColumns('employments', [
+  'id',
+  'client_id',
+  'placement_id',
+  'employer_id',
+  'organization_id',
+  'job_title',
+  'noc_code',
+  'start_date',
+  'hours_per_week',
+  'hourly_wage_cents',
+  'created_at',
+]);
+export function* employmentLines({ client: c, side }: ClientJobSideRows): Generator<string> {
+  for (const p of side.placements) {
+    const e = p.employment;
+    if (!e) continue;
+    yield encodeCopyRow([
+      e.id,
+      c.id,
+      p.id,
+      p.employerId,
+      c.organizationId,
+      e.jobTitle,
+      e.nocCode,
+      e.startDate,
+      e.hoursPerWeek,
+      e.hourlyWageCents,
+      timestampOn(e.recordedOn),
+    ]);
+  }
 }

@@ -66,6 +66,14 @@ const DATED_COLUMNS: readonly (readonly [table: string, key: string, column: str
   ['job_orders', 'id', 'created_at', 'timestamp'],
   ['hiring_events', 'id', 'starts_at', 'timestamp'],
   ['hiring_events', 'id', 'created_at', 'timestamp'],
+  ['hiring_event_registrations', 'id', 'registered_at', 'timestamp'],
+  ['hiring_event_registrations', 'id', 'attendance_recorded_at', 'timestamp'],
+  ['placements', 'id', 'created_at', 'timestamp'],
+  ['placements', 'id', 'shared_at', 'timestamp'],
+  ['placements', 'id', 'interview_at', 'timestamp'],
+  ['placement_events', 'id', 'at', 'timestamp'],
+  ['employments', 'id', 'start_date', 'date'],
+  ['employments', 'id', 'created_at', 'timestamp'],
 ];
 
 // Each row's value as a day number (days since 2000-01-01; a timestamp's fraction kept), by key.
@@ -152,6 +160,54 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
     expect(counts.upcoming + counts.offered).toBeGreaterThanOrEqual(0);
   });
 
+  it('loads the pipelines: registrations and attendance, placements shared under consent, hires with their job', async () => {
+    const { rows } = await sql<{
+      registered: number;
+      attendedUnheld: number;
+      overCapacity: number;
+      statuses: string[];
+      sharedWithoutConsent: number;
+      hiresWithoutJob: number;
+      jobsWithoutHire: number;
+      fromEvents: number;
+      stepsOutOfOrder: number;
+    }>`select
+        (select count(*)::int from hiring_event_registrations) as registered,
+        (select count(*)::int from hiring_event_registrations r join hiring_events e on e.id = r.event_id
+          where r.attended is not null and e.status <> 'held') as "attendedUnheld",
+        (select count(*)::int from hiring_events e where e.capacity <
+          (select count(*) from hiring_event_registrations r where r.event_id = e.id)) as "overCapacity",
+        array(select distinct status from placements order by status) as statuses,
+        (select count(*)::int from placements p where p.shared_at is not null and not exists (
+          select 1 from consents c where c.id = p.consent_id and c.client_id = p.client_id
+            and c.organization_id = p.employer_id and c.purpose = 'placement'
+            and c.starts_on <= (p.shared_at at time zone 'America/Toronto')::date
+            and 'employment' = any(c.categories))) as "sharedWithoutConsent",
+        (select count(*)::int from placements p where p.status = 'hired'
+          and not exists (select 1 from employments e where e.placement_id = p.id)) as "hiresWithoutJob",
+        (select count(*)::int from employments e join placements p on p.id = e.placement_id
+          where p.status <> 'hired') as "jobsWithoutHire",
+        (select count(*)::int from placements p where p.hiring_event_id is not null and not exists (
+          select 1 from hiring_event_jobs j where j.event_id = p.hiring_event_id and j.job_order_id = p.job_order_id))
+          as "fromEvents",
+        (select count(*)::int from placements p where p.status <>
+          (select e.status from placement_events e where e.placement_id = p.id order by e.seq desc limit 1))
+          as "stepsOutOfOrder"`.execute(db.db);
+    const r = rows[0]!;
+    expect(r.registered).toBeGreaterThan(0);
+    expect(r.attendedUnheld).toBe(0);
+    expect(r.overCapacity).toBe(0);
+    // Every stage of the pipeline is there, hires among them.
+    expect(r.statuses).toEqual(expect.arrayContaining(['hired', 'not_hired', 'proposed', 'shared']));
+    expect(r.sharedWithoutConsent).toBe(0);
+    expect(r.hiresWithoutJob).toBe(0);
+    expect(r.jobsWithoutHire).toBe(0);
+    // A placement from an event is for a job order on offer there.
+    expect(r.fromEvents).toBe(0);
+    // The placement's status is its last step's.
+    expect(r.stepsOutOfOrder).toBe(0);
+  });
+
   it('spreads the open tasks around the load day exactly as around the reference date', async () => {
     const generatedDue = new Map(
       generated.flatMap((c) =>
@@ -186,7 +242,9 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
     const { rows } = await sql<{ id: string; startsOn: string; expiresOn: string; revoked: boolean }>`
       select k.id::text as id, to_char(k.starts_on, 'YYYY-MM-DD') as "startsOn",
         to_char(k.expires_on, 'YYYY-MM-DD') as "expiresOn", r.consent_id is not null as revoked
-      from consents k left join consent_revocations r on r.consent_id = k.id`.execute(db.db);
+      from consents k left join consent_revocations r on r.consent_id = k.id
+      -- A placement's consent is drawn at load, from the employer side (placements.ts), not with the client.
+      where k.purpose <> 'placement'`.execute(db.db);
     expect(generatedInForce.length).toBeGreaterThan(10);
     expect(
       rows
@@ -207,8 +265,9 @@ describeEachEngine('a synthetic city dated at the day it is loaded', ({ engine }
       // Due dates, plan targets, check-in chains, consents' expiry and programs' dates lie ahead;
       // everything else happened.
       if (dated[0] === 'services' && ['starts_on', 'ends_on'].includes(dated[2])) continue;
-      // Job orders close and employer events are held in the weeks ahead.
+      // Job orders close and employer events are held in the weeks ahead; a new hire may start next week.
       if (dated[2] === 'closing_on' || (dated[0] === 'hiring_events' && dated[2] === 'starts_at')) continue;
+      if (dated[0] === 'employments' && dated[2] === 'start_date') continue;
       if (
         [
           'due_on',

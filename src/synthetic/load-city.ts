@@ -6,6 +6,16 @@ import { cityAsOf } from './city-as-of.ts';
 import { CITY_TIME_ZONE } from './distributions.ts';
 import { generateCity } from './generate-city.ts';
 import {
+  EMPLOYMENT_COLUMNS,
+  employmentLines,
+  PLACEMENT_COLUMNS,
+  PLACEMENT_EVENT_COLUMNS,
+  placementConsentLines,
+  placementEventLines,
+  placementLines,
+  REGISTRATION_COLUMNS,
+  registrationLines,
+  type ClientJobSideRows,
   ACCOMMODATION_COLUMNS,
   ACKNOWLEDGEMENT_COLUMNS,
   acknowledgementLines,
@@ -80,11 +90,12 @@ import {
   jobOrderLine,
 } from './copy-lines.ts';
 import { generateEmployerSide } from './employers.ts';
+import { drawClientJobSide, jobSideIndex } from './placements.ts';
 
 export { clientCopyLine, clientEquityCopyLine };
 
 // Bump when the generator's output changes: benchmarks reuse a loaded city by version, seed and size.
-export const SYNTHETIC_CITY_VERSION = 7;
+export const SYNTHETIC_CITY_VERSION = 8;
 
 export type CityTable =
   | 'organizations'
@@ -122,7 +133,11 @@ export type CityTable =
   | 'plan_acknowledgements'
   | 'referrals'
   | 'referral_events'
-  | 'referral_ratings';
+  | 'referral_ratings'
+  | 'hiring_event_registrations'
+  | 'placements'
+  | 'placement_events'
+  | 'employments';
 
 export type LoadCityOptions = {
   seed: number;
@@ -206,7 +221,21 @@ const CLIENT_TABLES: readonly {
   { table: 'referral_ratings', columns: REFERRAL_RATING_COLUMNS, lines: referralRatingLines },
 ];
 
-const LAST_CLIENT_TABLE = CLIENT_TABLES[CLIENT_TABLES.length - 1]!.table;
+// The client side of the employer pipelines, drawn per client from the city's employer side
+// (placements.ts): the consents naming employers first (a shared placement names one), then the rest.
+const JOB_SIDE_TABLES: readonly {
+  table: CityTable;
+  columns: readonly string[];
+  lines: (rows: ClientJobSideRows) => Iterable<string>;
+}[] = [
+  { table: 'consents', columns: CONSENT_COLUMNS, lines: placementConsentLines },
+  { table: 'hiring_event_registrations', columns: REGISTRATION_COLUMNS, lines: registrationLines },
+  { table: 'placements', columns: PLACEMENT_COLUMNS, lines: placementLines },
+  { table: 'placement_events', columns: PLACEMENT_EVENT_COLUMNS, lines: placementEventLines },
+  { table: 'employments', columns: EMPLOYMENT_COLUMNS, lines: employmentLines },
+];
+
+const LAST_CLIENT_TABLE = JOB_SIDE_TABLES[JOB_SIDE_TABLES.length - 1]!.table;
 
 const DIRECTORY_TABLES = ['services', 'service_sites', 'service_schedules', 'service_intake_windows'] as const;
 const EMPLOYER_TABLES = [
@@ -224,6 +253,7 @@ export const CITY_TABLES: readonly CityTable[] = [
   ...DIRECTORY_TABLES,
   ...EMPLOYER_TABLES,
   ...CLIENT_TABLES.map((t) => t.table),
+  ...JOB_SIDE_TABLES.map((t) => t.table).filter((t) => t !== 'consents'),
 ];
 
 function* linesOf(
@@ -319,6 +349,7 @@ export function* cityCopyBatches(
     lines: () => employers.events.flatMap((e) => [...hiringEventJobLines(e)]),
     clientsSoFar: 0,
   };
+  const jobSide = jobSideIndex(employers, city);
   let chunk: SyntheticClient[] = [];
   let done = 0;
   function* flush(): Generator<CityCopyBatch> {
@@ -326,6 +357,15 @@ export function* cityCopyBatches(
     done += rows.length;
     for (const t of CLIENT_TABLES)
       yield { table: t.table, columns: t.columns, lines: () => linesOf(rows, t.lines), clientsSoFar: done };
+    // Drawn once per client, in the stream's order (the running counts per event depend on it).
+    const sides = rows.map((client) => ({ client, side: drawClientJobSide(jobSide, client) }));
+    for (const t of JOB_SIDE_TABLES)
+      yield {
+        table: t.table,
+        columns: t.columns,
+        lines: () => sides.flatMap((r) => [...t.lines(r)]),
+        clientsSoFar: done,
+      };
     chunk = [];
   }
   for (const c of city.clients()) {
