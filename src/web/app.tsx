@@ -43,7 +43,7 @@ import { EmployersPage } from './pages/employers/employers-page.tsx';
 import { EmployerPage } from './pages/employers/employer-page.tsx';
 import { NewEmployerPage } from './pages/employers/new-employer-page.tsx';
 import { JobPage } from './pages/jobs/job-page.tsx';
-import { JobFormPage } from './pages/jobs/job-form-page.tsx';
+import { JobEditPage, JobFormPage } from './pages/jobs/job-form-page.tsx';
 import { EventsPage } from './pages/events/events-page.tsx';
 import { EditEventPage, NewEventPage } from './pages/events/new-event-page.tsx';
 import { EventPage } from './pages/events/event-page.tsx';
@@ -109,6 +109,7 @@ export function App() {
         <Route path="jobs" element={<JobsPage />} />
         <Route path="jobs/new" element={<JobFormPage />} />
         <Route path="jobs/:id" element={<JobPage />} />
+        <Route path="jobs/:id/edit" element={<JobEditPage />} />
         <Route path="placements" element={<PlacementsPage />} />
         <Route path="placements/:id" element={<PlacementPage />} />
         <Route path="events" element={<EventsPage />} />

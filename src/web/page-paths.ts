@@ -49,6 +49,7 @@ export const pagePaths = [
   '/jobs',
   '/jobs/new',
   '/jobs/:id',
+  '/jobs/:id/edit',
   '/placements',
   '/placements/:id',
   '/events',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { makeJobOrder } from '../factories.ts';
+import { makeJobOrder, makeOrganization } from '../factories.ts';
 import {
   axeViolations,
   focusedElement,
@@ -192,7 +192,9 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
         postalCode: 'M4J 1L1',
       })
     ).id;
-    await makeJobOrder(server.db, server.organizations.employer.id, {
+    // Another employer's job order: the employer record test below expects Harbourfront's to be filled.
+    const bakery = await makeOrganization(server.db, { type: 'employer', name: 'Danforth Bread Co-operative' });
+    await makeJobOrder(server.db, bakery.id, {
       title: 'Bread baker (early shift)',
       nocCode: '63202',
       hoursPerWeek: 30,
@@ -324,6 +326,31 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await page.getByRole('button', { name: 'Put it on hold' }).click();
     await page.locator('p.notice', { hasText: 'The job order is now: On hold.' }).waitFor();
     await page.getByRole('button', { name: 'Open it again' }).waitFor();
+    // It changes the job order, in French: a raise, a skill and a wage subsidy; the score is worked out again.
+    const before = await page.getByRole('heading', { name: /^Decent-work score: \d+ out of 100$/ }).textContent();
+    await page.getByRole('link', { name: 'Change the job order' }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}\/edit$/);
+    await ready(page);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modifier l’offre d’emploi : Front desk agent' }).waitFor();
+    await noViolations(page);
+    expect(await page.getByLabel('Titre du poste').inputValue()).toBe('Front desk agent');
+    await page.getByLabel('Salaire horaire ($)').fill('31,25');
+    await page.getByLabel('Trouver une compétence par des mots de son nom, en anglais').fill('advice');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('give advice to others').check();
+    await page.getByLabel('Subvention salariale ou incitatif offert').selectOption('wage_subsidy');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await ready(page);
+    await page.getByText('31,25', { exact: false }).first().waitFor();
+    await page.getByText('give advice to others').waitFor();
+    await page.getByText('Subvention salariale').waitFor();
+    await noViolations(page);
+    const after = await page.getByRole('heading', { name: /^Note de travail décent/ }).textContent();
+    // Above Toronto's living wage now: the score went up.
+    const score = (heading: string | null) => Number(/(\d+) (out of|sur) 100/.exec(heading ?? '')?.[1]);
+    expect(score(after)).toBeGreaterThan(score(before));
     // The one refusal the test provokes is the console error it expects.
     expect(posting.problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
   });

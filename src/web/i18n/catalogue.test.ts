@@ -1,3 +1,12 @@
+import {
+  jobIncentives,
+  jobOrderStatuses,
+  jobPermanence,
+  jobSchedules,
+  wilTypes,
+  workplaceModes,
+} from '../../domain/jobs/job-vocabulary.ts';
+import { placementStatuses } from '../../domain/placements/placement-vocabulary.ts';
 import { hiringEventKinds, hiringEventStatuses } from '../../domain/hiring-events/hiring-event-vocabulary.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -146,6 +155,13 @@ describe('message catalogues', () => {
       ['reason', matchReasonKinds],
       ['hiringEventKind', hiringEventKinds],
       ['hiringEventStatus', hiringEventStatuses],
+      ['jobIncentive', jobIncentives],
+      ['jobSchedule', jobSchedules],
+      ['jobPermanence', jobPermanence],
+      ['jobWorkplace', workplaceModes],
+      ['jobStatus', jobOrderStatuses],
+      ['wilType', wilTypes],
+      ['placementStatus', placementStatuses],
     ];
     for (const [language, catalogue] of Object.entries(catalogues))
       for (const [prefix, values] of shown)

@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { createJobOrder, getEmployer } from '../../api-jobs.ts';
-import type { Occupation } from '../../api.ts';
+import { createJobOrder, getEmployer, getJobOrder, updateJobOrder, type JobOrder } from '../../api-jobs.ts';
+import type { Occupation, Skill } from '../../api.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireCan } from '../../components/require-can.tsx';
+import { RecordLoader } from '../../components/record-loader.tsx';
 import {
   DateField,
+  datePartsOf,
   emptyDate,
   isDateEmpty,
   isoDate,
@@ -16,7 +18,7 @@ import {
   useForm,
   type DateParts,
 } from '../../components/form.tsx';
-import { OccupationPicker } from '../../components/occupation-picker.tsx';
+import { OccupationPicker, SkillPicker } from '../../components/occupation-picker.tsx';
 import { formErrorsOf } from '../../components/section-state.tsx';
 import { useApi } from '../../use-api.ts';
 import { useSession } from '../../session.tsx';
@@ -24,6 +26,7 @@ import type { MessageKey } from '../../i18n/i18n.tsx';
 import { accommodationKinds, key as clientKey } from '../clients/client-text.ts';
 import {
   jobBenefits,
+  jobIncentives,
   jobPermanence,
   jobSchedules,
   wilTypes,
@@ -40,44 +43,77 @@ export function JobFormPage() {
   );
 }
 
+// A job order's change: the same form, filled in, for those who keep it (its employer's own staff, job
+// developers and managers); the server holds the change to the rules of a new one and scores it again.
+export function JobEditPage() {
+  const { t } = useI18n();
+  return (
+    <RequireCan page="postJobs" body={t('jobForm.notAllowed')}>
+      {() => (
+        <RecordLoader
+          what="job order"
+          load={getJobOrder}
+          notFound="job"
+          loading={t('job.loading')}
+          failed={t('job.error')}
+        >
+          {(job) => <JobForm job={job} />}
+        </RecordLoader>
+      )}
+    </RequireCan>
+  );
+}
+
 type Choice<T extends string> = T | '';
+// A number as the reader's language writes it (a decimal comma in French).
+const shown = (n: number | null | undefined, language: 'en' | 'fr') =>
+  n === null || n === undefined ? '' : language === 'fr' ? String(n).replace('.', ',') : String(n);
 
 // A new job order: an employer's staff post for their own organization; a job developer or a manager
 // posts for the employer whose page they came from (?employer=). The server scores it for decent work
 // and refuses a wage under the minimum, hours over 80 or an unknown occupation, each in words here.
-function JobForm() {
-  const { t } = useI18n();
+// Given a job order, the form changes it instead.
+function JobForm({ job }: { job?: JobOrder }) {
+  const { t, language } = useI18n();
   const id = useId();
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const employerId = params.get('employer') ?? '';
+  const employerId = job ? job.employer.id : (params.get('employer') ?? '');
   const employer = useApi(`job-form-employer:${employerId}`, (signal) =>
-    employerId ? getEmployer(employerId, signal) : Promise.resolve(undefined),
+    employerId && !job ? getEmployer(employerId, signal) : Promise.resolve(undefined),
   );
   const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
-  useDocumentTitle(t('jobForm.title'));
+  const heading = job ? t('jobForm.editTitle', { title: job.title }) : t('jobForm.title');
+  useDocumentTitle(heading);
   const form = useForm();
-  const [title, setTitle] = useState('');
-  const [occupation, setOccupation] = useState<Occupation[]>([]);
-  const [description, setDescription] = useState('');
-  const [hours, setHours] = useState('');
-  const [schedule, setSchedule] = useState<Choice<(typeof jobSchedules)[number]>>('');
-  const [wage, setWage] = useState('');
-  const [benefits, setBenefits] = useState<(typeof jobBenefits)[number][]>([]);
-  const [sickDays, setSickDays] = useState('0');
-  const [permanence, setPermanence] = useState<Choice<(typeof jobPermanence)[number]>>('');
-  const [duration, setDuration] = useState('');
-  const [advancement, setAdvancement] = useState(false);
-  const [training, setTraining] = useState(false);
-  const [safety, setSafety] = useState(false);
-  const [workplace, setWorkplace] = useState<Choice<(typeof workplaceModes)[number]>>('');
-  const [postalCode, setPostalCode] = useState('');
-  const [accommodations, setAccommodations] = useState<(typeof accommodationKinds)[number][]>([]);
-  const [openings, setOpenings] = useState('1');
-  const [closing, setClosing] = useState<DateParts>(emptyDate);
-  const [wil, setWil] = useState<Choice<(typeof wilTypes)[number]>>('');
-  const [credentials, setCredentials] = useState('');
+  const [title, setTitle] = useState(job?.title ?? '');
+  const [occupation, setOccupation] = useState<Occupation[]>(
+    job ? [{ code: job.nocCode, title: job.nocTitle, teer: job.teer }] : [],
+  );
+  const [description, setDescription] = useState(job?.description ?? '');
+  const [hours, setHours] = useState(job ? String(job.hoursPerWeek) : '');
+  const [schedule, setSchedule] = useState<Choice<(typeof jobSchedules)[number]>>(job?.schedule ?? '');
+  const [wage, setWage] = useState(shown(job?.hourlyWage, language));
+  const [benefits, setBenefits] = useState<(typeof jobBenefits)[number][]>(job?.benefits ?? []);
+  const [sickDays, setSickDays] = useState(String(job?.paidSickDays ?? 0));
+  const [permanence, setPermanence] = useState<Choice<(typeof jobPermanence)[number]>>(job?.permanence ?? '');
+  const [duration, setDuration] = useState(shown(job?.durationMonths, language));
+  const [advancement, setAdvancement] = useState(job?.advancementPath ?? false);
+  const [training, setTraining] = useState(job?.trainingProvided ?? false);
+  const [safety, setSafety] = useState(job?.safetyTraining ?? false);
+  const [workplace, setWorkplace] = useState<Choice<(typeof workplaceModes)[number]>>(job?.workplace ?? '');
+  const [postalCode, setPostalCode] = useState(job?.postalCode ?? '');
+  const [accommodations, setAccommodations] = useState<(typeof accommodationKinds)[number][]>(
+    job?.accommodationsOffered ?? [],
+  );
+  const [skills, setSkills] = useState<Skill[]>(job?.skills ?? []);
+  const [openings, setOpenings] = useState(String(job?.openings ?? 1));
+  const [closing, setClosing] = useState<DateParts>(job?.closingOn ? datePartsOf(job.closingOn) : emptyDate);
+  const [wil, setWil] = useState<Choice<(typeof wilTypes)[number]>>(job?.wilType ?? '');
+  const [incentive, setIncentive] = useState<Choice<(typeof jobIncentives)[number]>>(job?.incentive ?? '');
+  const [incentiveNote, setIncentiveNote] = useState(job?.incentiveNote ?? '');
+  const [credentials, setCredentials] = useState((job?.credentialsRequired ?? []).join('\n'));
   const [busy, setBusy] = useState(false);
   const number = (s: string) => Number(s.trim().replace(',', '.'));
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -105,41 +141,46 @@ function JobForm() {
     const closingOn = isoDate(closing);
     if (!isDateEmpty(closing) && !closingOn)
       problems.push({ key: 'closing', message: t('jobForm.error.closing'), fields: ['closing'] });
+    if (incentive === '' && incentiveNote.trim() !== '')
+      problems.push({ key: 'incentive', message: t('jobForm.error.incentiveNote'), fields: ['incentive'] });
     if (problems.length > 0 || schedule === '' || permanence === '' || workplace === '') {
       form.fail(problems);
       return;
     }
     setBusy(true);
-    createJobOrder(
-      {
-        ...(employerId ? { employerId } : {}),
-        title: title.trim(),
-        nocCode: occupation[0]!.code,
-        description: description.trim(),
-        hoursPerWeek: h,
-        schedule,
-        hourlyWage: w,
-        benefits,
-        paidSickDays: number(sickDays) || 0,
-        permanence,
-        durationMonths: permanence !== 'permanent' && duration.trim() ? number(duration) : null,
-        advancementPath: advancement,
-        trainingProvided: training,
-        safetyTraining: safety,
-        workplace,
-        postalCode: postalCode.trim() ? postalCode.trim().toUpperCase() : null,
-        accommodationsOffered: accommodations,
-        openings: o,
-        closingOn: closingOn ?? null,
-        wilType: wil === '' ? null : wil,
-        credentialsRequired: credentials
-          .split('\n')
-          .map((c) => c.trim())
-          .filter(Boolean),
-      },
-      csrfToken,
+    const fields = {
+      title: title.trim(),
+      nocCode: occupation[0]!.code,
+      description: description.trim(),
+      hoursPerWeek: h,
+      schedule,
+      hourlyWage: w,
+      benefits,
+      paidSickDays: number(sickDays) || 0,
+      permanence,
+      durationMonths: permanence !== 'permanent' && duration.trim() ? number(duration) : null,
+      advancementPath: advancement,
+      trainingProvided: training,
+      safetyTraining: safety,
+      workplace,
+      postalCode: postalCode.trim() ? postalCode.trim().toUpperCase() : null,
+      accommodationsOffered: accommodations,
+      openings: o,
+      closingOn: closingOn ?? null,
+      wilType: wil === '' ? null : wil,
+      credentialsRequired: credentials
+        .split('\n')
+        .map((c) => c.trim())
+        .filter(Boolean),
+      skills: skills.map((s) => s.uri),
+      incentive: incentive === '' ? null : incentive,
+      incentiveNote: incentive !== '' && incentiveNote.trim() ? incentiveNote.trim() : null,
+    };
+    (job
+      ? updateJobOrder(job.id, fields, csrfToken)
+      : createJobOrder({ ...(employerId ? { employerId } : {}), ...fields }, csrfToken)
     ).then(
-      (job) => navigate(`/jobs/${job.id}`),
+      (saved) => navigate(`/jobs/${saved.id}`),
       (error: unknown) => {
         setBusy(false);
         form.fail(
@@ -154,6 +195,8 @@ function JobForm() {
               closingOn: { field: 'closing', message: t('jobForm.error.closing') },
               durationMonths: { field: 'duration', message: t('jobForm.error.duration') },
               openings: { field: 'openings', message: t('jobForm.error.openings') },
+              skills: { field: 'skills', message: t('jobProfile.error.skills') },
+              incentiveNote: { field: 'incentive', message: t('jobForm.error.incentiveNote') },
             },
           }),
         );
@@ -200,14 +243,25 @@ function JobForm() {
           <li>
             <Link to="/jobs">{t('jobs.title')}</Link>
           </li>
-          <li aria-current="page">{t('jobForm.title')}</li>
+          {job ? (
+            <li>
+              <Link to={`/jobs/${job.id}`}>{job.title}</Link>
+            </li>
+          ) : null}
+          <li aria-current="page">{job ? t('jobForm.editCrumb') : t('jobForm.title')}</li>
         </ol>
       </nav>
-      <PageHeading>{t('jobForm.title')}</PageHeading>
-      <p className="lead">{employerName ? t('jobForm.forEmployer', { employer: employerName }) : t('jobForm.lead')}</p>
+      <PageHeading>{heading}</PageHeading>
+      <p className="lead">
+        {job
+          ? t('jobForm.editLead', { employer: job.employer.name })
+          : employerName
+            ? t('jobForm.forEmployer', { employer: employerName })
+            : t('jobForm.lead')}
+      </p>
       <section className="editor" aria-labelledby={`${id}-form`}>
         <h2 id={`${id}-form`} className="visually-hidden">
-          {t('jobForm.title')}
+          {heading}
         </h2>
         {form.summary}
         <form onSubmit={submit} noValidate aria-busy={busy}>
@@ -333,6 +387,14 @@ function JobForm() {
             (a) => t(clientKey.accommodation(a)),
             'accommodation',
           )}
+          <SkillPicker
+            form={form}
+            name="skills"
+            label={t('jobForm.skills')}
+            hint={t('jobProfile.skillsHint')}
+            chosen={skills}
+            onChange={setSkills}
+          />
           <TextAreaField
             form={form}
             name="credentials"
@@ -367,9 +429,29 @@ function JobForm() {
             onChange={(v) => setWil(v as Choice<(typeof wilTypes)[number]>)}
             choices={wilTypes.map((w) => ({ value: w, label: t(jobKey.wil(w)) }))}
           />
+          <SelectField
+            form={form}
+            name="incentive"
+            label={t('jobForm.incentive')}
+            value={incentive}
+            placeholder={t('jobForm.noIncentive')}
+            onChange={(v) => setIncentive(v as Choice<(typeof jobIncentives)[number]>)}
+            choices={jobIncentives.map((i) => ({ value: i, label: t(jobKey.incentive(i)) }))}
+          />
+          {incentive !== '' ? (
+            <TextField
+              form={form}
+              name="incentiveNote"
+              label={t('jobForm.incentiveNote')}
+              hint={t('intake.optional')}
+              value={incentiveNote}
+              onChange={setIncentiveNote}
+              maxLength={500}
+            />
+          ) : null}
           <div className="form-actions">
             <button type="submit" className="button" disabled={busy}>
-              {t('jobForm.save')}
+              {job ? t('jobForm.saveChange') : t('jobForm.save')}
             </button>
           </div>
         </form>

@@ -104,6 +104,27 @@ function Job({ job: loaded }: { job: JobOrder }) {
             <dd>{t(jobKey.wil(job.wilType))}</dd>
           </div>
         ) : null}
+        {job.skills.length > 0 ? (
+          <div>
+            <dt>{t('job.skills')}</dt>
+            <dd lang="en">{job.skills.map((s) => s.label).join(', ')}</dd>
+          </div>
+        ) : null}
+        {job.credentialsRequired.length > 0 ? (
+          <div>
+            <dt>{t('job.credentials')}</dt>
+            <dd>{job.credentialsRequired.join(', ')}</dd>
+          </div>
+        ) : null}
+        {job.incentive ? (
+          <div>
+            <dt>{t('job.incentive')}</dt>
+            <dd>
+              {t(jobKey.incentive(job.incentive))}
+              {job.incentiveNote ? ` · ${job.incentiveNote}` : ''}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('job.description')}</dt>
           <dd>{job.description}</dd>
@@ -131,6 +152,13 @@ function Job({ job: loaded }: { job: JobOrder }) {
           ))}
         </ul>
       </section>
+      {keeps ? (
+        <p>
+          <Link to={`/jobs/${job.id}/edit`} className="button-secondary">
+            {t('job.change')}
+          </Link>
+        </p>
+      ) : null}
       {keeps ? (
         <StatusChange
           job={job}

@@ -1,5 +1,11 @@
 import type { MessageKey } from '../../i18n/i18n.tsx';
-import type { jobPermanence, jobSchedules, wilTypes, workplaceModes } from '../../../domain/jobs/job-vocabulary.ts';
+import type {
+  jobIncentives,
+  jobPermanence,
+  jobSchedules,
+  wilTypes,
+  workplaceModes,
+} from '../../../domain/jobs/job-vocabulary.ts';
 import { jobOrderStatuses } from '../../../domain/jobs/job-vocabulary.ts';
 import {
   notHiredReasons,
@@ -16,6 +22,7 @@ export const jobKey = {
   permanence: (p: (typeof jobPermanence)[number]) => `jobPermanence.${p}` as MessageKey,
   workplace: (w: (typeof workplaceModes)[number]) => `jobWorkplace.${w}` as MessageKey,
   wil: (w: (typeof wilTypes)[number]) => `wilType.${w}` as MessageKey,
+  incentive: (i: (typeof jobIncentives)[number]) => `jobIncentive.${i}` as MessageKey,
 };
 export const placementKey = {
   status: (s: PlacementStatus) => `placementStatus.${s}` as MessageKey,
