@@ -1416,6 +1416,11 @@ export const routes: RouteCases[] = [
     cases: onClient(200, 'GET', '/job-matches'),
   },
   {
+    route: 'GET /api/clients/:id/program-matches',
+    action: 'match.programs_for_client',
+    cases: onClient(200, 'GET', '/program-matches'),
+  },
+  {
     route: 'POST /api/clients/:id/placements',
     action: 'placement.propose',
     cases: clientTargets.map((target) => ({

@@ -297,6 +297,7 @@ describeEachEngine('the can maps answer as the routes do', ({ handle }) => {
         async () => ({ method: 'POST', url: `${base}/referrals`, payload: { serviceId: crypto.randomUUID() } }),
       ],
       ['readJobMatches', async () => ({ method: 'GET', url: `${base}/job-matches` })],
+      ['readProgramMatches', async () => ({ method: 'GET', url: `${base}/program-matches` })],
       ['readPlacements', async () => ({ method: 'GET', url: `${base}/placements` })],
       // A job order nobody has: refused as invalid once the caller is let through.
       [

@@ -41,6 +41,7 @@ export const clientActions = [
   'readReferrals', // GET /api/clients/:id/referrals (the holding agency and the client)
   'sendReferral', // POST /api/clients/:id/referrals
   'readJobMatches', // GET /api/clients/:id/job-matches (needs the employment information)
+  'readProgramMatches', // GET /api/clients/:id/program-matches (needs the employment information)
   'readPlacements', // GET /api/clients/:id/placements (the reader's agency's own)
   'proposePlacement', // POST /api/clients/:id/placements
   'registerForEvents', // POST /api/clients/:id/hiring-events (needs the employment information)

@@ -87,6 +87,7 @@ const clientRules: Record<ClientAction, Rule> = {
   sendReferral: { action: 'referral.create' },
   // matching.routes.ts and placement.service.ts: the employment information feeds both.
   readJobMatches: { action: 'match.jobs_for_client', category: ['employment'] },
+  readProgramMatches: { action: 'match.programs_for_client', category: ['employment'] },
   readPlacements: { action: 'client.read' },
   proposePlacement: { action: 'placement.propose', category: ['employment'] },
   // hiring-event.service.ts registers a client with the employment information (an event is about work).

@@ -67,6 +67,33 @@ describe('continuum match', () => {
     });
     const unknown = await run(['match', '-f', EXAMPLE, '-m', 'match-1999.1']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/Unknown matching model match-1999.1; available: match-2026.1/);
+    expect(unknown.stderr).toMatch(/Unknown model match-1999.1; available: match-2026.1, program-match-2026.1/);
+    expect(JSON.parse(listed.stdout).map((m: { version: string }) => m.version)).toContain('program-match-2026.1');
+  });
+
+  it('ranks the directory’s programs for a client from the documented example, with the reasons', async () => {
+    const example = path.resolve('docs/examples/program-match-case.json');
+    const { code, stdout, stderr } = await run(['match', '--file', example]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const ranking = JSON.parse(stdout);
+    expect(ranking).toMatchObject({
+      modelVersion: 'program-match-2026.1',
+      today: '2026-12-03',
+      considered: 5,
+      leftOut: { not_taking_people: 1, outside_ages: 1 },
+    });
+    expect(ranking.results.map((r: { programId: string; score: number }) => [r.programId, r.score])).toEqual([
+      ['program-masonry-pre-apprenticeship', 100],
+      ['program-housing-help', 89.3],
+      ['program-newcomer-bridging', 50],
+    ]);
+    expect(ranking.results[2].factors.find((f: { code: string }) => f.code === 'population').plain.fr).toBe(
+      'Le programme s’adresse aux personnes nouvellement arrivées\u00a0: le dossier ne le dit pas; posez la question au client.',
+    );
+    // A programs case under a job-matching model is refused in words.
+    const wrong = await run(['match', '-f', example, '-m', 'match-2026.1']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/Unknown model match-2026.1/);
   });
 });

@@ -44,6 +44,7 @@ import { getReferralPolicy, type ReferralPolicy } from '../domain/referrals/refe
 import { getDecentWorkModel } from '../domain/jobs/decent-work.ts';
 import type { DecentWorkModel } from '../domain/jobs/decent-work-model.ts';
 import { getMatchModel } from '../domain/matching/match.ts';
+import { getProgramMatchModel, type ProgramMatchModel } from '../domain/matching/program-match.ts';
 import type { MatchModel } from '../domain/matching/match-model.ts';
 import { pagePaths } from '../web/page-paths.ts';
 
@@ -82,6 +83,8 @@ declare module 'fastify' {
     decentWorkModel: DecentWorkModel;
     // The matching model in force (MATCH_MODEL).
     matchModel: MatchModel;
+    // The program-matching model in force (PROGRAM_MATCH_MODEL).
+    programMatchModel: ProgramMatchModel;
     // Every API route with its declared permission (the route-permission snapshot test reads it).
     routePermissions: { method: string; url: string; permission: Permission }[];
     // Every API route's statement budget, where it declares one (config.statements).
@@ -122,6 +125,7 @@ export type AppOptions = {
   referralPolicyVersion?: string;
   decentWorkModelVersion?: string;
   matchModelVersion?: string;
+  programMatchModelVersion?: string;
   // Where log lines go (tests read them); standard output by default.
   logStream?: { write: (line: string) => void };
   // The key sealing two-step secrets (src/lib/secret-box.ts). startServer always passes the
@@ -168,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('referralPolicy', getReferralPolicy(options.referralPolicyVersion));
   app.decorate('decentWorkModel', getDecentWorkModel(options.decentWorkModelVersion));
   app.decorate('matchModel', getMatchModel(options.matchModelVersion));
+  app.decorate('programMatchModel', getProgramMatchModel(options.programMatchModelVersion));
   app.decorateRequest('moment', null as unknown as Moment);
   app.decorate('secretBox', createSecretBox(options.secretsKey ?? crypto.randomBytes(32)));
 

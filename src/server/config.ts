@@ -4,6 +4,11 @@ import { roleSchema, roles, type Role } from '../domain/accounts/account.ts';
 import { defaultDecentWorkModel, findDecentWorkModel, listDecentWorkModels } from '../domain/jobs/decent-work.ts';
 import { defaultMatchModel, findMatchModel, listMatchModels } from '../domain/matching/match.ts';
 import {
+  defaultProgramMatchModel,
+  findProgramMatchModel,
+  listProgramMatchModels,
+} from '../domain/matching/program-match.ts';
+import {
   defaultReferralPolicyVersion,
   findReferralPolicy,
   listReferralPolicies,
@@ -50,6 +55,7 @@ const envSchema = z.object({
   REFERRAL_POLICY: z.string().min(1).default(defaultReferralPolicyVersion),
   DECENT_WORK_MODEL: z.string().min(1).default(defaultDecentWorkModel),
   MATCH_MODEL: z.string().min(1).default(defaultMatchModel),
+  PROGRAM_MATCH_MODEL: z.string().min(1).default(defaultProgramMatchModel),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -97,6 +103,7 @@ export type Config = {
   decentWorkModelVersion: string;
   // The matching model in force (src/domain/matching/match-models/).
   matchModelVersion: string;
+  programMatchModelVersion: string;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databasePoolSize: number;
@@ -166,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .join(', ');
     throw new ConfigError(`Invalid configuration:\n  MATCH_MODEL: no model ${e.MATCH_MODEL}; available: ${available}`);
   }
+  if (!findProgramMatchModel(e.PROGRAM_MATCH_MODEL)) {
+    const available = listProgramMatchModels()
+      .map((m) => m.version)
+      .join(', ');
+    throw new ConfigError(
+      `Invalid configuration:\n  PROGRAM_MATCH_MODEL: no model ${e.PROGRAM_MATCH_MODEL}; available: ${available}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -181,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     referralPolicyVersion: e.REFERRAL_POLICY,
     decentWorkModelVersion: e.DECENT_WORK_MODEL,
     matchModelVersion: e.MATCH_MODEL,
+    programMatchModelVersion: e.PROGRAM_MATCH_MODEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     databasePoolSize: e.DATABASE_POOL_SIZE,

@@ -123,6 +123,7 @@ export async function startServer(
       referralPolicyVersion: config.referralPolicyVersion,
       decentWorkModelVersion: config.decentWorkModelVersion,
       matchModelVersion: config.matchModelVersion,
+      programMatchModelVersion: config.programMatchModelVersion,
     });
     const transport = createTransport({
       smtpUrl: config.smtpUrl,

@@ -19,6 +19,7 @@ import type {
   NewEngagement,
 } from '../domain/jobs/employer.ts';
 import type { ClientJobMatches, JobCandidates } from '../domain/matching/results.ts';
+import type { ClientProgramMatches } from '../domain/matching/program-matches.service.ts';
 import type {
   EvaluationInput,
   NewPlacement,
@@ -30,7 +31,16 @@ import type {
 
 // Job orders, matches both ways, and the placement pipeline (issue 14). Type-only imports, as in
 // api.ts; only ids go in paths.
-export type { JobOrder, JobOrderSummary, JobCandidates, ClientJobMatches, Placement, PlacementSummary, PlacementStep };
+export type {
+  JobOrder,
+  JobOrderSummary,
+  JobCandidates,
+  ClientJobMatches,
+  ClientProgramMatches,
+  Placement,
+  PlacementSummary,
+  PlacementStep,
+};
 export type { Employer, EmployerDuplicate, EmployerSummary, Engagement, NewEmployer, NewEngagement };
 export type { FactorResult } from '../domain/matching/match.ts';
 export type { PlacementStatus, PlacementReason } from '../domain/placements/placement.ts';
@@ -51,6 +61,10 @@ export function getJobOrder(id: string, signal?: AbortSignal): Promise<JobOrder>
 export function getJobCandidates(id: string, signal?: AbortSignal): Promise<JobCandidates> {
   return getJson(`/api/jobs/${enc(id)}/candidates`, signal);
 }
+export function getClientProgramMatches(clientId: string, signal?: AbortSignal): Promise<ClientProgramMatches> {
+  return getJson(`/api/clients/${enc(clientId)}/program-matches`, signal);
+}
+
 export function getClientJobMatches(clientId: string, signal?: AbortSignal): Promise<ClientJobMatches> {
   return getJson(`/api/clients/${enc(clientId)}/job-matches`, signal);
 }

@@ -310,4 +310,45 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     expect(phone.problems).toEqual([]);
     await phone.context.close();
   });
+
+  it('ranks the programs that fit a client now, with the reasons, and opens the referral on the one chosen', async () => {
+    const api = await apiAs(server, sender.email);
+    const seeker = (
+      await api.post<{ id: string }>('/api/clients', {
+        givenName: 'Héloïse',
+        familyName: 'Mbeki-Laurent',
+        dateOfBirth: '1990-05-17',
+        educationLevel: 'high_school',
+        incomeSource: 'ontario_works',
+        preferredLanguage: 'fr',
+        goals: { targetNocCodes: ['75101'] },
+      })
+    ).id;
+    const { page, context, problems } = await openPage(browser, { language: 'fr', width: 360, height: 800 });
+    await signInContext(context, server, sender);
+    await page.goto(`${server.url}/clients/${seeker}/referrals`);
+    await ready(page);
+    await page.getByRole('heading', { name: 'Programmes qui conviennent maintenant' }).waitFor();
+    const program = 'Certificat d’entrepôt et de chariot élévateur';
+    await page.getByRole('link', { name: program, exact: true }).waitFor();
+    await page.getByText(`Pourquoi ${program} convient`).click();
+    await page.getByText('Il admet des personnes maintenant.').first().waitFor();
+    await noViolations(page);
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.SCREENSHOTS}/program-matches-fr-phone.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Chosen by keyboard: the referral form opens with the program chosen, and the reader is taken there.
+    await tabUntil(page, (f) => f.tag === 'a' && f.text === `Aiguiller le client vers ${program}`, {
+      what: 'refer',
+      max: 80,
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?service=[0-9a-f-]{36}#refer$/);
+    await page.getByRole('heading', { name: 'Aiguiller le client vers un programme' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    expect(await page.getByLabel(new RegExp(`^${program}`)).isChecked()).toBe(true);
+    await noViolations(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

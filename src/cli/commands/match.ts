@@ -11,10 +11,21 @@ import {
   rankClientsForJob,
   rankJobsForClient,
 } from '../../domain/matching/match.ts';
+import {
+  defaultProgramMatchModel,
+  findProgramMatchModel,
+  listProgramMatchModels,
+  matchProgramSchema,
+  programClientSchema,
+  programMatchModelChecksum,
+  rankProgramsForClient,
+} from '../../domain/matching/program-match.ts';
+import { isoDateSchema, todayIn } from '../../lib/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../server/config.ts';
 import { CliError } from '../errors.ts';
 import { readJson } from '../json-file.ts';
 
-type Options = { file?: string; model: string; listModels?: boolean };
+type Options = { file?: string; model?: string; listModels?: boolean };
 
 // A job as the case file gives it: its decent-work score, or the job order as the API returns it
 // (decentWork.score), or the job order's fields, which the decent-work model in force scores.
@@ -34,31 +45,61 @@ const limit = z.number().int().min(1).max(1000).default(20);
 const caseSchema = z.union([
   z.strictObject({ client: matchClientSchema, jobs: z.array(jobInCase).max(100_000), limit }),
   z.strictObject({ job: jobInCase, clients: z.array(matchClientSchema).max(100_000), limit }),
+  // Programs of the directory for a client, on a day (ages, intake, a program's end): today in Toronto by default.
+  z.strictObject({
+    client: programClientSchema,
+    programs: z.array(matchProgramSchema).max(100_000),
+    today: isoDateSchema.optional(),
+    limit,
+  }),
 ]);
+
+const unknownModel = (version: string) =>
+  new CliError(
+    `Unknown model ${version}; available: ${[...listMatchModels(), ...listProgramMatchModels()]
+      .map((m) => m.version)
+      .join(', ')}`,
+  );
 
 // Pure computation, no database: a worker or an auditor can check any ranking by hand.
 export function matchCommand(): Command {
   return new Command('match')
     .description(
-      'Rank job orders for a client ({"client", "jobs"}) or clients for a job order ({"job", "clients"}) from a\n' +
-        "JSON case file (docs/examples/match-case.json) and print the ranking with every factor's points and\n" +
-        'reasons as JSON. Needs no database. Example: continuum match --file case.json --model match-2026.1',
+      'Rank job orders for a client ({"client", "jobs"}), clients for a job order ({"job", "clients"}) or the\n' +
+        'directory\'s programs for a client ({"client", "programs", "today"}) from a JSON case file\n' +
+        "(docs/examples/match-case.json, program-match-case.json) and print the ranking with every factor's\n" +
+        'points and reasons as JSON. Needs no database. Example: continuum match --file case.json --model match-2026.1',
     )
     .option('-f, --file <path>', 'JSON case file ("-" reads standard input)')
-    .option('-m, --model <version>', 'matching model version', defaultMatchModel)
+    .option(
+      '-m, --model <version>',
+      `model version (default ${defaultMatchModel} for jobs and candidates, ${defaultProgramMatchModel} for programs)`,
+    )
     .option('--list-models', 'list the available model versions as JSON')
     .action((options: Options) => {
       if (options.listModels) {
         console.log(
           JSON.stringify(
-            listMatchModels().map((m) => ({
-              version: m.version,
-              effectiveFrom: m.effectiveFrom,
-              title: m.title.en,
-              weights: m.weights,
-              checksum: matchModelChecksum(m),
-              default: m.version === defaultMatchModel,
-            })),
+            [
+              ...listMatchModels().map((m) => ({
+                version: m.version,
+                ranks: 'jobs and candidates',
+                effectiveFrom: m.effectiveFrom,
+                title: m.title.en,
+                weights: m.weights,
+                checksum: matchModelChecksum(m),
+                default: m.version === defaultMatchModel,
+              })),
+              ...listProgramMatchModels().map((m) => ({
+                version: m.version,
+                ranks: 'programs',
+                effectiveFrom: m.effectiveFrom,
+                title: m.title.en,
+                weights: m.weights,
+                checksum: programMatchModelChecksum(m),
+                default: m.version === defaultProgramMatchModel,
+              })),
+            ],
             null,
             2,
           ),
@@ -67,14 +108,6 @@ export function matchCommand(): Command {
       }
       if (!options.file)
         throw new CliError('Give --file with a match case as JSON ("-" for standard input), or --list-models.');
-      const model = findMatchModel(options.model);
-      if (!model) {
-        throw new CliError(
-          `Unknown matching model ${options.model}; available: ${listMatchModels()
-            .map((m) => m.version)
-            .join(', ')}`,
-        );
-      }
       const parsed = caseSchema.safeParse(readJson(options.file));
       if (!parsed.success) {
         const problems = parsed.error.issues.flatMap((issue) =>
@@ -83,12 +116,30 @@ export function matchCommand(): Command {
             : [`  ${issue.path.join('.') || '(case)'}: ${issue.message}`],
         );
         throw new CliError(
-          `${options.file} is not a match case: give {"client", "jobs"} or {"job", "clients"}.\n${[...new Set(problems)].join('\n')}`,
+          `${options.file} is not a match case: give {"client", "jobs"}, {"job", "clients"} or {"client", "programs"}.\n${[...new Set(problems)].join('\n')}`,
         );
       }
       const c = parsed.data;
+      if ('programs' in c) {
+        const version = options.model ?? defaultProgramMatchModel;
+        const model = findProgramMatchModel(version);
+        if (!model) throw unknownModel(version);
+        const today = c.today ?? todayIn(DEFAULT_TIME_ZONE);
+        const ranking = rankProgramsForClient(model, c.client, c.programs, c.limit, today);
+        console.log(
+          JSON.stringify(
+            { modelVersion: model.version, modelChecksum: programMatchModelChecksum(model), today, ...ranking },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      const version = options.model ?? defaultMatchModel;
+      const model = findMatchModel(version);
+      if (!model) throw unknownModel(version);
       const ranking =
-        'client' in c
+        'jobs' in c
           ? rankJobsForClient(model, c.client, c.jobs, c.limit)
           : rankClientsForJob(model, c.job, c.clients, c.limit);
       console.log(JSON.stringify(ranking, null, 2));

@@ -119,7 +119,11 @@ export type Closeness = {
 };
 
 export function closeness(model: MatchModel, a: string, b: string): Closeness {
-  const o = model.occupation;
+  return closenessIn(model.occupation, a, b);
+}
+
+// The same, under any table of NOC closeness (the program-matching model keeps its own).
+export function closenessIn(o: Omit<MatchModel['occupation'], 'minimum'>, a: string, b: string): Closeness {
   if (a === b) return { value: o.unitGroup, how: 'unit', shared: [] };
   const hierarchy: Closeness =
     a.slice(0, 4) === b.slice(0, 4)

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { AppInstance } from '../../server/app.ts';
 import { pathId } from '../../lib/params.ts';
 import { clientJobMatches, clientJobMatchesQuerySchema, clientJobMatchesSchema } from './client-matches.service.ts';
+import {
+  clientProgramMatches,
+  clientProgramMatchesQuerySchema,
+  clientProgramMatchesSchema,
+} from './program-matches.service.ts';
 import { jobCandidates, jobCandidatesQuerySchema, jobCandidatesSchema } from './job-candidates.service.ts';
 
 const idParams = z.strictObject({ id: pathId });
@@ -25,6 +30,27 @@ export function matchingRoutes(app: AppInstance): void {
       clientJobMatches(app.db, request.actor, request.params.id, request.query, {
         requestId: request.id,
         model: app.matchModel,
+        ...request.moment,
+      }),
+  );
+
+  app.get(
+    '/api/clients/:id/program-matches',
+    {
+      config: { permission: 'match.programs_for_client', statements: 6 },
+      schema: {
+        tags: ['matching'],
+        summary:
+          "The directory's programs that best fit a client now (taking people within 30 days, for the client's ages), each with its score and every factor's points and reasons (needs the client's employment information)",
+        params: idParams,
+        querystring: clientProgramMatchesQuerySchema,
+        response: { 200: clientProgramMatchesSchema },
+      },
+    },
+    async (request) =>
+      clientProgramMatches(app.db, request.actor, request.params.id, request.query, {
+        requestId: request.id,
+        model: app.programMatchModel,
         ...request.moment,
       }),
   );

@@ -61,7 +61,7 @@ const opens: Record<FileSection, (can: ClientView['can'], client: ClientView) =>
   attachments: (can, client) =>
     can.readAttachments && client.access.categories.some((c) => c === 'identity_contact' || c === 'employment'),
   transfers: (can) => can.readTransfers || can.requestTransfer,
-  referrals: (can) => can.readReferrals || can.sendReferral,
+  referrals: (can) => can.readReferrals || can.sendReferral || can.readProgramMatches,
   jobs: (can) => can.readJobMatches || can.readPlacements,
   reviews: (can) => can.readAssessment,
   edit: (can) => can.updateRecord,

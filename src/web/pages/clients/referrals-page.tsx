@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ProgramMatches } from './program-matches.tsx';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { getService, searchServices, type ConsentCategory, type ServiceSummary } from '../../api.ts';
 import { findSpecialists, listClientReferrals, sendReferral, type Referral } from '../../api-referrals.ts';
 import type { Specialist } from '../../../domain/referrals/referral.ts';
@@ -78,9 +79,11 @@ function ClientReferrals({ client, csrfToken }: ClientScope) {
           ) : null}
         </section>
       ) : null}
+      <ProgramMatches client={client} />
       {client.can.sendReferral && chosen.status !== 'loading' ? (
         <ReferForm
-          key={`refer-${version}`}
+          // A program chosen from the list above (?service=) opens the form anew with it.
+          key={`refer-${version}-${chosenId}`}
           initial={version === 0 && chosen.status === 'ready' ? chosen.data : undefined}
           clientId={client.id}
           csrfToken={csrfToken}
@@ -107,6 +110,15 @@ function ReferForm({
   initial?: ProgramChoice | undefined;
   onDone: (referral: Referral) => void;
 }) {
+  // Chosen from "Programs that fit now" (#refer): the form is where the reader goes next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (initial && hash === '#refer') {
+      heading.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus();
+    }
+  }, [initial, hash]);
   const { t, language } = useI18n();
   const id = useId();
   const form = useForm();
@@ -206,8 +218,10 @@ function ReferForm({
     });
   };
   return (
-    <section className="editor" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('clientReferrals.referTitle')}</h2>
+    <section className="editor" aria-labelledby={`${id}-title`} id="refer">
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('clientReferrals.referTitle')}
+      </h2>
       <p>{t('clientReferrals.referLead')}</p>
       {form.summary}
       <form onSubmit={submit} noValidate aria-busy={busy || searching || staffSearching}>

@@ -1,10 +1,19 @@
-import type { FactorResult } from '../../api-jobs.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { pick } from './job-text.ts';
 
 // A match's score broken down: each factor with its points out of its share of the 100, and its reason
 // in plain words; a factor that does not apply says why and counts for nothing.
-export function MatchFactors({ factors }: { factors: FactorResult[] }) {
+// (Job matching's factors and program matching's share this shape.)
+type Factor = {
+  code: string;
+  label: { en: string; fr: string };
+  applies: boolean;
+  points: number;
+  maxPoints: number;
+  plain: { en: string; fr: string };
+};
+
+export function MatchFactors({ factors }: { factors: readonly Factor[] }) {
   const { t, language } = useI18n();
   return (
     <ul className="factor-list">
