@@ -12,7 +12,7 @@ import { benchClients } from './clients.bench.ts';
 import { benchDirectory, pgliteDirectoryDir } from './directory.bench.ts';
 import { benchReferrals } from './referrals.bench.ts';
 import { benchLoadCity } from './load-city.bench.ts';
-import { benchBatchMatching, benchClientMatches } from './matching.bench.ts';
+import { benchBatchMatching, benchClientMatches, benchProgramMatches } from './matching.bench.ts';
 import { formatTable, type Row } from './stats.ts';
 
 // `npm run bench`: every benchmark on PGlite, and on PostgreSQL when a server answers.
@@ -42,6 +42,10 @@ const directorySizes = smoke
 const matchingSizes = smoke
   ? { clients: 2_000, jobs: 2_000, bruteSample: 200, runs: 2, apiJobs: 2_000, requests: 10 }
   : { clients: 100_000, jobs: 20_000, bruteSample: 1_000, runs: 3, apiJobs: 50_000, requests: 40 };
+// Programs for one client: the usual directory of a city of this size (PostgreSQL; PGlite a tenth of it).
+const programSizes = smoke
+  ? { cityClients: 20_000, runs: 2, requests: 10 }
+  : { cityClients: 1_000_000, runs: 3, requests: 40 };
 const log = (line: string) => console.log(line);
 // BENCH_ONLY=api, load, clients, directory, referrals or matching runs one family of benchmarks.
 // The referrals family measures the clients family's city (the same cache), whose referrals ride on its consents.
@@ -160,6 +164,13 @@ async function main(): Promise<void> {
     } finally {
       await handle.close();
     }
+    const programs = await (await pgliteFactory())();
+    try {
+      const pgliteSizes = { ...programSizes, cityClients: Math.max(20_000, programSizes.cityClients / 10) };
+      rows.push(...(await benchProgramMatches(programs, 'pglite', pgliteSizes, log)));
+    } finally {
+      await programs.close();
+    }
   }
 
   const baseUrl = testDatabaseBaseUrl();
@@ -245,6 +256,12 @@ async function main(): Promise<void> {
         rows.push(...(await benchClientMatches(handle, 'postgres', matchingSizes, log)));
       } finally {
         await handle.close();
+      }
+      const programs = await postgresFactory(baseUrl, 'continuum_bench_programs')();
+      try {
+        rows.push(...(await benchProgramMatches(programs, 'postgres', programSizes, log)));
+      } finally {
+        await programs.close();
       }
     }
   }
