@@ -436,6 +436,16 @@ export function overrideAssessment(
 
 export type Occupation = { code: string; title: string; teer: number };
 export type Skill = { uri: string; label: string };
+export type Industry = { code: string; title: string };
+
+// NAICS Canada 2022 classes: public reference data, by words of the title or the start of the code.
+export async function searchIndustries(words: string, signal?: AbortSignal): Promise<Industry[]> {
+  const { items } = await getJson<{ items: Industry[] }>(
+    `/api/industries${queryString({ q: words, limit: 10 })}`,
+    signal,
+  );
+  return items;
+}
 
 // ESCO transversal skills: public reference data, by words of their labels.
 export async function searchSkills(words: string, signal?: AbortSignal): Promise<Skill[]> {

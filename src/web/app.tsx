@@ -42,6 +42,7 @@ import { JobsPage } from './pages/jobs/jobs-page.tsx';
 import { EmployersPage } from './pages/employers/employers-page.tsx';
 import { EmployerPage } from './pages/employers/employer-page.tsx';
 import { NewEmployerPage } from './pages/employers/new-employer-page.tsx';
+import { EditEmployerPage } from './pages/employers/edit-employer-page.tsx';
 import { JobPage } from './pages/jobs/job-page.tsx';
 import { JobEditPage, JobFormPage } from './pages/jobs/job-form-page.tsx';
 import { EventsPage } from './pages/events/events-page.tsx';
@@ -106,6 +107,7 @@ export function App() {
         <Route path="employers" element={<EmployersPage />} />
         <Route path="employers/new" element={<NewEmployerPage />} />
         <Route path="employers/:id" element={<EmployerPage />} />
+        <Route path="employers/:id/edit" element={<EditEmployerPage />} />
         <Route path="jobs" element={<JobsPage />} />
         <Route path="jobs/new" element={<JobFormPage />} />
         <Route path="jobs/:id" element={<JobPage />} />

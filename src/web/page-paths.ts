@@ -46,6 +46,7 @@ export const pagePaths = [
   '/employers',
   '/employers/new',
   '/employers/:id',
+  '/employers/:id/edit',
   '/jobs',
   '/jobs/new',
   '/jobs/:id',

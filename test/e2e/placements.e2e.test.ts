@@ -285,6 +285,32 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await noViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shot(page, 'employer-fr-phone');
+    // The manager keeps the record true for every agency: its industry, a skill it needs, a new contact.
+    await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+    await page.waitForURL(/\/employers\/[0-9a-f-]{36}\/edit$/);
+    await ready(page);
+    await page.getByRole('heading', { level: 1, name: /^Modifier la fiche de l’employeur/ }).waitFor();
+    await noViolations(page);
+    await page.getByLabel('Trouver une industrie par des mots de son nom, en anglais, ou par son code').fill('hotels');
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/^721111 – /).check();
+    await page.getByRole('button', { name: 'Ajouter une personne-ressource' }).click();
+    await shot(page, 'employer-edit-fr-phone');
+    const added = page.getByRole('group', { name: /^Personne-ressource \d+$/ }).last();
+    await added.getByLabel('Nom').fill('Mireille Gagnon');
+    await added.getByLabel('Poste').fill('Chef pâtissière');
+    // A phone number that is not one is refused on the page, in words, and nothing is sent.
+    await added.getByLabel('Téléphone').fill('pas de téléphone');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByText('Vérifiez les personnes-ressources', { exact: false }).first().waitFor();
+    await added.getByLabel('Téléphone').fill('416-555-0199');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.waitForURL(/\/employers\/[0-9a-f-]{36}$/);
+    await page.locator('p.notice', { hasText: 'La fiche de l’employeur est enregistrée.' }).waitFor();
+    await page.getByText('Mireille Gagnon', { exact: false }).waitFor();
+    await page.getByText('(721111)', { exact: false }).waitFor();
+    await noViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(managing.problems).toEqual([]);
   });
 

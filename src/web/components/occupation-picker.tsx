@@ -1,5 +1,14 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { ApiError, getOccupation, searchOccupations, searchSkills, type Occupation, type Skill } from '../api.ts';
+import {
+  ApiError,
+  getOccupation,
+  searchIndustries,
+  searchOccupations,
+  searchSkills,
+  type Industry,
+  type Occupation,
+  type Skill,
+} from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Form } from './form.tsx';
@@ -222,6 +231,37 @@ export function OccupationPicker(props: PickerProps<Occupation>) {
         noneChosen: props.mode === 'one' ? t('occupation.noneChosen') : t('occupation.noneChosenMany'),
         chosen: t('occupation.chosen'),
         remove: (o) => t('occupation.remove', { title: o.title }),
+      }}
+    />
+  );
+}
+
+// NAICS titles come in English only (vendor/naics-canada-2022), so they are marked as English on a French page.
+const IndustryItem = ({ item }: { item: Industry }) => (
+  <>
+    {item.code} – <span lang="en">{item.title}</span>
+  </>
+);
+
+// One NAICS Canada 2022 class, by words of the title or the start of the code.
+export function IndustryPicker(props: Omit<PickerProps<Industry>, 'mode'>) {
+  const { t, tp } = useI18n();
+  return (
+    <SearchPicker
+      {...props}
+      mode="one"
+      find={searchIndustries}
+      keyOf={(i) => i.code}
+      Name={IndustryItem}
+      words={{
+        search: t('industry.search'),
+        searching: t('industry.searching'),
+        none: (words) => t('industry.none', { words }),
+        found: (count) => tp('industry.found', count),
+        choose: (words) => t('industry.choose', { words }),
+        noneChosen: t('industry.noneChosen'),
+        chosen: t('occupation.chosen'),
+        remove: (i) => t('occupation.remove', { title: i.title }),
       }}
     />
   );

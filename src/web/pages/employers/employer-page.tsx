@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
 import {
   addEngagement,
   getEmployer,
@@ -64,6 +64,14 @@ function EmployerView({ loaded }: { loaded: Employer }) {
   const [employer, setEmployer] = useState(loaded);
   const [version, setVersion] = useState(0);
   const notice = useNotice();
+  // Back from the record's change page: say it is saved.
+  const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
+  const announced = useRef(false);
+  useEffect(() => {
+    // Once, on arriving.
+    if (saved && !announced.current) notice.show(t('editEmployer.saved'));
+    announced.current = true;
+  }, [saved, notice, t]);
   const leadForm = useForm();
   const [busy, setBusy] = useState(false);
   const e = employer;
@@ -103,6 +111,7 @@ function EmployerView({ loaded }: { loaded: Employer }) {
       </nav>
       <PageHeading>{name}</PageHeading>
       {notice.element}
+
       <dl className="record-details">
         <div>
           <dt>{t('employer.lead')}</dt>
@@ -145,6 +154,13 @@ function EmployerView({ loaded }: { loaded: Employer }) {
           </dd>
         </div>
       </dl>
+      {can?.manageEmployers ? (
+        <p>
+          <Link to={`/employers/${e.id}/edit`} className="button-secondary">
+            {t('editEmployer.link')}
+          </Link>
+        </p>
+      ) : null}
       {e.lead === null && can?.manageEmployers ? (
         <div className="form-actions">
           {leadForm.summary}
