@@ -1224,6 +1224,18 @@ export const routes: RouteCases[] = [
       },
     ],
   },
+  {
+    route: 'GET /api/reports/employers',
+    action: 'report.employers',
+    cases: [
+      {
+        target: 'none',
+        ok: 200,
+        visible: true,
+        request: async () => ({ method: 'GET', url: '/api/reports/employers' }),
+      },
+    ],
+  },
   ...(['/api/reports/landscape', '/api/reports/landscape.csv'] as const).map((url): RouteCases => ({
     route: `GET ${url}`,
     action: 'directory.landscape',

@@ -20,6 +20,7 @@ import type {
 } from '../domain/jobs/employer.ts';
 import type { ClientJobMatches, JobCandidates } from '../domain/matching/results.ts';
 import type { ClientProgramMatches } from '../domain/matching/program-matches.service.ts';
+import type { EmployerReport } from '../domain/reporting/employer-report.ts';
 import type {
   EvaluationInput,
   NewPlacement,
@@ -123,4 +124,8 @@ export function findEmployerDuplicates(
   signal?: AbortSignal,
 ): Promise<{ items: EmployerDuplicate[] }> {
   return getJson(`/api/employers/duplicates${queryString(query)}`, signal);
+}
+
+export function getEmployerReport(signal?: AbortSignal): Promise<EmployerReport> {
+  return getJson('/api/reports/employers', signal);
 }

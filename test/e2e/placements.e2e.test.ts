@@ -409,4 +409,23 @@ describe.skipIf(skipBrowserSuite(SUITE))(SUITE, () => {
     await noViolations(page);
     expect(adding.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
   });
+
+  it('shows the agency manager the employer measures: job orders by decent-work band and placements, small counts withheld', async () => {
+    const manager = await seedPerson(server, 'bilingual', ['agency_manager'], 'the scarborough bluffs in june');
+    const { page, context, problems } = await openPage(browser, { language: 'fr', width: 360, height: 800 });
+    await signInContext(context, server, manager);
+    await page.goto(`${server.url}/reports/assessments`);
+    await ready(page);
+    const measures = page.locator('section#employers');
+    await measures.getByRole('heading', { name: 'Employeurs et placements' }).waitFor();
+    await measures.locator('tbody th', { hasText: server.organizations.bilingual.name }).waitFor();
+    // One hire by this agency: fewer than the minimum, so it is withheld, in words.
+    await measures.locator('td', { hasText: 'cachée' }).first().waitFor();
+    await measures.locator('figure.chart').first().waitFor();
+    await noViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, 'employer-measures-fr-phone');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

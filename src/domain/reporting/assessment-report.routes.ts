@@ -1,3 +1,5 @@
+import { employerReportQuerySchema, employerReportSchema } from './employer-report.ts';
+import { employerReport } from './employer-report.service.ts';
 import { z } from 'zod';
 import { withTransaction } from '../../db/database.ts';
 import type { AppInstance } from '../../server/app.ts';
@@ -43,6 +45,27 @@ export function reportRoutes(app: AppInstance): void {
     async (request) =>
       withTransaction(app.db, (trx) =>
         referralReport(trx, request.actor, request.query, { requestId: request.id, ...request.moment }),
+      ),
+  );
+  app.get(
+    '/api/reports/employers',
+    {
+      config: { permission: 'report.employers', statements: 7 },
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Employer engagement and placements by agency: contacts logged, employers reached, job orders by decent-work band, placements from proposal to hire, and each employer event held judged by hires (small counts of people withheld)',
+        querystring: employerReportQuerySchema,
+        response: { 200: employerReportSchema },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, (trx) =>
+        employerReport(trx, request.actor, request.query, {
+          requestId: request.id,
+          decentWorkModel: app.decentWorkModel,
+          ...request.moment,
+        }),
       ),
   );
 }

@@ -17,6 +17,8 @@ import { RequireCan } from '../../components/require-can.tsx';
 import { StackedTable } from '../../components/stacked-table.tsx';
 import { getReferralReport } from '../../api-referrals.ts';
 import { referralKey } from '../referrals/referral-text.ts';
+import { useCells } from './report-cells.ts';
+import { EmployerMeasures } from './employer-measures.tsx';
 
 export function AssessmentReportPage() {
   const { t } = useI18n();
@@ -69,6 +71,7 @@ function Report() {
         </>
       ) : null}
       <ReferralMeasures />
+      <EmployerMeasures />
       <OverdueTransfers />
     </div>
   );
@@ -210,18 +213,6 @@ function ReferralMeasures() {
       ) : null}
     </section>
   );
-}
-
-function useCells() {
-  const { t, n, language } = useI18n();
-  // One word for every withheld figure: saying which were withheld only to protect another would tell
-  // that those are at least the minimum, and with the totals that can give a small count away.
-  const fewer = t('report.withheld');
-  return {
-    fewer,
-    count: (value: number | null) => (value === null ? fewer : n(value)),
-    rate: (value: number | null) => (value === null ? fewer : formatRate(value, language)),
-  };
 }
 
 function Overall({ report }: { report: AssessmentReport }) {
