@@ -8,6 +8,7 @@ import { readableConsents } from '../consent/consent.service.ts';
 import { readableNotes } from '../notes/note.service.ts';
 import { readableTasks } from '../tasks/task.service.ts';
 import { readableReferralEvents, readableReferrals } from '../referrals/referral.service.ts';
+import { readablePlacementEvents } from '../placements/placement.service.ts';
 import { clientOnFacts, statusHistory, type RequestContext } from '../clients/client.service.ts';
 import type { ClientSummary, TimelineDetail, TimelineEvent } from './client-view.ts';
 
@@ -142,6 +143,23 @@ export async function clientTimeline(
         referralReason: e.reason,
         programName: e.serviceName ?? null,
         namedOrganization: e.toName,
+      },
+    });
+  }
+  for (const e of await readablePlacementEvents(trx, actor, part('placement.read'), limit)) {
+    events.push({
+      at: e.at.toISOString(),
+      kind: 'placement',
+      organizationId: e.organizationId,
+      organizationName: e.organizationName,
+      subjectId: e.id,
+      summary: `${e.status}${e.reason ? ` (${e.reason})` : ''}: ${e.jobTitle}, ${e.employerName}`,
+      detail: {
+        placementId: e.placementId,
+        placementStep: e.status,
+        placementReason: e.reason as TimelineDetail['placementReason'],
+        jobTitle: e.jobTitle,
+        namedOrganization: e.employerName,
       },
     });
   }

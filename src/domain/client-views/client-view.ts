@@ -6,6 +6,7 @@ import { taskSchema, taskStatuses } from '../tasks/task.ts';
 import { clientSchema, closedReasons } from '../clients/client.ts';
 import { consentPurposes } from '../consent/consent.ts';
 import { referralReasons, referralSchema, referralStatuses } from '../referrals/referral.ts';
+import { placementReasons, placementStatuses } from '../placements/placement-vocabulary.ts';
 import { clientCanSchema } from '../../access/can.ts';
 import { consentCategories } from '../../access/roles.ts';
 
@@ -21,6 +22,7 @@ export const timelineKinds = [
   'task_created',
   'task_closed',
   'referral',
+  'placement',
 ] as const;
 
 export const statusChangeKinds = ['opened', 'closed', 'on_hold', 'reopened', 'resumed', 'transferred'] as const;
@@ -53,6 +55,11 @@ export const timelineDetailSchema = z.object({
   referralStep: z.enum([...referralStatuses, 'issue_raised', 'issue_resolved']).optional(),
   referralReason: z.enum(referralReasons).nullable().optional(),
   programName: z.string().nullable().optional(),
+  // placement: the step, its coded reason, the job order and its employer (namedOrganization).
+  placementId: z.uuid().optional(),
+  placementStep: z.enum(placementStatuses).optional(),
+  placementReason: z.enum(placementReasons).nullable().optional(),
+  jobTitle: z.string().optional(),
 });
 export type TimelineDetail = z.infer<typeof timelineDetailSchema>;
 

@@ -355,5 +355,22 @@ describeEachEngine('placements', ({ handle }) => {
       expect((await get(outsider, `/api/clients/${clientId}/placements`)).statusCode).toBe(404);
       expect((await get(reviewer, `/api/clients/${clientId}/placements`)).statusCode).toBe(404);
     });
+
+    it('puts each step on the client’s timeline for the agency that proposed it, in order, with the employer', async () => {
+      const res = await get(counsellor, `/api/clients/${clientId}/timeline`);
+      expect(res.statusCode, res.body).toBe(200);
+      const steps = (
+        res.json().items as {
+          kind: string;
+          detail: { placementId?: string; placementStep?: string; namedOrganization?: string };
+        }[]
+      )
+        .filter((e) => e.kind === 'placement' && e.detail.placementId === placementId)
+        .map((e) => e.detail.placementStep);
+      // Newest first: the hire, back to the proposal.
+      expect(steps[0]).toBe('hired');
+      expect(steps.at(-1)).toBe('proposed');
+      expect(steps).toContain('shared');
+    });
   });
 });

@@ -328,3 +328,39 @@ export async function isActiveStaff(db: DbOrTrx, userId: string, organizationId:
     .executeTakeFirst();
   return user !== undefined;
 }
+
+export type ClientPlacementEventRow = {
+  id: string;
+  placementId: string;
+  status: 'proposed' | 'shared' | 'interview' | 'offer' | 'hired' | 'not_hired' | 'withdrawn';
+  reason: string | null;
+  at: Date;
+  organizationId: string;
+  organizationName: string;
+  jobTitle: string;
+  employerName: string;
+};
+
+// A client's placement steps, newest first, for the placements proposed by these agencies ('all': every
+// placement, for the client's own account): the client's timeline.
+export async function selectClientPlacementEvents(
+  db: DbOrTrx,
+  clientId: string,
+  organizationIds: 'all' | readonly string[],
+  limit: number,
+): Promise<ClientPlacementEventRow[]> {
+  if (organizationIds !== 'all' && organizationIds.length === 0) return [];
+  const { rows } = await sql<ClientPlacementEventRow>`
+    select e.id, e.placement_id as "placementId", e.status, e.reason, e.at, e.organization_id as "organizationId",
+      o.name as "organizationName", j.title as "jobTitle", emp.name as "employerName"
+    from placements p
+      join placement_events e on e.placement_id = p.id
+      join job_orders j on j.id = p.job_order_id
+      join organizations emp on emp.id = p.employer_id
+      join organizations o on o.id = e.organization_id
+    where p.client_id = ${clientId}
+      ${organizationIds === 'all' ? sql`` : sql`and p.organization_id in (${sql.join([...organizationIds])})`}
+    order by e.at desc, e.seq desc
+    limit ${limit}`.execute(db);
+  return rows;
+}

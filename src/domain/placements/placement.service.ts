@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { deniedError, notVisibleError, writeAudit } from '../../access/audit.ts';
 import { actorScopes } from '../../access/authorize.ts';
-import { consentsNaming } from '../../access/client-access.ts';
+import { consentsNaming, type ClientAccess } from '../../access/client-access.ts';
 import {
   decidePlacement,
   employerSees,
@@ -36,6 +36,8 @@ import {
   type PlacementSummary,
 } from './placement.ts';
 import {
+  selectClientPlacementEvents,
+  type ClientPlacementEventRow,
   countHires,
   insertEmployment,
   insertEvaluation,
@@ -598,6 +600,19 @@ export async function listClientPlacements(
       };
     },
   );
+}
+
+// The steps of a client's placements for the timeline: read as the client's placements list reads them
+// (`placement.read` as a part of the file: the reader's agency's own, or every one for the client).
+export async function readablePlacementEvents(
+  db: DbOrTrx,
+  actor: Actor,
+  access: ClientAccess | undefined,
+  limit: number,
+): Promise<ClientPlacementEventRow[]> {
+  if (!access) return [];
+  const organizationIds = access.scope === 'self' || actor.kind !== 'user' ? 'all' : [actor.organizationId];
+  return selectClientPlacementEvents(db, access.clientId, organizationIds, limit);
 }
 
 async function auditNames(db: DbOrTrx, actor: Actor, rows: PlacementSummary[], requestId: string) {

@@ -129,6 +129,7 @@ export const timelineKinds = every<TimelineKind>()([
   'task_created',
   'task_closed',
   'referral',
+  'placement',
 ]);
 export const attachmentKinds = every<AttachmentKind>()(['resume', 'signed_consent', 'other']);
 export const attachmentTypes = every<AttachmentType>()([

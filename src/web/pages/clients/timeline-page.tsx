@@ -7,6 +7,7 @@ import { caseKey, formatDateTime } from './case-text.ts';
 import { formatDate, key } from './client-text.ts';
 import { ClientSubPage, type ClientScope } from './client-shell.tsx';
 import { referralKey } from '../referrals/referral-text.ts';
+import { placementKey } from '../jobs/job-text.ts';
 
 export function TimelinePage() {
   return <ClientSubPage section="timeline">{(scope) => <Timeline {...scope} />}</ClientSubPage>;
@@ -87,6 +88,15 @@ function Timeline({ client }: ClientScope) {
             target: d.programName ?? d.namedOrganization ?? '',
           }),
           ...(d.referralReason ? [t(referralKey.reason(d.referralReason))] : []),
+        ];
+      case 'placement':
+        return [
+          t('timeline.line.placement', {
+            step: d.placementStep ? t(placementKey.status(d.placementStep)) : '',
+            job: d.jobTitle ?? '',
+            employer: d.namedOrganization ?? '',
+          }),
+          ...(d.placementReason ? [t(placementKey.reason(d.placementReason))] : []),
         ];
       default:
         return [];
