@@ -1,9 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { writeAudit } from '../../access/audit.ts';
-import { actorScopes } from '../../access/authorize.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { addDays } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
 import type { Moment } from '../../lib/clock.ts';
 import type { DecentWorkModel } from '../jobs/decent-work-model.ts';
 import { decentWorkBands } from '../jobs/decent-work.ts';
@@ -15,7 +13,7 @@ import {
   selectHeldEvents,
   type EmployerAgencyRow,
 } from './employer-report.queries.ts';
-import { currentReportingPolicy, reportingPolicies } from './reporting-policy.ts';
+import { currentReportingPolicy, reportingPolicies, reportScope } from './reporting-policy.ts';
 
 // The employer measures (issue 14): the system manager sees the city (or one agency), an agency manager
 // their own agency. Counts of people go through the one disclosure check, tied by the sums between the
@@ -53,15 +51,12 @@ export async function employerReport(
   query: EmployerReportQuery,
   context: { requestId: string; decentWorkModel: DecentWorkModel } & Moment,
 ): Promise<EmployerReport> {
-  const scopes = actorScopes(actor, 'report.employers');
-  const system = actor.kind === 'system' || scopes.includes('sys');
-  const organizationId = system
-    ? (query.organizationId ?? null)
-    : actor.kind === 'user' && scopes.includes('own')
-      ? actor.organizationId
-      : null;
-  if (!system && !organizationId)
-    throw new AppError('forbidden', 'Employer measures are for the system manager and agency managers.');
+  const { organizationId } = reportScope(
+    actor,
+    'report.employers',
+    query.organizationId,
+    'Employer measures are for the system manager and agency managers.',
+  );
   const to = query.to ?? context.today;
   const from = query.from ?? addDays(to, -364);
   const period = { from, to, timeZone: context.timeZone };

@@ -1,15 +1,13 @@
 import type { Actor } from '../../access/actor.ts';
 import { writeAudit } from '../../access/audit.ts';
-import { actorScopes } from '../../access/authorize.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { addDays } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
 import type { Moment } from '../../lib/clock.ts';
 import { referralReasons } from '../referrals/referral-vocabulary.ts';
 import { counts, rateOf, type Counts } from './disclosure.ts';
 import type { ReferralMeasures, ReferralReport, ReferralReportQuery } from './referral-report.ts';
 import { selectReferralGroups, type ReferralGroupRow } from './referral-report.queries.ts';
-import { currentReportingPolicy, reportingPolicies } from './reporting-policy.ts';
+import { currentReportingPolicy, reportingPolicies, reportScope } from './reporting-policy.ts';
 
 // The closed-loop measures the dashboards use (issue 13, point 8): by receiving agency and program,
 // by receiving agency, and for the whole scope. The system manager sees the city (or one agency); an
@@ -79,15 +77,12 @@ export async function referralReport(
   query: ReferralReportQuery,
   context: { requestId: string } & Moment,
 ): Promise<ReferralReport> {
-  const scopes = actorScopes(actor, 'report.referrals');
-  const system = actor.kind === 'system' || scopes.includes('sys');
-  const organizationId = system
-    ? (query.organizationId ?? null)
-    : actor.kind === 'user' && scopes.includes('own')
-      ? actor.organizationId
-      : null;
-  if (!system && !organizationId)
-    throw new AppError('forbidden', 'Referral measures are for the system manager and agency managers.');
+  const { organizationId } = reportScope(
+    actor,
+    'report.referrals',
+    query.organizationId,
+    'Referral measures are for the system manager and agency managers.',
+  );
   const to = query.to ?? context.today;
   const from = query.from ?? addDays(to, -364);
   const policy = reportingPolicies[currentReportingPolicy];

@@ -1,3 +1,8 @@
+import type { Actor } from '../../access/actor.ts';
+import { actorScopes } from '../../access/authorize.ts';
+import type { Action } from '../../access/permissions.ts';
+import { AppError } from '../../lib/errors.ts';
+
 // The numbers of disclosure control and of the fairness flag, kept as versioned data like the
 // assessment model: every report names the version it applied.
 //
@@ -12,3 +17,17 @@ export const reportingPolicies = {
 
 export type ReportingPolicyVersion = keyof typeof reportingPolicies;
 export const currentReportingPolicy: ReportingPolicyVersion = 'rp-2026.1';
+
+// Whose figures a report answers: the system manager's (`sys`) the city, or one agency they choose; an
+// agency manager's (`own`) their own agency; anyone else none (a 403, which the route's gate answers first).
+export function reportScope(
+  actor: Actor,
+  action: Action,
+  chosen: string | undefined,
+  refusal: string,
+): { organizationId: string | null } {
+  const scopes = actorScopes(actor, action);
+  if (actor.kind === 'system' || scopes.includes('sys')) return { organizationId: chosen ?? null };
+  if (actor.kind === 'user' && scopes.includes('own')) return { organizationId: actor.organizationId };
+  throw new AppError('forbidden', refusal);
+}

@@ -6,11 +6,16 @@ import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RecordLoader } from '../../components/record-loader.tsx';
 import { RequireCan } from '../../components/require-can.tsx';
-import { SelectField, TextAreaField, TextField, useForm, type FormError } from '../../components/form.tsx';
+import { SelectField, TextField, useForm, type FormError } from '../../components/form.tsx';
 import { IndustryPicker, SkillPicker } from '../../components/occupation-picker.tsx';
 import { formErrorsOf } from '../../components/section-state.tsx';
 import { useSession } from '../../session.tsx';
-import { employerKey, employerSizes, hrSupports } from './employer-text.ts';
+import {
+  EmployerNeedsFields,
+  EmployerReachFields,
+  type EmployerNeeds,
+  type EmployerReach,
+} from './employer-fields.tsx';
 
 export function EditEmployerPage() {
   const { t } = useI18n();
@@ -56,15 +61,21 @@ function EditEmployer({ employer: e }: { employer: Employer }) {
   const heading = t('editEmployer.title', { name: e.name });
   useDocumentTitle(heading);
   const form = useForm();
-  const [name, setName] = useState(e.name);
-  const [website, setWebsite] = useState(e.website ?? '');
-  const [phone, setPhone] = useState(e.phone ?? '');
-  const [email, setEmail] = useState(e.email ?? '');
+  const [reach, setReach] = useState<EmployerReach>({
+    name: e.name,
+    website: e.website ?? '',
+    phone: e.phone ?? '',
+    email: e.email ?? '',
+  });
+  const { name, website, phone, email } = reach;
   const [industry, setIndustry] = useState<Industry[]>(e.industry ? [e.industry] : []);
-  const [size, setSize] = useState<(typeof employerSizes)[number] | ''>(e.size ?? '');
-  const [hiringPlans, setHiringPlans] = useState(e.hiringPlans ?? '');
+  const [needs, setNeeds] = useState<EmployerNeeds>({
+    size: e.size ?? '',
+    hiringPlans: e.hiringPlans ?? '',
+    hr: e.hrSupportWanted,
+  });
+  const { size, hiringPlans, hr } = needs;
   const [skills, setSkills] = useState<Skill[]>(e.skillsNeeded);
-  const [hr, setHr] = useState<(typeof hrSupports)[number][]>(e.hrSupportWanted);
   const [contacts, setContacts] = useState<Contact[]>(
     e.contacts.map((c, key) => ({
       key,
@@ -189,41 +200,7 @@ function EditEmployer({ employer: e }: { employer: Employer }) {
         </h2>
         {form.summary}
         <form onSubmit={submit} noValidate aria-busy={busy}>
-          <TextField
-            form={form}
-            name="name"
-            label={t('newEmployer.name')}
-            value={name}
-            onChange={setName}
-            maxLength={200}
-          />
-          <TextField
-            form={form}
-            name="website"
-            label={t('newEmployer.website')}
-            hint={t('intake.optional')}
-            type="url"
-            value={website}
-            onChange={setWebsite}
-          />
-          <TextField
-            form={form}
-            name="phone"
-            label={t('newEmployer.phone')}
-            hint={t('intake.optional')}
-            type="tel"
-            value={phone}
-            onChange={setPhone}
-          />
-          <TextField
-            form={form}
-            name="email"
-            label={t('newEmployer.email')}
-            hint={t('intake.optional')}
-            type="email"
-            value={email}
-            onChange={setEmail}
-          />
+          <EmployerReachFields form={form} value={reach} onChange={(c) => setReach((r) => ({ ...r, ...c }))} />
           <IndustryPicker
             form={form}
             name="industry"
@@ -231,25 +208,6 @@ function EditEmployer({ employer: e }: { employer: Employer }) {
             hint={t('editEmployer.industryHint')}
             chosen={industry}
             onChange={setIndustry}
-          />
-          <SelectField
-            form={form}
-            name="size"
-            label={t('employer.size')}
-            value={size}
-            placeholder={t('newEmployer.unknownSize')}
-            onChange={(v) => setSize(v as (typeof employerSizes)[number] | '')}
-            choices={employerSizes.map((s) => ({ value: s, label: t(employerKey.size(s)) }))}
-          />
-          <TextAreaField
-            form={form}
-            name="hiringPlans"
-            label={t('employer.hiringPlans')}
-            hint={t('intake.optional')}
-            value={hiringPlans}
-            onChange={setHiringPlans}
-            maxLength={2000}
-            rows={2}
           />
           <SkillPicker
             form={form}
@@ -259,20 +217,7 @@ function EditEmployer({ employer: e }: { employer: Employer }) {
             chosen={skills}
             onChange={setSkills}
           />
-          <fieldset className="checkbox-group">
-            <legend>{t('employer.hrSupportWanted')}</legend>
-            {hrSupports.map((h) => (
-              <div className="field-check" key={h}>
-                <input
-                  id={`${id}-hr-${h}`}
-                  type="checkbox"
-                  checked={hr.includes(h)}
-                  onChange={(event) => setHr(event.target.checked ? [...hr, h] : hr.filter((x) => x !== h))}
-                />
-                <label htmlFor={`${id}-hr-${h}`}>{t(employerKey.hrSupport(h))}</label>
-              </div>
-            ))}
-          </fieldset>
+          <EmployerNeedsFields form={form} value={needs} onChange={(c) => setNeeds((n) => ({ ...n, ...c }))} />
           <fieldset className="form-group">
             <legend>{t('editEmployer.contacts')}</legend>
             <p className="field-hint">{t('editEmployer.contactsHint')}</p>

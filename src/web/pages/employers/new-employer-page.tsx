@@ -5,10 +5,15 @@ import { ApiError } from '../../api.ts';
 import { useDocumentTitle, useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeading } from '../../components/route-focus.tsx';
 import { RequireCan } from '../../components/require-can.tsx';
-import { SelectField, TextAreaField, TextField, useForm } from '../../components/form.tsx';
+import { TextField, useForm } from '../../components/form.tsx';
 import { formErrorsOf } from '../../components/section-state.tsx';
 import { useSession } from '../../session.tsx';
-import { employerKey, employerSizes, hrSupports } from './employer-text.ts';
+import {
+  EmployerNeedsFields,
+  EmployerReachFields,
+  type EmployerNeeds,
+  type EmployerReach,
+} from './employer-fields.tsx';
 
 export function NewEmployerPage() {
   const { t } = useI18n();
@@ -30,15 +35,12 @@ function NewEmployer() {
   const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
   useDocumentTitle(t('newEmployer.title'));
   const form = useForm();
-  const [name, setName] = useState('');
-  const [website, setWebsite] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
+  const [reach, setReach] = useState<EmployerReach>({ name: '', website: '', phone: '', email: '' });
+  const { name, website, phone, email } = reach;
   const [street, setStreet] = useState('');
   const [postalCode, setPostalCode] = useState('');
-  const [size, setSize] = useState<(typeof employerSizes)[number] | ''>('');
-  const [hiringPlans, setHiringPlans] = useState('');
-  const [hr, setHr] = useState<(typeof hrSupports)[number][]>([]);
+  const [needs, setNeeds] = useState<EmployerNeeds>({ size: '', hiringPlans: '', hr: [] });
+  const { size, hiringPlans, hr } = needs;
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const [duplicates, setDuplicates] = useState<EmployerDuplicate[]>([]);
@@ -147,41 +149,7 @@ function NewEmployer() {
         </h2>
         {form.summary}
         <form onSubmit={submit} noValidate aria-busy={busy}>
-          <TextField
-            form={form}
-            name="name"
-            label={t('newEmployer.name')}
-            value={name}
-            onChange={setName}
-            maxLength={200}
-          />
-          <TextField
-            form={form}
-            name="website"
-            label={t('newEmployer.website')}
-            hint={t('intake.optional')}
-            type="url"
-            value={website}
-            onChange={setWebsite}
-          />
-          <TextField
-            form={form}
-            name="phone"
-            label={t('newEmployer.phone')}
-            hint={t('intake.optional')}
-            type="tel"
-            value={phone}
-            onChange={setPhone}
-          />
-          <TextField
-            form={form}
-            name="email"
-            label={t('newEmployer.email')}
-            hint={t('intake.optional')}
-            type="email"
-            value={email}
-            onChange={setEmail}
-          />
+          <EmployerReachFields form={form} value={reach} onChange={(c) => setReach((r) => ({ ...r, ...c }))} />
           <TextField
             form={form}
             name="street"
@@ -199,39 +167,7 @@ function NewEmployer() {
             onChange={setPostalCode}
             maxLength={7}
           />
-          <SelectField
-            form={form}
-            name="size"
-            label={t('employer.size')}
-            value={size}
-            placeholder={t('newEmployer.unknownSize')}
-            onChange={(v) => setSize(v as (typeof employerSizes)[number] | '')}
-            choices={employerSizes.map((s) => ({ value: s, label: t(employerKey.size(s)) }))}
-          />
-          <TextAreaField
-            form={form}
-            name="hiringPlans"
-            label={t('employer.hiringPlans')}
-            hint={t('intake.optional')}
-            value={hiringPlans}
-            onChange={setHiringPlans}
-            maxLength={2000}
-            rows={2}
-          />
-          <fieldset className="checkbox-group">
-            <legend>{t('employer.hrSupportWanted')}</legend>
-            {hrSupports.map((h) => (
-              <div className="field-check" key={h}>
-                <input
-                  id={`${id}-hr-${h}`}
-                  type="checkbox"
-                  checked={hr.includes(h)}
-                  onChange={(e) => setHr(e.target.checked ? [...hr, h] : hr.filter((x) => x !== h))}
-                />
-                <label htmlFor={`${id}-hr-${h}`}>{t(employerKey.hrSupport(h))}</label>
-              </div>
-            ))}
-          </fieldset>
+          <EmployerNeedsFields form={form} value={needs} onChange={(c) => setNeeds((n) => ({ ...n, ...c }))} />
           <TextField
             form={form}
             name="contactName"
