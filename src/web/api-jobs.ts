@@ -18,8 +18,7 @@ import type {
   NewEmployer,
   NewEngagement,
 } from '../domain/jobs/employer.ts';
-import type { ClientJobMatches, JobCandidates } from '../domain/matching/results.ts';
-import type { ClientProgramMatches } from '../domain/matching/program-matches.service.ts';
+import type { ClientJobMatches, ClientProgramMatches, JobCandidates } from '../domain/matching/results.ts';
 import type { EmployerReport } from '../domain/reporting/employer-report.ts';
 import type {
   EvaluationInput,

@@ -212,7 +212,17 @@ function inPopulation(
       return client.incomeSource === 'ei' ? true : undefined;
     case 'francophones':
       return client.preferredLanguage === 'fr' ? true : undefined;
-    default:
+    // Groups the file cannot tell without self-identified equity answers, which matching never reads.
+    case 'newcomers':
+    case 'women':
+    case 'indigenous':
+    case 'black':
+    case 'racialized':
+    case 'persons_with_disabilities':
+    case 'lgbtq2s':
+    case 'justice_involved':
+    case 'veterans':
+    case 'unhoused':
       return undefined;
   }
 }

@@ -5,18 +5,17 @@ import { accessClient, requireCategory } from '../../access/client-access.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Moment } from '../../lib/clock.ts';
 import { intakeStateOf } from '../directory/listing.ts';
-import { intakeStates } from '../directory/vocabulary.ts';
 import {
   matchProgramSchema,
   programClientSchema,
-  programFactorResultSchema,
-  programLeftOutReasons,
   programMatchModelChecksum,
   rankProgramsForClient,
   type MatchProgram,
   type ProgramMatchModel,
 } from './program-match.ts';
 import { selectProgramProfile, selectProgramsTakingPeople } from './program-matches.queries.ts';
+import type { ClientProgramMatches } from './results.ts';
+export { clientProgramMatchesSchema, type ClientProgramMatches } from './results.ts';
 
 // The programs of the directory that fit a client now (docs/matching.md, "Programs for a client"), for the
 // worker to review with the client and refer from: nothing is sent by itself. What of the file the ranking
@@ -27,29 +26,6 @@ import { selectProgramProfile, selectProgramsTakingPeople } from './program-matc
 export const clientProgramMatchesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-
-export const clientProgramMatchesSchema = z.object({
-  clientId: z.string(),
-  modelVersion: z.string(),
-  modelChecksum: z.string(),
-  considered: z.number().int(),
-  leftOut: z.record(z.enum(programLeftOutReasons), z.number().int()),
-  results: z.array(
-    z.object({
-      program: z.object({
-        id: z.string(),
-        name: z.string(),
-        nameFr: z.string().nullable(),
-        organization: z.object({ id: z.string(), name: z.string(), nameFr: z.string().nullable() }),
-        intakeState: z.enum(intakeStates),
-        deliveryMode: z.enum(['in_person', 'virtual', 'hybrid']),
-      }),
-      score: z.number(),
-      factors: z.array(programFactorResultSchema),
-    }),
-  ),
-});
-export type ClientProgramMatches = z.infer<typeof clientProgramMatchesSchema>;
 
 export async function clientProgramMatches(
   db: DbOrTrx,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { intakeStates } from '../directory/vocabulary.ts';
 import { factorResultSchema, rankingHeaderShape } from './match.ts';
+import { programFactorResultSchema, programLeftOutReasons } from './program-match.ts';
 
 // The answers of the two matching routes (docs/matching.md), as the API and the web UI read them.
 
@@ -43,3 +45,27 @@ export const jobCandidatesSchema = z.object({
   ),
 });
 export type JobCandidates = z.infer<typeof jobCandidatesSchema>;
+
+// The directory's programs ranked for a client (docs/matching.md, "Programs for a client").
+export const clientProgramMatchesSchema = z.object({
+  clientId: z.string(),
+  modelVersion: z.string(),
+  modelChecksum: z.string(),
+  considered: z.number().int(),
+  leftOut: z.record(z.enum(programLeftOutReasons), z.number().int()),
+  results: z.array(
+    z.object({
+      program: z.object({
+        id: z.string(),
+        name: z.string(),
+        nameFr: z.string().nullable(),
+        organization: z.object({ id: z.string(), name: z.string(), nameFr: z.string().nullable() }),
+        intakeState: z.enum(intakeStates),
+        deliveryMode: z.enum(['in_person', 'virtual', 'hybrid']),
+      }),
+      score: z.number(),
+      factors: z.array(programFactorResultSchema),
+    }),
+  ),
+});
+export type ClientProgramMatches = z.infer<typeof clientProgramMatchesSchema>;
