@@ -11,7 +11,7 @@ export function clientViewRoutes(app: AppInstance): void {
   app.get(
     '/api/clients/:id/timeline',
     {
-      config: { permission: 'client.read', statements: 13 },
+      config: { permission: 'client.read', statements: 14 },
       schema: {
         tags: ['clients'],
         summary:
