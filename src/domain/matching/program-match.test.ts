@@ -109,6 +109,15 @@ describe('programs for a client', () => {
     });
   });
 
+  it('leaves out what the program does when an imported listing does not say', () => {
+    const untyped = scored(client(), program({ interventionTypes: [] }));
+    expect(factor(untyped, 'intervention')).toMatchObject({
+      applies: false,
+      plain: { en: 'The listing does not say what kind of help the program gives.' },
+    });
+    expect(Math.round(untyped.factors.reduce((s, f) => s + f.maxPoints, 0))).toBe(100);
+  });
+
   it('never infers a group from the file beyond ages, income and language: it says to ask the client', () => {
     const forWomen = program({ targetPopulations: ['women'] });
     expect(factor(scored(client(), forWomen), 'population')).toMatchObject({

@@ -102,9 +102,10 @@ export type ProgramClient = z.infer<typeof programClientSchema>;
 // A program as the directory's API answers it, or just the fields the ranking reads.
 export const matchProgramSchema = z.object({
   id: z.string().min(1).max(100),
-  name: z.string().max(200).optional(),
+  name: z.string().max(1000).optional(),
   status: z.enum(serviceStatuses).default('active'),
-  interventionTypes: z.array(z.enum(interventionTypes)).min(1),
+  // A listing imported from HSDS may name none (migration 0027).
+  interventionTypes: z.array(z.enum(interventionTypes)).default([]),
   occupations: z
     .array(z.union([nocCodeSchema, z.object({ code: nocCodeSchema }).transform((o) => o.code)]))
     .max(50)
@@ -245,6 +246,15 @@ function needsOf(model: ProgramMatchModel, client: ProgramClient): { types: Set<
 }
 
 function scoreIntervention(model: ProgramMatchModel, client: ProgramClient, program: MatchProgram): Scored {
+  if (program.interventionTypes.length === 0)
+    return {
+      value: 0,
+      applies: false,
+      plain: {
+        en: 'The listing does not say what kind of help the program gives.',
+        fr: 'La fiche ne précise pas le type d’aide qu’offre le programme.',
+      },
+    };
   const { types, why } = needsOf(model, client);
   const fits = program.interventionTypes.filter((t) => types.has(t));
   if (fits.length > 0) {

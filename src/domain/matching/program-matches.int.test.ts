@@ -98,6 +98,9 @@ describeEachEngine('programs ranked for a client', ({ handle }) => {
       siteIds: [site],
       intakeWindows: [{ opensOn: '2027-03-01', closesOn: '2027-03-31' }],
     });
+    // An HSDS import may bring a listing that names no kind of help (migration 0027).
+    await add('untyped', { interventionTypes: ['training'], siteIds: [site] });
+    await db.updateTable('services').set({ interventionTypes: [] }).where('id', '=', programs['untyped']!).execute();
     await add('soon', {
       interventionTypes: ['training'],
       targetNocCodes: ['72320'],
@@ -143,6 +146,7 @@ describeEachEngine('programs ranked for a client', ({ handle }) => {
     // The active barrier: life stabilization is what the client needs now.
     expect(factor(byKey(results, 'newcomers'), 'intervention')).toMatchObject({ value: 1 });
     expect(factor(byKey(results, 'online'), 'distance')!.plain.en).toBe('The program is online.');
+    expect(factor(byKey(results, 'untyped'), 'intervention')).toMatchObject({ applies: false });
     const audit = await handle()
       .db.selectFrom('auditLog')
       .select(['action', 'purpose', 'clientId', 'recordIds'])

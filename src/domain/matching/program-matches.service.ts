@@ -6,7 +6,6 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { Moment } from '../../lib/clock.ts';
 import { intakeStateOf } from '../directory/listing.ts';
 import {
-  matchProgramSchema,
   programClientSchema,
   programMatchModelChecksum,
   rankProgramsForClient,
@@ -51,23 +50,23 @@ export async function clientProgramMatches(
     incomeSource: assessment ? (profile?.incomeSource ?? null) : null,
   });
   const rows = await selectProgramsTakingPeople(db, context.today);
-  const programs: MatchProgram[] = rows.map((r) =>
-    matchProgramSchema.parse({
-      id: r.id,
-      name: r.name,
-      status: r.status,
-      interventionTypes: r.interventionTypes,
-      occupations: r.occupations,
-      targetPopulations: r.targetPopulations,
-      languages: r.languages,
-      deliveryMode: r.deliveryMode,
-      minimumAge: r.minimumAge,
-      maximumAge: r.maximumAge,
-      endsOn: r.endsOn,
-      intakeState: intakeStateOf({ status: r.status, seatsOpen: r.seatsOpen, windows: r.windows }, context.today),
-      sites: r.sitePostalCodes.map((postalCode) => ({ postalCode })),
-    }),
-  );
+  // Rows as the ranking reads them. The database's checks already hold what the schema checks of a case
+  // file from the CLI (and a name of 200 characters may be longer than 200 UTF-16 units), so no parse here.
+  const programs: MatchProgram[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    status: r.status,
+    interventionTypes: r.interventionTypes as MatchProgram['interventionTypes'],
+    occupations: r.occupations,
+    targetPopulations: r.targetPopulations as MatchProgram['targetPopulations'],
+    languages: r.languages,
+    deliveryMode: r.deliveryMode,
+    minimumAge: r.minimumAge,
+    maximumAge: r.maximumAge,
+    endsOn: r.endsOn,
+    intakeState: intakeStateOf({ status: r.status, seatsOpen: r.seatsOpen, windows: r.windows }, context.today),
+    sites: r.sitePostalCodes.map((postalCode) => ({ postalCode })),
+  }));
   const ranking = rankProgramsForClient(context.model, client, programs, query.limit, context.today);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const states = new Map(programs.map((p) => [p.id, p.intakeState]));
