@@ -102,9 +102,10 @@ type Text = { en: string; fr: string };
 type Scored = { value: number; applies: boolean; plain: Text };
 const NO_TEXT: Text = { en: '', fr: '' };
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const fr1 = (n: number) => String(round1(n)).replace('.', ',');
-const occupationName = (code: string) => `${nocTitle(code) ?? code} (${code})`;
+// Words shared with the program matching (program-match.ts).
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+export const fr1 = (n: number) => String(round1(n)).replace('.', ',');
+export const occupationName = (code: string) => `${nocTitle(code) ?? code} (${code})`;
 const fold = (s: string) =>
   s
     .normalize('NFD')
@@ -138,7 +139,7 @@ export function closenessIn(o: Omit<MatchModel['occupation'], 'minimum'>, a: str
   return hierarchy;
 }
 
-const howWords: Record<Closeness['how'], Text> = {
+export const howWords: Record<Closeness['how'], Text> = {
   unit: { en: 'is', fr: 'correspond à' },
   minor: { en: 'is in the same minor group as', fr: 'est dans le même groupe intermédiaire que' },
   subMajor: { en: 'is in the same sub-major group as', fr: 'est dans le même sous-grand groupe que' },

@@ -10,8 +10,8 @@ import {
   targetPopulations,
 } from '../directory/vocabulary.ts';
 import { INTAKE_SOON_DAYS } from '../directory/listing.ts';
-import { nocCodeSchema, nocTitle } from '../occupations/noc.ts';
-import { closenessIn, type Closeness } from './match.ts';
+import { nocCodeSchema } from '../occupations/noc.ts';
+import { closenessIn, factorResultSchema, fr1, howWords, occupationName, round1, type Closeness } from './match.ts';
 import { kmBetween, placeOf } from './reference.ts';
 
 // Programs of the directory ranked for one client (docs/matching.md, "Programs for a client"): pure and
@@ -124,15 +124,8 @@ export const matchProgramSchema = z.object({
 });
 export type MatchProgram = z.infer<typeof matchProgramSchema>;
 
-export const programFactorResultSchema = z.object({
-  code: z.enum(programFactors),
-  label: bilingualTextSchema,
-  applies: z.boolean(),
-  value: z.number(),
-  points: z.number(),
-  maxPoints: z.number(),
-  plain: bilingualTextSchema,
-});
+// The same shape as a job match's factors, with the program factors' codes.
+export const programFactorResultSchema = factorResultSchema.extend({ code: z.enum(programFactors) });
 export type ProgramFactorResult = z.infer<typeof programFactorResultSchema>;
 
 export const programLeftOutReasons = ['not_taking_people', 'outside_ages'] as const;
@@ -148,8 +141,6 @@ export type ProgramRanking = {
 type Text = { en: string; fr: string };
 type Scored = { value: number; applies: boolean; plain: Text };
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const fr1 = (n: number) => String(round1(n)).replace('.', ',');
 const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 const both = (items: readonly Text[]): Text => ({
@@ -279,16 +270,6 @@ function scoreIntervention(model: ProgramMatchModel, client: ProgramClient, prog
     },
   };
 }
-
-const occupationName = (code: string) => `${nocTitle(code) ?? code} (${code})`;
-const howWords: Record<Closeness['how'], Text> = {
-  unit: { en: 'is', fr: 'correspond à' },
-  minor: { en: 'is in the same minor group as', fr: 'est dans le même groupe intermédiaire que' },
-  subMajor: { en: 'is in the same sub-major group as', fr: 'est dans le même sous-grand groupe que' },
-  major: { en: 'is in the same major group as', fr: 'est dans le même grand groupe que' },
-  related: { en: 'is related, through the O*NET crosswalk, to', fr: 'est liée, par la correspondance O*NET, à' },
-  none: { en: 'is far from', fr: 'est éloignée de' },
-};
 
 function scoreOccupation(model: ProgramMatchModel, client: ProgramClient, program: MatchProgram): Scored {
   if (program.occupations.length === 0)
