@@ -3,12 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import { anonymous, type UserActor } from '../access/actor.ts';
 import {
   hashToken,
-  resolvedOf,
   resolveSession,
   type ResolvedSession,
   type SessionPolicy,
 } from '../domain/accounts/account.service.ts';
-import { sessionParams, type SessionFactsParams, type SessionWithFacts } from '../access/facts/session-facts.ts';
+import { sessionParams, type SessionClocks, type SessionFactsParams } from '../access/facts/session-facts.ts';
 import { DecisionCache } from './decision-cache.ts';
 import type { User } from '../domain/accounts/account.ts';
 import type { StoredRequestCount } from '../access/rate-limit.ts';
@@ -37,12 +36,12 @@ declare module 'fastify' {
 export type SessionGuess = {
   // The guarded statement's parameters: the session, the client, and the digest decided on.
   params: SessionFactsParams & { expectedHash: string };
-  // The guess held: what the statement read of the session is the guess for the next request.
-  confirm(session: SessionWithFacts): void;
-  // The guess did not hold (or refused, which a guess never does): decide on the session as it is now,
-  // as the guarded statement read it (null: it found no session), or, if the statement did not run
-  // (undefined), as the session statement reads it. Throws what the session hook would have.
-  refresh(session: SessionWithFacts | null | undefined): Promise<void>;
+  // The guess held: the session's clocks and request count as the statement read them now.
+  confirm(clocks: SessionClocks): void;
+  // The guess did not hold (or refused, which a guess never does): decide on the session as the session
+  // statement reads it now, or on no session (`gone`: the guarded statement found none). Throws what the
+  // session hook would have.
+  refresh(gone: boolean): Promise<void>;
 };
 
 // The one route decided on a guess: the client page, the read caseworkers make all day.
@@ -129,17 +128,25 @@ export async function registerAuth(
         ...client,
         expectedHash: guessed.decisionHash,
       },
-      confirm: (session) => guesses!.set(key, resolvedOf(session, options.policy, client)),
-      refresh: async (session) => {
+      // The digest held, so the actor and the user are what was decided on: the same objects are kept (their
+      // decisions with them, src/access/decision-memo.ts), with the session's clocks and count as read now.
+      confirm: (clocks) =>
+        guesses!.set(key, {
+          ...guessed,
+          csrfToken: clocks.csrfToken,
+          expiresAt: new Date(clocks.absoluteExpiresAt),
+          lastSeenAt: new Date(clocks.lastSeenAt),
+          requestCount: clocks.requestCount,
+        }),
+      refresh: async (gone) => {
         guesses!.delete(key);
         request.sessionGuess = undefined;
         request.actor = anonymous;
         request.csrfToken = undefined;
         request.sessionUser = undefined;
-        const now =
-          session === undefined
-            ? await resolveSession(app.db, request.cookies[SESSION_COOKIE]!, options.policy, windowSeconds, client)
-            : session && resolvedOf(session, options.policy, client);
+        const now = gone
+          ? undefined
+          : await resolveSession(app.db, request.cookies[SESSION_COOKIE]!, options.policy, windowSeconds, client);
         if (now) {
           guesses!.set(key, now);
           use(request, now);

@@ -135,6 +135,51 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
     }
   });
 
+  it('decides afresh once the facts change under a guess, then keeps to one statement on the new decision', async () => {
+    const s = await setting();
+    const read = () =>
+      countStatements(() => second.inject({ url: `/api/clients/${s.client.id}`, headers: s.working.headers }));
+    const reasonOf = async (response: { headers: Record<string, unknown> }) =>
+      (
+        await handle()
+          .db.selectFrom('auditLog')
+          .select('reason')
+          .where('requestId', '=', String(response.headers['x-request-id']))
+          .executeTakeFirstOrThrow()
+      ).reason;
+    await read();
+    const wide = await read();
+    expect(wide.count.statements).toBe(1);
+    expect(await reasonOf(wide.result)).toContain('identity_contact');
+    // The client narrows what the partner may see: the wide consent is revoked, an employment-only one given.
+    const revoked = await first.inject({
+      method: 'POST',
+      url: `/api/clients/${s.client.id}/consents/${s.consentId}/revoke`,
+      headers: s.holding.headers,
+      payload: { method: 'phone', reason: 'The client asked by phone.' },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    await makeConsent(handle().db, {
+      clientId: s.client.id,
+      organizationId: s.worker.organizationId,
+      recordedByOrganizationId: s.client.organizationId,
+      categories: ['employment'],
+    });
+    // The guarded statement finds another digest and reads nothing; the session statement and the usual
+    // audited read follow.
+    const narrow = await read();
+    expect(narrow.result.statusCode).toBe(200);
+    expect(narrow.count.statements).toBe(3);
+    expect(await reasonOf(narrow.result)).toBe('scope cons; categories employment');
+    expect(narrow.result.json()).not.toEqual(wide.result.json());
+    expect(narrow.result.json().givenName).toBeUndefined();
+    // The new decision is the guess now: one statement, the narrow answer, the narrow audit reason.
+    const again = await read();
+    expect(again.count.statements).toBe(1);
+    expect(again.result.json()).toEqual(narrow.result.json());
+    expect(await reasonOf(again.result)).toBe('scope cons; categories employment');
+  });
+
   it('a consent given through one process opens the file in the other on the next request', async () => {
     const s = await setting();
     const db = handle().db;

@@ -92,6 +92,9 @@ export function sessionFactsSelect(db: Kysely<Database>, p: SessionFactsParams) 
     );
 }
 
+// What changes in a session without changing a decision on it (not in the digest).
+export type SessionClocks = Pick<ActiveSession, 'csrfToken' | 'lastSeenAt' | 'absoluteExpiresAt' | 'requestCount'>;
+
 export type SessionWithFacts = ActiveSession & { clientFacts: ClientFacts | undefined; decisionHash: string };
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionSelect>['execute']>>[number] & {
   clientFacts?: Parameters<typeof factsOf>[0];

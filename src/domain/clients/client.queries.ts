@@ -1,11 +1,6 @@
 import { sql, type QueryCreator } from 'kysely';
 import { auditInsert, auditInsertWhere, type AuditRow } from '../../access/audit.ts';
-import {
-  activeSessionOf,
-  sessionFactsSelect,
-  type SessionFactsParams,
-  type SessionWithFacts,
-} from '../../access/facts/session-facts.ts';
+import { sessionFactsSelect, type SessionClocks, type SessionFactsParams } from '../../access/facts/session-facts.ts';
 import type { Database } from '../../db/schema.ts';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compiledQuery } from '../../db/compiled-query.ts';
@@ -266,28 +261,51 @@ export async function selectClientRecordAudited(db: DbOrTrx, audit: AuditRow & {
 // The client page on a guess (src/server/decision-cache.ts): the session and the client's facts as they
 // are now, and, only where their digest is still `expectedHash` (what the caller decided on), the record
 // with its audit row, all in one statement and one snapshot. Where the digest differs, or the session is
-// gone, nothing is read or audited: the caller decides again on what came back (or signs the user out).
+// gone, nothing is read or audited: the caller decides again (or signs the user out). Where the digest
+// holds, the caller already has everything it decided on, so only what changes without changing a
+// decision comes back with the record: the session's clocks and the request count.
 const guardedRecordQuery = compiledQuery((db, p: SessionFactsParams & AuditRow & { expectedHash: string }) => {
   const matches = sql<boolean>`s.decision_hash = ${p.expectedHash}`;
   return sql<Record<string, unknown>>`with s as (${sessionFactsSelect(db, p)}),
     audit as (${auditInsertWhere(p, sql`from s where ${matches}`)})
-    select s.*, case when ${matches} then (select to_json(r) from (${recordSelect(db, p.clientId)}) r) end as record
+    select ${matches} as held, s.csrf_token, s.last_seen_at, s.absolute_expires_at, s.request_hits,
+      s.request_seconds_left,
+      case when ${matches} then (select to_json(r) from (${recordSelect(db, p.clientId)}) r) end as record
     from s`;
 });
 
-export type GuardedRead = { session: SessionWithFacts | undefined; record: ClientRecord | undefined };
+// No session any more; a session whose digest differs from the guess (decide again); or the guess held,
+// with the record (undefined if the client is gone) and the session's clocks.
+export type GuardedRead =
+  | { session: 'gone' }
+  | { session: 'changed' }
+  | { session: 'held'; clocks: SessionClocks; record: ClientRecord | undefined };
 
 export async function selectClientRecordGuarded(
   db: DbOrTrx,
   params: SessionFactsParams & { expectedHash: string; audit: AuditRow & { clientId: string } },
 ): Promise<GuardedRead> {
   const { audit, ...guard } = params;
-  const [row] = await guardedRecordQuery(db, { ...guard, ...audit });
-  if (!row) return { session: undefined, record: undefined };
-  const { record, ...session } = row as { record: Parameters<typeof recordOf>[0] | null };
+  const [row] = (await guardedRecordQuery(db, { ...guard, ...audit })) as unknown as {
+    held: boolean;
+    csrfToken: string;
+    lastSeenAt: Date;
+    absoluteExpiresAt: Date;
+    requestHits: number;
+    requestSecondsLeft: number;
+    record: Parameters<typeof recordOf>[0] | null;
+  }[];
+  if (!row) return { session: 'gone' };
+  if (!row.held) return { session: 'changed' };
   return {
-    session: activeSessionOf(session as Parameters<typeof activeSessionOf>[0]) as SessionWithFacts,
-    record: record ? (recordOf(record) as ClientRecord) : undefined,
+    session: 'held',
+    clocks: {
+      csrfToken: row.csrfToken,
+      lastSeenAt: row.lastSeenAt,
+      absoluteExpiresAt: row.absoluteExpiresAt,
+      requestCount: { hits: Number(row.requestHits), secondsLeft: Number(row.requestSecondsLeft) },
+    },
+    record: row.record ? (recordOf(row.record) as ClientRecord) : undefined,
   };
 }
 

@@ -92,18 +92,12 @@ export function clientRoutes(app: AppInstance): void {
       const context = { requestId: request.id, ...request.moment, purpose: request.query.purpose };
       const guess = request.sessionGuess;
       if (guess) {
-        const { view, session } = await getClientOnGuess(
-          app.db,
-          request.actor,
-          request.params.id,
-          context,
-          guess.params,
-        );
-        if (view && session) {
-          guess.confirm(session);
-          return view;
+        const read = await getClientOnGuess(app.db, request.actor, request.params.id, context, guess.params);
+        if (read.view) {
+          guess.confirm(read.clocks);
+          return read.view;
         }
-        await guess.refresh(session);
+        await guess.refresh(read.gone);
       }
       return getClient(app.db, request.actor, request.params.id, context);
     },

@@ -1,7 +1,8 @@
 import type { Actor } from '../../access/actor.ts';
+import { onceForActor } from '../../access/decision-memo.ts';
 import { clientAuditRow, deniedError, writeAudit, type AuditRow } from '../../access/audit.ts';
 import { decideClient, loadClientFacts, requireClient, type ClientAccess } from '../../access/client-access.ts';
-import type { SessionFactsParams, SessionWithFacts } from '../../access/facts/session-facts.ts';
+import type { SessionClocks, SessionFactsParams } from '../../access/facts/session-facts.ts';
 import type { ClientFacts } from '../../access/facts/client-facts.ts';
 import type { ClientCan } from '../../access/can.ts';
 import { clientCan } from '../../access/decide-can.ts';
@@ -421,12 +422,21 @@ export async function clientOnFacts(
   return clientViewOf(record, access, clientCan(actor, facts!, context.purpose));
 }
 
-function clientReadAudit(actor: Actor, access: ClientAccess, context: RequestContext) {
+function clientReadReason(access: ClientAccess): string {
+  return `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`;
+}
+
+function clientReadAudit(
+  actor: Actor,
+  access: ClientAccess,
+  context: RequestContext,
+  reason = clientReadReason(access),
+) {
   return clientAuditRow(actor, access, {
     action: 'client.read',
     recordType: 'client',
     recordId: access.clientId,
-    reason: `scope ${access.scope}; categories ${[...access.categories].sort().join(',') || 'none'}`,
+    reason,
     requestId: context.requestId,
   }) as AuditRow & { clientId: string };
 }
@@ -440,32 +450,46 @@ function clientViewOf(record: ClientRecord, access: ClientAccess, can: ClientCan
 
 // The client page on a guess: the request was decided on the session and facts a previous request read
 // (the actor's clientFacts, from src/server/decision-cache.ts), and one statement reads the record only
-// if what it would read now has the same digest (selectClientRecordGuarded). Answers the view, or, where
-// the guess refuses or no longer holds, no view and the session as it is now, for the caller to decide
-// on afresh (a refusal on a guess is never given: the fresh facts may allow).
+// if what it would read now has the same digest (selectClientRecordGuarded). Answers the view with the
+// session's clocks as read now, or, where the guess refuses or no longer holds, no view: the caller
+// decides afresh (a refusal on a guess is never given: the fresh facts may allow), on no session at all
+// where the statement found none (`gone`).
 export async function getClientOnGuess(
   db: DbOrTrx,
   actor: Actor,
   clientId: string,
   context: RequestContext,
   guess: SessionFactsParams & { expectedHash: string },
-  // session: as the statement read it (null: no session any more), or undefined where it did not run.
-): Promise<{ view: ClientView | undefined; session: SessionWithFacts | null | undefined }> {
+): Promise<{ view: ClientView; clocks: SessionClocks } | { view: undefined; gone: boolean }> {
   const facts = actor.kind === 'user' ? actor.clientFacts : undefined;
-  if (!facts?.facts || facts.clientId !== clientId || facts.today !== context.today || guess.clientId !== clientId) {
-    return { view: undefined, session: undefined };
+  if (
+    actor.kind !== 'user' ||
+    !facts?.facts ||
+    facts.clientId !== clientId ||
+    facts.today !== context.today ||
+    guess.clientId !== clientId
+  ) {
+    return { view: undefined, gone: false };
   }
-  const decision = decideClient(actor, facts.facts, 'client.read', context.purpose);
-  if (!decision.allowed) return { view: undefined, session: undefined };
-  const { session, record } = await selectClientRecordGuarded(db, {
-    ...guess,
-    audit: clientReadAudit(actor, decision.access, context),
+  const clientFacts = facts.facts;
+  // Decided once per guess (src/access/decision-memo.ts): the actor object stays the same while the guess holds.
+  const decided = onceForActor(actor, `client.read:${context.purpose ?? ''}`, () => {
+    const decision = decideClient(actor, clientFacts, 'client.read', context.purpose);
+    return decision.allowed
+      ? {
+          access: decision.access,
+          reason: clientReadReason(decision.access),
+          can: clientCan(actor, clientFacts, context.purpose),
+        }
+      : undefined;
   });
-  if (!record || !session) return { view: undefined, session: session ?? null };
-  return {
-    view: clientViewOf(record, decision.access, clientCan(actor, facts.facts, context.purpose)),
-    session,
-  };
+  if (!decided) return { view: undefined, gone: false };
+  const read = await selectClientRecordGuarded(db, {
+    ...guess,
+    audit: clientReadAudit(actor, decided.access, context, decided.reason),
+  });
+  if (read.session !== 'held' || !read.record) return { view: undefined, gone: read.session === 'gone' };
+  return { view: clientViewOf(read.record, decided.access, decided.can), clocks: read.clocks };
 }
 
 // A released transfer: the receiving agency holds the file from now on (the transfers module decides when).
