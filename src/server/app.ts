@@ -20,7 +20,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -28,6 +27,7 @@ import type { Actor } from '../access/actor.ts';
 import { isAction, type Action } from '../access/permissions.ts';
 import { defaultSessionPolicy, type SessionPolicy } from '../domain/accounts/account.service.ts';
 import { registerAuth } from './auth.ts';
+import { answerSerializerCompiler } from './answer-serializer.ts';
 import type { DatabaseHandle, Db, Engine } from '../db/database.ts';
 import { AppError, statusFor, toProblem, type FieldIssue } from '../lib/errors.ts';
 import { registerRoutes } from './routes.ts';
@@ -161,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(answerSerializerCompiler);
   app.decorate('db', options.database.db);
   app.decorate('engine', options.database.engine);
   app.decorate('sessionPolicy', options.sessionPolicy ?? defaultSessionPolicy);
