@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
 import { readyApiCity, type ApiScenario } from './api-scenario.ts';
 import { startProcess, stopProcesses } from './child.ts';
+import { cpuSeconds, postgresCpu, postgresCpuSince } from './cpu.ts';
 
 // Where a request's time goes: the real server under autocannon load (10 connections) with a CPU profile
 // (`node --cpu-prof`), summarized by where the time was spent, and PostgreSQL's own view of the same run
@@ -185,11 +186,11 @@ async function main(): Promise<void> {
       });
     await load(2); // warm-up
     const logFrom = fs.existsSync(pgLog) ? fs.statSync(pgLog).size : 0;
-    const cpuBefore = { server: cpuSeconds(child.pid!), postgres: postgresCpuSeconds(), load: process.cpuUsage() };
+    const cpuBefore = { server: cpuSeconds(child.pid!), postgres: postgresCpu(), load: process.cpuUsage() };
     const result = await load(seconds);
     const cpu = {
       server: cpuSeconds(child.pid!) - cpuBefore.server,
-      postgres: postgresCpuSeconds() - cpuBefore.postgres,
+      postgres: postgresCpuSince(cpuBefore.postgres),
       load: (() => {
         const used = process.cpuUsage(cpuBefore.load);
         return (used.user + used.system) / 1e6;
@@ -212,31 +213,6 @@ async function main(): Promise<void> {
     if (child) await stopProcesses([child]);
     await cleanup();
   }
-}
-
-// CPU seconds (user and system) a process has used, from /proc (Linux).
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-// The same for every PostgreSQL process of the machine (the server beside the benchmark).
-function postgresCpuSeconds(): number {
-  let total = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.includes('(postgres)')) total += cpuSeconds(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
 }
 
 // Statement logging for the connections opened afterwards to the profiled database only.
