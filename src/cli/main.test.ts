@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildProgram, describeError, runCli } from './main.ts';
 import { createProgress } from './progress.ts';
 import { CliError } from './errors.ts';
@@ -31,6 +31,8 @@ describe('continuum CLI', () => {
         'restore',
         'outbox deliver',
         'user create',
+        'report assessments',
+        'report employers',
       ]),
     );
     for (const command of allCommands(program)) {
@@ -63,6 +65,22 @@ describe('continuum CLI', () => {
     }
     expect(errors.join('')).toMatch(/must be a whole number/);
     expect(errors.join('')).toMatch(/Allowed choices are system_manager/);
+  });
+
+  it('refuses bad report options in one line, before any database is opened', async () => {
+    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await runCli(['report', 'employers', '--from', '2026-12-05', '--to', '2026-01-01'])).toBe(1);
+      expect(await runCli(['report', 'employers', '--organization', 'agency-7'])).toBe(1);
+      expect(await runCli(['report', 'employers', '--from', '2026-02-30'])).toBe(1);
+      const lines = said.mock.calls.map((call) => String(call[0]));
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toBe('continuum: Check the options: to: from must not be after to');
+      expect(lines[1]).toMatch(/^continuum: Check the options: organizationId: /);
+      expect(lines[2]).toMatch(/^continuum: Check the options: from: /);
+    } finally {
+      said.mockRestore();
+    }
   });
 
   it('turns known failures into one line and leaves bugs to a stack trace', () => {

@@ -17,6 +17,7 @@ import { outboxCommand } from './commands/deliver-outbox.ts';
 import { startCommand } from './commands/start-server.ts';
 import { userCommand } from './commands/manage-users.ts';
 import { reportCommand } from './commands/report-assessments.ts';
+import { addEmployerReportCommand } from './commands/report-employers.ts';
 import { assessCommand } from './commands/assess.ts';
 import { decentWorkCommand } from './commands/decent-work.ts';
 import { matchCommand } from './commands/match.ts';
@@ -41,7 +42,9 @@ export function buildProgram(): Command {
   program.addCommand(restoreCommand());
   program.addCommand(outboxCommand());
   program.addCommand(userCommand());
-  program.addCommand(reportCommand());
+  const report = reportCommand();
+  addEmployerReportCommand(report);
+  program.addCommand(report);
   program.addCommand(assessCommand());
   program.addCommand(decentWorkCommand());
   program.addCommand(matchCommand());

@@ -13,6 +13,7 @@ import {
   type TestSession,
 } from '../../../test/factories.ts';
 import type { AppInstance } from '../../server/app.ts';
+import { formatEmployerReport } from '../../cli/commands/report-employers.ts';
 import type { EmployerReport } from './employer-report.ts';
 import { addDays, todayIn } from '../../lib/dates.ts';
 
@@ -137,6 +138,13 @@ describeEachEngine('employer engagement and placement measures', ({ handle }) =>
     const event = mine.events.find((e) => e.eventId === eventId)!;
     expect(event).toMatchObject({ registered: null, came: null, hired: 0 });
     expect(mine.minCell).toBe(10);
+    // The CLI's tables and bars (continuum report employers) say the same, withheld cells as "<10".
+    const text = formatEmployerReport(mine);
+    expect(text).toContain('Contacts logged 3, employers reached 2, job orders posted 3, hire rate —');
+    expect(text).toMatch(/ {2}proposed {19}█+·* {6}12\n/);
+    expect(text).toMatch(/ {2}hired {22}\(withheld\) {19}<10\n/);
+    expect(text).toContain('Employer events held, judged by hires');
+    expect(text).not.toMatch(/familyName|givenName|dateOfBirth/);
   });
 
   it('gives the system manager the city, or one agency, and another agency only its own', async () => {
