@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
-import { readyApiCity, type ApiScenario } from './api-scenario.ts';
+import { readyApiCity, scenarioTarget, type ApiScenario, type ScenarioTarget } from './api-scenario.ts';
 import { stopProcesses } from './child.ts';
 import { cpuSeconds, postgresCpu, postgresCpuSince } from './cpu.ts';
 import { median } from './stats.ts';
@@ -20,7 +20,7 @@ import { median } from './stats.ts';
 //
 //   git worktree add /tmp/before HEAD && ln -s "$PWD/node_modules" /tmp/before/node_modules
 //   npm run bench:ab -- /tmp/before .
-//   AB_ROUTE=consented AB_RUNS=7 npm run bench:ab -- /tmp/before .   # or AB_ROUTE=session
+//   AB_ROUTE=consented AB_RUNS=7 npm run bench:ab -- /tmp/before .   # or session, note, health
 //
 // The database (continuum_ab) and its people are made once and kept for the next comparison; AB_FRESH=1
 // makes them again. Both checkouts must know the database's migrations (the later checkout makes it).
@@ -32,21 +32,6 @@ const route = process.env.AB_ROUTE ?? 'client';
 const DATABASE = 'continuum_ab';
 const SCENARIO = path.join(os.tmpdir(), 'continuum-ab-scenario.json');
 const FIRST_PORT = 3921;
-
-type Target = { path: string; headers: Record<string, string> };
-
-function targetOf(s: ApiScenario): Target {
-  switch (route) {
-    case 'client':
-      return { path: `/api/clients/${s.clientId}`, headers: s.holding };
-    case 'consented':
-      return { path: `/api/clients/${s.clientId}`, headers: s.consented };
-    case 'session':
-      return { path: '/api/auth/session', headers: s.holding };
-    default:
-      throw new Error(`AB_ROUTE must be client, consented or session, not ${route}`);
-  }
-}
 
 async function readyScenario(baseUrl: string): Promise<ApiScenario> {
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -84,12 +69,19 @@ function startServer(dir: string, port: number, databaseUrl: string): Promise<Ch
 
 type Sample = { health: number; rps: number; p975: number; errors: number; serverUs: number; postgresUs: number };
 
-async function measure(port: number, child: ChildProcess, target: Target, duration: number): Promise<Sample> {
-  const load = (url: string, headers: Record<string, string> = {}) =>
-    autocannon({ url: `http://127.0.0.1:${port}${url}`, connections: 10, duration, headers });
-  const health = await load('/api/health');
+async function measure(port: number, child: ChildProcess, target: ScenarioTarget, duration: number): Promise<Sample> {
+  const load = (t: ScenarioTarget) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}${t.path}`,
+      method: t.method ?? 'GET',
+      connections: 10,
+      duration,
+      headers: t.headers ?? {},
+      ...(t.body ? { body: t.body } : {}),
+    });
+  const health = await load({ path: '/api/health' });
   const before = { server: cpuSeconds(child.pid!), postgres: postgresCpu() };
-  const result = await load(target.path, target.headers);
+  const result = await load(target);
   const perRequest = (used: number) => (used * 1e6) / Math.max(1, result.requests.total);
   return {
     health: health.requests.average,
@@ -110,7 +102,7 @@ async function main(): Promise<void> {
   const probe = await probePostgres(baseUrl);
   if (!probe.ok) throw new Error(`no PostgreSQL at ${new URL(baseUrl).host}: ${probe.reason}`);
   const scenario = await readyScenario(baseUrl);
-  const target = targetOf(scenario);
+  const target = scenarioTarget(scenario, route);
   const children: ChildProcess[] = [];
   try {
     for (const [i, dir] of dirs.entries())

@@ -157,3 +157,29 @@ export async function makeApiScenario(handle: DatabaseHandle): Promise<ApiScenar
     caseloadSize: worker.size,
   };
 }
+
+// One of the scenario's requests by name, for the tools that load one route (bench/profile.ts, bench/ab.ts).
+export type ScenarioTarget = { path: string; method?: 'GET' | 'POST'; headers?: Headers; body?: string };
+export const scenarioRoutes = ['client', 'consented', 'session', 'health', 'note'] as const;
+
+export function scenarioTarget(s: ApiScenario, route: string): ScenarioTarget {
+  switch (route) {
+    case 'client':
+      return { path: `/api/clients/${s.clientId}`, headers: s.holding };
+    case 'consented':
+      return { path: `/api/clients/${s.clientId}`, headers: s.consented };
+    case 'session':
+      return { path: '/api/auth/session', headers: s.holding };
+    case 'health':
+      return { path: '/api/health' };
+    case 'note':
+      return {
+        path: `/api/clients/${s.clientId}/notes`,
+        method: 'POST',
+        headers: s.holding,
+        body: JSON.stringify({ kind: 'contact', visibility: 'agency', body: 'Called about the interview.' }),
+      };
+    default:
+      throw new Error(`the route must be one of ${scenarioRoutes.join(', ')}, not ${route}`);
+  }
+}

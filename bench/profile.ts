@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { adminQuery, probePostgres, testDatabaseBaseUrl, withDatabase } from '../test/engines.ts';
-import { readyApiCity, type ApiScenario } from './api-scenario.ts';
+import { readyApiCity, scenarioTarget, type ApiScenario } from './api-scenario.ts';
 import { startProcess, stopProcesses } from './child.ts';
 import { cpuSeconds, postgresCpu, postgresCpuSince } from './cpu.ts';
 
@@ -26,30 +26,6 @@ const engine = process.env.PROFILE_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const pgLog = process.env.PROFILE_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
 // PROFILE_STATEMENT_LOG=off: no statement log (it costs PostgreSQL time of its own), CPU figures only.
 const statementLog = engine === 'postgres' && process.env.PROFILE_STATEMENT_LOG !== 'off';
-
-type Target = { path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
-
-function targetOf(s: ApiScenario): Target {
-  switch (route) {
-    case 'client':
-      return { path: `/api/clients/${s.clientId}`, headers: s.holding };
-    case 'consented':
-      return { path: `/api/clients/${s.clientId}`, headers: s.consented };
-    case 'session':
-      return { path: '/api/auth/session', headers: s.holding };
-    case 'health':
-      return { path: '/api/health' };
-    case 'note':
-      return {
-        path: `/api/clients/${s.clientId}/notes`,
-        method: 'POST',
-        headers: s.holding,
-        body: JSON.stringify({ kind: 'contact', visibility: 'agency', body: 'Called about the interview.' }),
-      };
-    default:
-      throw new Error(`PROFILE_ROUTE must be client, consented, session, health or note, not ${route}`);
-  }
-}
 
 type ProfileNode = {
   id: number;
@@ -160,7 +136,7 @@ async function main(): Promise<void> {
     env = { ...process.env, CONTINUUM_DATA_DIR: dataDir, DATABASE_URL: '' };
     cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const target = targetOf(scenario);
+  const target = scenarioTarget(scenario, route);
   const serverEnv = {
     ...env,
     PORT: '3911',

@@ -45,10 +45,8 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
     };
   }
 
-  it('a consent revoked through one process closes the file in the other on the next request', async () => {
-    const s = await setting();
-    const page = (app: AppInstance) => app.inject({ url: `/api/clients/${s.client.id}`, headers: s.working.headers });
-    expect((await page(second)).statusCode).toBe(200);
+  // The holding counsellor revokes the partner's consent through the first process.
+  async function revokeThroughFirst(s: Awaited<ReturnType<typeof setting>>) {
     const revoked = await first.inject({
       method: 'POST',
       url: `/api/clients/${s.client.id}/consents/${s.consentId}/revoke`,
@@ -56,6 +54,13 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
       payload: { method: 'phone', reason: 'The client asked by phone.' },
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
+  }
+
+  it('a consent revoked through one process closes the file in the other on the next request', async () => {
+    const s = await setting();
+    const page = (app: AppInstance) => app.inject({ url: `/api/clients/${s.client.id}`, headers: s.working.headers });
+    expect((await page(second)).statusCode).toBe(200);
+    await revokeThroughFirst(s);
     const refused = await page(second);
     expect(refused.statusCode).toBe(404);
     // Read as for any id: the 404 says nothing of the file.
@@ -152,13 +157,7 @@ describeEachEngine('the trust path across server processes', ({ handle }) => {
     expect(wide.count.statements).toBe(1);
     expect(await reasonOf(wide.result)).toContain('identity_contact');
     // The client narrows what the partner may see: the wide consent is revoked, an employment-only one given.
-    const revoked = await first.inject({
-      method: 'POST',
-      url: `/api/clients/${s.client.id}/consents/${s.consentId}/revoke`,
-      headers: s.holding.headers,
-      payload: { method: 'phone', reason: 'The client asked by phone.' },
-    });
-    expect(revoked.statusCode, revoked.body).toBe(200);
+    await revokeThroughFirst(s);
     await makeConsent(handle().db, {
       clientId: s.client.id,
       organizationId: s.worker.organizationId,
